@@ -1,0 +1,60 @@
+import Foundation
+import Vapor
+
+/// Everything a deployment sets through the environment, read once at start-up.
+public struct AppConfig: Sendable {
+  public enum Database: Sendable, Equatable {
+    case sqliteFile(String)
+    case sqliteMemory
+    case postgres(String)
+  }
+
+  public var database: Database
+  public var dataDirectory: String
+  public var bcryptCost: Int
+  public var demoPassword: String?
+  public var logFormat: LogFormat
+
+  public enum LogFormat: String, Sendable { case json, text }
+
+  public init(
+    database: Database, dataDirectory: String, bcryptCost: Int = 12, demoPassword: String? = nil,
+    logFormat: LogFormat = .json
+  ) {
+    self.database = database
+    self.dataDirectory = dataDirectory
+    self.bcryptCost = bcryptCost
+    self.demoPassword = demoPassword
+    self.logFormat = logFormat
+  }
+
+  /// WANJIA_DATA_DIR (default ./data) holds the SQLite file and uploads; DATABASE_URL=postgres://…
+  /// switches to PostgreSQL.
+  public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
+    let dataDir = env["WANJIA_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+    let database: Database
+    if let url = env["DATABASE_URL"], url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+      database = .postgres(url)
+    } else {
+      database = .sqliteFile((dataDir as NSString).appendingPathComponent("wanjia.sqlite"))
+    }
+    return AppConfig(
+      database: database,
+      dataDirectory: dataDir,
+      bcryptCost: env["WANJIA_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
+      demoPassword: env["WANJIA_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
+      logFormat: LogFormat(rawValue: env["WANJIA_LOG_FORMAT"] ?? "") ?? .json
+    )
+  }
+}
+
+struct AppConfigKey: StorageKey {
+  typealias Value = AppConfig
+}
+
+extension Application {
+  var config: AppConfig {
+    get { storage[AppConfigKey.self]! }
+    set { storage[AppConfigKey.self] = newValue }
+  }
+}

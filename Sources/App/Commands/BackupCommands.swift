@@ -1,0 +1,74 @@
+import ConsoleKit
+import Foundation
+import Vapor
+
+/// `backup FILE`: a consistent copy of the live database — SQLite's online backup API, or
+/// `pg_dump` in custom format for PostgreSQL.
+struct BackupCommand: AsyncCommand {
+  struct Signature: CommandSignature {
+    @Argument(name: "file") var file: String
+  }
+
+  var help: String { "Writes a backup of the database to FILE while the server keeps running." }
+
+  func run(using context: CommandContext, signature: Signature) async throws {
+    switch context.application.config.database {
+    case .sqliteFile(let path):
+      try SQLiteBackup.copy(from: path, to: signature.file)
+    case .sqliteMemory:
+      throw CommandFailure("an in-memory database cannot be backed up")
+    case .postgres(let url):
+      try ExternalTool.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(signature.file)", "--dbname=\(url)"])
+    }
+    context.console.info("Backup written to \(signature.file).")
+  }
+}
+
+/// `restore FILE`: replaces the database's contents with a backup made by `backup`. Stop the
+/// servers first.
+struct RestoreCommand: AsyncCommand {
+  struct Signature: CommandSignature {
+    @Argument(name: "file") var file: String
+  }
+
+  var help: String { "Replaces the database with the backup in FILE (stop the servers first)." }
+
+  func run(using context: CommandContext, signature: Signature) async throws {
+    guard FileManager.default.fileExists(atPath: signature.file) else {
+      throw CommandFailure("no backup file at \(signature.file)")
+    }
+    switch context.application.config.database {
+    case .sqliteFile(let path):
+      try SQLiteBackup.copy(from: signature.file, to: path)
+    case .sqliteMemory:
+      throw CommandFailure("an in-memory database cannot be restored")
+    case .postgres(let url):
+      try ExternalTool.run(
+        "pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=\(url)", signature.file])
+    }
+    context.console.info("Database restored from \(signature.file).")
+  }
+}
+
+/// Runs a database client tool found on PATH, failing with its own error output.
+enum ExternalTool {
+  static func run(_ tool: String, _ arguments: [String]) throws {
+    let paths =
+      (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+      + ["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"]
+    guard let executable = paths.map({ $0 + "/" + tool }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+      throw CommandFailure("\(tool) was not found; install the PostgreSQL client tools (Debian: postgresql-client)")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    let output = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CommandFailure("\(tool) failed: \(String(decoding: output, as: UTF8.self))")
+    }
+  }
+}

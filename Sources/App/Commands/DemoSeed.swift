@@ -1,0 +1,85 @@
+import ConsoleKit
+import Domain
+import Fluent
+import Vapor
+
+/// The demo company that `wanjia demo` creates on an empty database, so that a newcomer sees
+/// every feature working. Each feature adds its own realistic data here.
+enum DemoSeed {
+  struct Login {
+    let username: String
+    let role: Role
+    let unitName: String
+  }
+
+  static let counties: [(code: String, name: String, stations: [String])] = [
+    ("QH-CD", "城东区供电公司", ["东关供电所", "新华供电所", "滨江供电所"]),
+    ("QH-LC", "临川县供电公司", ["城关供电所", "石桥供电所", "柳溪供电所"]),
+    ("QH-BS", "白石县供电公司", ["白石供电所", "龙潭供电所", "高坪供电所"]),
+    ("QH-QX", "青溪县供电公司", ["青溪供电所", "马鞍供电所", "云岭供电所"]),
+  ]
+
+  /// Display names for the demo users, one per role.
+  static let people: [Role: String] = [
+    .admin: "系统管理员", .agent: "王丽（95598坐席）", .lead: "陈静（坐席班长）", .handler: "李强（基层处理人）",
+    .reviewer: "赵敏（营销部审核）", .staff: "孙伟（部门专责）", .analyst: "周洁（满意度分析）",
+    .surveyor: "吴涛（访员）", .leader: "郑国华（分管领导）",
+  ]
+
+  /// Creates the demo company and users when the database has no units yet; returns the logins,
+  /// or nil when there was data already.
+  static func seedIfEmpty(_ app: Application) async throws -> (logins: [Login], password: String)? {
+    let db = app.db
+    guard try await OrgUnit.query(on: db).count() == 0 else { return nil }
+    let password = app.config.demoPassword ?? randomPassword()
+    let hash = try await app.password.async.hash(password).get()
+    let logins: [Login] = try await db.transaction { tx in
+      var logins: [Login] = []
+      let company = OrgUnit(code: "PROV", name: "示范省电力有限公司", kind: .company, parent: nil)
+      try await company.create(on: tx)
+      let city = OrgUnit(code: "QH", name: "清河市供电公司", kind: .city, parent: company)
+      try await city.create(on: tx)
+      var firstCounty: OrgUnit?
+      for (index, county) in counties.enumerated() {
+        let unit = OrgUnit(code: county.code, name: county.name, kind: .county, parent: city)
+        try await unit.create(on: tx)
+        if firstCounty == nil { firstCounty = unit }
+        for (n, station) in county.stations.enumerated() {
+          let code = "\(county.code)-S\(n + 1)"
+          let stationUnit = OrgUnit(code: code, name: county.name.prefix(2) + station, kind: .station, parent: unit)
+          try await stationUnit.create(on: tx)
+          if n == 0 {
+            try await OrgUnit(code: code + "-H", name: stationUnit.name + "营业厅", kind: .hall, parent: stationUnit).create(on: tx)
+          }
+        }
+        _ = index
+      }
+      for role in Role.allCases {
+        let unit = role == .handler ? firstCounty! : city
+        let user = User(
+          username: role.rawValue, displayName: people[role] ?? role.rawValue, passwordHash: hash, roles: [role], unitID: unit.id!)
+        try await user.create(on: tx)
+        try await AuditLog.record(
+          .create, entity: "user", id: user.id!.uuidString, actor: nil, before: NoSnapshot?.none, after: UserDTO(user, unit: unit), on: tx)
+        logins.append(Login(username: role.rawValue, role: role, unitName: unit.name))
+      }
+      return logins
+    }
+    return (logins, password)
+  }
+
+  static func printLogins(_ result: (logins: [Login], password: String), to console: any Console) {
+    console.output("万家 Wanjia demo — logins (shown once):".consoleText(.info))
+    for login in result.logins {
+      let line = login.username.padding(toLength: 10, withPad: " ", startingAt: 0) + login.unitName
+      console.output(line.consoleText())
+    }
+    console.output("Password for every demo user: \(result.password)".consoleText(.info))
+  }
+
+  static func randomPassword() -> String {
+    let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+    var rng = SystemRandomNumberGenerator()
+    return String((0..<14).map { _ in alphabet.randomElement(using: &rng)! })
+  }
+}

@@ -1,0 +1,135 @@
+import Domain
+import Fluent
+import Vapor
+
+struct AuditEntryDTO: Content {
+  let id: UUID
+  let at: String
+  let actor: String
+  let action: String
+  let entity: String
+  let entityId: String
+  let before: String?
+  let after: String?
+
+  init(_ r: AuditRecord) {
+    id = r.id!
+    at = BusinessTime.iso8601(r.at)
+    actor = r.actorName
+    action = r.action
+    entity = r.entity
+    entityId = r.entityID
+    before = r.before
+    after = r.after
+  }
+}
+
+struct AuditPage: Encodable {
+  struct Row: Encodable {
+    let entry: AuditEntryDTO
+    let actionKey: String
+  }
+  let chrome: Chrome
+  let entries: [Row]
+  let filter: [String: String]
+  let entities: [Choice]
+  let actions: [Choice]
+  let nextHref: String?
+  let errors: [String: String]
+}
+
+/// The audit log, read-only for admins: filter by entity, id, actor, action and date range,
+/// newest first, in pages.
+enum AuditController {
+  static let pageSize = 50
+
+  static func registerPages(_ pages: any RoutesBuilder) {
+    pages.get(Paths.audit.components, use: page)
+  }
+
+  static func registerAPI(_ api: any RoutesBuilder) {
+    api.get(Paths.apiAudit.components, use: list)
+  }
+
+  struct Filter {
+    var entity: String?
+    var entityID: String?
+    var actor: String?
+    var action: String?
+    var from: CivilDate?
+    var to: CivilDate?
+    var offset = 0
+    var limit = AuditController.pageSize
+
+    static func parse(_ req: Request, errors: inout FieldErrors) -> Filter {
+      func text(_ key: String) -> String? {
+        req.query[String.self, at: key].flatMap { $0.isEmpty ? nil : $0 }
+      }
+      var f = Filter(entity: text("entity"), entityID: text("entityId"), actor: text("actor"), action: text("action"))
+      if let raw = text("from") {
+        f.from = CivilDate(iso: raw)
+        if f.from == nil { errors.add("from", "calendar.error.date") }
+      }
+      if let raw = text("to") {
+        f.to = CivilDate(iso: raw)
+        if f.to == nil { errors.add("to", "calendar.error.date") }
+      }
+      if let raw = text("offset") {
+        if let n = Int(raw), n >= 0 { f.offset = n } else { errors.add("offset", "validation.integer") }
+      }
+      if let raw = text("limit") {
+        if let n = Int(raw), (1...500).contains(n) { f.limit = n } else { errors.add("limit", "validation.integer") }
+      }
+      return f
+    }
+  }
+
+  static func query(_ f: Filter, on db: any Database) async throws -> [AuditRecord] {
+    let q = AuditRecord.query(on: db)
+    if let v = f.entity { q.filter(\.$entity == v) }
+    if let v = f.entityID { q.filter(\.$entityID == v) }
+    if let v = f.actor { q.filter(\.$actorName == v) }
+    if let v = f.action { q.filter(\.$action == v) }
+    if let v = f.from { q.filter(\.$at >= BusinessTime.startOfDay(v)) }
+    if let v = f.to { q.filter(\.$at < BusinessTime.startOfDay(v.adding(days: 1))) }
+    return try await q.sort(\.$at, .descending).sort(\.$id).offset(f.offset).limit(f.limit).all()
+  }
+
+  @Sendable static func list(req: Request) async throws -> ListResponse<AuditEntryDTO> {
+    try req.actor.require(.admin)
+    var errors = FieldErrors()
+    let filter = Filter.parse(req, errors: &errors)
+    try errors.throwIfAny()
+    return ListResponse(items: try await query(filter, on: req.db).map(AuditEntryDTO.init))
+  }
+
+  @Sendable static func page(req: Request) async throws -> Response {
+    try req.actor.require(.admin)
+    var errors = FieldErrors()
+    let filter = Filter.parse(req, errors: &errors)
+    let entries = errors.isEmpty ? try await query(filter, on: req.db) : []
+    let values: [String: String] = [
+      "entity": filter.entity ?? "", "entityId": filter.entityID ?? "", "actor": filter.actor ?? "",
+      "action": filter.action ?? "", "from": req.query[String.self, at: "from"] ?? "", "to": req.query[String.self, at: "to"] ?? "",
+    ]
+    var next: String?
+    if entries.count == filter.limit {
+      var comps = URLComponents()
+      comps.path = Paths.audit.link()
+      comps.queryItems =
+        values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        + [URLQueryItem(name: "offset", value: String(filter.offset + filter.limit))]
+      next = comps.string
+    }
+    let entities = ["unit", "department", "user", "api_token", "calendar", "calendar_year", "calendar_day"]
+    let page = AuditPage(
+      chrome: .make(for: req, titleKey: "audit.title"),
+      entries: entries.map { AuditPage.Row(entry: AuditEntryDTO($0), actionKey: "audit.action.\($0.action)") }, filter: values,
+      entities: entities.map { Choice(value: $0, labelKey: "audit.entity.\($0)", selected: $0 == filter.entity) },
+      actions: AuditAction.allCases.map {
+        Choice(value: $0.rawValue, labelKey: "audit.action.\($0.rawValue)", selected: $0.rawValue == filter.action)
+      },
+      nextHref: next, errors: errors.localized(req.application.localizer, req.locale))
+    return try await req.page("audit", page, status: errors.isEmpty ? .ok : .unprocessableEntity)
+  }
+}

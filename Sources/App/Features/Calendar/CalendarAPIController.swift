@@ -1,0 +1,110 @@
+import Domain
+import Fluent
+import Vapor
+
+struct DayDTO: Content {
+  let date: String
+  let kind: String
+  let name: String
+
+  init(_ o: DayOverride) {
+    date = o.date.description
+    kind = o.kind.rawValue
+    name = o.name
+  }
+}
+
+struct DeadlineResponse: Content {
+  let deadline: String
+}
+
+/// `/api/v1/calendar`: deadlines for other systems, and schedule maintenance for admins.
+enum CalendarAPIController {
+  static func register(_ api: any RoutesBuilder) {
+    api.get(Paths.apiCalendarDeadline.components, use: deadline)
+    api.get(Paths.apiCalendarYears.components, use: years)
+    api.post(Paths.apiCalendarYears.components, use: addYear)
+    api.get(Paths.apiCalendarDays.components, use: days)
+    api.put(Paths.apiCalendarDay.components, use: putDay)
+    api.delete(Paths.apiCalendarDay.components, use: deleteDay)
+    api.post(Paths.apiCalendarImport.components, use: importCSV)
+  }
+
+  /// `from` (ISO 8601) plus `workingDays=N` or `minutes=N`.
+  @Sendable static func deadline(req: Request) async throws -> DeadlineResponse {
+    _ = try req.actor
+    guard let fromText = req.query[String.self, at: "from"] else { throw AppError.invalid("from", "validation.required") }
+    guard let from = BusinessTime.parseInstant(fromText) else { throw AppError.invalid("from", "calendar.error.instant") }
+    let daysText = req.query[String.self, at: "workingDays"]
+    let minutesText = req.query[String.self, at: "minutes"]
+    let result: Date
+    switch (daysText, minutesText) {
+    case (let days?, nil):
+      guard let n = Int(days) else { throw AppError.invalid("workingDays", "validation.integer") }
+      result = try await WorkingCalendar.load(on: req.db).deadline(from: from, workingDays: n)
+    case (nil, let minutes?):
+      guard let n = Int(minutes) else { throw AppError.invalid("minutes", "validation.integer") }
+      do {
+        result = try WorkingCalendar.deadline(from: from, minutes: n)
+      } catch CalendarError.negativeDuration {
+        throw AppError.invalid("minutes", "calendar.error.negative")
+      } catch CalendarError.durationTooLong {
+        throw AppError.invalid("minutes", "calendar.error.too_long", String(n))
+      }
+    default:
+      throw AppError.invalid("workingDays", "calendar.error.one_duration")
+    }
+    return DeadlineResponse(deadline: BusinessTime.iso8601(result))
+  }
+
+  struct YearsResponse: Content { let items: [Int] }
+  struct YearRequest: Content { let year: Int }
+  struct DayRequest: Content {
+    let kind: String
+    let name: String
+  }
+
+  @Sendable static func years(req: Request) async throws -> YearsResponse {
+    _ = try req.actor
+    return YearsResponse(items: try await CalendarYear.query(on: req.db).sort(\.$year).all().map(\.year))
+  }
+
+  @Sendable static func addYear(req: Request) async throws -> Response {
+    try req.actor.require(.admin)
+    let body = try req.content.decode(YearRequest.self)
+    try await CalendarService.addYear(body.year, actor: try req.actor, on: req.db)
+    return try await YearsResponse(items: [body.year]).encodeResponse(status: .created, for: req)
+  }
+
+  @Sendable static func days(req: Request) async throws -> ListResponse<DayDTO> {
+    _ = try req.actor
+    let query = CalendarDay.query(on: req.db).sort(\.$date)
+    if let yearText = req.query[String.self, at: "year"] {
+      guard let year = Int(yearText) else { throw AppError.invalid("year", "validation.integer") }
+      query.filter(\.$year == year)
+    }
+    return ListResponse(items: try await query.all().compactMap(\.override).map(DayDTO.init))
+  }
+
+  @Sendable static func putDay(req: Request) async throws -> DayDTO {
+    try req.actor.require(.admin)
+    let body = try req.content.decode(DayRequest.self)
+    let day = try await CalendarService.putDay(
+      date: req.parameters.get("date") ?? "", kind: body.kind, name: body.name, actor: try req.actor, on: req.db)
+    return DayDTO(day)
+  }
+
+  @Sendable static func deleteDay(req: Request) async throws -> HTTPStatus {
+    try await CalendarService.deleteDay(date: req.parameters.get("date") ?? "", actor: try req.actor, on: req.db)
+    return .noContent
+  }
+
+  /// The CSV file as the request body (text/csv).
+  @Sendable static func importCSV(req: Request) async throws -> CalendarService.ImportResult {
+    try req.actor.require(.admin)
+    guard let buffer = req.body.data, let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) else {
+      throw AppError.invalid("file", "import.error.empty")
+    }
+    return try await CalendarService.importCSV(text, actor: try req.actor, on: req.db)
+  }
+}

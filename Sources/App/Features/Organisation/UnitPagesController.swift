@@ -1,0 +1,100 @@
+import Fluent
+import Vapor
+
+/// Unit pages: the tree, one unit, and the admin forms.
+enum UnitPagesController {
+  static func register(_ pages: any RoutesBuilder) {
+    pages.get(Paths.units.components, use: list)
+    pages.get(Paths.unit.components, use: show)
+    pages.get(Paths.unitNew.components, use: newForm)
+    pages.post(Paths.unitNew.components, use: create)
+    pages.get(Paths.unitEdit.components, use: editForm)
+    pages.post(Paths.unitEdit.components, use: update)
+    pages.post(Paths.unitDelete.components, use: delete)
+  }
+
+  struct Form: Content {
+    var code: String?
+    var name: String?
+    var kind: String?
+    var parentId: String?
+
+    var input: UnitService.Input { .init(code: code, name: name, kind: kind, parentID: parentId) }
+    var values: UnitFormPage.Values {
+      .init(code: code ?? "", name: name ?? "", kind: kind ?? "", parentId: parentId ?? "")
+    }
+  }
+
+  @Sendable static func list(req: Request) async throws -> Response {
+    try await req.page("units/list", UnitsPage.build(for: req))
+  }
+
+  @Sendable static func show(req: Request) async throws -> Response {
+    try await req.page("units/show", UnitPage.build(for: req, id: req.uuidParameter("unitID", entity: "entity.unit")))
+  }
+
+  @Sendable static func newForm(req: Request) async throws -> Response {
+    try req.actor.require(.admin)
+    let parent = req.query[String.self, at: "parentId"] ?? ""
+    return try await req.page("units/form", UnitFormPage.build(for: req, unit: nil, values: .init(parentId: parent)))
+  }
+
+  @Sendable static func create(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.require(.admin)
+    let form = try req.content.decode(Form.self)
+    do {
+      let unit = try await UnitService.create(form.input, actor: actor, on: req.db)
+      return req.redirect(to: Paths.unit.link(unit.id!))
+    } catch let failure as ValidationFailure {
+      return try await req.page(
+        "units/form", UnitFormPage.build(for: req, unit: nil, values: form.values, errors: failure.errors), status: .unprocessableEntity)
+    } catch let error as AppError where error.field != nil {
+      return try await req.page(
+        "units/form", UnitFormPage.build(for: req, unit: nil, values: form.values, errors: error.asFieldErrors), status: error.status)
+    }
+  }
+
+  @Sendable static func editForm(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.require(.admin)
+    let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
+    let values = UnitFormPage.Values(code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.$parent.id?.uuidString ?? "")
+    return try await req.page("units/form", UnitFormPage.build(for: req, unit: unit, values: values))
+  }
+
+  @Sendable static func update(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.require(.admin)
+    let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
+    var form = try req.content.decode(Form.self)
+    form.kind = unit.kind
+    do {
+      try await UnitService.update(unit, form.input, actor: actor, on: req.db)
+      return req.redirect(to: Paths.unit.link(unit.id!))
+    } catch let failure as ValidationFailure {
+      return try await req.page(
+        "units/form", UnitFormPage.build(for: req, unit: unit, values: form.values, errors: failure.errors), status: .unprocessableEntity)
+    } catch let error as AppError where error.field != nil {
+      return try await req.page(
+        "units/form", UnitFormPage.build(for: req, unit: unit, values: form.values, errors: error.asFieldErrors), status: error.status)
+    }
+  }
+
+  @Sendable static func delete(req: Request) async throws -> Response {
+    let actor = try req.actor
+    let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
+    let parentID = unit.$parent.id
+    try await UnitService.delete(unit, actor: actor, on: req.db)
+    return req.redirect(to: parentID.map { Paths.unit.link($0) } ?? Paths.units.link())
+  }
+}
+
+extension AppError {
+  /// A field-specific error (a taken code, say) shown beside its field on a form.
+  var asFieldErrors: FieldErrors {
+    var errors = FieldErrors()
+    if let field { errors.add(field, messageKey, args: args) }
+    return errors
+  }
+}

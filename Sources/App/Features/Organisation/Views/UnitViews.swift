@@ -1,0 +1,138 @@
+import Domain
+import Fluent
+import Vapor
+
+struct UnitRow: Encodable {
+  let id: String
+  let href: String
+  let code: String
+  let name: String
+  let kindKey: String
+  let depth: Int
+
+  init(_ unit: OrgUnit, depth: Int = 0) {
+    id = unit.id!.uuidString
+    href = Paths.unit.link(unit.id!)
+    code = unit.code
+    name = unit.name
+    kindKey = "unit.kind.\(unit.kind)"
+    self.depth = depth
+  }
+}
+
+struct UnitsPage: Encodable {
+  let chrome: Chrome
+  let rows: [UnitRow]
+  let canEdit: Bool
+  let newHref: String
+
+  /// The visible units as an indented tree: each unit under its parent, siblings by code.
+  static func build(for req: Request) async throws -> UnitsPage {
+    let actor = try req.actor
+    let units = try await OrgUnit.visible(to: actor, on: req.db)
+    let ids = Set(units.compactMap(\.id))
+    var children: [UUID?: [OrgUnit]] = [:]
+    for unit in units {
+      // A unit whose parent is outside the visible set is a root of this view.
+      let parent = unit.$parent.id.flatMap { ids.contains($0) ? $0 : nil }
+      children[parent, default: []].append(unit)
+    }
+    var rows: [UnitRow] = []
+    func walk(_ parent: UUID?, depth: Int) {
+      for unit in (children[parent] ?? []).sorted(by: { $0.code < $1.code }) {
+        rows.append(UnitRow(unit, depth: depth))
+        walk(unit.id, depth: depth + 1)
+      }
+    }
+    walk(nil, depth: 0)
+    return UnitsPage(
+      chrome: .make(for: req, titleKey: "units.title"), rows: rows, canEdit: actor.isAdmin,
+      newHref: Paths.unitNew.link())
+  }
+}
+
+struct UnitPage: Encodable {
+  struct Member: Encodable {
+    let displayName: String
+    let username: String
+    let roleKeys: [String]
+  }
+  let chrome: Chrome
+  let unit: UnitRow
+  let parent: UnitRow?
+  let children: [UnitRow]
+  let members: [Member]
+  let canEdit: Bool
+  let editHref: String
+  let deleteAction: String
+  var hasChildren: Bool { !children.isEmpty }
+  var hasMembers: Bool { !members.isEmpty }
+
+  enum CodingKeys: String, CodingKey {
+    case chrome, unit, parent, children, members, canEdit, editHref, deleteAction, hasChildren, hasMembers
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(chrome, forKey: .chrome)
+    try c.encode(unit, forKey: .unit)
+    try c.encodeIfPresent(parent, forKey: .parent)
+    try c.encode(children, forKey: .children)
+    try c.encode(members, forKey: .members)
+    try c.encode(canEdit, forKey: .canEdit)
+    try c.encode(editHref, forKey: .editHref)
+    try c.encode(deleteAction, forKey: .deleteAction)
+    try c.encode(hasChildren, forKey: .hasChildren)
+    try c.encode(hasMembers, forKey: .hasMembers)
+  }
+
+  static func build(for req: Request, id: UUID) async throws -> UnitPage {
+    let actor = try req.actor
+    let unit = try await OrgUnit.findVisible(id, for: actor, on: req.db)
+    let parent = try await unit.$parent.get(on: req.db)
+    let users = try await User.query(on: req.db).filter(\.$unit.$id == id).sort(\.$username).all()
+    return UnitPage(
+      chrome: .make(for: req, titleKey: "units.detail"),
+      unit: UnitRow(unit),
+      parent: parent.flatMap { actor.canSee($0.unitPath) ? UnitRow($0) : nil },
+      children: try await OrgUnit.children(of: id, on: req.db).map { UnitRow($0) },
+      members: users.map { Member(displayName: $0.displayName, username: $0.username, roleKeys: $0.roles.map { "role.\($0)" }) },
+      canEdit: actor.isAdmin, editHref: Paths.unitEdit.link(id), deleteAction: Paths.unitDelete.link(id))
+  }
+}
+
+struct UnitFormPage: Encodable {
+  struct Values: Encodable {
+    var code = ""
+    var name = ""
+    var kind = ""
+    var parentId = ""
+  }
+  let chrome: Chrome
+  let isNew: Bool
+  let action: String
+  let values: Values
+  let errors: [String: String]
+  let kinds: [Choice]
+  let parents: [Choice]
+
+  static func build(for req: Request, unit: OrgUnit?, values: Values, errors: FieldErrors = .init()) async throws -> UnitFormPage {
+    let all = try await OrgUnit.query(on: req.db).sort(\.$code).all()
+    let candidates = all.filter { candidate in
+      guard let unit else { return true }
+      return !unit.unitPath.contains(candidate.unitPath)
+    }
+    return UnitFormPage(
+      chrome: .make(for: req, titleKey: unit == nil ? "units.new" : "units.edit"),
+      isNew: unit == nil,
+      action: unit.map { Paths.unitEdit.link($0.id!) } ?? Paths.unitNew.link(),
+      values: values,
+      errors: errors.localized(req.application.localizer, req.locale),
+      kinds: UnitKind.allCases.map {
+        Choice(value: $0.rawValue, labelKey: "unit.kind.\($0.rawValue)", selected: $0.rawValue == values.kind)
+      },
+      parents: candidates.map {
+        Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id!.uuidString == values.parentId)
+      })
+  }
+}

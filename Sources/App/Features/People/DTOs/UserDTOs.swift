@@ -1,0 +1,73 @@
+import Foundation
+import Vapor
+
+struct UserDTO: Content, Equatable {
+  struct UnitRef: Content, Equatable {
+    let id: UUID
+    let code: String
+    let name: String
+    let kind: String
+  }
+  let id: UUID
+  let username: String
+  let displayName: String
+  let roles: [String]
+  let locale: String
+  let isActive: Bool
+  let locked: Bool
+  let unit: UnitRef
+
+  init(_ user: User, unit: OrgUnit, now: Date = Date()) {
+    id = user.id!
+    username = user.username
+    displayName = user.displayName
+    roles = user.roles
+    locale = user.locale
+    isActive = user.isActive
+    locked = (user.lockedUntil ?? .distantPast) > now
+    self.unit = UnitRef(id: unit.id!, code: unit.code, name: unit.name, kind: unit.kind)
+  }
+}
+
+struct UserCreateRequest: Content {
+  let username: String
+  let displayName: String
+  let password: String
+  let unitId: UUID
+  let roles: [String]
+}
+
+struct UserUpdateRequest: Content {
+  let displayName: String?
+  let password: String?
+  let unitId: UUID?
+  let roles: [String]?
+  let isActive: Bool?
+  let unlock: Bool?
+}
+
+struct TokenCreateRequest: Content {
+  let username: String
+  let password: String
+  let name: String
+}
+
+struct TokenCreated: Content {
+  let id: UUID
+  let name: String
+  let token: String
+}
+
+struct TokenDTO: Content {
+  let id: UUID
+  let name: String
+  let createdAt: Date?
+  let revoked: Bool
+
+  init(_ token: ApiToken) {
+    id = token.id!
+    name = token.name
+    createdAt = token.createdAt
+    revoked = token.revokedAt != nil
+  }
+}

@@ -1,0 +1,51 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A person who signs in: belongs to one unit, holds one or more roles.
+final class User: Model, @unchecked Sendable {
+  static let schema = "users"
+
+  // MARK: id and timestamps
+  @ID(key: .id) var id: UUID?
+  @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+  @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+  // MARK: fields
+  @Field(key: "username") var username: String
+  @Field(key: "display_name") var displayName: String
+  @Field(key: "password_hash") var passwordHash: String
+  /// Role codes, comma-separated so both databases store them alike.
+  @Field(key: "roles") var rolesList: String
+  @Field(key: "locale") var locale: String
+  @Field(key: "is_active") var isActive: Bool
+  @Field(key: "failed_logins") var failedLogins: Int
+  @OptionalField(key: "locked_until") var lockedUntil: Date?
+
+  // MARK: relations
+  @Parent(key: "unit_id") var unit: OrgUnit
+
+  init() {}
+
+  init(username: String, displayName: String, passwordHash: String, roles: [Role], unitID: UUID, locale: String = "zh-CN") {
+    self.username = username
+    self.displayName = displayName
+    self.passwordHash = passwordHash
+    self.rolesList = roles.map(\.rawValue).joined(separator: ",")
+    self.locale = locale
+    self.isActive = true
+    self.failedLogins = 0
+    self.$unit.id = unitID
+  }
+
+  var roles: [String] {
+    get { rolesList.split(separator: ",").map(String.init) }
+    set { rolesList = newValue.joined(separator: ",") }
+  }
+}
+
+extension User {
+  static func byUsername(_ username: String, on db: any Database) async throws -> User? {
+    try await User.query(on: db).filter(\.$username == username).with(\.$unit).first()
+  }
+}

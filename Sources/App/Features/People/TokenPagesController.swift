@@ -1,0 +1,66 @@
+import Fluent
+import Vapor
+
+struct TokensPage: Encodable {
+  struct Row: Encodable {
+    let name: String
+    let createdAt: String
+    let revoked: Bool
+    let revokeAction: String
+  }
+  let chrome: Chrome
+  let rows: [Row]
+  let createAction: String
+  let newToken: String?
+  let errors: [String: String]
+}
+
+/// Each user's own API tokens: create (shown once), list, revoke.
+enum TokenPagesController {
+  static func register(_ pages: any RoutesBuilder) {
+    pages.get(Paths.tokens.components, use: list)
+    pages.post(Paths.tokens.components, use: create)
+    pages.post(Paths.tokenRevoke.components, use: revoke)
+  }
+
+  struct Form: Content {
+    var name: String?
+  }
+
+  static func render(
+    _ req: Request, newToken: String? = nil, errors: FieldErrors = .init(), status: HTTPStatus = .ok
+  ) async throws -> Response {
+    let actor = try req.actor
+    let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == actor.userID).sort(\.$createdAt, .descending).all()
+    let rows = tokens.map {
+      TokensPage.Row(
+        name: $0.name, createdAt: $0.createdAt.map(DisplayFormat.dateTime) ?? "", revoked: $0.revokedAt != nil,
+        revokeAction: Paths.tokenRevoke.link($0.id!))
+    }
+    let page = TokensPage(
+      chrome: .make(for: req, titleKey: "tokens.title"), rows: rows, createAction: Paths.tokens.link(), newToken: newToken,
+      errors: errors.localized(req.application.localizer, req.locale))
+    return try await req.page("tokens", page, status: status)
+  }
+
+  @Sendable static func list(req: Request) async throws -> Response {
+    try await render(req)
+  }
+
+  @Sendable static func create(req: Request) async throws -> Response {
+    let actor = try req.actor
+    var errors = FieldErrors()
+    let name = Validate.text(try req.content.decode(Form.self).name, field: "name", max: Limits.tokenName, into: &errors)
+    guard errors.isEmpty else { return try await render(req, errors: errors, status: .unprocessableEntity) }
+    guard let user = try await User.query(on: req.db).filter(\.$id == actor.userID).with(\.$unit).first() else {
+      throw AppError.unauthorized
+    }
+    let created = try await TokenIssuer.issue(for: user, name: name, on: req.db)
+    return try await render(req, newToken: created.token, status: .created)
+  }
+
+  @Sendable static func revoke(req: Request) async throws -> Response {
+    try await TokenIssuer.revoke(req.uuidParameter("tokenID", entity: "entity.token"), actor: req.actor, on: req.db)
+    return req.redirect(to: Paths.tokens.link())
+  }
+}

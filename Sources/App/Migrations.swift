@@ -1,0 +1,19 @@
+import Fluent
+
+/// Every migration, in the order it runs. One migration per file, each with `revert`.
+enum Migrations {
+  static var all: [any Migration] {
+    [
+      SessionRecord.migration,
+      CreateUnits(),
+      CreateDepartments(),
+      SeedDefaultDepartments(),
+      CreateUsers(),
+      CreateApiTokens(),
+      CreateAuditRecords(),
+      ProtectAuditRecords(),
+      CreateCalendar(),
+      SeedStateCouncilSchedules(),
+    ]
+  }
+}

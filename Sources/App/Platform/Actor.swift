@@ -1,0 +1,42 @@
+import Domain
+import Vapor
+
+/// The signed-in person a request acts for: who, with which roles, and where in the hierarchy.
+struct Actor: Sendable {
+  let userID: UUID
+  let username: String
+  let displayName: String
+  let roles: Set<Role>
+  let unitID: UUID
+  let unitName: String
+  let unitPath: UnitPath
+  let locale: String
+
+  var isAdmin: Bool { roles.contains(.admin) }
+
+  func has(_ role: Role) -> Bool { roles.contains(role) }
+
+  func require(_ role: Role) throws {
+    guard has(role) else { throw AppError.forbidden }
+  }
+
+  /// A user sees and acts only within their unit's subtree; admins everywhere.
+  func canSee(_ path: UnitPath) -> Bool { isAdmin || unitPath.contains(path) }
+
+  func requireVisible(_ path: UnitPath) throws {
+    guard canSee(path) else { throw AppError.forbidden }
+  }
+}
+
+struct ActorKey: StorageKey {
+  typealias Value = Actor
+}
+
+extension Request {
+  var actor: Actor {
+    get throws {
+      guard let actor = storage[ActorKey.self] else { throw AppError.unauthorized }
+      return actor
+    }
+  }
+}

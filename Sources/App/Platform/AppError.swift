@@ -1,0 +1,70 @@
+import Vapor
+
+/// An error a person or client can act on: an HTTP status, a stable machine code, a locale key
+/// for the message, and the field it concerns.
+struct AppError: AbortError, Sendable {
+  let status: HTTPResponseStatus
+  let code: String
+  let messageKey: String
+  let args: [String]
+  let field: String?
+  /// Per-line problems of a rejected import.
+  var lines: [ImportFailure.Line] = []
+
+  init(_ status: HTTPResponseStatus, code: String, key: String, args: [String] = [], field: String? = nil) {
+    self.status = status
+    self.code = code
+    self.messageKey = key
+    self.args = args
+    self.field = field
+  }
+
+  var reason: String { messageKey }
+
+  static func notFound(_ entityKey: String) -> AppError {
+    AppError(.notFound, code: "not_found", key: "error.not_found", args: [entityKey])
+  }
+  static let forbidden = AppError(.forbidden, code: "forbidden", key: "error.forbidden")
+  static let unauthorized = AppError(.unauthorized, code: "unauthorized", key: "error.unauthorized")
+  static let csrf = AppError(.forbidden, code: "csrf_invalid", key: "error.csrf")
+
+  static func invalid(_ field: String, _ key: String, _ args: String...) -> AppError {
+    AppError(.unprocessableEntity, code: "invalid_field", key: key, args: args, field: field)
+  }
+  static func conflict(_ field: String?, _ key: String, _ args: String...) -> AppError {
+    AppError(.conflict, code: "conflict", key: key, args: args, field: field)
+  }
+}
+
+/// Field errors collected while validating a form or a request body.
+struct FieldErrors: Sendable {
+  private(set) var messages: [(field: String, key: String, args: [String])] = []
+
+  var isEmpty: Bool { messages.isEmpty }
+
+  mutating func add(_ field: String, _ key: String, _ args: String...) {
+    messages.append((field, key, args))
+  }
+
+  mutating func add(_ field: String, _ key: String, args: [String]) {
+    messages.append((field, key, args))
+  }
+
+  /// The first problem as an API error (clients fix one field at a time).
+  var first: AppError? {
+    messages.first.map { AppError(.unprocessableEntity, code: "invalid_field", key: $0.key, args: $0.args, field: $0.field) }
+  }
+
+  func throwIfAny() throws {
+    if let first { throw first }
+  }
+
+  /// Translated, for a form page: field → message.
+  func localized(_ localizer: Localizer, _ locale: String) -> [String: String] {
+    var out: [String: String] = [:]
+    for m in messages where out[m.field] == nil {
+      out[m.field] = localizer.text(m.key, locale: locale, args: m.args)
+    }
+    return out
+  }
+}

@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What happened to an entity.
+enum AuditAction: String, Codable, Sendable, CaseIterable {
+  case create
+  case update
+  case delete
+  case stateChange = "state_change"
+}
+
+/// The append-only record of every create, update and state change. There is no code path that
+/// updates or deletes it, and database triggers refuse both.
+enum AuditLog {
+  static func record<Before: Encodable, After: Encodable>(
+    _ action: AuditAction, entity: String, id: String, actor: Actor?, before: Before?, after: After?,
+    on db: any Database, at time: Date = Date()
+  ) async throws {
+    let row = AuditRecord(
+      at: time, actorID: actor?.userID, actorName: actor?.username ?? "system", action: action.rawValue,
+      entity: entity, entityID: id, before: try snapshot(before), after: try snapshot(after))
+    try await row.create(on: db)
+  }
+
+  static func snapshot<T: Encodable>(_ value: T?) throws -> String? {
+    guard let value else { return nil }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
+
+/// For audit calls that have no snapshot on one side.
+struct NoSnapshot: Encodable {}
+
+final class AuditRecord: Model, @unchecked Sendable {
+  static let schema = "audit_records"
+
+  @ID(key: .id) var id: UUID?
+  @Field(key: "at") var at: Date
+  @OptionalField(key: "actor_id") var actorID: UUID?
+  @Field(key: "actor_name") var actorName: String
+  @Field(key: "action") var action: String
+  @Field(key: "entity") var entity: String
+  @Field(key: "entity_id") var entityID: String
+  @OptionalField(key: "before") var before: String?
+  @OptionalField(key: "after") var after: String?
+
+  init() {}
+
+  init(at: Date, actorID: UUID?, actorName: String, action: String, entity: String, entityID: String, before: String?, after: String?) {
+    self.at = at
+    self.actorID = actorID
+    self.actorName = actorName
+    self.action = action
+    self.entity = entity
+    self.entityID = entityID
+    self.before = before
+    self.after = after
+  }
+}
+
+struct CreateAuditRecords: AsyncMigration {
+  func prepare(on database: any Database) async throws {
+    try await database.schema(AuditRecord.schema)
+      .id()
+      .field("at", .datetime, .required)
+      .field("actor_id", .uuid)
+      .field("actor_name", .string, .required)
+      .field("action", .string, .required)
+      .field("entity", .string, .required)
+      .field("entity_id", .string, .required)
+      .field("before", .string)
+      .field("after", .string)
+      .create()
+  }
+
+  func revert(on database: any Database) async throws {
+    try await database.schema(AuditRecord.schema).delete()
+  }
+}

@@ -1,0 +1,102 @@
+import Crypto
+import Domain
+import Fluent
+import Vapor
+
+/// Loads the actor for a user id, with the unit's name and path, or nil when the user is gone
+/// or disabled.
+enum ActorLoader {
+  static func load(userID: UUID, on db: any Database) async throws -> Actor? {
+    guard let user = try await User.query(on: db).filter(\.$id == userID).with(\.$unit).first(),
+      user.isActive
+    else { return nil }
+    return user.actor
+  }
+}
+
+extension User {
+  var actor: Actor {
+    Actor(
+      userID: id!, username: username, displayName: displayName,
+      roles: Set(roles.compactMap(Role.init(rawValue:))), unitID: $unit.id, unitName: unit.name,
+      unitPath: UnitPath(value: unit.path), locale: Localizer.normalise(locale))
+  }
+}
+
+/// Pages: the user id kept in the database-backed session. Without one, GET requests go to the
+/// login page; other requests are refused.
+struct SessionAuthMiddleware: AsyncMiddleware {
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    if let raw = request.session.data["userID"], let id = UUID(uuidString: raw),
+      let actor = try await ActorLoader.load(userID: id, on: request.db)
+    {
+      request.storage[ActorKey.self] = actor
+      return try await next.respond(to: request)
+    }
+    if request.method == .GET {
+      return request.redirect(to: Paths.login.link())
+    }
+    throw AppError.unauthorized
+  }
+}
+
+/// API: `Authorization: Bearer <token>`; tokens are stored as SHA-256 hashes.
+struct BearerAuthMiddleware: AsyncMiddleware {
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    guard let bearer = request.headers.bearerAuthorization else { throw AppError.unauthorized }
+    let hash = ApiToken.hash(bearer.token)
+    guard
+      let token = try await ApiToken.query(on: request.db).filter(\.$tokenHash == hash)
+        .filter(\.$revokedAt == nil).first(),
+      let actor = try await ActorLoader.load(userID: token.$user.id, on: request.db)
+    else { throw AppError.unauthorized }
+    request.storage[ActorKey.self] = actor
+    return try await next.respond(to: request)
+  }
+}
+
+/// Every form carries the session's CSRF token; a POST without the right one is refused.
+struct CSRFMiddleware: AsyncMiddleware {
+  static let field = "csrfToken"
+
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    if request.method != .GET && request.method != .HEAD {
+      let sent = try? request.content.get(String.self, at: Self.field)
+      guard let expected = request.session.data["csrf"], let sent,
+        Self.constantTimeEqual(sent, expected)
+      else { throw AppError.csrf }
+    }
+    return try await next.respond(to: request)
+  }
+
+  static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    var diff: UInt8 = 0
+    for i in x.indices { diff |= x[i] ^ y[i] }
+    return diff == 0
+  }
+}
+
+extension Request {
+  /// The session's CSRF token, created on first use.
+  var csrfToken: String {
+    if let token = session.data["csrf"] { return token }
+    let token = [UInt8].random(count: 24).base64URLEncoded
+    session.data["csrf"] = token
+    return token
+  }
+}
+
+extension Array where Element == UInt8 {
+  static func random(count: Int) -> [UInt8] {
+    var rng = SystemRandomNumberGenerator()
+    return (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
+  }
+
+  var base64URLEncoded: String {
+    Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+      .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+  }
+}

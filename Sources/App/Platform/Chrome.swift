@@ -1,0 +1,55 @@
+import Domain
+import Vapor
+
+/// What every page's frame shows: language, CSRF token, the signed-in user and the navigation
+/// that user may use. Only working features appear in it.
+struct Chrome: Encodable {
+  struct NavItem: Encodable {
+    let labelKey: String
+    let href: String
+    let active: Bool
+  }
+  struct UserBadge: Encodable {
+    let displayName: String
+    let unitName: String
+  }
+
+  let locale: String
+  let titleKey: String
+  let csrfToken: String
+  let user: UserBadge?
+  let nav: [NavItem]
+  let languageAction: String
+  let logoutAction: String
+  let currentPath: String
+
+  static func make(for request: Request, titleKey: String) -> Chrome {
+    let actor = request.storage[ActorKey.self]
+    let path = request.url.path
+    return Chrome(
+      locale: request.locale,
+      titleKey: titleKey,
+      csrfToken: request.csrfToken,
+      user: actor.map { UserBadge(displayName: $0.displayName, unitName: $0.unitName) },
+      nav: actor.map { navigation(for: $0, currentPath: path) } ?? [],
+      languageAction: Paths.language.link(),
+      logoutAction: Paths.logout.link(),
+      currentPath: path)
+  }
+
+  static func navigation(for actor: Actor, currentPath: String) -> [NavItem] {
+    var items: [(String, RoutePath)] = [("nav.home", Paths.home), ("nav.units", Paths.units)]
+    if actor.isAdmin {
+      items += [
+        ("nav.departments", Paths.departments), ("nav.users", Paths.users),
+        ("nav.calendar", Paths.calendar), ("nav.audit", Paths.audit),
+      ]
+    }
+    items.append(("nav.tokens", Paths.tokens))
+    return items.map { key, path in
+      let href = path.link()
+      let active = href == "/" ? currentPath == "/" : currentPath.hasPrefix(href)
+      return NavItem(labelKey: key, href: href, active: active)
+    }
+  }
+}

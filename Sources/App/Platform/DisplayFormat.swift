@@ -1,0 +1,13 @@
+import Domain
+import Foundation
+
+/// How times and numbers are shown to people: Beijing time, one rounding rule.
+enum DisplayFormat {
+  static func dateTime(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.timeZone = BusinessTime.zone
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.string(from: date)
+  }
+}

@@ -1,0 +1,140 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Turns every error into the API's JSON error body or the error page, in the user's language.
+/// Bad input maps to 4xx with the field named; only genuine faults become 500.
+struct AppErrorMiddleware: AsyncMiddleware {
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    do {
+      return try await next.respond(to: request)
+    } catch {
+      let appError = Self.classify(error)
+      if appError.status == .internalServerError {
+        request.logger.report(error: error)
+      }
+      return await Self.render(appError, for: request)
+    }
+  }
+
+  static func classify(_ error: any Error) -> AppError {
+    switch error {
+    case let e as AppError:
+      return e
+    case let e as DecodingError:
+      return decodingError(e)
+    case let e as CalendarError:
+      return calendarError(e)
+    case let e as ImportFailure:
+      var error = AppError(
+        .unprocessableEntity, code: "invalid_rows", key: "import.error.rejected", args: [String(e.lines.count)],
+        field: e.lines.first.map { "line \($0.line)" })
+      error.lines = e.lines
+      return error
+    case let e as ValidationFailure:
+      return e.errors.first ?? AppError(.unprocessableEntity, code: "invalid_field", key: "error.bad_request")
+    case let e as any DatabaseError where e.isConstraintFailure:
+      return AppError(.conflict, code: "conflict", key: "error.conflict")
+    case let e as any AbortError:
+      let code = e.status == .notFound ? "not_found" : e.status.code < 500 ? "bad_request" : "internal"
+      let key =
+        e.status == .notFound
+        ? "error.page_not_found"
+        : e.status == .payloadTooLarge ? "error.too_large" : e.status.code < 500 ? "error.bad_request" : "error.internal"
+      return AppError(e.status, code: code, key: key)
+    default:
+      return AppError(.internalServerError, code: "internal", key: "error.internal")
+    }
+  }
+
+  static func decodingError(_ error: DecodingError) -> AppError {
+    func path(_ context: DecodingError.Context, extra: (any CodingKey)? = nil) -> String {
+      (context.codingPath + (extra.map { [$0] } ?? [])).map { key in
+        key.intValue.map { "[\($0)]" } ?? key.stringValue
+      }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+    switch error {
+    case .keyNotFound(let key, let context):
+      let field = path(context, extra: key)
+      return AppError(.unprocessableEntity, code: "missing_field", key: "error.missing_field", args: [field], field: field)
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      let field = path(context)
+      return AppError(.unprocessableEntity, code: "invalid_type", key: "error.invalid_type", args: [field], field: field)
+    case .dataCorrupted(let context):
+      if context.codingPath.isEmpty {
+        return AppError(.badRequest, code: "malformed_body", key: "error.malformed_body")
+      }
+      let field = path(context)
+      return AppError(.unprocessableEntity, code: "invalid_type", key: "error.invalid_type", args: [field], field: field)
+    @unknown default:
+      return AppError(.badRequest, code: "malformed_body", key: "error.malformed_body")
+    }
+  }
+
+  static func calendarError(_ error: CalendarError) -> AppError {
+    switch error {
+    case .yearNotCovered(let year):
+      return AppError(
+        .unprocessableEntity, code: "calendar_year_missing", key: "calendar.error.year_missing", args: [String(year)], field: "from")
+    case .negativeDuration:
+      return AppError(.unprocessableEntity, code: "invalid_field", key: "calendar.error.negative", field: "workingDays")
+    case .durationTooLong(let n):
+      return AppError(.unprocessableEntity, code: "invalid_field", key: "calendar.error.too_long", args: [String(n)], field: "workingDays")
+    }
+  }
+
+  static func render(_ error: AppError, for request: Request) async -> Response {
+    let localizer = request.application.localizer
+    let locale = request.locale
+    let message = localizer.text(error.messageKey, locale: locale, args: error.args.map { localizer.text($0, locale: locale) })
+    let headers: HTTPHeaders =
+      error.status == .unauthorized && request.isAPI
+      ? ["WWW-Authenticate": "Bearer"] : [:]
+    if request.isAPI || !request.acceptsHTML {
+      let lines = error.lines.map {
+        ErrorBody.Line(line: $0.line, field: $0.field, message: localizer.text($0.key, locale: locale, args: $0.args))
+      }
+      let body = ErrorBody(error: .init(code: error.code, message: message, field: error.field, lines: lines.isEmpty ? nil : lines))
+      let response = Response(status: error.status, headers: headers)
+      try? response.content.encode(body)
+      return response
+    }
+    let page = ErrorPage(chrome: Chrome.make(for: request, titleKey: "error.title"), status: Int(error.status.code), message: message)
+    do {
+      let response = try await request.view.render("error", page).encodeResponse(status: error.status, for: request)
+      return response
+    } catch let renderError {
+      request.logger.error("error page failed to render: \(renderError)")
+      return Response(status: error.status, body: .init(string: "\(error.status.code) \(message)"))
+    }
+  }
+}
+
+struct ErrorBody: Content {
+  struct Line: Codable {
+    let line: Int
+    let field: String
+    let message: String
+  }
+  struct Detail: Codable {
+    let code: String
+    let message: String
+    let field: String?
+    let lines: [Line]?
+  }
+  let error: Detail
+}
+
+struct ErrorPage: Encodable {
+  let chrome: Chrome
+  let status: Int
+  let message: String
+}
+
+extension Request {
+  var isAPI: Bool { url.path.hasPrefix("/api/") }
+  var acceptsHTML: Bool {
+    let accept = headers[.accept].joined(separator: ",")
+    return accept.isEmpty || accept.contains("text/html") || accept.contains("*/*")
+  }
+}

@@ -1,0 +1,75 @@
+import Vapor
+
+/// A route's path template, the one place its string lives: it registers the route and builds
+/// links to it.
+struct RoutePath: Sendable {
+  let template: String
+
+  init(_ template: String) { self.template = template }
+
+  var components: [PathComponent] { template.pathComponents }
+
+  /// The concrete path with each `:parameter` replaced, in order, by the given values.
+  func link(_ values: any CustomStringConvertible...) -> String {
+    var remaining = values.makeIterator()
+    let parts = template.split(separator: "/").map { part -> String in
+      if part.hasPrefix(":"), let value = remaining.next() {
+        return value.description.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
+      }
+      return String(part)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+}
+
+/// Every page and API path of the product.
+enum Paths {
+  // Pages
+  static let home = RoutePath("")
+  static let login = RoutePath("login")
+  static let logout = RoutePath("logout")
+  static let language = RoutePath("preferences/language")
+  static let units = RoutePath("units")
+  static let unit = RoutePath("units/:unitID")
+  static let unitNew = RoutePath("admin/units/new")
+  static let unitEdit = RoutePath("admin/units/:unitID/edit")
+  static let unitDelete = RoutePath("admin/units/:unitID/delete")
+  static let departments = RoutePath("admin/departments")
+  static let departmentNew = RoutePath("admin/departments/new")
+  static let departmentEdit = RoutePath("admin/departments/:departmentID/edit")
+  static let departmentDelete = RoutePath("admin/departments/:departmentID/delete")
+  static let users = RoutePath("admin/users")
+  static let userNew = RoutePath("admin/users/new")
+  static let userEdit = RoutePath("admin/users/:userID/edit")
+  static let calendar = RoutePath("admin/calendar")
+  static let calendarYear = RoutePath("admin/calendar/years")
+  static let calendarDay = RoutePath("admin/calendar/days")
+  static let calendarDayDelete = RoutePath("admin/calendar/days/:date/delete")
+  static let calendarImport = RoutePath("admin/calendar/import")
+  static let audit = RoutePath("admin/audit")
+  static let tokens = RoutePath("account/tokens")
+  static let tokenRevoke = RoutePath("account/tokens/:tokenID/revoke")
+
+  // Operations
+  static let healthz = RoutePath("healthz")
+  static let readyz = RoutePath("readyz")
+  static let metrics = RoutePath("metrics")
+  static let openAPI = RoutePath("api/openapi.yaml")
+
+  // API
+  static let apiTokens = RoutePath("api/v1/tokens")
+  static let apiToken = RoutePath("api/v1/tokens/:tokenID")
+  static let apiMe = RoutePath("api/v1/me")
+  static let apiUnits = RoutePath("api/v1/units")
+  static let apiUnit = RoutePath("api/v1/units/:unitID")
+  static let apiDepartments = RoutePath("api/v1/departments")
+  static let apiDepartment = RoutePath("api/v1/departments/:departmentID")
+  static let apiUsers = RoutePath("api/v1/users")
+  static let apiUser = RoutePath("api/v1/users/:userID")
+  static let apiCalendarYears = RoutePath("api/v1/calendar/years")
+  static let apiCalendarDays = RoutePath("api/v1/calendar/days")
+  static let apiCalendarDay = RoutePath("api/v1/calendar/days/:date")
+  static let apiCalendarImport = RoutePath("api/v1/calendar/import")
+  static let apiCalendarDeadline = RoutePath("api/v1/calendar/deadline")
+  static let apiAudit = RoutePath("api/v1/audit")
+}

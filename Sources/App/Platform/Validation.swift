@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Length limits of text fields, documented in the OpenAPI document.
+enum Limits {
+  static let code = 32
+  static let name = 100
+  static let username = 64
+  static let displayName = 100
+  static let passwordMin = 8
+  static let passwordMax = 128
+  static let tokenName = 100
+  static let dayName = 50
+}
+
+/// Thrown by feature services when input fails validation: pages show every message beside its
+/// field, the API answers with the first.
+struct ValidationFailure: Error {
+  let errors: FieldErrors
+}
+
+enum Validate {
+  /// Trimmed text that must be present and at most `max` characters.
+  static func text(_ value: String?, field: String, max: Int, into errors: inout FieldErrors) -> String {
+    let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    if trimmed.isEmpty {
+      errors.add(field, "validation.required")
+    } else if trimmed.count > max {
+      errors.add(field, "validation.too_long", String(max))
+    }
+    return trimmed
+  }
+
+  /// A code or username: letters, digits, dot, underscore and hyphen.
+  static func identifier(_ value: String?, field: String, max: Int, into errors: inout FieldErrors) -> String {
+    let text = text(value, field: field, max: max, into: &errors)
+    let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+    if !text.isEmpty, text.unicodeScalars.contains(where: { !allowed.contains($0) }) {
+      errors.add(field, "validation.identifier")
+    }
+    return text
+  }
+
+  static func password(_ value: String?, field: String, into errors: inout FieldErrors) -> String {
+    let text = value ?? ""
+    if text.count < Limits.passwordMin {
+      errors.add(field, "validation.password_short", String(Limits.passwordMin))
+    } else if text.count > Limits.passwordMax {
+      errors.add(field, "validation.too_long", String(Limits.passwordMax))
+    }
+    return text
+  }
+
+  /// A UUID given as text; empty means none.
+  static func uuid(_ value: String?, field: String, into errors: inout FieldErrors) -> UUID? {
+    guard let value, !value.isEmpty else { return nil }
+    guard let id = UUID(uuidString: value) else {
+      errors.add(field, "validation.unknown_reference")
+      return nil
+    }
+    return id
+  }
+}
+
+extension Request {
+  /// A path parameter that must be a UUID; anything else is a 404, like a missing record.
+  func uuidParameter(_ name: String, entity: String) throws -> UUID {
+    guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
+      throw AppError.notFound(entity)
+    }
+    return id
+  }
+}

@@ -1,0 +1,61 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import Vapor
+
+/// Sets up the database, migrations, middleware, views, commands and routes. The executable and
+/// the tests call this same function.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+  app.config = config
+  try configureDatabase(app, config)
+  app.migrations.add(Migrations.all)
+
+  app.passwords.use(.bcrypt(cost: config.bcryptCost))
+  app.sessions.use(.fluent)
+  app.sessions.configuration = .init(cookieName: "wanjia_session") { id in
+    HTTPCookies.Value(
+      string: id.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil, domain: nil,
+      path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+  }
+
+  app.views.use(.leaf)
+  app.leaf.tags["t"] = LocalizeTag()
+  app.leaf.tags["tf"] = LocalizeFormatTag()
+  app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Locales")
+
+  app.routes.defaultMaxBodySize = "10mb"
+  app.middleware = Middlewares()
+  app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+  app.middleware.use(AppErrorMiddleware())
+  app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+  app.middleware.use(app.sessions.middleware)
+
+  WanjiaMetrics.bootstrapOnce()
+  registerCommands(app)
+  try routes(app)
+}
+
+private func configureDatabase(_ app: Application, _ config: AppConfig) throws {
+  switch config.database {
+  case .sqliteMemory:
+    app.databases.use(.sqlite(.memory), as: .sqlite)
+  case .sqliteFile(let path):
+    let folder = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    app.databases.use(.sqlite(.file(path)), as: .sqlite)
+  case .postgres(let url):
+    try app.databases.use(.postgres(url: url), as: .psql)
+  }
+}
+
+private func registerCommands(_ app: Application) {
+  if let serve = app.asyncCommands.commands["serve"] {
+    app.asyncCommands.use(MigratingServeCommand(serve: serve, seedDemo: false), as: "serve", isDefault: true)
+    app.asyncCommands.use(MigratingServeCommand(serve: serve, seedDemo: true), as: "demo")
+  }
+  app.asyncCommands.use(MigrateCommandWanjia(), as: "migrate")
+  app.asyncCommands.use(UserCommands(), as: "user")
+  app.asyncCommands.use(BackupCommand(), as: "backup")
+  app.asyncCommands.use(RestoreCommand(), as: "restore")
+}

@@ -1,0 +1,28 @@
+import Vapor
+
+/// Every route, grouped by feature and by how it is authenticated.
+func routes(_ app: Application) throws {
+  OperationsController.register(app)
+
+  // Pages: CSRF on every form; most need a signed-in user.
+  let pages = app.grouped(CSRFMiddleware())
+  SessionController.registerPublic(pages)
+  let signedIn = pages.grouped(SessionAuthMiddleware())
+  SessionController.registerSignedIn(signedIn)
+  HomeController.register(signedIn)
+  UnitPagesController.register(signedIn)
+  DepartmentPagesController.register(signedIn)
+  UserPagesController.register(signedIn)
+  TokenPagesController.register(signedIn)
+  CalendarPagesController.register(signedIn)
+  AuditController.registerPages(signedIn)
+
+  // API: bearer tokens, JSON errors.
+  PeopleAPIController.registerPublic(app)
+  let api = app.grouped(BearerAuthMiddleware())
+  PeopleAPIController.register(api)
+  UnitsAPIController.register(api)
+  DepartmentsAPIController.register(api)
+  CalendarAPIController.register(api)
+  AuditController.registerAPI(api)
+}

@@ -1,0 +1,15 @@
+/// A unit's place in the hierarchy as the chain of ids from the root, written "/a/b/c/". Storing
+/// it lets "this unit's subtree" be one prefix match on either database.
+public struct UnitPath: Hashable, Sendable {
+  public let value: String
+
+  public init(value: String) { self.value = value }
+
+  public static func root(id: String) -> UnitPath { UnitPath(value: "/\(id)/") }
+
+  public func child(id: String) -> UnitPath { UnitPath(value: value + id + "/") }
+
+  public func contains(_ other: UnitPath) -> Bool { other.value.hasPrefix(value) }
+
+  public var depth: Int { value.split(separator: "/").count }
+}

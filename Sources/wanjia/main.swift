@@ -1,0 +1,24 @@
+import App
+import Logging
+import Vapor
+
+// Entry point only: read the environment, set up logging, configure, run.
+let env = try Environment.detect()
+let config = AppConfig.fromEnvironment()
+let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info") ?? .info
+LoggingSystem.bootstrap { label in
+  switch config.logFormat {
+  case .json: return JSONLogHandler(label: label, level: level)
+  case .text: var handler = StreamLogHandler.standardError(label: label); handler.logLevel = level; return handler
+  }
+}
+let app = try await Application.make(env)
+do {
+  try await configure(app, config)
+  try await app.execute()
+} catch {
+  app.logger.report(error: error)
+  try? await app.asyncShutdown()
+  throw error
+}
+try await app.asyncShutdown()

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Audit log")
+struct AuditTests {
+  @Test("Rule: audit records are append-only — the database refuses updates and deletes")
+  func appendOnly() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let count = try await AuditRecord.query(on: app.db).count()
+      #expect(count >= 3)
+      let sql = try #require(app.db as? any SQLDatabase)
+      await #expect(throws: (any Error).self) {
+        try await sql.raw("UPDATE audit_records SET actor_name = 'mallory'").run()
+      }
+      await #expect(throws: (any Error).self) {
+        try await sql.raw("DELETE FROM audit_records").run()
+      }
+      #expect(try await AuditRecord.query(on: app.db).count() == count)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$actorName == "mallory").count() == 0)
+    }
+  }
+
+  @Test("The audit API and page filter by entity, actor and date")
+  func filters() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      _ = try await app.api(.PATCH, "/api/v1/units/\(org.stationA.id!)", token: token, json: #"{"name":"城关中心供电所"}"#)
+      let res = try await app.api(.GET, "/api/v1/audit?entity=unit&actor=admin", token: token)
+      let items = try res.content.decode(ListResponse<AuditEntryDTO>.self).items
+      #expect(items.count == 1)
+      #expect(items[0].action == "update")
+      #expect(items[0].before?.contains("城关供电所") == true)
+      #expect(items[0].after?.contains("城关中心供电所") == true)
+      let users = try await app.api(.GET, "/api/v1/audit?entity=user", token: token)
+      #expect(try users.content.decode(ListResponse<AuditEntryDTO>.self).items.count == 3)
+      let future = try await app.api(.GET, "/api/v1/audit?from=2099-01-01", token: token)
+      #expect(try future.content.decode(ListResponse<AuditEntryDTO>.self).items.isEmpty)
+      let bad = try await app.api(.GET, "/api/v1/audit?from=soon", token: token)
+      #expect(bad.status == .unprocessableEntity)
+      #expect(bad.apiError?.field == "from")
+      let client = PageClient(app)
+      try await client.login("admin")
+      let page = try await client.get("/admin/audit?entity=unit")
+      #expect(page.status == .ok)
+      #expect(page.body.string.contains("城关中心供电所"))
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Sign-in, sessions, CSRF and language")
+struct AuthTests {
+  @Test("Login page is in Chinese by default and signing in shows the user's unit")
+  func loginShowsUnit() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      let page = try await client.get("/login")
+      #expect(page.status == .ok)
+      #expect(page.body.string.contains("<html lang=\"zh-CN\">"))
+      #expect(page.body.string.contains("用户名"))
+      let res = try await client.login("handlerA")
+      #expect(res.status == .seeOther)
+      let home = try await client.get("/")
+      #expect(home.status == .ok)
+      #expect(home.body.string.contains("id=\"current-unit\""))
+      #expect(home.body.string.contains("临川县供电公司"))
+    }
+  }
+
+  @Test("A wrong password shows the message and keeps the username")
+  func wrongPassword() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      let res = try await client.login("handlerA", "not-the-password")
+      #expect(res.status == .unauthorized)
+      #expect(res.body.string.contains("用户名或密码错误"))
+      #expect(res.body.string.contains("value=\"handlerA\""))
+      #expect(try await client.get("/").status == .seeOther)
+    }
+  }
+
+  @Test("Rule: 5 failed logins lock the account for 15 minutes, even against the right password")
+  func lockout() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      for _ in 1...4 {
+        let res = try await client.login("agentB", "wrong-password")
+        #expect(res.body.string.contains("用户名或密码错误"))
+      }
+      let fifth = try await client.login("agentB", "wrong-password")
+      #expect(fifth.body.string.contains("锁定"))
+      let right = try await client.login("agentB")
+      #expect(right.status == .unauthorized)
+      #expect(right.body.string.contains("锁定"))
+      let user = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
+      let until = try #require(user.lockedUntil)
+      #expect(abs(until.timeIntervalSinceNow - 15 * 60) < 60)
+      // The API refuses tokens for a locked account too.
+      let api = try await app.api(
+        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"agentB","password":"correct-horse-1","name":"x"}"#)
+      #expect(api.status == .unauthorized)
+      #expect(api.apiError?.code == "account_locked")
+      // The lock is audited as a state change.
+      let audits = try await AuditRecord.query(on: app.db).filter(\.$action == "state_change").filter(\.$entity == "user").count()
+      #expect(audits == 1)
+    }
+  }
+
+  @Test("A form posted without the CSRF token is refused and changes nothing")
+  func csrf() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      try await client.get("/")
+      let res = try await client.post("/preferences/language", [("locale", "en")], csrf: false)
+      #expect(res.status == .forbidden)
+      #expect(res.body.string.contains("id=\"error-status\">403"))
+      let user = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
+      #expect(user.locale == "zh-CN")
+      // A login without a token is refused as well.
+      let fresh = PageClient(app)
+      let login = try await fresh.post("/login", [("username", "handlerA"), ("password", Org.password)], csrf: false)
+      #expect(login.status == .forbidden)
+    }
+  }
+
+  @Test("The language choice persists for the user across sign-out and sign-in")
+  func languagePersists() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      try await client.get("/")
+      let switched = try await client.post("/preferences/language", [("locale", "en")])
+      #expect(switched.status == .seeOther)
+      let home = try await client.get("/")
+      #expect(home.body.string.contains("<html lang=\"en\">"))
+      #expect(home.body.string.contains("Workbench"))
+      try await client.post("/logout", [])
+      #expect(try await client.get("/").status == .seeOther)
+      let again = PageClient(app)
+      try await again.login("handlerA")
+      let page = try await again.get("/")
+      #expect(page.body.string.contains("<html lang=\"en\">"))
+      // The API follows the user's choice as well.
+      let token = try await app.token("handlerA")
+      let err = try await app.api(.GET, "/api/v1/units/\(UUID())", token: token)
+      #expect(err.apiError?.message == "No such unit.")
+    }
+  }
+
+  @Test("Pages need a session: anonymous requests go to the login page")
+  func anonymous() async throws {
+    try await withApp { app in
+      let res = try await PageClient(app).get("/admin/users")
+      #expect(res.status == .seeOther)
+      #expect(res.headers.first(name: .location) == "/login")
+    }
+  }
+
+  @Test("Sessions are stored in the database so several servers share them")
+  func sessionsInDatabase() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      #expect(try await SessionRecord.query(on: app.db).count() >= 1)
+      let cookie = try #require(client.cookie)
+      #expect(cookie.hasPrefix("wanjia_session="))
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Demo data, backup and restore")
+struct CommandTests {
+  @Test("demo: 1 city, 4 counties, 12 stations, 14 departments, one user per role; only once")
+  func demoSeed() async throws {
+    try await withApp { app in
+      let result = try #require(try await DemoSeed.seedIfEmpty(app))
+      #expect(result.logins.count == 9)
+      let kinds = try await OrgUnit.query(on: app.db).all().map(\.kind)
+      #expect(kinds.filter { $0 == "city" }.count == 1)
+      #expect(kinds.filter { $0 == "county" }.count == 4)
+      #expect(kinds.filter { $0 == "station" }.count == 12)
+      #expect(try await Department.query(on: app.db).count() == 14)
+      let handler = try #require(try await User.query(on: app.db).filter(\.$username == "handler").with(\.$unit).first())
+      #expect(handler.unit.kind == "county")
+      let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agent").with(\.$unit).first())
+      #expect(agent.unit.kind == "city")
+      #expect(try await app.token("leader", password: result.password).isEmpty == false)
+      #expect(try await DemoSeed.seedIfEmpty(app) == nil)
+    }
+  }
+
+  @Test("backup and restore round-trip a SQLite database through the online backup API")
+  func sqliteBackup() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-backup-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let dbPath = dir.appendingPathComponent("live.sqlite").path
+    let backupPath = dir.appendingPathComponent("backup.sqlite").path
+
+    let app = try await Application.make(.testing)
+    try await configure(app, AppConfig(database: .sqliteFile(dbPath), dataDirectory: dir.path, bcryptCost: 4, logFormat: .text))
+    try await app.autoMigrate()
+    _ = try await Org.make(app)
+    try SQLiteBackup.copy(from: dbPath, to: backupPath)
+    // Change the live database after the backup, then restore.
+    try await User.query(on: app.db).filter(\.$username == "agentB").set(\.$displayName, to: "changed").update()
+    try await app.asyncShutdown()
+    try SQLiteBackup.copy(from: backupPath, to: dbPath)
+
+    let restored = try await Application.make(.testing)
+    try await configure(restored, AppConfig(database: .sqliteFile(dbPath), dataDirectory: dir.path, bcryptCost: 4, logFormat: .text))
+    let agent = try #require(try await User.query(on: restored.db).filter(\.$username == "agentB").first())
+    #expect(agent.displayName == "agentB 姓名")
+    #expect(try await OrgUnit.query(on: restored.db).count() == 5)
+    try await restored.asyncShutdown()
+  }
+
+  @Test("backup of a missing SQLite file is a clear error")
+  func backupErrors() {
+    #expect(throws: SQLiteBackup.Failure.self) {
+      try SQLiteBackup.copy(from: "/nonexistent/wanjia.sqlite", to: "/tmp/never.sqlite")
+    }
+  }
+}

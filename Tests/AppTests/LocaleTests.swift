@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import App
+
+/// Every user-visible string is in the locale files, zh-CN first and English second.
+@Suite("Locale files")
+struct LocaleTests {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  func table(_ name: String) throws -> [String: String] {
+    try JSONDecoder().decode([String: String].self, from: Data(contentsOf: root.appendingPathComponent("Resources/Locales/\(name).json")))
+  }
+
+  @Test("zh-CN and English have the same keys and no empty text")
+  func sameKeys() throws {
+    let zh = try table("zh-CN")
+    let en = try table("en")
+    #expect(Set(zh.keys) == Set(en.keys))
+    #expect(zh.values.allSatisfy { !$0.isEmpty })
+    #expect(en.values.allSatisfy { !$0.isEmpty })
+  }
+
+  @Test("Every key used by a template or the code exists")
+  func usedKeysExist() throws {
+    let zh = try table("zh-CN")
+    var used: Set<String> = []
+    let fm = FileManager.default
+    let literal = try NSRegularExpression(pattern: #"#tf?\("([a-z0-9_.]+)""#)
+    let swiftKey = try NSRegularExpression(
+      pattern:
+        #""((?:error|validation|unit|user|login|calendar|import|department|home|nav|entity|audit|tokens|units|users|departments|action)\.[a-z0-9_.]+)""#
+    )
+    for (folder, regex) in [("Resources/Views", literal), ("Sources/App", swiftKey)] {
+      let base = root.appendingPathComponent(folder)
+      for case let url as URL in fm.enumerator(at: base, includingPropertiesForKeys: nil)!
+      where ["leaf", "swift"].contains(url.pathExtension) {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+          used.insert(String(text[Range(m.range(at: 1), in: text)!]))
+        }
+      }
+    }
+    #expect(used.count > 100)
+    let missing = used.filter { zh[$0] == nil && !$0.hasSuffix(".") }
+    #expect(missing.isEmpty, "missing keys: \(missing.sorted())")
+    // Keys built at run time from enums.
+    for kind in ["company", "city", "county", "station", "hall", "team"] { #expect(zh["unit.kind.\(kind)"] != nil) }
+    for role in ["admin", "agent", "lead", "handler", "reviewer", "staff", "analyst", "surveyor", "leader"] {
+      #expect(zh["role.\(role)"] != nil)
+    }
+    for d in 1...7 { #expect(zh["weekday.\(d)"] != nil) }
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Operations endpoints and the OpenAPI document")
+struct OperationsTests {
+  @Test("healthz, readyz and metrics answer without login")
+  func probes() async throws {
+    try await withApp { app in
+      #expect(try await app.api(.GET, "/healthz", token: nil).status == .ok)
+      let ready = try await app.api(.GET, "/readyz", token: nil)
+      #expect(ready.status == .ok)
+      #expect(ready.body.string.contains("ready"))
+      _ = try await app.api(.GET, "/api/v1/me", token: nil)
+      let metrics = try await app.api(.GET, "/metrics", token: nil)
+      #expect(metrics.status == .ok)
+      let text = metrics.body.string
+      #expect(text.contains("http_requests_total"))
+      #expect(text.contains("http_request_duration_seconds_bucket"))
+      #expect(text.contains("/api/v1/me"))
+    }
+  }
+
+  @Test("Every API route is documented in the OpenAPI document with its method")
+  func openAPICoversRoutes() async throws {
+    try await withApp { app in
+      let res = try await app.api(.GET, "/api/openapi.yaml", token: nil)
+      #expect(res.status == .ok)
+      let doc = res.body.string
+      #expect(doc.hasPrefix("openapi: 3.1"))
+      let documented = OpenAPIIndex(yaml: doc)
+      for route in app.routes.all {
+        let path =
+          "/"
+          + route.path.map { component -> String in
+            if case .parameter(let name) = component { return "{\(name)}" }
+            return component.description
+          }.joined(separator: "/")
+        guard path.hasPrefix("/api/v1") else { continue }
+        #expect(
+          documented.has(path: path, method: route.method.rawValue.lowercased()), "\(route.method) \(path) is missing from openapi.yaml")
+      }
+    }
+  }
+
+  @Test("An unknown API path is a JSON 404, an unknown page an HTML 404")
+  func notFound() async throws {
+    try await withApp { app in
+      let api = try await app.api(.GET, "/api/v1/nothing", token: nil)
+      #expect(api.status == .notFound)
+      #expect(api.apiError?.code == "not_found")
+      let page = try await PageClient(app).get("/no-such-page")
+      #expect(page.status == .notFound)
+      #expect(page.body.string.contains("id=\"error-status\">404"))
+    }
+  }
+}
+
+/// The paths and methods of an OpenAPI YAML document, read from its indentation (two spaces for
+/// a path, four for a method), which is how Public/openapi.yaml is written.
+struct OpenAPIIndex {
+  var operations: Set<String> = []
+
+  init(yaml: String) {
+    var currentPath: String?
+    var inPaths = false
+    for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("paths:") { inPaths = true; continue }
+      if inPaths, let first = line.first, first != " " { inPaths = false }
+      guard inPaths else { continue }
+      if line.hasPrefix("  /"), line.hasSuffix(":") {
+        currentPath = String(line.dropFirst(2).dropLast())
+      } else if line.hasPrefix("    "), !line.hasPrefix("     "), let path = currentPath {
+        let key = line.trimmingCharacters(in: .whitespaces).dropLast()
+        operations.insert("\(key) \(path)")
+      }
+    }
+  }
+
+  func has(path: String, method: String) -> Bool { operations.contains("\(method) \(path)") }
+}

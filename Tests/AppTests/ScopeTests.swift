@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Issue 2 §4: each user sees and acts only within their unit's subtree (admins everywhere), in
+/// pages and in the API alike.
+@Suite("Unit scoping")
+struct ScopeTests {
+  @Test("Rule: a county user sees only their own county's subtree in the API")
+  func apiScope() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("handlerA")
+      let list = try await app.api(.GET, "/api/v1/units", token: token)
+      let codes = Set(try list.content.decode(ListResponse<UnitDTO>.self).items.map(\.code))
+      #expect(codes == ["A", "A-S1"])
+      #expect(try await app.api(.GET, "/api/v1/units/\(org.stationA.id!)", token: token).status == .ok)
+      let other = try await app.api(.GET, "/api/v1/units/\(org.countyB.id!)", token: token)
+      #expect(other.status == .forbidden)
+      #expect(other.apiError?.code == "forbidden")
+      let admin = try await app.token("admin")
+      let all = try await app.api(.GET, "/api/v1/units", token: admin)
+      #expect(try all.content.decode(ListResponse<UnitDTO>.self).items.count == 5)
+    }
+  }
+
+  @Test("Rule: a county user cannot open another county's unit page")
+  func pageScope() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      let own = try await client.get("/units/\(org.countyA.id!)")
+      #expect(own.status == .ok)
+      #expect(own.body.string.contains("临川县供电公司"))
+      #expect(own.body.string.contains("城关供电所"))
+      let other = try await client.get("/units/\(org.countyB.id!)")
+      #expect(other.status == .forbidden)
+      #expect(other.body.string.contains("id=\"error-status\">403"))
+      let tree = try await client.get("/units")
+      #expect(!tree.body.string.contains("白石县供电公司"))
+      // Admin pages are for admins only, and not in a non-admin's navigation.
+      #expect(try await client.get("/admin/users").status == .forbidden)
+      #expect(!tree.body.string.contains("/admin/users"))
+    }
+  }
+
+  @Test("Non-admins cannot write organisation data through the API")
+  func writesNeedAdmin() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("handlerA")
+      let res = try await app.api(
+        .POST, "/api/v1/units", token: token, json: #"{"code":"X","name":"x","kind":"station","parentId":"\#(org.countyA.id!)"}"#)
+      #expect(res.status == .forbidden)
+      #expect(try await app.api(.GET, "/api/v1/users", token: token).status == .forbidden)
+      #expect(try await app.api(.GET, "/api/v1/audit", token: token).status == .forbidden)
+      #expect(try await OrgUnit.query(on: app.db).count() == 5)
+    }
+  }
+}

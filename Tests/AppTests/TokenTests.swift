@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("API tokens and /api/v1/me")
+struct TokenTests {
+  @Test("A token is returned once, stored hashed, and authenticates /api/v1/me")
+  func createAndUse() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("handlerA")
+      #expect(token.hasPrefix("wj_"))
+      let stored = try await ApiToken.query(on: app.db).all()
+      #expect(stored.count == 1)
+      #expect(stored[0].tokenHash != token)
+      #expect(stored[0].tokenHash == ApiToken.hash(token))
+      let me = try await app.api(.GET, "/api/v1/me", token: token)
+      #expect(me.status == .ok)
+      let dto = try me.content.decode(UserDTO.self)
+      #expect(dto.username == "handlerA")
+      #expect(dto.unit.name == "临川县供电公司")
+      #expect(dto.roles == ["handler"])
+    }
+  }
+
+  @Test("Owners list and revoke their tokens; a revoked token stops working")
+  func revoke() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("handlerA")
+      let other = try await app.token("agentB")
+      let list = try await app.api(.GET, "/api/v1/tokens", token: token)
+      let items = try list.content.decode(ListResponse<TokenDTO>.self).items
+      #expect(items.count == 1)
+      let otherID = try await ApiToken.query(on: app.db).filter(\.$tokenHash == ApiToken.hash(other)).first()!.id!
+      // Someone else's token is not found, not revoked.
+      #expect(try await app.api(.DELETE, "/api/v1/tokens/\(otherID)", token: token).status == .notFound)
+      #expect(try await app.api(.GET, "/api/v1/me", token: other).status == .ok)
+      #expect(try await app.api(.DELETE, "/api/v1/tokens/\(items[0].id)", token: token).status == .noContent)
+      let after = try await app.api(.GET, "/api/v1/me", token: token)
+      #expect(after.status == .unauthorized)
+      #expect(after.apiError?.code == "unauthorized")
+    }
+  }
+
+  @Test("Bad token requests get clear 4xx errors naming the field")
+  func badInput() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let wrong = try await app.api(
+        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"nope-nope","name":"x"}"#)
+      #expect(wrong.status == .unauthorized)
+      #expect(wrong.apiError?.code == "invalid_credentials")
+      let malformed = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username": "#)
+      #expect(malformed.status == .badRequest)
+      #expect(malformed.apiError?.code == "malformed_body")
+      let missing = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"x"}"#)
+      #expect(missing.status == .unprocessableEntity)
+      #expect(missing.apiError?.field == "name")
+      let wrongType = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"x","name":5}"#)
+      #expect(wrongType.status == .unprocessableEntity)
+      #expect(wrongType.apiError?.field == "name")
+      let long = String(repeating: "长", count: 101)
+      let tooLong = try await app.api(
+        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"correct-horse-1","name":"\#(long)"}"#)
+      #expect(tooLong.status == .unprocessableEntity)
+      #expect(tooLong.apiError?.field == "name")
+      #expect(try await app.api(.GET, "/api/v1/me", token: "wj_forged").status == .unauthorized)
+      #expect(try await app.api(.GET, "/api/v1/me", token: nil).status == .unauthorized)
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Units: API and pages")
+struct UnitTests {
+  @Test("Admins create units under the right kind of parent; each create is audited")
+  func create() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      let res = try await app.api(
+        .POST, "/api/v1/units", token: token, json: #"{"code":"A-S2","name":"石桥供电所","kind":"station","parentId":"\#(org.countyA.id!)"}"#)
+      #expect(res.status == .created)
+      let dto = try res.content.decode(UnitDTO.self)
+      #expect(dto.parentId == org.countyA.id)
+      let saved = try #require(try await OrgUnit.find(dto.id, on: app.db))
+      #expect(saved.path == org.countyA.path + dto.id.uuidString + "/")
+      let audit = try #require(
+        try await AuditRecord.query(on: app.db).filter(\.$entity == "unit").filter(\.$entityID == dto.id.uuidString).first())
+      #expect(audit.action == "create")
+      #expect(audit.after?.contains("石桥供电所") == true)
+      #expect(audit.actorName == "admin")
+    }
+  }
+
+  @Test(
+    "Bad unit input: a clear 4xx naming the field, nothing saved",
+    arguments: [
+      (#"{"code":"X1","name":"x","kind":"station","parentId":"00000000-0000-0000-0000-000000000000"}"#, 422, "parentId"),
+      (#"{"code":"X1","name":"x","kind":"county","parentId":"PARENT"}"#, 422, "parentId"),
+      (#"{"code":"A","name":"x","kind":"station","parentId":"PARENT"}"#, 409, "code"),
+      (#"{"code":"has space","name":"x","kind":"station","parentId":"PARENT"}"#, 422, "code"),
+      (#"{"code":"X1","name":"LONG","kind":"station","parentId":"PARENT"}"#, 422, "name"),
+      (#"{"code":"X1","name":"x","kind":"planet","parentId":"PARENT"}"#, 422, "kind"),
+      (#"{"code":"X1","name":"x","kind":"station","parentId":42}"#, 422, "parentId"),
+      (#"{"code":"X1","kind":"station"}"#, 422, "name"),
+    ])
+  func badInput(json: String, status: Int, field: String) async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      let body = json.replacingOccurrences(of: "PARENT", with: org.countyA.id!.uuidString)
+        .replacingOccurrences(of: "LONG", with: String(repeating: "名", count: 101))
+      let res = try await app.api(.POST, "/api/v1/units", token: token, json: body)
+      #expect(Int(res.status.code) == status, "\(res.body.string)")
+      #expect(res.apiError?.field == field)
+      #expect(try await OrgUnit.query(on: app.db).count() == 5)
+    }
+  }
+
+  @Test("Deleting a unit with children or users is refused; an empty one is removed")
+  func delete() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      let withChildren = try await app.api(.DELETE, "/api/v1/units/\(org.countyA.id!)", token: token)
+      #expect(withChildren.status == .conflict)
+      #expect(withChildren.apiError?.field == "children")
+      let withUsers = try await app.api(.DELETE, "/api/v1/units/\(org.countyB.id!)", token: token)
+      #expect(withUsers.status == .conflict)
+      #expect(withUsers.apiError?.field == "users")
+      #expect(try await app.api(.DELETE, "/api/v1/units/\(org.stationA.id!)", token: token).status == .noContent)
+      #expect(try await OrgUnit.find(org.stationA.id, on: app.db) == nil)
+      #expect(try await app.api(.DELETE, "/api/v1/units/not-a-uuid", token: token).status == .notFound)
+    }
+  }
+
+  @Test("Moving a unit rewrites its subtree's scope; moving it under itself is refused")
+  func move() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      let cycle = try await app.api(.PATCH, "/api/v1/units/\(org.countyA.id!)", token: token, json: #"{"parentId":"\#(org.stationA.id!)"}"#)
+      #expect(cycle.status == .unprocessableEntity)
+      let city2 = try await app.api(
+        .POST, "/api/v1/units", token: token, json: #"{"code":"C2","name":"第二市","kind":"city","parentId":"\#(org.company.id!)"}"#)
+      let city2ID = try city2.content.decode(UnitDTO.self).id
+      let moved = try await app.api(
+        .PATCH, "/api/v1/units/\(org.countyA.id!)", token: token, json: #"{"parentId":"\#(city2ID)","name":"临川区供电公司"}"#)
+      #expect(moved.status == .ok)
+      let station = try #require(try await OrgUnit.find(org.stationA.id, on: app.db))
+      #expect(station.path.hasPrefix(org.company.path + city2ID.uuidString + "/"))
+      // The handler in county A still sees the station; the city admin path no longer holds it.
+      let handler = try await app.token("handlerA")
+      #expect(try await app.api(.GET, "/api/v1/units/\(org.stationA.id!)", token: handler).status == .ok)
+    }
+  }
+
+  @Test("The unit form shows errors beside the fields and keeps what was typed")
+  func formErrors() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/admin/units/new")
+      let res = try await client.post(
+        "/admin/units/new", [("code", "A"), ("name", "新供电所"), ("kind", "station"), ("parentId", org.countyA.id!.uuidString)])
+      #expect(res.status == .conflict)
+      let html = res.body.string
+      #expect(html.contains("id=\"error-code\""))
+      #expect(html.contains("value=\"新供电所\""))
+      let ok = try await client.post(
+        "/admin/units/new", [("code", "A-S9"), ("name", "新供电所"), ("kind", "station"), ("parentId", org.countyA.id!.uuidString)])
+      #expect(ok.status == .seeOther)
+      #expect(try await OrgUnit.query(on: app.db).filter(\.$code == "A-S9").count() == 1)
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Users and departments")
+struct UserTests {
+  @Test(
+    "Admins create users; bad input names the field and saves nothing",
+    arguments: [
+      (#"{"username":"handlerA","displayName":"x","password":"long-enough-1","unitId":"UNIT","roles":["agent"]}"#, 409, "username"),
+      (
+        #"{"username":"new1","displayName":"x","password":"long-enough-1","unitId":"00000000-0000-0000-0000-000000000000","roles":["agent"]}"#,
+        422, "unitId"
+      ),
+      (#"{"username":"new1","displayName":"x","password":"long-enough-1","unitId":"UNIT","roles":["boss"]}"#, 422, "roles"),
+      (#"{"username":"new1","displayName":"x","password":"long-enough-1","unitId":"UNIT","roles":[]}"#, 422, "roles"),
+      (#"{"username":"new1","displayName":"x","password":"short","unitId":"UNIT","roles":["agent"]}"#, 422, "password"),
+      (#"{"username":"new 1","displayName":"x","password":"long-enough-1","unitId":"UNIT","roles":["agent"]}"#, 422, "username"),
+      (#"{"username":"new1","displayName":"x","password":"long-enough-1","unitId":"UNIT","roles":"agent"}"#, 422, "roles"),
+    ])
+  func createUser(json: String, status: Int, field: String) async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      let res = try await app.api(
+        .POST, "/api/v1/users", token: token, json: json.replacingOccurrences(of: "UNIT", with: org.stationA.id!.uuidString))
+      #expect(Int(res.status.code) == status, "\(res.body.string)")
+      #expect(res.apiError?.field == field)
+      #expect(try await User.query(on: app.db).count() == 3)
+    }
+  }
+
+  @Test("A created user can sign in; admins change roles and units, audited with before and after")
+  func createAndUpdate() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      let res = try await app.api(
+        .POST, "/api/v1/users", token: token,
+        json:
+          #"{"username":"zhang.san","displayName":"张三","password":"long-enough-1","unitId":"\#(org.stationA.id!)","roles":["handler","staff"]}"#
+      )
+      #expect(res.status == .created)
+      let dto = try res.content.decode(UserDTO.self)
+      #expect(dto.roles == ["handler", "staff"])
+      #expect(try await app.token("zhang.san", password: "long-enough-1").isEmpty == false)
+      let patch = try await app.api(
+        .PATCH, "/api/v1/users/\(dto.id)", token: token, json: #"{"roles":["reviewer"],"unitId":"\#(org.city.id!)"}"#)
+      #expect(patch.status == .ok)
+      #expect(try patch.content.decode(UserDTO.self).unit.code == "C")
+      let audit = try #require(
+        try await AuditRecord.query(on: app.db).filter(\.$entityID == dto.id.uuidString).filter(\.$action == "update").first())
+      #expect(audit.before?.contains("handler") == true)
+      #expect(audit.after?.contains("reviewer") == true)
+      // Disabling an account ends its API access.
+      let t = try await app.token("zhang.san", password: "long-enough-1")
+      _ = try await app.api(.PATCH, "/api/v1/users/\(dto.id)", token: token, json: #"{"isActive":false}"#)
+      #expect(try await app.api(.GET, "/api/v1/me", token: t).status == .unauthorized)
+    }
+  }
+
+  @Test("Rule DOMAIN §1: the 14 departments ship with their modules and admins edit them")
+  func departments() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("admin")
+      let list = try await app.api(.GET, "/api/v1/departments", token: token)
+      let items = try list.content.decode(ListResponse<DepartmentDTO>.self).items
+      #expect(items.count == 14)
+      let marketing = try #require(items.first { $0.nameZh == "营销部" })
+      #expect(marketing.modules.count == 7)
+      let patch = try await app.api(
+        .PATCH, "/api/v1/departments/\(marketing.id)", token: token, json: #"{"modules":["hall","hotline95598"]}"#)
+      #expect(patch.status == .ok)
+      #expect(try patch.content.decode(DepartmentDTO.self).modules == ["hall", "hotline95598"])
+      let bad = try await app.api(.PATCH, "/api/v1/departments/\(marketing.id)", token: token, json: #"{"modules":["weather"]}"#)
+      #expect(bad.status == .unprocessableEntity)
+      #expect(bad.apiError?.field == "modules")
+      let handler = try await app.token("handlerA")
+      #expect(try await app.api(.GET, "/api/v1/departments", token: handler).status == .ok)
+      #expect(
+        try await app.api(.PATCH, "/api/v1/departments/\(marketing.id)", token: handler, json: #"{"modules":[]}"#).status == .forbidden)
+    }
+  }
+
+  @Test("The user form re-displays errors and keeps the typed values")
+  func userForm() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/admin/users/new")
+      let res = try await client.post(
+        "/admin/users/new",
+        [("username", "li.si"), ("displayName", "李四"), ("password", "short"), ("unitId", org.countyA.id!.uuidString), ("roles[]", "agent")])
+      #expect(res.status == .unprocessableEntity)
+      #expect(res.body.string.contains("id=\"error-password\""))
+      #expect(res.body.string.contains("value=\"李四\""))
+      #expect(res.body.string.contains("value=\"li.si\""))
+      let ok = try await client.post(
+        "/admin/users/new",
+        [
+          ("username", "li.si"), ("displayName", "李四"), ("password", "long-enough-1"), ("unitId", org.countyA.id!.uuidString),
+          ("roles[]", "agent"), ("roles[]", "lead"),
+        ])
+      #expect(ok.status == .seeOther)
+      let user = try #require(try await User.query(on: app.db).filter(\.$username == "li.si").first())
+      #expect(user.roles == ["agent", "lead"])
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import Domain
+
+/// Issue 2 §6 and DOMAIN.md §2: a limit of N working days ends at 24:00 of the Nth working day
+/// after the start day, on the State Council schedule.
+@Suite("Working-day calendar")
+struct WorkingCalendarTests {
+  let calendar = StateCouncilSchedules.calendar
+
+  func instant(_ text: String) -> Date { BusinessTime.parseInstant(text)! }
+
+  @Test(
+    "Rule: N working days end at 24:00 of the Nth working day after the start day",
+    arguments: [
+      // National Day 2026: 1–7 Oct off, 10 Oct (Sat) worked.
+      ("2026-09-30T10:00:00+08:00", 4, "2026-10-13T00:00:00+08:00"),
+      // Spring Festival 2026: 14 Feb (Sat) is an adjusted working day.
+      ("2026-02-13T09:00:00+08:00", 1, "2026-02-15T00:00:00+08:00"),
+      // A plain Friday plus 1 → end of Monday.
+      ("2026-03-13T16:30:00+08:00", 1, "2026-03-17T00:00:00+08:00"),
+      // Start on a Sunday: Monday is the first working day.
+      ("2026-03-15T08:00:00+08:00", 1, "2026-03-17T00:00:00+08:00"),
+      // Complaint reply limit, 4 working days, across the 2025 National Day (1–8 Oct off, 11 Oct worked):
+      // 9, 10, 11 and 13 Oct are the four working days.
+      ("2025-09-30T11:00:00+08:00", 4, "2025-10-14T00:00:00+08:00"),
+      // 0 working days: end of the start day.
+      ("2026-03-13T16:30:00+08:00", 0, "2026-03-14T00:00:00+08:00"),
+      // An instant given in UTC that is already the next day in Beijing.
+      ("2026-03-12T17:00:00Z", 1, "2026-03-17T00:00:00+08:00"),
+    ])
+  func workingDayDeadlines(from: String, days: Int, expected: String) throws {
+    let deadline = try calendar.deadline(from: instant(from), workingDays: days)
+    #expect(BusinessTime.iso8601(deadline) == expected)
+  }
+
+  @Test("Rule: 2025 and 2026 State Council schedules ship as defaults")
+  func shippedSchedules() throws {
+    let cases: [(String, Bool)] = [
+      ("2025-01-01", false), ("2025-01-26", true), ("2025-02-04", false), ("2025-02-08", true),
+      ("2025-04-27", true), ("2025-05-05", false), ("2025-06-02", false), ("2025-09-28", true),
+      ("2025-10-08", false), ("2025-10-11", true), ("2026-01-03", false), ("2026-01-04", true),
+      ("2026-02-14", true), ("2026-02-23", false), ("2026-02-28", true), ("2026-04-06", false),
+      ("2026-05-09", true), ("2026-06-19", false), ("2026-09-20", true), ("2026-09-25", false),
+      ("2026-10-07", false), ("2026-10-10", true), ("2026-10-12", true), ("2026-03-14", false),
+    ]
+    for (day, working) in cases {
+      #expect(try calendar.isWorkingDay(CivilDate(iso: day)!) == working, "\(day)")
+    }
+  }
+
+  @Test("Rule: a year with no calendar data is a clear error, not a guess")
+  func uncoveredYear() {
+    #expect(throws: CalendarError.yearNotCovered(2027)) {
+      try calendar.deadline(from: instant("2026-12-31T10:00:00+08:00"), workingDays: 1)
+    }
+  }
+
+  @Test("Rule: natural durations (hours, minutes) are plain time")
+  func naturalMinutes() throws {
+    let deadline = try WorkingCalendar.deadline(from: instant("2026-10-01T23:30:00+08:00"), minutes: 45)
+    #expect(BusinessTime.iso8601(deadline) == "2026-10-02T00:15:00+08:00")
+  }
+
+  @Test("Rule: negative or absurd durations are refused")
+  func badDurations() {
+    #expect(throws: CalendarError.negativeDuration) {
+      try calendar.deadline(from: Date(), workingDays: -1)
+    }
+    #expect(throws: CalendarError.durationTooLong(1000)) {
+      try calendar.deadline(from: Date(), workingDays: 1000)
+    }
+  }
+
+  @Test("Rule: working time between two instants counts only working days")
+  func workingTime() throws {
+    // Fri 12:00 → Mon 12:00 in March 2026: 12 h of Friday + 12 h of Monday.
+    let seconds = try calendar.workingSeconds(
+      from: instant("2026-03-13T12:00:00+08:00"), to: instant("2026-03-16T12:00:00+08:00"))
+    #expect(seconds == 24 * 3600)
+    // Across National Day 2026: 30 Sep 00:00 → 9 Oct 00:00 = 30 Sep + 8 Oct.
+    let holiday = try calendar.workingSeconds(
+      from: instant("2026-09-30T00:00:00+08:00"), to: instant("2026-10-09T00:00:00+08:00"))
+    #expect(holiday == 2 * 86_400)
+  }
+
+  @Test("Civil dates round-trip through day numbers and know their weekday")
+  func civilDates() {
+    let d = CivilDate(iso: "2026-11-23")!
+    #expect(d.isoWeekday == 1)
+    #expect(CivilDate(dayNumber: d.dayNumber) == d)
+    #expect(CivilDate(iso: "2026-02-29") == nil)
+    #expect(CivilDate(iso: "2024-02-29") != nil)
+    #expect(CivilDate(iso: "2026-1-5") == nil)
+  }
+}
