@@ -40,19 +40,18 @@ enum DemoSeed {
       let city = OrgUnit(code: "QH", name: "清河市供电公司", kind: .city, parent: company)
       try await city.create(on: tx)
       var firstCounty: OrgUnit?
-      for (index, county) in counties.enumerated() {
+      for county in counties {
         let unit = OrgUnit(code: county.code, name: county.name, kind: .county, parent: city)
         try await unit.create(on: tx)
         if firstCounty == nil { firstCounty = unit }
         for (n, station) in county.stations.enumerated() {
           let code = "\(county.code)-S\(n + 1)"
-          let stationUnit = OrgUnit(code: code, name: county.name.prefix(2) + station, kind: .station, parent: unit)
+          let stationUnit = OrgUnit(code: code, name: county.name.replacingOccurrences(of: "供电公司", with: "") + station, kind: .station, parent: unit)
           try await stationUnit.create(on: tx)
           if n == 0 {
             try await OrgUnit(code: code + "-H", name: stationUnit.name + "营业厅", kind: .hall, parent: stationUnit).create(on: tx)
           }
         }
-        _ = index
       }
       for role in Role.allCases {
         let unit = role == .handler ? firstCounty! : city
