@@ -59,4 +59,20 @@ struct CommandTests {
       try SQLiteBackup.copy(from: "/nonexistent/wanjia.sqlite", to: "/tmp/never.sqlite")
     }
   }
+
+  @Test("backup and restore round-trip a PostgreSQL database through pg_dump and pg_restore")
+  func postgresBackup() async throws {
+    guard testingOnPostgres else { return }
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-\(UUID().uuidString).dump").path
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try await withApp { app in
+      _ = try await Org.make(app)
+      try DatabaseBackup.backup(app.config.database, to: file)
+      try await User.query(on: app.db).filter(\.$username == "agentB").set(\.$displayName, to: "changed").update()
+      try DatabaseBackup.restore(app.config.database, from: file)
+      let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
+      #expect(agent.displayName == "agentB 姓名")
+      #expect(try await AuditRecord.query(on: app.db).count() >= 3)
+    }
+  }
 }

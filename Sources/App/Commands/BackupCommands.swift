@@ -12,14 +12,7 @@ struct BackupCommand: AsyncCommand {
   var help: String { "Writes a backup of the database to FILE while the server keeps running." }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    switch context.application.config.database {
-    case .sqliteFile(let path):
-      try SQLiteBackup.copy(from: path, to: signature.file)
-    case .sqliteMemory:
-      throw CommandFailure("an in-memory database cannot be backed up")
-    case .postgres(let url):
-      try ExternalTool.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(signature.file)", "--dbname=\(url)"])
-    }
+    try DatabaseBackup.backup(context.application.config.database, to: signature.file)
     context.console.info("Backup written to \(signature.file).")
   }
 }
@@ -34,19 +27,37 @@ struct RestoreCommand: AsyncCommand {
   var help: String { "Replaces the database with the backup in FILE (stop the servers first)." }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    guard FileManager.default.fileExists(atPath: signature.file) else {
-      throw CommandFailure("no backup file at \(signature.file)")
-    }
-    switch context.application.config.database {
+    try DatabaseBackup.restore(context.application.config.database, from: signature.file)
+    context.console.info("Database restored from \(signature.file).")
+  }
+}
+
+/// Backup and restore for either database, called by the commands and by tests.
+enum DatabaseBackup {
+  static func backup(_ database: AppConfig.Database, to file: String) throws {
+    switch database {
     case .sqliteFile(let path):
-      try SQLiteBackup.copy(from: signature.file, to: path)
+      try SQLiteBackup.copy(from: path, to: file)
+    case .sqliteMemory:
+      throw CommandFailure("an in-memory database cannot be backed up")
+    case .postgres(let url):
+      try ExternalTool.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(file)", "--dbname=\(url)"])
+    }
+  }
+
+  static func restore(_ database: AppConfig.Database, from file: String) throws {
+    guard FileManager.default.fileExists(atPath: file) else {
+      throw CommandFailure("no backup file at \(file)")
+    }
+    switch database {
+    case .sqliteFile(let path):
+      try SQLiteBackup.copy(from: file, to: path)
     case .sqliteMemory:
       throw CommandFailure("an in-memory database cannot be restored")
     case .postgres(let url):
       try ExternalTool.run(
-        "pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=\(url)", signature.file])
+        "pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=\(url)", file])
     }
-    context.console.info("Database restored from \(signature.file).")
   }
 }
 
