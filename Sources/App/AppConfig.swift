@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Vapor
 
@@ -14,18 +15,21 @@ public struct AppConfig: Sendable {
   public var bcryptCost: Int
   public var demoPassword: String?
   public var logFormat: LogFormat
+  /// Failed logins before a lock, and its length (defaults 5 and 15 minutes).
+  public var lockout: LoginLockoutPolicy
 
   public enum LogFormat: String, Sendable { case json, text }
 
   public init(
     database: Database, dataDirectory: String, bcryptCost: Int = 12, demoPassword: String? = nil,
-    logFormat: LogFormat = .json
+    logFormat: LogFormat = .json, lockout: LoginLockoutPolicy = .default
   ) {
     self.database = database
     self.dataDirectory = dataDirectory
     self.bcryptCost = bcryptCost
     self.demoPassword = demoPassword
     self.logFormat = logFormat
+    self.lockout = lockout
   }
 
   /// WANJIA_DATA_DIR (default ./data) holds the SQLite file and uploads; DATABASE_URL=postgres://…
@@ -43,7 +47,10 @@ public struct AppConfig: Sendable {
       dataDirectory: dataDir,
       bcryptCost: env["WANJIA_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
       demoPassword: env["WANJIA_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
-      logFormat: LogFormat(rawValue: env["WANJIA_LOG_FORMAT"] ?? "") ?? .json
+      logFormat: LogFormat(rawValue: env["WANJIA_LOG_FORMAT"] ?? "") ?? .json,
+      lockout: LoginLockoutPolicy(
+        maxFailures: env["WANJIA_LOGIN_MAX_FAILURES"].flatMap(Int.init).map { max($0, 1) } ?? LoginLockoutPolicy.default.maxFailures,
+        lockMinutes: env["WANJIA_LOGIN_LOCK_MINUTES"].flatMap(Int.init).map { max($0, 1) } ?? LoginLockoutPolicy.default.lockMinutes)
     )
   }
 }

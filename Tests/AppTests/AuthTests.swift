@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Testing
@@ -64,6 +65,36 @@ struct AuthTests {
       // The lock is audited as a state change.
       let audits = try await AuditRecord.query(on: app.db).filter(\.$action == "state_change").filter(\.$entity == "user").count()
       #expect(audits == 1)
+    }
+  }
+
+  @Test("Rule: the lock ends after 15 minutes; a success resets the failure count")
+  func lockExpires() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
+      app.clock = clock
+      let client = PageClient(app)
+      for _ in 1...5 { try await client.login("agentB", "wrong-password") }
+      clock.advance(by: 14 * 60)
+      #expect(try await client.login("agentB").status == .unauthorized)
+      clock.advance(by: 61)
+      #expect(try await client.login("agentB").status == .seeOther)
+      let user = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
+      #expect(user.failedLogins == 0)
+      #expect(user.lockedUntil == nil)
+    }
+  }
+
+  @Test("The lockout rule is configuration: 3 failures and 1 minute when so set")
+  func lockoutConfigurable() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      app.config.lockout = LoginLockoutPolicy(maxFailures: 3, lockMinutes: 1)
+      let client = PageClient(app)
+      for _ in 1...2 { try await client.login("agentB", "wrong-password") }
+      let third = try await client.login("agentB", "wrong-password")
+      #expect(third.body.string.contains("请1分钟后再试"))
     }
   }
 

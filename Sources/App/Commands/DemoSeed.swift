@@ -46,7 +46,8 @@ enum DemoSeed {
         if firstCounty == nil { firstCounty = unit }
         for (n, station) in county.stations.enumerated() {
           let code = "\(county.code)-S\(n + 1)"
-          let stationUnit = OrgUnit(code: code, name: county.name.replacingOccurrences(of: "供电公司", with: "") + station, kind: .station, parent: unit)
+          let stationUnit = OrgUnit(
+            code: code, name: county.name.replacingOccurrences(of: "供电公司", with: "") + station, kind: .station, parent: unit)
           try await stationUnit.create(on: tx)
           if n == 0 {
             try await OrgUnit(code: code + "-H", name: stationUnit.name + "营业厅", kind: .hall, parent: stationUnit).create(on: tx)

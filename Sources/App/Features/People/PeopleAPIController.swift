@@ -31,11 +31,15 @@ enum PeopleAPIController {
     var errors = FieldErrors()
     let name = Validate.text(body.name, field: "name", max: Limits.tokenName, into: &errors)
     try errors.throwIfAny()
-    switch try await LoginService.verify(username: body.username, password: body.password, on: req.db, hasher: req.password.async) {
+    switch try await LoginService.verify(
+      username: body.username, password: body.password, on: req.db, hasher: req.password.async,
+      policy: req.application.config.lockout, now: req.now)
+    {
     case .invalid:
       throw AppError(.unauthorized, code: "invalid_credentials", key: "login.error.invalid")
     case .locked:
-      throw AppError(.unauthorized, code: "account_locked", key: "login.error.locked")
+      throw AppError(
+        .unauthorized, code: "account_locked", key: "login.error.locked", args: [String(req.application.config.lockout.lockMinutes)])
     case .success(let user):
       let created = try await TokenIssuer.issue(for: user, name: name, on: req.db)
       return try await created.encodeResponse(status: .created, for: req)

@@ -6,7 +6,7 @@ struct LoginPage: Encodable {
   let chrome: Chrome
   let action: String
   let username: String
-  let errorKey: String?
+  let error: String?
 }
 
 /// Login, logout and the language choice.
@@ -33,21 +33,24 @@ enum SessionController {
   @Sendable static func loginForm(req: Request) async throws -> Response {
     if req.session.data["userID"] != nil { return req.redirect(to: Paths.home.link()) }
     return try await req.page(
-      "login", LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: "", errorKey: nil))
+      "login", LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: "", error: nil))
   }
 
   @Sendable static func login(req: Request) async throws -> Response {
     let form = try req.content.decode(LoginForm.self)
     let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
-    let outcome = try await LoginService.verify(username: username, password: form.password ?? "", on: req.db, hasher: req.password.async)
+    let outcome = try await LoginService.verify(
+      username: username, password: form.password ?? "", on: req.db, hasher: req.password.async, policy: req.application.config.lockout,
+      now: req.now)
     switch outcome {
     case .success(let user):
       req.session.data["userID"] = user.id!.uuidString
       req.session.data["locale"] = user.locale
       return req.redirect(to: Paths.home.link())
     case .invalid, .locked:
-      let key = if case .locked = outcome { "login.error.locked" } else { "login.error.invalid" }
-      let page = LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: username, errorKey: key)
+      let minutes = String(req.application.config.lockout.lockMinutes)
+      let message = if case .locked = outcome { req.t("login.error.locked", minutes) } else { req.t("login.error.invalid") }
+      let page = LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: username, error: message)
       return try await req.page("login", page, status: .unauthorized)
     }
   }
