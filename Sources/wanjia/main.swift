@@ -21,4 +21,10 @@ do {
   try? await app.asyncShutdown()
   throw error
 }
+// Stop taking requests and let those in flight finish before the databases close.
+await stopAcceptingRequests(app.http.server.shared)
 try await app.asyncShutdown()
+
+func stopAcceptingRequests(_ server: HTTPServer) async {
+  await server.shutdown()
+}

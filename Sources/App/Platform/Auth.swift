@@ -7,11 +7,21 @@ import Vapor
 /// or disabled.
 enum ActorLoader {
   static func load(userID: UUID, on db: any Database) async throws -> Actor? {
+    try await loadUser(userID: userID, on: db)?.actor
+  }
+
+  /// The active user with their unit loaded, or nil.
+  static func loadUser(userID: UUID, on db: any Database) async throws -> User? {
     guard let user = try await User.query(on: db).filter(\.$id == userID).with(\.$unit).first(),
       user.isActive
     else { return nil }
-    return user.actor
+    return user
   }
+}
+
+/// The signed-in user's record as loaded by authentication, so handlers need not load it again.
+struct CurrentUserKey: StorageKey {
+  typealias Value = User
 }
 
 extension User {
@@ -48,9 +58,10 @@ struct BearerAuthMiddleware: AsyncMiddleware {
     guard
       let token = try await ApiToken.query(on: request.db).filter(\.$tokenHash == hash)
         .filter(\.$revokedAt == nil).first(),
-      let actor = try await ActorLoader.load(userID: token.$user.id, on: request.db)
+      let user = try await ActorLoader.loadUser(userID: token.$user.id, on: request.db)
     else { throw AppError.unauthorized }
-    request.storage[ActorKey.self] = actor
+    request.storage[ActorKey.self] = user.actor
+    request.storage[CurrentUserKey.self] = user
     return try await next.respond(to: request)
   }
 }

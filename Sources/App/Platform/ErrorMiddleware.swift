@@ -121,6 +121,15 @@ struct ErrorBody: Content {
     let message: String
     let field: String?
     let lines: [Line]?
+
+    /// `field` is always present (`null` when the error is not about one field).
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(code, forKey: .code)
+      try c.encode(message, forKey: .message)
+      try c.encode(field, forKey: .field)
+      try c.encodeIfPresent(lines, forKey: .lines)
+    }
   }
   let error: Detail
 }

@@ -19,11 +19,8 @@ enum PeopleAPIController {
   }
 
   @Sendable static func me(req: Request) async throws -> UserDTO {
-    let actor = try req.actor
-    guard let user = try await User.query(on: req.db).filter(\.$id == actor.userID).with(\.$unit).first() else {
-      throw AppError.unauthorized
-    }
-    return UserDTO(user, unit: user.unit)
+    guard let user = req.storage[CurrentUserKey.self] else { throw AppError.unauthorized }
+    return UserDTO(user, unit: user.unit, now: req.now)
   }
 
   @Sendable static func createToken(req: Request) async throws -> Response {

@@ -16,6 +16,16 @@ struct UnitDTO: Content, Equatable {
     kind = unit.kind
     parentId = unit.$parent.id
   }
+
+  /// `parentId` is always present, `null` for a root, so clients see every documented field.
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(code, forKey: .code)
+    try c.encode(name, forKey: .name)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(parentId, forKey: .parentId)
+  }
 }
 
 struct UnitCreateRequest: Content {
