@@ -27,6 +27,32 @@ struct CommandTests {
     }
   }
 
+  @Test("user create makes an account that can sign in; bad input is a clear error")
+  func userCreate() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      var context = CommandContext(
+        console: Terminal(),
+        input: CommandInput(arguments: ["wanjia", "create", "wang.wu", "--unit", "A-S1", "--roles", "handler,staff", "--password", "long-enough-1"]))
+      context.application = app
+      try await UserCommands().run(using: &context)
+      let user = try #require(try await User.query(on: app.db).filter(\.$username == "wang.wu").with(\.$unit).first())
+      #expect(user.unit.code == "A-S1")
+      #expect(user.roles == ["handler", "staff"])
+      #expect(try await app.token("wang.wu", password: "long-enough-1").isEmpty == false)
+
+      var bad = CommandContext(
+        console: Terminal(), input: CommandInput(arguments: ["wanjia", "create", "zhao.liu", "--unit", "NOPE", "--roles", "agent"]))
+      bad.application = app
+      await #expect(throws: CommandFailure.self) { try await UserCommands().run(using: &bad) }
+      var badRole = CommandContext(
+        console: Terminal(), input: CommandInput(arguments: ["wanjia", "create", "zhao.liu", "--unit", "A", "--roles", "boss"]))
+      badRole.application = app
+      await #expect(throws: CommandFailure.self) { try await UserCommands().run(using: &badRole) }
+      #expect(try await User.query(on: app.db).filter(\.$username == "zhao.liu").count() == 0)
+    }
+  }
+
   @Test("backup and restore round-trip a SQLite database through the online backup API")
   func sqliteBackup() async throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-backup-\(UUID().uuidString)")
