@@ -18,12 +18,15 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
   ],
   targets: [
-    .target(name: "Domain"),
+    .target(name: "Domain", exclude: ["WorkOrders"]),
     .target(name: "Analytics"),
+    .target(name: "Charts"),
     .target(
       name: "App",
       dependencies: [
         "Domain",
+        "Analytics",
+        "Charts",
         .product(name: "Vapor", package: "vapor"),
         .product(name: "Fluent", package: "fluent"),
         .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -38,7 +41,8 @@ let package = Package(
       name: "wanjia",
       dependencies: ["App", .product(name: "Vapor", package: "vapor")]
     ),
-    .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+    .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["WorkOrders"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AppTests",
