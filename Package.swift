@@ -18,7 +18,7 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
   ],
   targets: [
-    .target(name: "Domain", exclude: ["WorkOrders"]),
+    .target(name: "Domain"),
     .target(name: "Analytics"),
     .target(name: "Charts"),
     .target(
@@ -41,7 +41,7 @@ let package = Package(
       name: "wanjia",
       dependencies: ["App", .product(name: "Vapor", package: "vapor")]
     ),
-    .testTarget(name: "DomainTests", dependencies: ["Domain"], exclude: ["WorkOrders"]),
+    .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], resources: [.copy("Fixtures")]),
     .testTarget(

@@ -14,6 +14,8 @@ enum Migrations {
       ProtectAuditRecords(),
       CreateCalendar(),
       SeedStateCouncilSchedules(),
+      CreateWorkOrders(),
+      CreateSLAAlerts(),
     ]
   }
 }

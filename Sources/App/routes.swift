@@ -25,4 +25,5 @@ func routes(_ app: Application) throws {
   DepartmentsAPIController.register(api)
   CalendarAPIController.register(api)
   AuditController.registerAPI(api)
+  WorkOrdersAPIController.register(api)
 }

@@ -24,6 +24,7 @@ struct MigratingServeCommand: AnyAsyncCommand {
         context.console.info("The database already holds data; the demo company was not created again.")
       }
     }
+    app.jobScheduler?.start(app)
     try await serve.run(using: &context)
   }
 

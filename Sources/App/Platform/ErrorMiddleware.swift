@@ -31,6 +31,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
         field: e.lines.first.map { "line \($0.line)" })
       error.lines = e.lines
       return error
+    case let e as WorkflowRefusal:
+      return e.appError
     case let e as ValidationFailure:
       return e.errors.first ?? AppError(.unprocessableEntity, code: "invalid_field", key: "error.bad_request")
     case let e as any DatabaseError where e.isConstraintFailure:

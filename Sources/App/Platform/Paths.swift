@@ -72,4 +72,8 @@ enum Paths {
   static let apiCalendarImport = RoutePath("api/v1/calendar/import")
   static let apiCalendarDeadline = RoutePath("api/v1/calendar/deadline")
   static let apiAudit = RoutePath("api/v1/audit")
+  static let apiTaxonomy = RoutePath("api/v1/taxonomy")
+  static let apiWorkOrders = RoutePath("api/v1/work-orders")
+  static let apiWorkOrder = RoutePath("api/v1/work-orders/:orderID")
+  static let apiWorkOrderActions = RoutePath("api/v1/work-orders/:orderID/actions")
 }

@@ -42,6 +42,17 @@ enum Validate {
     return text
   }
 
+  /// A telephone number: mobile (11 digits) or landline with area code; digits, spaces, "-"
+  /// and a leading "+" only. Stored as typed, trimmed.
+  static func phone(_ value: String?, field: String, into errors: inout FieldErrors) -> String {
+    let text = Self.text(value, field: field, max: 20, into: &errors)
+    guard !text.isEmpty else { return text }
+    let digits = text.filter(\.isNumber).count
+    let allowed = text.enumerated().allSatisfy { i, c in c.isASCII && (c.isNumber || c == "-" || c == " " || (c == "+" && i == 0)) }
+    if !allowed || digits < 7 || digits > 15 { errors.add(field, "validation.phone") }
+    return text
+  }
+
   static func password(_ value: String?, field: String, into errors: inout FieldErrors) -> String {
     let text = value ?? ""
     if text.count < Limits.passwordMin {

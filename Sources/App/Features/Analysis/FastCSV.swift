@@ -100,62 +100,187 @@ enum FastCSV {
       let kinds = try select(headerFields)
       let width = headerFields.count
       var out = CSVColumns(header: headerFields)
-      // Rough row estimate from the header length keeps appends from reallocating too often.
-      let estimate = max(16, min(n / max(2 * width, 1), 50_000_000))
-      var numeric = kinds.map { $0 == .numeric ? [Double?]() : [] }
-      var text = kinds.map { _ in [String?]() }
-      for j in 0..<width where kinds[j] == .numeric { numeric[j].reserveCapacity(estimate) }
-      out.lineNumbers.reserveCapacity(estimate)
-      while i < n {
-        if buf[i] == lf { line += 1; i += 1; continue }  // blank line
-        if buf[i] == cr, i + 1 >= n || buf[i + 1] == lf { i += 1; continue }
-        let rowLine = line
-        var col = 0
-        while true {
-          let (start, end, quoted, next, lines) = try field(buf, from: i, line: line, source: source, scratch: &scratch)
-          line += lines
-          if col < width {
-            switch kinds[col] {
-            case .skip: break
-            case .numeric:
-              let value: Double?
-              if quoted {
-                value = try scratch.withUnsafeBufferPointer {
-                  try number($0, 0, $0.count, line: rowLine, column: headerFields[col], source: source)
-                }
-              } else {
-                value = try number(buf, start, end, line: rowLine, column: headerFields[col], source: source)
-              }
-              numeric[col].append(value)
-            case .text:
-              let s =
-                quoted
-                ? String(decoding: scratch, as: UTF8.self)
-                : String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
-              let t = s.trimmingCharacters(in: .whitespaces)
-              text[col].append(isMissingToken(t) ? nil : t)
-            }
-          }
-          col += 1
-          i = next
-          if i < n, buf[i] == comma { i += 1; continue }
-          break
-        }
-        guard col == width else {
-          throw AnalysisFailure("malformed CSV in '\(source)' at line \(rowLine): \(col) fields, the header has \(width)")
-        }
-        out.lineNumbers.append(Int32(truncatingIfNeeded: rowLine))
-        i = skipLineEnd(buf, i, &line)
-      }
-      for j in 0..<width {
-        switch kinds[j] {
-        case .numeric: out.numeric[j] = numeric[j]
-        case .text: out.text[j] = text[j]
-        case .skip: break
-        }
-      }
+      try parseBody(buf, from: i, line: line, kinds: kinds, header: headerFields, source: source, into: &out)
       return out
     }
+  }
+
+  /// A chunk of the body: bytes `start..<end`, beginning at physical line `line`.
+  private struct Chunk {
+    var start: Int
+    var end: Int
+    var line: Int
+    /// Upper bound on its data rows (line breaks + 1).
+    var capacity: Int
+  }
+
+  /// Per-column output buffers shared by the chunk workers (each writes its own row range).
+  private final class Columns: @unchecked Sendable {
+    var pointers: [UnsafeMutablePointer<Double?>?]
+    init(count: Int) { pointers = Array(repeating: nil, count: count) }
+  }
+
+  private final class ChunkResults: @unchecked Sendable {
+    var rows: [Int]
+    var lines: [[Int32]]
+    var text: [[Int: [String?]]]
+    var errors: [(any Error)?]
+    init(count: Int) {
+      rows = Array(repeating: 0, count: count)
+      lines = Array(repeating: [], count: count)
+      text = Array(repeating: [:], count: count)
+      errors = Array(repeating: nil, count: count)
+    }
+  }
+
+  /// Parses the data rows. Without quote characters in the body, large files are split at line
+  /// breaks and parsed on all cores, each chunk writing straight into its rows of the columns.
+  private static func parseBody(
+    _ buf: UnsafeBufferPointer<UInt8>, from: Int, line: Int, kinds: [CSVColumnKind], header: [String], source: String,
+    into out: inout CSVColumns
+  ) throws {
+    let n = buf.count
+    let width = header.count
+    let hasQuote = from < n && memchr(buf.baseAddress! + from, Int32(quote), n - from) != nil
+    let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    let parts = (hasQuote || n - from < 4 << 20) ? 1 : cores
+    // Split points just after a line break.
+    var bounds = [from]
+    for k in 1..<max(parts, 1) {
+      var p = max(from + (n - from) * k / parts, bounds.last!)
+      while p < n, buf[p - 1] != lf { p += 1 }
+      bounds.append(p)
+    }
+    bounds.append(n)
+    var chunks: [Chunk] = []
+    var nextLine = line
+    for k in 0..<(bounds.count - 1) {
+      let (s, e) = (bounds[k], bounds[k + 1])
+      var breaks = 0
+      if e > s {
+        var p = buf.baseAddress! + s
+        let stop = buf.baseAddress! + e
+        while let hit = memchr(p, Int32(lf), stop - p) {
+          breaks += 1
+          p = hit.assumingMemoryBound(to: UInt8.self) + 1
+        }
+      }
+      chunks.append(Chunk(start: s, end: e, line: nextLine, capacity: breaks + 1))
+      nextLine += breaks
+    }
+    let total = chunks.reduce(0) { $0 + $1.capacity }
+    let numericColumns = (0..<width).filter { kinds[$0] == .numeric }
+    let columns = Columns(count: width)
+    for j in numericColumns {
+      let p = UnsafeMutablePointer<Double?>.allocate(capacity: total)
+      p.initialize(repeating: nil, count: total)
+      columns.pointers[j] = p
+    }
+    defer { for j in numericColumns { columns.pointers[j]!.deallocate() } }
+    var offsets: [Int] = []
+    var acc = 0
+    for c in chunks { offsets.append(acc); acc += c.capacity }
+    let results = ChunkResults(count: chunks.count)
+    let lock = NSLock()
+    let base = UnsafeBufferPointer(start: buf.baseAddress, count: n)
+    let work: (Int) -> Void = { k in
+      var lines: [Int32] = []
+      var text: [Int: [String?]] = [:]
+      var rows = 0
+      var failure: (any Error)?
+      do {
+        rows = try parseRows(
+          base, chunks[k], kinds: kinds, header: header, source: source, columns: columns, rowOffset: offsets[k],
+          lineNumbers: &lines, text: &text)
+      } catch {
+        failure = error
+      }
+      lock.lock()
+      results.rows[k] = rows
+      results.lines[k] = lines
+      results.text[k] = text
+      results.errors[k] = failure
+      lock.unlock()
+    }
+    if chunks.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work) }
+    // The first error in file order.
+    if let error = results.errors.compactMap({ $0 }).first { throw error }
+    let rows = results.rows.reduce(0, +)
+    for j in numericColumns {
+      let p = columns.pointers[j]!
+      out.numeric[j] = [Double?](unsafeUninitializedCapacity: rows) { dst, count in
+        var at = 0
+        for (k, r) in results.rows.enumerated() {
+          (dst.baseAddress! + at).initialize(from: p + offsets[k], count: r)
+          at += r
+        }
+        count = at
+      }
+    }
+    out.lineNumbers = results.lines.flatMap { $0 }
+    for j in 0..<width where kinds[j] == .text {
+      out.text[j] = results.text.flatMap { $0[j] ?? [] }
+    }
+  }
+
+  /// Parses the rows of one chunk into `columns` from row `rowOffset`; returns the row count.
+  private static func parseRows(
+    _ buf: UnsafeBufferPointer<UInt8>, _ chunk: Chunk, kinds: [CSVColumnKind], header: [String], source: String,
+    columns: Columns, rowOffset: Int, lineNumbers: inout [Int32], text: inout [Int: [String?]]
+  ) throws -> Int {
+    let n = chunk.end
+    let width = header.count
+    var i = chunk.start
+    var line = chunk.line
+    var scratch: [UInt8] = []
+    var row = 0
+    let pointers = columns.pointers
+    lineNumbers.reserveCapacity(chunk.capacity)
+    for j in 0..<width where kinds[j] == .text { text[j] = [] }
+    let view = UnsafeBufferPointer(rebasing: buf[0..<n])
+    while i < n {
+      if view[i] == lf { line += 1; i += 1; continue }  // blank line
+      if view[i] == cr, i + 1 >= n || view[i + 1] == lf { i += 1; continue }
+      let rowLine = line
+      var col = 0
+      while true {
+        let (start, end, quoted, next, lines) = try field(view, from: i, line: line, source: source, scratch: &scratch)
+        line += lines
+        if col < width {
+          switch kinds[col] {
+          case .skip: break
+          case .numeric:
+            let value: Double?
+            if quoted {
+              value = try scratch.withUnsafeBufferPointer {
+                try number($0, 0, $0.count, line: rowLine, column: header[col], source: source)
+              }
+            } else {
+              value = try number(view, start, end, line: rowLine, column: header[col], source: source)
+            }
+            pointers[col]![rowOffset + row] = value
+          case .text:
+            let s =
+              quoted
+              ? String(decoding: scratch, as: UTF8.self)
+              : String(decoding: UnsafeBufferPointer(rebasing: view[start..<end]), as: UTF8.self)
+            let t = s.trimmingCharacters(in: .whitespaces)
+            text[col]!.append(isMissingToken(t) ? nil : t)
+          }
+        }
+        col += 1
+        i = next
+        if i < n, view[i] == comma { i += 1; continue }
+        break
+      }
+      guard col == width else {
+        throw AnalysisFailure("malformed CSV in '\(source)' at line \(rowLine): \(col) fields, the header has \(width)")
+      }
+      lineNumbers.append(Int32(truncatingIfNeeded: rowLine))
+      row += 1
+      i = skipLineEnd(view, i, &line)
+    }
+    return row
   }
 
   private static func skipLineEnd(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ line: inout Int) -> Int {

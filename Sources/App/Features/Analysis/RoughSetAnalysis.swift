@@ -1,0 +1,148 @@
+import Analytics
+import Foundation
+
+/// `analyze roughset`: dependency, significance, core, one reduct and attribute weights of a
+/// decision table read from CSV. Every column other than the decision (and an unnamed row-name
+/// column) is a condition attribute unless `--attributes` lists them.
+enum RoughSetAnalysis {
+  enum DiscretizeRule: Equatable {
+    case equalFrequency(Int), equalWidth(Int), cuts([Double])
+
+    static func parse(_ text: String) throws -> DiscretizeRule {
+      let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+      let usage = "--discretize must be equal-frequency:K, equal-width:K or cuts:a,b,…, got '\(text)'"
+      guard parts.count == 2 else { throw AnalysisFailure(usage) }
+      switch parts[0].lowercased() {
+      case "equal-frequency", "equal-width":
+        guard let k = Int(parts[1]), k >= 2, k <= 1000 else { throw AnalysisFailure("\(usage) (K is a whole number from 2 to 1000)") }
+        return parts[0].lowercased() == "equal-width" ? .equalWidth(k) : .equalFrequency(k)
+      case "cuts":
+        let cuts = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { s -> Double in
+          guard let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite else { throw AnalysisFailure(usage) }
+          return d
+        }
+        guard zip(cuts, cuts.dropFirst()).allSatisfy({ $0 < $1 }) else {
+          throw AnalysisFailure("--discretize cuts must be strictly increasing, got '\(parts[1])'")
+        }
+        return .cuts(cuts)
+      default:
+        throw AnalysisFailure(usage)
+      }
+    }
+
+    func apply(_ x: [Double]) throws -> [Int] {
+      switch self {
+      case .equalFrequency(let k): return try Discretization.equalFrequency(x, bins: k)
+      case .equalWidth(let k): return try Discretization.equalWidth(x, bins: k)
+      case .cuts(let c): return try Discretization.cutPoints(x, cuts: c)
+      }
+    }
+  }
+
+  struct Outcome: Sendable {
+    let table: DecisionTable
+    let objectsRead: Int
+    let dependency: Double
+    let significance: [Double]
+    let core: [Int]
+    let reduct: [Int]
+    let weights: RoughSetWeights
+  }
+
+  static func run(dataPath: String, decision: String, discretize: String?, attributes: String?) throws -> Outcome {
+    let rule = try discretize.map(DiscretizeRule.parse)
+    let requested = attributes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    if let r = requested, r.isEmpty { throw AnalysisFailure("--attributes lists no column") }
+    var conditionPositions: [Int] = []
+    var decisionPosition = 0
+    var header: [String] = []
+    let table = try FastCSV.read(path: dataPath) { h in
+      header = h
+      guard let d = h.firstIndex(of: decision) else {
+        throw AnalysisFailure("--decision: \(AnalyticsError.unknownColumn(name: decision).description) (data file '\(dataPath)')")
+      }
+      decisionPosition = d
+      if let r = requested {
+        conditionPositions = try r.map { name in
+          guard let j = h.firstIndex(of: name) else { throw AnalysisFailure("--attributes: \(AnalyticsError.unknownColumn(name: name).description) (data file '\(dataPath)')") }
+          guard j != d else { throw AnalysisFailure("--attributes: '\(name)' is the decision column") }
+          return j
+        }
+      } else {
+        conditionPositions = h.indices.filter { $0 != d && !h[$0].isEmpty }
+      }
+      guard !conditionPositions.isEmpty else { throw AnalysisFailure("data file '\(dataPath)' has no condition attribute besides '\(decision)'") }
+      var kinds = [CSVColumnKind](repeating: .skip, count: h.count)
+      for j in conditionPositions + [d] { kinds[j] = .text }
+      return kinds
+    }
+    let used = conditionPositions + [decisionPosition]
+    let keep = (0..<table.rowCount).filter { i in used.allSatisfy { table.text[$0]![i] != nil } }
+    guard keep.count >= 2 else {
+      throw AnalysisFailure("data file '\(dataPath)' has \(keep.count) complete rows; a decision table needs at least 2")
+    }
+    func codes(_ values: [String]) -> [Int] {
+      var map: [String: Int] = [:]
+      return values.map { v in
+        if let c = map[v] { return c }
+        map[v] = map.count
+        return map.count - 1
+      }
+    }
+    var conditions: [[Int]] = []
+    for j in conditionPositions {
+      let column = keep.map { table.text[j]![$0]! }
+      if let rule {
+        let numbers = column.map { Double($0) }
+        if numbers.allSatisfy({ $0 != nil }) {
+          conditions.append(try rule.apply(numbers.map { $0! }))
+          continue
+        }
+      }
+      conditions.append(codes(column))
+    }
+    let decisionValues = keep.map { table.text[decisionPosition]![$0]! }
+    let t = try DecisionTable(
+      conditionNames: conditionPositions.map { header[$0] }, conditions: conditions, decisionName: decision,
+      decision: codes(decisionValues))
+    let all = t.allConditions
+    return Outcome(
+      table: t, objectsRead: table.rowCount, dependency: t.dependency(all), significance: all.map { t.significance(of: $0) },
+      core: t.core(), reduct: t.reduct(), weights: t.attributeWeights())
+  }
+
+  static func json(_ o: Outcome) -> JSONValue {
+    let names = o.table.conditionNames
+    return .object([
+      ("dependency", .number(o.dependency)),
+      ("significance", .object(zip(names, o.significance).map { ($0, .number($1)) })),
+      ("core", .array(o.core.map { .string(names[$0]) })),
+      ("reduct", .array(o.reduct.map { .string(names[$0]) })),
+      ("weights", .object(zip(names, o.weights.weights).map { ($0, .number($1)) })),
+      ("weightMethod", .string(o.weights.method.rawValue)),
+      ("objects", .integer(o.table.objectCount)),
+      ("rowsDropped", .integer(o.objectsRead - o.table.objectCount)),
+    ])
+  }
+
+  static func tables(_ o: Outcome) -> String {
+    let names = o.table.conditionNames
+    var t = TextTable(header: ["attribute", "significance", "weight", "core", "reduct"])
+    for k in names.indices {
+      t.add([
+        names[k], TextTable.fmt(o.significance[k]), TextTable.fmt(o.weights.weights[k]), o.core.contains(k) ? "yes" : "",
+        o.reduct.contains(k) ? "yes" : "",
+      ])
+    }
+    var lines = [
+      "Rough set: \(o.table.objectCount) objects"
+        + (o.objectsRead > o.table.objectCount ? " (\(o.objectsRead - o.table.objectCount) incomplete rows dropped)" : "")
+        + ", decision '\(o.table.decisionName)', dependency γ(C, D) = \(TextTable.fmt(o.dependency))",
+      t.render(),
+      "Weights by \(o.weights.method.rawValue)",
+    ]
+    lines.append("Core: " + (o.core.isEmpty ? "(empty)" : o.core.map { names[$0] }.joined(separator: ", ")))
+    lines.append("Reduct: " + o.reduct.map { names[$0] }.joined(separator: ", "))
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,99 @@
+import Domain
+import Foundation
+import Vapor
+
+struct WorkOrderCreateRequest: Content {
+  struct Customer: Content {
+    let account: String
+    let name: String
+    let phone: String
+    let address: String
+  }
+  struct Complaint: Content {
+    let category: String?
+    let item: String
+    let attitude: String?
+    let severity: String?
+  }
+  let type: String
+  let serviceKind: String?
+  let channel: String
+  let area: String
+  let unitId: UUID
+  let customer: Customer
+  let content: String
+  let complaint: Complaint?
+  let answer: String?
+  let acceptedAt: Date?
+  let appointmentAt: Date?
+
+  var input: WorkOrderIntake.Input {
+    .init(
+      type: type, serviceKind: serviceKind, channel: channel, area: area, customerAccount: customer.account,
+      customerName: customer.name, customerPhone: customer.phone, address: customer.address, content: content,
+      unitID: unitId.uuidString, category: complaint?.category, item: complaint?.item, attitude: complaint?.attitude,
+      severity: complaint?.severity, answer: answer, acceptedAt: acceptedAt, appointmentAt: appointmentAt)
+  }
+}
+
+struct WorkOrderActionRequest: Content {
+  let action: String
+  let version: Int
+  let reason: String?
+  let note: String?
+  let summary: String?
+  let unitId: UUID?
+  let satisfied: Bool?
+  let newDue: Date?
+  let customerInformed: Bool?
+  let severity: String?
+  let parentId: UUID?
+  let verified: Bool?
+  let supplyResponsibility: Bool?
+}
+
+struct ClockDTO: Content {
+  let stage: String
+  let startedAt: Date
+  let dueAt: Date
+  let pausedSeconds: Double
+  let breached: Bool
+  let stopped: Bool
+  let elapsedFraction: Double
+}
+
+struct WorkOrderDTO: Content {
+  struct Customer: Content {
+    let account: String
+    let name: String
+    let phone: String
+    let address: String
+  }
+  struct Complaint: Content {
+    let taxonomyVersion: Int?
+    let category: String?
+    let item: String?
+    let attitude: String?
+    let verified: Bool?
+    let supplyResponsibility: Bool?
+  }
+  let id: UUID
+  let number: String
+  let type: String
+  let serviceKind: String?
+  let channel: String
+  let area: String
+  let state: String
+  let severity: String
+  let version: Int
+  let unitId: UUID
+  let parentId: UUID?
+  let customer: Customer
+  let content: String
+  let complaint: Complaint?
+  let acceptedAt: Date
+  let appointmentAt: Date?
+  let closedAt: Date?
+  let clocks: [ClockDTO]
+  let allowedActions: [String]
+}

@@ -1,0 +1,66 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A warning before a stage deadline (50 / 75 / 90 % by default) or, on breach, a 催办 addressed
+/// to the responsible unit. Unique per order, stage, clock run and level, so that however many
+/// sweepers run, each fires once.
+final class SLAAlert: Model, @unchecked Sendable {
+  static let schema = "sla_alerts"
+
+  // MARK: id and timestamps
+  @ID(key: .id) var id: UUID?
+  @Field(key: "created_at") var createdAt: Date
+
+  // MARK: fields
+  @Field(key: "stage") var stage: String
+  @Field(key: "level") var level: String
+  @Field(key: "clock_started_at") var clockStartedAt: Date
+  @Field(key: "due_at") var dueAt: Date
+  @Field(key: "is_chase") var isChase: Bool
+  @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
+
+  // MARK: relations
+  @Parent(key: "order_id") var order: WorkOrder
+  @Parent(key: "unit_id") var unit: OrgUnit
+
+  init() {}
+
+  init(orderID: UUID, unitID: UUID, warning: DueWarning, clockStartedAt: Date, dueAt: Date, at: Date) {
+    self.$order.id = orderID
+    self.$unit.id = unitID
+    self.stage = warning.stage.rawValue
+    self.level = warning.level.code
+    self.clockStartedAt = clockStartedAt
+    self.dueAt = dueAt
+    self.isChase = warning.isChase
+    self.createdAt = at
+  }
+}
+
+extension SLAAlert {
+  /// The levels already raised for each clock that is running now (a restarted clock starts
+  /// afresh).
+  static func sent(for orderID: UUID, ledger: ClockLedger, on db: any Database) async throws -> [Domain.StageClock: Set<WarningLevel>] {
+    let alerts = try await SLAAlert.query(on: db).filter(\.$order.$id == orderID).all()
+    var sent: [Domain.StageClock: Set<WarningLevel>] = [:]
+    for (stage, record) in ledger.running {
+      let levels = alerts.filter { $0.stage == stage.rawValue && abs($0.clockStartedAt.timeIntervalSince(record.startedAt)) < 1 }
+        .compactMap { WarningLevel(code: $0.level) }
+      sent[stage] = Set(levels)
+    }
+    return sent
+  }
+}
+
+extension WarningLevel {
+  init?(code: String) {
+    if code == "breach" {
+      self = .breached
+    } else if code.hasPrefix("warn"), let p = Int(code.dropFirst(4)) {
+      self = .approaching(percent: p)
+    } else {
+      return nil
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A 95598 customer request moving through the closed loop. The workflow snapshot and the stage
+/// clocks are kept as JSON (they are Domain values); what lists, filters and the SLA sweep query
+/// is kept in columns of its own.
+final class WorkOrder: Model, @unchecked Sendable {
+  static let schema = "work_orders"
+
+  // MARK: id and timestamps
+  @ID(key: .id) var id: UUID?
+  @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+  @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+  /// Optimistic locking: every change must name the version it read.
+  @Field(key: "version") var version: Int
+
+  // MARK: fields
+  @Field(key: "number") var number: String
+  @Field(key: "type") var type: String
+  @OptionalField(key: "service_kind") var serviceKind: String?
+  @Field(key: "channel") var channel: String
+  @Field(key: "area") var area: String
+  @Field(key: "state") var state: String
+  @Field(key: "severity") var severity: String
+  @Field(key: "customer_account") var customerAccount: String
+  @Field(key: "customer_name") var customerName: String
+  @Field(key: "customer_phone") var customerPhone: String
+  @Field(key: "address") var address: String
+  @Field(key: "content") var content: String
+  @OptionalField(key: "category_code") var categoryCode: String?
+  @OptionalField(key: "item_code") var itemCode: String?
+  @OptionalField(key: "taxonomy_version") var taxonomyVersion: Int?
+  @OptionalField(key: "attitude") var attitude: String?
+  @OptionalField(key: "verified") var verified: Bool?
+  @OptionalField(key: "supply_responsibility") var supplyResponsibility: Bool?
+  @Field(key: "accepted_at") var acceptedAt: Date
+  @OptionalField(key: "appointment_at") var appointmentAt: Date?
+  @OptionalField(key: "closed_at") var closedAt: Date?
+  /// The earliest instant at which a warning or breach of a running clock falls due; the SLA
+  /// sweep reads only orders whose value has come (indexed).
+  @OptionalField(key: "next_due_at") var nextDueAt: Date?
+  @Field(key: "snapshot") var snapshotJSON: String
+  @Field(key: "clocks") var clocksJSON: String
+
+  // MARK: relations
+  @Parent(key: "unit_id") var unit: OrgUnit
+  @Parent(key: "created_by") var createdBy: User
+  @OptionalParent(key: "parent_id") var parent: WorkOrder?
+
+  init() {}
+}
+
+extension WorkOrder {
+  var orderType: OrderType { OrderType(rawValue: type) ?? .consultation }
+  var orderState: WorkOrderState { WorkOrderState(rawValue: state) ?? .intake }
+
+  var snapshot: WorkflowSnapshot {
+    get throws { try JSONCoding.decode(WorkflowSnapshot.self, snapshotJSON) }
+  }
+
+  var ledger: ClockLedger {
+    get throws { try JSONCoding.decode(ClockLedger.self, clocksJSON) }
+  }
+
+  func store(snapshot: WorkflowSnapshot, ledger: ClockLedger) throws {
+    snapshotJSON = try JSONCoding.encode(snapshot)
+    clocksJSON = try JSONCoding.encode(ledger)
+    state = snapshot.state.rawValue
+    severity = snapshot.severity.rawValue
+    if let unitID = snapshot.unitID.flatMap(UUID.init(uuidString:)) { $unit.id = unitID }
+    $parent.id = snapshot.parentID.flatMap(UUID.init(uuidString:))
+  }
+}
+
+/// JSON for Domain values stored in text columns: sorted keys, ISO dates, so rows compare and
+/// diff cleanly.
+enum JSONCoding {
+  static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.dateEncodingStrategy = .secondsSince1970
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .secondsSince1970
+    return try decoder.decode(type, from: Data(text.utf8))
+  }
+}

@@ -1,0 +1,151 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+
+/// Moves an order through the Domain workflow: loads the rules with the administrators'
+/// calendar, applies an action, keeps the clocks, and records the move in the timeline and the
+/// audit log. Optimistic locking refuses a move made on a stale version.
+enum WorkOrderFlow {
+  static func workflow(on db: any Database) async throws -> Workflow {
+    Workflow(calendar: try await WorkingCalendar.load(on: db))
+  }
+
+  /// Applies the action, turning a refusal into a clear 422 naming why.
+  static func run(
+    _ workflow: Workflow, _ action: WorkOrderAction, on snapshot: WorkflowSnapshot, actor: Actor, at: Date
+  ) throws
+    -> WorkflowOutcome
+  {
+    do {
+      return try workflow.apply(action, to: snapshot, by: actor.roles, at: at)
+    } catch {
+      throw WorkflowRefusal(error: error)
+    }
+  }
+
+  /// Applies an action to a stored order whose version the caller read.
+  static func apply(
+    _ action: WorkOrderAction, to order: WorkOrder, expectedVersion: Int, details: ActionDetails, actor: Actor, on db: any Database,
+    now: Date
+  )
+    async throws
+  {
+    guard order.version == expectedVersion else { throw staleVersion(order) }
+    let workflow = try await workflow(on: db)
+    let before = try order.snapshot
+    let outcome = try run(workflow, action, on: before, actor: actor, at: now)
+    var ledger = try order.ledger
+    try ledger.apply(outcome.clockEffects, at: now, policy: workflow.sla, appointment: order.appointmentAt)
+    try order.store(snapshot: outcome.snapshot, ledger: ledger)
+    if outcome.state.isTerminal { order.closedAt = now }
+    if let verified = details.verified { order.verified = verified }
+    if let responsible = details.supplyResponsibility { order.supplyResponsibility = responsible }
+    order.nextDueAt = try ledger.nextDueAt(
+      at: now, sent: try await SLAAlert.sent(for: order.id!, ledger: ledger, on: db), calendar: workflow.calendar)
+    try await db.transaction { tx in
+      // The version check and bump in one statement: of two simultaneous moves one wins.
+      try await claimVersion(order, expected: expectedVersion, on: tx)
+      order.version = expectedVersion + 1
+      try await order.save(on: tx)
+      try await record(outcome, order: order, actor: actor, before: before, on: tx)
+    }
+  }
+
+  /// What some actions record on the order besides the move (investigation findings).
+  struct ActionDetails {
+    var verified: Bool?
+    var supplyResponsibility: Bool?
+  }
+
+  static func claimVersion(_ order: WorkOrder, expected: Int, on db: any Database) async throws {
+    guard let sql = db as? any SQLDatabase else { return }
+    let rows = try await sql.update(WorkOrder.schema)
+      .set("version", to: SQLBind(expected + 1))
+      .where("id", .equal, SQLBind(order.id!))
+      .where("version", .equal, SQLBind(expected))
+      .returning("id")
+      .all()
+    if rows.isEmpty { throw staleVersion(order) }
+  }
+
+  static func staleVersion(_ order: WorkOrder) -> AppError {
+    AppError(.conflict, code: "stale_version", key: "workorder.error.stale", args: [order.number], field: "version")
+  }
+
+  /// The timeline entry and the audit record of one move.
+  static func record(
+    _ outcome: WorkflowOutcome, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
+  ) async throws {
+    let entry = outcome.audit
+    try await WorkOrderEvent(
+      orderID: order.id!, at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
+      actorName: actor.displayName, note: entry.note
+    ).create(on: db)
+    try await AuditLog.record(
+      before == nil ? .create : .stateChange, entity: "work_order", id: order.id!.uuidString, actor: actor,
+      before: before.map { AuditState(state: $0.state.rawValue, flags: $0.flags.map(\.rawValue).sorted()) },
+      after: AuditState(
+        state: outcome.state.rawValue, flags: outcome.snapshot.flags.map(\.rawValue).sorted(), action: entry.action.rawValue),
+      on: db, at: entry.at)
+  }
+
+  struct AuditState: Encodable {
+    var state: String
+    var flags: [String]
+    var action: String?
+  }
+}
+
+/// A workflow refusal (wrong state, wrong role, missing reason…), reported as 422 with the
+/// reason in the user's language.
+struct WorkflowRefusal: Error {
+  let error: WorkflowError
+
+  var appError: AppError {
+    switch error {
+    case .wrongState(let action, let state):
+      return AppError(
+        .unprocessableEntity, code: "illegal_action", key: "workorder.refused.wrong_state",
+        args: ["workorder.action.\(action.rawValue)", "workorder.state.\(state.rawValue)"], field: "action")
+    case .roleNotAllowed(let action, _):
+      return AppError(
+        .forbidden, code: "forbidden", key: "workorder.refused.role", args: ["workorder.action.\(action.rawValue)"], field: "action")
+    case .notForOrderType(let action, let type):
+      return AppError(
+        .unprocessableEntity, code: "illegal_action", key: "workorder.refused.type",
+        args: ["workorder.action.\(action.rawValue)", "workorder.type.\(type.rawValue)"], field: "action")
+    case .missingReason:
+      return AppError(.unprocessableEntity, code: "invalid_field", key: "validation.required", field: "reason")
+    case .missingUnit:
+      return AppError(.unprocessableEntity, code: "invalid_field", key: "validation.required", field: "unitId")
+    case .returnWindowClosed(let ended):
+      return AppError(
+        .unprocessableEntity, code: "illegal_action", key: "workorder.refused.return_window", args: [DisplayFormat.dateTime(ended)],
+        field: "action")
+    case .customerNotInformed:
+      return AppError(
+        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.customer_not_informed", field: "customerInformed")
+    case .extensionNotLater, .extensionAfterDeadline, .noDeadlineToExtend:
+      return AppError(.unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_due", field: "newDue")
+    case .calendar(let e):
+      return AppErrorMiddleware.calendarError(e)
+    default:
+      return AppError(.unprocessableEntity, code: "illegal_action", key: "workorder.refused.\(Self.key(error))", field: "action")
+    }
+  }
+
+  static func key(_ error: WorkflowError) -> String {
+    switch error {
+    case .extensionAlreadyPending: "extension_pending"
+    case .noPendingExtension: "no_extension"
+    case .severityNotHigher: "severity_not_higher"
+    case .notSeriousEvent: "not_serious"
+    case .sameDayReportAlreadyFiled: "same_day_filed"
+    case .cannotMergeIntoSelf: "merge_self"
+    case .parentNotOpen: "merge_parent_closed"
+    case .parentTypeMismatch: "merge_type"
+    default: "generic"
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Taking a request at 95598: validation of what the agent typed, classification against the
+/// taxonomy, the first workflow move (accept, or answer-and-close for consultations), and the
+/// stage clocks that move starts — all saved in one transaction.
+enum WorkOrderIntake {
+  struct Input {
+    var type: String?
+    var serviceKind: String?
+    var channel: String?
+    var area: String?
+    var customerAccount: String?
+    var customerName: String?
+    var customerPhone: String?
+    var address: String?
+    var content: String?
+    var unitID: String?
+    var category: String?
+    var item: String?
+    var attitude: String?
+    var severity: String?
+    var answer: String?
+    var acceptedAt: Date?
+    var appointmentAt: Date?
+  }
+
+  static func create(_ input: Input, actor: Actor, on db: any Database, now: Date) async throws -> WorkOrder {
+    var errors = FieldErrors()
+    let type = OrderType(rawValue: input.type ?? "")
+    if type == nil { errors.add("type", "validation.choice") }
+    var serviceKind: ServiceRequestKind?
+    if type == .serviceRequest {
+      serviceKind = ServiceRequestKind(rawValue: input.serviceKind ?? "")
+      if serviceKind == nil { errors.add("serviceKind", "validation.choice") }
+    }
+    let channel = Domain.Channel(rawValue: input.channel ?? "")
+    if channel == nil { errors.add("channel", "validation.choice") }
+    let area = AreaClass(rawValue: input.area ?? "")
+    if area == nil { errors.add("area", "validation.choice") }
+    let account = Validate.text(input.customerAccount, field: "customerAccount", max: Limits.code, into: &errors)
+    let name = Validate.text(input.customerName, field: "customerName", max: Limits.name, into: &errors)
+    let phone = Validate.phone(input.customerPhone, field: "customerPhone", into: &errors)
+    let address = Validate.text(input.address, field: "address", max: WorkOrderLimits.address, into: &errors)
+    let content = Validate.text(input.content, field: "content", max: WorkOrderLimits.content, into: &errors)
+    let unit = try await visibleUnit(input.unitID, actor: actor, into: &errors, on: db)
+    let classification = classify(input, type: type, into: &errors)
+    let answer = (input.answer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    if let type, WorkflowRules.default.answeredAtIntake.contains(type), answer.isEmpty {
+      errors.add("answer", "validation.required")
+    }
+    let acceptedAt = input.acceptedAt ?? now
+    if acceptedAt > now.addingTimeInterval(300) { errors.add("acceptedAt", "workorder.error.future") }
+    guard errors.isEmpty, let type, let channel, let area, let unit else { throw ValidationFailure(errors: errors) }
+
+    let order = WorkOrder()
+    order.id = UUID()
+    let profile = OrderProfile(type: type, serviceKind: serviceKind, channel: channel, area: area)
+    var snapshot = WorkflowSnapshot(orderID: order.id!.uuidString, profile: profile, severity: classification.severity)
+    snapshot.unitID = unit.id!.uuidString
+    let action: WorkOrderAction =
+      answer.isEmpty || !WorkflowRules.default.answeredAtIntake.contains(type)
+      ? .accept : .answerAtIntake(answer: answer)
+    let workflow = try await WorkOrderFlow.workflow(on: db)
+    let outcome = try WorkOrderFlow.run(workflow, action, on: snapshot, actor: actor, at: acceptedAt)
+    var ledger = ClockLedger()
+    try ledger.apply(outcome.clockEffects, at: acceptedAt, policy: workflow.sla, appointment: input.appointmentAt)
+
+    order.version = 1
+    order.number = WorkOrderNumber.make(at: acceptedAt, id: order.id!)
+    order.type = type.rawValue
+    order.serviceKind = serviceKind?.rawValue
+    order.channel = channel.rawValue
+    order.area = area.rawValue
+    order.customerAccount = account
+    order.customerName = name
+    order.customerPhone = phone
+    order.address = address
+    order.content = content
+    order.categoryCode = classification.category
+    order.itemCode = classification.item
+    order.taxonomyVersion = classification.version
+    order.attitude = classification.attitude?.rawValue
+    order.acceptedAt = acceptedAt
+    order.appointmentAt = input.appointmentAt
+    order.$createdBy.id = actor.userID
+    order.$unit.id = unit.id!
+    try order.store(snapshot: outcome.snapshot, ledger: ledger)
+    if outcome.state.isTerminal { order.closedAt = acceptedAt }
+    order.nextDueAt = try ledger.nextDueAt(at: acceptedAt, calendar: workflow.calendar)
+    try await db.transaction { tx in
+      try await order.create(on: tx)
+      try await WorkOrderFlow.record(outcome, order: order, actor: actor, before: nil, on: tx)
+    }
+    return order
+  }
+
+  struct Classification {
+    var category: String?
+    var item: String?
+    var version: Int?
+    var attitude: CustomerAttitude?
+    var severity: Severity = .general
+  }
+
+  /// Complaints carry a category and item of the complaint taxonomy, reports an item of the
+  /// misconduct list; both carry attitude and severity.
+  static func classify(_ input: Input, type: OrderType?, into errors: inout FieldErrors) -> Classification {
+    guard type == .complaint || type == .report else { return Classification() }
+    var result = Classification()
+    result.attitude = CustomerAttitude(rawValue: input.attitude ?? "calm")
+    if result.attitude == nil { errors.add("attitude", "validation.choice") }
+    result.severity = Severity(rawValue: input.severity ?? "general") ?? .general
+    if Severity(rawValue: input.severity ?? "general") == nil { errors.add("severity", "validation.choice") }
+    let taxonomy: Taxonomy = type == .complaint ? .complaintsV1 : .misconductV1
+    let category = type == .complaint ? (input.category ?? "") : (taxonomy.categories.first?.code ?? "")
+    do {
+      _ = try taxonomy.item(input.item ?? "", in: category)
+      result.category = category
+      result.item = input.item
+      result.version = taxonomy.version
+    } catch .unknownCategory {
+      errors.add("category", "workorder.error.category")
+    } catch {
+      errors.add("item", "workorder.error.item")
+    }
+    return result
+  }
+
+  private static func visibleUnit(
+    _ raw: String?, actor: Actor, into errors: inout FieldErrors, on db: any Database
+  ) async throws -> OrgUnit? {
+    guard let raw, let id = UUID(uuidString: raw), let unit = try await OrgUnit.find(id, on: db) else {
+      errors.add("unitId", (raw ?? "").isEmpty ? "validation.required" : "validation.unknown_reference")
+      return nil
+    }
+    guard actor.canSee(unit.unitPath) else {
+      errors.add("unitId", "validation.unknown_reference")
+      return nil
+    }
+    return unit
+  }
+}
+
+/// Field limits of work orders, documented in the OpenAPI document.
+enum WorkOrderLimits {
+  static let address = 200
+  static let content = 4000
+  static let note = 2000
+}
+
+/// Human-readable order numbers: GD, the Beijing acceptance date, and part of the id.
+enum WorkOrderNumber {
+  static func make(at date: Date, id: UUID) -> String {
+    let day = BusinessTime.civilDate(of: date).description.replacingOccurrences(of: "-", with: "")
+    return "GD\(day)-\(id.uuidString.prefix(8))"
+  }
+}

@@ -1,0 +1,87 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Turns stored orders into what people and clients see: clocks read at "now", the actions the
+/// viewer may take next, and personal data masked for those who need not see it.
+enum WorkOrderPresenter {
+  /// Roles that see a reporter's (举报人) identity; configuration with this default.
+  static let reporterIdentityRoles: Set<Role> = [.admin]
+
+  static func clocks(_ order: WorkOrder, calendar: WorkingCalendar, now: Date) throws -> [ClockDTO] {
+    let ledger = try order.ledger
+    let records = ledger.finished + ledger.running.values.sorted { $0.startedAt < $1.startedAt }
+    return try records.map { record in
+      let reading = try record.reading(at: now, calendar: calendar)
+      return ClockDTO(
+        stage: record.stage.rawValue, startedAt: record.startedAt, dueAt: reading.due, pausedSeconds: reading.pausedSeconds,
+        breached: reading.isBreached, stopped: reading.isStopped, elapsedFraction: reading.elapsedFraction)
+    }
+  }
+
+  /// The actions the viewer could take now: each kind is tried on the Domain workflow with
+  /// representative details, so the rule lives in one place.
+  static func allowedActions(_ order: WorkOrder, workflow: Workflow, actor: Actor, now: Date) -> [WorkOrderActionKind] {
+    guard let snapshot = try? order.snapshot else { return [] }
+    return WorkOrderActionKind.allCases.filter { kind in
+      guard let action = sample(kind, order: order, now: now) else { return false }
+      return (try? workflow.apply(action, to: snapshot, by: actor.roles, at: now)) != nil
+    }
+  }
+
+  static func sample(_ kind: WorkOrderActionKind, order: WorkOrder, now: Date) -> WorkOrderAction? {
+    switch kind {
+    case .accept: .accept
+    case .answerAtIntake: .answerAtIntake(answer: "-")
+    case .approveIntake: .approveIntake
+    case .sendBackToAgent: .sendBackToAgent(reason: "-")
+    case .dispatch: .dispatch(unitID: order.$unit.id.uuidString)
+    case .returnByUnit: .returnByUnit(reason: "-")
+    case .recordFirstContact: .recordFirstContact
+    case .recordArrival: .recordArrival
+    case .recordRestoration: .recordRestoration
+    case .pauseForCustomer: .pauseForCustomer(reason: "-")
+    case .resumeFromCustomer: .resumeFromCustomer
+    case .requestExtension: nil  // needs a date the person chooses; offered with reply
+    case .approveExtension: .approveExtension
+    case .rejectExtension: .rejectExtension(reason: "-")
+    case .reply: .reply(summary: "-")
+    case .approveReply: .approveReply
+    case .sendBackReply: .sendBackReply(reason: "-")
+    case .recordReturnVisit: .recordReturnVisit(satisfied: true, note: "-")
+    case .transferToDiscipline: .transferToDiscipline(reason: "-")
+    case .concludeInspection: .concludeInspection(finding: "-")
+    case .raiseSeverity: .raiseSeverity(to: .major, reason: "-")
+    case .fileSameDayReport: .fileSameDayReport(summary: "-")
+    case .mergeInto: nil  // needs a parent order
+    }
+  }
+
+  /// "13812345678" → "138****5678"; short numbers keep only their last two digits.
+  static func maskPhone(_ phone: String) -> String {
+    let chars = Array(phone)
+    guard chars.count >= 7 else { return String(repeating: "*", count: max(chars.count - 2, 0)) + String(chars.suffix(2)) }
+    return String(chars.prefix(3)) + "****" + String(chars.suffix(4))
+  }
+
+  static func dto(_ order: WorkOrder, actor: Actor, workflow: Workflow, now: Date, maskPhone: Bool) throws -> WorkOrderDTO {
+    let hideReporter = order.orderType == .report && actor.roles.isDisjoint(with: reporterIdentityRoles)
+    let phone = hideReporter ? "***" : maskPhone ? Self.maskPhone(order.customerPhone) : order.customerPhone
+    let isClassified = order.categoryCode != nil
+    return WorkOrderDTO(
+      id: order.id!, number: order.number, type: order.type, serviceKind: order.serviceKind, channel: order.channel,
+      area: order.area, state: order.state, severity: order.severity, version: order.version, unitId: order.$unit.id,
+      parentId: order.$parent.id,
+      customer: .init(
+        account: hideReporter ? "***" : order.customerAccount, name: hideReporter ? "***" : order.customerName,
+        phone: phone, address: hideReporter ? "***" : order.address),
+      content: order.content,
+      complaint: isClassified
+        ? .init(
+          taxonomyVersion: order.taxonomyVersion, category: order.categoryCode, item: order.itemCode, attitude: order.attitude,
+          verified: order.verified, supplyResponsibility: order.supplyResponsibility) : nil,
+      acceptedAt: order.acceptedAt, appointmentAt: order.appointmentAt, closedAt: order.closedAt,
+      clocks: try clocks(order, calendar: workflow.calendar, now: now),
+      allowedActions: allowedActions(order, workflow: workflow, actor: actor, now: now).map(\.rawValue))
+  }
+}

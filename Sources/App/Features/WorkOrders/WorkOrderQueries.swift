@@ -1,0 +1,98 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Reading orders within the viewer's unit subtree: one order, or a filtered page of them.
+enum WorkOrderQueries {
+  static func findVisible(_ id: UUID, for actor: Actor, on db: any Database) async throws -> WorkOrder {
+    guard let order = try await WorkOrder.find(id, on: db) else { throw AppError.notFound("entity.work_order") }
+    guard let unit = try await OrgUnit.find(order.$unit.id, on: db) else { throw AppError.notFound("entity.work_order") }
+    try actor.requireVisible(unit.unitPath)
+    return order
+  }
+
+  struct Filter {
+    var state: WorkOrderState?
+    var type: OrderType?
+    var unitID: UUID?
+    var overdue = false
+    var open = false
+    var limit = 50
+    var cursor: (Date, UUID)?
+
+    static func parse(_ req: Request, errors: inout FieldErrors) -> Filter {
+      func text(_ key: String) -> String? { req.query[String.self, at: key].flatMap { $0.isEmpty ? nil : $0 } }
+      var f = Filter()
+      if let raw = text("state") {
+        f.state = WorkOrderState(rawValue: raw)
+        if f.state == nil { errors.add("state", "validation.choice") }
+      }
+      if let raw = text("type") {
+        f.type = OrderType(rawValue: raw)
+        if f.type == nil { errors.add("type", "validation.choice") }
+      }
+      if let raw = text("unitId") {
+        f.unitID = UUID(uuidString: raw)
+        if f.unitID == nil { errors.add("unitId", "validation.unknown_reference") }
+      }
+      f.overdue = text("overdue") == "true"
+      f.open = text("open") == "true"
+      if let raw = text("limit") {
+        if let n = Int(raw), (1...200).contains(n) { f.limit = n } else { errors.add("limit", "validation.integer") }
+      }
+      if let raw = text("cursor") {
+        f.cursor = decodeCursor(raw)
+        if f.cursor == nil { errors.add("cursor", "validation.choice") }
+      }
+      return f
+    }
+  }
+
+  /// Newest first, keyset-paginated on (acceptedAt, id) so pages stay stable while orders arrive.
+  static func list(_ f: Filter, for actor: Actor, on db: any Database, now: Date) async throws -> ([WorkOrder], String?) {
+    let q = WorkOrder.query(on: db)
+    if !actor.isAdmin || f.unitID != nil {
+      var units = try await OrgUnit.visible(to: actor, on: db)
+      if let unitID = f.unitID {
+        guard let root = units.first(where: { $0.id == unitID }) else { throw AppError.forbidden }
+        units = units.filter { root.unitPath.contains($0.unitPath) }
+      }
+      q.filter(\.$unit.$id ~~ units.compactMap(\.id))
+    }
+    if let s = f.state { q.filter(\.$state == s.rawValue) }
+    if let t = f.type { q.filter(\.$type == t.rawValue) }
+    if f.open || f.overdue {
+      q.filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+    }
+    if let (at, id) = f.cursor {
+      q.group(.or) { or in
+        or.filter(\.$acceptedAt < at)
+        or.group(.and) { and in and.filter(\.$acceptedAt == at).filter(\.$id < id) }
+      }
+    }
+    var orders = try await q.sort(\.$acceptedAt, .descending).sort(\.$id, .descending).limit(f.limit + 1).all()
+    let hasMore = orders.count > f.limit
+    if hasMore { orders.removeLast() }
+    if f.overdue {
+      let calendar = try await WorkingCalendar.load(on: db)
+      orders = orders.filter { (try? isOverdue($0, calendar: calendar, now: now)) == true }
+    }
+    let next = hasMore ? orders.last.map { encodeCursor($0.acceptedAt, $0.id!) } : nil
+    return (orders, next)
+  }
+
+  static func isOverdue(_ order: WorkOrder, calendar: WorkingCalendar, now: Date) throws -> Bool {
+    try order.ledger.running.values.contains { try $0.reading(at: now, calendar: calendar).isBreached }
+  }
+
+  static func encodeCursor(_ at: Date, _ id: UUID) -> String {
+    Data("\(at.timeIntervalSince1970)|\(id.uuidString)".utf8).base64EncodedString()
+  }
+
+  static func decodeCursor(_ raw: String) -> (Date, UUID)? {
+    guard let data = Data(base64Encoded: raw), let text = String(data: data, encoding: .utf8) else { return nil }
+    let parts = text.split(separator: "|")
+    guard parts.count == 2, let t = Double(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+    return (Date(timeIntervalSince1970: t), id)
+  }
+}

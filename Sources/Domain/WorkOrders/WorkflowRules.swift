@@ -1,0 +1,65 @@
+/// The configurable parts of the workflow: who may do what, which order types take which steps.
+/// Defaults follow DOMAIN.md §2 and seed 002 (第十四–二十一条).
+public struct WorkflowRules: Hashable, Codable, Sendable {
+  public var permissions: [WorkOrderActionKind: Set<Role>]
+  /// Answered and closed during the call.
+  public var answeredAtIntake: Set<OrderType>
+  /// The team lead reviews the intake before dispatch (第十四条: 传递至班长审核).
+  public var intakeReview: Set<OrderType>
+  /// Marketing reviews the reply before return visit and archive (第十六条).
+  public var replyReview: Set<OrderType>
+  /// Return-visited after handling (第二十条: complaints 100 %).
+  public var returnVisit: Set<OrderType>
+  /// A unit may return an order it is not responsible for within this many working days of
+  /// dispatch (第十七条).
+  public var unitReturnWorkingDays: Int
+
+  public init(
+    permissions: [WorkOrderActionKind: Set<Role>], answeredAtIntake: Set<OrderType>,
+    intakeReview: Set<OrderType>, replyReview: Set<OrderType>, returnVisit: Set<OrderType>,
+    unitReturnWorkingDays: Int
+  ) {
+    self.permissions = permissions
+    self.answeredAtIntake = answeredAtIntake
+    self.intakeReview = intakeReview
+    self.replyReview = replyReview
+    self.returnVisit = returnVisit
+    self.unitReturnWorkingDays = unitReturnWorkingDays
+  }
+
+  public static let `default` = WorkflowRules(
+    permissions: [
+      .accept: [.agent],
+      .answerAtIntake: [.agent],
+      .approveIntake: [.lead],
+      .sendBackToAgent: [.lead],
+      // The 95598 team passes the order on (第十四条); the lead may do it after review too.
+      .dispatch: [.agent, .lead],
+      .returnByUnit: [.handler],
+      .recordFirstContact: [.handler],
+      .recordArrival: [.handler],
+      .recordRestoration: [.handler],
+      .pauseForCustomer: [.handler],
+      .resumeFromCustomer: [.handler],
+      .requestExtension: [.handler],
+      // 报公司同意: Marketing's reviewer or the 95598 lead.
+      .approveExtension: [.reviewer, .lead],
+      .rejectExtension: [.reviewer, .lead],
+      .reply: [.handler],
+      .approveReply: [.reviewer],
+      .sendBackReply: [.reviewer],
+      .recordReturnVisit: [.agent],
+      .transferToDiscipline: [.reviewer, .lead],
+      .concludeInspection: [.reviewer],
+      .raiseSeverity: [.handler, .lead, .reviewer],
+      .fileSameDayReport: [.handler, .lead],
+      .mergeInto: [.agent, .lead],
+    ],
+    answeredAtIntake: [.consultation, .query, .praise],
+    intakeReview: [.complaint, .report],
+    replyReview: [.complaint, .report],
+    returnVisit: [.complaint, .report, .faultRepair, .serviceRequest],
+    unitReturnWorkingDays: 1)
+
+  public func allowedRoles(_ action: WorkOrderActionKind) -> Set<Role> { permissions[action] ?? [] }
+}

@@ -1,0 +1,439 @@
+import Analytics
+import ConsoleKit
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+
+@testable import App
+
+/// Captures what a command prints, so `analyze` runs in-process.
+private final class CapturingConsole: Console, @unchecked Sendable {
+  private let lock = NIOLock()
+  private var buffer = ""
+  private var info: [AnySendableHashable: any Sendable] = [:]
+
+  var text: String { lock.withLock { buffer } }
+  var size: (width: Int, height: Int) { (120, 40) }
+  var userInfo: [AnySendableHashable: any Sendable] {
+    get { lock.withLock { info } }
+    set { lock.withLock { info = newValue } }
+  }
+
+  func input(isSecure: Bool) -> String { "" }
+  func output(_ text: ConsoleText, newLine: Bool) { lock.withLock { buffer += text.description + (newLine ? "\n" : "") } }
+  func clear(_ type: ConsoleClear) {}
+  func report(error: String, newLine: Bool) {}
+}
+
+/// Paths and temporary files for the analyze tests. Fixtures are the ECSI files of the
+/// Analytics tests, found from this file's location (AppTests declares no resources).
+private enum AnalyzeFixtures {
+  static let analyticsFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("AnalyticsTests/Fixtures")
+  static var satisfaction: String { analyticsFixtures.appendingPathComponent("satisfaction.csv").path }
+
+  static let satisfactionPaths: [(String, String)] = [
+    ("IMAG", "EXPE"), ("IMAG", "SAT"), ("IMAG", "LOY"), ("EXPE", "QUAL"), ("EXPE", "VAL"), ("EXPE", "SAT"),
+    ("QUAL", "VAL"), ("QUAL", "SAT"), ("VAL", "SAT"), ("SAT", "LOY"),
+  ]
+  static let blocks: [(String, [String])] = [
+    ("IMAG", (1...5).map { "imag\($0)" }), ("EXPE", (1...5).map { "expe\($0)" }), ("QUAL", (1...5).map { "qual\($0)" }),
+    ("VAL", (1...4).map { "val\($0)" }), ("SAT", (1...4).map { "sat\($0)" }), ("LOY", (1...4).map { "loy\($0)" }),
+  ]
+
+  static var model: PLSModel {
+    PLSModel(
+      constructs: blocks.map { ConstructSpec(name: $0.0, indicators: $0.1) },
+      paths: satisfactionPaths.map { StructuralPath(from: $0.0, to: $0.1) })
+  }
+
+  static func modelJSON(blocks: [(String, [String])] = blocks, paths: [(String, String)] = satisfactionPaths) -> String {
+    let cs = blocks.map { b in "{\"name\":\"\(b.0)\",\"indicators\":[\(b.1.map { "\"\($0)\"" }.joined(separator: ","))],\"mode\":\"A\"}" }
+    let ps = paths.map { "[\"\($0.0)\",\"\($0.1)\"]" }
+    return "{\"constructs\":[\n\(cs.joined(separator: ",\n"))\n],\n\"paths\":[\(ps.joined(separator: ","))]}\n"
+  }
+
+  /// Writes `content` to a fresh temporary file and returns its path.
+  static func temp(_ name: String, _ content: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-analyze-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try content.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  static func libraryDataset() throws -> Dataset {
+    try Dataset(csv: String(contentsOfFile: satisfaction, encoding: .utf8))
+  }
+}
+
+/// Runs `wanjia analyze <arguments>` in-process; returns stdout or throws the one-line failure.
+private func analyze(_ arguments: [String]) async throws -> String {
+  let console = CapturingConsole()
+  var context = CommandContext(console: console, input: CommandInput(arguments: ["wanjia analyze"] + arguments))
+  try await AnalyzeCommands(exitOnFailure: false).run(using: &context)
+  return console.text
+}
+
+private func analyzeJSON(_ arguments: [String]) async throws -> JSONValue {
+  let out = try await analyze(arguments + ["--json"])
+  return try JSONParser.parse(Array(out.utf8), source: "stdout")
+}
+
+/// The one-line message of a failing run (fails the test if the run succeeds).
+private func failure(_ arguments: [String]) async -> String {
+  do {
+    let out = try await analyze(arguments + ["--json"])
+    Issue.record("expected a failure, got output \(out.prefix(200))")
+    return ""
+  } catch {
+    let message = AnalyzeCommands.message(for: error)
+    #expect(!message.contains("\n"))
+    #expect(!message.isEmpty)
+    return message
+  }
+}
+
+private func close(_ a: Double?, _ b: Double, _ tol: Double = 1e-12) -> Bool {
+  guard let a else { return false }
+  return abs(a - b) <= tol * max(1, abs(b))
+}
+
+@Suite("analyze command group")
+struct AnalyzeCommandTests {
+  // MARK: csi
+
+  @Test("csi --json: the contract's keys, every value equal to the library's")
+  func csiMatchesLibrary() async throws {
+    let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+    let json = try await analyzeJSON(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
+    for key in [
+      "outerWeights", "loadings", "paths", "rSquared", "totalEffects", "index", "ipma", "quality", "htmt", "iterations", "converged",
+    ] {
+      #expect(json[key] != nil, "missing key \(key)")
+    }
+    #expect(json["bootstrap"] == nil)
+
+    let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: try AnalyzeFixtures.libraryDataset())
+    let names = fit.constructNames
+    #expect(json["outerWeights"]!.objectKeys == names)
+    for (c, indicators) in AnalyzeFixtures.blocks {
+      #expect(json["outerWeights"]![c]!.objectKeys == indicators)
+      for i in indicators {
+        #expect(close(json["outerWeights"]![c]![i]?.doubleValue, try fit.outerWeight(i)))
+        #expect(close(json["loadings"]![c]![i]?.doubleValue, try fit.loading(i)))
+      }
+    }
+    for (f, t) in AnalyzeFixtures.satisfactionPaths {
+      #expect(close(json["paths"]![f]![t]?.doubleValue, try fit.path(from: f, to: t)))
+      #expect(close(json["totalEffects"]![f]![t]?.doubleValue, try fit.totalEffect(from: f, to: t)))
+    }
+    // Indirect-only effect (IMAG reaches VAL through EXPE and QUAL) is a total effect, not a path.
+    #expect(json["paths"]!["IMAG"]!["VAL"] == nil)
+    #expect(close(json["totalEffects"]!["IMAG"]!["VAL"]?.doubleValue, try fit.totalEffect(from: "IMAG", to: "VAL")))
+    #expect(json["rSquared"]!.objectKeys == ["EXPE", "QUAL", "VAL", "SAT", "LOY"])
+    for c in ["EXPE", "QUAL", "VAL", "SAT", "LOY"] { #expect(close(json["rSquared"]![c]?.doubleValue, try fit.rSquared(c))) }
+
+    let scale = try IndicatorScale(minimum: 0, maximum: 10)
+    for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(json["index"]![ci.construct]?.doubleValue, ci.index)) }
+    let ipma = try IPMA.analyze(fit, target: "SAT", scale: scale)
+    let entries = try #require(json["ipma"]?.arrayValue)
+    #expect(entries.count == ipma.constructs.count)
+    for (e, expected) in zip(entries, ipma.constructs) {
+      #expect(e.objectKeys == ["construct", "importance", "performance"])
+      #expect(e["construct"]?.stringValue == expected.name)
+      #expect(close(e["importance"]?.doubleValue, expected.importance))
+      #expect(close(e["performance"]?.doubleValue, expected.performance))
+    }
+    for q in try Reliability.assess(fit) {
+      let o = try #require(json["quality"]![q.construct])
+      #expect(o.objectKeys == ["alpha", "rhoA", "rhoC", "ave"])
+      #expect(close(o["alpha"]?.doubleValue, q.cronbachAlpha))
+      #expect(close(o["rhoA"]?.doubleValue, q.rhoA))
+      #expect(close(o["rhoC"]?.doubleValue, q.compositeReliability))
+      #expect(close(o["ave"]?.doubleValue, q.ave))
+    }
+    let htmt = Validity.htmt(fit)
+    for a in names.indices {
+      for b in names.indices where a != b {
+        #expect(close(json["htmt"]![names[a]]![names[b]]?.doubleValue, htmt[a, b]))
+      }
+    }
+    #expect(json["iterations"] == .integer(fit.iterations))
+    #expect(json["converged"] == .bool(true))
+  }
+
+  @Test("csi: default scale is the data's min/max; --scheme, --raw and --weight-column reach the library")
+  func csiSettings() async throws {
+    let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+    let data = try AnalyzeFixtures.libraryDataset()
+
+    let byDefault = try await analyzeJSON(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath])
+    let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: data)
+    let values = fit.data.values.values
+    let scale = try IndicatorScale(minimum: values.min()!, maximum: values.max()!)
+    for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(byDefault["index"]![ci.construct]?.doubleValue, ci.index)) }
+
+    let centroid = try await analyzeJSON([
+      "csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scheme", "centroid", "--raw",
+    ])
+    let rawFit = try PLSEstimator.estimate(
+      model: AnalyzeFixtures.model, data: data, settings: PLSSettings(scheme: .centroid, scaling: .raw))
+    #expect(close(centroid["outerWeights"]!["SAT"]!["sat1"]?.doubleValue, try rawFit.outerWeight("sat1")))
+    #expect(close(centroid["paths"]!["VAL"]!["SAT"]?.doubleValue, try rawFit.path(from: "VAL", to: "SAT")))
+
+    // Case weights from a column: append w = 1, 2, 3, 1, 2, 3, … to the fixture.
+    let lines = try String(contentsOfFile: AnalyzeFixtures.satisfaction, encoding: .utf8).split(whereSeparator: \.isNewline)
+    let weights = (0..<(lines.count - 1)).map { Double($0 % 3 + 1) }
+    let weighted = ([lines[0] + ",w"] + lines.dropFirst().enumerated().map { "\($1),\(Int(weights[$0]))" }).joined(separator: "\n")
+    let dataPath = try AnalyzeFixtures.temp("weighted.csv", weighted)
+    let w = try await analyzeJSON(["csi", "--data", dataPath, "--model", modelPath, "--weight-column", "w"])
+    let wFit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: data, settings: PLSSettings(caseWeights: weights))
+    #expect(close(w["loadings"]!["IMAG"]!["imag4"]?.doubleValue, try wFit.loading("imag4")))
+    #expect(close(w["rSquared"]!["SAT"]?.doubleValue, try wFit.rSquared("SAT")))
+    #expect(!close(w["rSquared"]!["SAT"]?.doubleValue, try fit.rSquared("SAT")))
+  }
+
+  @Test("csi --bootstrap N --seed S: intervals equal PLSBootstrap.run and CSIIndex.bootstrap")
+  func csiBootstrap() async throws {
+    let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+    let json = try await analyzeJSON([
+      "csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--bootstrap", "30", "--seed", "7", "--scale", "0:10",
+    ])
+    let boot = try #require(json["bootstrap"])
+    #expect(boot["resamples"] == .integer(30))
+    let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: try AnalyzeFixtures.libraryDataset())
+    let settings = BootstrapSettings(resamples: 30, seed: 7)
+    let expected = try PLSBootstrap.run(fit, settings: settings)
+    #expect(boot["successful"] == .integer(expected.successfulResamples))
+    for (k, name) in fit.indicatorNames.enumerated() {
+      let c = fit.constructNames[fit.indicatorConstruct[k]]
+      #expect(close(boot["outerWeights"]![c]![name]!["lower"]?.doubleValue, expected.outerWeights[k].lower))
+      #expect(close(boot["loadings"]![c]![name]!["upper"]?.doubleValue, expected.loadings[k].upper))
+    }
+    for p in expected.paths {
+      let o = try #require(boot["paths"]?[p.from]?[p.to])
+      #expect(o.objectKeys == ["estimate", "mean", "se", "lower", "upper"])
+      #expect(close(o["lower"]?.doubleValue, p.interval.lower))
+      #expect(close(o["upper"]?.doubleValue, p.interval.upper))
+      #expect(close(o["se"]?.doubleValue, p.interval.standardError))
+    }
+    for e in expected.totalEffects { #expect(close(boot["totalEffects"]?[e.from]?[e.to]?["mean"]?.doubleValue, e.interval.bootstrapMean)) }
+    let index = try CSIIndex.bootstrap(fit, scale: try IndicatorScale(minimum: 0, maximum: 10), settings: settings)
+    for (c, ci) in index { #expect(close(boot["index"]?[c]?["lower"]?.doubleValue, ci.lower)) }
+  }
+
+  @Test("csi without --json prints readable tables")
+  func csiTables() async throws {
+    let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+    let out = try await analyze(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
+    for heading in ["Outer model", "Structural model", "Constructs", "HTMT", "Importance–performance map, target SAT"] {
+      #expect(out.contains(heading))
+    }
+    #expect(out.contains("imag1"))
+    #expect(!out.contains("{"))
+  }
+
+  @Test("csi: bad input is one clear line naming the cause")
+  func csiErrors() async throws {
+    let sat = AnalyzeFixtures.satisfaction
+    let good = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+
+    var blocks = AnalyzeFixtures.blocks
+    blocks[0].1[0] = "imag9"
+    let unknown = try AnalyzeFixtures.temp("m.json", AnalyzeFixtures.modelJSON(blocks: blocks))
+    #expect(await failure(["csi", "--data", sat, "--model", unknown]).contains("Column 'imag9' is not in the data set"))
+
+    blocks = AnalyzeFixtures.blocks
+    blocks[3].1 = []
+    let empty = try AnalyzeFixtures.temp("m.json", AnalyzeFixtures.modelJSON(blocks: blocks))
+    #expect(await failure(["csi", "--data", sat, "--model", empty]).contains("Construct 'VAL' has no indicators"))
+
+    let cyclic = try AnalyzeFixtures.temp(
+      "m.json", AnalyzeFixtures.modelJSON(paths: AnalyzeFixtures.satisfactionPaths + [("LOY", "IMAG")]))
+    #expect(await failure(["csi", "--data", sat, "--model", cyclic]).contains("cycle"))
+
+    let undeclared = try AnalyzeFixtures.temp("m.json", AnalyzeFixtures.modelJSON(paths: [("IMAG", "XYZ")]))
+    #expect(await failure(["csi", "--data", sat, "--model", undeclared]).contains("Construct 'XYZ' is not declared"))
+
+    // A constant indicator.
+    let constant = "a1,a2,b1,b2\n" + (0..<20).map { "\($0 % 5),\(($0 * 3) % 7),5,\(($0 * 7) % 4)" }.joined(separator: "\n")
+    let constantPath = try AnalyzeFixtures.temp("c.csv", constant)
+    let twoBlocks = try AnalyzeFixtures.temp("m.json", AnalyzeFixtures.modelJSON(blocks: [("A", ["a1", "a2"]), ("B", ["b1", "b2"])], paths: [("A", "B")]))
+    #expect(await failure(["csi", "--data", constantPath, "--model", twoBlocks]).contains("Indicator 'b1' is constant"))
+
+    // Malformed model JSON: line and column.
+    let broken = try AnalyzeFixtures.temp("m.json", "{\"constructs\": [\n  {\"name\": \"IMAG\",\n   \"indicators\": [\"imag1\" \"imag2\"]}\n]}")
+    let jsonError = await failure(["csi", "--data", sat, "--model", broken])
+    #expect(jsonError.contains("malformed JSON") && jsonError.contains("line 3"))
+
+    // Malformed CSV: the line number of the short row.
+    var lines = try String(contentsOfFile: sat, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+    lines[41] = "1,2,3"
+    let shortRow = try AnalyzeFixtures.temp("bad.csv", lines.joined(separator: "\n"))
+    let csvError = await failure(["csi", "--data", shortRow, "--model", good])
+    #expect(csvError.contains("line 42") && csvError.contains("3 fields"))
+    lines = try String(contentsOfFile: sat, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+    lines[9] = lines[9].replacingOccurrences(of: "^[0-9]+,", with: "x7,", options: .regularExpression)
+    let textInNumber = try AnalyzeFixtures.temp("bad.csv", lines.joined(separator: "\n"))
+    let numberError = await failure(["csi", "--data", textInNumber, "--model", good])
+    #expect(numberError.contains("line 10") && numberError.contains("imag1") && numberError.contains("'x7' is not a number"))
+
+    #expect(await failure(["csi", "--data", "/nonexistent/x.csv", "--model", good]).contains("does not exist"))
+    #expect(await failure(["csi", "--data", sat, "--model", good, "--scheme", "mode"]).contains("--scheme"))
+    #expect(await failure(["csi", "--data", sat, "--model", good, "--target", "NOPE"]).contains("'NOPE'"))
+    #expect(await failure(["csi", "--data", sat, "--model", good, "--scale", "10"]).contains("MIN:MAX"))
+    #expect(await failure(["csi", "--data", sat, "--model", good, "--scale", "1:5"]).contains("outside the scale"))
+    #expect(await failure(["csi", "--data", sat, "--model", good, "--bootstrap", "many"]).contains("--bootstrap"))
+    #expect(await failure(["csi", "--data", sat, "--model", good, "--weight-column", "gender"]).contains("column 'gender': 'male' is not a number"))
+    #expect(await failure(["csi", "--model", good]).contains("--data"))
+    #expect(await failure(["csi", "--data", sat, "--model", good, "--bogus", "1"]).contains("--bogus"))
+    #expect(await failure(["nothing"]).contains("nothing"))
+  }
+
+  // MARK: ahp
+
+  @Test("ahp: a matrix gives the library's weights, λmax, CI, CR; an inconsistent one names the judgment to revisit")
+  func ahpMatrix() async throws {
+    let rows: [[Double]] = [[1, 3, 5], [1.0 / 3, 1, 3], [0.2, 1.0 / 3, 1]]
+    let input = try AnalyzeFixtures.temp(
+      "ahp.json", "{\"criteria\":[\"供电质量\",\"服务\",\"价格\"],\"matrix\":[[1,3,5],[\"1/3\",1,3],[0.2,0.3333333333333333,1]]}")
+    let json = try await analyzeJSON(["ahp", "--input", input])
+    #expect(json.objectKeys == ["weights", "lambdaMax", "ci", "cr", "consistent"])
+    let expected = AHP.analyze(try PairwiseComparisonMatrix(rows))
+    #expect(json["weights"]!.objectKeys == ["供电质量", "服务", "价格"])
+    #expect(close(json["weights"]!["服务"]?.doubleValue, expected.weights[1], 1e-9))
+    #expect(close(json["lambdaMax"]?.doubleValue, expected.lambdaMax, 1e-9))
+    #expect(close(json["ci"]?.doubleValue, expected.consistencyIndex, 1e-9))
+    #expect(close(json["cr"]?.doubleValue, expected.consistencyRatio, 1e-9))
+    #expect(json["consistent"] == .bool(true))
+
+    let bad = try AnalyzeFixtures.temp("ahp.json", "{\"criteria\":[\"a\",\"b\",\"c\"],\"matrix\":[[1,9,\"1/9\"],[\"1/9\",1,9],[9,\"1/9\",1]]}")
+    let inconsistent = try await analyzeJSON(["ahp", "--input", bad])
+    #expect(inconsistent["consistent"] == .bool(false))
+    let revisit = try #require(inconsistent["revisit"])
+    #expect(revisit["row"]?.stringValue != nil && revisit["suggested"]?.doubleValue != nil)
+    let text = try await analyze(["ahp", "--input", bad])
+    #expect(text.contains("NOT consistent") && text.contains("Revisit"))
+  }
+
+  @Test("ahp: judges combined by AIJ and AIP as GroupAHP does")
+  func ahpGroup() async throws {
+    let a: [[Double]] = [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]
+    let b: [[Double]] = [[1, 4, 6], [0.25, 1, 2], [1.0 / 6, 0.5, 1]]
+    func rows(_ m: [[Double]]) -> String { "[" + m.map { "[" + $0.map { "\($0)" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]" }
+    for method in ["AIJ", "AIP"] {
+      let input = try AnalyzeFixtures.temp("g.json", "{\"criteria\":[\"x\",\"y\",\"z\"],\"judges\":[\(rows(a)),\(rows(b))],\"method\":\"\(method)\"}")
+      let json = try await analyzeJSON(["ahp", "--input", input])
+      let matrices = [try PairwiseComparisonMatrix(a), try PairwiseComparisonMatrix(b)]
+      let expected =
+        method == "AIJ"
+        ? AHP.analyze(try GroupAHP.aggregateJudgments(matrices)).weights : try GroupAHP.aggregatePriorities(matrices)
+      for (k, c) in ["x", "y", "z"].enumerated() { #expect(close(json["weights"]![c]?.doubleValue, expected[k], 1e-9)) }
+      #expect(json["method"]?.stringValue == method)
+      #expect(json["judges"]?.arrayValue?.count == 2)
+    }
+  }
+
+  @Test("ahp: non-reciprocal, too many criteria, malformed JSON are clear errors")
+  func ahpErrors() async throws {
+    let nonReciprocal = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\"matrix\":[[1,3],[3,1]]}")
+    let m = await failure(["ahp", "--input", nonReciprocal])
+    #expect(m.contains("not reciprocal") && m.contains("'a' vs 'b'"))
+    let sixteen = (1...16).map { "\"c\($0)\"" }.joined(separator: ",")
+    let many = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\(sixteen)],\"matrix\":[]}")
+    #expect(await failure(["ahp", "--input", many]).contains("Too many criteria: 16"))
+    let malformed = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\n\"matrix\":[[1,3],[0.33,1]],}")
+    let j = await failure(["ahp", "--input", malformed])
+    #expect(j.contains("line 2") && j.contains("malformed JSON"))
+    let wrongSize = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\",\"c\"],\"matrix\":[[1,3],[0.33,1]]}")
+    #expect(await failure(["ahp", "--input", wrongSize]).contains("2 rows for 3 criteria"))
+    let method = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\"judges\":[[[1,2],[0.5,1]]],\"method\":\"mean\"}")
+    #expect(await failure(["ahp", "--input", method]).contains("AIJ"))
+    let zero = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\"matrix\":[[1,0],[0,1]]}")
+    #expect(await failure(["ahp", "--input", zero]).contains("positive"))
+  }
+
+  // MARK: roughset
+
+  @Test("roughset: dependency, significance, core, reduct and weights equal DecisionTable's")
+  func roughSet() async throws {
+    // Pawlak-style table: a and b determine d, c is noise.
+    var rows = ["a,b,c,d"]
+    var conds: [[String]] = []
+    for i in 0..<24 {
+      let a = i % 3, b = (i / 3) % 2, c = (i * 7) % 5
+      let d = a == 2 || (a == 1 && b == 1) ? "high" : "low"
+      rows.append("\(a),\(b),\(c),\(d)")
+      conds.append(["\(a)", "\(b)", "\(c)", d])
+    }
+    let path = try AnalyzeFixtures.temp("rs.csv", rows.joined(separator: "\r\n") + "\r\n")
+    let json = try await analyzeJSON(["roughset", "--data", path, "--decision", "d"])
+    #expect(Array(json.objectKeys.prefix(5)) == ["dependency", "significance", "core", "reduct", "weights"])
+    let table = try DecisionTable(conditionNames: ["a", "b", "c"], decisionName: "d", rows: conds)
+    #expect(close(json["dependency"]?.doubleValue, table.dependency(table.allConditions)))
+    for (k, n) in ["a", "b", "c"].enumerated() {
+      #expect(close(json["significance"]![n]?.doubleValue, table.significance(of: k)))
+      #expect(close(json["weights"]![n]?.doubleValue, table.attributeWeights().weights[k]))
+    }
+    #expect(json["core"] == .array(table.core().map { .string(["a", "b", "c"][$0]) }))
+    #expect(json["reduct"] == .array(table.reduct().map { .string(["a", "b", "c"][$0]) }))
+    #expect(json["reduct"] == .array([.string("a"), .string("b")]))
+  }
+
+  @Test("roughset --discretize uses the library's discretisation; a single-valued decision is an error")
+  func roughSetDiscretize() async throws {
+    let sat = AnalyzeFixtures.satisfaction
+    let json = try await analyzeJSON([
+      "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1,loy1,val1", "--discretize", "equal-frequency:3",
+    ])
+    let data = try AnalyzeFixtures.libraryDataset()
+    let text = try String(contentsOfFile: sat, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+    let gender = text.map { String($0.split(separator: ",").last!) }
+    let conditions = try ["sat1", "loy1", "val1"].map { try Discretization.equalFrequency(try data.column(named: $0).map { $0! }, bins: 3) }
+    var codes: [String: Int] = [:]
+    let decision = gender.map { g in codes[g] ?? { codes[g] = codes.count; return codes.count - 1 }() }
+    let table = try DecisionTable(conditionNames: ["sat1", "loy1", "val1"], conditions: conditions, decisionName: "gender", decision: decision)
+    #expect(close(json["dependency"]?.doubleValue, table.dependency(table.allConditions)))
+    #expect(close(json["weights"]!["loy1"]?.doubleValue, table.attributeWeights().weights[1]))
+
+    let cuts = try await analyzeJSON(["roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1", "--discretize", "cuts:5,8"])
+    #expect(cuts["dependency"]?.doubleValue != nil)
+
+    let single = try AnalyzeFixtures.temp("one.csv", "a,b,d\n1,2,yes\n2,3,yes\n3,1,yes\n")
+    #expect(await failure(["roughset", "--data", single, "--decision", "d"]).contains("Decision attribute 'd' takes a single value"))
+    #expect(await failure(["roughset", "--data", sat, "--decision", "nope"]).contains("Column 'nope'"))
+    #expect(await failure(["roughset", "--data", sat, "--decision", "gender", "--discretize", "k-means:3"]).contains("--discretize"))
+  }
+
+  // MARK: helpers
+
+  @Test("CSV reader: quotes, CRLF, BOM, blank lines, missing values, exact numbers")
+  func csvReader() throws {
+    let text = "\u{FEFF}\"x\",y,\"na,me\"\r\n1.5,\"2\",\"a \"\"q\"\"\"\r\n\r\nNA,-0.125,\"two\nlines\"\r\n3e2,  7 ,\r\n"
+    let t = try FastCSV.parse(Array(text.utf8), source: "t.csv") { _ in [.numeric, .numeric, .text] }
+    #expect(t.header == ["x", "y", "na,me"])
+    #expect(t.numeric[0]! == [1.5, nil, 300])
+    #expect(t.numeric[1]! == [2, -0.125, 7])
+    #expect(t.text[2]! == ["a \"q\"", "two\nlines", nil])
+    #expect(t.lineNumbers == [2, 4, 6])
+    // Every decimal string parses to exactly what Double(String) gives.
+    var g = SystemRandomNumberGenerator()
+    var lines = ["v"]
+    var expected: [Double] = []
+    for _ in 0..<5000 {
+      let s = String(format: "%.\(Int.random(in: 0...17, using: &g))f", Double.random(in: -1e4...1e4, using: &g))
+      lines.append(s)
+      expected.append(Double(s)!)
+    }
+    let parsed = try FastCSV.parse(Array(lines.joined(separator: "\n").utf8), source: "n.csv") { _ in [.numeric] }
+    #expect(parsed.numeric[0]!.map { $0! } == expected)
+    #expect(throws: AnalysisFailure.self) { try FastCSV.parse(Array("a\n\"open\n".utf8), source: "q.csv") { _ in [.text] } }
+  }
+
+  @Test("JSON output refuses NaN instead of printing invalid JSON")
+  func noNaN() throws {
+    #expect(throws: AnalysisFailure.self) { try JSONValue.object([("x", .number(.nan))]).render() }
+    #expect(try JSONValue.object([("x", .number(0.5)), ("y", .array([.integer(2), .bool(true)]))]).render() == "{\"x\":0.5,\"y\":[2,true]}")
+  }
+}

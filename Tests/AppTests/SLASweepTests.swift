@@ -1,0 +1,92 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Issue 3 §5: warnings at 50 / 75 / 90 % of the stage time and a 催办 on breach, raised by a
+/// sweep that reads only due orders and fires each alert exactly once.
+@Suite("SLA sweep")
+struct SLASweepTests {
+  func levels(_ app: Application, stage: String) async throws -> [String] {
+    try await SLAAlert.query(on: app.db).filter(\.$stage == stage).sort(\.$createdAt).all().map(\.level)
+  }
+
+  @Test("Rule: warnings at 50 %, 75 %, 90 % of the dispatch hour, then the 催办 on breach")
+  func warningsInOrder() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let created = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      let order = try loop.decode(created)
+      let job = SLASweepJob()
+      let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
+      #expect(stored.nextDueAt == WorkOrderAPITests.start.addingTimeInterval(30 * 60))
+      // Nothing is due before the first warning point.
+      #expect(try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(29 * 60)) == "0 orders due")
+      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(31 * 60))
+      #expect(try await levels(app, stage: "dispatch") == ["warn50"])
+      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(55 * 60))
+      #expect(try await levels(app, stage: "dispatch") == ["warn50", "warn75", "warn90"])
+      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(61 * 60))
+      #expect(try await levels(app, stage: "dispatch") == ["warn50", "warn75", "warn90", "breach"])
+      let chase = try #require(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).first())
+      #expect(chase.$unit.id == loop.org.countyA.id)
+      // Running again raises nothing new.
+      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(120 * 60))
+      #expect(try await SLAAlert.query(on: app.db).count() == 4)
+    }
+  }
+
+  @Test("An overdue order gets its 催办 exactly once with two sweepers running")
+  func twoSweepers() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      for _ in 0..<5 {
+        _ = try await app.api(
+          .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
+      }
+      let now = WorkOrderAPITests.start
+      // A second server on the same database (PostgreSQL), or a second pass in this process.
+      let other = try await Application.make(.testing)
+      other.logger.logLevel = .error
+      let shared = app.config.database
+      try await configure(
+        other,
+        AppConfig(
+          database: shared == .sqliteMemory ? .sqliteMemory : shared, dataDirectory: app.config.dataDirectory, bcryptCost: 4,
+          logFormat: .text))
+      let second = shared == .sqliteMemory ? app : other
+      async let first = SLASweepJob().run(on: app, now: now)
+      async let again = SLASweepJob().run(on: second, now: now)
+      _ = try await (first, again)
+      try await other.asyncShutdown()
+      let chases = try await SLAAlert.query(on: app.db).filter(\.$isChase == true).all()
+      #expect(chases.count == 5)
+      #expect(Set(chases.map(\.$order.id)).count == 5)
+      // The breach also owes no more warnings: the dispatch clock is past every point.
+      #expect(try await SLAAlert.query(on: app.db).count() == 20)
+    }
+  }
+
+  @Test("Moving the order on stops the clock and its warnings")
+  func stoppedClockRaisesNothing() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      loop.clock.advance(by: 600)
+      let reviewed = try loop.decode(try await loop.act("lead", order, #"{"action":"approveIntake"}"#))
+      loop.clock.advance(by: 600)
+      _ = try await loop.act("lead", reviewed, #"{"action":"dispatch"}"#)
+      // Dispatched after 20 minutes: the dispatch clock stopped in time; the next due point is the
+      // first-contact clock's 50 %.
+      _ = try await SLASweepJob().run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(2 * 3600))
+      #expect(try await levels(app, stage: "dispatch").isEmpty)
+      let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
+      let next = try #require(stored.nextDueAt)
+      #expect(next > WorkOrderAPITests.start.addingTimeInterval(2 * 3600))
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+struct OrderBody: Decodable {
+  struct Clock: Decodable {
+    let stage: String
+    let dueAt: Date
+    let breached: Bool
+    let stopped: Bool
+  }
+  struct Customer: Decodable { let phone: String; let name: String }
+  let id: UUID
+  let number: String
+  let state: String
+  let version: Int
+  let clocks: [Clock]
+  let allowedActions: [String]
+  let customer: Customer
+}
+
+struct OrderPage: Decodable {
+  let items: [OrderBody]
+  let nextCursor: String?
+}
+
+/// The 95598 loop through the API (issue 3 §3, §4, §9), on a fixed clock: Tuesday 10 March 2026,
+/// 09:00 Beijing time.
+@Suite("Work orders through the API")
+struct WorkOrderAPITests {
+  static let start = BusinessTime.parseInstant("2026-03-10T09:00:00+08:00")!
+
+  struct Loop {
+    let app: Application
+    let org: Org
+    let clock: FixedClock
+    var tokens: [String: String] = [:]
+
+    static func make(_ app: Application) async throws -> Loop {
+      let org = try await Org.make(app)
+      try await org.user(app, "agent", [.agent], org.city)
+      try await org.user(app, "lead", [.lead], org.city)
+      try await org.user(app, "reviewer", [.reviewer], org.city)
+      try await org.user(app, "handlerB", [.handler], org.countyB)
+      let clock = FixedClock(WorkOrderAPITests.start)
+      app.clock = clock
+      var loop = Loop(app: app, org: org, clock: clock)
+      for name in ["agent", "lead", "reviewer", "handlerA", "handlerB"] {
+        loop.tokens[name] = try await app.token(name)
+      }
+      return loop
+    }
+
+    func decode(_ res: TestingHTTPResponse) throws -> OrderBody {
+      let decoder = JSONDecoder()
+      decoder.dateDecodingStrategy = .iso8601
+      return try decoder.decode(OrderBody.self, from: Data(res.body.string.utf8))
+    }
+
+    func complaint(item: String = "conduct.attitude", category: String = "conduct", acceptedAt: String? = nil) -> String {
+      let accepted = acceptedAt.map { #","acceptedAt":"\#($0)""# } ?? ""
+      return #"""
+        {"type":"complaint","channel":"phone95598","area":"urban","unitId":"\#(org.countyA.id!)",
+         "customer":{"account":"0101234567","name":"张先生","phone":"13812345678","address":"临川县城关镇人民路8号"},
+         "content":"抄表员态度恶劣","complaint":{"category":"\#(category)","item":"\#(item)","attitude":"agitated","severity":"general"}\#(accepted)}
+        """#
+    }
+
+    func act(_ who: String, _ order: OrderBody, _ json: String) async throws -> TestingHTTPResponse {
+      let body = json.replacingOccurrences(of: "}", with: #","version":\#(order.version)}"#)
+      return try await app.api(.POST, "/api/v1/work-orders/\(order.id)/actions", token: tokens[who], json: body)
+    }
+  }
+
+  @Test("Rule DOMAIN §2: a complaint goes accept → lead review → dispatch → contact → reply → review → return visit → closed")
+  func wholeLoop() async throws {
+    try await withApp { app in
+      let loop = try await Loop.make(app)
+      let created = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      #expect(created.status == .created, "\(created.body.string)")
+      var order = try loop.decode(created)
+      #expect(order.state == "pendingIntakeReview")
+      #expect(order.number.hasPrefix("GD20260310-"))
+      // Dispatch within 1 hour of acceptance (DOMAIN §2.2).
+      let dispatchClock = try #require(order.clocks.first { $0.stage == "dispatch" })
+      #expect(BusinessTime.iso8601(dispatchClock.dueAt) == "2026-03-10T10:00:00+08:00")
+      #expect(order.allowedActions.isEmpty)  // the agent has nothing to do until the lead reviews
+
+      let steps: [(String, String, String)] = [
+        ("lead", #"{"action":"approveIntake"}"#, "pendingDispatch"),
+        ("lead", #"{"action":"dispatch","unitId":"\#(loop.org.countyA.id!)"}"#, "dispatched"),
+        ("handlerA", #"{"action":"recordFirstContact"}"#, "inProgress"),
+        ("handlerA", #"{"action":"reply","summary":"已核实，向客户致歉","verified":true,"supplyResponsibility":true}"#, "pendingReplyReview"),
+        ("reviewer", #"{"action":"approveReply"}"#, "pendingReturnVisit"),
+        ("agent", #"{"action":"recordReturnVisit","satisfied":true,"note":"客户满意"}"#, "closed"),
+      ]
+      for (who, json, state) in steps {
+        loop.clock.advance(by: 600)
+        let res = try await loop.act(who, order, json)
+        #expect(res.status == .ok, "\(who) \(json): \(res.body.string)")
+        order = try loop.decode(res)
+        #expect(order.state == state)
+        if state == "dispatched" {
+          // First contact within 1 working day; reply within 4 working days (DOMAIN §2.3, §2.4).
+          let contact = try #require(order.clocks.first { $0.stage == "firstContact" && !$0.stopped })
+          #expect(BusinessTime.iso8601(contact.dueAt) == "2026-03-12T00:00:00+08:00")
+          let reply = try #require(order.clocks.first { $0.stage == "reply" && !$0.stopped })
+          #expect(BusinessTime.iso8601(reply.dueAt) == "2026-03-17T00:00:00+08:00")
+        }
+      }
+      #expect(order.clocks.allSatisfy { $0.stopped && !$0.breached })
+      let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
+      #expect(stored.verified == true)
+      #expect(stored.supplyResponsibility == true)
+      #expect(stored.closedAt != nil)
+      #expect(try await WorkOrderEvent.query(on: app.db).filter(\.$order.$id == order.id).count() == 7)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "work_order").count() == 7)
+    }
+  }
+
+  @Test("Illegal moves are refused with a clear error; a stale version is 409; the wrong role is 403")
+  func refusals() async throws {
+    try await withApp { app in
+      let loop = try await Loop.make(app)
+      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let early = try await loop.act("handlerA", order, #"{"action":"reply","summary":"x"}"#)
+      #expect(early.status == .unprocessableEntity)
+      #expect(early.apiError?.code == "illegal_action")
+      #expect(early.apiError?.message.contains("待班长审核") == true)
+      let wrongRole = try await loop.act("agent", order, #"{"action":"approveIntake"}"#)
+      #expect(wrongRole.status == .forbidden)
+      let missing = try await loop.act("lead", order, #"{"action":"sendBackToAgent"}"#)
+      #expect(missing.status == .unprocessableEntity)
+      #expect(missing.apiError?.field == "reason")
+      let unknown = try await loop.act("lead", order, #"{"action":"teleport"}"#)
+      #expect(unknown.apiError?.field == "action")
+      #expect(try await loop.act("lead", order, #"{"action":"approveIntake"}"#).status == .ok)
+      // The same version again: somebody else moved the order meanwhile.
+      let stale = try await loop.act("lead", order, #"{"action":"dispatch"}"#)
+      #expect(stale.status == .conflict)
+      #expect(stale.apiError?.code == "stale_version")
+      let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
+      #expect(stored.state == "pendingDispatch")
+      #expect(stored.version == 2)
+    }
+  }
+
+  @Test("Two simultaneous actions on one order: one succeeds, the other gets 409")
+  func concurrentActions() async throws {
+    try await withApp { app in
+      let loop = try await Loop.make(app)
+      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let actor = try #require(
+        try await ActorLoader.load(userID: try await User.query(on: app.db).filter(\.$username == "lead").first()!.id!, on: app.db))
+      let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
+      let copy = try #require(try await WorkOrder.find(order.id, on: app.db))
+      try await WorkOrderFlow.apply(
+        .approveIntake, to: stored, expectedVersion: 1, details: .init(), actor: actor, on: app.db, now: loop.clock.now())
+      await #expect(throws: AppError.self) {
+        try await WorkOrderFlow.apply(
+          .sendBackToAgent(reason: "信息不全"), to: copy, expectedVersion: 1, details: .init(), actor: actor, on: app.db, now: loop.clock.now())
+      }
+      let final = try #require(try await WorkOrder.find(order.id, on: app.db))
+      #expect(final.state == "pendingDispatch")
+      #expect(final.version == 2)
+    }
+  }
+
+  @Test(
+    "Bad intake input names the field and saves nothing",
+    arguments: [
+      ("conduct", "marketing.tariff", "item"),
+      ("weather", "conduct.attitude", "category"),
+    ])
+  func badIntake(category: String, item: String, field: String) async throws {
+    try await withApp { app in
+      let loop = try await Loop.make(app)
+      let res = try await app.api(
+        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: item, category: category))
+      #expect(res.status == .unprocessableEntity, "\(res.body.string)")
+      #expect(res.apiError?.field == field)
+      #expect(try await WorkOrder.query(on: app.db).count() == 0)
+      let bad = try await app.api(
+        .POST, "/api/v1/work-orders", token: loop.tokens["agent"],
+        json: loop.complaint().replacingOccurrences(of: "13812345678", with: "call me"))
+      #expect(bad.apiError?.field == "customerPhone")
+    }
+  }
+
+  @Test("Orders accepted elsewhere keep their acceptance time; an overdue dispatch clock shows as breached")
+  func takenOver() async throws {
+    try await withApp { app in
+      let loop = try await Loop.make(app)
+      let res = try await app.api(
+        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
+      let order = try loop.decode(res)
+      let dispatch = try #require(order.clocks.first { $0.stage == "dispatch" })
+      #expect(dispatch.breached)
+      let overdue = try await app.api(.GET, "/api/v1/work-orders?overdue=true", token: loop.tokens["lead"])
+      #expect(try JSONDecoder().decode(OrderPageIDs.self, from: Data(overdue.body.string.utf8)).items.map(\.id) == [order.id])
+    }
+  }
+
+  @Test("Orders are visible only within the unit subtree; lists mask phone numbers")
+  func scopeAndMasking() async throws {
+    try await withApp { app in
+      let loop = try await Loop.make(app)
+      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      #expect(try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["handlerA"]).status == .ok)
+      #expect(try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["handlerB"]).status == .forbidden)
+      let listB = try await app.api(.GET, "/api/v1/work-orders", token: loop.tokens["handlerB"])
+      #expect(try JSONDecoder().decode(OrderPageIDs.self, from: Data(listB.body.string.utf8)).items.isEmpty)
+      let list = try await app.api(.GET, "/api/v1/work-orders", token: loop.tokens["lead"])
+      #expect(list.body.string.contains("138****5678"))
+      #expect(!list.body.string.contains("13812345678"))
+      let detail = try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["lead"])
+      #expect(detail.body.string.contains("13812345678"))
+      let taxonomy = try await app.api(.GET, "/api/v1/taxonomy", token: loop.tokens["agent"])
+      #expect(taxonomy.body.string.contains("conduct.attitude"))
+    }
+  }
+}
+
+struct OrderPageIDs: Decodable {
+  struct Item: Decodable { let id: UUID }
+  let items: [Item]
+}

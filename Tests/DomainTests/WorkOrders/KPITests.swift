@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import Domain
+
+/// DOMAIN.md §2 KPIs and issue item 7, over plain facts.
+@Suite("Work-order KPIs")
+struct KPITests {
+  static let asOf = WO.t("2026-04-01T00:00:00")
+
+  static func stage(_ due: String, _ done: String?) -> StageFact {
+    StageFact(due: WO.t(due), completedAt: done.map(WO.t))
+  }
+
+  /// Five complaints and two repair calls in March 2026.
+  static let facts: [OrderFacts] = [
+    // Verified, supply side's fault, handled on time, visited and satisfied.
+    OrderFacts(
+      orderID: "c1", unitID: "s7", type: .complaint, customerAccount: "A", matterCode: "conduct.attitude",
+      categoryCode: "conduct", verified: true, supplyResponsibility: true, acceptedAt: WO.t("2026-03-02T09:00:00"),
+      closedAt: WO.t("2026-03-05T10:00:00"),
+      stages: [
+        .dispatch: stage("2026-03-02T10:00:00", "2026-03-02T09:30:00"),
+        .firstContact: stage("2026-03-04T00:00:00", "2026-03-02T15:00:00"),
+        .reply: stage("2026-03-07T00:00:00", "2026-03-04T10:00:00"),
+      ],
+      closureDue: WO.t("2026-03-08T00:00:00"), returnVisitRequired: true, returnVisitedAt: WO.t("2026-03-05T10:00:00"),
+      returnVisitSatisfied: true),
+    // Verified; replied late; re-dispatched after an unsatisfied visit.
+    OrderFacts(
+      orderID: "c2", unitID: "s7", type: .complaint, customerAccount: "B", matterCode: "operations.supplyQuality",
+      categoryCode: "operations", verified: true, supplyResponsibility: true, acceptedAt: WO.t("2026-03-09T09:00:00"),
+      closedAt: WO.t("2026-03-20T10:00:00"), redispatchCount: 1,
+      stages: [
+        .dispatch: stage("2026-03-09T10:00:00", "2026-03-09T09:50:00"),
+        .firstContact: stage("2026-03-11T00:00:00", "2026-03-11T09:00:00"),
+        .reply: stage("2026-03-14T00:00:00", "2026-03-16T10:00:00"),
+      ],
+      closureDue: WO.t("2026-03-15T00:00:00"), returnVisitRequired: true, returnVisitedAt: WO.t("2026-03-17T10:00:00"),
+      returnVisitSatisfied: false),
+    // Not verified: not a complaint in statistics.
+    OrderFacts(
+      orderID: "c3", unitID: "s7", type: .complaint, customerAccount: "C", matterCode: "marketing.tariff",
+      categoryCode: "marketing", verified: false, acceptedAt: WO.t("2026-03-10T09:00:00"),
+      closedAt: WO.t("2026-03-12T10:00:00"),
+      stages: [.dispatch: stage("2026-03-10T10:00:00", "2026-03-10T11:00:00")],
+      closureDue: WO.t("2026-03-16T00:00:00"), returnVisitRequired: true),
+    // Verified but the customer's own installation: not counted.
+    OrderFacts(
+      orderID: "c4", unitID: "s9", type: .complaint, customerAccount: "D", categoryCode: "operations", verified: true,
+      supplyResponsibility: false, acceptedAt: WO.t("2026-03-11T09:00:00")),
+    // Still open, reply overdue at the end of the month.
+    OrderFacts(
+      orderID: "c5", unitID: "s7", type: .complaint, customerAccount: "A", matterCode: "conduct.attitude",
+      categoryCode: "conduct", verified: true, supplyResponsibility: true, acceptedAt: WO.t("2026-03-25T09:00:00"),
+      stages: [.reply: stage("2026-03-31T00:00:00", nil)], closureDue: WO.t("2026-03-31T00:00:00")),
+    // Two repair calls for one outage: the child is merged and never counted.
+    OrderFacts(
+      orderID: "r1", unitID: "t2", type: .faultRepair, acceptedAt: WO.t("2026-03-03T08:00:00"),
+      closedAt: WO.t("2026-03-03T12:00:00")),
+    OrderFacts(
+      orderID: "r2", unitID: "t2", type: .faultRepair, acceptedAt: WO.t("2026-03-03T08:05:00"),
+      isMergedDuplicate: true),
+  ]
+
+  @Test("Rule: only verified complaints that are the supply side's responsibility count (DOMAIN.md §2)")
+  func volumes() {
+    #expect(WorkOrderKPIs.volumeByType(Self.facts) == [.complaint: 3, .faultRepair: 1])
+    #expect(WorkOrderKPIs.complaintsByCategory(Self.facts) == ["conduct": 2, "operations": 1])
+  }
+
+  @Test(
+    "Rule: complaints per 10,000 customers; nil without customers (DOMAIN.md §2 KPIs)",
+    arguments: [(30_000, 1.0 as Double?), (0, nil)])
+  func per10k(customers: Int, expected: Double?) {
+    #expect(WorkOrderKPIs.complaintsPer10k(Self.facts, customers: customers) == expected)
+  }
+
+  @Test(
+    "Rule: stage timeliness — dispatch 1 h, first-day contact, timely reply (DOMAIN.md §2 steps 2–4)",
+    arguments: [
+      (StageClock.dispatch, 2, 3), (.firstContact, 1, 2), (.reply, 1, 3),
+    ])
+  func timeliness(stage: StageClock, numerator: Int, denominator: Int) {
+    #expect(WorkOrderKPIs.timeliness(Self.facts, stage: stage, asOf: Self.asOf) == KPIRate(numerator: numerator, denominator: denominator))
+  }
+
+  @Test("Rule: an open stage not yet due is not judged")
+  func openNotYetDue() {
+    let early = WO.t("2026-03-28T00:00:00")
+    #expect(WorkOrderKPIs.timelyReplyRate(Self.facts, asOf: early) == KPIRate(numerator: 1, denominator: 2))
+  }
+
+  @Test("Rule: return-visit rate and satisfaction (DOMAIN.md §2 step 6: 100 % of complaints visited)")
+  func returnVisits() {
+    #expect(WorkOrderKPIs.returnVisitRate(Self.facts) == KPIRate(numerator: 2, denominator: 3))
+    #expect(WorkOrderKPIs.returnVisitSatisfaction(Self.facts) == KPIRate(numerator: 1, denominator: 2))
+  }
+
+  @Test("Rule: first-time resolution — no re-dispatch and no repeat contact on the same matter within 30 days (DOMAIN.md §2)")
+  func firstTimeResolution() {
+    // c1 is repeated by c5 (same customer, same matter, 20 days after closure); c2 was re-dispatched.
+    let rate = WorkOrderKPIs.firstTimeResolutionRate(Self.facts, allFacts: Self.facts)
+    #expect(rate == KPIRate(numerator: 2, denominator: 4))  // c3 and r1
+    let shortWindow = WorkOrderKPIs.firstTimeResolutionRate(
+      Self.facts, allFacts: Self.facts, settings: KPISettings(repeatContactWindowDays: 10))
+    #expect(shortWindow == KPIRate(numerator: 3, denominator: 4))
+  }
+
+  @Test("Rule: timely closure, overdue count and mean handling time")
+  func closure() {
+    #expect(WorkOrderKPIs.timelyClosureRate(Self.facts, asOf: Self.asOf) == KPIRate(numerator: 2, denominator: 4))
+    #expect(WorkOrderKPIs.overdueCount(Self.facts, asOf: Self.asOf) == 3)  // c2, c3 (late dispatch), c5
+    let hours = [73.0, 265.0, 49.0, 4.0]
+    #expect(WorkOrderKPIs.meanHandlingSeconds(Self.facts) == hours.reduce(0, +) / 4 * 3600)
+  }
+
+  @Test("Rule: empty denominators give nil, never NaN")
+  func empty() {
+    #expect(WorkOrderKPIs.timelyReplyRate([], asOf: Self.asOf).value == nil)
+    #expect(WorkOrderKPIs.meanHandlingSeconds([]) == nil)
+    #expect(WorkOrderKPIs.returnVisitSatisfaction([]).value == nil)
+    #expect(KPIRate(numerator: 1, denominator: 4).value == 0.25)
+  }
+
+  @Test("Rule: KPIs per unit and period (issue 7)")
+  func scope() {
+    let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
+    #expect(WorkOrderKPIs.select(Self.facts, unitID: "s7", period: march).map(\.orderID) == ["c1", "c2", "c3", "c5"])
+    let firstWeek = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-03-08"))
+    #expect(WorkOrderKPIs.select(Self.facts, unitID: nil, period: firstWeek).map(\.orderID) == ["c1", "r1", "r2"])
+  }
+}
+
+@Suite("Work-order KPI report")
+struct KPIReportTests {
+  @Test("Rule: the per-unit report bundles every KPI for the unit's orders in the period (issue 7)")
+  func report() {
+    let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
+    let r = WorkOrderKPIs.report(KPITests.facts, unitID: "s7", period: march, customers: 20_000, asOf: KPITests.asOf)
+    #expect(r.volumeByType == [.complaint: 3])
+    #expect(r.complaintsPer10k == 1.5)
+    #expect(r.timelyReply == KPIRate(numerator: 1, denominator: 3))
+    #expect(r.firstTimeResolution == KPIRate(numerator: 1, denominator: 3))  // c3 only
+    #expect(r.overdueCount == 3)
+    let empty = WorkOrderKPIs.report([], unitID: "none", period: march, customers: 0, asOf: KPITests.asOf)
+    #expect(empty.timelyReply.value == nil && empty.complaintsPer10k == nil && empty.meanHandlingSeconds == nil)
+  }
+}

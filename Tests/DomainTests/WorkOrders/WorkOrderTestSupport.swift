@@ -1,0 +1,52 @@
+import Foundation
+
+@testable import Domain
+
+/// Helpers shared by the work-order tests. Times are Beijing time; 2026-03-09 is a Monday.
+enum WO {
+  static let calendar = StateCouncilSchedules.calendar
+
+  static func t(_ text: String) -> Date {
+    let full = text.contains("T") ? text : text + "T00:00:00"
+    return BusinessTime.parseInstant(full.contains("+") || full.hasSuffix("Z") ? full : full + "+08:00")!
+  }
+
+  static func iso(_ date: Date?) -> String? { date.map(BusinessTime.iso8601) }
+
+  static func order(
+    _ type: OrderType, kind: ServiceRequestKind? = nil, channel: Channel = .phone95598,
+    area: AreaClass = .urban, severity: Severity = .general, id: String = "WO-1"
+  ) -> WorkflowSnapshot {
+    WorkflowSnapshot(
+      orderID: id, profile: OrderProfile(type: type, serviceKind: kind, channel: channel, area: area),
+      severity: severity)
+  }
+
+  /// Applies a script of moves, returning every outcome.
+  @discardableResult
+  static func run(
+    _ order: WorkflowSnapshot, _ steps: [(WorkOrderAction, Set<Role>, String)],
+    workflow: Workflow = .standard
+  ) throws -> [WorkflowOutcome] {
+    var current = order
+    var outcomes: [WorkflowOutcome] = []
+    for (action, roles, at) in steps {
+      let outcome = try workflow.apply(action, to: current, by: roles, at: t(at))
+      outcomes.append(outcome)
+      current = outcome.snapshot
+    }
+    return outcomes
+  }
+
+  static func starts(_ o: WorkflowOutcome) -> [StageClock: String] {
+    var out: [StageClock: String] = [:]
+    for case .start(let stage, _, let due) in o.clockEffects { out[stage] = iso(due) }
+    return out
+  }
+
+  static func stops(_ o: WorkflowOutcome) -> Set<StageClock> {
+    var out: Set<StageClock> = []
+    for case .stop(let stage) in o.clockEffects { out.insert(stage) }
+    return out
+  }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+@testable import Domain
+
+/// DOMAIN.md §2 branches: 退单 and re-dispatch, extensions, unsatisfied visits, discipline
+/// inspection, same-day reports, merges.
+@Suite("Workflow: branches")
+struct WorkflowBranchTests {
+  /// A complaint dispatched on Monday 2026-03-09 09:30: first contact due Wed 00:00, reply due Sat 00:00.
+  static let dispatchedComplaint: [(WorkOrderAction, Set<Role>, String)] = [
+    (.accept, [.agent], "2026-03-09T09:00:00"),
+    (.approveIntake, [.lead], "2026-03-09T09:10:00"),
+    (.dispatch(unitID: "station-7"), [.agent], "2026-03-09T09:30:00"),
+  ]
+  static let contacted = dispatchedComplaint + [(.recordFirstContact, [.handler], "2026-03-09T15:00:00")]
+
+  func complaint(
+    after steps: [(WorkOrderAction, Set<Role>, String)], severity: Severity = .general
+  ) throws
+    -> WorkflowSnapshot
+  {
+    try WO.run(WO.order(.complaint, severity: severity), steps).last!.snapshot
+  }
+
+  @Test(
+    "Rule: a unit returns an order it is not responsible for within 1 working day (DOMAIN.md §2 step 5)",
+    arguments: [("2026-03-10T23:59:00", true), ("2026-03-11T00:00:00", true), ("2026-03-11T08:00:00", false)])
+  func returnWindow(at: String, allowed: Bool) throws {
+    let order = try complaint(after: Self.dispatchedComplaint)
+    let result = Result { () throws(WorkflowError) in
+      try Workflow.apply(.returnByUnit(reason: "not our area"), to: order, by: [.handler], at: WO.t(at))
+    }
+    switch result {
+    case .success(let o):
+      #expect(allowed)
+      #expect(o.state == .returnedByUnit)
+      #expect(o.flags == [.returnedByUnit])
+      #expect(WO.stops(o) == [.firstContact])
+      #expect(WO.starts(o).keys.contains(.dispatch))
+      #expect(o.snapshot.runningClocks.contains(.reply))  // the customer is still waiting
+    case .failure(let e):
+      #expect(!allowed)
+      #expect(e == .returnWindowClosed(endedAt: WO.t("2026-03-11T00:00:00")))
+    }
+  }
+
+  @Test("Rule: 95598 re-dispatches a returned order; flagged re-dispatched, reply clock keeps running (DOMAIN.md §2 step 5)")
+  func redispatchAfterReturn() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.dispatchedComplaint + [
+        (.returnByUnit(reason: "not our area"), [.handler], "2026-03-09T11:00:00"),
+        (.dispatch(unitID: "station-9"), [.lead], "2026-03-09T11:20:00"),
+      ])
+    let redispatch = o.last!
+    #expect(redispatch.milestones == [.redispatchedAfterReturn])
+    #expect(redispatch.flags == [.redispatched])
+    #expect(WO.starts(redispatch) == [.firstContact: "2026-03-11T00:00:00+08:00"])
+    #expect(redispatch.snapshot.deadlines[.reply] == WO.t("2026-03-14T00:00:00"))
+    #expect(redispatch.snapshot.dispatchCount == 2)
+  }
+
+  @Test("Rule: an approved extension moves the reply deadline; a reply within it is not late (DOMAIN.md §2 step 4)")
+  func approvedExtension() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.contacted + [
+        (
+          .requestExtension(reason: "needs line survey", newDue: WO.t("2026-03-18T00:00:00"), customerInformed: true),
+          [.handler], "2026-03-12T10:00:00"
+        ),
+        (.approveExtension, [.reviewer], "2026-03-12T11:00:00"),
+        (.reply(summary: "line fixed"), [.handler], "2026-03-17T10:00:00"),
+      ])
+    #expect(o[o.count - 2].clockEffects == [.extend(.reply, due: WO.t("2026-03-18T00:00:00"))])
+    #expect(o.last!.flags.isEmpty)
+    #expect(o.last!.snapshot.flags == [.extended])
+  }
+
+  @Test("Rule: a reply past the original deadline without approval is late (DOMAIN.md §2 step 4)")
+  func lateWithoutApproval() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.contacted + [
+        (
+          .requestExtension(reason: "needs line survey", newDue: WO.t("2026-03-18T00:00:00"), customerInformed: true),
+          [.handler], "2026-03-12T10:00:00"
+        ),
+        (.reply(summary: "line fixed"), [.handler], "2026-03-17T10:00:00"),
+      ])
+    #expect(o.last!.flags == [.repliedLate])
+  }
+
+  @Test("Rule: unsatisfied return visit → re-dispatch with a new reply cycle (DOMAIN.md §2 step 6)")
+  func unsatisfiedVisit() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.contacted + [
+        (.reply(summary: "explained"), [.handler], "2026-03-10T10:00:00"),
+        (.approveReply, [.reviewer], "2026-03-10T11:00:00"),
+        (.recordReturnVisit(satisfied: false, note: "still no supply"), [.agent], "2026-03-10T15:00:00"),
+        (.dispatch(unitID: "station-7"), [.agent], "2026-03-10T15:30:00"),
+      ])
+    let visit = o[o.count - 2]
+    #expect(visit.state == .pendingDispatch)
+    #expect(WO.starts(visit) == [.dispatch: "2026-03-10T16:00:00+08:00"])
+    let redispatch = o.last!
+    #expect(redispatch.milestones == [.redispatchedAfterVisit])
+    #expect(redispatch.flags == [.redispatched])
+    #expect(WO.starts(redispatch)[.reply] == "2026-03-17T00:00:00+08:00")
+  }
+
+  @Test("Rule: waiting for the customer pauses first-contact and reply clocks; resume moves deadlines by the working time paused")
+  func pauseAndResume() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.contacted + [
+        (.pauseForCustomer(reason: "customer abroad"), [.handler], "2026-03-11T12:00:00"),
+        (.resumeFromCustomer, [.handler], "2026-03-12T12:00:00"),
+      ])
+    #expect(o[o.count - 2].clockEffects == [.pause(.reply)])
+    #expect(o.last!.state == .inProgress)
+    // 24 working hours paused: Sat 00:00 deadline → Tue 00:00 (the weekend does not count).
+    #expect(o.last!.clockEffects == [.resume(.reply, due: WO.t("2026-03-17T00:00:00"))])
+  }
+
+  @Test("Rule: orders involving misconduct go to discipline inspection; clocks stop (DOMAIN.md §2 step 7)")
+  func disciplineInspection() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.contacted + [
+        (.transferToDiscipline(reason: "gift taken"), [.reviewer], "2026-03-10T10:00:00"),
+        (.concludeInspection(finding: "verified; staff disciplined"), [.reviewer], "2026-03-20T10:00:00"),
+      ])
+    #expect(o[o.count - 2].state == .disciplineInspection)
+    #expect(WO.stops(o[o.count - 2]) == [.reply])
+    #expect(o.last!.state == .pendingReturnVisit)
+  }
+
+  @Test(
+    "Rule: serious/major complaints are reported to Marketing the same day (DOMAIN.md §2 step 7)",
+    arguments: [("2026-03-09T20:00:00", false), ("2026-03-10T08:00:00", true)])
+  func sameDayReport(filedAt: String, late: Bool) throws {
+    let o = try WO.run(
+      WO.order(.complaint, severity: .serious),
+      [
+        (.accept, [.agent], "2026-03-09T09:00:00"),
+        (.fileSameDayReport(summary: "outage at hospital"), [.lead], filedAt),
+      ])
+    #expect(o[0].notifications.contains(.sameDayReportDue(dueBy: WO.t("2026-03-10T00:00:00"))))
+    #expect(WO.starts(o[0])[.sameDayReport] == "2026-03-10T00:00:00+08:00")
+    #expect(WO.stops(o[1]) == [.sameDayReport])
+    #expect(o[1].flags == (late ? [.sameDayReportLate] : []))
+  }
+
+  @Test("Rule: raising severity to major during handling raises the same-day report")
+  func raiseSeverity() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.contacted + [(.raiseSeverity(to: .major, reason: "media involved"), [.handler], "2026-03-10T10:00:00")])
+    #expect(o.last!.milestones == [.seriousEventRaised])
+    #expect(o.last!.snapshot.severity == .major)
+  }
+
+  @Test("Rule: duplicates merge under one open parent of the same type; the child closes as merged (issue 3)")
+  func merge() throws {
+    let parent = MergeParent(orderID: "WO-0", type: .faultRepair, state: .dispatched)
+    let o = try WO.run(
+      WO.order(.faultRepair),
+      [(.accept, [.agent], "2026-03-09T10:00:00"), (.mergeInto(parent: parent), [.agent], "2026-03-09T10:01:00")])
+    #expect(o[1].state == .merged)
+    #expect(o[1].snapshot.parentID == "WO-0")
+    #expect(WO.stops(o[1]) == [.dispatch, .repairArrival])
+    #expect(o[1].snapshot.runningClocks.isEmpty)
+  }
+}
