@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
   TokenPagesController.register(signedIn)
   CalendarPagesController.register(signedIn)
   AuditController.registerPages(signedIn)
+  WorkOrderPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)

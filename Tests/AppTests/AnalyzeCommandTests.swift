@@ -431,6 +431,38 @@ struct AnalyzeCommandTests {
     #expect(throws: AnalysisFailure.self) { try FastCSV.parse(Array("a\n\"open\n".utf8), source: "q.csv") { _ in [.text] } }
   }
 
+  @Test("CSV reader: chunked parallel parsing gives the same columns and line numbers as one pass")
+  func csvParallel() throws {
+    var lines = ["a,b,c"]
+    var g = SystemRandomNumberGenerator()
+    for i in 0..<3000 {
+      if i % 97 == 0 { lines.append("") }  // blank lines shift physical line numbers
+      lines.append("\(i),\(Double.random(in: -5...5, using: &g)),\(i % 7 == 0 ? "NA" : "x\(i % 3)")")
+    }
+    let bytes = Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    let kinds: ([String]) -> [CSVColumnKind] = { _ in [.numeric, .numeric, .text] }
+    let serial = try FastCSV.parse(bytes, source: "s.csv", parallelThreshold: .max, select: kinds)
+    let parallel = try FastCSV.parse(bytes, source: "p.csv", parallelThreshold: 0, select: kinds)
+    #expect(serial.rowCount == 3000)
+    #expect(parallel.numeric[0]! == serial.numeric[0]!)
+    #expect(parallel.numeric[1]! == serial.numeric[1]!)
+    #expect(parallel.text[2]! == serial.text[2]!)
+    #expect(parallel.lineNumbers == serial.lineNumbers)
+    #expect(serial.numeric[0]!.map { Int($0!) } == Array(0..<3000))
+    // An error late in the file names its physical line, also when found by a later chunk.
+    var broken = lines
+    broken[2900] = "1,2"
+    let brokenBytes = Array(broken.joined(separator: "\n").utf8)
+    for threshold in [0, Int.max] {
+      do {
+        _ = try FastCSV.parse(brokenBytes, source: "b.csv", parallelThreshold: threshold, select: kinds)
+        Issue.record("expected a field-count error")
+      } catch let e as AnalysisFailure {
+        #expect(e.description.contains("at line 2901: 2 fields"))
+      }
+    }
+  }
+
   @Test("JSON output refuses NaN instead of printing invalid JSON")
   func noNaN() throws {
     #expect(throws: AnalysisFailure.self) { try JSONValue.object([("x", .number(.nan))]).render() }

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Testing
@@ -11,6 +12,7 @@ struct CommandTests {
   @Test("demo: 1 city, 4 counties, 12 stations, 14 departments, one user per role; only once")
   func demoSeed() async throws {
     try await withApp { app in
+      app.clock = FixedClock(BusinessTime.parseInstant("2026-11-23T10:00:00+08:00")!)
       let result = try #require(try await DemoSeed.seedIfEmpty(app))
       #expect(result.logins.count == 9)
       let kinds = try await OrgUnit.query(on: app.db).all().map(\.kind)
@@ -23,6 +25,11 @@ struct CommandTests {
       let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agent").with(\.$unit).first())
       #expect(agent.unit.kind == "city")
       #expect(try await app.token("leader", password: result.password).isEmpty == false)
+      // Work orders at every stage, with the sweep's warnings and 催办 already raised.
+      let orders = try await WorkOrder.query(on: app.db).all()
+      #expect(orders.count == DemoWorkOrders.scripts(handlerUnit: UUID(), otherUnit: UUID()).count)
+      #expect(Set(orders.map(\.state)).isSuperset(of: ["closed", "pendingReplyReview", "dispatched", "pendingIntakeReview", "onSite"]))
+      #expect(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).count() > 0)
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }
@@ -33,7 +40,9 @@ struct CommandTests {
       _ = try await Org.make(app)
       var context = CommandContext(
         console: Terminal(),
-        input: CommandInput(arguments: ["wanjia", "create", "wang.wu", "--unit", "A-S1", "--roles", "handler,staff", "--password", "long-enough-1"]))
+        input: CommandInput(arguments: [
+          "wanjia", "create", "wang.wu", "--unit", "A-S1", "--roles", "handler,staff", "--password", "long-enough-1",
+        ]))
       context.application = app
       try await UserCommands().run(using: &context)
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "wang.wu").with(\.$unit).first())

@@ -65,6 +65,7 @@ enum DemoSeed {
       }
       return logins
     }
+    _ = try await DemoWorkOrders.seed(app, now: app.clock.now())
     return (logins, password)
   }
 

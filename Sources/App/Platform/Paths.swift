@@ -47,6 +47,10 @@ enum Paths {
   static let calendarDayDelete = RoutePath("admin/calendar/days/:date/delete")
   static let calendarImport = RoutePath("admin/calendar/import")
   static let audit = RoutePath("admin/audit")
+  static let workOrders = RoutePath("work-orders")
+  static let workOrderNew = RoutePath("work-orders/new")
+  static let workOrder = RoutePath("work-orders/:orderID")
+  static let workOrderAction = RoutePath("work-orders/:orderID/actions")
   static let tokens = RoutePath("account/tokens")
   static let tokenRevoke = RoutePath("account/tokens/:tokenID/revoke")
 

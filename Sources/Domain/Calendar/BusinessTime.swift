@@ -26,6 +26,18 @@ public enum BusinessTime {
     return formatter.string(from: instant)
   }
 
+  /// A date and time typed by a person ("2026-03-12T18:00" from a datetime-local field, or with
+  /// seconds), read as Beijing time.
+  public static func parseLocal(_ text: String) -> Date? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return nil }
+    if let full = parseInstant(trimmed), trimmed.contains("Z") || trimmed.contains("+") || CivilDate(iso: trimmed) != nil {
+      return full
+    }
+    let withSeconds = trimmed.count == 16 ? trimmed + ":00" : trimmed
+    return parseInstant(withSeconds + "+08:00")
+  }
+
   /// Accepts full ISO 8601 date-times with or without fractional seconds and with any offset, or a
   /// bare date (taken as 00:00 Beijing time).
   public static func parseInstant(_ text: String) -> Date? {

@@ -39,6 +39,9 @@ enum HomeController {
     if actor.isAdmin {
       cards.append(.init(roleKey: "role.admin", items: try await adminWork(on: req.db)))
     }
+    if !actor.roles.isDisjoint(with: [.agent, .lead, .handler, .reviewer, .staff, .leader]) {
+      cards.append(.init(roleKey: "home.work_orders", items: try await workOrderWork(for: actor, on: req.db, now: req.now)))
+    }
     let subtree = try await OrgUnit.visible(to: actor, on: req.db).count
     cards.append(
       .init(
@@ -46,6 +49,24 @@ enum HomeController {
     return HomePage(
       chrome: .make(for: req, titleKey: "home.title"), displayName: actor.displayName, unitName: unit.name,
       unitKindKey: "unit.kind.\(unit.kind)", unitHref: Paths.unit.link(unit.id!), cards: cards)
+  }
+
+  /// Orders waiting on this person, overdue orders in scope, and the 催办 raised on open orders.
+  static func workOrderWork(for actor: Actor, on db: any Database, now: Date) async throws -> [HomePage.WorkItem] {
+    var filter = WorkOrderQueries.Filter()
+    filter.open = true
+    filter.limit = 200
+    let (open, _) = try await WorkOrderQueries.list(filter, for: actor, on: db, now: now)
+    let workflow = try await WorkOrderFlow.workflow(on: db)
+    let mine = open.filter { !WorkOrderPresenter.allowedActions($0, workflow: workflow, actor: actor, now: now).isEmpty }.count
+    let overdue = open.filter { (try? WorkOrderQueries.isOverdue($0, calendar: workflow.calendar, now: now)) == true }.count
+    let chases = try await SLAAlert.query(on: db).filter(\.$isChase == true).filter(\.$order.$id ~~ open.compactMap(\.id)).count()
+    let base = Paths.workOrders.link()
+    return [
+      .init(labelKey: "home.orders_waiting", count: mine, href: base + "?view=mine", warning: false),
+      .init(labelKey: "home.orders_overdue", count: overdue, href: base + "?view=overdue", warning: overdue > 0),
+      .init(labelKey: "home.chases", count: chases, href: base + "?view=overdue", warning: chases > 0),
+    ]
   }
 
   /// What needs an administrator: locked accounts, and next year's calendar once it is due.

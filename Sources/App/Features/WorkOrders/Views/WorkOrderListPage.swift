@@ -1,0 +1,87 @@
+import Domain
+import Fluent
+import Vapor
+
+/// The queue: open orders in the viewer's scope, those waiting on the viewer, overdue ones, or
+/// closed ones; filtered by state and type.
+struct WorkOrderListPage: Encodable {
+  struct Row: Encodable {
+    let href: String
+    let number: String
+    let typeKey: String
+    let stateKey: String
+    let customer: String
+    let phone: String
+    let unitName: String
+    let acceptedAt: String
+    let nextDue: String
+    let overdue: Bool
+    let mine: Bool
+  }
+  struct Tab: Encodable {
+    let labelKey: String
+    let href: String
+    let active: Bool
+  }
+  let chrome: Chrome
+  let tabs: [Tab]
+  let rows: [Row]
+  let states: [Choice]
+  let types: [Choice]
+  let view: String
+  let canCreate: Bool
+  let newHref: String
+  let nextHref: String?
+
+  static let views = ["mine", "open", "overdue", "closed"]
+
+  static func build(for req: Request) async throws -> WorkOrderListPage {
+    let actor = try req.actor
+    let view = views.contains(req.query[String.self, at: "view"] ?? "") ? req.query[String.self, at: "view"]! : "mine"
+    var errors = FieldErrors()
+    var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    try errors.throwIfAny()
+    filter.open = view != "closed"
+    filter.overdue = view == "overdue"
+    if view == "closed" { filter.state = filter.state ?? .closed }
+    let now = req.now
+    let (orders, next) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: now)
+    let workflow = try await WorkOrderFlow.workflow(on: req.db)
+    let units = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
+    var rows: [Row] = []
+    for order in orders {
+      let mine = !WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now).isEmpty
+      if view == "mine" && !mine { continue }
+      let overdue = (try? WorkOrderQueries.isOverdue(order, calendar: workflow.calendar, now: now)) ?? false
+      let nextDue = try WorkOrderPresenter.clocks(order, calendar: workflow.calendar, now: now).filter { !$0.stopped }.map(\.dueAt).min()
+      let hidden = order.orderType == .report && actor.roles.isDisjoint(with: WorkOrderPresenter.reporterIdentityRoles)
+      rows.append(
+        Row(
+          href: Paths.workOrder.link(order.id!), number: order.number, typeKey: "workorder.type.\(order.type)",
+          stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
+          phone: hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
+          acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
+          overdue: overdue, mine: mine))
+    }
+    var query = URLComponents()
+    query.queryItems =
+      [URLQueryItem(name: "view", value: view)]
+      + [("state", filter.state?.rawValue), ("type", filter.type?.rawValue)].compactMap { k, v in v.map { URLQueryItem(name: k, value: $0) }
+      }
+    let base = Paths.workOrders.link()
+    return WorkOrderListPage(
+      chrome: .make(for: req, titleKey: "workorders.title"),
+      tabs: views.map { Tab(labelKey: "workorders.view.\($0)", href: base + "?view=\($0)", active: $0 == view) },
+      rows: rows,
+      states: WorkOrderState.allCases.map {
+        Choice(value: $0.rawValue, labelKey: "workorder.state.\($0.rawValue)", selected: $0 == filter.state)
+      },
+      types: OrderType.allCases.map { Choice(value: $0.rawValue, labelKey: "workorder.type.\($0.rawValue)", selected: $0 == filter.type) },
+      view: view, canCreate: actor.has(.agent), newHref: Paths.workOrderNew.link(),
+      nextHref: next.map { cursor in
+        var q = query
+        q.queryItems?.append(URLQueryItem(name: "cursor", value: cursor))
+        return base + "?" + (q.percentEncodedQuery ?? "")
+      })
+  }
+}

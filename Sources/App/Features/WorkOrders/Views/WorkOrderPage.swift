@@ -1,0 +1,149 @@
+import Domain
+import Fluent
+import Vapor
+
+/// One order: what the customer asked, its stage clocks, its timeline, earlier contacts from the
+/// same customer, and a form for each action the viewer may take now.
+struct WorkOrderPage: Encodable {
+  struct Clock: Encodable {
+    let stageKey: String
+    let startedAt: String
+    let dueAt: String
+    let statusKey: String
+    let breached: Bool
+    let percent: Int
+  }
+  struct Event: Encodable {
+    let at: String
+    let actor: String
+    let actionKey: String
+    let toStateKey: String
+    let note: String?
+  }
+  struct ActionForm: Encodable {
+    let action: String
+    let labelKey: String
+    let needsReason: Bool
+    let needsSummary: Bool
+    let needsNote: Bool
+    let needsUnit: Bool
+    let needsSatisfaction: Bool
+    let needsSeverity: Bool
+    let needsFindings: Bool
+    let needsNewDue: Bool
+    let danger: Bool
+  }
+  struct Alert: Encodable {
+    let at: String
+    let stageKey: String
+    let levelKey: String
+    let isChase: Bool
+  }
+  struct Related: Encodable {
+    let href: String
+    let number: String
+    let typeKey: String
+    let stateKey: String
+    let acceptedAt: String
+  }
+  let chrome: Chrome
+  let order: WorkOrderDTO
+  let typeKey: String
+  let stateKey: String
+  let channelKey: String
+  let areaKey: String
+  let severityKey: String
+  let categoryName: String?
+  let itemName: String?
+  let unitName: String
+  let acceptedAt: String
+  let clocks: [Clock]
+  let events: [Event]
+  let actions: [ActionForm]
+  let actionURL: String
+  let units: [Choice]
+  let severities: [Choice]
+  let related: [Related]
+  let hasRelated: Bool
+  let alerts: [Alert]
+  let hasAlerts: Bool
+  let hasActions: Bool
+  let error: String?
+
+  static func build(for req: Request, id: UUID, error: String? = nil) async throws -> WorkOrderPage {
+    let actor = try req.actor
+    let now = req.now
+    let order = try await WorkOrderQueries.findVisible(id, for: actor, on: req.db)
+    let workflow = try await WorkOrderFlow.workflow(on: req.db)
+    let dto = try WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: now, maskPhone: false)
+    let english = req.locale == "en"
+    let taxonomy: Taxonomy = order.orderType == .report ? .misconductV1 : .complaintsV1
+    let category = order.categoryCode.flatMap(taxonomy.category)
+    let item = category?.items.first { $0.code == order.itemCode }
+    let unit = try await OrgUnit.find(order.$unit.id, on: req.db)
+    let events = try await WorkOrderEvent.query(on: req.db).filter(\.$order.$id == id).sort(\.$at).all()
+    let clocks = dto.clocks.map { c in
+      Clock(
+        stageKey: "workorder.stage.\(c.stage)", startedAt: DisplayFormat.dateTime(c.startedAt), dueAt: DisplayFormat.dateTime(c.dueAt),
+        statusKey: c.breached ? "workorder.clock.breached" : c.stopped ? "workorder.clock.done" : "workorder.clock.running",
+        breached: c.breached, percent: Int((min(c.elapsedFraction, 1) * 100).rounded()))
+    }
+    let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
+    let relatedOrders = try await related(order, actor: actor, on: req.db)
+    let alerts = try await SLAAlert.query(on: req.db).filter(\.$order.$id == id).sort(\.$createdAt).all().map {
+      Alert(
+        at: DisplayFormat.dateTime($0.createdAt), stageKey: "workorder.stage.\($0.stage)", levelKey: "workorder.alert.\($0.level)",
+        isChase: $0.isChase)
+    }
+    let visibleUnits = try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind != .company }
+    return WorkOrderPage(
+      chrome: .make(for: req, titleKey: "workorders.detail"), order: dto, typeKey: "workorder.type.\(order.type)",
+      stateKey: "workorder.state.\(order.state)", channelKey: "workorder.channel.\(order.channel)",
+      areaKey: "workorder.area.\(order.area)", severityKey: "workorder.severity.\(order.severity)",
+      categoryName: category.map { english ? $0.englishName : $0.chineseName },
+      itemName: item.map { english ? $0.englishName : $0.chineseName }, unitName: unit?.name ?? "",
+      acceptedAt: DisplayFormat.dateTime(order.acceptedAt), clocks: clocks,
+      events: events.map {
+        Event(
+          at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action)",
+          toStateKey: "workorder.state.\($0.toState)", note: $0.note)
+      },
+      actions: (allowed + (allowed.contains(.reply) ? [.requestExtension] : [])).map(form),
+      actionURL: Paths.workOrderAction.link(id),
+      units: visibleUnits.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id) },
+      severities: [Severity.serious, .major].map {
+        Choice(value: $0.rawValue, labelKey: "workorder.severity.\($0.rawValue)", selected: false)
+      },
+      related: relatedOrders, hasRelated: !relatedOrders.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, hasActions: !allowed.isEmpty,
+      error: error)
+  }
+
+  static func form(_ kind: WorkOrderActionKind) -> ActionForm {
+    let reasons: Set<WorkOrderActionKind> = [
+      .sendBackToAgent, .returnByUnit, .pauseForCustomer, .rejectExtension, .sendBackReply, .transferToDiscipline, .raiseSeverity,
+      .requestExtension,
+    ]
+    let summaries: Set<WorkOrderActionKind> = [.answerAtIntake, .reply, .concludeInspection, .fileSameDayReport]
+    return ActionForm(
+      action: kind.rawValue, labelKey: "workorder.action.\(kind.rawValue)", needsReason: reasons.contains(kind),
+      needsSummary: summaries.contains(kind), needsNote: kind == .recordReturnVisit, needsUnit: kind == .dispatch,
+      needsSatisfaction: kind == .recordReturnVisit, needsSeverity: kind == .raiseSeverity, needsFindings: kind == .reply,
+      needsNewDue: kind == .requestExtension,
+      danger: [.returnByUnit, .sendBackToAgent, .sendBackReply, .transferToDiscipline, .rejectExtension].contains(kind))
+  }
+
+  /// Repeat contacts: other orders on the same account or phone within 30 days (issue 3 §6).
+  static func related(_ order: WorkOrder, actor: Actor, on db: any Database) async throws -> [Related] {
+    let since = order.acceptedAt.addingTimeInterval(-30 * 86_400)
+    let others = try await WorkOrder.query(on: db)
+      .group(.or) { $0.filter(\.$customerAccount == order.customerAccount).filter(\.$customerPhone == order.customerPhone) }
+      .filter(\.$id != order.id!).filter(\.$acceptedAt >= since).sort(\.$acceptedAt, .descending).limit(10).all()
+    let visible = Set(try await OrgUnit.visible(to: actor, on: db).compactMap(\.id))
+    return others.filter { visible.contains($0.$unit.id) }.map {
+      Related(
+        href: Paths.workOrder.link($0.id!), number: $0.number, typeKey: "workorder.type.\($0.type)",
+        stateKey: "workorder.state.\($0.state)",
+        acceptedAt: DisplayFormat.dateTime($0.acceptedAt))
+    }
+  }
+}

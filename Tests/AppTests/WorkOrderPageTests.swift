@@ -1,0 +1,78 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Work-order pages")
+struct WorkOrderPageTests {
+  func intake(_ loop: WorkOrderAPITests.Loop, phone: String = "13812345678") -> [(String, String)] {
+    [
+      ("type", "complaint"), ("channel", "phone95598"), ("area", "rural"), ("unitId", loop.org.countyA.id!.uuidString),
+      ("customerAccount", "0109876543"), ("customerName", "李女士"), ("customerPhone", phone), ("address", "临川县石桥镇"),
+      ("content", "停电后迟迟无人处理"), ("item", "operations.faultHandling"), ("attitude", "determined"), ("severity", "general"),
+    ]
+  }
+
+  @Test("An agent files a complaint in the intake form; errors keep what was typed")
+  func intakeForm() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let agent = PageClient(app)
+      try await agent.login("agent")
+      let form = try await agent.get("/work-orders/new")
+      #expect(form.status == .ok)
+      #expect(form.body.string.contains("服务态度"))
+      let bad = try await agent.post("/work-orders/new", intake(loop, phone: "call me"))
+      #expect(bad.status == .unprocessableEntity)
+      #expect(bad.body.string.contains("id=\"error-customerPhone\""))
+      #expect(bad.body.string.contains("停电后迟迟无人处理"))
+      #expect(bad.body.string.contains("value=\"李女士\""))
+      let ok = try await agent.post("/work-orders/new", intake(loop))
+      #expect(ok.status == .seeOther, "\(ok.body.string.prefix(2000))")
+      let order = try #require(try await WorkOrder.query(on: app.db).first())
+      #expect(order.itemCode == "operations.faultHandling")
+      #expect(order.categoryCode == "operations")
+      #expect(ok.headers.first(name: .location) == "/work-orders/\(order.id!)")
+    }
+  }
+
+  @Test("The lead reviews and dispatches from the order page; a stale form is refused with the reason")
+  func leadActs() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let lead = PageClient(app)
+      try await lead.login("lead")
+      let queue = try await lead.get("/work-orders?view=mine")
+      #expect(queue.body.string.contains(order.number))
+      let page = try await lead.get("/work-orders/\(order.id)")
+      #expect(page.body.string.contains("data-action=\"approveIntake\""))
+      #expect(page.body.string.contains("抄表员态度恶劣"))
+      let approve = try await lead.post("/work-orders/\(order.id)/actions", [("action", "approveIntake"), ("version", "1")])
+      #expect(approve.status == .seeOther)
+      // A second tab still holding version 1.
+      let stale = try await lead.post("/work-orders/\(order.id)/actions", [("action", "dispatch"), ("version", "1")])
+      #expect(stale.status == .conflict)
+      #expect(stale.body.string.contains("id=\"action-error\""))
+      let refresh = try await lead.get("/work-orders/\(order.id)")
+      #expect(refresh.body.string.contains("data-action=\"dispatch\""))
+      let dispatch = try await lead.post(
+        "/work-orders/\(order.id)/actions", [("action", "dispatch"), ("version", "2"), ("unitId", loop.org.countyA.id!.uuidString)])
+      #expect(dispatch.status == .seeOther)
+      let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
+      #expect(stored.state == "dispatched")
+      let handler = PageClient(app)
+      try await handler.login("handlerA")
+      let handlerPage = try await handler.get("/work-orders/\(order.id)")
+      #expect(handlerPage.body.string.contains("data-action=\"recordFirstContact\""))
+      #expect(handlerPage.body.string.contains("id=\"timeline\""))
+      let other = PageClient(app)
+      try await other.login("handlerB")
+      #expect(try await other.get("/work-orders/\(order.id)").status == .forbidden)
+    }
+  }
+}
