@@ -78,9 +78,14 @@ enum WorkOrderFlow {
     _ outcome: WorkflowOutcome, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
   ) async throws {
     let entry = outcome.audit
+    var note = entry.note
+    // A dispatch names its unit by id; people read the unit's name.
+    if entry.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
+      note = try await OrgUnit.find(id, on: db)?.name ?? note
+    }
     try await WorkOrderEvent(
       orderID: order.id!, at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
-      actorName: actor.displayName, note: entry.note
+      actorName: actor.displayName, note: note
     ).create(on: db)
     try await AuditLog.record(
       before == nil ? .create : .stateChange, entity: "work_order", id: order.id!.uuidString, actor: actor,
