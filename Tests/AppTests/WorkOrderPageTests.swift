@@ -76,3 +76,37 @@ struct WorkOrderPageTests {
     }
   }
 }
+
+@Suite("Work-order KPI dashboard")
+struct KPIDashboardTests {
+  @Test("Rule DOMAIN §2: only verified complaints of the supply side count; rates show numerator and denominator")
+  func dashboard() async throws {
+    try await withApp { app in
+      var loop = try await WorkOrderAPITests.Loop.make(app)
+      loop.org.countyA.customerCount = 20_000
+      try await loop.org.countyA.save(on: app.db)
+      // Two complaints: one goes round the loop verified, one stays at intake review.
+      var order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      _ = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      for (who, json) in [
+        ("lead", #"{"action":"approveIntake"}"#), ("lead", #"{"action":"dispatch"}"#), ("handlerA", #"{"action":"recordFirstContact"}"#),
+        ("handlerA", #"{"action":"reply","summary":"已处理","verified":true,"supplyResponsibility":true}"#),
+        ("reviewer", #"{"action":"approveReply"}"#), ("agent", #"{"action":"recordReturnVisit","satisfied":true}"#),
+      ] {
+        loop.clock.advance(by: 600)
+        order = try loop.decode(try await loop.act(who, order, json))
+      }
+      #expect(order.state == "closed")
+      let client = PageClient(app)
+      try await client.login("lead")
+      let page = try await client.get("/kpi/work-orders?unitId=\(loop.org.countyA.id!)&month=2026-03")
+      #expect(page.status == .ok)
+      let html = page.body.string
+      // 1 verified complaint among 20,000 customers → 0.50 per 10,000.
+      #expect(html.contains(">0.50<"))
+      #expect(html.contains("1 / 1"))  // return visit and satisfaction
+      #expect(html.contains("<svg"))
+      #expect(html.contains("role=\"img\""))
+    }
+  }
+}

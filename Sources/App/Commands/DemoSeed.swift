@@ -42,12 +42,14 @@ enum DemoSeed {
       var firstCounty: OrgUnit?
       for county in counties {
         let unit = OrgUnit(code: county.code, name: county.name, kind: .county, parent: city)
+        unit.customerCount = 25_000
         try await unit.create(on: tx)
         if firstCounty == nil { firstCounty = unit }
         for (n, station) in county.stations.enumerated() {
           let code = "\(county.code)-S\(n + 1)"
           let stationUnit = OrgUnit(
             code: code, name: county.name.replacingOccurrences(of: "供电公司", with: "") + station, kind: .station, parent: unit)
+          stationUnit.customerCount = 18_000 + 4_000 * n + county.code.count * 500
           try await stationUnit.create(on: tx)
           if n == 0 {
             try await OrgUnit(code: code + "-H", name: stationUnit.name + "营业厅", kind: .hall, parent: stationUnit).create(on: tx)

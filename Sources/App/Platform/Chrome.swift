@@ -38,7 +38,9 @@ struct Chrome: Encodable {
   }
 
   static func navigation(for actor: Actor, currentPath: String) -> [NavItem] {
-    var items: [(String, RoutePath)] = [("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.units", Paths.units)]
+    var items: [(String, RoutePath)] = [
+      ("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.kpi", Paths.kpi), ("nav.units", Paths.units),
+    ]
     if actor.isAdmin {
       items += [
         ("nav.departments", Paths.departments), ("nav.users", Paths.users),

@@ -3,6 +3,11 @@ import Foundation
 
 /// How times and numbers are shown to people: Beijing time, one rounding rule.
 enum DisplayFormat {
+  /// A fraction shown as a percentage with one decimal: the one rounding rule for rates.
+  static func percent(_ fraction: Double) -> String {
+    String(format: "%.1f%%", fraction * 100)
+  }
+
   static func dateTime(_ date: Date) -> String {
     let formatter = DateFormatter()
     formatter.timeZone = BusinessTime.zone

@@ -48,6 +48,7 @@ enum Paths {
   static let calendarImport = RoutePath("admin/calendar/import")
   static let audit = RoutePath("admin/audit")
   static let workOrders = RoutePath("work-orders")
+  static let kpi = RoutePath("kpi/work-orders")
   static let workOrderNew = RoutePath("work-orders/new")
   static let workOrder = RoutePath("work-orders/:orderID")
   static let workOrderAction = RoutePath("work-orders/:orderID/actions")

@@ -18,10 +18,13 @@ enum UnitPagesController {
     var name: String?
     var kind: String?
     var parentId: String?
+    var customerCount: String?
 
-    var input: UnitService.Input { .init(code: code, name: name, kind: kind, parentID: parentId) }
+    var input: UnitService.Input {
+      .init(code: code, name: name, kind: kind, parentID: parentId, customerCount: customerCount)
+    }
     var values: UnitFormPage.Values {
-      .init(code: code ?? "", name: name ?? "", kind: kind ?? "", parentId: parentId ?? "")
+      .init(code: code ?? "", name: name ?? "", kind: kind ?? "", parentId: parentId ?? "", customerCount: customerCount ?? "")
     }
   }
 
@@ -59,7 +62,9 @@ enum UnitPagesController {
     let actor = try req.actor
     try actor.require(.admin)
     let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
-    let values = UnitFormPage.Values(code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.$parent.id?.uuidString ?? "")
+    let values = UnitFormPage.Values(
+      code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.$parent.id?.uuidString ?? "",
+      customerCount: String(unit.customerCount))
     return try await req.page("units/form", UnitFormPage.build(for: req, unit: unit, values: values))
   }
 

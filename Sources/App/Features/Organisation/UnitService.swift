@@ -10,6 +10,17 @@ enum UnitService {
     var name: String?
     var kind: String?
     var parentID: String?
+    var customerCount: String?
+  }
+
+  /// Customer counts are whole numbers from 0 to 100 million; empty keeps the current value.
+  static func customerCount(_ raw: String?, into errors: inout FieldErrors) -> Int? {
+    guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+    guard let n = Int(raw), (0...100_000_000).contains(n) else {
+      errors.add("customerCount", "validation.integer")
+      return nil
+    }
+    return n
   }
 
   static func create(_ input: Input, actor: Actor, on db: any Database) async throws -> OrgUnit {
@@ -20,6 +31,7 @@ enum UnitService {
     let kind = UnitKind(rawValue: input.kind ?? "")
     if kind == nil { errors.add("kind", "validation.choice") }
     let parent = try await findParent(input.parentID, into: &errors, on: db)
+    let count = customerCount(input.customerCount, into: &errors)
     if let kind, errors.isEmpty, !kind.canBeChild(of: parent?.unitKind) {
       errors.add("parentId", "unit.error.parent_kind")
     }
@@ -28,6 +40,7 @@ enum UnitService {
     }
     guard errors.isEmpty, let kind else { throw ValidationFailure(errors: errors) }
     let unit = OrgUnit(code: code, name: name, kind: kind, parent: parent)
+    unit.customerCount = count ?? 0
     try await db.transaction { tx in
       try await unit.create(on: tx)
       try await AuditLog.record(
@@ -42,6 +55,7 @@ enum UnitService {
     var errors = FieldErrors()
     let code = input.code == nil ? unit.code : Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
     let name = input.name == nil ? unit.name : Validate.text(input.name, field: "name", max: Limits.name, into: &errors)
+    let count = customerCount(input.customerCount, into: &errors)
     var newParent: OrgUnit?? = .none
     if let raw = input.parentID, raw != unit.$parent.id?.uuidString {
       let parent = try await findParent(raw, into: &errors, on: db)
@@ -60,6 +74,7 @@ enum UnitService {
     guard errors.isEmpty else { throw ValidationFailure(errors: errors) }
     unit.code = code
     unit.name = name
+    if let count { unit.customerCount = count }
     let relocation = newParent
     try await db.transaction { tx in
       if case .some(let parent) = relocation {

@@ -26,7 +26,9 @@ enum UnitsAPIController {
     try actor.require(.admin)
     let body = try req.content.decode(UnitCreateRequest.self)
     let unit = try await UnitService.create(
-      .init(code: body.code, name: body.name, kind: body.kind, parentID: body.parentId?.uuidString),
+      .init(
+        code: body.code, name: body.name, kind: body.kind, parentID: body.parentId?.uuidString,
+        customerCount: body.customerCount.map(String.init)),
       actor: actor, on: req.db)
     return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
   }
@@ -37,7 +39,10 @@ enum UnitsAPIController {
     let unit = try await OrgUnit.findVisible(try req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
     let body = try req.content.decode(UnitUpdateRequest.self)
     try await UnitService.update(
-      unit, .init(code: body.code, name: body.name, kind: nil, parentID: body.parentId?.uuidString), actor: actor, on: req.db)
+      unit,
+      .init(
+        code: body.code, name: body.name, kind: nil, parentID: body.parentId?.uuidString,
+        customerCount: body.customerCount.map(String.init)), actor: actor, on: req.db)
     return UnitDTO(unit)
   }
 

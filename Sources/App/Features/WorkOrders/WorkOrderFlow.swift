@@ -39,6 +39,10 @@ enum WorkOrderFlow {
     try ledger.apply(outcome.clockEffects, at: now, policy: workflow.sla, appointment: order.appointmentAt)
     try order.store(snapshot: outcome.snapshot, ledger: ledger)
     if outcome.state.isTerminal { order.closedAt = now }
+    if case .recordReturnVisit(let satisfied, _) = action {
+      order.returnVisitedAt = now
+      order.returnVisitSatisfied = satisfied
+    }
     if let verified = details.verified { order.verified = verified }
     if let responsible = details.supplyResponsibility { order.supplyResponsibility = responsible }
     order.nextDueAt = try ledger.nextDueAt(

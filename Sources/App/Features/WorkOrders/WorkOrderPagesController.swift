@@ -6,6 +6,7 @@ import Vapor
 enum WorkOrderPagesController {
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.workOrders.components, use: list)
+    pages.get(Paths.kpi.components, use: kpi)
     pages.get(Paths.workOrderNew.components, use: newForm)
     pages.post(Paths.workOrderNew.components, use: create)
     pages.get(Paths.workOrder.components, use: show)
@@ -57,6 +58,10 @@ enum WorkOrderPagesController {
 
   @Sendable static func list(req: Request) async throws -> Response {
     try await req.page("workorders/list", WorkOrderListPage.build(for: req))
+  }
+
+  @Sendable static func kpi(req: Request) async throws -> Response {
+    try await req.page("workorders/kpi", KPIDashboardPage.build(for: req))
   }
 
   @Sendable static func newForm(req: Request) async throws -> Response {

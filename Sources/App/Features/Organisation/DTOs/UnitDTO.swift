@@ -8,6 +8,7 @@ struct UnitDTO: Content, Equatable {
   let name: String
   let kind: String
   let parentId: UUID?
+  let customerCount: Int
 
   init(_ unit: OrgUnit) {
     id = unit.id!
@@ -15,6 +16,7 @@ struct UnitDTO: Content, Equatable {
     name = unit.name
     kind = unit.kind
     parentId = unit.$parent.id
+    customerCount = unit.customerCount
   }
 
   /// `parentId` is always present, `null` for a root, so clients see every documented field.
@@ -25,6 +27,7 @@ struct UnitDTO: Content, Equatable {
     try c.encode(name, forKey: .name)
     try c.encode(kind, forKey: .kind)
     try c.encode(parentId, forKey: .parentId)
+    try c.encode(customerCount, forKey: .customerCount)
   }
 }
 
@@ -33,12 +36,14 @@ struct UnitCreateRequest: Content {
   let name: String
   let kind: String
   let parentId: UUID?
+  let customerCount: Int?
 }
 
 struct UnitUpdateRequest: Content {
   let code: String?
   let name: String?
   let parentId: UUID?
+  let customerCount: Int?
 }
 
 struct ListResponse<Item: Content>: Content {

@@ -8,6 +8,7 @@ struct CreateUnits: AsyncMigration {
       .field("name", .string, .required)
       .field("kind", .string, .required)
       .field("path", .string, .required)
+      .field("customer_count", .int, .required, .sql(.default(0)))
       .field("parent_id", .uuid, .references(OrgUnit.schema, "id"))
       .field("created_at", .datetime)
       .field("updated_at", .datetime)

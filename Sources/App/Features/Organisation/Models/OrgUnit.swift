@@ -17,6 +17,9 @@ final class OrgUnit: Model, @unchecked Sendable {
   @Field(key: "kind") var kind: String
   /// "/<root id>/…/<own id>/": the subtree is a prefix match.
   @Field(key: "path") var path: String
+  /// Customers served directly by this unit (not its subtree), for complaints per 10,000
+  /// customers.
+  @Field(key: "customer_count") var customerCount: Int
 
   // MARK: relations
   @OptionalParent(key: "parent_id") var parent: OrgUnit?
@@ -28,6 +31,7 @@ final class OrgUnit: Model, @unchecked Sendable {
     self.code = code
     self.name = name
     self.kind = kind.rawValue
+    self.customerCount = 0
     self.$parent.id = parent?.id
     self.path = (parent.map { UnitPath(value: $0.path).child(id: id.uuidString) } ?? UnitPath.root(id: id.uuidString)).value
   }

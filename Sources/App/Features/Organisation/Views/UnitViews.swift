@@ -9,6 +9,7 @@ struct UnitRow: Encodable {
   let name: String
   let kindKey: String
   let depth: Int
+  let customerCount: Int
 
   init(_ unit: OrgUnit, depth: Int = 0) {
     id = unit.id!.uuidString
@@ -17,6 +18,7 @@ struct UnitRow: Encodable {
     name = unit.name
     kindKey = "unit.kind.\(unit.kind)"
     self.depth = depth
+    customerCount = unit.customerCount
   }
 }
 
@@ -107,6 +109,7 @@ struct UnitFormPage: Encodable {
     var name = ""
     var kind = ""
     var parentId = ""
+    var customerCount = ""
   }
   let chrome: Chrome
   let isNew: Bool

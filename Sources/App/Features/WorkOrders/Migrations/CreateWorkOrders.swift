@@ -27,6 +27,8 @@ struct CreateWorkOrders: AsyncMigration {
       .field("accepted_at", .datetime, .required)
       .field("appointment_at", .datetime)
       .field("closed_at", .datetime)
+      .field("return_visited_at", .datetime)
+      .field("return_visit_satisfied", .bool)
       .field("next_due_at", .datetime)
       .field("snapshot", .string, .required)
       .field("clocks", .string, .required)

@@ -37,6 +37,8 @@ final class WorkOrder: Model, @unchecked Sendable {
   @Field(key: "accepted_at") var acceptedAt: Date
   @OptionalField(key: "appointment_at") var appointmentAt: Date?
   @OptionalField(key: "closed_at") var closedAt: Date?
+  @OptionalField(key: "return_visited_at") var returnVisitedAt: Date?
+  @OptionalField(key: "return_visit_satisfied") var returnVisitSatisfied: Bool?
   /// The earliest instant at which a warning or breach of a running clock falls due; the SLA
   /// sweep reads only orders whose value has come (indexed).
   @OptionalField(key: "next_due_at") var nextDueAt: Date?

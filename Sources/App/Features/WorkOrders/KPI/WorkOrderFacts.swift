@@ -1,0 +1,26 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Builds the Domain's KPI facts from stored orders: the calculators never see the database.
+enum WorkOrderFacts {
+  static func facts(_ order: WorkOrder, calendar: WorkingCalendar, now: Date, rules: WorkflowRules = .default) throws -> OrderFacts {
+    let ledger = try order.ledger
+    let snapshot = try order.snapshot
+    var stages: [Domain.StageClock: StageFact] = [:]
+    // The first run of each stage is what the customer experienced first; later runs (after a
+    // re-dispatch) count through the re-dispatch instead.
+    for record in (ledger.finished + Array(ledger.running.values)).sorted(by: { $0.startedAt < $1.startedAt })
+    where stages[record.stage] == nil {
+      let reading = try record.reading(at: now, calendar: calendar)
+      stages[record.stage] = StageFact(due: reading.due, completedAt: record.stoppedAt)
+    }
+    return OrderFacts(
+      orderID: order.id!.uuidString, unitID: order.$unit.id.uuidString, type: order.orderType,
+      customerAccount: order.customerAccount, matterCode: order.itemCode ?? order.serviceKind, categoryCode: order.categoryCode,
+      verified: order.verified ?? false, supplyResponsibility: order.supplyResponsibility ?? false, acceptedAt: order.acceptedAt,
+      closedAt: order.closedAt, isMergedDuplicate: order.orderState == .merged, redispatchCount: max(snapshot.dispatchCount - 1, 0),
+      stages: stages, closureDue: stages.values.map(\.due).max(), returnVisitRequired: rules.returnVisit.contains(order.orderType),
+      returnVisitedAt: order.returnVisitedAt, returnVisitSatisfied: order.returnVisitSatisfied)
+  }
+}
