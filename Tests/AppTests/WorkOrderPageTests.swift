@@ -70,8 +70,16 @@ struct WorkOrderPageTests {
       let handlerPage = try await handler.get("/work-orders/\(order.id)")
       #expect(handlerPage.body.string.contains("data-action=\"recordFirstContact\""))
       #expect(handlerPage.body.string.contains("id=\"timeline\""))
+      // The queue exports as CSV with the same scope, phones masked.
+      let csv = try await handler.get("/exports/work-orders.csv?view=open")
+      #expect(csv.headers.contentType?.subType == "csv")
+      #expect(csv.body.string.contains(order.number))
+      #expect(csv.body.string.contains("138****5678"))
+      #expect(!csv.body.string.contains("13812345678"))
       let other = PageClient(app)
       try await other.login("handlerB")
+      let otherCSV = try await other.get("/exports/work-orders.csv?view=open")
+      #expect(!otherCSV.body.string.contains(order.number))
       #expect(try await other.get("/work-orders/\(order.id)").status == .forbidden)
     }
   }

@@ -49,6 +49,7 @@ enum Paths {
   static let audit = RoutePath("admin/audit")
   static let workOrders = RoutePath("work-orders")
   static let kpi = RoutePath("kpi/work-orders")
+  static let workOrdersCSV = RoutePath("exports/work-orders.csv")
   static let workOrderNew = RoutePath("work-orders/new")
   static let workOrder = RoutePath("work-orders/:orderID")
   static let workOrderAction = RoutePath("work-orders/:orderID/actions")

@@ -7,6 +7,7 @@ enum WorkOrderPagesController {
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.workOrders.components, use: list)
     pages.get(Paths.kpi.components, use: kpi)
+    pages.get(Paths.workOrdersCSV.components, use: exportCSV)
     pages.get(Paths.workOrderNew.components, use: newForm)
     pages.post(Paths.workOrderNew.components, use: create)
     pages.get(Paths.workOrder.components, use: show)
@@ -58,6 +59,25 @@ enum WorkOrderPagesController {
 
   @Sendable static func list(req: Request) async throws -> Response {
     try await req.page("workorders/list", WorkOrderListPage.build(for: req))
+  }
+
+  /// The queue's orders (same view and filters, up to 10,000) as CSV.
+  @Sendable static func exportCSV(req: Request) async throws -> Response {
+    let actor = try req.actor
+    var errors = FieldErrors()
+    var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    try errors.throwIfAny()
+    let view = req.query[String.self, at: "view"] ?? "open"
+    filter.open = view != "closed" && view != "all"
+    filter.overdue = view == "overdue"
+    filter.limit = 10_000
+    let (orders, _) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now)
+    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
+    let data = try WorkOrderExport.csv(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
+    var headers = HTTPHeaders()
+    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+    headers.add(name: .contentDisposition, value: "attachment; filename=\"work-orders.csv\"")
+    return Response(status: .ok, headers: headers, body: .init(data: data))
   }
 
   @Sendable static func kpi(req: Request) async throws -> Response {

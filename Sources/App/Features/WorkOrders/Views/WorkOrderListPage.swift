@@ -31,6 +31,7 @@ struct WorkOrderListPage: Encodable {
   let view: String
   let canCreate: Bool
   let newHref: String
+  let csvHref: String
   let nextHref: String?
 
   static let views = ["mine", "open", "overdue", "closed"]
@@ -78,6 +79,7 @@ struct WorkOrderListPage: Encodable {
       },
       types: OrderType.allCases.map { Choice(value: $0.rawValue, labelKey: "workorder.type.\($0.rawValue)", selected: $0 == filter.type) },
       view: view, canCreate: actor.has(.agent), newHref: Paths.workOrderNew.link(),
+      csvHref: Paths.workOrdersCSV.link() + "?" + (query.percentEncodedQuery ?? ""),
       nextHref: next.map { cursor in
         var q = query
         q.queryItems?.append(URLQueryItem(name: "cursor", value: cursor))
