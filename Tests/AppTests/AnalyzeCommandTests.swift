@@ -259,11 +259,13 @@ struct AnalyzeCommandTests {
     // A constant indicator.
     let constant = "a1,a2,b1,b2\n" + (0..<20).map { "\($0 % 5),\(($0 * 3) % 7),5,\(($0 * 7) % 4)" }.joined(separator: "\n")
     let constantPath = try AnalyzeFixtures.temp("c.csv", constant)
-    let twoBlocks = try AnalyzeFixtures.temp("m.json", AnalyzeFixtures.modelJSON(blocks: [("A", ["a1", "a2"]), ("B", ["b1", "b2"])], paths: [("A", "B")]))
+    let twoBlocks = try AnalyzeFixtures.temp(
+      "m.json", AnalyzeFixtures.modelJSON(blocks: [("A", ["a1", "a2"]), ("B", ["b1", "b2"])], paths: [("A", "B")]))
     #expect(await failure(["csi", "--data", constantPath, "--model", twoBlocks]).contains("Indicator 'b1' is constant"))
 
     // Malformed model JSON: line and column.
-    let broken = try AnalyzeFixtures.temp("m.json", "{\"constructs\": [\n  {\"name\": \"IMAG\",\n   \"indicators\": [\"imag1\" \"imag2\"]}\n]}")
+    let broken = try AnalyzeFixtures.temp(
+      "m.json", "{\"constructs\": [\n  {\"name\": \"IMAG\",\n   \"indicators\": [\"imag1\" \"imag2\"]}\n]}")
     let jsonError = await failure(["csi", "--data", sat, "--model", broken])
     #expect(jsonError.contains("malformed JSON") && jsonError.contains("line 3"))
 
@@ -285,7 +287,9 @@ struct AnalyzeCommandTests {
     #expect(await failure(["csi", "--data", sat, "--model", good, "--scale", "10"]).contains("MIN:MAX"))
     #expect(await failure(["csi", "--data", sat, "--model", good, "--scale", "1:5"]).contains("outside the scale"))
     #expect(await failure(["csi", "--data", sat, "--model", good, "--bootstrap", "many"]).contains("--bootstrap"))
-    #expect(await failure(["csi", "--data", sat, "--model", good, "--weight-column", "gender"]).contains("column 'gender': 'male' is not a number"))
+    #expect(
+      await failure(["csi", "--data", sat, "--model", good, "--weight-column", "gender"]).contains(
+        "column 'gender': 'male' is not a number"))
     #expect(await failure(["csi", "--model", good]).contains("--data"))
     #expect(await failure(["csi", "--data", sat, "--model", good, "--bogus", "1"]).contains("--bogus"))
     #expect(await failure(["nothing"]).contains("nothing"))
@@ -308,7 +312,8 @@ struct AnalyzeCommandTests {
     #expect(close(json["cr"]?.doubleValue, expected.consistencyRatio, 1e-9))
     #expect(json["consistent"] == .bool(true))
 
-    let bad = try AnalyzeFixtures.temp("ahp.json", "{\"criteria\":[\"a\",\"b\",\"c\"],\"matrix\":[[1,9,\"1/9\"],[\"1/9\",1,9],[9,\"1/9\",1]]}")
+    let bad = try AnalyzeFixtures.temp(
+      "ahp.json", "{\"criteria\":[\"a\",\"b\",\"c\"],\"matrix\":[[1,9,\"1/9\"],[\"1/9\",1,9],[9,\"1/9\",1]]}")
     let inconsistent = try await analyzeJSON(["ahp", "--input", bad])
     #expect(inconsistent["consistent"] == .bool(false))
     let revisit = try #require(inconsistent["revisit"])
@@ -321,9 +326,12 @@ struct AnalyzeCommandTests {
   func ahpGroup() async throws {
     let a: [[Double]] = [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]
     let b: [[Double]] = [[1, 4, 6], [0.25, 1, 2], [1.0 / 6, 0.5, 1]]
-    func rows(_ m: [[Double]]) -> String { "[" + m.map { "[" + $0.map { "\($0)" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]" }
+    func rows(_ m: [[Double]]) -> String {
+      "[" + m.map { "[" + $0.map { "\($0)" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
     for method in ["AIJ", "AIP"] {
-      let input = try AnalyzeFixtures.temp("g.json", "{\"criteria\":[\"x\",\"y\",\"z\"],\"judges\":[\(rows(a)),\(rows(b))],\"method\":\"\(method)\"}")
+      let input = try AnalyzeFixtures.temp(
+        "g.json", "{\"criteria\":[\"x\",\"y\",\"z\"],\"judges\":[\(rows(a)),\(rows(b))],\"method\":\"\(method)\"}")
       let json = try await analyzeJSON(["ahp", "--input", input])
       let matrices = [try PairwiseComparisonMatrix(a), try PairwiseComparisonMatrix(b)]
       let expected =
@@ -392,12 +400,20 @@ struct AnalyzeCommandTests {
     let gender = text.map { String($0.split(separator: ",").last!) }
     let conditions = try ["sat1", "loy1", "val1"].map { try Discretization.equalFrequency(try data.column(named: $0).map { $0! }, bins: 3) }
     var codes: [String: Int] = [:]
-    let decision = gender.map { g in codes[g] ?? { codes[g] = codes.count; return codes.count - 1 }() }
-    let table = try DecisionTable(conditionNames: ["sat1", "loy1", "val1"], conditions: conditions, decisionName: "gender", decision: decision)
+    let decision = gender.map { g in
+      codes[g]
+        ?? {
+          codes[g] = codes.count; return codes.count - 1
+        }()
+    }
+    let table = try DecisionTable(
+      conditionNames: ["sat1", "loy1", "val1"], conditions: conditions, decisionName: "gender", decision: decision)
     #expect(close(json["dependency"]?.doubleValue, table.dependency(table.allConditions)))
     #expect(close(json["weights"]!["loy1"]?.doubleValue, table.attributeWeights().weights[1]))
 
-    let cuts = try await analyzeJSON(["roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1", "--discretize", "cuts:5,8"])
+    let cuts = try await analyzeJSON([
+      "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1", "--discretize", "cuts:5,8",
+    ])
     #expect(cuts["dependency"]?.doubleValue != nil)
 
     let single = try AnalyzeFixtures.temp("one.csv", "a,b,d\n1,2,yes\n2,3,yes\n3,1,yes\n")
@@ -466,6 +482,7 @@ struct AnalyzeCommandTests {
   @Test("JSON output refuses NaN instead of printing invalid JSON")
   func noNaN() throws {
     #expect(throws: AnalysisFailure.self) { try JSONValue.object([("x", .number(.nan))]).render() }
-    #expect(try JSONValue.object([("x", .number(0.5)), ("y", .array([.integer(2), .bool(true)]))]).render() == "{\"x\":0.5,\"y\":[2,true]}")
+    #expect(
+      try JSONValue.object([("x", .number(0.5)), ("y", .array([.integer(2), .bool(true)]))]).render() == "{\"x\":0.5,\"y\":[2,true]}")
   }
 }

@@ -47,13 +47,15 @@ ensure_apt_packages() {
 # ensure_e2e_venv: e2e/.venv with e2e/requirements.txt installed. Skips pip
 # when the venv works and requirements.txt has not changed since the last
 # successful install (its hash is kept in the venv).
-ensure_e2e_venv() {
-  local venv="$WANJIA_ROOT/e2e/.venv" req="$WANJIA_ROOT/e2e/requirements.txt"
+# ensure_venv DIR REQUIREMENTS IMPORTS: a venv at DIR with REQUIREMENTS installed. Skips pip
+# when the venv works and the requirements file has not changed since the last install.
+ensure_venv() {
+  local venv="$WANJIA_ROOT/$1" req="$WANJIA_ROOT/$2" imports=$3
   local stamp="$venv/.requirements.sha256" want
   want=$(sha256sum "$req" | cut -d' ' -f1)
   if [[ -x $venv/bin/python && -f $stamp && $(cat "$stamp") == "$want" ]] &&
-    "$venv/bin/python" -c 'import selenium, requests, pytest' 2>/dev/null; then
-    log "e2e venv up to date ($venv)"
+    "$venv/bin/python" -c "import $imports" 2>/dev/null; then
+    log "venv up to date ($venv)"
     return 0
   fi
   if ! [[ -x $venv/bin/python ]] || ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
@@ -61,7 +63,7 @@ ensure_e2e_venv() {
     rm -rf "$venv"
     python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
   fi
-  log "pip install -r e2e/requirements.txt"
+  log "pip install -r $2"
   local attempt
   for attempt in 1 2 3; do
     if "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$req"; then
@@ -73,3 +75,9 @@ ensure_e2e_venv() {
   done
   echo "$want" >"$stamp"
 }
+
+# The browser tests' venv (selenium, pytest, schemathesis).
+ensure_e2e_venv() { ensure_venv e2e/.venv e2e/requirements.txt "selenium, requests, pytest"; }
+
+# The reference comparison's venv (plspm 0.5.7, pandas, numpy).
+ensure_reference_venv() { ensure_venv reference/.venv reference/requirements.txt "plspm, pandas, numpy"; }

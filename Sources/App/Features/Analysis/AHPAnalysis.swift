@@ -110,7 +110,8 @@ enum AHPAnalysis {
       if row == column {
         return "\(e.description) — the diagonal entry of '\(criteria[row])' must be 1"
       }
-      return "\(e.description) — '\(criteria[row])' vs '\(criteria[column])' is \(value) but the mirror entry is \(mirror), expected \(1 / value)"
+      return
+        "\(e.description) — '\(criteria[row])' vs '\(criteria[column])' is \(value) but the mirror entry is \(mirror), expected \(1 / value)"
     }
     return e.description
   }
@@ -173,7 +174,10 @@ enum AHPAnalysis {
     if o.method != nil {
       var jt = TextTable(header: ["judge", "λmax", "CI", "CR", "consistent"])
       for (k, r) in o.judges.enumerated() {
-        jt.add(["\(k + 1)", TextTable.fmt(r.lambdaMax), TextTable.fmt(r.consistencyIndex), TextTable.fmt(r.consistencyRatio), r.isConsistent ? "yes" : "no"])
+        jt.add([
+          "\(k + 1)", TextTable.fmt(r.lambdaMax), TextTable.fmt(r.consistencyIndex), TextTable.fmt(r.consistencyRatio),
+          r.isConsistent ? "yes" : "no",
+        ])
       }
       out.append("\nJudges\n" + jt.render())
     }

@@ -12,7 +12,9 @@ struct AnalyzeCommands: AnyAsyncCommand {
   var exitOnFailure = true
 
   struct Group: AsyncCommandGroup {
-    var help: String { "Analyses survey data: csi (PLS path model, CSI index, IPMA), ahp (judgment matrices), roughset (attribute weights)." }
+    var help: String {
+      "Analyses survey data: csi (PLS path model, CSI index, IPMA), ahp (judgment matrices), roughset (attribute weights)."
+    }
     var commands: [String: any AnyAsyncCommand] {
       ["csi": AnalyzeCSICommand(), "ahp": AnalyzeAHPCommand(), "roughset": AnalyzeRoughSetCommand()]
     }
@@ -66,7 +68,8 @@ struct AnalyzeCommands: AnyAsyncCommand {
 struct AnalyzeCSICommand: AsyncCommand {
   struct Signature: CommandSignature {
     @Option(name: "data", help: "CSV file with a header row (one respondent per row)") var data: String?
-    @Option(name: "model", help: "Model JSON: {\"constructs\":[{\"name\",\"indicators\",\"mode\"}],\"paths\":[[from,to],…]}") var model: String?
+    @Option(name: "model", help: "Model JSON: {\"constructs\":[{\"name\",\"indicators\",\"mode\"}],\"paths\":[[from,to],…]}") var model:
+      String?
     @Option(name: "scheme", help: "Inner weighting scheme: path (default), centroid or factorial") var scheme: String?
     @Flag(name: "raw", help: "Analyse centred, unscaled indicators instead of standardised ones") var raw: Bool
     @Option(name: "weight-column", help: "Column holding case (sampling) weights") var weightColumn: String?
@@ -105,7 +108,9 @@ struct AnalyzeCSICommand: AsyncCommand {
 
 struct AnalyzeAHPCommand: AsyncCommand {
   struct Signature: CommandSignature {
-    @Option(name: "input", help: "JSON: {\"criteria\":[…],\"matrix\":[[…]]} or {\"criteria\":[…],\"judges\":[…],\"method\":\"AIJ\"|\"AIP\"}") var input: String?
+    @Option(
+      name: "input", help: "JSON: {\"criteria\":[…],\"matrix\":[[…]]} or {\"criteria\":[…],\"judges\":[…],\"method\":\"AIJ\"|\"AIP\"}")
+    var input: String?
     @Flag(name: "json", help: "Print one JSON object instead of tables") var json: Bool
   }
 

@@ -124,7 +124,8 @@ enum CSIAnalysis {
       for (j, h) in header.enumerated() where index[h] == nil { index[h] = j }
       positions = try wanted.map { name in
         guard let j = index[name] else {
-          throw AnalysisFailure("\(AnalyticsError.unknownColumn(name: name).description) (data file '\(path)'; the model uses it as an indicator)")
+          throw AnalysisFailure(
+            "\(AnalyticsError.unknownColumn(name: name).description) (data file '\(path)'; the model uses it as an indicator)")
         }
         return j
       }
@@ -174,7 +175,9 @@ enum CSIAnalysis {
     let explicitScale = try options.scale.map(parseScale)
     var resamples: Int?
     if let b = options.bootstrap {
-      guard let n = Int(b), n >= 2, n <= 1_000_000 else { throw AnalysisFailure("--bootstrap must be a whole number from 2 to 1000000, got '\(b)'") }
+      guard let n = Int(b), n >= 2, n <= 1_000_000 else {
+        throw AnalysisFailure("--bootstrap must be a whole number from 2 to 1000000, got '\(b)'")
+      }
       resamples = n
     }
     var seed = BootstrapSettings().seed
@@ -329,13 +332,18 @@ enum CSIAnalysis {
             )
           })
       ),
-      ("htmt", .object(names.indices.map { a in (names[a], .object(names.indices.filter { $0 != a }.map { (names[$0], optional(o.htmt[a, $0])) })) })),
+      (
+        "htmt",
+        .object(
+          names.indices.map { a in (names[a], .object(names.indices.filter { $0 != a }.map { (names[$0], optional(o.htmt[a, $0])) })) })
+      ),
       ("iterations", .integer(r.iterations)),
       ("converged", .bool(r.converged)),
     ]
     if let ipma = o.ipma { members.insert(("ipmaTarget", .string(ipma.target)), at: 7) }
     members.append(("scale", .object([("min", .number(o.scale.minimum)), ("max", .number(o.scale.maximum))])))
-    members.append(("rows", .object([("input", .integer(r.missingValueReport.rowsInput)), ("used", .integer(r.missingValueReport.rowsUsed))])))
+    members.append(
+      ("rows", .object([("input", .integer(r.missingValueReport.rowsInput)), ("used", .integer(r.missingValueReport.rowsUsed))])))
     if let b = o.bootstrap {
       func interval(_ c: ConfidenceInterval) -> JSONValue {
         .object([
@@ -379,7 +387,8 @@ enum CSIAnalysis {
         + "\(r.settings.scaling == .raw ? "raw (centred) indicators" : "standardised indicators"), "
         + "\(r.converged ? "converged" : "NOT converged") after \(r.iterations) iterations")
     let boot = o.bootstrap
-    var outer = TextTable(header: ["construct", "indicator", "weight", "loading"] + (boot != nil ? ["weight 95% CI", "loading 95% CI"] : []))
+    var outer = TextTable(
+      header: ["construct", "indicator", "weight", "loading"] + (boot != nil ? ["weight 95% CI", "loading 95% CI"] : []))
     for l in names.indices {
       for j in r.block(of: l) {
         var row = [names[l], r.indicatorNames[j], TextTable.fmt(r.outerWeights[j]), TextTable.fmt(r.loadings[j])]
@@ -406,7 +415,9 @@ enum CSIAnalysis {
       if let b = boot { row.append(TextTable.interval(b.index[l], digits: 2)) }
       cons.add(row)
     }
-    out.append("\nConstructs (index on 0–100 from the scale \(TextTable.fmt(o.scale.minimum, digits: 6, trim: true))…\(TextTable.fmt(o.scale.maximum, digits: 6, trim: true)))\n" + cons.render())
+    out.append(
+      "\nConstructs (index on 0–100 from the scale \(TextTable.fmt(o.scale.minimum, digits: 6, trim: true))…\(TextTable.fmt(o.scale.maximum, digits: 6, trim: true)))\n"
+        + cons.render())
     var h = TextTable(header: [""] + names)
     for a in names.indices {
       h.add([names[a]] + names.indices.map { b in b < a ? TextTable.fmt(o.htmt[a, b], digits: 3) : "" })
@@ -415,12 +426,18 @@ enum CSIAnalysis {
     if let ipma = o.ipma {
       var t = TextTable(header: ["construct", "importance", "performance", "quadrant"])
       for e in ipma.constructs {
-        t.add([e.name, TextTable.fmt(e.importance), TextTable.fmt(e.performance, digits: 2), "\(e.quadrant.chineseLabel) \(e.quadrant.rawValue)"])
+        t.add([
+          e.name, TextTable.fmt(e.importance), TextTable.fmt(e.performance, digits: 2), "\(e.quadrant.chineseLabel) \(e.quadrant.rawValue)",
+        ])
       }
-      out.append("\nImportance–performance map, target \(ipma.target) (performance \(TextTable.fmt(ipma.targetPerformance, digits: 2)))\n" + t.render())
+      out.append(
+        "\nImportance–performance map, target \(ipma.target) (performance \(TextTable.fmt(ipma.targetPerformance, digits: 2)))\n"
+          + t.render())
     }
     if let b = boot {
-      out.append("\nBootstrap: \(b.successful) of \(b.resamples) resamples estimated, seed \(b.seed), percentile intervals at \(Int(b.confidenceLevel * 100))%")
+      out.append(
+        "\nBootstrap: \(b.successful) of \(b.resamples) resamples estimated, seed \(b.seed), percentile intervals at \(Int(b.confidenceLevel * 100))%"
+      )
     }
     return out.joined(separator: "\n")
   }

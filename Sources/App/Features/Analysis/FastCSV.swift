@@ -68,7 +68,13 @@ enum FastCSV {
 
   private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-  static func parse(_ bytes: [UInt8], source: String, select: ([String]) throws -> [CSVColumnKind]) throws -> CSVColumns {
+  /// Bodies at least this long (and free of quote characters) are parsed in parallel chunks.
+  static let parallelThreshold = ProcessInfo.processInfo.environment["WANJIA_CSV_PARALLEL_BYTES"].flatMap { Int($0) } ?? 4 << 20
+
+  static func parse(
+    _ bytes: [UInt8], source: String, parallelThreshold: Int = FastCSV.parallelThreshold,
+    select: ([String]) throws -> [CSVColumnKind]
+  ) throws -> CSVColumns {
     try bytes.withUnsafeBufferPointer { buf -> CSVColumns in
       let n = buf.count
       var i = 0
@@ -98,9 +104,12 @@ enum FastCSV {
         throw AnalysisFailure("data file '\(source)': column '\(h)' appears twice in the header (line \(headerLine))")
       }
       let kinds = try select(headerFields)
-      let width = headerFields.count
+      guard kinds.count == headerFields.count else {
+        throw AnalysisFailure("internal error: \(kinds.count) column kinds for \(headerFields.count) columns")
+      }
       var out = CSVColumns(header: headerFields)
-      try parseBody(buf, from: i, line: line, kinds: kinds, header: headerFields, source: source, into: &out)
+      try parseBody(
+        buf, from: i, line: line, kinds: kinds, header: headerFields, source: source, parallelThreshold: parallelThreshold, into: &out)
       return out
     }
   }
@@ -114,10 +123,33 @@ enum FastCSV {
     var capacity: Int
   }
 
+  /// The file's bytes, read (never written) by the chunk workers.
+  private struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+  }
+
   /// Per-column output buffers shared by the chunk workers (each writes its own row range).
   private final class Columns: @unchecked Sendable {
     var pointers: [UnsafeMutablePointer<Double?>?]
     init(count: Int) { pointers = Array(repeating: nil, count: count) }
+  }
+
+  private final class ColumnCopies: @unchecked Sendable {
+    private var columns: [[Double?]]
+    private let lock = NSLock()
+    init(count: Int) { columns = Array(repeating: [], count: count) }
+    func store(_ c: [Double?], at j: Int) {
+      lock.lock()
+      columns[j] = c
+      lock.unlock()
+    }
+    func take(_ j: Int) -> [Double?] {
+      lock.lock()
+      defer { lock.unlock() }
+      let c = columns[j]
+      columns[j] = []
+      return c
+    }
   }
 
   private final class ChunkResults: @unchecked Sendable {
@@ -137,13 +169,13 @@ enum FastCSV {
   /// breaks and parsed on all cores, each chunk writing straight into its rows of the columns.
   private static func parseBody(
     _ buf: UnsafeBufferPointer<UInt8>, from: Int, line: Int, kinds: [CSVColumnKind], header: [String], source: String,
-    into out: inout CSVColumns
+    parallelThreshold: Int, into out: inout CSVColumns
   ) throws {
     let n = buf.count
     let width = header.count
     let hasQuote = from < n && memchr(buf.baseAddress! + from, Int32(quote), n - from) != nil
     let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-    let parts = (hasQuote || n - from < 4 << 20) ? 1 : cores
+    let parts = (hasQuote || n - from < parallelThreshold) ? 1 : max(cores, 2)
     // Split points just after a line break.
     var bounds = [from]
     for k in 1..<max(parts, 1) {
@@ -162,7 +194,7 @@ enum FastCSV {
         let stop = buf.baseAddress! + e
         while let hit = memchr(p, Int32(lf), stop - p) {
           breaks += 1
-          p = hit.assumingMemoryBound(to: UInt8.self) + 1
+          p = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
         }
       }
       chunks.append(Chunk(start: s, end: e, line: nextLine, capacity: breaks + 1))
@@ -172,9 +204,9 @@ enum FastCSV {
     let numericColumns = (0..<width).filter { kinds[$0] == .numeric }
     let columns = Columns(count: width)
     for j in numericColumns {
-      let p = UnsafeMutablePointer<Double?>.allocate(capacity: total)
-      p.initialize(repeating: nil, count: total)
-      columns.pointers[j] = p
+      // Left uninitialised: every parsed row writes every numeric column, and only the parsed
+      // rows are copied out (Optional<Double> is a trivial type).
+      columns.pointers[j] = UnsafeMutablePointer<Double?>.allocate(capacity: total)
     }
     defer { for j in numericColumns { columns.pointers[j]!.deallocate() } }
     var offsets: [Int] = []
@@ -182,15 +214,17 @@ enum FastCSV {
     for c in chunks { offsets.append(acc); acc += c.capacity }
     let results = ChunkResults(count: chunks.count)
     let lock = NSLock()
-    let base = UnsafeBufferPointer(start: buf.baseAddress, count: n)
-    let work: (Int) -> Void = { k in
+    let bytes = SharedBytes(buffer: buf)
+    let (chunkList, offsetList) = (chunks, offsets)
+    let work: @Sendable (Int) -> Void = { k in
+      let base = bytes.buffer
       var lines: [Int32] = []
       var text: [Int: [String?]] = [:]
       var rows = 0
       var failure: (any Error)?
       do {
         rows = try parseRows(
-          base, chunks[k], kinds: kinds, header: header, source: source, columns: columns, rowOffset: offsets[k],
+          base, chunkList[k], kinds: kinds, header: header, source: source, columns: columns, rowOffset: offsetList[k],
           lineNumbers: &lines, text: &text)
       } catch {
         failure = error
@@ -206,17 +240,28 @@ enum FastCSV {
     // The first error in file order.
     if let error = results.errors.compactMap({ $0 }).first { throw error }
     let rows = results.rows.reduce(0, +)
-    for j in numericColumns {
+    // Copy out column by column, in parallel for large files.
+    let copies = ColumnCopies(count: width)
+    let chunkRows = results.rows
+    let copy: @Sendable (Int) -> Void = { c in
+      let j = numericColumns[c]
       let p = columns.pointers[j]!
-      out.numeric[j] = [Double?](unsafeUninitializedCapacity: rows) { dst, count in
+      let column = [Double?](unsafeUninitializedCapacity: rows) { dst, count in
         var at = 0
-        for (k, r) in results.rows.enumerated() {
-          (dst.baseAddress! + at).initialize(from: p + offsets[k], count: r)
+        for (k, r) in chunkRows.enumerated() {
+          (dst.baseAddress! + at).initialize(from: p + offsetList[k], count: r)
           at += r
         }
         count = at
       }
+      copies.store(column, at: j)
     }
+    if chunks.count == 1 {
+      for c in numericColumns.indices { copy(c) }
+    } else {
+      DispatchQueue.concurrentPerform(iterations: numericColumns.count, execute: copy)
+    }
+    for j in numericColumns { out.numeric[j] = copies.take(j) }
     out.lineNumbers = results.lines.flatMap { $0 }
     for j in 0..<width where kinds[j] == .text {
       out.text[j] = results.text.flatMap { $0[j] ?? [] }

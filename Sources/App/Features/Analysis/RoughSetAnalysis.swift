@@ -64,14 +64,18 @@ enum RoughSetAnalysis {
       decisionPosition = d
       if let r = requested {
         conditionPositions = try r.map { name in
-          guard let j = h.firstIndex(of: name) else { throw AnalysisFailure("--attributes: \(AnalyticsError.unknownColumn(name: name).description) (data file '\(dataPath)')") }
+          guard let j = h.firstIndex(of: name) else {
+            throw AnalysisFailure("--attributes: \(AnalyticsError.unknownColumn(name: name).description) (data file '\(dataPath)')")
+          }
           guard j != d else { throw AnalysisFailure("--attributes: '\(name)' is the decision column") }
           return j
         }
       } else {
         conditionPositions = h.indices.filter { $0 != d && !h[$0].isEmpty }
       }
-      guard !conditionPositions.isEmpty else { throw AnalysisFailure("data file '\(dataPath)' has no condition attribute besides '\(decision)'") }
+      guard !conditionPositions.isEmpty else {
+        throw AnalysisFailure("data file '\(dataPath)' has no condition attribute besides '\(decision)'")
+      }
       var kinds = [CSVColumnKind](repeating: .skip, count: h.count)
       for j in conditionPositions + [d] { kinds[j] = .text }
       return kinds
