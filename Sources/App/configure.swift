@@ -28,6 +28,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   app.middleware = Middlewares()
   app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
   app.middleware.use(AppErrorMiddleware())
+  app.middleware.use(NulByteGuard())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
   app.middleware.use(app.sessions.middleware)
 

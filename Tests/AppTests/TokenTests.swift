@@ -69,6 +69,12 @@ struct TokenTests {
         .POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"correct-horse-1","name":"\#(long)"}"#)
       #expect(tooLong.status == .unprocessableEntity)
       #expect(tooLong.apiError?.field == "name")
+      // A NUL character (which PostgreSQL cannot store) is refused before any query.
+      let nul = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username":"a\u0000b","password":"x","name":"x"}"#)
+      #expect(nul.status == .badRequest)
+      #expect(nul.apiError?.code == "invalid_characters")
+      let admin = try await app.token("admin")
+      #expect(try await app.api(.GET, "/api/v1/audit?actor=a%00b", token: admin).status == .badRequest)
       #expect(try await app.api(.GET, "/api/v1/me", token: "wj_forged").status == .unauthorized)
       #expect(try await app.api(.GET, "/api/v1/me", token: nil).status == .unauthorized)
     }
