@@ -16,6 +16,7 @@ enum Migrations {
       SeedStateCouncilSchedules(),
       CreateWorkOrders(),
       CreateSLAAlerts(),
+      CreateOutboxMessages(),
     ]
   }
 }

@@ -59,6 +59,6 @@ private func registerCommands(_ app: Application) {
   app.asyncCommands.use(UserCommands(), as: "user")
   app.asyncCommands.use(BackupCommand(), as: "backup")
   app.asyncCommands.use(RestoreCommand(), as: "restore")
-  app.registerJobs([SLASweepJob()])
+  app.registerJobs([SLASweepJob(), OutboxDeliveryJob()])
   app.asyncCommands.use(AnalyzeCommands(), as: "analyze")
 }

@@ -19,6 +19,8 @@ struct SLASweepTests {
   func warningsInOrder() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
+      loop.org.countyA.dutyPhone = "0571-88886598"
+      try await loop.org.countyA.save(on: app.db)
       let created = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
       let order = try loop.decode(created)
       let job = SLASweepJob()
@@ -34,6 +36,16 @@ struct SLASweepTests {
       #expect(try await levels(app, stage: "dispatch") == ["warn50", "warn75", "warn90", "breach"])
       let chase = try #require(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).first())
       #expect(chase.$unit.id == loop.org.countyA.id)
+      // The 催办 also went to the county's duty phone through the outbox, and is delivered once.
+      let sms = try await OutboxMessage.query(on: app.db).all()
+      #expect(sms.count == 1)
+      #expect(sms.first?.recipient == "0571-88886598")
+      #expect(sms.first?.body.contains(order.number) == true)
+      let gateway = RecordingSMSGateway()
+      app.smsGateway = gateway
+      #expect(try await OutboxDeliveryJob().run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(62 * 60)) == "1 sent, 0 failed")
+      #expect(try await OutboxDeliveryJob().run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(63 * 60)) == "0 sent, 0 failed")
+      #expect(gateway.sent.count == 1)
       // Running again raises nothing new.
       _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(120 * 60))
       #expect(try await SLAAlert.query(on: app.db).count() == 4)

@@ -39,6 +39,8 @@ struct UnitTests {
       (#"{"code":"X1","name":"x","kind":"planet","parentId":"PARENT"}"#, 422, "kind"),
       (#"{"code":"X1","name":"x","kind":"station","parentId":42}"#, 422, "parentId"),
       (#"{"code":"X1","kind":"station"}"#, 422, "name"),
+      (#"{"code":"X1","name":"x","kind":"station","parentId":"PARENT","dutyPhone":"call me"}"#, 422, "dutyPhone"),
+      (#"{"code":"X1","name":"x","kind":"station","parentId":"PARENT","customerCount":-5}"#, 422, "customerCount"),
     ])
   func badInput(json: String, status: Int, field: String) async throws {
     try await withApp { app in

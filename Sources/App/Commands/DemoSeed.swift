@@ -43,6 +43,7 @@ enum DemoSeed {
       for county in counties {
         let unit = OrgUnit(code: county.code, name: county.name, kind: .county, parent: city)
         unit.customerCount = 25_000
+        unit.dutyPhone = "0571-8\(county.code.count)65\(county.stations.count)598"
         try await unit.create(on: tx)
         if firstCounty == nil { firstCounty = unit }
         for (n, station) in county.stations.enumerated() {

@@ -19,12 +19,15 @@ enum UnitPagesController {
     var kind: String?
     var parentId: String?
     var customerCount: String?
+    var dutyPhone: String?
 
     var input: UnitService.Input {
-      .init(code: code, name: name, kind: kind, parentID: parentId, customerCount: customerCount)
+      .init(code: code, name: name, kind: kind, parentID: parentId, customerCount: customerCount, dutyPhone: dutyPhone ?? "")
     }
     var values: UnitFormPage.Values {
-      .init(code: code ?? "", name: name ?? "", kind: kind ?? "", parentId: parentId ?? "", customerCount: customerCount ?? "")
+      .init(
+        code: code ?? "", name: name ?? "", kind: kind ?? "", parentId: parentId ?? "", customerCount: customerCount ?? "",
+        dutyPhone: dutyPhone ?? "")
     }
   }
 
@@ -64,7 +67,7 @@ enum UnitPagesController {
     let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
     let values = UnitFormPage.Values(
       code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.$parent.id?.uuidString ?? "",
-      customerCount: String(unit.customerCount))
+      customerCount: String(unit.customerCount), dutyPhone: unit.dutyPhone ?? "")
     return try await req.page("units/form", UnitFormPage.build(for: req, unit: unit, values: values))
   }
 

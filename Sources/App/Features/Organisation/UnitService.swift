@@ -11,6 +11,15 @@ enum UnitService {
     var kind: String?
     var parentID: String?
     var customerCount: String?
+    var dutyPhone: String?
+  }
+
+  /// An optional duty phone: empty clears it.
+  static func dutyPhone(_ raw: String?, into errors: inout FieldErrors) -> String?? {
+    guard let raw else { return .none }
+    let trimmed = raw.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { return .some(nil) }
+    return .some(Validate.phone(trimmed, field: "dutyPhone", into: &errors))
   }
 
   /// Customer counts are whole numbers from 0 to 100 million; empty keeps the current value.
@@ -32,6 +41,7 @@ enum UnitService {
     if kind == nil { errors.add("kind", "validation.choice") }
     let parent = try await findParent(input.parentID, into: &errors, on: db)
     let count = customerCount(input.customerCount, into: &errors)
+    let phone = dutyPhone(input.dutyPhone, into: &errors)
     if let kind, errors.isEmpty, !kind.canBeChild(of: parent?.unitKind) {
       errors.add("parentId", "unit.error.parent_kind")
     }
@@ -41,6 +51,7 @@ enum UnitService {
     guard errors.isEmpty, let kind else { throw ValidationFailure(errors: errors) }
     let unit = OrgUnit(code: code, name: name, kind: kind, parent: parent)
     unit.customerCount = count ?? 0
+    if case .some(let p) = phone { unit.dutyPhone = p }
     try await db.transaction { tx in
       try await unit.create(on: tx)
       try await AuditLog.record(
@@ -56,6 +67,7 @@ enum UnitService {
     let code = input.code == nil ? unit.code : Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
     let name = input.name == nil ? unit.name : Validate.text(input.name, field: "name", max: Limits.name, into: &errors)
     let count = customerCount(input.customerCount, into: &errors)
+    let phone = dutyPhone(input.dutyPhone, into: &errors)
     var newParent: OrgUnit?? = .none
     if let raw = input.parentID, raw != unit.$parent.id?.uuidString {
       let parent = try await findParent(raw, into: &errors, on: db)
@@ -75,6 +87,7 @@ enum UnitService {
     unit.code = code
     unit.name = name
     if let count { unit.customerCount = count }
+    if case .some(let p) = phone { unit.dutyPhone = p }
     let relocation = newParent
     try await db.transaction { tx in
       if case .some(let parent) = relocation {

@@ -28,7 +28,7 @@ enum UnitsAPIController {
     let unit = try await UnitService.create(
       .init(
         code: body.code, name: body.name, kind: body.kind, parentID: body.parentId?.uuidString,
-        customerCount: body.customerCount.map(String.init)),
+        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone),
       actor: actor, on: req.db)
     return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
   }
@@ -42,7 +42,7 @@ enum UnitsAPIController {
       unit,
       .init(
         code: body.code, name: body.name, kind: nil, parentID: body.parentId?.uuidString,
-        customerCount: body.customerCount.map(String.init)), actor: actor, on: req.db)
+        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone), actor: actor, on: req.db)
     return UnitDTO(unit)
   }
 

@@ -9,6 +9,7 @@ struct UnitDTO: Content, Equatable {
   let kind: String
   let parentId: UUID?
   let customerCount: Int
+  let dutyPhone: String?
 
   init(_ unit: OrgUnit) {
     id = unit.id!
@@ -17,6 +18,7 @@ struct UnitDTO: Content, Equatable {
     kind = unit.kind
     parentId = unit.$parent.id
     customerCount = unit.customerCount
+    dutyPhone = unit.dutyPhone
   }
 
   /// `parentId` is always present, `null` for a root, so clients see every documented field.
@@ -28,6 +30,7 @@ struct UnitDTO: Content, Equatable {
     try c.encode(kind, forKey: .kind)
     try c.encode(parentId, forKey: .parentId)
     try c.encode(customerCount, forKey: .customerCount)
+    try c.encode(dutyPhone, forKey: .dutyPhone)
   }
 }
 
@@ -37,6 +40,7 @@ struct UnitCreateRequest: Content {
   let kind: String
   let parentId: UUID?
   let customerCount: Int?
+  let dutyPhone: String?
 }
 
 struct UnitUpdateRequest: Content {
@@ -44,6 +48,7 @@ struct UnitUpdateRequest: Content {
   let name: String?
   let parentId: UUID?
   let customerCount: Int?
+  let dutyPhone: String?
 }
 
 struct ListResponse<Item: Content>: Content {

@@ -9,6 +9,7 @@ struct CreateUnits: AsyncMigration {
       .field("kind", .string, .required)
       .field("path", .string, .required)
       .field("customer_count", .int, .required, .sql(.default(0)))
+      .field("duty_phone", .string)
       .field("parent_id", .uuid, .references(OrgUnit.schema, "id"))
       .field("created_at", .datetime)
       .field("updated_at", .datetime)

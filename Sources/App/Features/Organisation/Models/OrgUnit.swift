@@ -20,6 +20,8 @@ final class OrgUnit: Model, @unchecked Sendable {
   /// Customers served directly by this unit (not its subtree), for complaints per 10,000
   /// customers.
   @Field(key: "customer_count") var customerCount: Int
+  /// The duty phone (值班电话) that SMS 催办 for this unit go to.
+  @OptionalField(key: "duty_phone") var dutyPhone: String?
 
   // MARK: relations
   @OptionalParent(key: "parent_id") var parent: OrgUnit?

@@ -110,6 +110,7 @@ struct UnitFormPage: Encodable {
     var kind = ""
     var parentId = ""
     var customerCount = ""
+    var dutyPhone = ""
   }
   let chrome: Chrome
   let isNew: Bool

@@ -26,14 +26,14 @@ struct SLASweepJob: BackgroundJob {
     var raised = 0
     for id in due {
       raised += try await app.db.transaction { tx in
-        try await sweep(orderID: id, workflow: workflow, now: now, on: tx)
+        try await sweep(orderID: id, workflow: workflow, now: now, localizer: app.localizer, on: tx)
       }
     }
     return "\(due.count) orders due, \(raised) alerts raised"
   }
 
   /// One order inside one transaction: claim, raise what is due, move `next_due_at` on.
-  func sweep(orderID: UUID, workflow: Workflow, now: Date, on db: any Database) async throws -> Int {
+  func sweep(orderID: UUID, workflow: Workflow, now: Date, localizer: Localizer, on db: any Database) async throws -> Int {
     guard try await claim(orderID, now: now, on: db), let order = try await WorkOrder.find(orderID, on: db),
       let nextDue = order.nextDueAt, nextDue <= now
     else { return 0 }
@@ -47,6 +47,7 @@ struct SLASweepJob: BackgroundJob {
         let alert = SLAAlert(
           orderID: orderID, unitID: order.$unit.id, warning: warning, clockStartedAt: record.startedAt, dueAt: reading.due, at: now)
         try await alert.create(on: db)
+        if warning.isChase { try await queueSMS(for: order, stage: stage, localizer: localizer, now: now, on: db) }
         sent[stage, default: []].insert(warning.level)
         raised += 1
       }
@@ -54,6 +55,14 @@ struct SLASweepJob: BackgroundJob {
     order.nextDueAt = try ledger.nextDueAt(at: now, sent: sent, warnings: warnings, calendar: workflow.calendar)
     try await order.save(on: db)
     return raised
+  }
+
+  /// A 催办 also goes by SMS to the responsible unit's duty phone, through the outbox.
+  func queueSMS(for order: WorkOrder, stage: Domain.StageClock, localizer: Localizer, now: Date, on db: any Database) async throws {
+    guard let unit = try await OrgUnit.find(order.$unit.id, on: db), let phone = unit.dutyPhone else { return }
+    let stageName = localizer.text("workorder.stage.\(stage.rawValue)", locale: Localizer.defaultLocale)
+    let body = localizer.text("sms.chase", locale: Localizer.defaultLocale, args: [order.number, stageName])
+    try await OutboxMessage(sms: phone, body: body, at: now).create(on: db)
   }
 
   /// Locks the order row for this transaction, skipping it if another sweeper holds it.
