@@ -115,6 +115,14 @@ struct KPIDashboardTests {
       #expect(html.contains("1 / 1"))  // return visit and satisfaction
       #expect(html.contains("<svg"))
       #expect(html.contains("role=\"img\""))
+      // Figures drill down to the orders of the unit and month.
+      #expect(html.contains("view=all&amp;unitId=\(loop.org.countyA.id!)&amp;from=2026-03-01&amp;to=2026-03-31"))
+      let march = try await client.get("/work-orders?view=all&unitId=\(loop.org.countyA.id!)&from=2026-03-01&to=2026-03-31")
+      #expect(march.body.string.contains(order.number))
+      let april = try await client.get("/work-orders?view=all&unitId=\(loop.org.countyA.id!)&from=2026-04-01&to=2026-04-30")
+      #expect(!april.body.string.contains(order.number))
+      let badDate = try await client.get("/work-orders?view=all&from=March")
+      #expect(badDate.status == .unprocessableEntity)
     }
   }
 }

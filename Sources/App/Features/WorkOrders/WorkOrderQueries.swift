@@ -15,6 +15,9 @@ enum WorkOrderQueries {
     var state: WorkOrderState?
     var type: OrderType?
     var unitID: UUID?
+    var category: String?
+    var from: CivilDate?
+    var to: CivilDate?
     var overdue = false
     var open = false
     var limit = 50
@@ -34,6 +37,15 @@ enum WorkOrderQueries {
       if let raw = text("unitId") {
         f.unitID = UUID(uuidString: raw)
         if f.unitID == nil { errors.add("unitId", "validation.unknown_reference") }
+      }
+      f.category = text("category")
+      if let raw = text("from") {
+        f.from = CivilDate(iso: raw)
+        if f.from == nil { errors.add("from", "calendar.error.date") }
+      }
+      if let raw = text("to") {
+        f.to = CivilDate(iso: raw)
+        if f.to == nil { errors.add("to", "calendar.error.date") }
       }
       f.overdue = text("overdue") == "true"
       f.open = text("open") == "true"
@@ -61,6 +73,9 @@ enum WorkOrderQueries {
     }
     if let s = f.state { q.filter(\.$state == s.rawValue) }
     if let t = f.type { q.filter(\.$type == t.rawValue) }
+    if let c = f.category { q.filter(\.$categoryCode == c) }
+    if let from = f.from { q.filter(\.$acceptedAt >= BusinessTime.startOfDay(from)) }
+    if let to = f.to { q.filter(\.$acceptedAt < BusinessTime.startOfDay(to.adding(days: 1))) }
     if f.open || f.overdue {
       q.filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
     }

@@ -48,7 +48,10 @@ struct KPIDashboardPage: Encodable {
     let report = WorkOrderKPIs.report(facts, unitID: nil, period: DateInterval(start: start, end: end), customers: customers, asOf: asOf)
     let l = req.application.localizer
     let locale = req.locale
-    let listBase = Paths.workOrders.link() + "?view=open&unitId=\(root.id!.uuidString)"
+    // Every figure links to the orders behind it: this unit's subtree, this month, all states.
+    let lastDay = BusinessTime.civilDate(of: end.addingTimeInterval(-1)).description
+    let period = "&from=\(month)-01&to=\(lastDay)"
+    let listBase = Paths.workOrders.link() + "?view=all&unitId=\(root.id!.uuidString)" + period
     func rate(_ key: String, _ r: KPIRate) -> Figure {
       Figure(
         labelKey: key, value: r.value.map { DisplayFormat.percent($0) } ?? "—", detail: "\(r.numerator) / \(r.denominator)",
@@ -83,7 +86,7 @@ struct KPIDashboardPage: Encodable {
       series: [
         ChartSeries(
           name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
-          links: types.map { Paths.workOrders.link() + "?view=open&unitId=\(root.id!.uuidString)&type=\($0.rawValue)" })
+          links: types.map { listBase + "&type=\($0.rawValue)" })
       ], valueFormat: .integer, noDataText: noData
     ).svg()
     let english = locale == "en"

@@ -29,12 +29,14 @@ struct WorkOrderListPage: Encodable {
   let states: [Choice]
   let types: [Choice]
   let view: String
+  let from: String
+  let to: String
   let canCreate: Bool
   let newHref: String
   let csvHref: String
   let nextHref: String?
 
-  static let views = ["mine", "open", "overdue", "closed"]
+  static let views = ["mine", "open", "overdue", "closed", "all"]
 
   static func build(for req: Request) async throws -> WorkOrderListPage {
     let actor = try req.actor
@@ -42,7 +44,7 @@ struct WorkOrderListPage: Encodable {
     var errors = FieldErrors()
     var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
-    filter.open = view != "closed"
+    filter.open = view != "closed" && view != "all"
     filter.overdue = view == "overdue"
     if view == "closed" { filter.state = filter.state ?? .closed }
     let now = req.now
@@ -78,7 +80,8 @@ struct WorkOrderListPage: Encodable {
         Choice(value: $0.rawValue, labelKey: "workorder.state.\($0.rawValue)", selected: $0 == filter.state)
       },
       types: OrderType.allCases.map { Choice(value: $0.rawValue, labelKey: "workorder.type.\($0.rawValue)", selected: $0 == filter.type) },
-      view: view, canCreate: actor.has(.agent), newHref: Paths.workOrderNew.link(),
+      view: view, from: filter.from?.description ?? "", to: filter.to?.description ?? "", canCreate: actor.has(.agent),
+      newHref: Paths.workOrderNew.link(),
       csvHref: Paths.workOrdersCSV.link() + "?" + (query.percentEncodedQuery ?? ""),
       nextHref: next.map { cursor in
         var q = query
