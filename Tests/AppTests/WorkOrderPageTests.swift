@@ -85,6 +85,44 @@ struct WorkOrderPageTests {
   }
 }
 
+@Suite("Bulk dispatch")
+struct BulkDispatchTests {
+  @Test("A lead dispatches several reviewed orders at once; one that moved meanwhile is named, not dispatched")
+  func bulk() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      var orders: [OrderBody] = []
+      for _ in 0..<3 {
+        let o = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+        orders.append(try loop.decode(try await loop.act("lead", o, #"{"action":"approveIntake"}"#)))
+      }
+      let lead = PageClient(app)
+      try await lead.login("lead")
+      let queue = try await lead.get("/work-orders?view=mine")
+      #expect(queue.body.string.contains("id=\"bulk-dispatch\""))
+      // The third order is dispatched by someone else after the queue was shown.
+      _ = try await loop.act("lead", orders[2], #"{"action":"dispatch"}"#)
+      let res = try await lead.post("/work-orders/bulk-dispatch", orders.map { ("orders[]", "\($0.id):\($0.version)") })
+      #expect(res.status == .seeOther)
+      let location = try #require(res.headers.first(name: .location))
+      #expect(location.contains("dispatched=2"))
+      #expect(location.contains(orders[2].number))
+      for order in orders {
+        #expect(try await WorkOrder.find(order.id, on: app.db)?.state == "dispatched")
+      }
+      let page = try await lead.get(location)
+      #expect(page.body.string.contains("id=\"bulk-notice\""))
+      // A handler may not dispatch: nothing happens.
+      let handler = PageClient(app)
+      try await handler.login("handlerA")
+      let other = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      _ = try await handler.get("/work-orders")
+      let refused = try await handler.post("/work-orders/bulk-dispatch", [("orders[]", "\(other.id):\(other.version)")])
+      #expect(refused.headers.first(name: .location)?.contains("dispatched=0") == true)
+    }
+  }
+}
+
 @Suite("Work-order KPI dashboard")
 struct KPIDashboardTests {
   @Test("Rule DOMAIN §2: only verified complaints of the supply side count; rates show numerator and denominator")

@@ -51,6 +51,7 @@ enum Paths {
   static let kpi = RoutePath("kpi/work-orders")
   static let workOrdersCSV = RoutePath("exports/work-orders.csv")
   static let workOrderNew = RoutePath("work-orders/new")
+  static let workOrdersBulkDispatch = RoutePath("work-orders/bulk-dispatch")
   static let workOrder = RoutePath("work-orders/:orderID")
   static let workOrderAction = RoutePath("work-orders/:orderID/actions")
   static let tokens = RoutePath("account/tokens")

@@ -10,6 +10,7 @@ enum WorkOrderPagesController {
     pages.get(Paths.workOrdersCSV.components, use: exportCSV)
     pages.get(Paths.workOrderNew.components, use: newForm)
     pages.post(Paths.workOrderNew.components, use: create)
+    pages.post(Paths.workOrdersBulkDispatch.components, use: bulkDispatch)
     pages.get(Paths.workOrder.components, use: show)
     pages.post(Paths.workOrderAction.components, use: act)
   }
@@ -78,6 +79,44 @@ enum WorkOrderPagesController {
     headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
     headers.add(name: .contentDisposition, value: "attachment; filename=\"work-orders.csv\"")
     return Response(status: .ok, headers: headers, body: .init(data: data))
+  }
+
+  struct BulkForm: Content {
+    var orders: [String]?
+  }
+
+  /// A lead dispatches several orders at once, each to its responsible unit; an order that
+  /// moved meanwhile (stale version) or cannot be dispatched is named, the others go ahead.
+  @Sendable static func bulkDispatch(req: Request) async throws -> Response {
+    let actor = try req.actor
+    let keys = try req.content.decode(BulkForm.self).orders ?? []
+    var done = 0
+    var failed: [String] = []
+    for key in keys.prefix(200) {
+      let parts = key.split(separator: ":")
+      guard parts.count == 2, let id = UUID(uuidString: String(parts[0])), let version = Int(parts[1]) else { continue }
+      do {
+        let order = try await WorkOrderQueries.findVisible(id, for: actor, on: req.db)
+        do {
+          try await WorkOrderFlow.apply(
+            .dispatch(unitID: order.$unit.id.uuidString), to: order, expectedVersion: version, details: .init(), actor: actor,
+            on: req.db, now: req.now)
+          done += 1
+        } catch is WorkflowRefusal {
+          failed.append(order.number)
+        } catch let error as AppError where error.code == "stale_version" {
+          failed.append(order.number)
+        }
+      } catch let error as AppError where error.status == .notFound || error.status == .forbidden {
+        continue
+      }
+    }
+    var query = URLComponents()
+    query.queryItems =
+      [
+        URLQueryItem(name: "view", value: "mine"), URLQueryItem(name: "dispatched", value: String(done)),
+      ] + (failed.isEmpty ? [] : [URLQueryItem(name: "failed", value: failed.joined(separator: ","))])
+    return req.redirect(to: Paths.workOrders.link() + "?" + (query.percentEncodedQuery ?? ""))
   }
 
   @Sendable static func kpi(req: Request) async throws -> Response {

@@ -17,6 +17,8 @@ struct WorkOrderListPage: Encodable {
     let nextDue: String
     let overdue: Bool
     let mine: Bool
+    /// "id:version" for the bulk-dispatch checkbox, when the viewer may dispatch this order.
+    let dispatchKey: String?
   }
   struct Tab: Encodable {
     let labelKey: String
@@ -34,9 +36,22 @@ struct WorkOrderListPage: Encodable {
   let canCreate: Bool
   let newHref: String
   let csvHref: String
+  let bulkAction: String
+  let canBulkDispatch: Bool
+  let notice: String?
   let nextHref: String?
 
   static let views = ["mine", "open", "overdue", "closed", "all"]
+
+  /// The outcome of a bulk dispatch, carried in the redirect's query.
+  static func notice(_ req: Request) -> String? {
+    guard let done = req.query[Int.self, at: "dispatched"] else { return nil }
+    let failed = (req.query[String.self, at: "failed"] ?? "").split(separator: ",").map(String.init)
+    let l = req.application.localizer
+    var text = l.text("workorders.bulk.done", locale: req.locale, args: [String(done)])
+    if !failed.isEmpty { text += " " + l.text("workorders.bulk.failed", locale: req.locale, args: [failed.joined(separator: "、")]) }
+    return text
+  }
 
   static func build(for req: Request) async throws -> WorkOrderListPage {
     let actor = try req.actor
@@ -53,7 +68,8 @@ struct WorkOrderListPage: Encodable {
     let units = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
     var rows: [Row] = []
     for order in orders {
-      let mine = !WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now).isEmpty
+      let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
+      let mine = !allowed.isEmpty
       if view == "mine" && !mine { continue }
       let overdue = (try? WorkOrderQueries.isOverdue(order, calendar: workflow.calendar, now: now)) ?? false
       let nextDue = try WorkOrderPresenter.clocks(order, calendar: workflow.calendar, now: now).filter { !$0.stopped }.map(\.dueAt).min()
@@ -64,13 +80,15 @@ struct WorkOrderListPage: Encodable {
           stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
           phone: hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
           acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
-          overdue: overdue, mine: mine))
+          overdue: overdue, mine: mine, dispatchKey: allowed.contains(.dispatch) ? "\(order.id!.uuidString):\(order.version)" : nil))
     }
     var query = URLComponents()
     query.queryItems =
       [URLQueryItem(name: "view", value: view)]
-      + [("state", filter.state?.rawValue), ("type", filter.type?.rawValue)].compactMap { k, v in v.map { URLQueryItem(name: k, value: $0) }
-      }
+      + [
+        ("state", filter.state?.rawValue), ("type", filter.type?.rawValue), ("unitId", filter.unitID?.uuidString),
+        ("category", filter.category), ("from", filter.from?.description), ("to", filter.to?.description),
+      ].compactMap { k, v in v.map { URLQueryItem(name: k, value: $0) } }
     let base = Paths.workOrders.link()
     return WorkOrderListPage(
       chrome: .make(for: req, titleKey: "workorders.title"),
@@ -83,6 +101,8 @@ struct WorkOrderListPage: Encodable {
       view: view, from: filter.from?.description ?? "", to: filter.to?.description ?? "", canCreate: actor.has(.agent),
       newHref: Paths.workOrderNew.link(),
       csvHref: Paths.workOrdersCSV.link() + "?" + (query.percentEncodedQuery ?? ""),
+      bulkAction: Paths.workOrdersBulkDispatch.link(), canBulkDispatch: rows.contains { $0.dispatchKey != nil },
+      notice: Self.notice(req),
       nextHref: next.map { cursor in
         var q = query
         q.queryItems?.append(URLQueryItem(name: "cursor", value: cursor))
