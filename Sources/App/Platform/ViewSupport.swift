@@ -22,3 +22,20 @@ extension Request {
     try await view.render(template, context).encodeResponse(status: status, for: self)
   }
 }
+
+extension Request {
+  /// Runs a form submission; when the input fails validation (or names a field, such as a taken
+  /// code) the form is shown again with each message beside its field and what was typed kept.
+  func submitForm(
+    _ action: () async throws -> Response,
+    showAgain: (FieldErrors, HTTPStatus) async throws -> Response
+  ) async throws -> Response {
+    do {
+      return try await action()
+    } catch let failure as ValidationFailure {
+      return try await showAgain(failure.errors, .unprocessableEntity)
+    } catch let error as AppError where error.field != nil {
+      return try await showAgain(error.asFieldErrors, error.status)
+    }
+  }
+}

@@ -94,24 +94,22 @@ enum CalendarPagesController {
       errors.add("year", "validation.integer")
       return try await render(req, year: nil, values: ["year": form.year ?? ""], errors: errors, status: .unprocessableEntity)
     }
-    do {
+    return try await req.submitForm {
       try await CalendarService.addYear(year, actor: try req.actor, on: req.db)
       return req.redirect(to: Paths.calendar.link() + "?year=\(year)")
-    } catch let error as AppError where error.field != nil {
-      return try await render(req, year: nil, values: ["year": form.year ?? ""], errors: error.asFieldErrors, status: error.status)
+    } showAgain: { errors, status in
+      try await render(req, year: nil, values: ["year": form.year ?? ""], errors: errors, status: status)
     }
   }
 
   @Sendable static func putDay(req: Request) async throws -> Response {
     let form = try req.content.decode(DayForm.self)
     let values = ["date": form.date ?? "", "kind": form.kind ?? "", "name": form.name ?? ""]
-    do {
+    return try await req.submitForm {
       let day = try await CalendarService.putDay(date: form.date ?? "", kind: form.kind, name: form.name, actor: try req.actor, on: req.db)
       return req.redirect(to: Paths.calendar.link() + "?year=\(day.date.year)")
-    } catch let failure as ValidationFailure {
-      return try await render(req, year: nil, values: values, errors: failure.errors, status: .unprocessableEntity)
-    } catch let error as AppError where error.field != nil {
-      return try await render(req, year: nil, values: values, errors: error.asFieldErrors, status: error.status)
+    } showAgain: { errors, status in
+      try await render(req, year: nil, values: values, errors: errors, status: status)
     }
   }
 

@@ -90,13 +90,11 @@ enum DepartmentPagesController {
     let actor = try req.actor
     try actor.require(.admin)
     let input = try req.content.decode(Form.self)
-    do {
+    return try await req.submitForm {
       _ = try await DepartmentService.create(input.input, actor: actor, on: req.db)
       return req.redirect(to: Paths.departments.link())
-    } catch let failure as ValidationFailure {
-      return try await form(req, department: nil, form: input, errors: failure.errors, status: .unprocessableEntity)
-    } catch let error as AppError where error.field != nil {
-      return try await form(req, department: nil, form: input, errors: error.asFieldErrors, status: error.status)
+    } showAgain: { errors, status in
+      try await form(req, department: nil, form: input, errors: errors, status: status)
     }
   }
 
@@ -105,13 +103,11 @@ enum DepartmentPagesController {
     try actor.require(.admin)
     let department = try await DepartmentService.find(req)
     let input = try req.content.decode(Form.self)
-    do {
+    return try await req.submitForm {
       try await DepartmentService.update(department, input.input, actor: actor, on: req.db)
       return req.redirect(to: Paths.departments.link())
-    } catch let failure as ValidationFailure {
-      return try await form(req, department: department, form: input, errors: failure.errors, status: .unprocessableEntity)
-    } catch let error as AppError where error.field != nil {
-      return try await form(req, department: department, form: input, errors: error.asFieldErrors, status: error.status)
+    } showAgain: { errors, status in
+      try await form(req, department: department, form: input, errors: errors, status: status)
     }
   }
 

@@ -49,15 +49,12 @@ enum UnitPagesController {
     let actor = try req.actor
     try actor.require(.admin)
     let form = try req.content.decode(Form.self)
-    do {
+    return try await req.submitForm {
       let unit = try await UnitService.create(form.input, actor: actor, on: req.db)
       return req.redirect(to: Paths.unit.link(unit.id!))
-    } catch let failure as ValidationFailure {
-      return try await req.page(
-        "units/form", UnitFormPage.build(for: req, unit: nil, values: form.values, errors: failure.errors), status: .unprocessableEntity)
-    } catch let error as AppError where error.field != nil {
-      return try await req.page(
-        "units/form", UnitFormPage.build(for: req, unit: nil, values: form.values, errors: error.asFieldErrors), status: error.status)
+    } showAgain: { errors, status in
+      try await req.page(
+        "units/form", UnitFormPage.build(for: req, unit: nil, values: form.values, errors: errors), status: status)
     }
   }
 
@@ -77,15 +74,12 @@ enum UnitPagesController {
     let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
     var form = try req.content.decode(Form.self)
     form.kind = unit.kind
-    do {
+    return try await req.submitForm {
       try await UnitService.update(unit, form.input, actor: actor, on: req.db)
       return req.redirect(to: Paths.unit.link(unit.id!))
-    } catch let failure as ValidationFailure {
-      return try await req.page(
-        "units/form", UnitFormPage.build(for: req, unit: unit, values: form.values, errors: failure.errors), status: .unprocessableEntity)
-    } catch let error as AppError where error.field != nil {
-      return try await req.page(
-        "units/form", UnitFormPage.build(for: req, unit: unit, values: form.values, errors: error.asFieldErrors), status: error.status)
+    } showAgain: { errors, status in
+      try await req.page(
+        "units/form", UnitFormPage.build(for: req, unit: unit, values: form.values, errors: errors), status: status)
     }
   }
 

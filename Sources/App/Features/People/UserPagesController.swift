@@ -98,17 +98,15 @@ enum UserPagesController {
     let actor = try req.actor
     try actor.require(.admin)
     let input = try req.content.decode(Form.self)
-    do {
+    return try await req.submitForm {
       _ = try await UserService.create(
         .init(
           username: input.username, displayName: input.displayName, password: input.password, unitID: input.unitId, roles: input.roles ?? []
         ),
         actor: actor, on: req.db, hasher: req.password.async)
       return req.redirect(to: Paths.users.link())
-    } catch let failure as ValidationFailure {
-      return try await form(req, user: nil, form: input, errors: failure.errors, status: .unprocessableEntity)
-    } catch let error as AppError where error.field != nil {
-      return try await form(req, user: nil, form: input, errors: error.asFieldErrors, status: error.status)
+    } showAgain: { errors, status in
+      try await form(req, user: nil, form: input, errors: errors, status: status)
     }
   }
 
@@ -118,7 +116,7 @@ enum UserPagesController {
     let user = try await PeopleAPIController.findUser(req)
     var input = try req.content.decode(Form.self)
     input.username = user.username
-    do {
+    return try await req.submitForm {
       try await UserService.update(
         user,
         .init(
@@ -126,8 +124,8 @@ enum UserPagesController {
           isActive: input.isActive != nil, unlock: input.unlock != nil),
         actor: actor, on: req.db, hasher: req.password.async)
       return req.redirect(to: Paths.users.link())
-    } catch let failure as ValidationFailure {
-      return try await form(req, user: user, form: input, errors: failure.errors, status: .unprocessableEntity)
+    } showAgain: { errors, status in
+      try await form(req, user: user, form: input, errors: errors, status: status)
     }
   }
 }

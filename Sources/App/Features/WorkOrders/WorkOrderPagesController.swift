@@ -146,16 +146,13 @@ enum WorkOrderPagesController {
       customerName: form.customerName, customerPhone: form.customerPhone, address: form.address, content: form.content,
       unitID: form.unitId, category: category ?? "", item: form.item, attitude: form.attitude, severity: form.severity,
       answer: form.answer, acceptedAt: nil, appointmentAt: appointment)
-    do {
+    return try await req.submitForm {
       try errors.throwIfAny()
       let order = try await WorkOrderIntake.create(input, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.workOrder.link(order.id!))
-    } catch let failure as ValidationFailure {
-      return try await req.page(
-        "workorders/new", WorkOrderFormPage.build(for: req, values: form.values, errors: failure.errors), status: .unprocessableEntity)
-    } catch let error as AppError where error.field != nil {
-      return try await req.page(
-        "workorders/new", WorkOrderFormPage.build(for: req, values: form.values, errors: error.asFieldErrors), status: error.status)
+    } showAgain: { errors, status in
+      try await req.page(
+        "workorders/new", WorkOrderFormPage.build(for: req, values: form.values, errors: errors), status: status)
     }
   }
 
