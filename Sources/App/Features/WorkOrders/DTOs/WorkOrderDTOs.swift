@@ -2,13 +2,15 @@ import Domain
 import Foundation
 import Vapor
 
+/// A customer as an order names them, the same in requests and responses.
+struct CustomerDTO: Content {
+  let account: String
+  let name: String
+  let phone: String
+  let address: String
+}
+
 struct WorkOrderCreateRequest: Content {
-  struct Customer: Content {
-    let account: String
-    let name: String
-    let phone: String
-    let address: String
-  }
   struct Complaint: Content {
     let category: String?
     let item: String
@@ -20,7 +22,7 @@ struct WorkOrderCreateRequest: Content {
   let channel: String
   let area: String
   let unitId: UUID
-  let customer: Customer
+  let customer: CustomerDTO
   let content: String
   let complaint: Complaint?
   let answer: String?
@@ -63,12 +65,6 @@ struct ClockDTO: Content {
 }
 
 struct WorkOrderDTO: Content {
-  struct Customer: Content {
-    let account: String
-    let name: String
-    let phone: String
-    let address: String
-  }
   struct Complaint: Content {
     let taxonomyVersion: Int?
     let category: String?
@@ -88,7 +84,7 @@ struct WorkOrderDTO: Content {
   let version: Int
   let unitId: UUID
   let parentId: UUID?
-  let customer: Customer
+  let customer: CustomerDTO
   let content: String
   let complaint: Complaint?
   let acceptedAt: Date
