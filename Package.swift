@@ -16,17 +16,20 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
   ],
   targets: [
     .target(name: "Domain"),
     .target(name: "Analytics"),
     .target(name: "Charts"),
+    .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(
       name: "App",
       dependencies: [
         "Domain",
         "Analytics",
         "Charts",
+        "Spreadsheet",
         .product(name: "Vapor", package: "vapor"),
         .product(name: "Fluent", package: "fluent"),
         .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -43,11 +46,13 @@ let package = Package(
     ),
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AppTests",
       dependencies: [
         "App",
+        "Spreadsheet",
         .product(name: "VaporTesting", package: "vapor"),
       ]
     ),

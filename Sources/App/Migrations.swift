@@ -17,6 +17,10 @@ enum Migrations {
       CreateWorkOrders(),
       CreateSLAAlerts(),
       CreateOutboxMessages(),
+      CreateRosters(),
+      CreateSurveyWaves(),
+      CreateSurveySamples(),
+      CreateSurveyResponses(),
     ]
   }
 }

@@ -61,4 +61,6 @@ private func registerCommands(_ app: Application) {
   app.asyncCommands.use(RestoreCommand(), as: "restore")
   app.registerJobs([SLASweepJob(), OutboxDeliveryJob()])
   app.asyncCommands.use(AnalyzeCommands(), as: "analyze")
+  app.asyncCommands.use(RosterCommands(), as: "roster")
+  app.asyncCommands.use(SurveyCommands(), as: "survey")
 }

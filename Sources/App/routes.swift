@@ -17,6 +17,10 @@ func routes(_ app: Application) throws {
   CalendarPagesController.register(signedIn)
   AuditController.registerPages(signedIn)
   WorkOrderPagesController.register(signedIn)
+  WavePagesController.register(signedIn)
+  RosterPagesController.register(signedIn)
+  InterviewPagesController.register(signedIn)
+  ScoresPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)
@@ -27,4 +31,5 @@ func routes(_ app: Application) throws {
   CalendarAPIController.register(api)
   AuditController.registerAPI(api)
   WorkOrdersAPIController.register(api)
+  SurveysAPIController.register(api)
 }

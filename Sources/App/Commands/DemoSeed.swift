@@ -69,6 +69,7 @@ enum DemoSeed {
       return logins
     }
     _ = try await DemoWorkOrders.seed(app, now: app.clock.now())
+    try await DemoSurveys.seed(app, now: app.clock.now())
     return (logins, password)
   }
 

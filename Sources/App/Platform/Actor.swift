@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Vapor
 
 /// The signed-in person a request acts for: who, with which roles, and where in the hierarchy.
@@ -38,5 +39,18 @@ extension Request {
       guard let actor = storage[ActorKey.self] else { throw AppError.unauthorized }
       return actor
     }
+  }
+}
+
+extension Actor {
+  /// The operator at the command line: an administrator at the root unit, named "cli" in the
+  /// audit log.
+  static func commandLine(on db: any Database) async throws -> Actor {
+    guard let root = try await OrgUnit.query(on: db).filter(\.$parent.$id == nil).sort(\.$code).first() else {
+      throw CommandFailure("no organisation units yet: run `wanjia demo` or create units first")
+    }
+    return Actor(
+      userID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), username: "cli", displayName: "cli",
+      roles: [.admin], unitID: root.id!, unitName: root.name, unitPath: root.unitPath, locale: "zh-CN")
   }
 }

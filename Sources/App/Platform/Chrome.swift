@@ -39,8 +39,10 @@ struct Chrome: Encodable {
 
   static func navigation(for actor: Actor, currentPath: String) -> [NavItem] {
     var items: [(String, RoutePath)] = [
-      ("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.kpi", Paths.kpi), ("nav.units", Paths.units),
+      ("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.kpi", Paths.kpi), ("nav.surveys", Paths.surveys),
+      ("nav.units", Paths.units),
     ]
+    if actor.has(.surveyor) { items.insert(("nav.interview", Paths.interview), at: 1) }
     if actor.isAdmin {
       items += [
         ("nav.departments", Paths.departments), ("nav.users", Paths.users),
@@ -48,10 +50,12 @@ struct Chrome: Encodable {
       ]
     }
     items.append(("nav.tokens", Paths.tokens))
+    // The longest matching entry is the active one (/surveys/interview is not also /surveys).
+    let matches = items.map(\.1).map { $0.link() }.filter { $0 == "/" ? currentPath == "/" : currentPath.hasPrefix($0) }
+    let current = matches.max { $0.count < $1.count }
     return items.map { key, path in
       let href = path.link()
-      let active = href == "/" ? currentPath == "/" : currentPath.hasPrefix(href)
-      return NavItem(labelKey: key, href: href, active: active)
+      return NavItem(labelKey: key, href: href, active: href == current)
     }
   }
 }

@@ -8,6 +8,11 @@ enum DisplayFormat {
     String(format: "%.1f%%", fraction * 100)
   }
 
+  /// A satisfaction score (0–100) shown with two decimals; stored and computed unrounded.
+  static func score(_ value: Double) -> String {
+    String(format: "%.2f", value)
+  }
+
   static func dateTime(_ date: Date) -> String {
     let formatter = DateFormatter()
     formatter.timeZone = BusinessTime.zone

@@ -94,7 +94,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
       ? ["WWW-Authenticate": "Bearer"] : [:]
     if request.isAPI || !request.acceptsHTML {
       let lines = error.lines.map {
-        ErrorBody.Line(line: $0.line, field: $0.field, message: localizer.text($0.key, locale: locale, args: $0.args))
+        ErrorBody.Line(
+          line: $0.line, field: $0.field,
+          message: localizer.text($0.key, locale: locale, args: $0.args.map { localizer.text($0, locale: locale) }))
       }
       let body = ErrorBody(error: .init(code: error.code, message: message, field: error.field, lines: lines.isEmpty ? nil : lines))
       let response = Response(status: error.status, headers: headers)

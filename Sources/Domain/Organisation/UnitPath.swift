@@ -12,4 +12,7 @@ public struct UnitPath: Hashable, Sendable {
   public func contains(_ other: UnitPath) -> Bool { other.value.hasPrefix(value) }
 
   public var depth: Int { value.split(separator: "/").count }
+
+  /// The ids from the root down to this unit itself.
+  public var ancestorIDs: [String] { value.split(separator: "/").map(String.init) }
 }

@@ -111,3 +111,15 @@ enum WorkOrderQueries {
     return (Date(timeIntervalSince1970: t), id)
   }
 }
+
+extension WorkOrderQueries {
+  /// Customer accounts with a complaint still open, for features that must leave those
+  /// customers alone (the survey sample excludes them, DOMAIN.md §4).
+  static func accountsWithOpenComplaints(on db: any Database) async throws -> Set<String> {
+    let orders = try await WorkOrder.query(on: db)
+      .filter(\.$type == OrderType.complaint.rawValue)
+      .filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+      .field(\.$customerAccount).all()
+    return Set(orders.map(\.customerAccount))
+  }
+}

@@ -1,0 +1,113 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Telephone interviews (CATI): next customer, dial, record the outcome or the answers.
+enum InterviewPagesController {
+  static func register(_ pages: any RoutesBuilder) {
+    pages.get(Paths.interview.components, use: show)
+    pages.post(Paths.interviewNext.components, use: next)
+    pages.get(Paths.interviewDial.components, use: dial)
+    pages.post(Paths.interviewCall.components, use: call)
+  }
+
+  static func render(
+    _ req: Request, sample: SurveySample?, entered: [String: String] = [:], skipped: Set<ServiceModule> = [],
+    problem: (code: String, text: String)? = nil, message: String? = nil, notice: String? = nil, status: HTTPStatus = .ok
+  ) async throws -> Response {
+    let actor = try req.actor
+    try FieldworkService.requireSurveyor(actor)
+    var customer: InterviewPage.Customer?
+    var modules: [InterviewPage.Module] = []
+    var csi: [InterviewPage.Item] = []
+    var comment: Question?
+    if let sample {
+      let wave = try await sample.$wave.get(on: req.db)
+      let unit = try await sample.$unit.get(on: req.db)
+      customer = .init(
+        id: sample.id!.uuidString, name: sample.name, maskedPhone: WorkOrderPresenter.maskPhone(sample.phone),
+        dialHref: Paths.interviewDial.link(sample.id!), segmentKey: "survey.segment.\(sample.segment)",
+        attempts: sample.attempts, attemptLimit: wave.attemptLimit,
+        callbackAt: sample.sampleStatus == .callback ? sample.nextCallAt.map(DisplayFormat.dateTime) : nil, wave: wave.name,
+        unit: unit.name)
+      (modules, csi, comment) = InterviewPage.sections(
+        try wave.questionnaire, entered: entered, skipped: skipped, problem: problem, locale: req.locale)
+    }
+    let waves = try await SurveyWave.query(on: req.db).filter(\.$isOpen == true).all()
+    let segmentOrder = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1.rawValue, $0) })
+    let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) })
+    let cells = try await FieldworkService.fill(waveIDs: waves.compactMap(\.id), on: req.db)
+      .filter { units[$0.key.unit] != nil && $0.value.quota > 0 }
+      .sorted { (units[$0.key.unit]!, segmentOrder[$0.key.segment] ?? 9) < (units[$1.key.unit]!, segmentOrder[$1.key.segment] ?? 9) }
+      .map {
+        InterviewPage.Cell(
+          unit: units[$0.key.unit]!, segmentKey: "survey.segment.\($0.key.segment)", quota: $0.value.quota,
+          done: $0.value.done, full: $0.value.done >= $0.value.quota)
+      }
+    let page = InterviewPage(
+      chrome: .make(for: req, titleKey: "interview.title"), customer: customer, modules: modules, csiItems: csi,
+      commentName: comment.map { "a_" + $0.code } ?? "", comment: comment.flatMap { entered[$0.code] } ?? "",
+      commentLabel: comment.map { req.locale == "en" ? $0.textEn : $0.textZh } ?? "",
+      callAction: sample.map { Paths.interviewCall.link($0.id!) } ?? "", nextAction: Paths.interviewNext.link(),
+      callbackValue: entered["callbackAt"] ?? "", message: message, notice: notice, cells: cells)
+    return try await req.page("surveys/interview", page, status: status)
+  }
+
+  @Sendable static func show(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try FieldworkService.requireSurveyor(actor)
+    let held = try await SurveySample.query(on: req.db).filter(\.$claimedBy == actor.userID)
+      .filter(\.$claimedUntil > req.now)
+      .filter(\.$status ~~ [SampleStatus.pending.rawValue, SampleStatus.callback.rawValue]).first()
+    let notice = req.query[String.self, at: "done"].map { req.t("interview.recorded.\($0)") }
+    return try await render(req, sample: held, notice: notice)
+  }
+
+  @Sendable static func next(req: Request) async throws -> Response {
+    guard try await FieldworkService.next(actor: try req.actor, on: req.db, now: req.now) != nil else {
+      return try await render(req, sample: nil, message: req.t("interview.nobody_due"))
+    }
+    return req.redirect(to: Paths.interview.link())
+  }
+
+  @Sendable static func dial(req: Request) async throws -> Response {
+    let sample = try await FieldworkService.findWorkable(
+      try req.uuidParameter("sampleID", entity: "entity.survey_sample"), actor: try req.actor, on: req.db, now: req.now)
+    let digits = sample.phone.filter { $0.isNumber || $0 == "+" }
+    return req.redirect(to: "tel:" + digits)
+  }
+
+  @Sendable static func call(req: Request) async throws -> Response {
+    let actor = try req.actor
+    let sample = try await FieldworkService.findWorkable(
+      try req.uuidParameter("sampleID", entity: "entity.survey_sample"), actor: actor, on: req.db, now: req.now)
+    let form = try req.content.decode([String: String].self)
+    var answers: [String: String] = [:]
+    var skipped: Set<ServiceModule> = []
+    for (key, value) in form {
+      if key.hasPrefix("a_") { answers[String(key.dropFirst(2))] = value }
+      if key.hasPrefix("skip_"), let module = ServiceModule(rawValue: String(key.dropFirst(5))) { skipped.insert(module) }
+    }
+    var entered = answers
+    entered["callbackAt"] = form["callbackAt"]
+    guard let outcome = CallOutcome(rawValue: form["outcome"] ?? "") else {
+      return try await render(
+        req, sample: sample, entered: entered, skipped: skipped, message: req.t("interview.error.outcome"),
+        status: .unprocessableEntity)
+    }
+    let callbackAt = form["callbackAt"].flatMap { BusinessTime.parseLocal($0) }
+    do {
+      try await FieldworkService.record(
+        outcome, sample: sample, draft: ResponseDraft(answers: answers, skippedModules: skipped), callbackAt: callbackAt,
+        actor: actor, on: req.db, now: req.now, locale: req.locale)
+    } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
+      let localizer = req.application.localizer
+      let text = localizer.text(error.messageKey, locale: req.locale, args: error.args)
+      let isQuestion = error.field.map { code in entered[code] != nil || sample.wave.questionnaireJSON.contains("\"\(code)\"") }
+      return try await render(
+        req, sample: sample, entered: entered, skipped: skipped,
+        problem: isQuestion == true ? (error.field!, text) : nil, message: text, status: error.status)
+    }
+    return req.redirect(to: Paths.interview.link() + "?done=\(outcome.rawValue)")
+  }
+}

@@ -1,0 +1,53 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Where a response came from; every channel feeds the same scores, marked with its source.
+enum ResponseChannel: String, Codable, Sendable, CaseIterable {
+  case phone  // our own interviewers (CATI)
+  case thirdParty = "third_party"  // imported results of the third-party survey company
+}
+
+/// One completed questionnaire.
+final class SurveyResponse: Model, @unchecked Sendable {
+  static let schema = "survey_responses"
+
+  // MARK: id
+  @ID(key: .id) var id: UUID?
+
+  // MARK: fields
+  @Field(key: "segment") var segment: String
+  @Field(key: "channel") var channel: String
+  @Field(key: "weight") var weight: Double
+  @OptionalField(key: "comment") var comment: String?
+  @Field(key: "answered_at") var answeredAt: Date
+  @Field(key: "recorded_by") var recordedBy: String
+
+  // MARK: relations
+  @Parent(key: "wave_id") var wave: SurveyWave
+  @Parent(key: "unit_id") var unit: OrgUnit
+  @OptionalParent(key: "sample_id") var sample: SurveySample?
+
+  init() {}
+}
+
+/// One scored answer, with the grouping columns copied in so that scores are one GROUP BY.
+final class SurveyAnswer: Model, @unchecked Sendable {
+  static let schema = "survey_answers"
+
+  @ID(custom: .id, generatedBy: .database) var id: Int?
+  @Field(key: "question_code") var questionCode: String
+  @OptionalField(key: "module") var module: String?
+  @OptionalField(key: "construct") var construct: String?
+  @Field(key: "raw") var raw: String
+  @OptionalField(key: "value") var value: Double?
+  @OptionalField(key: "top_box") var topBox: Bool?
+  @Field(key: "weight") var weight: Double
+  @Field(key: "segment") var segment: String
+  @Field(key: "channel") var channel: String
+  @Parent(key: "response_id") var response: SurveyResponse
+  @Parent(key: "wave_id") var wave: SurveyWave
+  @Parent(key: "unit_id") var unit: OrgUnit
+
+  init() {}
+}

@@ -1,0 +1,208 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Pages of the satisfaction office: waves, their plan and status, sampling, targets.
+enum WavePagesController {
+  static func register(_ pages: any RoutesBuilder) {
+    pages.get(Paths.surveys.components, use: list)
+    pages.post(Paths.surveys.components, use: create)
+    pages.get(Paths.surveyWave.components, use: show)
+    pages.post(Paths.surveyWaveSample.components, use: sample)
+    pages.post(Paths.surveyWaveFieldwork.components, use: fieldwork)
+    pages.post(Paths.surveyWaveMilestone.components, use: milestone)
+    pages.post(Paths.surveyWaveTarget.components, use: target)
+  }
+
+  struct CreateForm: Content {
+    var code: String?
+    var name: String?
+    var year: String?
+    var questionnaire: String?
+    var sampleCount: String?
+    var samplePercent: String?
+    var allocation: String?
+    var seed: String?
+    var attemptLimit: String?
+  }
+
+  static func canManage(_ actor: Actor) -> Bool { !WaveService.managerRoles.isDisjoint(with: actor.roles) }
+
+  static func renderList(
+    _ req: Request, values: [String: String] = [:], errors: FieldErrors = .init(), status: HTTPStatus = .ok
+  ) async throws -> Response {
+    let actor = try req.actor
+    let waves = try await WaveService.list(on: req.db)
+    let chosen = values["questionnaire"] ?? "standard"
+    let allocation = values["allocation"] ?? "proportional"
+    let page = SurveysPage(
+      chrome: .make(for: req, titleKey: "survey.title"),
+      waves: waves.map {
+        .init(
+          code: $0.code, name: $0.name, year: $0.year, isOpen: $0.isOpen, sampled: $0.sampledAt != nil,
+          href: Paths.surveyWave.link($0.id!), scoresHref: Paths.surveyWaveScores.link($0.id!))
+      },
+      canManage: canManage(actor), isSurveyor: actor.has(.surveyor), createAction: Paths.surveys.link(),
+      rostersHref: Paths.rosters.link(), interviewHref: Paths.interview.link(),
+      questionnaires: WaveService.questionnaires.keys.sorted().map {
+        Choice(value: $0, labelKey: "survey.questionnaire.\($0)", selected: $0 == chosen)
+      },
+      allocations: Allocation.allCases.map {
+        Choice(value: $0.rawValue, labelKey: "survey.allocation.\($0.rawValue)", selected: $0.rawValue == allocation)
+      },
+      values: values, errors: errors.localized(req.application.localizer, req.locale))
+    return try await req.page("surveys/list", page, status: status)
+  }
+
+  @Sendable static func list(req: Request) async throws -> Response { try await renderList(req) }
+
+  @Sendable static func create(req: Request) async throws -> Response {
+    let form = try req.content.decode(CreateForm.self)
+    let values = [
+      "code": form.code ?? "", "name": form.name ?? "", "year": form.year ?? "", "questionnaire": form.questionnaire ?? "",
+      "sampleCount": form.sampleCount ?? "", "samplePercent": form.samplePercent ?? "", "allocation": form.allocation ?? "",
+      "seed": form.seed ?? "", "attemptLimit": form.attemptLimit ?? "",
+    ]
+    return try await req.submitForm {
+      let wave = try await WaveService.create(
+        .init(
+          code: form.code, name: form.name, year: form.year, questionnaire: form.questionnaire, sampleCount: form.sampleCount,
+          samplePercent: form.samplePercent, allocation: form.allocation, seed: form.seed, attemptLimit: form.attemptLimit),
+        actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
+      return req.redirect(to: Paths.surveyWave.link(wave.id!))
+    } showAgain: { errors, status in
+      try await renderList(req, values: values, errors: errors, status: status)
+    }
+  }
+
+  static func renderWave(
+    _ req: Request, wave: SurveyWave, notice: String? = nil, errors: FieldErrors = .init(), status: HTTPStatus = .ok
+  ) async throws -> Response {
+    let actor = try req.actor
+    let today = BusinessTime.civilDate(of: req.now)
+    let counties = try await WaveStatus.counties(wave: wave, actor: actor, on: req.db, today: today)
+    let quotas = try await WaveStatus.quotaCells(wave: wave, actor: actor, on: req.db)
+    let targets = try await SurveyTarget.query(on: req.db).filter(\.$wave.$id == wave.id!).with(\.$unit).all()
+      .filter { actor.canSee($0.unit.unitPath) }.sorted { $0.unit.code < $1.unit.code }
+    let plan = try wave.plan
+    let completions = wave.completions
+    let derived: Set<MilestoneKind> = [.rostersSubmitted, .fieldworkDone]
+    let milestones = try wave.milestones.map { m in
+      let done = completions[m.kind.rawValue].flatMap { CivilDate(iso: $0) }
+      return WavePage.Milestone(
+        kind: m.kind.rawValue, kindKey: "survey.milestone.\(m.kind.rawValue)", due: m.due.description,
+        completedOn: done?.description ?? "",
+        statusKey: derived.contains(m.kind)
+          ? "survey.milestone.per_unit" : "survey.status.\(m.status(completedOn: done, today: today).rawValue)",
+        editable: !derived.contains(m.kind))
+    }
+    let sizeText: String
+    switch plan.size {
+    case .count(let n): sizeText = req.t("survey.plan.count", String(n))
+    case .fraction(let f): sizeText = req.t("survey.plan.percent", DisplayFormat.percent(f))
+    }
+    let page = WavePage(
+      chrome: .make(for: req, titleKey: "survey.wave"), code: wave.code, name: wave.name, year: wave.year,
+      version: wave.version, isOpen: wave.isOpen, sampled: wave.sampledAt != nil,
+      planText: sizeText + " · " + req.t("survey.allocation.\(plan.allocation.rawValue)"), seed: String(plan.seed),
+      attemptLimit: wave.attemptLimit, questionnaire: try wave.questionnaire.code, milestones: milestones,
+      milestoneKeys: try wave.milestones.map { "survey.milestone.\($0.kind.rawValue)" },
+      counties: counties.map { c in
+        .init(
+          name: c.unit.name, rosterVersion: c.roster?.version,
+          validRate: c.roster.map { DisplayFormat.percent(quality($0).validListRate) } ?? "–",
+          completeness: c.roster.map { DisplayFormat.percent(quality($0).completenessRate) } ?? "–",
+          quota: c.quota, done: c.done, fill: c.quota > 0 ? DisplayFormat.percent(Double(c.done) / Double(c.quota)) : "–",
+          statuses: c.milestones.map { "survey.status.\($0.1.rawValue)" })
+      },
+      quotas: quotas.map { cell in
+        .init(
+          unitName: cell.unit.name, segmentKey: "survey.segment.\(cell.quota.segment)", population: cell.quota.population,
+          excludedRecent: cell.quota.excludedRecent, excludedComplaint: cell.quota.excludedComplaint,
+          eligible: cell.quota.eligible, quota: cell.quota.quota, reserve: cell.quota.reserve,
+          weight: String(format: "%.2f", cell.quota.designWeight), done: cell.done, full: cell.done >= cell.quota.quota)
+      },
+      targets: targets.map {
+        .init(unitName: $0.unit.name, assessment: DisplayFormat.score($0.assessment), stretch: DisplayFormat.score($0.stretch))
+      },
+      targetUnits: try await OrgUnit.visible(to: actor, on: req.db).filter { [.company, .city, .county].contains($0.unitKind) }.map {
+        Choice(value: $0.id!.uuidString, label: $0.name, selected: false)
+      },
+      canManage: canManage(actor), sampleAction: Paths.surveyWaveSample.link(wave.id!),
+      fieldworkAction: Paths.surveyWaveFieldwork.link(wave.id!), milestoneAction: Paths.surveyWaveMilestone.link(wave.id!),
+      targetAction: Paths.surveyWaveTarget.link(wave.id!), scoresHref: Paths.surveyWaveScores.link(wave.id!),
+      notice: notice, errors: errors.localized(req.application.localizer, req.locale))
+    return try await req.page("surveys/wave", page, status: status)
+  }
+
+  static func quality(_ roster: RosterVersion) -> RosterQuality {
+    RosterQuality(total: roster.totalRows, valid: roster.validRows, complete: roster.completeRows)
+  }
+
+  static func wave(_ req: Request) async throws -> SurveyWave {
+    try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
+  }
+
+  @Sendable static func show(req: Request) async throws -> Response {
+    try await renderWave(req, wave: try await wave(req))
+  }
+
+  @Sendable static func sample(req: Request) async throws -> Response {
+    let wave = try await wave(req)
+    let draws = try await SampleService.draw(wave: wave, actor: try req.actor, on: req.db, now: req.now)
+    let drawn = draws.reduce(0) { $0 + $1.strata.reduce(0) { $0 + $1.drawn } }
+    return try await renderWave(req, wave: wave, notice: req.t("survey.sample.done", String(draws.count), String(drawn)))
+  }
+
+  struct FieldworkForm: Content {
+    var open: String?
+    var version: Int?
+  }
+
+  @Sendable static func fieldwork(req: Request) async throws -> Response {
+    let wave = try await wave(req)
+    let form = try req.content.decode(FieldworkForm.self)
+    try await WaveService.setOpen(form.open == "true", wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
+    return req.redirect(to: Paths.surveyWave.link(wave.id!))
+  }
+
+  struct MilestoneForm: Content {
+    var kind: String?
+    var due: String?
+    var completedOn: String?
+    var version: Int?
+  }
+
+  @Sendable static func milestone(req: Request) async throws -> Response {
+    let wave = try await wave(req)
+    let form = try req.content.decode(MilestoneForm.self)
+    guard let kind = MilestoneKind(rawValue: form.kind ?? "") else { throw AppError.invalid("kind", "validation.choice") }
+    return try await req.submitForm {
+      try await WaveService.updateMilestone(
+        kind, due: form.due, completedOn: form.completedOn, wave: wave, expectedVersion: form.version, actor: try req.actor,
+        on: req.db)
+      return req.redirect(to: Paths.surveyWave.link(wave.id!))
+    } showAgain: { errors, status in
+      try await renderWave(req, wave: wave, errors: errors, status: status)
+    }
+  }
+
+  struct TargetForm: Content {
+    var unitId: String?
+    var assessment: String?
+    var stretch: String?
+  }
+
+  @Sendable static func target(req: Request) async throws -> Response {
+    let wave = try await wave(req)
+    let form = try req.content.decode(TargetForm.self)
+    return try await req.submitForm {
+      try await WaveService.setTarget(
+        unitID: UUID(uuidString: form.unitId ?? ""), assessment: form.assessment, stretch: form.stretch, wave: wave,
+        actor: try req.actor, on: req.db)
+      return req.redirect(to: Paths.surveyWave.link(wave.id!) + "#targets")
+    } showAgain: { errors, status in
+      try await renderWave(req, wave: wave, errors: errors, status: status)
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Creating and running survey waves: plan, milestones, targets, fieldwork open or closed.
+enum WaveService {
+  /// The satisfaction office (staff), analysts and admins run waves.
+  static let managerRoles: Set<Role> = [.admin, .staff, .analyst]
+
+  static func requireManager(_ actor: Actor) throws {
+    guard !managerRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
+  }
+
+  struct Input: Sendable {
+    var code: String?
+    var name: String?
+    var year: String?
+    var questionnaire: String?
+    var sampleCount: String?
+    var samplePercent: String?
+    var allocation: String?
+    var seed: String?
+    var attemptLimit: String?
+  }
+
+  static let questionnaires: [String: Questionnaire] = [
+    "standard": .standard, "standard_servqual": .standardWithServqual,
+  ]
+
+  static func create(_ input: Input, actor: Actor, on db: any Database, seedSource: () -> UInt64) async throws -> SurveyWave {
+    try requireManager(actor)
+    var errors = FieldErrors()
+    let code = Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
+    let name = Validate.text(input.name, field: "name", max: Limits.name, into: &errors)
+    let year = Int(input.year ?? "") ?? 0
+    if !(2000...2100).contains(year) { errors.add("year", "validation.integer") }
+    let questionnaire = questionnaires[input.questionnaire ?? "standard"]
+    if questionnaire == nil { errors.add("questionnaire", "validation.choice") }
+    var size = SampleSize.count(1000)
+    if let percent = input.samplePercent, !percent.isEmpty {
+      if let value = Double(percent), value > 0, value <= 100 {
+        size = .fraction(value / 100)
+      } else {
+        errors.add("samplePercent", "survey.error.percent")
+      }
+    } else if let count = input.sampleCount, !count.isEmpty {
+      if let value = Int(count), (1...1_000_000).contains(value) {
+        size = .count(value)
+      } else {
+        errors.add("sampleCount", "survey.error.count")
+      }
+    }
+    let allocation = Allocation(rawValue: input.allocation ?? "proportional")
+    if allocation == nil { errors.add("allocation", "validation.choice") }
+    var seed = seedSource()
+    if let text = input.seed, !text.isEmpty {
+      if let value = UInt64(text) { seed = value } else { errors.add("seed", "validation.integer") }
+    }
+    let attemptLimit = Int(input.attemptLimit ?? "") ?? FieldworkRules.default.attemptLimit
+    if !(1...10).contains(attemptLimit) { errors.add("attemptLimit", "survey.error.attempts") }
+    if errors.isEmpty, try await SurveyWave.query(on: db).filter(\.$code == code).count() > 0 {
+      errors.add("code", "survey.error.code_taken")
+    }
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
+
+    let chosenSeed = seed
+    let plan = SamplingPlan(size: size, allocation: allocation!, seed: chosenSeed)
+    let wave = SurveyWave()
+    wave.version = 1
+    wave.code = code
+    wave.name = name
+    wave.year = year
+    wave.isOpen = false
+    wave.attemptLimit = attemptLimit
+    wave.questionnaireJSON = try json(questionnaire!)
+    wave.planJSON = try json(plan)
+    wave.milestonesJSON = try json(SurveyPlan.defaultMilestones(year: year))
+    wave.completionsJSON = "{}"
+    try await db.transaction { tx in
+      try await wave.create(on: tx)
+      try await AuditLog.record(
+        .create, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: NoSnapshot?.none,
+        after: ["code": code, "name": name, "year": String(year), "seed": String(chosenSeed)], on: tx)
+    }
+    return wave
+  }
+
+  static func find(_ id: UUID?, on db: any Database) async throws -> SurveyWave {
+    guard let id, let wave = try await SurveyWave.find(id, on: db) else { throw AppError.notFound("entity.survey_wave") }
+    return wave
+  }
+
+  static func list(on db: any Database) async throws -> [SurveyWave] {
+    try await SurveyWave.query(on: db).sort(\.$year, .descending).sort(\.$code).all()
+  }
+
+  /// Opens or closes fieldwork; a stale version is refused.
+  static func setOpen(_ open: Bool, wave: SurveyWave, expectedVersion: Int?, actor: Actor, on db: any Database) async throws {
+    try requireManager(actor)
+    try checkVersion(wave, expectedVersion)
+    let before = wave.isOpen
+    wave.isOpen = open
+    wave.version += 1
+    try await db.transaction { tx in
+      try await wave.save(on: tx)
+      try await AuditLog.record(
+        .update, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: ["is_open": before],
+        after: ["is_open": open], on: tx)
+    }
+  }
+
+  /// Moves a milestone's due date or records it done for the whole wave.
+  static func updateMilestone(
+    _ kind: MilestoneKind, due: String?, completedOn: String?, wave: SurveyWave, expectedVersion: Int?, actor: Actor,
+    on db: any Database
+  ) async throws {
+    try requireManager(actor)
+    try checkVersion(wave, expectedVersion)
+    var milestones = try wave.milestones
+    var completions = wave.completions
+    let before = wave.milestonesJSON + wave.completionsJSON
+    if let due, !due.isEmpty {
+      guard let date = CivilDate(iso: due) else { throw AppError.invalid("due", "survey.error.date") }
+      if let index = milestones.firstIndex(where: { $0.kind == kind }) { milestones[index].due = date }
+    }
+    if let completedOn {
+      if completedOn.isEmpty {
+        completions[kind.rawValue] = nil
+      } else {
+        guard let date = CivilDate(iso: completedOn) else { throw AppError.invalid("completedOn", "survey.error.date") }
+        completions[kind.rawValue] = date.description
+      }
+    }
+    wave.milestonesJSON = try json(milestones)
+    wave.completionsJSON = try json(completions)
+    wave.version += 1
+    try await db.transaction { tx in
+      try await wave.save(on: tx)
+      try await AuditLog.record(
+        .update, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: before,
+        after: wave.milestonesJSON + wave.completionsJSON, on: tx)
+    }
+  }
+
+  /// Sets a unit's assessment and stretch targets for the wave (DOMAIN.md §4: e.g. 76 / 78).
+  static func setTarget(
+    unitID: UUID?, assessment: String?, stretch: String?, wave: SurveyWave, actor: Actor, on db: any Database
+  ) async throws {
+    try requireManager(actor)
+    let unit = try await OrgUnit.findVisible(unitID, for: actor, on: db)
+    var errors = FieldErrors()
+    let a = Double(assessment ?? "")
+    let s = Double(stretch ?? "")
+    if a == nil || !(0...100).contains(a!) { errors.add("assessment", "survey.error.score") }
+    if s == nil || !(0...100).contains(s!) { errors.add("stretch", "survey.error.score") }
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
+    let existing = try await SurveyTarget.query(on: db).filter(\.$wave.$id == wave.id!).filter(\.$unit.$id == unit.id!).first()
+    let row = existing ?? SurveyTarget(waveID: wave.id!, unitID: unit.id!, target: .init(assessment: a!, stretch: s!))
+    let before = existing.map { ["assessment": $0.assessment, "stretch": $0.stretch] }
+    row.assessment = a!
+    row.stretch = s!
+    try await db.transaction { tx in
+      try await row.save(on: tx)
+      try await AuditLog.record(
+        existing == nil ? .create : .update, entity: "survey_target", id: row.id!.uuidString, actor: actor, before: before,
+        after: ["assessment": a!, "stretch": s!], on: tx)
+    }
+  }
+
+  static func checkVersion(_ wave: SurveyWave, _ expected: Int?) throws {
+    if let expected, expected != wave.version { throw AppError.conflict("version", "survey.error.stale") }
+  }
+
+  static func json<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}

@@ -1,0 +1,135 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Survey scores against targets")
+struct SurveyScoreTests {
+  struct ScoresBody: Decodable {
+    struct Score: Decodable {
+      let n: Int
+      let mean: Double
+      let meanCI: [Double]
+      let satisfactionRate: Double
+      let rateCI: [Double]
+      let smallSample: Bool
+    }
+    struct Target: Decodable {
+      let assessment: Double
+      let stretch: Double
+      let outcome: String
+    }
+    struct Unit: Decodable {
+      let code: String
+      let overall: Score?
+      let modules: [String: Score]
+      let segments: [String: Score]
+      let channels: [String: Score]
+      let target: Target?
+    }
+    let units: [Unit]
+  }
+
+  /// Two interviews in county A: one answers every five-point item "very satisfied" (100), the
+  /// other "not very satisfied" (40).
+  func twoInterviews(_ desk: SurveyDesk) async throws -> String {
+    #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
+    let wave = try await desk.sampledWave(count: 2)
+    try await desk.open(wave)
+    for code in [5, 2] {
+      let sample = try #require(try await desk.next())
+      let res = try await desk.call(sample, #"{"outcome":"completed","answers":\#(SurveyDesk.answers(fivePoint: code))}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+    }
+    return wave
+  }
+
+  @Test("Rule DOMAIN §4 scores: 满意度 = mean of scored values, 满意率 = share in the top three boxes, with 95 % CIs")
+  func scores() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let wave = try await twoInterviews(desk)
+      let res = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
+      #expect(res.status == .ok, "\(res.body.string)")
+      let body = try JSONDecoder().decode(ScoresBody.self, from: Data(res.body.string.utf8))
+      let a = try #require(body.units.first { $0.code == "A" })
+      let overall = try #require(a.overall)
+      // 24 answers of 100 and 24 of 40 (equal design weights): mean 70; s² = 900 × 48/47,
+      // half-width 1.959964 × √(s²/48) = 8.5767; rate 0.5 ± 1.959964 × √(0.25/48) = ± 0.14145.
+      #expect(overall.n == 48)
+      #expect(abs(overall.mean - 70) < 1e-9)
+      #expect(abs(overall.meanCI[0] - 61.4233) < 1e-3 && abs(overall.meanCI[1] - 78.5767) < 1e-3)
+      #expect(abs(overall.satisfactionRate - 0.5) < 1e-12)
+      #expect(abs(overall.rateCI[0] - 0.35855) < 1e-4)
+      #expect(!overall.smallSample)
+      let stability = try #require(a.modules["stability"])
+      #expect(stability.n == 6 && stability.smallSample && abs(stability.mean - 70) < 1e-9)
+      #expect(a.segments["residential"]?.n == 48)
+      #expect(a.channels["phone"]?.n == 48)
+      // Rolled up: the city carries county A's answers; county B has none; the company is outside
+      // the city office's subtree.
+      #expect(body.units.first { $0.code == "C" }?.overall?.n == 48)
+      #expect(!body.units.contains { $0.code == "B" || $0.code == "P" })
+    }
+  }
+
+  @Test("Rule DOMAIN §4 targets: each unit against its assessment and stretch target (example 76 / 78)")
+  func targets() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let wave = try await twoInterviews(desk)
+      for (unit, a, s) in [(desk.org.countyA, 76.0, 78.0), (desk.org.city, 60.0, 69.0)] {
+        let res = try await app.api(
+          .POST, "/api/v1/survey-waves/\(wave)/targets", token: desk.office,
+          json: #"{"unitId":"\#(unit.id!)","assessment":\#(a),"stretch":\#(s)}"#)
+        #expect(res.status == .noContent, "\(res.body.string)")
+      }
+      let outside = try await app.api(
+        .POST, "/api/v1/survey-waves/\(wave)/targets", token: desk.office,
+        json: #"{"unitId":"\#(desk.org.company.id!)","assessment":77,"stretch":78}"#)
+      #expect(outside.status == .forbidden)
+      let bad = try await app.api(
+        .POST, "/api/v1/survey-waves/\(wave)/targets", token: desk.office,
+        json: #"{"unitId":"\#(desk.org.countyA.id!)","assessment":120,"stretch":78}"#)
+      #expect(bad.status == .unprocessableEntity && bad.apiError?.field == "assessment")
+      let body = try JSONDecoder().decode(
+        ScoresBody.self,
+        from: Data(try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office).body.string.utf8))
+      #expect(body.units.first { $0.code == "A" }?.target?.outcome == "failed")
+      #expect(body.units.first { $0.code == "C" }?.target?.outcome == "stretchMet")
+    }
+  }
+
+  @Test("Survey pages: waves, quotas, the interviewer's page and the results page")
+  func pages() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let wave = try await twoInterviews(desk)
+      let office = PageClient(app)
+      try await office.login("office")
+      let list = try await office.get("/surveys")
+      #expect(list.status == .ok && list.body.string.contains("W2026"))
+      let detail = try await office.get("/surveys/waves/\(wave)")
+      #expect(detail.status == .ok)
+      #expect(detail.body.string.contains("id=\"quotas\""))
+      let results = try await office.get("/surveys/waves/\(wave)/scores?unitId=\(desk.org.countyA.id!)")
+      #expect(results.status == .ok)
+      #expect(results.body.string.contains(#"<strong id="overall-mean">70.00</strong>"#))
+      #expect(results.body.string.contains("<svg"))
+      let rosters = try await office.get("/surveys/rosters")
+      #expect(rosters.status == .ok && rosters.body.string.contains("临川县供电公司"))
+
+      let surveyor = PageClient(app)
+      try await surveyor.login("surveyor1")
+      let idle = try await surveyor.get("/surveys/interview")
+      #expect(idle.status == .ok && idle.body.string.contains("id=\"next-customer\""))
+      let handler = PageClient(app)
+      try await handler.login("handlerA")
+      #expect(try await handler.get("/surveys/interview").status == .forbidden)
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import Domain
+
+@Suite("Satisfaction scores (满意度, 满意率)")
+struct ScoreAccumulatorTests {
+  static func accumulate(_ answers: [(value: Double, weight: Double, top: Bool)]) -> ScoreAccumulator {
+    var accumulator = ScoreAccumulator()
+    for answer in answers { accumulator.add(value: answer.value, weight: answer.weight, topBox: answer.top) }
+    return accumulator
+  }
+
+  static func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool { abs(a - b) <= tolerance }
+
+  @Test("Rule DOMAIN §4: unweighted 100/80/60/40/0 → mean 56, rate 60 %, Kish n_eff 5")
+  func unweighted() throws {
+    // Setup: one answer per scale point; top box = the first three.
+    let accumulator = Self.accumulate([(100, 1, true), (80, 1, true), (60, 1, true), (40, 1, false), (0, 1, false)])
+    // Act
+    let summary = try #require(accumulator.summary())
+    // Check: Σx = 280 → mean 56. Σx² = 21600; 21600/5 − 56² = 1184; × 5/4 → s² = 1480.
+    // n_eff = 25/5 = 5; half-width = 1.959964 × √(1480/5 = 296) = 33.72049568 → [22.27950432, 89.72049568].
+    #expect(summary.n == 5)
+    #expect(summary.effectiveN == 5)
+    #expect(summary.mean == 56)
+    #expect(Self.close(summary.meanCI.low, 22.279504320612126))
+    #expect(Self.close(summary.meanCI.high, 89.72049567938788))
+    // p = 3/5 = 0.6; half-width = 1.959964 × √(0.24/5) = 0.42940660 → [0.17059340, 1.0294 → clipped 1].
+    #expect(summary.satisfactionRate == 0.6)
+    #expect(Self.close(summary.rateCI.low, 0.17059340212077778))
+    #expect(summary.rateCI.high == 1)
+    #expect(summary.smallSample)
+  }
+
+  @Test("Rule DOMAIN §4: weighted 100×2, 60×1, 40×1 → mean 75, rate 75 %, n_eff 8/3")
+  func weighted() throws {
+    let accumulator = Self.accumulate([(100, 2, true), (60, 1, true), (40, 1, false)])
+    let summary = try #require(accumulator.summary())
+    // Σw = 4, Σw² = 6, Σwx = 300 → mean 75; n_eff = 16/6 = 2.6667.
+    // Σwx² = 25200; 25200/4 − 75² = 675; × 3/2 → s² = 1012.5; s²/n_eff = 379.6875;
+    // half-width = 1.959964 × 19.48557158 = 38.19101883 → [36.80898117, 113.19101883].
+    #expect(summary.mean == 75)
+    #expect(Self.close(summary.effectiveN, 8.0 / 3))
+    #expect(Self.close(summary.meanCI.low, 36.80898117368332))
+    #expect(Self.close(summary.meanCI.high, 113.19101882631668))
+    // p = 3/4; p(1 − p)/n_eff = 0.0703125; half-width 0.51971394 → [0.23028606, 1].
+    #expect(summary.satisfactionRate == 0.75)
+    #expect(Self.close(summary.rateCI.low, 0.23028606176943367))
+    #expect(summary.rateCI.high == 1)
+  }
+
+  @Test("Rule DOMAIN §4: two answers 100 and 60 with z = 2 → mean 80 ± 40")
+  func exactWithCustomZ() throws {
+    let summary = try #require(Self.accumulate([(100, 1, true), (60, 1, true)]).summary(z: 2))
+    // s² = ((10000 + 3600)/2 − 6400) × 2/1 = 800; √(800/2) = 20; ± 2 × 20.
+    #expect(summary.meanCI == Interval(low: 40, high: 120))
+    // p = 1 → zero width.
+    #expect(summary.rateCI == Interval(low: 1, high: 1))
+  }
+
+  @Test("Rule DOMAIN §4: a single answer has zero spread")
+  func single() throws {
+    let summary = try #require(Self.accumulate([(80, 3, true)]).summary())
+    #expect(summary.n == 1)
+    #expect(summary.effectiveN == 1)  // 3²/9
+    #expect(summary.mean == 80)
+    #expect(summary.meanCI == Interval(low: 80, high: 80))
+    #expect(summary.satisfactionRate == 1)
+    #expect(summary.rateCI == Interval(low: 1, high: 1))
+  }
+
+  @Test("Rule DOMAIN §4: an empty group has no summary")
+  func empty() {
+    #expect(ScoreAccumulator().summary() == nil)
+    #expect(ScoreAccumulator().count == 0)
+  }
+
+  @Test("Rule DOMAIN §4: fewer than 30 answers are flagged as a small sample", arguments: [(29, true), (30, false)])
+  func smallSample(count: Int, flagged: Bool) throws {
+    let accumulator = Self.accumulate(Array(repeating: (60, 1, true), count: count))
+    #expect(try #require(accumulator.summary()).smallSample == flagged)
+    #expect(ScoreSummary.smallSampleThreshold == 30)
+  }
+
+  @Test("Rule DOMAIN §4: merging group accumulators equals adding all answers")
+  func merge() {
+    // Setup: integer values and weights keep every sum exact.
+    let left: [(value: Double, weight: Double, top: Bool)] = [(100, 2, true), (40, 1, false), (80, 3, true)]
+    let right: [(value: Double, weight: Double, top: Bool)] = [(0, 1, false), (60, 4, true)]
+    // Act
+    var merged = Self.accumulate(left)
+    merged.merge(Self.accumulate(right))
+    // Check
+    #expect(merged == Self.accumulate(left + right))
+    #expect(merged.count == 5)
+    #expect(merged.summary() == Self.accumulate(left + right).summary())
+    var empty = ScoreAccumulator()
+    empty.merge(merged)
+    #expect(empty == merged)
+  }
+
+  @Test("Rule: answers with a non-positive or non-finite weight or value are ignored")
+  func ignoredAnswers() {
+    var accumulator = ScoreAccumulator()
+    accumulator.add(value: 80, weight: 0, topBox: true)
+    accumulator.add(value: 80, weight: -1, topBox: true)
+    accumulator.add(value: .nan, topBox: true)
+    accumulator.add(value: 80, weight: .infinity, topBox: true)
+    #expect(accumulator == ScoreAccumulator())
+  }
+
+  @Test("Rule: accumulators round-trip through JSON, so group sums can be stored")
+  func codable() throws {
+    let accumulator = Self.accumulate([(100, 2, true), (40, 1, false)])
+    let data = try JSONEncoder().encode(accumulator)
+    #expect(try JSONDecoder().decode(ScoreAccumulator.self, from: data) == accumulator)
+  }
+}
