@@ -21,6 +21,9 @@ func routes(_ app: Application) throws {
   RosterPagesController.register(signedIn)
   InterviewPagesController.register(signedIn)
   ScoresPagesController.register(signedIn)
+  ChannelPagesController.register(signedIn)
+  ReportPagesController.register(signedIn)
+  SurveyExportController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)

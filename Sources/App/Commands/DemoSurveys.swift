@@ -50,6 +50,44 @@ enum DemoSurveys {
     try await interview(current, share: 0.7, improvement: 0.15, actor: actor, on: db, random: &random, now: now, finished: false)
     current.completionsJSON = try WaveService.json(["reportPublished": "\(thisYear)-05-15"])
     try await current.save(on: db)
+    for wave in [last, current] {
+      try await channelRatings(wave, on: db, random: &random, now: now)
+    }
+  }
+
+  /// Taps on the halls' rating devices and each county's government-agency rating.
+  static func channelRatings(_ wave: SurveyWave, on db: any Database, random: inout DemoRandom, now: Date) async throws {
+    let scale = try wave.questionnaire.scale
+    let kiosk = ChannelQuestionnaires.kiosk(scale: scale)
+    let government = ChannelQuestionnaires.government(scale: scale)
+    let day = BusinessTime.parseInstant("\(wave.year)-09-15T10:00:00+08:00") ?? now
+    let at = min(day, now)
+    for hall in try await OrgUnit.query(on: db).filter(\.$kind == UnitKind.hall.rawValue).all() {
+      for _ in 0..<30 {
+        let code = String(min(5, max(1, Int((4.1 + random.normal() * 0.9).rounded()))))
+        let answers = try ResponseRecorder.score(ResponseDraft(answers: ["kiosk.hall": code]), questionnaire: kiosk)
+        try await ResponseRecorder.record(
+          .init(
+            waveID: wave.id!, unitID: hall.id!, sampleID: nil, segment: unknownSegment, channel: .kiosk, weight: 1,
+            answers: answers, answeredAt: at, recordedBy: "kiosk"),
+          questionnaire: kiosk, on: db)
+      }
+    }
+    for county in try await OrgUnit.query(on: db).filter(\.$kind == UnitKind.county.rawValue).all() {
+      let quality = counties[county.code]?.quality ?? 0
+      var raw: [String: String] = [:]
+      for question in government.questions where question.kind == .fivePoint {
+        raw[question.code] = String(min(5, max(1, Int((4.0 + 1.5 * quality + random.normal() * 0.5).rounded()))))
+      }
+      raw["comment"] = "希望进一步加快农村电网改造，停电信息提前通知到村。"
+      let answers = try ResponseRecorder.score(ResponseDraft(answers: raw), questionnaire: government)
+      let agency = county.name.replacingOccurrences(of: "供电公司", with: "") + "人民政府办公室"
+      try await ResponseRecorder.record(
+        .init(
+          waveID: wave.id!, unitID: county.id!, sampleID: nil, segment: unknownSegment, channel: .government, weight: 1,
+          answers: answers, answeredAt: at, recordedBy: "staff", respondent: agency),
+        questionnaire: government, on: db)
+    }
   }
 
   static func wave(year: Int, actor: Actor, on db: any Database, now: Date) async throws -> SurveyWave {
@@ -97,7 +135,7 @@ enum DemoSurveys {
         try await sample.save(on: db)
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.id!, unitID: sample.$unit.id, sampleID: sample.id, segment: sample.customerSegment, channel: .phone,
+            waveID: wave.id!, unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment, channel: .phone,
             weight: sample.designWeight, answers: answers, answeredAt: at, recordedBy: "surveyor"),
           questionnaire: questionnaire, on: db)
       } else if !finished && roll < share + 0.05 {

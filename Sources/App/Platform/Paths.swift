@@ -68,6 +68,12 @@ enum Paths {
   static let interviewNext = RoutePath("surveys/interview/next")
   static let interviewCall = RoutePath("surveys/interview/:sampleID/calls")
   static let interviewDial = RoutePath("surveys/interview/:sampleID/dial")
+  static let kiosk = RoutePath("surveys/kiosk")
+  static let governmentRating = RoutePath("surveys/government")
+  static let surveyWaveResults = RoutePath("surveys/waves/:waveID/results")
+  static let surveyWaveReport = RoutePath("surveys/waves/:waveID/report")
+  static let surveyWaveResponsesXLSX = RoutePath("exports/surveys/:waveID/responses.xlsx")
+  static let surveyWaveScoresXLSX = RoutePath("exports/surveys/:waveID/scores.xlsx")
   static let tokenRevoke = RoutePath("account/tokens/:tokenID/revoke")
 
   // Operations
@@ -103,6 +109,7 @@ enum Paths {
   static let apiSurveyWaveSamples = RoutePath("api/v1/survey-waves/:waveID/samples")
   static let apiSurveyWaveTargets = RoutePath("api/v1/survey-waves/:waveID/targets")
   static let apiSurveyWaveScores = RoutePath("api/v1/survey-waves/:waveID/scores")
+  static let apiSurveyWaveResponses = RoutePath("api/v1/survey-waves/:waveID/responses")
   static let apiFieldworkNext = RoutePath("api/v1/fieldwork/next")
   static let apiSampleCalls = RoutePath("api/v1/survey-samples/:sampleID/calls")
 }

@@ -27,3 +27,9 @@ public enum VoltageClass: String, Codable, Sendable, CaseIterable {
   case kv110 = "110kV"
   case kv220 = "220kV"
 }
+
+extension CustomerSegment {
+  /// A segment written as its code or its Chinese name (居民, 商业, 工业, 其他), as in rosters and
+  /// results files.
+  public static func parse(_ text: String) -> CustomerSegment? { RosterParse.segment(text) }
+}

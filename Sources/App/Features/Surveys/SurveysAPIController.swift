@@ -16,6 +16,7 @@ enum SurveysAPIController {
     api.get(Paths.apiSurveyWaveScores.components, use: scores)
     api.post(Paths.apiFieldworkNext.components, use: next)
     api.post(Paths.apiSampleCalls.components, use: call)
+    api.on(.POST, Paths.apiSurveyWaveResponses.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: importResults)
   }
 
   @Sendable static func rosters(req: Request) async throws -> [RosterDTO] {
@@ -140,5 +141,17 @@ enum SurveysAPIController {
       outcome, sample: sample, draft: ResponseDraft(answers: body.answers ?? [:], skippedModules: skipped),
       callbackAt: callbackAt, actor: actor, on: req.db, now: req.now, locale: req.locale)
     return SampleDTO(sample)
+  }
+
+  struct ImportedResults: Content {
+    let responses: Int
+  }
+
+  /// The third-party results file (CSV or XLSX, docs/results-format.md) is the request body.
+  @Sendable static func importResults(req: Request) async throws -> Response {
+    let wave = try await findWave(req)
+    let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+    let result = try await ThirdPartyImport.run(data, wave: wave, actor: try req.actor, on: req.db, now: req.now)
+    return try await ImportedResults(responses: result.responses).encodeResponse(status: .created, for: req)
   }
 }

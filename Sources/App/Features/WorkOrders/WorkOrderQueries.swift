@@ -123,3 +123,22 @@ extension WorkOrderQueries {
     return Set(orders.map(\.customerAccount))
   }
 }
+
+extension WorkOrderQueries {
+  struct ReturnVisit: Sendable {
+    let unitID: UUID
+    let satisfied: Bool
+  }
+
+  /// Return visits recorded in a calendar year (Beijing time): the customer's verdict on how
+  /// the order was handled, which the satisfaction results show as their own channel.
+  static func returnVisits(year: Int, on db: any Database) async throws -> [ReturnVisit] {
+    guard let start = BusinessTime.parseInstant("\(year)-01-01T00:00:00+08:00"),
+      let end = BusinessTime.parseInstant("\(year + 1)-01-01T00:00:00+08:00")
+    else { return [] }
+    return try await WorkOrder.query(on: db)
+      .filter(\.$returnVisitedAt >= start).filter(\.$returnVisitedAt < end).filter(\.$returnVisitSatisfied != nil)
+      .field(\.$unit.$id).field(\.$returnVisitSatisfied).all()
+      .map { ReturnVisit(unitID: $0.$unit.id, satisfied: $0.returnVisitSatisfied ?? false) }
+  }
+}

@@ -114,7 +114,7 @@ enum FieldworkService {
         sample.completedAt = now
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.id!, unitID: sample.$unit.id, sampleID: sample.id, segment: sample.customerSegment,
+            waveID: wave.id!, unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment,
             channel: .phone, weight: sample.designWeight, answers: scored, answeredAt: now, recordedBy: actor.username),
           questionnaire: questionnaire, on: tx)
       case .retry(let attempts, let at):

@@ -9,12 +9,13 @@ enum ResponseRecorder {
     let waveID: UUID
     let unitID: UUID
     let sampleID: UUID?
-    let segment: CustomerSegment
+    let segment: String
     let channel: ResponseChannel
     let weight: Double
     let answers: [ScoredAnswer]
     let answeredAt: Date
     let recordedBy: String
+    var respondent: String? = nil
   }
 
   /// Scores a draft against the wave's questionnaire; a problem names the question.
@@ -35,7 +36,8 @@ enum ResponseRecorder {
     response.$wave.id = entry.waveID
     response.$unit.id = entry.unitID
     response.$sample.id = entry.sampleID
-    response.segment = entry.segment.rawValue
+    response.segment = entry.segment
+    response.respondent = entry.respondent
     response.channel = entry.channel.rawValue
     response.weight = entry.weight
     response.comment = entry.answers.first { $0.value == nil && !$0.raw.isEmpty }?.raw
@@ -52,7 +54,7 @@ enum ResponseRecorder {
       insert = insert.values([
         SQLBind(response.id!), SQLBind(entry.waveID), SQLBind(entry.unitID), SQLBind(answer.questionCode),
         SQLBind(question?.module?.rawValue), SQLBind(question?.construct?.rawValue), SQLBind(answer.raw), SQLBind(answer.value),
-        SQLBind(answer.topBox), SQLBind(entry.weight), SQLBind(entry.segment.rawValue), SQLBind(entry.channel.rawValue),
+        SQLBind(answer.topBox), SQLBind(entry.weight), SQLBind(entry.segment), SQLBind(entry.channel.rawValue),
       ])
     }
     try await insert.run()

@@ -12,6 +12,7 @@ struct CreateSurveyResponses: AsyncMigration {
       .field("channel", .string, .required)
       .field("weight", .double, .required)
       .field("comment", .string)
+      .field("respondent", .string)
       .field("answered_at", .datetime, .required)
       .field("recorded_by", .string, .required)
       .unique(on: "sample_id")

@@ -2,11 +2,22 @@ import Domain
 import Fluent
 import Foundation
 
-/// Where a response came from; every channel feeds the same scores, marked with its source.
+/// Where a response came from; every channel is scored the same way and marked with its source.
 enum ResponseChannel: String, Codable, Sendable, CaseIterable {
   case phone  // our own interviewers (CATI)
   case thirdParty = "third_party"  // imported results of the third-party survey company
+  case kiosk  // the rating device in a service hall (five faces, one tap)
+  case government  // the yearly government-agency satisfaction rating (政府机构满意度)
+  case returnVisit = "return_visit"  // 95598 return visits of closed work orders
+
+  /// The sampled survey (phone or third party) is what unit, module and segment scores and
+  /// targets rest on: only it has design weights that make it representative. The other
+  /// channels are reported beside it, per channel.
+  var isSampleSurvey: Bool { self == .phone || self == .thirdParty }
 }
+
+/// The segment recorded for responses from channels that do not know the customer's segment.
+let unknownSegment = "unknown"
 
 /// One completed questionnaire.
 final class SurveyResponse: Model, @unchecked Sendable {
@@ -20,6 +31,8 @@ final class SurveyResponse: Model, @unchecked Sendable {
   @Field(key: "channel") var channel: String
   @Field(key: "weight") var weight: Double
   @OptionalField(key: "comment") var comment: String?
+  /// Who answered when it is not a sampled customer, e.g. the government agency.
+  @OptionalField(key: "respondent") var respondent: String?
   @Field(key: "answered_at") var answeredAt: Date
   @Field(key: "recorded_by") var recordedBy: String
 

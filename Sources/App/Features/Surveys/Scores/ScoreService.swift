@@ -47,14 +47,23 @@ enum ScoreService {
       let cell = ScoreAccumulator(
         count: row.n, sumWeights: row.sw, sumSquaredWeights: row.sw2, sumWeightedValues: row.swx,
         sumWeightedSquares: row.swx2, sumWeightedTopBox: row.swt)
+      let sampled = ResponseChannel(rawValue: row.channel)?.isSampleSurvey ?? false
       // The answer counts for its unit and every unit above it.
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
         guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
+        byID[id]!.channels[row.channel, default: .init()].merge(cell)
+        guard sampled else { continue }
         byID[id]!.overall.merge(cell)
         if let module = ServiceModule(rawValue: row.module) { byID[id]!.modules[module, default: .init()].merge(cell) }
         byID[id]!.items[row.question_code, default: .init()].merge(cell)
         if let segment = CustomerSegment(rawValue: row.segment) { byID[id]!.segments[segment, default: .init()].merge(cell) }
-        byID[id]!.channels[row.channel, default: .init()].merge(cell)
+      }
+    }
+    for visit in try await WorkOrderQueries.returnVisits(year: wave.year, on: db) {
+      for ancestor in paths[visit.unitID]?.ancestorIDs ?? [] {
+        guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
+        byID[id]!.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
+          .add(value: visit.satisfied ? 100 : 0, topBox: visit.satisfied)
       }
     }
     for target in try await SurveyTarget.query(on: db).filter(\.$wave.$id == wave.id!).all() {
@@ -66,7 +75,7 @@ enum ScoreService {
         byID[id]?.previous = mean
       }
     }
-    let ordered = units.compactMap { byID[$0.id!] }.filter { $0.overall.count > 0 }
+    let ordered = units.compactMap { byID[$0.id!] }.filter { $0.overall.count > 0 || !$0.channels.isEmpty }
     return WaveScores(wave: wave, previousWave: previousWave, units: ordered)
   }
 
@@ -91,7 +100,7 @@ enum ScoreService {
   /// Each unit's overall 满意度 in another wave, for the change from last year.
   static func overallMeans(waveID: UUID, paths: [UUID: UnitPath], on db: any Database) async throws -> [UUID: Double] {
     var sums: [UUID: ScoreAccumulator] = [:]
-    for row in try await groupedRows(waveID: waveID, on: db) {
+    for row in try await groupedRows(waveID: waveID, on: db) where ResponseChannel(rawValue: row.channel)?.isSampleSurvey == true {
       let cell = ScoreAccumulator(
         count: row.n, sumWeights: row.sw, sumSquaredWeights: row.sw2, sumWeightedValues: row.swx,
         sumWeightedSquares: row.swx2, sumWeightedTopBox: row.swt)

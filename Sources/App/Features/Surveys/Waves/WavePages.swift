@@ -19,6 +19,8 @@ struct SurveysPage: Encodable {
   let createAction: String
   let rostersHref: String
   let interviewHref: String
+  let governmentHref: String
+  let kioskHref: String
   let questionnaires: [Choice]
   let allocations: [Choice]
   let values: [String: String]
@@ -86,6 +88,11 @@ struct WavePage: Encodable {
   let milestoneAction: String
   let targetAction: String
   let scoresHref: String
+  let reportHref: String
+  let resultsAction: String
+  let responsesXLSX: String
+  let scoresXLSX: String
+  let importLines: [String]
   let notice: String?
   let errors: [String: String]
 }

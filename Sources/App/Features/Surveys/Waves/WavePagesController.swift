@@ -12,6 +12,7 @@ enum WavePagesController {
     pages.post(Paths.surveyWaveFieldwork.components, use: fieldwork)
     pages.post(Paths.surveyWaveMilestone.components, use: milestone)
     pages.post(Paths.surveyWaveTarget.components, use: target)
+    pages.on(.POST, Paths.surveyWaveResults.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: results)
   }
 
   struct CreateForm: Content {
@@ -44,6 +45,7 @@ enum WavePagesController {
       },
       canManage: canManage(actor), isSurveyor: actor.has(.surveyor), createAction: Paths.surveys.link(),
       rostersHref: Paths.rosters.link(), interviewHref: Paths.interview.link(),
+      governmentHref: Paths.governmentRating.link(), kioskHref: Paths.kiosk.link(),
       questionnaires: WaveService.questionnaires.keys.sorted().map {
         Choice(value: $0, labelKey: "survey.questionnaire.\($0)", selected: $0 == chosen)
       },
@@ -76,7 +78,8 @@ enum WavePagesController {
   }
 
   static func renderWave(
-    _ req: Request, wave: SurveyWave, notice: String? = nil, errors: FieldErrors = .init(), status: HTTPStatus = .ok
+    _ req: Request, wave: SurveyWave, notice: String? = nil, errors: FieldErrors = .init(), lines: [ImportFailure.Line] = [],
+    status: HTTPStatus = .ok
   ) async throws -> Response {
     let actor = try req.actor
     let today = BusinessTime.civilDate(of: req.now)
@@ -131,6 +134,14 @@ enum WavePagesController {
       canManage: canManage(actor), sampleAction: Paths.surveyWaveSample.link(wave.id!),
       fieldworkAction: Paths.surveyWaveFieldwork.link(wave.id!), milestoneAction: Paths.surveyWaveMilestone.link(wave.id!),
       targetAction: Paths.surveyWaveTarget.link(wave.id!), scoresHref: Paths.surveyWaveScores.link(wave.id!),
+      reportHref: Paths.surveyWaveReport.link(wave.id!), resultsAction: Paths.surveyWaveResults.link(wave.id!),
+      responsesXLSX: Paths.surveyWaveResponsesXLSX.link(wave.id!), scoresXLSX: Paths.surveyWaveScoresXLSX.link(wave.id!),
+      importLines: lines.map { line in
+        let l = req.application.localizer
+        return l.text(
+          "import.line", locale: req.locale,
+          args: [String(line.line), l.text(line.key, locale: req.locale, args: line.args.map { l.text($0, locale: req.locale) })])
+      },
       notice: notice, errors: errors.localized(req.application.localizer, req.locale))
     return try await req.page("surveys/wave", page, status: status)
   }
@@ -203,6 +214,24 @@ enum WavePagesController {
       return req.redirect(to: Paths.surveyWave.link(wave.id!) + "#targets")
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)
+    }
+  }
+
+  struct ResultsForm: Content {
+    var file: File?
+  }
+
+  @Sendable static func results(req: Request) async throws -> Response {
+    let wave = try await wave(req)
+    let form = try req.content.decode(ResultsForm.self)
+    do {
+      let result = try await ThirdPartyImport.run(
+        form.file.map { Data(buffer: $0.data) } ?? Data(), wave: wave, actor: try req.actor, on: req.db, now: req.now)
+      return try await renderWave(req, wave: wave, notice: req.t("results.imported", String(result.responses)))
+    } catch let error as AppError where error.status == .unprocessableEntity {
+      var errors = FieldErrors()
+      errors.add("file", error.messageKey, args: error.args)
+      return try await renderWave(req, wave: wave, errors: errors, lines: error.lines, status: .unprocessableEntity)
     }
   }
 }

@@ -1,0 +1,132 @@
+import Domain
+import Fluent
+import Foundation
+import Spreadsheet
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Survey results from other channels, reports and exports")
+struct SurveyChannelTests {
+  /// A third-party results file for county A with `rows` interviews answering every item `code`.
+  static func results(rows: Int, code: Int, extra: String = "") -> String {
+    let questions = Questionnaire.standard.questions.filter { $0.kind != .text }
+    var lines = ["单位编码,客户类别,权重," + questions.map(\.code).joined(separator: ",") + ",comment"]
+    for n in 0..<rows {
+      let answers = questions.map { $0.kind == .fivePoint ? String(code) : "7" }
+      lines.append("A,居民,2," + answers.joined(separator: ",") + (n == 0 ? ",停电太多，95598 打不通" : ","))
+    }
+    return lines.joined(separator: "\n") + extra + "\n"
+  }
+
+  func wave(_ desk: SurveyDesk) async throws -> String {
+    #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
+    return try await desk.sampledWave(count: 2)
+  }
+
+  @Test("Third-party results are all or nothing; a bad row names its line and question")
+  func thirdParty() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let wave = try await wave(desk)
+      let bad = Self.results(rows: 2, code: 4).replacingOccurrences(of: "A,居民,2,4", with: "A,居民,2,9")
+      let refused = try await desk.upload("/api/v1/survey-waves/\(wave)/responses", Data(bad.utf8), token: desk.office)
+      #expect(refused.status == .unprocessableEntity)
+      #expect(refused.apiError?.lines?.map(\.line) == [2, 3])
+      #expect(refused.apiError?.lines?.first?.field == "m.stability.1")
+      #expect(try await SurveyResponse.query(on: app.db).count() == 0)
+      let unknown = try await desk.upload(
+        "/api/v1/survey-waves/\(wave)/responses", Data("unit_code,segment,m.nope.1\nA,居民,5\n".utf8), token: desk.office)
+      #expect(unknown.apiError?.lines?.first?.field == "m.nope.1")
+
+      let ok = try await desk.upload(
+        "/api/v1/survey-waves/\(wave)/responses", Data(Self.results(rows: 3, code: 4).utf8), token: desk.office)
+      #expect(ok.status == .created, "\(ok.body.string)")
+      #expect(try await SurveyResponse.query(on: app.db).filter(\.$channel == "third_party").count() == 3)
+      let scores = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
+      #expect(scores.body.string.contains(#""third_party""#))
+    }
+  }
+
+  @Test("Rule DOMAIN §4 multi-channel: hall ratings and government ratings are scored per channel, beside the sample")
+  func channels() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let wave = try await wave(desk)
+      let hall = OrgUnit(code: "A-S1-H", name: "城关营业厅", kind: .hall, parent: desk.org.stationA)
+      try await hall.create(on: app.db)
+      let office = PageClient(app)
+      try await office.login("office")
+      #expect(try await office.get("/surveys/kiosk?unitId=\(hall.id!)").status == .ok)
+      for rating in ["5", "5", "2"] {
+        let res = try await office.post("/surveys/kiosk", [("unitId", hall.id!.uuidString), ("rating", rating)])
+        #expect(res.status == .ok && res.body.string.contains("kiosk-thanks"))
+      }
+      #expect(try await office.get("/surveys/government").status == .ok)
+      let missing = try await office.post(
+        "/surveys/government", [("unitId", desk.org.countyA.id!.uuidString), ("agency", "临川县人民政府办公室"), ("a_gov.stability", "4")])
+      #expect(missing.status == .unprocessableEntity && missing.body.string.contains("has-error"))
+      let recorded = try await office.post(
+        "/surveys/government",
+        [
+          ("unitId", desk.org.countyA.id!.uuidString), ("agency", "临川县人民政府办公室"), ("a_gov.stability", "4"),
+          ("a_gov.communication", "5"), ("a_gov.problemHandling", "3"),
+        ])
+      #expect(recorded.status == .ok && recorded.body.string.contains("government-notice"))
+
+      let res = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
+      let body = try JSONDecoder().decode(SurveyScoreTests.ScoresBody.self, from: Data(res.body.string.utf8))
+      let county = try #require(body.units.first { $0.code == "A" })
+      // Kiosk: 100, 100, 40 → 80, two of three satisfied. Government: 80, 100, 60 → 80.
+      #expect(abs((county.channels["kiosk"]?.mean ?? 0) - 80) < 1e-9)
+      #expect(abs((county.channels["kiosk"]?.satisfactionRate ?? 0) - 2.0 / 3) < 1e-9)
+      #expect(abs((county.channels["government"]?.mean ?? 0) - 80) < 1e-9)
+      // Neither changes the sample-based score: no interviews yet, so no overall.
+      #expect(county.overall == nil)
+    }
+  }
+
+  @Test("The report lists the problems customers raised by module, and both XLSX exports open")
+  func reportAndExports() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let wave = try await wave(desk)
+      let ok = try await desk.upload(
+        "/api/v1/survey-waves/\(wave)/responses", Data(Self.results(rows: 4, code: 4).utf8), token: desk.office)
+      #expect(ok.status == .created)
+      let office = PageClient(app)
+      try await office.login("office")
+      let report = try await office.get("/surveys/waves/\(wave)/report?unitId=\(desk.org.countyA.id!)")
+      #expect(report.status == .ok)
+      let html = report.body.string
+      #expect(html.contains("临川县供电公司客户满意度分析报告（2026年）"))
+      // One comment of four respondents mentions 停电 (stability) and 95598 (hotline): 25 % each.
+      #expect(html.contains("反映人次 1，占比 25.0%"))
+      #expect(html.contains("营销部"))  // a department answerable for the weakest modules
+
+      for path in ["responses", "scores"] {
+        var data = Data()
+        try await app.testing().test(
+          .GET, "/exports/surveys/\(wave)/\(path).xlsx",
+          beforeRequest: { req in
+            if let cookie = office.cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+          },
+          afterResponse: { res async throws in
+            #expect(res.status == .ok)
+            data = Data(buffer: res.body)
+          })
+        let rows = try SpreadsheetReader.rows(in: data)
+        #expect(rows.count >= 2, "\(path)")
+        if path == "responses" {
+          #expect(rows.count == 5)
+          #expect(rows[1][0] == "A")
+          #expect(rows[1].contains("停电太多，95598 打不通"))
+        } else {
+          #expect(rows.contains { $0.first == "A" && $0.contains("80") })
+        }
+      }
+    }
+  }
+}
