@@ -30,6 +30,13 @@ struct CommandTests {
       #expect(orders.count == DemoWorkOrders.scripts(handlerUnit: UUID(), otherUnit: UUID()).count)
       #expect(Set(orders.map(\.state)).isSuperset(of: ["closed", "pendingReplyReview", "dispatched", "pendingIntakeReview", "onSite"]))
       #expect(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).count() > 0)
+      // Surveys: a roster per county, last year's finished wave and this year's in fieldwork.
+      #expect(try await RosterVersion.query(on: app.db).filter(\.$isCurrent == true).count() == 4)
+      let waves = try await SurveyWave.query(on: app.db).sort(\.$year).all()
+      #expect(waves.map(\.year) == [2025, 2026] && waves.map(\.isOpen) == [false, true])
+      let channels = Set(try await SurveyResponse.query(on: app.db).all().map(\.channel))
+      #expect(channels == ["phone", "kiosk", "government"])
+      #expect(try await SurveySample.query(on: app.db).filter(\.$status == "callback").count() > 0)
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }

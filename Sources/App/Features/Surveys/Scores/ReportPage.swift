@@ -97,7 +97,7 @@ enum ReportPagesController {
         guard let count = tally.byModule[m] else { return nil }
         return .init(
           labelKey: "module.\(m.rawValue)", count: count, share: DisplayFormat.percent(Double(count) / Double(max(respondents, 1))),
-          examples: Array(comments.filter { CommentTopics.standard.modules(of: $0).contains(m) }.prefix(3)))
+          examples: distinct(comments.filter { CommentTopics.standard.modules(of: $0).contains(m) }, limit: 3))
       }.sorted { $0.count > $1.count },
       unmatched: tally.unmatched,
       measures: weakest.map { module, mean in
@@ -107,6 +107,12 @@ enum ReportPagesController {
             .joined(separator: "、"))
       })
     return try await req.page("surveys/report", page)
+  }
+
+  /// The first `limit` different texts, in order.
+  static func distinct(_ texts: [String], limit: Int) -> [String] {
+    var seen: Set<String> = []
+    return Array(texts.filter { seen.insert($0).inserted }.prefix(limit))
   }
 
   /// Sampled-survey responses in the unit's subtree.
