@@ -50,6 +50,27 @@ struct SurveyChannelTests {
     }
   }
 
+  @Test("Rule DOMAIN §4 scores: weighted with the weights of the results file (1 × 100 and 3 × 40 → 55)")
+  func weighted() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let wave = try await wave(desk)
+      let five = Self.results(rows: 1, code: 5).split(separator: "\n")
+      let two = Self.results(rows: 1, code: 2).split(separator: "\n")
+      let file = [
+        String(five[0]), String(five[1]).replacingOccurrences(of: "A,居民,2,", with: "A,居民,1,"),
+        String(two[1]).replacingOccurrences(of: "A,居民,2,", with: "A,居民,3,"),
+      ].joined(separator: "\n")
+      let ok = try await desk.upload("/api/v1/survey-waves/\(wave)/responses", Data(file.utf8), token: desk.office)
+      #expect(ok.status == .created, "\(ok.body.string)")
+      let res = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
+      let body = try JSONDecoder().decode(SurveyScoreTests.ScoresBody.self, from: Data(res.body.string.utf8))
+      let overall = try #require(body.units.first { $0.code == "A" }?.overall)
+      #expect(abs(overall.mean - 55) < 1e-9)
+      #expect(abs(overall.satisfactionRate - 0.25) < 1e-12)  // only the weight-1 respondent is satisfied
+    }
+  }
+
   @Test("Rule DOMAIN §4 multi-channel: hall ratings and government ratings are scored per channel, beside the sample")
   func channels() async throws {
     try await withApp { app in

@@ -14,6 +14,7 @@ struct SurveyFieldworkTests {
       let segment: String
       let population: Int
       let excludedOpenComplaint: Int
+      let excludedRecentlySurveyed: Int
       let eligible: Int
       let quota: Int
       let reserve: Int
@@ -147,6 +148,39 @@ struct SurveyFieldworkTests {
           active: true, status: "pending", attempts: 0), #"{"outcome":"completed","answers":\#(SurveyDesk.answers(fivePoint: 5))}"#)
       #expect(body.status == .conflict)
       #expect(body.apiError?.message.contains("配额已满") == true)
+    }
+  }
+
+  @Test("Rule DOMAIN §4 sampling: customers interviewed in the last 12 months are left out; both exclusions can be switched off")
+  func exclusions() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
+      let first = try await desk.sampledWave(code: "W1", count: 2)
+      try await desk.open(first)
+      let sample = try #require(try await desk.next())
+      let done = try await desk.call(sample, #"{"outcome":"completed","answers":\#(SurveyDesk.answers(fivePoint: 4))}"#)
+      #expect(done.status == .ok)
+
+      func quota(_ wave: String) async throws -> WaveBody.Quota {
+        let body = try JSONDecoder().decode(
+          WaveBody.self, from: Data(try await app.api(.GET, "/api/v1/survey-waves/\(wave)", token: desk.office).body.string.utf8))
+        return try #require(body.quotas?.first)
+      }
+      desk.clock.advance(by: 86_400 * 200)
+      let second = try await desk.sampledWave(code: "W2", count: 2)
+      #expect(try await quota(second).excludedRecentlySurveyed == 1)
+      #expect(try await quota(second).eligible == 9)
+      let created = try await app.api(
+        .POST, "/api/v1/survey-waves", token: desk.office,
+        json: #"{"code":"W3","name":"不排除","year":2027,"sampleCount":2,"excludeMonths":0,"excludeOpenComplaints":false}"#)
+      #expect(created.status == .created, "\(created.body.string)")
+      let third = try JSONDecoder().decode(IDBody.self, from: Data(created.body.string.utf8)).id
+      #expect(try await app.api(.POST, "/api/v1/survey-waves/\(third)/sample", token: desk.office).status == .created)
+      #expect(try await quota(third).excludedRecentlySurveyed == 0)
+      let bad = try await app.api(
+        .POST, "/api/v1/survey-waves", token: desk.office, json: #"{"code":"W4","name":"x","year":2027,"excludeMonths":99}"#)
+      #expect(bad.status == .unprocessableEntity && bad.apiError?.field == "excludeMonths")
     }
   }
 }

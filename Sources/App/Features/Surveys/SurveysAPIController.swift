@@ -56,7 +56,9 @@ enum SurveysAPIController {
       .init(
         code: body.code, name: body.name, year: body.year.map(String.init), questionnaire: body.questionnaire,
         sampleCount: body.sampleCount.map(String.init), samplePercent: body.samplePercent.map { String($0) },
-        allocation: body.allocation, seed: body.seed, attemptLimit: body.attemptLimit.map(String.init)),
+        allocation: body.allocation, seed: body.seed, attemptLimit: body.attemptLimit.map(String.init),
+        reservePercent: body.reservePercent.map { String($0) }, excludeMonths: body.excludeMonths.map(String.init),
+        excludeOpenComplaints: body.excludeOpenComplaints.map(String.init)),
       actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
     return try await WaveDTO(wave, today: BusinessTime.civilDate(of: req.now), full: true).encodeResponse(status: .created, for: req)
   }

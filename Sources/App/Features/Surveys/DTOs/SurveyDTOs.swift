@@ -53,6 +53,9 @@ struct WaveCreateRequest: Content {
   var allocation: String?
   var seed: String?
   var attemptLimit: Int?
+  var reservePercent: Double?
+  var excludeMonths: Int?
+  var excludeOpenComplaints: Bool?
 }
 
 /// The sampling plan; the seed is a string because JSON numbers lose precision above 2^53.

@@ -60,6 +60,11 @@ struct WavePage: Encodable {
     let done: Int
     let full: Bool
   }
+  struct QuestionRow: Encodable {
+    let code: String
+    let text: String
+    let scale: String
+  }
   struct Target: Encodable {
     let unitName: String
     let assessment: String
@@ -76,6 +81,7 @@ struct WavePage: Encodable {
   let seed: String
   let attemptLimit: Int
   let questionnaire: String
+  let questions: [QuestionRow]
   let milestones: [Milestone]
   let milestoneKeys: [String]
   let counties: [CountyStatus]

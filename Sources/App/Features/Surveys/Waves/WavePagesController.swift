@@ -25,6 +25,9 @@ enum WavePagesController {
     var allocation: String?
     var seed: String?
     var attemptLimit: String?
+    var reservePercent: String?
+    var excludeMonths: String?
+    var excludeOpenComplaints: String?
   }
 
   static func canManage(_ actor: Actor) -> Bool { !WaveService.managerRoles.isDisjoint(with: actor.roles) }
@@ -63,13 +66,15 @@ enum WavePagesController {
     let values = [
       "code": form.code ?? "", "name": form.name ?? "", "year": form.year ?? "", "questionnaire": form.questionnaire ?? "",
       "sampleCount": form.sampleCount ?? "", "samplePercent": form.samplePercent ?? "", "allocation": form.allocation ?? "",
-      "seed": form.seed ?? "", "attemptLimit": form.attemptLimit ?? "",
+      "seed": form.seed ?? "", "attemptLimit": form.attemptLimit ?? "", "reservePercent": form.reservePercent ?? "",
+      "excludeMonths": form.excludeMonths ?? "", "excludeOpenComplaints": form.excludeOpenComplaints ?? "true",
     ]
     return try await req.submitForm {
       let wave = try await WaveService.create(
         .init(
           code: form.code, name: form.name, year: form.year, questionnaire: form.questionnaire, sampleCount: form.sampleCount,
-          samplePercent: form.samplePercent, allocation: form.allocation, seed: form.seed, attemptLimit: form.attemptLimit),
+          samplePercent: form.samplePercent, allocation: form.allocation, seed: form.seed, attemptLimit: form.attemptLimit,
+          reservePercent: form.reservePercent, excludeMonths: form.excludeMonths, excludeOpenComplaints: form.excludeOpenComplaints),
         actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
       return req.redirect(to: Paths.surveyWave.link(wave.id!))
     } showAgain: { errors, status in
@@ -108,7 +113,12 @@ enum WavePagesController {
       chrome: .make(for: req, titleKey: "survey.wave"), code: wave.code, name: wave.name, year: wave.year,
       version: wave.version, isOpen: wave.isOpen, sampled: wave.sampledAt != nil,
       planText: sizeText + " · " + req.t("survey.allocation.\(plan.allocation.rawValue)"), seed: String(plan.seed),
-      attemptLimit: wave.attemptLimit, questionnaire: try wave.questionnaire.code, milestones: milestones,
+      attemptLimit: wave.attemptLimit, questionnaire: try wave.questionnaire.code,
+      questions: try wave.questionnaire.questions.map { q in
+        .init(
+          code: q.code, text: req.locale == "en" ? q.textEn : q.textZh,
+          scale: q.kind == .fivePoint ? "1–5" : q.kind == .tenPoint ? "1–10" : "…")
+      }, milestones: milestones,
       milestoneKeys: try wave.milestones.map { "survey.milestone.\($0.kind.rawValue)" },
       counties: counties.map { c in
         .init(

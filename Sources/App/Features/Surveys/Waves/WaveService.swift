@@ -21,6 +21,9 @@ enum WaveService {
     var allocation: String?
     var seed: String?
     var attemptLimit: String?
+    var reservePercent: String?
+    var excludeMonths: String?
+    var excludeOpenComplaints: String?
   }
 
   static let questionnaires: [String: Questionnaire] = [
@@ -36,26 +39,7 @@ enum WaveService {
     if !(2000...2100).contains(year) { errors.add("year", "validation.integer") }
     let questionnaire = questionnaires[input.questionnaire ?? "standard"]
     if questionnaire == nil { errors.add("questionnaire", "validation.choice") }
-    var size = SampleSize.count(1000)
-    if let percent = input.samplePercent, !percent.isEmpty {
-      if let value = Double(percent), value > 0, value <= 100 {
-        size = .fraction(value / 100)
-      } else {
-        errors.add("samplePercent", "survey.error.percent")
-      }
-    } else if let count = input.sampleCount, !count.isEmpty {
-      if let value = Int(count), (1...1_000_000).contains(value) {
-        size = .count(value)
-      } else {
-        errors.add("sampleCount", "survey.error.count")
-      }
-    }
-    let allocation = Allocation(rawValue: input.allocation ?? "proportional")
-    if allocation == nil { errors.add("allocation", "validation.choice") }
-    var seed = seedSource()
-    if let text = input.seed, !text.isEmpty {
-      if let value = UInt64(text) { seed = value } else { errors.add("seed", "validation.integer") }
-    }
+    let plan = SamplingPlanInput.parse(input, seedSource: seedSource, into: &errors)
     let attemptLimit = Int(input.attemptLimit ?? "") ?? FieldworkRules.default.attemptLimit
     if !(1...10).contains(attemptLimit) { errors.add("attemptLimit", "survey.error.attempts") }
     if errors.isEmpty, try await SurveyWave.query(on: db).filter(\.$code == code).count() > 0 {
@@ -63,8 +47,7 @@ enum WaveService {
     }
     if !errors.isEmpty { throw ValidationFailure(errors: errors) }
 
-    let chosenSeed = seed
-    let plan = SamplingPlan(size: size, allocation: allocation!, seed: chosenSeed)
+    guard let plan else { throw ValidationFailure(errors: errors) }
     let wave = SurveyWave()
     wave.version = 1
     wave.code = code
@@ -80,7 +63,7 @@ enum WaveService {
       try await wave.create(on: tx)
       try await AuditLog.record(
         .create, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: NoSnapshot?.none,
-        after: ["code": code, "name": name, "year": String(year), "seed": String(chosenSeed)], on: tx)
+        after: ["code": code, "name": name, "year": String(year), "seed": String(plan.seed)], on: tx)
     }
     return wave
   }
