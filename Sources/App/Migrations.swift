@@ -17,6 +17,7 @@ enum Migrations {
       CreateWorkOrders(),
       CreateSLAAlerts(),
       CreateOutboxMessages(),
+      AddComplaintInvestigation(),
       CreateRosters(),
       CreateSurveyWaves(),
       CreateSurveySamples(),

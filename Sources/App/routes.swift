@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
   CalendarPagesController.register(signedIn)
   AuditController.registerPages(signedIn)
   WorkOrderPagesController.register(signedIn)
+  BulletinController.register(signedIn)
   WavePagesController.register(signedIn)
   RosterPagesController.register(signedIn)
   InterviewPagesController.register(signedIn)

@@ -38,7 +38,9 @@ enum DemoWorkOrders {
           guard let actor = actors[role] else { continue }
           try await WorkOrderFlow.apply(
             action, to: order, expectedVersion: order.version,
-            details: .init(verified: action.kind == .reply ? true : nil, supplyResponsibility: action.kind == .reply ? true : nil),
+            details: .init(
+              verified: action.kind == .reply ? true : nil, supplyResponsibility: action.kind == .reply ? true : nil,
+              investigation: action.kind == .reply && order.orderType == .complaint ? investigation(for: order) : nil),
             actor: actor, on: db, now: at)
         }
         created += 1
@@ -112,5 +114,13 @@ enum DemoWorkOrders {
         input: input("report", "匿名", "13212340008", "抄表员收取客户好处费。", unit: otherUnit, item: "misconduct.acceptingGifts", attitude: "calm"),
         moves: []),
     ]
+  }
+
+  /// The handler's record of a demo complaint, as the monthly bulletin prints it.
+  static func investigation(for order: WorkOrder) -> ComplaintInvestigation {
+    ComplaintInvestigation(
+      course: "客户来电反映：\(order.content)", handling: "受理当日联系客户，次日上门核实并向客户致歉，客户表示理解。",
+      cause: "工作人员服务意识不强，未按服务规范告知客户。", responsibility: "经核实属供电责任，由责任供电所承担。",
+      correctiveAction: "组织全所学习供电服务规范，每月开展服务明查暗访。", personnelOutcome: "按考核办法对当事人考核 200 元。")
   }
 }

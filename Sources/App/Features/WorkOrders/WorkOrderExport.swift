@@ -6,15 +6,14 @@ import Vapor
 /// CSV of any order list, as the queue shows it (same filters and scope, phones masked), with a
 /// byte-order mark so that Excel opens the Chinese text correctly.
 enum WorkOrderExport {
-  static func csv(_ orders: [WorkOrder], unitNames: [UUID: String], actor: Actor, localizer: Localizer, locale: String) throws -> Data {
-    let stream = OutputStream(toMemory: ())
-    stream.open()
-    let writer = try CSVWriter(stream: stream)
+  /// The exported columns and rows; reporters' identity hidden from roles not cleared for it.
+  static func table(
+    _ orders: [WorkOrder], unitNames: [UUID: String], actor: Actor, localizer: Localizer, locale: String
+  ) -> (header: [String], rows: [[String]]) {
     let columns = ["number", "type", "state", "customerName", "customerPhone", "unitId", "acceptedAt", "item", "content"]
-    try writer.write(row: columns.map { localizer.text("workorder.field.\($0)", locale: locale) })
-    for order in orders {
+    let rows = orders.map { order -> [String] in
       let hidden = order.orderType == .report && actor.roles.isDisjoint(with: WorkOrderPresenter.reporterIdentityRoles)
-      try writer.write(row: [
+      return [
         order.number,
         localizer.text("workorder.type.\(order.type)", locale: locale),
         localizer.text("workorder.state.\(order.state)", locale: locale),
@@ -24,8 +23,18 @@ enum WorkOrderExport {
         DisplayFormat.dateTime(order.acceptedAt),
         order.itemCode ?? "",
         order.content,
-      ])
+      ]
     }
+    return (columns.map { localizer.text("workorder.field.\($0)", locale: locale) }, rows)
+  }
+
+  static func csv(_ orders: [WorkOrder], unitNames: [UUID: String], actor: Actor, localizer: Localizer, locale: String) throws -> Data {
+    let stream = OutputStream(toMemory: ())
+    stream.open()
+    let writer = try CSVWriter(stream: stream)
+    let table = table(orders, unitNames: unitNames, actor: actor, localizer: localizer, locale: locale)
+    try writer.write(row: table.header)
+    for row in table.rows { try writer.write(row: row) }
     writer.stream.close()
     let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
     return Data([0xEF, 0xBB, 0xBF]) + data

@@ -45,6 +45,7 @@ enum WorkOrderFlow {
     }
     if let verified = details.verified { order.verified = verified }
     if let responsible = details.supplyResponsibility { order.supplyResponsibility = responsible }
+    if let investigation = details.investigation, !investigation.isEmpty { order.investigation = investigation }
     order.nextDueAt = try ledger.nextDueAt(
       at: now, sent: try await SLAAlert.sent(for: order.id!, ledger: ledger, on: db), calendar: workflow.calendar)
     try await db.transaction { tx in
@@ -60,6 +61,7 @@ enum WorkOrderFlow {
   struct ActionDetails {
     var verified: Bool?
     var supplyResponsibility: Bool?
+    var investigation: ComplaintInvestigation?
   }
 
   static func claimVersion(_ order: WorkOrder, expected: Int, on db: any Database) async throws {

@@ -56,6 +56,18 @@ enum WorkOrderPagesController {
     var customerInformed: String?
     var verified: String?
     var supplyResponsibility: String?
+    var course: String?
+    var handling: String?
+    var cause: String?
+    var responsibility: String?
+    var correctiveAction: String?
+    var personnelOutcome: String?
+
+    var investigation: InvestigationInput {
+      InvestigationInput(
+        course: course, handling: handling, cause: cause, responsibility: responsibility, correctiveAction: correctiveAction,
+        personnelOutcome: personnelOutcome)
+    }
   }
 
   @Sendable static func list(req: Request) async throws -> Response {
@@ -65,6 +77,18 @@ enum WorkOrderPagesController {
   /// The queue's orders (same view and filters, up to 10,000) as CSV.
   @Sendable static func exportCSV(req: Request) async throws -> Response {
     let actor = try req.actor
+    let orders = try await exportedOrders(req)
+    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
+    let data = try WorkOrderExport.csv(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
+    var headers = HTTPHeaders()
+    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+    headers.add(name: .contentDisposition, value: "attachment; filename=\"work-orders.csv\"")
+    return Response(status: .ok, headers: headers, body: .init(data: data))
+  }
+
+  /// The queue's orders for an export: the same view and filters, up to 10,000.
+  static func exportedOrders(_ req: Request) async throws -> [WorkOrder] {
+    let actor = try req.actor
     var errors = FieldErrors()
     var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
@@ -72,13 +96,7 @@ enum WorkOrderPagesController {
     filter.open = view != "closed" && view != "all"
     filter.overdue = view == "overdue"
     filter.limit = 10_000
-    let (orders, _) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now)
-    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
-    let data = try WorkOrderExport.csv(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
-    var headers = HTTPHeaders()
-    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-    headers.add(name: .contentDisposition, value: "attachment; filename=\"work-orders.csv\"")
-    return Response(status: .ok, headers: headers, body: .init(data: data))
+    return try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now).0
   }
 
   struct BulkForm: Content {
@@ -176,7 +194,8 @@ enum WorkOrderPagesController {
       try await WorkOrderFlow.apply(
         action, to: order, expectedVersion: form.version ?? -1,
         details: .init(
-          verified: findings ? form.verified != nil : nil, supplyResponsibility: findings ? form.supplyResponsibility != nil : nil),
+          verified: findings ? form.verified != nil : nil, supplyResponsibility: findings ? form.supplyResponsibility != nil : nil,
+          investigation: findings && order.orderType == .complaint ? try form.investigation.validated() : nil),
         actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.workOrder.link(id))
     } catch let refusal as WorkflowRefusal {

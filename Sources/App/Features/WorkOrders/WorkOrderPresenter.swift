@@ -79,7 +79,7 @@ enum WorkOrderPresenter {
       complaint: isClassified
         ? .init(
           taxonomyVersion: order.taxonomyVersion, category: order.categoryCode, item: order.itemCode, attitude: order.attitude,
-          verified: order.verified, supplyResponsibility: order.supplyResponsibility) : nil,
+          verified: order.verified, supplyResponsibility: order.supplyResponsibility, investigation: order.investigation) : nil,
       acceptedAt: order.acceptedAt, appointmentAt: order.appointmentAt, closedAt: order.closedAt,
       clocks: try clocks(order, calendar: workflow.calendar, now: now),
       allowedActions: allowedActions(order, workflow: workflow, actor: actor, now: now).map(\.rawValue))

@@ -66,7 +66,9 @@ enum WorkOrdersAPIController {
     let action = try await WorkOrderActions.parse(fields, order: order, actor: actor, on: req.db)
     try await WorkOrderFlow.apply(
       action, to: order, expectedVersion: body.version,
-      details: .init(verified: body.verified, supplyResponsibility: body.supplyResponsibility), actor: actor, on: req.db,
+      details: .init(
+        verified: body.verified, supplyResponsibility: body.supplyResponsibility,
+        investigation: order.orderType == .complaint ? try body.investigation?.validated() : nil), actor: actor, on: req.db,
       now: req.now)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
     return try WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: req.now, maskPhone: false)

@@ -52,6 +52,7 @@ struct WorkOrderActionRequest: Content {
   let parentId: UUID?
   let verified: Bool?
   let supplyResponsibility: Bool?
+  let investigation: InvestigationInput?
 }
 
 struct ClockDTO: Content {
@@ -72,6 +73,7 @@ struct WorkOrderDTO: Content {
     let attitude: String?
     let verified: Bool?
     let supplyResponsibility: Bool?
+    let investigation: ComplaintInvestigation?
   }
   let id: UUID
   let number: String

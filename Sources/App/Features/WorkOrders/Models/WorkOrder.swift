@@ -39,6 +39,8 @@ final class WorkOrder: Model, @unchecked Sendable {
   @OptionalField(key: "closed_at") var closedAt: Date?
   @OptionalField(key: "return_visited_at") var returnVisitedAt: Date?
   @OptionalField(key: "return_visit_satisfied") var returnVisitSatisfied: Bool?
+  /// The complaint investigation record (ComplaintInvestigation as JSON), set with the reply.
+  @OptionalField(key: "investigation") var investigationJSON: String?
   /// The earliest instant at which a warning or breach of a running clock falls due; the SLA
   /// sweep reads only orders whose value has come (indexed).
   @OptionalField(key: "next_due_at") var nextDueAt: Date?
@@ -89,5 +91,16 @@ enum JSONCoding {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .secondsSince1970
     return try decoder.decode(type, from: Data(text.utf8))
+  }
+}
+
+extension WorkOrder {
+  var investigation: ComplaintInvestigation? {
+    get { investigationJSON.flatMap { try? JSONDecoder().decode(ComplaintInvestigation.self, from: Data($0.utf8)) } }
+    set {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      investigationJSON = newValue.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
   }
 }

@@ -14,6 +14,7 @@ struct KPIDashboardPage: Encodable {
   }
   let chrome: Chrome
   let unitName: String
+  let bulletinHref: String
   let month: String
   let months: [Choice]
   let units: [Choice]
@@ -128,7 +129,8 @@ struct KPIDashboardPage: Encodable {
       ], valueFormat: .integer, noDataText: noData
     ).svg()
     return KPIDashboardPage(
-      chrome: .make(for: req, titleKey: "kpi.title"), unitName: root.name, month: month,
+      chrome: .make(for: req, titleKey: "kpi.title"), unitName: root.name,
+      bulletinHref: Paths.bulletin.link() + "?unitId=\(root.id!.uuidString)&month=\(month)", month: month,
       months: (0..<12).map { Self.shift(thisMonth, by: -$0) }.map { Choice(value: $0, label: $0, selected: $0 == month) },
       units: visible.filter { $0.unitKind != .hall && $0.unitKind != .team }.map {
         Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == root.id)

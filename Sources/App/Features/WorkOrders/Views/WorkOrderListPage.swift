@@ -36,6 +36,7 @@ struct WorkOrderListPage: Encodable {
   let canCreate: Bool
   let newHref: String
   let csvHref: String
+  let xlsxHref: String
   let bulkAction: String
   let canBulkDispatch: Bool
   let notice: String?
@@ -101,6 +102,7 @@ struct WorkOrderListPage: Encodable {
       view: view, from: filter.from?.description ?? "", to: filter.to?.description ?? "", canCreate: actor.has(.agent),
       newHref: Paths.workOrderNew.link(),
       csvHref: Paths.workOrdersCSV.link() + "?" + (query.percentEncodedQuery ?? ""),
+      xlsxHref: Paths.workOrdersXLSX.link() + "?" + (query.percentEncodedQuery ?? ""),
       bulkAction: Paths.workOrdersBulkDispatch.link(), canBulkDispatch: rows.contains { $0.dispatchKey != nil },
       notice: Self.notice(req),
       nextHref: next.map { cursor in

@@ -5,6 +5,11 @@ import Vapor
 /// One order: what the customer asked, its stage clocks, its timeline, earlier contacts from the
 /// same customer, and a form for each action the viewer may take now.
 struct WorkOrderPage: Encodable {
+  struct InvestigationField: Encodable {
+    let name: String
+    let labelKey: String
+    let text: String
+  }
   struct Clock: Encodable {
     let stageKey: String
     let startedAt: String
@@ -30,6 +35,8 @@ struct WorkOrderPage: Encodable {
     let needsSatisfaction: Bool
     let needsSeverity: Bool
     let needsFindings: Bool
+    /// Complaint replies carry the investigation record for the monthly bulletin.
+    let needsInvestigation: Bool
     let needsNewDue: Bool
     let danger: Bool
   }
@@ -63,6 +70,8 @@ struct WorkOrderPage: Encodable {
   let actionURL: String
   let units: [Choice]
   let severities: [Choice]
+  let investigationFields: [InvestigationField]
+  let investigation: [InvestigationField]
   let related: [Related]
   let hasRelated: Bool
   let alerts: [Alert]
@@ -108,17 +117,19 @@ struct WorkOrderPage: Encodable {
           at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action)",
           toStateKey: "workorder.state.\($0.toState)", note: $0.note)
       },
-      actions: (allowed + (allowed.contains(.reply) ? [.requestExtension] : [])).map(form),
+      actions: (allowed + (allowed.contains(.reply) ? [.requestExtension] : [])).map { form($0, type: order.orderType) },
       actionURL: Paths.workOrderAction.link(id),
       units: visibleUnits.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id) },
       severities: [Severity.serious, .major].map {
         Choice(value: $0.rawValue, labelKey: "workorder.severity.\($0.rawValue)", selected: false)
       },
+      investigationFields: ComplaintInvestigation.fields.map { .init(name: $0, labelKey: "workorder.investigation.\($0)", text: "") },
+      investigation: investigationLines(order.investigation),
       related: relatedOrders, hasRelated: !relatedOrders.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, hasActions: !allowed.isEmpty,
       error: error)
   }
 
-  static func form(_ kind: WorkOrderActionKind) -> ActionForm {
+  static func form(_ kind: WorkOrderActionKind, type: OrderType) -> ActionForm {
     let reasons: Set<WorkOrderActionKind> = [
       .sendBackToAgent, .returnByUnit, .pauseForCustomer, .rejectExtension, .sendBackReply, .transferToDiscipline, .raiseSeverity,
       .requestExtension,
@@ -128,6 +139,7 @@ struct WorkOrderPage: Encodable {
       action: kind.rawValue, labelKey: "workorder.action.\(kind.rawValue)", needsReason: reasons.contains(kind),
       needsSummary: summaries.contains(kind), needsNote: kind == .recordReturnVisit, needsUnit: kind == .dispatch,
       needsSatisfaction: kind == .recordReturnVisit, needsSeverity: kind == .raiseSeverity, needsFindings: kind == .reply,
+      needsInvestigation: kind == .reply && type == .complaint,
       needsNewDue: kind == .requestExtension,
       danger: [.returnByUnit, .sendBackToAgent, .sendBackReply, .transferToDiscipline, .rejectExtension].contains(kind))
   }
@@ -144,6 +156,17 @@ struct WorkOrderPage: Encodable {
         href: Paths.workOrder.link($0.id!), number: $0.number, typeKey: "workorder.type.\($0.type)",
         stateKey: "workorder.state.\($0.state)",
         acceptedAt: DisplayFormat.dateTime($0.acceptedAt))
+    }
+  }
+
+  /// The filled fields of an investigation record, in the bulletin's order.
+  static func investigationLines(_ record: ComplaintInvestigation?) -> [InvestigationField] {
+    guard let record else { return [] }
+    let values = [
+      record.course, record.handling, record.cause, record.responsibility, record.correctiveAction, record.personnelOutcome,
+    ]
+    return zip(ComplaintInvestigation.fields, values).filter { !$0.1.isEmpty }.map {
+      InvestigationField(name: $0.0, labelKey: "workorder.investigation.\($0.0)", text: $0.1)
     }
   }
 }

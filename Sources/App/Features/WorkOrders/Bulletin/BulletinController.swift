@@ -1,0 +1,57 @@
+import Domain
+import Fluent
+import Spreadsheet
+import Vapor
+
+struct BulletinPage: Encodable {
+  let chrome: Chrome
+  let unitName: String
+  let month: String
+  let units: [Choice]
+  let header: [String]
+  let rows: [[String]]
+  let hasRows: Bool
+  let xlsxHref: String
+}
+
+/// The monthly complaint bulletin as a printable page and as XLSX; the order list as XLSX.
+enum BulletinController {
+  static func register(_ pages: any RoutesBuilder) {
+    pages.get(Paths.bulletin.components, use: show)
+    pages.get(Paths.bulletinXLSX.components, use: xlsx)
+    pages.get(Paths.workOrdersXLSX.components, use: ordersXLSX)
+  }
+
+  @Sendable static func show(req: Request) async throws -> Response {
+    let bulletin = try await ComplaintBulletin.load(for: req)
+    let table = bulletin.rows(localizer: req.application.localizer, locale: req.locale)
+    let units = try await OrgUnit.visible(to: try req.actor, on: req.db)
+      .filter { $0.unitKind != .hall && $0.unitKind != .team }
+    let page = BulletinPage(
+      chrome: .make(for: req, titleKey: "bulletin.title"), unitName: bulletin.unit.name, month: bulletin.month,
+      units: units.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == bulletin.unit.id) },
+      header: table.header, rows: table.rows, hasRows: !table.rows.isEmpty,
+      xlsxHref: Paths.bulletinXLSX.link() + "?unitId=\(bulletin.unit.id!.uuidString)&month=\(bulletin.month)")
+    return try await req.page("workorders/bulletin", page)
+  }
+
+  @Sendable static func xlsx(req: Request) async throws -> Response {
+    let bulletin = try await ComplaintBulletin.load(for: req)
+    let table = bulletin.rows(localizer: req.application.localizer, locale: req.locale)
+    let title = req.t("bulletin.heading", bulletin.unit.name, bulletin.month)
+    let rows = [[SpreadsheetCell.text(title)], table.header.map(SpreadsheetCell.text)] + table.rows.map { $0.map(SpreadsheetCell.text) }
+    let sheet = SpreadsheetSheet(name: bulletin.month, rows: rows, boldFirstRow: true)
+    return try SurveyExportController.download(SpreadsheetWorkbook(sheets: [sheet]), name: "bulletin-\(bulletin.month).xlsx")
+  }
+
+  /// The queue's orders (same view and filters as the CSV export) as XLSX.
+  @Sendable static func ordersXLSX(req: Request) async throws -> Response {
+    let actor = try req.actor
+    let orders = try await WorkOrderPagesController.exportedOrders(req)
+    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
+    let table = WorkOrderExport.table(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
+    let sheet = SpreadsheetSheet(
+      name: req.t("workorders.title"), rows: [table.header.map(SpreadsheetCell.text)] + table.rows.map { $0.map(SpreadsheetCell.text) })
+    return try SurveyExportController.download(SpreadsheetWorkbook(sheets: [sheet]), name: "work-orders.xlsx")
+  }
+}
