@@ -17,6 +17,7 @@ enum Migrations {
       CreateWorkOrders(),
       CreateSLAAlerts(),
       CreateOutboxMessages(),
+      CreateNotifications(),
       AddComplaintInvestigation(),
       CreateRosters(),
       CreateSurveyWaves(),

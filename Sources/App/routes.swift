@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
   let signedIn = pages.grouped(SessionAuthMiddleware())
   SessionController.registerSignedIn(signedIn)
   HomeController.register(signedIn)
+  InboxController.registerPages(signedIn)
   UnitPagesController.register(signedIn)
   DepartmentPagesController.register(signedIn)
   UserPagesController.register(signedIn)
@@ -36,4 +37,5 @@ func routes(_ app: Application) throws {
   AuditController.registerAPI(api)
   WorkOrdersAPIController.register(api)
   SurveysAPIController.register(api)
+  InboxController.registerAPI(api)
 }

@@ -41,6 +41,7 @@ struct SessionAuthMiddleware: AsyncMiddleware {
       let actor = try await ActorLoader.load(userID: id, on: request.db)
     {
       request.storage[ActorKey.self] = actor
+      request.storage[UnreadCountKey.self] = try await Inbox.unreadCount(userID: actor.userID, on: request.db)
       return try await next.respond(to: request)
     }
     if request.method == .GET {
@@ -110,4 +111,9 @@ extension Array where Element == UInt8 {
     Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
       .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
   }
+}
+
+/// Unread inbox messages of the signed-in user, for the navigation badge.
+struct UnreadCountKey: StorageKey {
+  typealias Value = Int
 }

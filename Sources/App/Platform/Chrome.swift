@@ -8,6 +8,7 @@ struct Chrome: Encodable {
     let labelKey: String
     let href: String
     let active: Bool
+    var badge: Int? = nil
   }
   struct UserBadge: Encodable {
     let displayName: String
@@ -31,13 +32,13 @@ struct Chrome: Encodable {
       titleKey: titleKey,
       csrfToken: request.csrfToken,
       user: actor.map { UserBadge(displayName: $0.displayName, unitName: $0.unitName) },
-      nav: actor.map { navigation(for: $0, currentPath: path) } ?? [],
+      nav: actor.map { navigation(for: $0, currentPath: path, unread: request.storage[UnreadCountKey.self] ?? 0) } ?? [],
       languageAction: Paths.language.link(),
       logoutAction: Paths.logout.link(),
       currentPath: path)
   }
 
-  static func navigation(for actor: Actor, currentPath: String) -> [NavItem] {
+  static func navigation(for actor: Actor, currentPath: String, unread: Int = 0) -> [NavItem] {
     var items: [(String, RoutePath)] = [
       ("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.kpi", Paths.kpi), ("nav.surveys", Paths.surveys),
       ("nav.units", Paths.units),
@@ -49,13 +50,14 @@ struct Chrome: Encodable {
         ("nav.calendar", Paths.calendar), ("nav.audit", Paths.audit),
       ]
     }
+    items.append(("nav.inbox", Paths.inbox))
     items.append(("nav.tokens", Paths.tokens))
     // The longest matching entry is the active one (/surveys/interview is not also /surveys).
     let matches = items.map(\.1).map { $0.link() }.filter { $0 == "/" ? currentPath == "/" : currentPath.hasPrefix($0) }
     let current = matches.max { $0.count < $1.count }
     return items.map { key, path in
       let href = path.link()
-      return NavItem(labelKey: key, href: href, active: href == current)
+      return NavItem(labelKey: key, href: href, active: href == current, badge: key == "nav.inbox" && unread > 0 ? unread : nil)
     }
   }
 }

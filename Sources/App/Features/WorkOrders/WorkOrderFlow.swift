@@ -99,6 +99,12 @@ enum WorkOrderFlow {
       after: AuditState(
         state: outcome.state.rawValue, flags: outcome.snapshot.flags.map(\.rawValue).sorted(), action: entry.action.rawValue),
       on: db, at: entry.at)
+    // Whoever acts next hears of it in their inbox.
+    let recipients = try await Inbox.recipients(
+      for: order, workflow: try await workflow(on: db), except: actor.userID, on: db, now: entry.at)
+    try await Inbox.deliver(
+      to: recipients, kind: "queue", messageKey: "inbox.queue", args: [order.number, "workorder.state.\(outcome.state.rawValue)"],
+      link: Paths.workOrder.link(order.id!), at: entry.at, on: db)
   }
 
   struct AuditState: Encodable {

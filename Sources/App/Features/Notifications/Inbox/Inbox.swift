@@ -1,0 +1,44 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Who hears about an order, and delivering to their inboxes.
+enum Inbox {
+  /// The moves that take an order forward: whoever may make one of them now has the order in
+  /// their queue. Side actions (raising severity, same-day reports, merging…) do not count.
+  static let progressActions: Set<WorkOrderActionKind> = [
+    .accept, .approveIntake, .dispatch, .recordFirstContact, .recordArrival, .recordRestoration, .reply, .approveReply,
+    .approveExtension, .recordReturnVisit, .resumeFromCustomer, .concludeInspection,
+  ]
+
+  /// The people at the order's unit or above it who could move the order forward now
+  /// (administration alone does not count: admins would otherwise hear of everything).
+  static func recipients(
+    for order: WorkOrder, workflow: Workflow, except actorID: UUID?, on db: any Database, now: Date
+  ) async throws -> [UUID] {
+    guard let unit = try await OrgUnit.find(order.$unit.id, on: db) else { return [] }
+    let ancestors = unit.unitPath.ancestorIDs.compactMap(UUID.init(uuidString:))
+    let users = try await User.query(on: db).filter(\.$unit.$id ~~ ancestors).filter(\.$isActive == true).with(\.$unit).all()
+    return users.filter { user in
+      guard user.id != actorID else { return false }
+      var actor = user.actor
+      actor = Actor(
+        userID: actor.userID, username: actor.username, displayName: actor.displayName, roles: actor.roles.subtracting([.admin]),
+        unitID: actor.unitID, unitName: actor.unitName, unitPath: actor.unitPath, locale: actor.locale)
+      return !actor.roles.isEmpty
+        && !progressActions.isDisjoint(with: WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now))
+    }.compactMap(\.id)
+  }
+
+  static func deliver(
+    to users: [UUID], kind: String, messageKey: String, args: [String], link: String, at: Date, on db: any Database
+  ) async throws {
+    for user in users {
+      try await InboxNotification(userID: user, kind: kind, messageKey: messageKey, args: args, link: link, at: at).create(on: db)
+    }
+  }
+
+  static func unreadCount(userID: UUID, on db: any Database) async throws -> Int {
+    try await InboxNotification.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil).count()
+  }
+}

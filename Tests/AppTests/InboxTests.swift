@@ -1,0 +1,76 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+@Suite("Per-user inbox")
+struct InboxTests {
+  struct Item: Decodable {
+    let id: String
+    let kind: String
+    let message: String
+    let link: String
+  }
+
+  func inbox(_ app: Application, _ token: String?, unread: Bool = false) async throws -> [Item] {
+    let res = try await app.api(.GET, "/api/v1/notifications" + (unread ? "?unread=true" : ""), token: token)
+    #expect(res.status == .ok, "\(res.body.string)")
+    return try JSONDecoder().decode([Item].self, from: Data(res.body.string.utf8))
+  }
+
+  @Test("Issue 3 §5: whoever acts next hears of a move in their inbox; a 催办 reaches the unit's handlers")
+  func queueAndChase() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      var order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      // The lead reviews new complaints; the agent who filed it is not told about their own move.
+      let leadItems = try await inbox(app, loop.tokens["lead"])
+      #expect(leadItems.count == 1 && leadItems[0].kind == "queue" && leadItems[0].message.contains(order.number))
+      #expect(try await inbox(app, loop.tokens["agent"]).isEmpty)
+      #expect(try await inbox(app, loop.tokens["handlerA"]).isEmpty)
+
+      order = try loop.decode(try await loop.act("lead", order, #"{"action":"approveIntake"}"#))
+      order = try loop.decode(try await loop.act("lead", order, #"{"action":"dispatch","unitId":"\#(loop.org.countyA.id!)"}"#))
+      let handlerItems = try await inbox(app, loop.tokens["handlerA"])
+      #expect(handlerItems.map(\.kind) == ["queue"])
+      #expect(handlerItems[0].link == "/work-orders/\(order.id)")
+      #expect(try await inbox(app, loop.tokens["handlerB"]).isEmpty)  // another county
+
+      // Two working days later the first-contact clock is overdue: the sweep chases.
+      loop.clock.advance(by: 2 * 86_400)
+      _ = try await SLASweepJob().run(on: app, now: loop.clock.now())
+      let after = try await inbox(app, loop.tokens["handlerA"], unread: true)
+      #expect(after.contains { $0.kind == "chase" })
+      #expect(after.contains { $0.kind == "warning" })
+
+      // Reading one; somebody else's message is not theirs to read.
+      let first = try #require(after.first)
+      #expect(try await app.api(.POST, "/api/v1/notifications/\(first.id)/read", token: loop.tokens["lead"]).status == .notFound)
+      #expect(try await app.api(.POST, "/api/v1/notifications/\(first.id)/read", token: loop.tokens["handlerA"]).status == .noContent)
+      #expect(try await inbox(app, loop.tokens["handlerA"], unread: true).count == after.count - 1)
+    }
+  }
+
+  @Test("The inbox page shows the unread count in the navigation and marks items read when opened")
+  func page() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      _ = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      let lead = PageClient(app)
+      try await lead.login("lead")
+      let home = try await lead.get("/")
+      #expect(home.body.string.contains(#"<span class="badge" id="inbox-badge">1</span>"#))
+      let page = try await lead.get("/inbox")
+      #expect(page.status == .ok && page.body.string.contains("unread"))
+      let leadUser = try #require(try await User.query(on: app.db).filter(\.$username == "lead").first())
+      let item = try #require(try await InboxNotification.query(on: app.db).filter(\.$user.$id == leadUser.id!).first())
+      let opened = try await lead.post("/inbox/\(item.id!)/read", [])
+      #expect(opened.status == .seeOther)
+      #expect(!(try await lead.get("/").body.string.contains("inbox-badge")))
+    }
+  }
+}
