@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
   AuditController.registerPages(signedIn)
   WorkOrderPagesController.register(signedIn)
   BulletinController.register(signedIn)
+  ContactLookupController.register(signedIn)
   WavePagesController.register(signedIn)
   RosterPagesController.register(signedIn)
   InterviewPagesController.register(signedIn)

@@ -74,3 +74,26 @@ struct InboxTests {
     }
   }
 }
+
+@Suite("Repeat contacts while typing")
+struct ContactLookupTests {
+  @Test("Issue 3 §6: the intake form is told of the customer's open orders and repeat contacts within 30 days")
+  func lookup() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let agent = PageClient(app)
+      try await agent.login("agent")
+      let byAccount = try await agent.get("/work-orders/contacts?account=0101234567")
+      #expect(byAccount.status == .ok && byAccount.body.string.contains(order.number))
+      #expect(try await agent.get("/work-orders/contacts?phone=13812345678").body.string.contains(order.number))
+      #expect(try await agent.get("/work-orders/contacts?account=010").body.string == "[]")  // too short to mean anyone
+      // 40 days later a closed order is no longer a repeat contact, an open one still shows.
+      loop.clock.advance(by: 40 * 86_400)
+      #expect(try await agent.get("/work-orders/contacts?account=0101234567").body.string.contains(order.number))
+      let handlerB = PageClient(app)
+      try await handlerB.login("handlerB")
+      #expect(try await handlerB.get("/work-orders/contacts?account=0101234567").body.string == "[]")  // outside their county
+    }
+  }
+}

@@ -54,6 +54,7 @@ enum Paths {
   static let bulletin = RoutePath("kpi/bulletin")
   static let bulletinXLSX = RoutePath("exports/bulletin.xlsx")
   static let workOrderNew = RoutePath("work-orders/new")
+  static let workOrderContacts = RoutePath("work-orders/contacts")
   static let workOrdersBulkDispatch = RoutePath("work-orders/bulk-dispatch")
   static let workOrder = RoutePath("work-orders/:orderID")
   static let workOrderAction = RoutePath("work-orders/:orderID/actions")

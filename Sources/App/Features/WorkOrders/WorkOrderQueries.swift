@@ -142,3 +142,25 @@ extension WorkOrderQueries {
       .map { ReturnVisit(unitID: $0.$unit.id, satisfied: $0.returnVisitSatisfied ?? false) }
   }
 }
+
+extension WorkOrderQueries {
+  /// A customer's repeat contacts (issue 3 §6): their open orders, and any order on the same
+  /// account or phone accepted within the 30 days before `asOf`, newest first.
+  static func contacts(
+    account: String, phone: String, asOf: Date, for actor: Actor, on db: any Database
+  ) async throws -> [WorkOrder] {
+    let account = account.trimmingCharacters(in: .whitespaces)
+    let phone = phone.trimmingCharacters(in: .whitespaces)
+    guard !account.isEmpty || !phone.isEmpty else { return [] }
+    let since = asOf.addingTimeInterval(-30 * 86_400)
+    let orders = try await WorkOrder.query(on: db)
+      .group(.or) { group in
+        if !account.isEmpty { group.filter(\.$customerAccount == account) }
+        if !phone.isEmpty { group.filter(\.$customerPhone == phone) }
+      }
+      .group(.or) { $0.filter(\.$acceptedAt >= since).filter(\.$closedAt == nil) }
+      .sort(\.$acceptedAt, .descending).limit(10).all()
+    let visible = Set(try await OrgUnit.visible(to: actor, on: db).compactMap(\.id))
+    return orders.filter { visible.contains($0.$unit.id) }
+  }
+}

@@ -146,12 +146,10 @@ struct WorkOrderPage: Encodable {
 
   /// Repeat contacts: other orders on the same account or phone within 30 days (issue 3 §6).
   static func related(_ order: WorkOrder, actor: Actor, on db: any Database) async throws -> [Related] {
-    let since = order.acceptedAt.addingTimeInterval(-30 * 86_400)
-    let others = try await WorkOrder.query(on: db)
-      .group(.or) { $0.filter(\.$customerAccount == order.customerAccount).filter(\.$customerPhone == order.customerPhone) }
-      .filter(\.$id != order.id!).filter(\.$acceptedAt >= since).sort(\.$acceptedAt, .descending).limit(10).all()
-    let visible = Set(try await OrgUnit.visible(to: actor, on: db).compactMap(\.id))
-    return others.filter { visible.contains($0.$unit.id) }.map {
+    let others = try await WorkOrderQueries.contacts(
+      account: order.customerAccount, phone: order.customerPhone, asOf: order.acceptedAt, for: actor, on: db
+    ).filter { $0.id != order.id }
+    return others.map {
       Related(
         href: Paths.workOrder.link($0.id!), number: $0.number, typeKey: "workorder.type.\($0.type)",
         stateKey: "workorder.state.\($0.state)",

@@ -1,0 +1,37 @@
+import Domain
+import Fluent
+import Vapor
+
+/// While the agent types the account or phone on the intake form, the customer's open orders
+/// and repeat contacts within 30 days (issue 3 §6), for the form's small script.
+enum ContactLookupController {
+  struct Contact: Content {
+    let href: String
+    let number: String
+    let type: String
+    let state: String
+    let acceptedAt: String
+    let open: Bool
+  }
+
+  static func register(_ pages: any RoutesBuilder) {
+    pages.get(Paths.workOrderContacts.components, use: lookup)
+  }
+
+  @Sendable static func lookup(req: Request) async throws -> [Contact] {
+    let actor = try req.actor
+    let account = req.query[String.self, at: "account"] ?? ""
+    let phone = req.query[String.self, at: "phone"] ?? ""
+    // Short fragments match too much to be useful and would list other customers' orders.
+    guard account.count >= 4 || phone.count >= 7 else { return [] }
+    let l = req.application.localizer
+    return try await WorkOrderQueries.contacts(
+      account: account.count >= 4 ? account : "", phone: phone.count >= 7 ? phone : "", asOf: req.now, for: actor, on: req.db
+    ).map {
+      Contact(
+        href: Paths.workOrder.link($0.id!), number: $0.number, type: l.text("workorder.type.\($0.type)", locale: req.locale),
+        state: l.text("workorder.state.\($0.state)", locale: req.locale), acceptedAt: DisplayFormat.dateTime($0.acceptedAt),
+        open: $0.closedAt == nil)
+    }
+  }
+}
