@@ -107,6 +107,8 @@ enum Paths {
   static let apiAudit = RoutePath("api/v1/audit")
   static let apiTaxonomy = RoutePath("api/v1/taxonomy")
   static let apiWorkOrders = RoutePath("api/v1/work-orders")
+  static let apiWorkOrdersExport = RoutePath("api/v1/work-orders/export")
+  static let apiWorkOrdersImport = RoutePath("api/v1/work-orders/import")
   static let apiWorkOrder = RoutePath("api/v1/work-orders/:orderID")
   static let apiWorkOrderActions = RoutePath("api/v1/work-orders/:orderID/actions")
   static let apiNotifications = RoutePath("api/v1/notifications")

@@ -10,6 +10,8 @@ enum WorkOrdersAPIController {
     api.get(Paths.apiWorkOrders.components, use: list)
     api.get(Paths.apiWorkOrder.components, use: show)
     api.post(Paths.apiWorkOrderActions.components, use: act)
+    api.get(Paths.apiWorkOrdersExport.components, use: exportLines)
+    api.on(.POST, Paths.apiWorkOrdersImport.components, body: .collect(maxSize: "50mb"), use: importLines)
   }
 
   struct TaxonomyResponse: Content {
@@ -72,5 +74,32 @@ enum WorkOrdersAPIController {
       now: req.now)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
     return try WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: req.now, maskPhone: false)
+  }
+
+  /// JSON lines (application/x-ndjson): the orders of the list filters, up to 10,000, phones in full.
+  @Sendable static func exportLines(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try WorkOrderExchange.requireRole(actor, WorkOrderExchange.exportRoles)
+    var errors = FieldErrors()
+    var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    try errors.throwIfAny()
+    filter.limit = WorkOrderExchange.maxLines
+    let (orders, _) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now)
+    let data = try WorkOrderExchange.export(orders, actor: actor, workflow: try await WorkOrderFlow.workflow(on: req.db), now: req.now)
+    var headers = HTTPHeaders()
+    headers.contentType = HTTPMediaType(type: "application", subType: "x-ndjson", parameters: ["charset": "utf-8"])
+    return Response(status: .ok, headers: headers, body: .init(data: data))
+  }
+
+  struct Imported: Content {
+    let created: Int
+    let numbers: [String]
+  }
+
+  /// One create request per line; all or nothing.
+  @Sendable static func importLines(req: Request) async throws -> Response {
+    let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+    let orders = try await WorkOrderExchange.importLines(data, actor: try req.actor, on: req.db, now: req.now)
+    return try await Imported(created: orders.count, numbers: orders.map(\.number)).encodeResponse(status: .created, for: req)
   }
 }

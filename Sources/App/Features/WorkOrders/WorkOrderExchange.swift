@@ -1,0 +1,81 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// JSON lines for exchange with the national 95598 platform (issue 3 §9): export orders one JSON
+/// object per line, and import orders taken elsewhere — one create request per line, all or
+/// nothing, every bad line named.
+enum WorkOrderExchange {
+  /// Who may take whole order sets out (leads and Marketing) and bring them in: importing
+  /// accepts orders, which is the agents' move.
+  static let exportRoles: Set<Role> = [.admin, .lead, .reviewer]
+  static let importRoles: Set<Role> = [.admin, .agent]
+  static let maxLines = 10_000
+
+  static func requireRole(_ actor: Actor, _ roles: Set<Role>) throws {
+    guard !roles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
+  }
+
+  static func export(_ orders: [WorkOrder], actor: Actor, workflow: Workflow, now: Date) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var out = Data()
+    for order in orders {
+      out += try encoder.encode(WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: now, maskPhone: false))
+      out.append(0x0A)
+    }
+    return out
+  }
+
+  static func importLines(_ data: Data, actor: Actor, on db: any Database, now: Date) async throws -> [WorkOrder] {
+    try requireRole(actor, importRoles)
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    var requests: [(line: Int, request: WorkOrderCreateRequest)] = []
+    var problems: [ImportFailure.Line] = []
+    for (index, raw) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+      let line = index + 1
+      guard !raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) else { continue }
+      do {
+        requests.append((line, try decoder.decode(WorkOrderCreateRequest.self, from: Data(raw))))
+      } catch {
+        problems.append(.init(line: line, field: "line", key: "exchange.error.json", args: []))
+      }
+    }
+    guard problems.isEmpty else { throw failure(problems) }
+    guard !requests.isEmpty else { throw AppError.invalid("body", "import.error.empty") }
+    guard requests.count <= maxLines else { throw AppError.invalid("body", "exchange.error.too_many", String(maxLines)) }
+    let accepted = requests
+    return try await db.transaction { tx in
+      var created: [WorkOrder] = []
+      var problems: [ImportFailure.Line] = []
+      for (line, request) in accepted {
+        do {
+          created.append(try await WorkOrderIntake.create(request.input, actor: actor, on: tx, now: now))
+        } catch let failure as ValidationFailure {
+          for message in failure.errors.messages {
+            problems.append(.init(line: line, field: message.field, key: message.key, args: message.args))
+          }
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .forbidden {
+          problems.append(.init(line: line, field: error.field ?? "line", key: error.messageKey, args: error.args))
+        } catch let refusal as WorkflowRefusal {
+          let error = refusal.appError
+          problems.append(.init(line: line, field: error.field ?? "line", key: error.messageKey, args: error.args))
+        }
+      }
+      // Any bad line rolls the whole file back.
+      if !problems.isEmpty { throw failure(problems) }
+      return created
+    }
+  }
+
+  static func failure(_ lines: [ImportFailure.Line]) -> AppError {
+    var error = AppError(
+      .unprocessableEntity, code: "invalid_rows", key: "import.error.rejected", args: [String(lines.count)],
+      field: "line \(lines[0].line)")
+    error.lines = Array(lines.prefix(1000))
+    return error
+  }
+}
