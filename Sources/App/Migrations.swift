@@ -19,6 +19,7 @@ enum Migrations {
       CreateOutboxMessages(),
       CreateNotifications(),
       AddComplaintInvestigation(),
+      CreateWorkOrderAttachments(),
       CreateRosters(),
       CreateSurveyWaves(),
       CreateSurveySamples(),

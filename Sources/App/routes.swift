@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
   WorkOrderPagesController.register(signedIn)
   BulletinController.register(signedIn)
   ContactLookupController.register(signedIn)
+  AttachmentController.registerPages(signedIn)
   WavePagesController.register(signedIn)
   RosterPagesController.register(signedIn)
   InterviewPagesController.register(signedIn)
@@ -39,4 +40,5 @@ func routes(_ app: Application) throws {
   WorkOrdersAPIController.register(api)
   SurveysAPIController.register(api)
   InboxController.registerAPI(api)
+  AttachmentController.registerAPI(api)
 }

@@ -5,6 +5,14 @@ import Vapor
 /// One order: what the customer asked, its stage clocks, its timeline, earlier contacts from the
 /// same customer, and a form for each action the viewer may take now.
 struct WorkOrderPage: Encodable {
+  struct Attachment: Encodable {
+    let name: String
+    let size: String
+    let sha: String
+    let href: String
+    let uploadedBy: String
+    let at: String
+  }
   struct InvestigationField: Encodable {
     let name: String
     let labelKey: String
@@ -72,6 +80,8 @@ struct WorkOrderPage: Encodable {
   let severities: [Choice]
   let investigationFields: [InvestigationField]
   let investigation: [InvestigationField]
+  let attachments: [Attachment]
+  let attachmentAction: String
   let related: [Related]
   let hasRelated: Bool
   let alerts: [Alert]
@@ -125,6 +135,13 @@ struct WorkOrderPage: Encodable {
       },
       investigationFields: ComplaintInvestigation.fields.map { .init(name: $0, labelKey: "workorder.investigation.\($0)", text: "") },
       investigation: investigationLines(order.investigation),
+      attachments: try await AttachmentService.list(order, on: req.db).map {
+        Attachment(
+          name: $0.fileName, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
+          sha: String($0.sha256.prefix(12)), href: Paths.workOrderAttachment.link(id, $0.id!), uploadedBy: $0.uploadedBy,
+          at: DisplayFormat.dateTime($0.uploadedAt))
+      },
+      attachmentAction: Paths.workOrderAttachments.link(id),
       related: relatedOrders, hasRelated: !relatedOrders.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, hasActions: !allowed.isEmpty,
       error: error)
   }
