@@ -21,6 +21,7 @@ enum Migrations {
       CreateSurveyWaves(),
       CreateSurveySamples(),
       CreateSurveyResponses(),
+      CreateAnalysisRuns(),
     ]
   }
 }

@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
   ChannelPagesController.register(signedIn)
   ReportPagesController.register(signedIn)
   SurveyExportController.register(signedIn)
+  AnalysisPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)
@@ -35,4 +36,5 @@ func routes(_ app: Application) throws {
   AuditController.registerAPI(api)
   WorkOrdersAPIController.register(api)
   SurveysAPIController.register(api)
+  AnalysisAPIController.register(api)
 }
