@@ -38,7 +38,7 @@ public struct PathDiagram: Sendable, Equatable {
   static let boxWidth = 112.0
   static let boxHeight = 46.0
   static let rowGap = 26.0
-  static let columnGap = 44.0
+  static let columnGap = 80.0
   static let margin = 12.0
 
   public init(
@@ -71,12 +71,8 @@ public struct PathDiagram: Sendable, Equatable {
     return depth
   }
 
-  /// How far the arc of an arrow that skips `span − 1` columns bows away from the straight
-  /// line (its control point; the curve itself reaches half of it).
-  static func bow(span: Int) -> Double { span > 1 ? 30 + 26 * Double(span - 1) : 0 }
-
   /// Top-left corner of every box, and the canvas size: columns never closer than `columnGap`,
-  /// room above and below for the arcs of arrows that skip columns.
+  /// room above and below for the detours of arrows that skip columns.
   func layout(width: Double) -> (positions: [(x: Double, y: Double)], width: Double, height: Double) {
     let depth = depths()
     let columns = (depth.max() ?? 0) + 1
@@ -86,13 +82,9 @@ public struct PathDiagram: Sendable, Equatable {
       row[k] = rows[depth[k]]
       rows[depth[k]] += 1
     }
-    let index = Dictionary(nodes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    var longest = 0
-    for edge in edges {
-      guard let f = index[edge.from], let t = index[edge.to] else { continue }
-      longest = max(longest, abs(depth[t] - depth[f]))
-    }
-    let arcRoom = Self.bow(span: longest) / 2
+    // Room above and below the boxes for the detours of arrows that skip columns, and their labels.
+    let heights = detours(depth: depth).values.map(\.height)
+    let arcRoom = heights.max().map { max($0 - Self.boxHeight / 2 + 16, 0) } ?? 0
     let tallest = Double(rows.max() ?? 1)
     let height = 2 * (Self.margin + arcRoom) + tallest * Self.boxHeight + (tallest - 1) * Self.rowGap
     let needed = 2 * Self.margin + Double(columns) * Self.boxWidth + Double(columns - 1) * Self.columnGap
@@ -116,17 +108,12 @@ public struct PathDiagram: Sendable, Equatable {
     }
     let (positions, canvasWidth, height) = layout(width: w)
     let index = Dictionary(nodes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    let depth = depths()
+    let routes = detours(depth: depths())
     var svg = SVGBuilder()
     svg.open("g", [("class", "paths")])
-    var arcs = 0
-    for edge in edges {
+    for (k, edge) in edges.enumerated() {
       guard let f = index[edge.from], let t = index[edge.to], f != t else { continue }
-      // Arrows that skip columns bow alternately up and down so they do not run through boxes.
-      let span = abs(depth[t] - depth[f])
-      let bow = span > 1 ? (arcs % 2 == 0 ? -1 : 1) * Self.bow(span: span) : 0
-      if span > 1 { arcs += 1 }
-      drawEdge(edge, from: positions[f], to: positions[t], bow: bow, into: &svg)
+      drawEdge(edge, route: route(from: positions[f], to: positions[t], detour: routes[k]), into: &svg)
     }
     svg.close("g")
     svg.open("g", [("class", "constructs")])
@@ -162,32 +149,7 @@ public struct PathDiagram: Sendable, Equatable {
     }
   }
 
-  private func drawEdge(
-    _ edge: PathEdge, from a: (x: Double, y: Double), to b: (x: Double, y: Double), bow: Double,
-    into svg: inout SVGBuilder
-  ) {
-    // From the right side of the source to the left side of the target (or the facing sides
-    // when both sit in one column, which only a cyclic model produces).
-    let sameColumn = abs(a.x - b.x) < 1
-    let start = (
-      x: sameColumn ? a.x + Self.boxWidth / 2 : a.x + Self.boxWidth,
-      y: sameColumn ? (b.y > a.y ? a.y + Self.boxHeight : a.y) : a.y + Self.boxHeight / 2
-    )
-    let end = (
-      x: sameColumn ? b.x + Self.boxWidth / 2 : b.x,
-      y: sameColumn ? (b.y > a.y ? b.y : b.y + Self.boxHeight) : b.y + Self.boxHeight / 2
-    )
-    // A quadratic Bézier through a control point `bow` above or below the midpoint, drawn as a
-    // polyline; with no bow it is the straight line.
-    let control = (x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 + bow)
-    func point(_ t: Double) -> (x: Double, y: Double) {
-      let u = 1 - t
-      return (
-        u * u * start.x + 2 * u * t * control.x + t * t * end.x, u * u * start.y + 2 * u * t * control.y + t * t * end.y
-      )
-    }
-    let steps = bow == 0 ? 1 : 16
-    let curve = (0...steps).map { point(Double($0) / Double(steps)) }
+  private func drawEdge(_ edge: PathEdge, route: Route, into svg: inout SVGBuilder) {
     let finite = edge.coefficient.isFinite
     let color = !finite ? ChartTheme.neutral : edge.coefficient < 0 ? ChartTheme.bad : ChartTheme.seriesColor(0)
     let strength = finite ? min(abs(edge.coefficient), 1) : 0
@@ -196,12 +158,13 @@ public struct PathDiagram: Sendable, Equatable {
     svg.element(
       "polyline",
       [
-        ("class", "path-arrow"), ("points", curve.map { "\(num($0.x)),\(num($0.y))" }.joined(separator: " ")),
+        ("class", "path-arrow"), ("points", route.points.map { "\(num($0.x)),\(num($0.y))" }.joined(separator: " ")),
         ("fill", "none"), ("stroke", color), ("stroke-width", num(1 + 2.5 * strength)),
       ], tooltip: tooltip)
     // Arrowhead as a polygon along the last segment (no marker ids that could clash between
     // diagrams on one page).
-    let before = curve[curve.count - 2]
+    let end = route.points[route.points.count - 1]
+    let before = route.points[route.points.count - 2]
     let length = max(hypot(end.x - before.x, end.y - before.y), 0.001)
     let (ux, uy) = ((end.x - before.x) / length, (end.y - before.y) / length)
     let (bx, by) = (end.x - 9 * ux, end.y - 9 * uy)
@@ -209,13 +172,10 @@ public struct PathDiagram: Sendable, Equatable {
     svg.empty(
       "polygon",
       [("class", "arrowhead"), ("points", head.map { "\(num($0.0)),\(num($0.1))" }.joined(separator: " ")), ("fill", color)])
-    // Straight arrows are labelled at 45 % of the way, so labels of arrows into one box do not
-    // pile up; arcs at their apex.
-    let at = point(bow == 0 ? 0.45 : 0.5)
     svg.text(
       label,
       [
-        ("class", "path-coefficient"), ("x", num(at.x)), ("y", num(at.y - 3)), ("text-anchor", "middle"),
+        ("class", "path-coefficient"), ("x", num(route.label.x)), ("y", num(route.label.y - 3)), ("text-anchor", "middle"),
         ("font-size", num(ChartTheme.smallFontSize)), ("stroke", "#ffffff"), ("stroke-width", "3"),
         ("paint-order", "stroke"),
       ], tooltip: tooltip)

@@ -26,14 +26,19 @@ enum DemoAnalysis {
   }
 
   /// Saaty judgments nearest to the ratios of the priorities: about consistent, as a careful
-  /// expert panel would give.
+  /// expert panel would give. Upper triangle rounded, lower triangle its exact reciprocal.
   static func judgments(_ weights: [Double]) -> [[Double]] {
-    weights.map { wi in
-      weights.map { wj in
-        let ratio = wi / wj
-        return ratio >= 1 ? min(9, max(1, ratio.rounded())) : 1 / min(9, max(1, (1 / ratio).rounded()))
+    let n = weights.count
+    var rows = Array(repeating: Array(repeating: 1.0, count: n), count: n)
+    for i in 0..<n {
+      for j in (i + 1)..<max(n, i + 1) {
+        let ratio = weights[i] / weights[j]
+        let judgment = ratio >= 1 ? min(9, ratio.rounded()) : 1 / min(9, (1 / ratio).rounded())
+        rows[i][j] = judgment
+        rows[j][i] = 1 / judgment
       }
     }
+    return rows
   }
 
   static func analyst(on db: any Database) async throws -> Actor {
