@@ -34,7 +34,7 @@ func routes(_ app: Application) throws {
   DepartmentsAPIController.register(api)
   CalendarAPIController.register(api)
   AuditController.registerAPI(api)
+  AnalysisAPIController.register(api)
   WorkOrdersAPIController.register(api)
   SurveysAPIController.register(api)
-  AnalysisAPIController.register(api)
 }
