@@ -24,6 +24,7 @@ enum Migrations {
       CreateSurveyWaves(),
       CreateSurveySamples(),
       CreateSurveyResponses(),
+      CreateAnalysisRuns(),
     ]
   }
 }

@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
   ChannelPagesController.register(signedIn)
   ReportPagesController.register(signedIn)
   SurveyExportController.register(signedIn)
+  AnalysisPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)
@@ -37,6 +38,7 @@ func routes(_ app: Application) throws {
   DepartmentsAPIController.register(api)
   CalendarAPIController.register(api)
   AuditController.registerAPI(api)
+  AnalysisAPIController.register(api)
   WorkOrdersAPIController.register(api)
   SurveysAPIController.register(api)
   InboxController.registerAPI(api)

@@ -37,6 +37,9 @@ struct CommandTests {
       let channels = Set(try await SurveyResponse.query(on: app.db).all().map(\.channel))
       #expect(channels == ["phone", "kiosk", "government"])
       #expect(try await SurveySample.query(on: app.db).filter(\.$status == "callback").count() > 0)
+      // Analysis: a CSI run on this year's wave and the AHP weights of the eight modules.
+      let runs = try await AnalysisRun.query(on: app.db).all()
+      #expect(runs.map(\.kind).sorted() == ["ahp", "csi"] && runs.contains { $0.inputDescription == waves[1].code })
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }

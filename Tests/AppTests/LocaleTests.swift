@@ -29,7 +29,7 @@ struct LocaleTests {
     let literal = try NSRegularExpression(pattern: #"#tf?\("([a-z0-9_.]+)""#)
     let swiftKey = try NSRegularExpression(
       pattern:
-        #""((?:error|validation|unit|user|login|calendar|import|department|home|nav|entity|audit|tokens|units|users|departments|action|workorder)\.[a-z0-9_.]+)""#
+        #""((?:analysis|error|validation|unit|user|login|calendar|import|department|home|nav|entity|audit|tokens|units|users|departments|action|workorder)\.[a-z0-9_.]+)""#
     )
     for (folder, regex) in [("Resources/Views", literal), ("Sources/App", swiftKey)] {
       let base = root.appendingPathComponent(folder)

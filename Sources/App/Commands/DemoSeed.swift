@@ -70,6 +70,7 @@ enum DemoSeed {
     }
     _ = try await DemoWorkOrders.seed(app, now: app.clock.now())
     try await DemoSurveys.seed(app, now: app.clock.now())
+    try await DemoAnalysis.seed(app, now: app.clock.now())
     return (logins, password)
   }
 

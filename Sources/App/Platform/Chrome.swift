@@ -44,6 +44,7 @@ struct Chrome: Encodable {
       ("nav.units", Paths.units),
     ]
     if actor.has(.surveyor) { items.insert(("nav.interview", Paths.interview), at: 1) }
+    if actor.has(.analyst) || actor.isAdmin { items.insert(("nav.analysis", Paths.analysis), at: items.count - 1) }
     if actor.isAdmin {
       items += [
         ("nav.departments", Paths.departments), ("nav.users", Paths.users),

@@ -84,6 +84,11 @@ enum Paths {
   static let surveyWaveResponsesXLSX = RoutePath("exports/surveys/:waveID/responses.xlsx")
   static let surveyWaveScoresXLSX = RoutePath("exports/surveys/:waveID/scores.xlsx")
   static let tokenRevoke = RoutePath("account/tokens/:tokenID/revoke")
+  static let analysis = RoutePath("analysis")
+  static let analysisUpload = RoutePath("analysis/csi/upload")
+  static let analysisWave = RoutePath("analysis/csi/wave")
+  static let analysisRun = RoutePath("analysis/runs/:runID")
+  static let analysisAHP = RoutePath("analysis/ahp")
 
   // Operations
   static let healthz = RoutePath("healthz")
@@ -127,4 +132,6 @@ enum Paths {
   static let apiSurveyWaveResponses = RoutePath("api/v1/survey-waves/:waveID/responses")
   static let apiFieldworkNext = RoutePath("api/v1/fieldwork/next")
   static let apiSampleCalls = RoutePath("api/v1/survey-samples/:sampleID/calls")
+  static let apiAnalysisRuns = RoutePath("api/v1/analysis-runs")
+  static let apiAnalysisRun = RoutePath("api/v1/analysis-runs/:runID")
 }

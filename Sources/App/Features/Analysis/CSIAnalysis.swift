@@ -113,13 +113,18 @@ enum CSIAnalysis {
 
   /// Reads the model's indicators (and the weight column) from the CSV file.
   static func loadData(path: String, model: PLSModel, weightColumn: String?) throws -> (Dataset, [Double]?) {
+    try loadData(bytes: FastCSV.readBytes(path), source: path, model: model, weightColumn: weightColumn)
+  }
+
+  /// The same from CSV bytes already in memory (an upload); `source` names them in messages.
+  static func loadData(bytes: [UInt8], source path: String, model: PLSModel, weightColumn: String?) throws -> (Dataset, [Double]?) {
     let wanted = model.indicatorNames
     if let w = weightColumn, wanted.contains(w) {
       throw AnalysisFailure("--weight-column '\(w)' is also an indicator of the model")
     }
     var positions: [Int] = []
     var weightPosition: Int?
-    let table = try FastCSV.read(path: path) { header in
+    let table = try FastCSV.parse(bytes, source: path) { header in
       var index: [String: Int] = [:]
       for (j, h) in header.enumerated() where index[h] == nil { index[h] = j }
       positions = try wanted.map { name in
@@ -171,6 +176,17 @@ enum CSIAnalysis {
   /// Estimates the model and everything the report shows. `progress(done, total)` is called
   /// from worker threads during the bootstrap.
   static func run(_ options: CSIOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CSIOutcome {
+    try run(
+      options, progress: progress, model: { try loadModel(path: options.modelPath) },
+      data: { try loadData(path: options.dataPath, model: $0, weightColumn: options.weightColumn) })
+  }
+
+  /// The same with the model and the data from elsewhere (the App: a pasted model and an
+  /// upload, or a survey wave's answers). Options are checked first, then the model, then the data.
+  static func run(
+    _ options: CSIOptions, progress: (@Sendable (Int, Int) -> Void)? = nil, model loadModel: () throws -> PLSModel,
+    data loadData: (PLSModel) throws -> (Dataset, [Double]?)
+  ) throws -> CSIOutcome {
     let scheme = try parseScheme(options.scheme)
     let explicitScale = try options.scale.map(parseScale)
     var resamples: Int?
@@ -195,14 +211,14 @@ enum CSIAnalysis {
       guard let v = Int(m), v >= 1 else { throw AnalysisFailure("--max-iterations must be a whole number ≥ 1, got '\(m)'") }
       settings.maxIterations = v
     }
-    let model = try loadModel(path: options.modelPath)
+    let model = try loadModel()
     if let t = options.target, !model.constructNames.contains(t) {
       throw AnalysisFailure("--target: \(AnalyticsError.unknownConstruct(name: t).description)")
     }
     let clock = LapTimer()
     let result: PLSResult
     do {
-      let (data, weights) = try loadData(path: options.dataPath, model: model, weightColumn: options.weightColumn)
+      let (data, weights) = try loadData(model)
       clock.lap("read CSV")
       settings.caseWeights = weights
       result = try PLSEstimator.estimate(model: model, data: data, settings: settings)

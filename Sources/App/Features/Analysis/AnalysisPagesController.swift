@@ -1,0 +1,105 @@
+import Analytics
+import Fluent
+import Vapor
+
+/// `/analysis`: saved runs, the forms that start a CSI run (uploaded CSV or a survey wave), and
+/// each run's page. Analysts and administrators only.
+enum AnalysisPagesController {
+  static let maxUpload: ByteCount = "20mb"
+
+  static func register(_ pages: any RoutesBuilder) {
+    pages.get(Paths.analysis.components, use: list)
+    pages.on(.POST, Paths.analysisUpload.components, body: .collect(maxSize: maxUpload), use: runUpload)
+    pages.post(Paths.analysisWave.components, use: runWave)
+    pages.get(Paths.analysisRun.components, use: show)
+    AHPPagesController.register(pages)
+  }
+
+  struct UploadForm: Content {
+    var title: String?
+    var file: File?
+    var model: String?
+    var weightColumn: String?
+    var scale: String?
+    var target: String?
+  }
+
+  struct WaveForm: Content {
+    var title: String?
+    var waveId: String?
+  }
+
+  static func render(
+    _ req: Request, upload: UploadForm? = nil, wave: WaveForm? = nil, form: String = "", errors: FieldErrors = .init(),
+    status: HTTPStatus = .ok
+  ) async throws -> Response {
+    try AnalysisRunService.authorise(try req.actor)
+    let runs = try await AnalysisRunService.list(on: req.db)
+    let waves = try await WaveService.list(on: req.db)
+    let chosen = wave?.waveId ?? waves.first?.id?.uuidString
+    let page = AnalysisListPage(
+      chrome: .make(for: req, titleKey: "analysis.title"),
+      rows: runs.map {
+        .init(
+          title: $0.title, href: Paths.analysisRun.link($0.id!), kindKey: "analysis.kind.\($0.kind)", input: $0.inputDescription,
+          createdAt: DisplayFormat.dateTime($0.createdAt), createdBy: $0.createdBy)
+      },
+      waves: waves.map { Choice(value: $0.id!.uuidString, label: "\($0.code) · \($0.name)", selected: $0.id!.uuidString == chosen) },
+      uploadAction: Paths.analysisUpload.link(), waveAction: Paths.analysisWave.link(), ahpHref: Paths.analysisAHP.link(),
+      upload: [
+        "title": upload?.title ?? "", "model": upload?.model ?? StandardCSIModels.text(StandardCSIModels.ecsiUpload),
+        "weightColumn": upload?.weightColumn ?? "", "scale": upload?.scale ?? "",
+        "target": upload?.target ?? StandardCSIModels.ecsiUploadTarget,
+      ],
+      waveTitle: wave?.title ?? "", errors: errors.localized(req.application.localizer, req.locale), form: form)
+    return try await req.page("analysis/list", page, status: status)
+  }
+
+  @Sendable static func list(req: Request) async throws -> Response { try await render(req) }
+
+  @Sendable static func runUpload(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try AnalysisRunService.authorise(actor)
+    let form = try req.content.decode(UploadForm.self)
+    return try await req.submitForm {
+      let upload = CSIRuns.Upload(
+        fileName: form.file?.filename ?? "", data: form.file.map { Data(buffer: $0.data) } ?? Data(), model: form.model ?? "",
+        weightColumn: form.weightColumn, scale: form.scale, target: form.target)
+      let result = try await CSIRuns.fromUpload(upload, app: req.application)
+      let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
+      return req.redirect(to: Paths.analysisRun.link(run.id!))
+    } showAgain: { errors, status in
+      try await render(req, upload: form, form: "upload", errors: errors, status: status)
+    }
+  }
+
+  @Sendable static func runWave(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try AnalysisRunService.authorise(actor)
+    let form = try req.content.decode(WaveForm.self)
+    return try await req.submitForm {
+      let result = try await CSIRuns.fromWave(form.waveId, app: req.application, on: req.db)
+      let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
+      return req.redirect(to: Paths.analysisRun.link(run.id!))
+    } showAgain: { errors, status in
+      try await render(req, wave: form, form: "wave", errors: errors, status: status)
+    }
+  }
+
+  @Sendable static func show(req: Request) async throws -> Response {
+    try AnalysisRunService.authorise(try req.actor)
+    let run = try await AnalysisRunService.find(try req.uuidParameter("runID", entity: "entity.analysis_run"), on: req.db)
+    let l = req.application.localizer
+    let locale = req.locale
+    let presenter = AnalysisRunPresenter(text: { l.text($0, locale: locale) })
+    let outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
+    let settings = try JSONParser.parse(Array(run.settings.utf8), source: "settings")
+    let page = AnalysisRunPage(
+      chrome: .make(for: req, titleKey: "analysis.run"), title: run.title, kindKey: "analysis.kind.\(run.kind)",
+      facts: presenter.facts(run), settings: AnalysisRunPresenter.settingsText(run),
+      csi: run.analysisKind == .csi ? presenter.csi(outputs, settings: settings) : nil,
+      ahp: run.analysisKind == .ahp ? presenter.ahp(outputs, args: { l.text($0, locale: locale, args: $1) }) : nil,
+      listHref: Paths.analysis.link())
+    return try await req.page("analysis/run", page)
+  }
+}

@@ -1,0 +1,139 @@
+import Analytics
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// CSI runs: the PLS path model (`CSIAnalysis`, as `wanjia analyze csi`) on an uploaded CSV with
+/// a pasted model, or on a survey wave's CSI items with the standard ACSI/ECSI model. Every
+/// problem with the input becomes a 422 naming the form field, never a 500.
+enum CSIRuns {
+  struct Upload: Sendable {
+    var fileName: String
+    var data: Data
+    var model: String
+    var weightColumn: String?
+    var scale: String?
+    var target: String?
+  }
+
+  /// The questionnaire's CSI items are on the ten-point scale.
+  static let waveScale = "1:10"
+  static let waveTarget = CSIConstruct.satisfaction.rawValue
+  /// Fewer complete responses than this cannot support a seven-construct model.
+  static let minimumResponses = 30
+
+  static func fromUpload(_ upload: Upload, app: Application) async throws -> AnalysisRunService.Result {
+    var errors = FieldErrors()
+    if upload.data.isEmpty { errors.add("file", "validation.required") }
+    if upload.model.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("model", "validation.required") }
+    let scale = blank(upload.scale)
+    if let scale, (try? CSIAnalysis.parseScale(scale)) == nil { errors.add("scale", "analysis.error.scale", scale) }
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
+    var options = CSIOptions(dataPath: "", modelPath: "")
+    options.scale = scale
+    options.target = blank(upload.target)
+    options.weightColumn = blank(upload.weightColumn)
+    let model = try parseModel(upload.model, target: options.target)
+    let weightColumn = options.weightColumn
+    let bytes = [UInt8](upload.data)
+    let name = upload.fileName.isEmpty ? "upload.csv" : upload.fileName
+    let outcome = try await estimate(app, options: options, model: model) { model in
+      do {
+        return try CSIAnalysis.loadData(bytes: bytes, source: name, model: model, weightColumn: weightColumn)
+      } catch let failure as AnalysisFailure {
+        let field = failure.description.hasPrefix("--weight-column") ? "weightColumn" : "file"
+        throw AppError.invalid(field, "analysis.error.data", failure.description)
+      } catch let error as AnalyticsError {
+        throw AppError.invalid("file", "analysis.error.data", error.description)
+      }
+    }
+    var settings = baseSettings(outcome, model: model)
+    settings.insert(("source", .string("upload")), at: 0)
+    settings.insert(("fileName", .string(name)), at: 1)
+    settings.append(("weightColumn", options.weightColumn.map(JSONValue.string) ?? .null))
+    return .init(
+      kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(upload.data), inputDescription: name,
+      outputs: CSIAnalysis.json(outcome))
+  }
+
+  static func fromWave(_ waveText: String?, app: Application, on db: any Database) async throws -> AnalysisRunService.Result {
+    guard let id = UUID(uuidString: waveText ?? ""), let wave = try await SurveyWave.find(id, on: db) else {
+      throw AppError.invalid("waveId", "analysis.error.unknown_wave")
+    }
+    let matrix = try await CSIItemMatrix.load(waveID: id, on: db)
+    guard matrix.rows.count >= minimumResponses, matrix.blocks.count >= 2 else {
+      throw AppError.invalid("waveId", "analysis.error.too_few_responses", wave.code, String(matrix.rows.count))
+    }
+    let model = StandardCSIModels.waveModel(matrix.blocks)
+    var options = CSIOptions(dataPath: "", modelPath: "")
+    options.scale = waveScale
+    options.target = model.constructNames.contains(waveTarget) ? waveTarget : nil
+    let items = matrix.items
+    let rows = matrix.rows
+    let weights = matrix.weights
+    let outcome = try await estimate(app, options: options, model: model) { _ in
+      let columns = items.indices.map { j in rows.map { $0[j] } }
+      return (try Dataset(columnNames: items, columns: columns), weights)
+    }
+    var settings = baseSettings(outcome, model: model)
+    settings.insert(("source", .string("wave")), at: 0)
+    settings.insert(("waveId", .string(id.uuidString)), at: 1)
+    settings.insert(("waveCode", .string(wave.code)), at: 2)
+    settings.insert(("channels", .array(ResponseChannel.allCases.filter(\.isSampleSurvey).map { .string($0.rawValue) })), at: 3)
+    settings.insert(("responses", .integer(rows.count)), at: 4)
+    settings.append(("caseWeights", .string("response weight")))
+    return .init(
+      kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(Data(matrix.csv.utf8)),
+      inputDescription: wave.code, outputs: CSIAnalysis.json(outcome))
+  }
+
+  /// The pasted model, or a 422 on `model` (or `target`) saying what is wrong with it.
+  static func parseModel(_ text: String, target: String?) throws -> PLSModel {
+    let model: PLSModel
+    do {
+      model = try CSIAnalysis.model(from: JSONParser.parse(Array(text.utf8), source: "model"), source: "model")
+    } catch let failure as AnalysisFailure {
+      throw AppError.invalid("model", "analysis.error.model", failure.description)
+    } catch let error as AnalyticsError {
+      throw AppError.invalid("model", "analysis.error.model", error.description)
+    }
+    if let target, !model.constructNames.contains(target) {
+      throw AppError.invalid("target", "analysis.error.unknown_construct", target)
+    }
+    return model
+  }
+
+  /// Runs the estimation on the thread pool; a model the data cannot support is a 422 on `file`.
+  static func estimate(
+    _ app: Application, options: CSIOptions, model: PLSModel,
+    data: @escaping @Sendable (PLSModel) throws -> (Dataset, [Double]?)
+  ) async throws -> CSIOutcome {
+    try await AnalysisRunService.compute(app) {
+      do {
+        let outcome = try CSIAnalysis.run(options, model: { model }, data: data)
+        _ = try CSIAnalysis.json(outcome).render()  // refuse a result holding NaN here, not on saving
+        return outcome
+      } catch let failure as AnalysisFailure {
+        throw AppError.invalid("file", "analysis.error.estimate", failure.description)
+      } catch let error as AnalyticsError {
+        throw AppError.invalid("file", "analysis.error.estimate", error.description)
+      }
+    }
+  }
+
+  static func baseSettings(_ outcome: CSIOutcome, model: PLSModel) -> [(String, JSONValue)] {
+    [
+      ("model", StandardCSIModels.json(model)),
+      ("scheme", .string(outcome.result.settings.scheme.rawValue)),
+      ("scaling", .string(outcome.result.settings.scaling.rawValue)),
+      ("scale", .object([("min", .number(outcome.scale.minimum)), ("max", .number(outcome.scale.maximum))])),
+      ("ipmaTarget", outcome.ipma.map { .string($0.target) } ?? .null),
+    ]
+  }
+
+  static func blank(_ text: String?) -> String? {
+    let trimmed = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+}

@@ -1,0 +1,129 @@
+import Charts
+import Foundation
+
+/// Builds the run page from what was saved (the outputs JSON), never by estimating again, so
+/// the page shows exactly the stored result.
+struct AnalysisRunPresenter {
+  let text: (String) -> String
+
+  /// A construct's display name: the questionnaire's constructs are translated, others shown as named.
+  func label(_ name: String) -> String {
+    let key = "analysis.construct.\(name)"
+    let translated = text(key)
+    return translated == key ? name : translated
+  }
+
+  func facts(_ run: AnalysisRun) -> [AnalysisRunPage.Fact] {
+    [
+      .init(labelKey: "analysis.input", value: run.inputDescription),
+      .init(labelKey: "analysis.input_hash", value: run.inputHash),
+      .init(labelKey: "analysis.version", value: run.softwareVersion),
+      .init(labelKey: "analysis.created_by", value: run.createdBy),
+      .init(labelKey: "analysis.created_at", value: DisplayFormat.dateTime(run.createdAt)),
+    ]
+  }
+
+  static func settingsText(_ run: AnalysisRun) -> String {
+    (try? JSONParser.parse(Array(run.settings.utf8), source: "settings").render(pretty: true)) ?? run.settings
+  }
+
+  func csi(_ out: JSONValue, settings: JSONValue) -> AnalysisRunPage.CSI {
+    let names = out["index"]?.objectKeys ?? []
+    let formative = Set(
+      (settings["model"]?["constructs"]?.arrayValue ?? []).filter { $0["mode"]?.stringValue == "B" }.compactMap { $0["name"]?.stringValue })
+    let r2 = out["rSquared"]
+    let paths = out["paths"]
+    let diagram = PathDiagram(
+      title: text("analysis.path_diagram"), description: text("analysis.path_diagram_help"),
+      nodes: names.map { PathNode(name: label($0), rSquared: r2?[$0]?.doubleValue) },
+      edges: (paths?.objectKeys ?? []).flatMap { from in
+        (paths?[from]?.objectKeys ?? []).map { to in
+          PathEdge(from: label(from), to: label(to), coefficient: paths?[from]?[to]?.doubleValue ?? .nan)
+        }
+      }, rSquaredLabel: "R²", noDataText: text("survey.no_data"))
+    var loadings: [AnalysisRunPage.LoadingRow] = []
+    for name in names {
+      let block = out["loadings"]?[name]
+      for indicator in block?.objectKeys ?? [] {
+        loadings.append(
+          .init(
+            construct: label(name), indicator: indicator,
+            weight: MarkedValue(out["outerWeights"]?[name]?[indicator]?.doubleValue).value,
+            loading: MarkedValue(
+              block?[indicator]?.doubleValue, passes: formative.contains(name) ? nil : { $0 >= QualityThresholds.loading })))
+      }
+    }
+    let constructs = names.map { name -> AnalysisRunPage.ConstructRow in
+      let q = out["quality"]?[name]
+      let reflective = !formative.contains(name)
+      return .init(
+        name: label(name), rSquared: r2?[name]?.doubleValue.map { String(format: "%.3f", $0) } ?? "",
+        index: out["index"]?[name]?.doubleValue.map(DisplayFormat.score) ?? "–",
+        alpha: MarkedValue(q?["alpha"]?.doubleValue), rhoA: MarkedValue(q?["rhoA"]?.doubleValue),
+        rhoC: MarkedValue(q?["rhoC"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.rhoC } : nil),
+        ave: MarkedValue(q?["ave"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.ave } : nil))
+    }
+    var pairs: [AnalysisRunPage.PairRow] = []
+    for (a, first) in names.enumerated() {
+      for second in names[..<a] {
+        pairs.append(
+          .init(
+            first: label(first), second: label(second),
+            htmt: MarkedValue(out["htmt"]?[first]?[second]?.doubleValue, passes: { $0 < QualityThresholds.htmt })))
+      }
+    }
+    let failures =
+      loadings.filter { $0.loading.pass == false }.count
+      + constructs.filter { $0.rhoC.pass == false || $0.ave.pass == false }.count + pairs.filter { $0.htmt.pass == false }.count
+    let target = out["ipmaTarget"]?.stringValue
+    let used = out["rows"]?["used"]?.doubleValue.map { String(Int($0)) } ?? "–"
+    let input = out["rows"]?["input"]?.doubleValue.map { String(Int($0)) } ?? "–"
+    return .init(
+      pathDiagram: diagram.svg(), loadings: loadings, constructs: constructs, htmt: pairs, failures: failures,
+      ipmaTarget: target.map(label) ?? "", ipmaChart: ipmaChart(out, target: target), rowsUsed: "\(used) / \(input)",
+      converged: out["converged"] == .bool(true))
+  }
+
+  func ipmaChart(_ out: JSONValue, target: String?) -> String {
+    let entries = out["ipma"]?.arrayValue ?? []
+    let points = entries.compactMap { e -> ScatterPoint? in
+      guard let name = e["construct"]?.stringValue, let x = e["importance"]?.doubleValue, let y = e["performance"]?.doubleValue
+      else { return nil }
+      return ScatterPoint(label: label(name), x: x, y: y)
+    }
+    func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+    return ScatterChart(
+      title: text("analysis.ipma") + (target.map { " · " + label($0) } ?? ""), points: points,
+      xAxisTitle: text("analysis.importance"), yAxisTitle: text("analysis.performance"), xDivider: mean(points.map(\.x)),
+      yDivider: mean(points.map(\.y)),
+      quadrantLabels: QuadrantLabels(
+        topLeft: text("analysis.ipma.maintain"), topRight: text("analysis.ipma.keep"),
+        bottomLeft: text("analysis.ipma.opportunity"), bottomRight: text("analysis.ipma.improve_first")),
+      xFormat: .init(decimals: 3), yFormat: .oneDecimal, noDataText: text("survey.no_data")
+    ).svg()
+  }
+
+  func ahp(_ out: JSONValue, args: (String, [String]) -> String) -> AnalysisRunPage.AHP {
+    let weights = out["weights"]
+    let names = weights?.objectKeys ?? []
+    let consistent = out["consistent"] == .bool(true)
+    var revisit = ""
+    if let r = out["revisit"], let row = r["row"]?.stringValue, let column = r["column"]?.stringValue {
+      revisit = args(
+        "analysis.ahp.revisit",
+        [
+          row, column, AHPRuns.format(r["judgment"]?.doubleValue ?? 1), String(format: "%.2f", r["suggested"]?.doubleValue ?? 1),
+        ])
+    }
+    let values = names.map { weights?[$0]?.doubleValue }
+    return .init(
+      weights: zip(names, values).map { .init(criterion: $0, weight: $1.map(DisplayFormat.percent) ?? "–") },
+      weightChart: BarChart(
+        title: text("analysis.ahp.weights"), categories: names,
+        series: [ChartSeries(name: text("analysis.ahp.weight"), values: values.map { $0.map { $0 * 100 } })],
+        valueFormat: .init(decimals: 1, suffix: "%"), noDataText: text("survey.no_data")
+      ).svg(),
+      lambdaMax: String(format: "%.4f", out["lambdaMax"]?.doubleValue ?? 0), ci: String(format: "%.4f", out["ci"]?.doubleValue ?? 0),
+      cr: String(format: "%.4f", out["cr"]?.doubleValue ?? 0), consistent: consistent, revisit: revisit)
+  }
+}

@@ -1,0 +1,53 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The CSI items of a wave as a respondent × item matrix, for the PLS path model. Only the
+/// sampled survey counts (phone and third party: the channels with design weights); each
+/// response's weight is its case weight. Items are `csi.<construct>.<n>`.
+struct CSIItemMatrix: Sendable {
+  /// Items per construct, in `CSIConstruct` order, constructs without items left out.
+  let blocks: [(construct: CSIConstruct, items: [String])]
+  /// One row per response (ordered by response id), values in `items` order; nil = not answered.
+  let rows: [[Double?]]
+  let weights: [Double]
+
+  var items: [String] { blocks.flatMap(\.items) }
+
+  /// The matrix as CSV (weight first), the bytes an analysis run's input hash is taken of.
+  var csv: String {
+    func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
+    var lines = [(["weight"] + items).joined(separator: ",")]
+    for (row, weight) in zip(rows, weights) {
+      lines.append(([number(weight)] + row.map { $0.map(number) ?? "" }).joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func load(waveID: UUID, on db: any Database) async throws -> CSIItemMatrix {
+    let channels = ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue)
+    let answers = try await SurveyAnswer.query(on: db)
+      .filter(\.$wave.$id == waveID).filter(\.$channel ~~ channels).filter(\.$questionCode =~ "csi.")
+      .field(\.$response.$id).field(\.$questionCode).field(\.$value).field(\.$weight)
+      .all()
+    var codes: [CSIConstruct: Set<String>] = [:]
+    var byResponse: [UUID: (weight: Double, values: [String: Double])] = [:]
+    for answer in answers {
+      let parts = answer.questionCode.split(separator: ".")
+      guard parts.count == 3, let construct = CSIConstruct(rawValue: String(parts[1])), Int(parts[2]) != nil else { continue }
+      codes[construct, default: []].insert(answer.questionCode)
+      let id = answer.$response.id
+      var entry = byResponse[id] ?? (answer.weight, [:])
+      if let value = answer.value { entry.values[answer.questionCode] = value }
+      byResponse[id] = entry
+    }
+    func itemNumber(_ code: String) -> Int { Int(code.split(separator: ".").last ?? "") ?? 0 }
+    let blocks = CSIConstruct.allCases.compactMap { c in
+      codes[c].map { (construct: c, items: $0.sorted { itemNumber($0) < itemNumber($1) }) }
+    }
+    let items = blocks.flatMap(\.items)
+    let ids = byResponse.keys.sorted { $0.uuidString < $1.uuidString }
+    return CSIItemMatrix(
+      blocks: blocks, rows: ids.map { id in items.map { byResponse[id]!.values[$0] } }, weights: ids.map { byResponse[$0]!.weight })
+  }
+}

@@ -1,0 +1,101 @@
+import Domain
+import Foundation
+import NIOCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Data for the analysis-run tests: the ECSI sample file of the Analytics tests, a wave with
+/// generated CSI answers of a known structure, and multipart uploads from a signed-in page.
+enum AnalysisFixtures {
+  static let analyticsFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("AnalyticsTests/Fixtures")
+  static var mobi: Data { get throws { try Data(contentsOf: analyticsFixtures.appendingPathComponent("mobi.csv")) } }
+
+  /// Posts a multipart form with the page's session and CSRF token; `file` is (name, bytes).
+  static func upload(
+    _ client: PageClient, _ path: String, fields: [(String, String)], file: (String, Data)?
+  ) async throws -> TestingHTTPResponse {
+    let boundary = "wanjia-test-boundary"
+    var body = Data()
+    func part(_ header: String, _ content: Data) {
+      body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
+      body.append(content)
+      body.append(Data("\r\n".utf8))
+    }
+    for (name, value) in fields + [("csrfToken", client.csrfToken ?? "")] {
+      part("Content-Disposition: form-data; name=\"\(name)\"", Data(value.utf8))
+    }
+    if let (name, data) = file {
+      part("Content-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv", data)
+    }
+    body.append(Data("--\(boundary)--\r\n".utf8))
+    var result: TestingHTTPResponse?
+    try await client.app.testing().test(
+      .POST, path,
+      beforeRequest: { req in
+        req.headers.replaceOrAdd(name: .accept, value: "text/html")
+        if let cookie = client.cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
+        req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        req.body = ByteBuffer(data: body)
+      }, afterResponse: { res async throws in result = res })
+    return result!
+  }
+
+  /// A deterministic standard normal (Box–Muller on a 64-bit LCG).
+  struct Normal {
+    var state: UInt64
+    mutating func uniform() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return (Double(state >> 11) + 0.5) / Double(1 << 53)
+    }
+    mutating func next() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * .pi * uniform()) }
+  }
+
+  /// Latent scores following the ACSI paths, then two 1–10 items per construct.
+  static func csiAnswers(_ random: inout Normal) -> [String: String] {
+    let image = random.next()
+    let expectation = 0.6 * image + 0.8 * random.next()
+    let quality = 0.6 * expectation + 0.8 * random.next()
+    let value = 0.5 * quality + 0.3 * expectation + 0.7 * random.next()
+    let satisfaction = 0.3 * image + 0.4 * quality + 0.3 * value + 0.5 * random.next()
+    let complaint = -0.5 * satisfaction + 0.85 * random.next()
+    let loyalty = 0.5 * satisfaction + 0.3 * image + 0.6 * random.next()
+    let latent: [CSIConstruct: Double] = [
+      .image: image, .expectation: expectation, .perceivedQuality: quality, .perceivedValue: value,
+      .satisfaction: satisfaction, .complaint: complaint, .loyalty: loyalty,
+    ]
+    var raw: [String: String] = [:]
+    for question in Questionnaire.standard.questions {
+      switch question.kind {
+      case .fivePoint: raw[question.code] = "4"
+      case .tenPoint:
+        let level = question.construct.flatMap { latent[$0] }.map { 6 + 1.6 * ($0 + 0.45 * random.next()) } ?? 7
+        raw[question.code] = String(min(10, max(1, Int(level.rounded()))))
+      case .text: break
+      }
+    }
+    return raw
+  }
+
+  /// `phone` generated phone responses (weights 1 and 2 alternating) plus `kiosk` hall
+  /// responses, which the CSI model must leave out.
+  static func recordResponses(
+    _ app: Application, waveID: String, unit: OrgUnit, phone: Int, kiosk: Int = 0, seed: UInt64 = 7
+  ) async throws {
+    let wave = try #require(try await SurveyWave.find(UUID(uuidString: waveID), on: app.db))
+    let questionnaire = try wave.questionnaire
+    var random = Normal(state: seed)
+    for k in 0..<(phone + kiosk) {
+      let answers = try ResponseRecorder.score(
+        ResponseDraft(answers: csiAnswers(&random), skippedModules: []), questionnaire: questionnaire)
+      try await ResponseRecorder.record(
+        .init(
+          waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: "residential", channel: k < phone ? .phone : .kiosk,
+          weight: k % 2 == 0 ? 1 : 2, answers: answers, answeredAt: SurveyDesk.start, recordedBy: "test"),
+        questionnaire: questionnaire, on: app.db)
+    }
+  }
+}
