@@ -159,9 +159,20 @@ enum DemoSurveys {
     try await FieldworkService.activateReserve(for: sample, on: db)
   }
 
-  /// One respondent: a personal mood plus the county's and module's level, on the five-point scale.
+  /// One respondent drawn from the CSI model's causal structure (image → expectation → perceived
+  /// quality → value → satisfaction → complaint, loyalty), so that an analysis of the demo
+  /// data finds distinct constructs; module items follow perceived quality.
   static func answersFor(_ questionnaire: Questionnaire, quality: Double, random: inout DemoRandom) throws -> [ScoredAnswer] {
-    let mood = random.normal() * 0.6
+    let mood = random.normal() * 0.5
+    var latent: [CSIConstruct: Double] = [:]
+    latent[.image] = 0.6 * quality + 0.5 * mood + random.normal() * 0.5
+    latent[.expectation] = 0.4 * latent[.image]! + random.normal() * 0.6
+    latent[.perceivedQuality] = 0.8 * quality + 0.3 * latent[.expectation]! + 0.4 * mood + random.normal() * 0.5
+    latent[.perceivedValue] = 0.6 * latent[.perceivedQuality]! + random.normal() * 0.5
+    latent[.satisfaction] =
+      0.25 * latent[.image]! + 0.5 * latent[.perceivedQuality]! + 0.25 * latent[.perceivedValue]! + random.normal() * 0.4
+    latent[.complaint] = -0.7 * latent[.satisfaction]! + random.normal() * 0.5
+    latent[.loyalty] = 0.6 * latent[.satisfaction]! - 0.2 * latent[.complaint]! + random.normal() * 0.5
     var raw: [String: String] = [:]
     var skipped: Set<ServiceModule> = []
     for question in questionnaire.questions {
@@ -172,10 +183,14 @@ enum DemoSurveys {
           skipped.insert(module)
           continue
         }
-        let level = 3.55 + 1.1 * (quality + (moduleShift[module] ?? 0) + mood + random.normal() * 0.45)
+        let pq = latent[.perceivedQuality]!
+        let level = 3.55 + 1.1 * (pq + (moduleShift[module] ?? 0) + random.normal() * 0.45)
         raw[question.code] = String(min(5, max(1, Int(level.rounded()))))
       case .tenPoint:
-        let level = 7.0 + 2.2 * (quality + mood + random.normal() * 0.4)
+        guard let construct = question.construct else { continue }
+        // Complaint items run the other way: 1 = no complaint.
+        let base = construct == .complaint ? 3.5 : 7.0
+        let level = base + 2.0 * ((latent[construct] ?? 0) + random.normal() * 0.35)
         raw[question.code] = String(min(10, max(1, Int(level.rounded()))))
       case .text:
         if random.unit() < 0.3 { raw[question.code] = comments[Int(random.unit() * Double(comments.count))] }
