@@ -11,13 +11,15 @@
 #   scoring from the database (for information, no target): the same responses loaded into the
 #     demo database as a wave's answers, then `wanjia survey scores --wave BENCH --json`.
 #
-#   roster import 1000000 rows: sqlite3 .import 1.23 s, wanjia 3.45 s = 2.80x sqlite3 (target < 3x: met)
-#   scoring 1000000 responses x 24 items: pandas 2.34 s, wanjia score-file 0.56 s = 0.24x pandas (target < 0.5x: met)
-#   scoring from the database (22000000 answers): wanjia survey scores 12.3 s (pandas on the file: 2.34 s)
+# One run on 2 cores shared with a compiler (load average 3-4):
+#   roster import 1000000 rows: sqlite3 .import 2.225 s, wanjia 8.734 s = 3.93x sqlite3 (target < 3x: MISSED)
+#   scoring 1000000 responses x 24 items: pandas 2.394 s, wanjia score-file 0.597 s = 0.25x pandas (target < 0.5x:
+#     met); 384 cells, n equal, max relative diff mean 3.1e-12, rate 9.8e-13
+#   scoring from the database (19695608 answers): wanjia survey scores 54.699 s (pandas on the file: 2.394 s)
 #
 # Data comes from bench/gen_surveys.py (seeded). Needs reference/.venv for pandas (made here if
 # missing, as scripts/test does). Knobs: BENCH_SKIP_BUILD=1, BENCH_BIN=path, BENCH_ROWS=1000000,
-# BENCH_REPEAT=3, BENCH_SKIP_DB_SCORES=1 (skip loading 22 M answers, minutes), BENCH_KEEP=1 (keep
+# BENCH_REPEAT=3, BENCH_SKIP_DB_SCORES=1 (skip loading ~20 M answers, minutes), BENCH_KEEP=1 (keep
 # the work folder; printed at the end). The machine should be otherwise idle: the load average is
 # printed with the figures.
 set -euo pipefail
