@@ -26,6 +26,20 @@ public enum RosterField: String, CaseIterable, Sendable {
     }
   }
 
+  /// Position in `allCases`.
+  public var ordinal: Int {
+    switch self {
+    case .account: return 0
+    case .name: return 1
+    case .phone: return 2
+    case .address: return 3
+    case .unitCode: return 4
+    case .segment: return 5
+    case .voltageClass: return 6
+    case .areaClass: return 7
+    }
+  }
+
   /// Columns a roster must have and rows must fill; the others only count towards completeness.
   public var isRequired: Bool {
     switch self {
@@ -43,38 +57,81 @@ public enum RosterField: String, CaseIterable, Sendable {
   }
 }
 
-/// Parsers for roster cells, lenient about spacing and case but strict about content.
+/// Parsers for roster cells, lenient about spacing and case but strict about content. A million
+/// rows pass through here per county, so the usual cases (ASCII numbers, exact labels) take byte
+/// paths first; the general rules behind them are unchanged.
 enum RosterParse {
+  /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation's round trip through
+  /// NSString: that set is the Unicode White_Space property plus U+200B (checked over all scalars).
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+    var start = scalars.startIndex, end = scalars.endIndex
+    while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+    return String(scalars[start..<end])
+  }
+
+  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace || scalar.value == 0x200B
+  }
+
+  /// `text.count > limit`, without counting characters when the UTF-8 length already settles it
+  /// (a character is at least one byte).
+  static func longer(_ text: String, than limit: Int) -> Bool {
+    text.utf8.count > limit && text.count > limit
+  }
+
   /// Mainland mobile (1[3-9] + 9 digits) or landline (0 + 2–3 digit area code, optional "-",
   /// 7–8 digits), after removing spaces. Returns the normalised number.
   static func phone(_ text: String) -> String? {
-    let compact = String(text.filter { !$0.isWhitespace })
-    let parts = compact.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.allSatisfy(isDigits) else { return nil }
-    if parts.count == 1 {
-      let second = compact.dropFirst().first
-      if compact.count == 11, compact.hasPrefix("1"), let second, ("3"..."9").contains(second) { return compact }
-      return compact.hasPrefix("0") && (10...12).contains(compact.count) ? compact : nil
+    // Printable ASCII without spaces (the usual cell) has nothing to remove.
+    let plain = text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+    let compact = plain ? text : String(text.filter { !$0.isWhitespace })
+    // Digits in one or two dash-separated parts, each non-empty; only ASCII bytes can qualify.
+    var digits = 0, dashAt = -1, length = 0
+    for byte in compact.utf8 {
+      if byte == UInt8(ascii: "-") {
+        guard dashAt < 0, length > 0 else { return nil }
+        dashAt = length
+      } else if (0x30...0x39).contains(byte) {
+        digits += 1
+      } else {
+        return nil
+      }
+      length += 1
     }
-    guard parts.count == 2, parts[0].hasPrefix("0"), (3...4).contains(parts[0].count), (7...8).contains(parts[1].count)
-    else { return nil }
+    guard digits > 0 else { return nil }
+    let bytes = compact.utf8
+    if dashAt < 0 {
+      let second = bytes.dropFirst().first
+      if length == 11, bytes.first == UInt8(ascii: "1"), let second, (0x33...0x39).contains(second) { return compact }
+      return bytes.first == UInt8(ascii: "0") && (10...12).contains(length) ? compact : nil
+    }
+    let (area, number) = (dashAt, length - dashAt - 1)
+    guard number > 0, bytes.first == UInt8(ascii: "0"), (3...4).contains(area), (7...8).contains(number) else {
+      return nil
+    }
     return compact
   }
 
   /// Letters, digits and "-" only (ASCII: account numbers are machine identifiers).
   static func isAccount(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy { scalar in
-      scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-")
+    text.utf8.allSatisfy { byte in
+      (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D
     }
   }
 
   static func segment(_ text: String) -> CustomerSegment? {
+    if let exact = CustomerSegment.allCases.first(where: { $0.labelZh == text || $0.rawValue == text }) { return exact }
     let key = text.lowercased()
     return CustomerSegment.allCases.first { $0.rawValue.lowercased() == key || $0.labelZh == text }
   }
 
   /// Raw value in any case ("10KV"), inner spaces ignored, and "0.22kV"/"0.38kV" for low voltage.
   static func voltageClass(_ text: String) -> VoltageClass? {
+    if let exact = VoltageClass(rawValue: text) { return exact }
     let key = text.filter { !$0.isWhitespace }.lowercased()
     switch key {
     case "0.22kv": return .v220
@@ -90,9 +147,5 @@ enum RosterParse {
     case "特殊边远": return .remote
     default: return AreaClass.allCases.first { $0.rawValue == text.lowercased() }
     }
-  }
-
-  private static func isDigits(_ part: Substring) -> Bool {
-    !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber }
   }
 }

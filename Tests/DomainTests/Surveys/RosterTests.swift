@@ -168,4 +168,26 @@ struct RosterTests {
     ]
     #expect(RosterQuality(results: results) == RosterQuality(total: 3, valid: 2, complete: 1))
   }
+
+  @Test(
+    "Cells are trimmed exactly as Foundation's whitespacesAndNewlines would (Unicode spaces, line breaks, U+200B)",
+    arguments: [
+      "", " ", "张三", "  张三 ", "\t13812345678\r\n", "\u{3000}居民\u{3000}", "\u{A0}城区", "\u{200B}220V\u{200B}",
+      "a b", "\u{2028}x\u{85}", "e\u{301} ", " \u{301}",
+    ])
+  func trimming(text: String) {
+    #expect(RosterParse.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  @Test("A row given as cells in field order validates like the same row given by field")
+  func cellsInFieldOrder() {
+    #expect(RosterField.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+    var byField = RosterValidator(knownUnitCodes: Self.units)
+    var byOrder = RosterValidator(knownUnitCodes: Self.units)
+    var row = Self.goodRow
+    row[.voltageClass] = nil
+    #expect(
+      byField.validate(line: 2, values: row)
+        == byOrder.validate(line: 2, cells: RosterField.allCases.map { row[$0] }))
+  }
 }

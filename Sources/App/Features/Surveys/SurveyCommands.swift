@@ -61,7 +61,7 @@ struct RosterImportCommand: AsyncCommand {
 /// `wanjia survey scores --wave CODE --json`: the wave's scores as the API returns them.
 struct SurveyCommands: AsyncCommandGroup {
   var help: String { "Satisfaction survey results." }
-  var commands: [String: any AnyAsyncCommand] { ["scores": SurveyScoresCommand()] }
+  var commands: [String: any AnyAsyncCommand] { ["scores": SurveyScoresCommand(), "score-file": ScoreFileCommand()] }
 }
 
 struct SurveyScoresCommand: AsyncCommand {

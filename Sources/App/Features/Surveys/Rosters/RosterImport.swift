@@ -1,7 +1,6 @@
 import Domain
 import Fluent
 import Foundation
-import SQLKit
 
 /// What a roster import did: the new version and every line it refused.
 struct RosterImportResult: Sendable {
@@ -17,7 +16,6 @@ struct RosterImportResult: Sendable {
 /// refused row is reported by line and reason and kept with the version.
 enum RosterImport {
   static let allowedRoles: Set<Role> = [.admin, .staff, .analyst]
-  static let batchSize = 500
 
   static func run(
     _ data: Data, fileName: String, countyID: UUID?, actor: Actor, on db: any Database,
@@ -28,20 +26,14 @@ enum RosterImport {
     guard county.unitKind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
     let records = try TabularFile.records(data)
     guard let header = records.first else { throw AppError.invalid("file", "import.error.empty") }
+    let columns = try headerColumns(header)
 
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ county.path).all()
     let unitIDs = Dictionary(units.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
-    let (accepted, problems) = try validate(records: records, header: header, knownUnits: unitIDs)
-    let quality = RosterQuality(
-      total: records.count - 1, valid: accepted.count, complete: accepted.filter(\.isComplete).count)
-    guard !accepted.isEmpty else {
-      var error = AppError.invalid("file", "roster.error.no_valid_rows")
-      error.lines = problems.prefix(1000).map(importLine)
-      throw error
-    }
-
     let versionID = UUID()
-    let version = try await db.transaction { tx in
+    // The version row goes in first (its customers refer to it) and gets its figures at the end;
+    // a file without any valid row throws inside the transaction, so nothing stays behind.
+    let (version, quality, problems) = try await db.transaction { tx in
       let previous = try await RosterVersion.query(on: tx).filter(\.$unit.$id == county.id!).sort(\.$version, .descending).first()
       try await RosterVersion.query(on: tx).filter(\.$unit.$id == county.id!).set(\.$isCurrent, to: false).update()
       let row = RosterVersion()
@@ -50,17 +42,32 @@ enum RosterImport {
       row.version = (previous?.version ?? 0) + 1
       row.isCurrent = true
       row.fileName = String(fileName.prefix(200))
-      row.totalRows = quality.total
-      row.validRows = quality.valid
-      row.completeRows = quality.complete
-      row.rejectedJSON = try encodeProblems(problems)
+      (row.totalRows, row.validRows, row.completeRows, row.rejectedJSON) = (0, 0, 0, "[]")
       row.importedBy = actor.username
       try await row.create(on: tx)
-      try await insert(accepted, versionID: versionID, countyID: county.id!, unitIDs: unitIDs, on: tx, progress: progress)
+      var writer = RosterWriter(
+        versionID: versionID, countyID: county.id!, unitIDs: unitIDs, on: tx, total: records.count - 1,
+        progress: progress)
+      let (quality, problems): (RosterQuality, [RosterProblem])
+      do {
+        (quality, problems) = try await validate(records: records, columns: columns, knownUnits: unitIDs, into: &writer)
+        try await writer.finish()
+      } catch {
+        await writer.abandon()
+        throw error
+      }
+      guard quality.valid > 0 else {
+        var error = AppError.invalid("file", "roster.error.no_valid_rows")
+        error.lines = problems.prefix(1000).map(importLine)
+        throw error
+      }
+      (row.totalRows, row.validRows, row.completeRows) = (quality.total, quality.valid, quality.complete)
+      row.rejectedJSON = try encodeProblems(problems)
+      try await row.update(on: tx)
       try await AuditLog.record(
         .create, entity: "roster", id: versionID.uuidString, actor: actor, before: NoSnapshot?.none,
         after: AuditSummary(county: county.code, version: row.version, total: quality.total, valid: quality.valid), on: tx)
-      return row.version
+      return (row.version, quality, problems)
     }
     return RosterImportResult(versionID: versionID, version: version, county: county.name, quality: quality, problems: problems)
   }
@@ -72,58 +79,38 @@ enum RosterImport {
     let valid: Int
   }
 
-  static func validate(
-    records: [CSVRecords.Record], header: CSVRecords.Record, knownUnits: [String: UUID]
-  ) throws -> ([RosterRecord], [RosterProblem]) {
-    let columns: [RosterField?]
+  /// The field of each header cell; a missing required column refuses the whole file.
+  static func headerColumns(_ header: CSVRecords.Record) throws -> [RosterField?] {
     switch RosterValidator.columns(fromHeader: header.fields) {
-    case .success(let found): columns = found
+    case .success(let found): return found
     case .failure(let problem):
       var error = AppError.invalid("file", "roster.error.header", problem.field?.rawValue ?? "")
       error.lines = [importLine(problem)]
       throw error
     }
+  }
+
+  /// Validates every data row in file order, handing accepted rows to the writer as it goes.
+  static func validate(
+    records: [CSVRecords.Record], columns: [RosterField?], knownUnits: [String: UUID], into writer: inout RosterWriter
+  ) async throws -> (RosterQuality, [RosterProblem]) {
     var validator = RosterValidator(knownUnitCodes: Set(knownUnits.keys))
-    var accepted: [RosterRecord] = []
     var problems: [RosterProblem] = []
-    accepted.reserveCapacity(records.count)
+    var valid = 0, complete = 0
+    var cells = [String?](repeating: nil, count: RosterField.allCases.count)
     for record in records.dropFirst() {
-      var values: [RosterField: String] = [:]
       for (index, column) in columns.enumerated() {
-        if let column, index < record.fields.count { values[column] = record.fields[index] }
+        if let column { cells[column.ordinal] = index < record.fields.count ? record.fields[index] : nil }
       }
-      switch validator.validate(line: record.line, values: values) {
-      case .success(let row): accepted.append(row)
+      switch validator.validate(line: record.line, cells: cells) {
+      case .success(let row):
+        valid += 1
+        if row.isComplete { complete += 1 }
+        try await writer.add(row)
       case .failure(let found): problems += found
       }
     }
-    return (accepted, problems)
-  }
-
-  static func insert(
-    _ rows: [RosterRecord], versionID: UUID, countyID: UUID, unitIDs: [String: UUID], on db: any Database,
-    progress: (@Sendable (Int, Int) -> Void)?
-  ) async throws {
-    guard let sql = db as? any SQLDatabase else { return }
-    let columns = [
-      "roster_version_id", "county_id", "unit_id", "account", "name", "phone", "address", "segment", "voltage_class",
-      "area_class", "is_complete",
-    ]
-    var done = 0
-    for start in stride(from: 0, to: rows.count, by: batchSize) {
-      let batch = rows[start..<min(start + batchSize, rows.count)]
-      var insert = sql.insert(into: RosterCustomer.schema).columns(columns)
-      for row in batch {
-        insert = insert.values([
-          SQLBind(versionID), SQLBind(countyID), SQLBind(unitIDs[row.unitCode]!), SQLBind(row.account), SQLBind(row.name),
-          SQLBind(row.phone), SQLBind(row.address), SQLBind(row.segment.rawValue), SQLBind(row.voltageClass?.rawValue),
-          SQLBind(row.areaClass?.rawValue), SQLBind(row.isComplete),
-        ])
-      }
-      try await insert.run()
-      done += batch.count
-      progress?(done, rows.count)
-    }
+    return (RosterQuality(total: records.count - 1, valid: valid, complete: complete), problems)
   }
 
   struct StoredProblem: Codable {
