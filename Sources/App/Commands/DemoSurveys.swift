@@ -1,3 +1,4 @@
+import Analytics
 import Domain
 import Fluent
 import Foundation
@@ -226,20 +227,12 @@ enum DemoSurveys {
 
 /// A small seeded generator so the demo is the same on every machine.
 struct DemoRandom {
-  private var state: UInt64
+  private var generator: SplitMix64
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
   /// Uniform in [0, 1).
-  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+  mutating func unit() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
 
   /// Standard normal (Box–Muller).
   mutating func normal() -> Double {

@@ -26,11 +26,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     case let e as CalendarError:
       return calendarError(e)
     case let e as ImportFailure:
-      var error = AppError(
-        .unprocessableEntity, code: "invalid_rows", key: "import.error.rejected", args: [String(e.lines.count)],
-        field: e.lines.first.map { "line \($0.line)" })
-      error.lines = e.lines
-      return error
+      return e.appError
     case let e as WorkflowRefusal:
       return e.appError
     case let e as ValidationFailure:

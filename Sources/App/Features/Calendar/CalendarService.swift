@@ -139,14 +139,3 @@ enum CalendarService {
     }
   }
 }
-
-/// An import refused as a whole, with every bad line and why.
-struct ImportFailure: Error {
-  struct Line: Sendable {
-    let line: Int
-    let field: String
-    let key: String
-    let args: [String]
-  }
-  let lines: [Line]
-}

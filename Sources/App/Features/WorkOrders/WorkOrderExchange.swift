@@ -44,7 +44,7 @@ enum WorkOrderExchange {
         problems.append(.init(line: line, field: "line", key: "exchange.error.json", args: []))
       }
     }
-    guard problems.isEmpty else { throw failure(problems) }
+    guard problems.isEmpty else { throw ImportFailure(lines: problems).appError }
     guard !requests.isEmpty else { throw AppError.invalid("body", "import.error.empty") }
     guard requests.count <= maxLines else { throw AppError.invalid("body", "exchange.error.too_many", String(maxLines)) }
     let accepted = requests
@@ -66,16 +66,8 @@ enum WorkOrderExchange {
         }
       }
       // Any bad line rolls the whole file back.
-      if !problems.isEmpty { throw failure(problems) }
+      if !problems.isEmpty { throw ImportFailure(lines: problems).appError }
       return created
     }
-  }
-
-  static func failure(_ lines: [ImportFailure.Line]) -> AppError {
-    var error = AppError(
-      .unprocessableEntity, code: "invalid_rows", key: "import.error.rejected", args: [String(lines.count)],
-      field: "line \(lines[0].line)")
-    error.lines = Array(lines.prefix(1000))
-    return error
   }
 }

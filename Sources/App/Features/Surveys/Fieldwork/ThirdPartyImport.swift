@@ -31,7 +31,7 @@ enum ThirdPartyImport {
     for name in columns where !known.contains(name) {
       problems.append(.init(line: header.line, field: name, key: "results.error.unknown_column", args: [name]))
     }
-    if !problems.isEmpty { throw failure(problems) }
+    if !problems.isEmpty { throw ImportFailure(lines: problems).appError }
 
     let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: db).map { ($0.code, $0) })
     let quotas = try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.id!).all()
@@ -77,7 +77,7 @@ enum ThirdPartyImport {
           .init(line: line, field: problem.questionCode, key: "survey.answer.\(problem.reason.rawValue)", args: [problem.questionCode]))
       }
     }
-    if !problems.isEmpty { throw failure(problems) }
+    if !problems.isEmpty { throw ImportFailure(lines: problems).appError }
     let accepted = entries
     try await db.transaction { tx in
       for entry in accepted { try await ResponseRecorder.record(entry, questionnaire: questionnaire, on: tx) }
@@ -86,13 +86,5 @@ enum ThirdPartyImport {
         after: ["responses": accepted.count], on: tx)
     }
     return Result(responses: entries.count)
-  }
-
-  static func failure(_ lines: [ImportFailure.Line]) -> AppError {
-    var error = AppError(
-      .unprocessableEntity, code: "invalid_rows", key: "import.error.rejected", args: [String(lines.count)],
-      field: "line \(lines[0].line)")
-    error.lines = Array(lines.prefix(1000))
-    return error
   }
 }

@@ -15,21 +15,6 @@ enum WavePagesController {
     pages.on(.POST, Paths.surveyWaveResults.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: results)
   }
 
-  struct CreateForm: Content {
-    var code: String?
-    var name: String?
-    var year: String?
-    var questionnaire: String?
-    var sampleCount: String?
-    var samplePercent: String?
-    var allocation: String?
-    var seed: String?
-    var attemptLimit: String?
-    var reservePercent: String?
-    var excludeMonths: String?
-    var excludeOpenComplaints: String?
-  }
-
   static func canManage(_ actor: Actor) -> Bool { !WaveService.managerRoles.isDisjoint(with: actor.roles) }
 
   static func renderList(
@@ -62,7 +47,7 @@ enum WavePagesController {
   @Sendable static func list(req: Request) async throws -> Response { try await renderList(req) }
 
   @Sendable static func create(req: Request) async throws -> Response {
-    let form = try req.content.decode(CreateForm.self)
+    let form = try req.content.decode(WaveService.Input.self)
     let values = [
       "code": form.code ?? "", "name": form.name ?? "", "year": form.year ?? "", "questionnaire": form.questionnaire ?? "",
       "sampleCount": form.sampleCount ?? "", "samplePercent": form.samplePercent ?? "", "allocation": form.allocation ?? "",
@@ -71,11 +56,7 @@ enum WavePagesController {
     ]
     return try await req.submitForm {
       let wave = try await WaveService.create(
-        .init(
-          code: form.code, name: form.name, year: form.year, questionnaire: form.questionnaire, sampleCount: form.sampleCount,
-          samplePercent: form.samplePercent, allocation: form.allocation, seed: form.seed, attemptLimit: form.attemptLimit,
-          reservePercent: form.reservePercent, excludeMonths: form.excludeMonths, excludeOpenComplaints: form.excludeOpenComplaints),
-        actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
+        form, actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
       return req.redirect(to: Paths.surveyWave.link(wave.id!))
     } showAgain: { errors, status in
       try await renderList(req, values: values, errors: errors, status: status)

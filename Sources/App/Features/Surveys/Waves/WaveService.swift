@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Vapor
 
 /// Creating and running survey waves: plan, milestones, targets, fieldwork open or closed.
 enum WaveService {
@@ -11,7 +12,8 @@ enum WaveService {
     guard !managerRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
   }
 
-  struct Input: Sendable {
+  /// A new wave as the form or the API sends it (strings, so a bad value is named, not a 400).
+  struct Input: Content {
     var code: String?
     var name: String?
     var year: String?
