@@ -97,3 +97,27 @@ struct ContactLookupTests {
     }
   }
 }
+
+@Suite("Merging duplicates on the order page")
+struct MergePageTests {
+  @Test("Issue 3 §3: an agent merges a repeat contact into the customer's open order from the order page")
+  func merge() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let first = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      loop.clock.advance(by: 3600)
+      let second = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let agent = PageClient(app)
+      try await agent.login("agent")
+      let page = try await agent.get("/work-orders/\(second.id)")
+      #expect(page.body.string.contains(#"data-action="mergeInto""#))
+      #expect(page.body.string.contains(#"<option value="\#(first.id.uuidString)">\#(first.number)"#))
+      let merged = try await agent.post(
+        "/work-orders/\(second.id)/actions",
+        [("action", "mergeInto"), ("version", String(second.version)), ("parentId", first.id.uuidString)])
+      #expect(merged.status == .seeOther)
+      let order = try #require(try await WorkOrder.find(second.id, on: app.db))
+      #expect(order.state == WorkOrderState.merged.rawValue)
+    }
+  }
+}

@@ -56,6 +56,7 @@ enum WorkOrderPagesController {
     var customerInformed: String?
     var verified: String?
     var supplyResponsibility: String?
+    var parentId: String?
     var course: String?
     var handling: String?
     var cause: String?
@@ -188,7 +189,7 @@ enum WorkOrderPagesController {
         action: form.action, reason: form.reason, note: form.note, summary: form.summary,
         unitID: form.unitId.flatMap(UUID.init(uuidString:)), satisfied: form.satisfied.map { $0 == "yes" },
         newDue: form.newDue.flatMap(BusinessTime.parseLocal), customerInformed: form.customerInformed != nil,
-        severity: form.severity, parentID: nil)
+        severity: form.severity, parentID: form.parentId.flatMap(UUID.init(uuidString:)))
       let action = try await WorkOrderActions.parse(fields, order: order, actor: actor, on: req.db)
       let findings = action.kind == .reply && (order.orderType == .complaint || order.orderType == .report)
       try await WorkOrderFlow.apply(

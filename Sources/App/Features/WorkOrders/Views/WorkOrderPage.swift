@@ -46,6 +46,8 @@ struct WorkOrderPage: Encodable {
     /// Complaint replies carry the investigation record for the monthly bulletin.
     let needsInvestigation: Bool
     let needsNewDue: Bool
+    /// Merging names the order this one duplicates.
+    var needsParent = false
     let danger: Bool
   }
   struct Alert: Encodable {
@@ -78,6 +80,7 @@ struct WorkOrderPage: Encodable {
   let actionURL: String
   let units: [Choice]
   let severities: [Choice]
+  let mergeTargets: [Choice]
   let investigationFields: [InvestigationField]
   let investigation: [InvestigationField]
   let attachments: [Attachment]
@@ -109,6 +112,13 @@ struct WorkOrderPage: Encodable {
     }
     let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
     let relatedOrders = try await related(order, actor: actor, on: req.db)
+    let mergeTargets = try await mergeTargets(order, workflow: workflow, actor: actor, on: req.db, now: now)
+    var forms = (allowed + (allowed.contains(.reply) ? [.requestExtension] : [])).map { form($0, type: order.orderType) }
+    if !mergeTargets.isEmpty {
+      var merge = form(.mergeInto, type: order.orderType)
+      merge.needsParent = true
+      forms.append(merge)
+    }
     let alerts = try await SLAAlert.query(on: req.db).filter(\.$order.$id == id).sort(\.$createdAt).all().map {
       Alert(
         at: DisplayFormat.dateTime($0.createdAt), stageKey: "workorder.stage.\($0.stage)", levelKey: "workorder.alert.\($0.level)",
@@ -127,12 +137,13 @@ struct WorkOrderPage: Encodable {
           at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action)",
           toStateKey: "workorder.state.\($0.toState)", note: $0.note)
       },
-      actions: (allowed + (allowed.contains(.reply) ? [.requestExtension] : [])).map { form($0, type: order.orderType) },
+      actions: forms,
       actionURL: Paths.workOrderAction.link(id),
       units: visibleUnits.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id) },
       severities: [Severity.serious, .major].map {
         Choice(value: $0.rawValue, labelKey: "workorder.severity.\($0.rawValue)", selected: false)
       },
+      mergeTargets: mergeTargets,
       investigationFields: ComplaintInvestigation.fields.map { .init(name: $0, labelKey: "workorder.investigation.\($0)", text: "") },
       investigation: investigationLines(order.investigation),
       attachments: try await AttachmentService.list(order, on: req.db).map {
@@ -183,5 +194,20 @@ struct WorkOrderPage: Encodable {
     return zip(ComplaintInvestigation.fields, values).filter { !$0.1.isEmpty }.map {
       InvestigationField(name: $0.0, labelKey: "workorder.investigation.\($0.0)", text: $0.1)
     }
+  }
+
+  /// The customer's other orders this one may be merged into as a duplicate, as the workflow
+  /// allows for the viewer's roles (issue 3 §3).
+  static func mergeTargets(
+    _ order: WorkOrder, workflow: Workflow, actor: Actor, on db: any Database, now: Date
+  ) async throws -> [Choice] {
+    guard let snapshot = try? order.snapshot else { return [] }
+    let candidates = try await WorkOrderQueries.contacts(
+      account: order.customerAccount, phone: order.customerPhone, asOf: now, for: actor, on: db
+    ).filter { $0.id != order.id }
+    return candidates.filter { parent in
+      let target = MergeParent(orderID: parent.id!.uuidString, type: parent.orderType, state: parent.orderState)
+      return (try? workflow.apply(.mergeInto(parent: target), to: snapshot, by: actor.roles, at: now)) != nil
+    }.map { Choice(value: $0.id!.uuidString, label: "\($0.number) · \($0.content.prefix(30))", selected: false) }
   }
 }
