@@ -17,6 +17,13 @@ struct Actor: Sendable {
 
   func has(_ role: Role) -> Bool { roles.contains(role) }
 
+  /// The same person with only some of their roles, e.g. to ask what they could do without admin.
+  func with(roles: Set<Role>) -> Actor {
+    Actor(
+      userID: userID, username: username, displayName: displayName, roles: roles, unitID: unitID, unitName: unitName,
+      unitPath: unitPath, locale: locale)
+  }
+
   func require(_ role: Role) throws {
     guard has(role) else { throw AppError.forbidden }
   }

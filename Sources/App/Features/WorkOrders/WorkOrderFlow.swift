@@ -53,7 +53,7 @@ enum WorkOrderFlow {
       try await claimVersion(order, expected: expectedVersion, on: tx)
       order.version = expectedVersion + 1
       try await order.save(on: tx)
-      try await record(outcome, order: order, actor: actor, before: before, on: tx)
+      try await record(outcome, order: order, actor: actor, before: before, workflow: workflow, on: tx)
     }
   }
 
@@ -81,7 +81,8 @@ enum WorkOrderFlow {
 
   /// The timeline entry and the audit record of one move.
   static func record(
-    _ outcome: WorkflowOutcome, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
+    _ outcome: WorkflowOutcome, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, workflow: Workflow,
+    on db: any Database
   ) async throws {
     let entry = outcome.audit
     var note = entry.note
@@ -101,7 +102,7 @@ enum WorkOrderFlow {
       on: db, at: entry.at)
     // Whoever acts next hears of it in their inbox.
     let recipients = try await Inbox.recipients(
-      for: order, workflow: try await workflow(on: db), except: actor.userID, on: db, now: entry.at)
+      for: order, workflow: workflow, except: actor.userID, on: db, now: entry.at)
     try await Inbox.deliver(
       to: recipients, kind: "queue", messageKey: "inbox.queue", args: [order.number, "workorder.state.\(outcome.state.rawValue)"],
       link: Paths.workOrder.link(order.id!), at: entry.at, on: db)

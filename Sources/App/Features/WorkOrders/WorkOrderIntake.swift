@@ -91,7 +91,7 @@ enum WorkOrderIntake {
     order.nextDueAt = try ledger.nextDueAt(at: acceptedAt, calendar: workflow.calendar)
     try await db.transaction { tx in
       try await order.create(on: tx)
-      try await WorkOrderFlow.record(outcome, order: order, actor: actor, before: nil, on: tx)
+      try await WorkOrderFlow.record(outcome, order: order, actor: actor, before: nil, workflow: workflow, on: tx)
     }
     return order
   }

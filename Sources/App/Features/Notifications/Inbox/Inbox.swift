@@ -21,10 +21,7 @@ enum Inbox {
     let users = try await User.query(on: db).filter(\.$unit.$id ~~ ancestors).filter(\.$isActive == true).with(\.$unit).all()
     return users.filter { user in
       guard user.id != actorID else { return false }
-      var actor = user.actor
-      actor = Actor(
-        userID: actor.userID, username: actor.username, displayName: actor.displayName, roles: actor.roles.subtracting([.admin]),
-        unitID: actor.unitID, unitName: actor.unitName, unitPath: actor.unitPath, locale: actor.locale)
+      let actor = user.actor.with(roles: user.actor.roles.subtracting([.admin]))
       return !actor.roles.isEmpty
         && !progressActions.isDisjoint(with: WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now))
     }.compactMap(\.id)

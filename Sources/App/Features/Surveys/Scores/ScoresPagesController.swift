@@ -22,19 +22,24 @@ enum ScoresPagesController {
     let noData = text("survey.no_data")
     let base = Paths.surveyWaveScores.link(wave.id!)
 
-    var page = ScoresPage(
-      chrome: .make(for: req, titleKey: "survey.scores"), waveName: wave.name, waveCode: wave.code,
-      unitName: selected?.unit.name ?? "",
-      units: scores.units.map { Choice(value: $0.unit.id!.uuidString, label: $0.unit.name, selected: $0.unit.id == selected?.unit.id) },
-      hasData: selected != nil, overall: nil, assessment: "", stretch: "", outcomeKey: "", change: "", modules: [],
-      segments: [], channels: [], children: [], scaleLabels: [], items: [], radarChart: "", unitChart: "", trendChart: "",
-      waveHref: Paths.surveyWave.link(wave.id!))
-    guard let selected else { return try await req.page("surveys/scores", page) }
+    let chrome = Chrome.make(for: req, titleKey: "survey.scores")
+    let units = scores.units.map {
+      Choice(value: $0.unit.id!.uuidString, label: $0.unit.name, selected: $0.unit.id == selected?.unit.id)
+    }
+    let waveHref = Paths.surveyWave.link(wave.id!)
+    guard let selected else {
+      return try await req.page(
+        "surveys/scores",
+        ScoresPage(
+          chrome: chrome, waveName: wave.name, waveCode: wave.code, unitName: "", units: units, hasData: false, overall: nil,
+          assessment: "", stretch: "", outcomeKey: "", change: "", modules: [], segments: [], channels: [], children: [],
+          scaleLabels: [], items: [], radarChart: "", unitChart: "", trendChart: "", waveHref: waveHref))
+    }
 
     let overallMean = selected.overall.summary()?.mean
-    page = ScoresPage(
-      chrome: page.chrome, waveName: page.waveName, waveCode: page.waveCode, unitName: page.unitName, units: page.units,
-      hasData: true, overall: .init(labelKey: "survey.overall", selected.overall),
+    let page = ScoresPage(
+      chrome: chrome, waveName: wave.name, waveCode: wave.code, unitName: selected.unit.name, units: units, hasData: true,
+      overall: .init(labelKey: "survey.overall", selected.overall),
       assessment: selected.target.map { DisplayFormat.score($0.assessment) } ?? "–",
       stretch: selected.target.map { DisplayFormat.score($0.stretch) } ?? "–",
       outcomeKey: selected.target.flatMap { t in overallMean.map { "survey.outcome.\(t.outcome(for: $0).rawValue)" } } ?? "",
@@ -55,7 +60,7 @@ enum ScoresPagesController {
       ).svg(),
       unitChart: unitChart(scores, of: selected, base: base, text: text, noData: noData),
       trendChart: try await trendChart(selected.unit, wave: wave, on: req.db, text: text, noData: noData),
-      waveHref: page.waveHref)
+      waveHref: waveHref)
     return try await req.page("surveys/scores", page)
   }
 
