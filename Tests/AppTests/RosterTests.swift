@@ -96,6 +96,26 @@ struct RosterTests {
     }
   }
 
+  @Test("A bad byte after thousands of rows already written rolls the whole import back")
+  func failureAfterWrites() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      var csv = "account,name,phone,unit_code,segment\n"
+      for n in 0..<(RosterImport.sqliteRows + 100) { csv += "\(n),张\(n),13800138000,A,居民\n" }
+      let data = Data(csv.utf8) + Data([0x39, 0x2C, 0xC4, 0xE3, 0x0A])
+      let badLine = RosterImport.sqliteRows + 102
+      await #expect {
+        _ = try await RosterImport.run(
+          data, fileName: "r.csv", countyID: desk.org.countyA.id, actor: try await Actor.commandLine(on: app.db),
+          on: app.db, batchSize: 500)
+      } throws: { error in
+        (error as? AppError)?.messageKey == "import.error.not_utf8" && (error as? AppError)?.args == ["\(badLine)"]
+      }
+      #expect(try await RosterVersion.query(on: app.db).count() == 0)
+      #expect(try await RosterCustomer.query(on: app.db).count() == 0)
+    }
+  }
+
   @Test("An XLSX roster imports like the CSV, long phone numbers intact")
   func xlsx() async throws {
     try await withApp { app in

@@ -30,7 +30,9 @@ enum DefaultSLARules {
   ]
 
   /// §2 step 4 and §8. The reply clock starts at the first dispatch and runs through a 退单 (the
-  /// customer is still waiting); an unsatisfied return visit starts a new cycle.
+  /// customer is still waiting); an unsatisfied return visit starts a new cycle, and so does a
+  /// reply that Marketing's review sends back (§2 step 6): the handler owes a new reply, measured
+  /// like the first, and the first one's 退回 stays on the order as a flag.
   static let reply = [
     replyRule("reply.complaint", [.complaint], nil, .workingDays(4), "DOMAIN.md §2 (4)"),
     replyRule("reply.report", [.report], nil, .workingDays(9), "DOMAIN.md §8"),
@@ -43,7 +45,8 @@ enum DefaultSLARules {
   ) -> SLARule {
     SLARule(
       code: code, stage: .reply, match: RuleMatch(types: types, channels: channels), duration: d,
-      startsOn: [.dispatched, .redispatchedAfterVisit], stopsOn: [.replied], pausesIn: waiting, source: src)
+      startsOn: [.dispatched, .redispatchedAfterVisit, .replySentBack], stopsOn: [.replied], pausesIn: waiting,
+      source: src)
   }
 
   /// §2 step 6: return visit within 24 hours of the reply being approved (or of restoration).

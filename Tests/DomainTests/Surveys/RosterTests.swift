@@ -179,6 +179,14 @@ struct RosterTests {
     #expect(RosterParse.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
+  @Test("The spelled-out space scalars are exactly Unicode White_Space plus U+200B")
+  func spaceScalars() {
+    let disagreeing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+      RosterParse.isSpace($0) != ($0.properties.isWhitespace || $0.value == 0x200B)
+    }
+    #expect(disagreeing.isEmpty)
+  }
+
   @Test("A row given as cells in field order validates like the same row given by field")
   func cellsInFieldOrder() {
     #expect(RosterField.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })

@@ -92,6 +92,27 @@ struct WorkflowBranchTests {
     #expect(o.last!.flags == [.repliedLate])
   }
 
+  @Test("Rule: a reply sent back by Marketing's review starts a new reply cycle (DOMAIN.md §2 step 6)")
+  func replySentBack() throws {
+    let o = try WO.run(
+      WO.order(.complaint),
+      Self.contacted + [
+        (.reply(summary: "explained"), [.handler], "2026-03-11T10:00:00"),
+        (.sendBackReply(reason: "no cause given"), [.reviewer], "2026-03-12T10:00:00"),
+        (.reply(summary: "cause: loose joint, fixed"), [.handler], "2026-03-18T16:00:00"),
+      ])
+    let reply = o[o.count - 3], sentBack = o[o.count - 2], again = o.last!
+    #expect(reply.clockEffects.contains(.stop(.reply)))
+    #expect(sentBack.state == .inProgress)
+    #expect(sentBack.flags == [.sentBackByReview])
+    // Thursday 10:00 + 4 working days = end of Wednesday 18 March.
+    #expect(WO.starts(sentBack) == [.reply: "2026-03-19T00:00:00+08:00"])
+    #expect(sentBack.snapshot.runningClocks.contains(.reply))
+    #expect(again.state == .pendingReplyReview)
+    #expect(again.flags.isEmpty)  // within the new cycle: not late
+    #expect(again.clockEffects.contains(.stop(.reply)))
+  }
+
   @Test("Rule: unsatisfied return visit → re-dispatch with a new reply cycle (DOMAIN.md §2 step 6)")
   func unsatisfiedVisit() throws {
     let o = try WO.run(

@@ -46,8 +46,6 @@ final class RosterCustomer: Model, @unchecked Sendable {
 
   // MARK: relations
   @Parent(key: "roster_version_id") var rosterVersion: RosterVersion
-  /// The county company whose roster this is.
-  @Parent(key: "county_id") var county: OrgUnit
   /// The unit the customer belongs to (the county or one of its stations).
   @Parent(key: "unit_id") var unit: OrgUnit
 

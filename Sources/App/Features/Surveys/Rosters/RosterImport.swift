@@ -19,14 +19,13 @@ enum RosterImport {
 
   static func run(
     _ data: Data, fileName: String, countyID: UUID?, actor: Actor, on db: any Database,
-    progress: (@Sendable (Int, Int) -> Void)? = nil
+    progress: (@Sendable (Int, Int) -> Void)? = nil, batchSize: Int = 20_000
   ) async throws -> RosterImportResult {
     guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let county = try await OrgUnit.findVisible(countyID, for: actor, on: db)
     guard county.unitKind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
-    let records = try TabularFile.records(data)
-    guard let header = records.first else { throw AppError.invalid("file", "import.error.empty") }
-    let columns = try headerColumns(header)
+    let file = try TabularBatches(data, batchSize: batchSize)
+    let columns = try headerColumns(file.header)
 
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ county.path).all()
     let unitIDs = Dictionary(units.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
@@ -45,12 +44,12 @@ enum RosterImport {
       (row.totalRows, row.validRows, row.completeRows, row.rejectedJSON) = (0, 0, 0, "[]")
       row.importedBy = actor.username
       try await row.create(on: tx)
+      var rows = file
       var writer = RosterWriter(
-        versionID: versionID, countyID: county.id!, unitIDs: unitIDs, on: tx, total: records.count - 1,
-        progress: progress)
+        versionID: versionID, unitIDs: unitIDs, on: tx, total: rows.estimatedRows, progress: progress)
       let (quality, problems): (RosterQuality, [RosterProblem])
       do {
-        (quality, problems) = try await validate(records: records, columns: columns, knownUnits: unitIDs, into: &writer)
+        (quality, problems) = try await validate(rows: &rows, columns: columns, knownUnits: unitIDs, into: &writer)
         try await writer.finish()
       } catch {
         await writer.abandon()
@@ -92,25 +91,28 @@ enum RosterImport {
 
   /// Validates every data row in file order, handing accepted rows to the writer as it goes.
   static func validate(
-    records: [CSVRecords.Record], columns: [RosterField?], knownUnits: [String: UUID], into writer: inout RosterWriter
+    rows: inout TabularBatches, columns: [RosterField?], knownUnits: [String: UUID], into writer: inout RosterWriter
   ) async throws -> (RosterQuality, [RosterProblem]) {
     var validator = RosterValidator(knownUnitCodes: Set(knownUnits.keys))
     var problems: [RosterProblem] = []
-    var valid = 0, complete = 0
+    var total = 0, valid = 0, complete = 0
     var cells = [String?](repeating: nil, count: RosterField.allCases.count)
-    for record in records.dropFirst() {
-      for (index, column) in columns.enumerated() {
-        if let column { cells[column.ordinal] = index < record.fields.count ? record.fields[index] : nil }
-      }
-      switch validator.validate(line: record.line, cells: cells) {
-      case .success(let row):
-        valid += 1
-        if row.isComplete { complete += 1 }
-        try await writer.add(row)
-      case .failure(let found): problems += found
+    while let batch = try await rows.next() {
+      total += batch.count
+      for record in batch {
+        for (index, column) in columns.enumerated() {
+          if let column { cells[column.ordinal] = index < record.fields.count ? record.fields[index] : nil }
+        }
+        switch validator.validate(line: record.line, cells: cells) {
+        case .success(let row):
+          valid += 1
+          if row.isComplete { complete += 1 }
+          try await writer.add(row)
+        case .failure(let found): problems += found
+        }
       }
     }
-    return (RosterQuality(total: records.count - 1, valid: valid, complete: complete), problems)
+    return (RosterQuality(total: total, valid: valid, complete: complete), problems)
   }
 
   struct StoredProblem: Codable {

@@ -10,7 +10,6 @@ import SQLKit
 /// stay one at a time, in order, on the transaction's connection.
 struct RosterWriter {
   let versionID: UUID
-  let countyID: UUID
   let unitIDs: [String: UUID]
   let db: any Database
   let total: Int
@@ -20,11 +19,9 @@ struct RosterWriter {
   private var written = 0
 
   init(
-    versionID: UUID, countyID: UUID, unitIDs: [String: UUID], on db: any Database, total: Int,
-    progress: (@Sendable (Int, Int) -> Void)?
+    versionID: UUID, unitIDs: [String: UUID], on db: any Database, total: Int, progress: (@Sendable (Int, Int) -> Void)?
   ) {
-    (self.versionID, self.countyID, self.unitIDs, self.db, self.total, self.progress) =
-      (versionID, countyID, unitIDs, db, total, progress)
+    (self.versionID, self.unitIDs, self.db, self.total, self.progress) = (versionID, unitIDs, db, total, progress)
     buffer.reserveCapacity(RosterImport.sqliteRows)
   }
 
@@ -38,7 +35,7 @@ struct RosterWriter {
     try await flush()
     try await pending?.value
     pending = nil
-    progress?(total, total)
+    progress?(written, written)
   }
 
   /// After a failure: waits for a write still running, so the transaction can roll back safely.
@@ -51,10 +48,10 @@ struct RosterWriter {
     guard !buffer.isEmpty else { return }
     try await pending?.value
     if written > 0 { progress?(written, total) }
-    let (batch, versionID, countyID, unitIDs, db) = (buffer, versionID, countyID, unitIDs, db)
+    let (batch, versionID, unitIDs, db) = (buffer, versionID, unitIDs, db)
     buffer.removeAll(keepingCapacity: true)
     pending = Task {
-      try await RosterImport.insert(batch, versionID: versionID, countyID: countyID, unitIDs: unitIDs, on: db)
+      try await RosterImport.insert(batch, versionID: versionID, unitIDs: unitIDs, on: db)
     }
     written += batch.count
   }
@@ -62,7 +59,7 @@ struct RosterWriter {
 
 extension RosterImport {
   static let customerColumns = [
-    "roster_version_id", "county_id", "unit_id", "account", "name", "phone", "address", "segment", "voltage_class",
+    "roster_version_id", "unit_id", "account", "name", "phone", "address", "segment", "voltage_class",
     "area_class", "is_complete",
   ]
   /// Rows per statement on SQLite: as many as its 32,766 bound variables allow.
@@ -75,17 +72,17 @@ extension RosterImport {
 
   /// Inserts one batch of customers of a version (any number of rows).
   static func insert(
-    _ rows: [RosterRecord], versionID: UUID, countyID: UUID, unitIDs: [String: UUID], on db: any Database
+    _ rows: [RosterRecord], versionID: UUID, unitIDs: [String: UUID], on db: any Database
   ) async throws {
     if let sqlite = db as? any SQLiteDatabase {
-      return try await insert(rows, versionID: versionID, countyID: countyID, unitIDs: unitIDs, on: sqlite)
+      return try await insert(rows, versionID: versionID, unitIDs: unitIDs, on: sqlite)
     }
     guard let sql = db as? any SQLDatabase else { return }
     for start in stride(from: 0, to: rows.count, by: 500) {
       var insert = sql.insert(into: RosterCustomer.schema).columns(customerColumns)
       for row in rows[start..<min(start + 500, rows.count)] {
         insert = insert.values([
-          SQLBind(versionID), SQLBind(countyID), SQLBind(unitIDs[row.unitCode]!), SQLBind(row.account),
+          SQLBind(versionID), SQLBind(unitIDs[row.unitCode]!), SQLBind(row.account),
           SQLBind(row.name), SQLBind(row.phone), SQLBind(row.address), SQLBind(row.segment.rawValue), SQLBind(row.voltageClass?.rawValue),
           SQLBind(row.areaClass?.rawValue), SQLBind(row.isComplete),
         ])
@@ -98,9 +95,9 @@ extension RosterImport {
   /// encoded once per batch), many rows per statement, instead of SQLKit's per-value encoding
   /// and serialisation.
   static func insert(
-    _ rows: [RosterRecord], versionID: UUID, countyID: UUID, unitIDs: [String: UUID], on db: any SQLiteDatabase
+    _ rows: [RosterRecord], versionID: UUID, unitIDs: [String: UUID], on db: any SQLiteDatabase
   ) async throws {
-    let version = SQLiteData.text(versionID.uuidString), county = SQLiteData.text(countyID.uuidString)
+    let version = SQLiteData.text(versionID.uuidString)
     let units = unitIDs.mapValues { SQLiteData.text($0.uuidString) }
     func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
     for start in stride(from: 0, to: rows.count, by: sqliteRows) {
@@ -109,7 +106,7 @@ extension RosterImport {
       binds.reserveCapacity(batch.count * customerColumns.count)
       for row in batch {
         binds += [
-          version, county, units[row.unitCode]!, .text(row.account), .text(row.name), .text(row.phone),
+          version, units[row.unitCode]!, .text(row.account), .text(row.name), .text(row.phone),
           text(row.address), .text(row.segment.rawValue), text(row.voltageClass?.rawValue), text(row.areaClass?.rawValue),
           .integer(row.isComplete ? 1 : 0),
         ]
