@@ -80,7 +80,9 @@ public struct RosterValidator: Sendable {
   public let knownUnitCodes: Set<String>
   private var seenAccounts: Set<String> = []
 
-  public init(knownUnitCodes: Set<String>) {
+  /// `expectedRows` sizes the set of accounts seen once, instead of growing it a million rows long.
+  public init(knownUnitCodes: Set<String>, expectedRows: Int = 0) {
+    seenAccounts.reserveCapacity(max(0, expectedRows))
     self.knownUnitCodes = knownUnitCodes
   }
 

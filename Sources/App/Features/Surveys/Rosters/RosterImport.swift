@@ -93,7 +93,7 @@ enum RosterImport {
   static func validate(
     rows: inout TabularBatches, columns: [RosterField?], knownUnits: [String: UUID], into writer: inout RosterWriter
   ) async throws -> (RosterQuality, [RosterProblem]) {
-    var validator = RosterValidator(knownUnitCodes: Set(knownUnits.keys))
+    var validator = RosterValidator(knownUnitCodes: Set(knownUnits.keys), expectedRows: min(rows.estimatedRows, 2_000_000))
     var problems: [RosterProblem] = []
     var total = 0, valid = 0, complete = 0
     var cells = [String?](repeating: nil, count: RosterField.allCases.count)
