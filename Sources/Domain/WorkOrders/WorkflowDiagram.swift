@@ -56,7 +56,7 @@
 // |---|---|---|---|---|---|
 // | dispatch | all handled types | 60 min | accepted, 退单, unsatisfied visit | any dispatch | – |
 // | firstContact | complaint, report | 1 working day | any dispatch | first contact, 退单 | waiting |
-// | reply | complaint 4 wd, report 9 wd, from 12398 10 wd, from 12345 7 days | | first dispatch, re-dispatch after visit | replied | waiting |
+// | reply | complaint 4 wd, report 9 wd, from 12398 10 wd, from 12345 7 days | | first dispatch, re-dispatch after visit, reply sent back by review | replied | waiting |
 // | returnVisit | complaint, report, repair, service request | 24 h | ready for return visit | visited | – |
 // | repairArrival | fault repair | urban 45 / rural 90 / remote 120 min, or the appointment | accepted | arrived | – |
 // | repairRestoration | fault repair | urban 3 h / rural 4 h / remote 4 h | arrived | restored | waiting |
