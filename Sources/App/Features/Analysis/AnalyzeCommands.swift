@@ -79,11 +79,12 @@ struct AnalyzeCSICommand: AsyncCommand {
     @Option(name: "target", help: "Target construct of the importance–performance map (default SAT)") var target: String?
     @Option(name: "tolerance", help: "Convergence tolerance (default 1e-7)") var tolerance: String?
     @Option(name: "max-iterations", help: "Iteration limit (default 300)") var maxIterations: String?
+    @Option(name: "group-column", help: "Column of group labels (unit, segment): the index per group") var groupColumn: String?
     @Flag(name: "json", help: "Print one JSON object instead of tables") var json: Bool
   }
 
   var help: String {
-    "PLS path model with CSI index, IPMA, reliability and HTMT: analyze csi --data F.csv --model M.json [--scheme path|centroid|factorial] [--raw] [--weight-column C] [--bootstrap N --seed S] [--scale MIN:MAX] [--target SAT] [--json]"
+    "PLS path model with CSI index, IPMA, reliability and HTMT: analyze csi --data F.csv --model M.json [--scheme path|centroid|factorial] [--raw] [--weight-column C] [--bootstrap N --seed S] [--scale MIN:MAX] [--target SAT] [--group-column COL] [--json]"
   }
 
   func run(using context: CommandContext, signature: Signature) async throws {
@@ -99,6 +100,7 @@ struct AnalyzeCSICommand: AsyncCommand {
     options.target = signature.target
     options.tolerance = signature.tolerance
     options.maxIterations = signature.maxIterations
+    options.groupColumn = signature.groupColumn
     let bar = StderrProgressBar(label: "bootstrap")
     let report: @Sendable (Int, Int) -> Void = { done, total in bar.update(done, total) }
     let outcome = try CSIAnalysis.run(options, progress: signature.bootstrap == nil ? nil : report)
