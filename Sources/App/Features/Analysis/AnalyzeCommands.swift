@@ -147,3 +147,25 @@ struct AnalyzeRoughSetCommand: AsyncCommand {
       context, json: RoughSetAnalysis.json(outcome), tables: RoughSetAnalysis.tables(outcome), asJSON: signature.json)
   }
 }
+
+/// `wanjia analyze …` without booting the web application: the analyses need no database,
+/// views, event loops or locale files, so the executable calls this first and skips
+/// `Application.make` and `configure` (a third of a second and tens of megabytes at start).
+public enum AnalyzeEntry {
+  /// Runs `analyze` when it is the command; returns false otherwise. A failure prints one
+  /// line on standard error and exits with status 1, as the command does inside the app.
+  public static func runIfAnalyze(_ arguments: [String]) async -> Bool {
+    guard arguments.count >= 2, arguments[1] == "analyze" else { return false }
+    let help = arguments.contains { $0 == "--help" || $0 == "-h" }
+    guard !help else { return false }
+    var context = CommandContext(
+      console: Terminal(), input: CommandInput(arguments: [arguments[0] + " analyze"] + Array(arguments.dropFirst(2))))
+    do {
+      try await AnalyzeCommands().run(using: &context)
+    } catch {
+      FileHandle.standardError.write(Data("error: \(AnalyzeCommands.message(for: error))\n".utf8))
+      exit(1)
+    }
+    return true
+  }
+}

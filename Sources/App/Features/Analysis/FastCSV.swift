@@ -51,7 +51,7 @@ enum FastCSV {
     defer { munmap(map, size) }
     _ = madvise(map, size, MADV_SEQUENTIAL)
     let buffer = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
-    return try parse(buffer: buffer, source: path, parallelThreshold: parallelThreshold, select: select)
+    return try parse(buffer: buffer, source: path, parallelThreshold: parallelThreshold, releaseInput: true, select: select)
   }
 
   private static func openFile(_ path: String) throws -> Int32 {
@@ -99,7 +99,8 @@ enum FastCSV {
   }
 
   static func parse(
-    buffer buf: UnsafeBufferPointer<UInt8>, source: String, parallelThreshold: Int, select: ([String]) throws -> [CSVColumnKind]
+    buffer buf: UnsafeBufferPointer<UInt8>, source: String, parallelThreshold: Int, releaseInput: Bool = false,
+    select: ([String]) throws -> [CSVColumnKind]
   ) throws -> CSVColumns {
     let n = buf.count
     var i = 0
@@ -134,7 +135,8 @@ enum FastCSV {
     }
     var out = CSVColumns(header: headerFields)
     try parseBody(
-      buf, from: i, line: line, kinds: kinds, header: headerFields, source: source, parallelThreshold: parallelThreshold, into: &out)
+      buf, from: i, line: line, kinds: kinds, header: headerFields, source: source, parallelThreshold: parallelThreshold,
+      releaseInput: releaseInput, into: &out)
     return out
   }
 
@@ -175,7 +177,7 @@ enum FastCSV {
   /// breaks and parsed on all cores, each chunk writing straight into its rows of the columns.
   private static func parseBody(
     _ buf: UnsafeBufferPointer<UInt8>, from: Int, line: Int, kinds: [CSVColumnKind], header: [String], source: String,
-    parallelThreshold: Int, into out: inout CSVColumns
+    parallelThreshold: Int, releaseInput: Bool, into out: inout CSVColumns
   ) throws {
     let n = buf.count
     let width = header.count
@@ -207,6 +209,10 @@ enum FastCSV {
       nextLine += breaks
     }
     let total = chunks.reduce(0) { $0 + $1.capacity }
+    // A memory-mapped file: drop the pages the counting pass read; parsing reads them again
+    // from the page cache and drops them as it goes, so the file never sits whole in memory
+    // next to the columns.
+    if releaseInput { release(buf, from, n) }
     let numericColumns = (0..<width).filter { kinds[$0] == .numeric }
     let columns = Columns(count: width)
     for j in numericColumns {
@@ -231,6 +237,7 @@ enum FastCSV {
       do {
         rows = try parseRows(
           base, chunkList[k], kinds: kinds, header: header, source: source, columns: columns, rowOffset: offsetList[k],
+          releaseInput: releaseInput,
           lineNumbers: &lines, text: &text)
       } catch {
         failure = error
@@ -270,7 +277,7 @@ enum FastCSV {
   /// Parses the rows of one chunk into `columns` from row `rowOffset`; returns the row count.
   private static func parseRows(
     _ buf: UnsafeBufferPointer<UInt8>, _ chunk: Chunk, kinds: [CSVColumnKind], header: [String], source: String,
-    columns: Columns, rowOffset: Int, lineNumbers: inout [Int32], text: inout [Int: [String?]]
+    columns: Columns, rowOffset: Int, releaseInput: Bool, lineNumbers: inout [Int32], text: inout [Int: [String?]]
   ) throws -> Int {
     let n = chunk.end
     let width = header.count
@@ -278,6 +285,7 @@ enum FastCSV {
     var line = chunk.line
     var scratch: [UInt8] = []
     var row = 0
+    var released = chunk.start
     let pointers = columns.pointers
     lineNumbers.reserveCapacity(chunk.capacity)
     for j in 0..<width where kinds[j] == .text { text[j] = [] }
@@ -323,8 +331,24 @@ enum FastCSV {
       lineNumbers.append(Int32(truncatingIfNeeded: rowLine))
       row += 1
       i = skipLineEnd(view, i, &line)
+      if releaseInput, i - released >= 1 << 20 {
+        release(buf, released, i)
+        released = i
+      }
     }
     return row
+  }
+
+  /// Tells the kernel the whole pages inside `buf[from..<to]` of a read-only file mapping are
+  /// not needed now (they are read again from the file if touched).
+  private static func release(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = UInt(bitPattern: buf.baseAddress! + from)
+    let end = UInt(bitPattern: buf.baseAddress! + to)
+    let alignedStart = (start + UInt(page) - 1) / UInt(page) * UInt(page)
+    let alignedEnd = end / UInt(page) * UInt(page)
+    guard alignedEnd > alignedStart, let p = UnsafeMutableRawPointer(bitPattern: alignedStart) else { return }
+    _ = madvise(p, Int(alignedEnd - alignedStart), MADV_DONTNEED)
   }
 
   private static func skipLineEnd(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ line: inout Int) -> Int {
