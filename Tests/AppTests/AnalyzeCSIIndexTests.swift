@@ -95,15 +95,20 @@ struct AnalyzeCSIIndexTests {
     #expect(groups["north"]?["n"] == .integer(3))
     #expect(groups["south"]?["n"] == .integer(4))
     // Y has one indicator (w̃ = 1): its group index is the group's mean of y1 on 0–100.
-    #expect(abs((groups["north"]?["index"]?["Y"]?.doubleValue ?? .nan) - (2 + 1 + 4) / 3.0 * 10) < 1e-10)
-    #expect(abs((groups["south"]?["index"]?["Y"]?.doubleValue ?? .nan) - (3 + 6 + 5 + 9) / 4.0 * 10) < 1e-10)
+    let northY: Double = (2.0 + 1.0 + 4.0) / 3.0 * 10.0
+    let southY: Double = (3.0 + 6.0 + 5.0 + 9.0) / 4.0 * 10.0
+    let gotNorthY = try #require(groups["north"]?["index"]?["Y"]?.doubleValue)
+    let gotSouthY = try #require(groups["south"]?["index"]?["Y"]?.doubleValue)
+    #expect(abs(gotNorthY - northY) < 1e-10)
+    #expect(abs(gotSouthY - southY) < 1e-10)
     // X: Σ w̃ · group mean, with the whole model's w̃.
     let fit = try PLSEstimator.estimate(
       model: try CSIAnalysis.model(from: JSONParser.parse(Array(smallModel.utf8), source: "m"), source: "m"),
       data: try Dataset(csv: smallCSV))
     let w̃ = try CSIIndex.compute(fit, scale: try IndicatorScale(minimum: 0, maximum: 10))[0].normalizedWeights
-    let north = (w̃[0] * (1 + 2 + 3) + w̃[1] * (2 + 2 + 4)) / 3 * 10
-    #expect(abs((groups["north"]?["index"]?["X"]?.doubleValue ?? .nan) - north) < 1e-10)
+    let north: Double = (w̃[0] * 6.0 + w̃[1] * 8.0) / 3.0 * 10.0  // x1: 1 + 2 + 3, x2: 2 + 2 + 4
+    let gotNorthX = try #require(groups["north"]?["index"]?["X"]?.doubleValue)
+    #expect(abs(gotNorthX - north) < 1e-10)
     let tables = try await runAnalyze(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit"])
     #expect(tables.contains("Index per group (unit"))
     #expect(tables.contains("north"))
