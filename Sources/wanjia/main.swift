@@ -1,8 +1,11 @@
 import App
+import Foundation
 import Logging
 import Vapor
 
 // Entry point only: read the environment, set up logging, configure, run.
+// `wanjia analyze` runs without the web application (no database, views or event loops).
+if await AnalyzeEntry.runIfAnalyze(CommandLine.arguments) { exit(0) }
 let env = try Environment.detect()
 let config = AppConfig.fromEnvironment()
 let level = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info") ?? .info

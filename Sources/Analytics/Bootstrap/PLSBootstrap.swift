@@ -108,7 +108,7 @@ public enum PLSBootstrap {
       throw AnalyticsError.invalidArgument("confidence level must be in (0, 1), got \(settings.confidenceLevel)")
     }
     let adjacency = try result.model.validatedAdjacency()
-    let n = result.data.values.rows
+    let n = result.data.rowCount
     let slots = ResampleSlots(count: settings.resamples)
     let work: @Sendable (Int) -> Void = { index in
       var rng = Xoshiro256StarStar(seed: settings.seed, stream: UInt64(index))

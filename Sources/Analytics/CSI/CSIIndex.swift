@@ -35,11 +35,16 @@ public enum CSIIndex {
   /// Indices for every construct of `result`. Unstandardised weights are the standardised weights
   /// divided by the indicator SD (SmartPLS/IPMA convention) or, for a raw run, the raw weights.
   public static func compute(_ result: PLSResult, scale: IndicatorScale) throws -> [ConstructIndex] {
-    let values = result.data.values
-    for j in 0..<values.cols {
-      for i in 0..<values.rows where values[i, j] < scale.minimum - 1e-9 || values[i, j] > scale.maximum + 1e-9 {
+    try compute(result, scale: scale, respondents: true)
+  }
+
+  /// `respondents: false` leaves `respondentScores` empty (the index itself needs only the means).
+  public static func compute(_ result: PLSResult, scale: IndicatorScale, respondents: Bool) throws -> [ConstructIndex] {
+    let data = result.data
+    for j in data.indicatorNames.indices {
+      for v in [data.minimums[j], data.maximums[j]] where v < scale.minimum - 1e-9 || v > scale.maximum + 1e-9 {
         throw AnalyticsError.invalidArgument(
-          "indicator '\(result.indicatorNames[j])' has value \(values[i, j]) outside the scale \(scale.minimum)…\(scale.maximum)")
+          "indicator '\(result.indicatorNames[j])' has value \(v) outside the scale \(scale.minimum)…\(scale.maximum)")
       }
     }
     let unstd = result.unstandardizedOuterWeights
@@ -51,12 +56,17 @@ public enum CSIIndex {
           "unstandardised weights of '\(result.constructNames[l])' sum to \(total); the index needs a positive sum")
       }
       let normalized = block.map { unstd[$0] / total }
-      let scores = (0..<values.rows).map { i in
-        scale.rescale(zip(block, normalized).reduce(0.0) { $0 + $1.1 * values[i, $1.0] })
+      // The weighted mean of Σ w̃ x is Σ w̃ mean(x); the respondent scores are the same
+      // combination row by row.
+      let meanValue = zip(block, normalized).reduce(0.0) { $0 + $1.1 * data.means[$1.0] }
+      var scores: [Double] = []
+      if respondents {
+        scores = data.combination(block, coefficients: normalized)
+        let shift = meanValue, factor = 100 / (scale.maximum - scale.minimum)
+        scores.withUnsafeMutableBufferPointer { s in for i in s.indices { s[i] = (s[i] + shift - scale.minimum) * factor } }
       }
       return ConstructIndex(
-        construct: result.constructNames[l],
-        index: WeightedStatistics.mean(scores, weights: result.data.caseWeights),
+        construct: result.constructNames[l], index: scale.rescale(meanValue),
         indicators: block.map { result.indicatorNames[$0] }, normalizedWeights: normalized, respondentScores: scores)
     }
   }
@@ -86,8 +96,10 @@ public enum CSIIndex {
   )
     throws -> [String: ConfidenceInterval]
   {
-    let original = try compute(result, scale: scale).map(\.index)
-    let draws = try PLSBootstrap.resampleStatistics(result, settings: settings) { try compute($0, scale: scale).map(\.index) }
+    let original = try compute(result, scale: scale, respondents: false).map(\.index)
+    let draws = try PLSBootstrap.resampleStatistics(result, settings: settings) {
+      try compute($0, scale: scale, respondents: false).map(\.index)
+    }
     let intervals = PLSBootstrap.percentileIntervals(original: original, draws: draws, level: settings.confidenceLevel)
     return Dictionary(uniqueKeysWithValues: zip(result.constructNames, intervals))
   }

@@ -57,13 +57,27 @@ public enum IPMA {
   /// intercept on the 0–100 construct scores; indicator importance is w̃ × that total effect.
   public static func analyze(_ result: PLSResult, target: String, scale: IndicatorScale) throws -> IPMAResult {
     let t = try result.constructIndex(target)
-    let indices = try CSIIndex.compute(result, scale: scale)
+    let indices = try CSIIndex.compute(result, scale: scale, respondents: false)
     let lvs = result.constructNames.count
-    var rescaled = Matrix(rows: result.scores.rows, cols: lvs)
-    for l in 0..<lvs { for i in 0..<rescaled.rows { rescaled[i, l] = indices[l].respondentScores[i] } }
+    // The 0–100 construct scores are linear in the indicators, so their weighted covariance
+    // matrix follows from the indicators' one: f² w̃_a' S w̃_b with f = 100 / (max − min).
+    let blocks = (0..<lvs).map { result.block(of: $0) }
+    let s = result.data.covariance
+    let f = 100 / (scale.maximum - scale.minimum)
+    var phi = Matrix(rows: lvs, cols: lvs)
+    for a in 0..<lvs {
+      for b in 0...a {
+        var v = 0.0
+        for (x, i) in blocks[a].enumerated() {
+          for (y, j) in blocks[b].enumerated() { v += indices[a].normalizedWeights[x] * indices[b].normalizedWeights[y] * s[i, j] }
+        }
+        phi[a, b] = f * f * v
+        phi[b, a] = f * f * v
+      }
+    }
     let adjacency = result.adjacency
     let inner = try StructuralEffects.estimatePaths(
-      scores: rescaled, adjacency: adjacency, caseWeights: result.data.caseWeights, constructNames: result.constructNames)
+      covariance: phi, means: indices.map(\.index), adjacency: adjacency, constructNames: result.constructNames)
     let total = try StructuralEffects.totalEffects(inner.paths)
     let reach = StructuralEffects.reachability(adjacency)
     let drivers = (0..<lvs).filter { reach[$0][t] }
@@ -72,10 +86,9 @@ public enum IPMA {
     }
     let constructRaw = drivers.map { (name: result.constructNames[$0], importance: total[$0, t], performance: indices[$0].index) }
     var indicatorRaw: [(name: String, importance: Double, performance: Double)] = []
-    let values = result.data.values
     for l in drivers {
       for (k, j) in result.block(of: l).enumerated() {
-        let perf = WeightedStatistics.mean((0..<values.rows).map { scale.rescale(values[$0, j]) }, weights: result.data.caseWeights)
+        let perf = scale.rescale(result.data.means[j])
         indicatorRaw.append((result.indicatorNames[j], indices[l].normalizedWeights[k] * total[l, t], perf))
       }
     }

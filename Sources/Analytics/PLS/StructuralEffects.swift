@@ -35,6 +35,32 @@ public enum StructuralEffects {
     return (paths, r2, intercepts)
   }
 
+  /// The same regressions from the weighted covariance matrix of the construct scores (the
+  /// slopes of an OLS fit with intercept depend on the data only through it). Intercepts are
+  /// `means[k] − Σ β·means[pred]` when `means` is given, else 0 (centred scores).
+  public static func estimatePaths(
+    covariance phi: Matrix, means: [Double]? = nil, adjacency: [[Bool]], constructNames: [String]
+  ) throws -> (paths: Matrix, rSquared: [Double], intercepts: [Double]) {
+    let lvs = adjacency.count
+    var paths = Matrix(rows: lvs, cols: lvs)
+    var r2 = [Double](repeating: 0, count: lvs)
+    var intercepts = [Double](repeating: 0, count: lvs)
+    for k in 0..<lvs {
+      let predecessors = (0..<lvs).filter { adjacency[$0][k] }
+      guard !predecessors.isEmpty else { continue }
+      var xtx = Matrix(rows: predecessors.count, cols: predecessors.count)
+      for (a, i) in predecessors.enumerated() { for (b, j) in predecessors.enumerated() { xtx[a, b] = phi[i, j] } }
+      let xty = predecessors.map { phi[$0, k] }
+      let beta = try LinearSolver.solveCholesky(
+        xtx, xty, context: "structural regression of \(constructNames[k]) (collinear predictors)")
+      for (c, p) in predecessors.enumerated() { paths[p, k] = beta[c] }
+      let explained = zip(beta, xty).reduce(0.0) { $0 + $1.0 * $1.1 }
+      r2[k] = phi[k, k] > 0 ? 1 - (phi[k, k] - explained) / phi[k, k] : 0
+      if let means { intercepts[k] = means[k] - zip(beta, predecessors).reduce(0.0) { $0 + $1.0 * means[$1.1] } }
+    }
+    return (paths, r2, intercepts)
+  }
+
   /// Total effects T = B + B² + … for an acyclic path matrix B `[from, to]`.
   public static func totalEffects(_ paths: Matrix) throws -> Matrix {
     var total = paths

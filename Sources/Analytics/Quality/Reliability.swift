@@ -53,12 +53,7 @@ public enum Reliability {
   public static func dillonGoldstein(_ block: Matrix, caseWeights: [Double]? = nil) throws -> (rho: Double, eig1: Double, eig2: Double) {
     let p = block.cols
     guard p > 1 else { return (1, 1, 0) }
-    let r = WeightedStatistics.correlationMatrix(block, weights: caseWeights)
-    let eig = try SymmetricEigen(r)
-    let l1 = eig.values[0]
-    let sumLoadings = (0..<p).reduce(0.0) { $0 + eig.vectors[$1, 0] * l1.squareRoot() }
-    let numerator = sumLoadings * sumLoadings
-    return (numerator / (numerator + Double(p) - l1), l1, eig.values[1])
+    return try dillonGoldstein(correlations: WeightedStatistics.correlationMatrix(block, weights: caseWeights))
   }
 
   /// ρA (Dijkstra & Henseler 2015): (w'w)² · w'(S − diag S)w / w'(ww' − diag ww')w with standardised
@@ -85,20 +80,65 @@ public enum Reliability {
     loadings.isEmpty ? 0 : loadings.reduce(0) { $0 + $1 * $1 } / Double(loadings.count)
   }
 
-  /// All measures for every block of a fitted model.
+  /// Cronbach's α from a block's covariance matrix (correlations when `standardized`).
+  static func cronbachAlpha(covariance c: Matrix, standardized: Bool = true) throws -> Double {
+    let p = c.rows
+    guard p >= 1 else { throw AnalyticsError.emptyBlock(construct: "(block)") }
+    guard p > 1 else { return 1 }
+    var itemVariance = 0.0
+    var total = 0.0
+    for a in 0..<p {
+      let va = c[a, a]
+      guard va > 0 else { throw AnalyticsError.constantIndicator(name: "column \(a + 1) of block") }
+      itemVariance += standardized ? 1 : va
+      total += standardized ? 1 : va
+      for b in 0..<a { total += 2 * (standardized ? c[a, b] / (va * c[b, b]).squareRoot() : c[a, b]) }
+    }
+    guard total > 0 else { return 0 }
+    return max(Double(p) / Double(p - 1) * (1 - itemVariance / total), 0)
+  }
+
+  /// Correlation matrix from a covariance matrix (0 off the diagonal for a constant column).
+  static func correlations(_ c: Matrix) -> Matrix {
+    var r = Matrix.identity(c.rows)
+    for a in 0..<c.rows {
+      for b in 0..<a {
+        let v = c[a, a] * c[b, b]
+        let x = v > 0 ? c[a, b] / v.squareRoot() : 0
+        r[a, b] = x
+        r[b, a] = x
+      }
+    }
+    return r
+  }
+
+  /// Dillon–Goldstein ρ and the leading eigenvalues from a block's correlation matrix.
+  static func dillonGoldstein(correlations r: Matrix) throws -> (rho: Double, eig1: Double, eig2: Double) {
+    let p = r.rows
+    guard p > 1 else { return (1, 1, 0) }
+    let eig = try SymmetricEigen(r)
+    let l1 = eig.values[0]
+    let sumLoadings = (0..<p).reduce(0.0) { $0 + eig.vectors[$1, 0] * l1.squareRoot() }
+    let numerator = sumLoadings * sumLoadings
+    return (numerator / (numerator + Double(p) - l1), l1, eig.values[1])
+  }
+
+  /// All measures for every block of a fitted model (from the data's covariance matrix; no pass
+  /// over the rows).
   public static func assess(_ result: PLSResult) throws -> [BlockReliability] {
-    let w = result.data.caseWeights
     let stdWeights = result.standardizedOuterWeights
+    let s = result.data.covariance
     return try result.constructNames.indices.map { l in
       let block = result.block(of: l)
-      var m = Matrix(rows: result.data.values.rows, cols: block.count)
-      for i in 0..<m.rows { for (k, j) in block.enumerated() { m[i, k] = result.data.values[i, j] } }
+      var c = Matrix(rows: block.count, cols: block.count)
+      for (a, i) in block.enumerated() { for (b, j) in block.enumerated() { c[a, b] = s[i, j] } }
+      let r = correlations(c)
       let loadings = block.map { result.loadings[$0] }
-      let dg = try dillonGoldstein(m, caseWeights: w)
+      let dg = try dillonGoldstein(correlations: r)
       return BlockReliability(
         construct: result.constructNames[l], indicatorCount: block.count,
-        cronbachAlpha: try cronbachAlpha(m, caseWeights: w),
-        rhoA: rhoA(weights: block.map { stdWeights[$0] }, correlations: WeightedStatistics.correlationMatrix(m, weights: w)),
+        cronbachAlpha: try cronbachAlpha(covariance: c),
+        rhoA: rhoA(weights: block.map { stdWeights[$0] }, correlations: r),
         compositeReliability: compositeReliability(loadings: loadings), dillonGoldsteinRho: dg.rho,
         ave: averageVarianceExtracted(loadings: loadings), firstEigenvalue: dg.eig1, secondEigenvalue: dg.eig2)
     }

@@ -13,8 +13,7 @@ public enum Validity {
   /// using absolute indicator correlations (semTools' default) so negatively keyed items cannot make
   /// the ratio undefined. Single-item blocks use a monotrait mean of 1. Diagonal is 1.
   public static func htmt(_ result: PLSResult) -> Matrix {
-    let data = result.data.values
-    let r = WeightedStatistics.correlationMatrix(data, weights: result.data.caseWeights)
+    let r = Reliability.correlations(result.data.covariance)
     let lvs = result.constructNames.count
     let blocks = (0..<lvs).map { result.block(of: $0) }
     func monotrait(_ b: [Int]) -> Double {

@@ -20,6 +20,8 @@ enum AnalysisPagesController {
     var file: File?
     var model: String?
     var weightColumn: String?
+    var groupColumn: String?
+    var bootstrap: String?
     var scale: String?
     var target: String?
   }
@@ -49,6 +51,7 @@ enum AnalysisPagesController {
       upload: [
         "title": upload?.title ?? "", "model": upload?.model ?? StandardCSIModels.text(StandardCSIModels.ecsiUpload),
         "weightColumn": upload?.weightColumn ?? "", "scale": upload?.scale ?? "",
+        "groupColumn": upload?.groupColumn ?? "", "bootstrap": upload?.bootstrap ?? "",
         "target": upload?.target ?? StandardCSIModels.ecsiUploadTarget,
       ],
       waveTitle: wave?.title ?? "", errors: errors.localized(req.application.localizer, req.locale), form: form)
@@ -64,7 +67,8 @@ enum AnalysisPagesController {
     return try await req.submitForm {
       let upload = CSIRuns.Upload(
         fileName: form.file?.filename ?? "", data: form.file.map { Data(buffer: $0.data) } ?? Data(), model: form.model ?? "",
-        weightColumn: form.weightColumn, scale: form.scale, target: form.target)
+        weightColumn: form.weightColumn, scale: form.scale, target: form.target, groupColumn: form.groupColumn,
+        bootstrap: form.bootstrap)
       let result = try await CSIRuns.fromUpload(upload, app: req.application)
       let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.analysisRun.link(run.id!))

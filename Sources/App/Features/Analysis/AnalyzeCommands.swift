@@ -79,11 +79,12 @@ struct AnalyzeCSICommand: AsyncCommand {
     @Option(name: "target", help: "Target construct of the importance–performance map (default SAT)") var target: String?
     @Option(name: "tolerance", help: "Convergence tolerance (default 1e-7)") var tolerance: String?
     @Option(name: "max-iterations", help: "Iteration limit (default 300)") var maxIterations: String?
+    @Option(name: "group-column", help: "Column of group labels (unit, segment): the index per group") var groupColumn: String?
     @Flag(name: "json", help: "Print one JSON object instead of tables") var json: Bool
   }
 
   var help: String {
-    "PLS path model with CSI index, IPMA, reliability and HTMT: analyze csi --data F.csv --model M.json [--scheme path|centroid|factorial] [--raw] [--weight-column C] [--bootstrap N --seed S] [--scale MIN:MAX] [--target SAT] [--json]"
+    "PLS path model with CSI index, IPMA, reliability and HTMT: analyze csi --data F.csv --model M.json [--scheme path|centroid|factorial] [--raw] [--weight-column C] [--bootstrap N --seed S] [--scale MIN:MAX] [--target SAT] [--group-column COL] [--json]"
   }
 
   func run(using context: CommandContext, signature: Signature) async throws {
@@ -99,6 +100,7 @@ struct AnalyzeCSICommand: AsyncCommand {
     options.target = signature.target
     options.tolerance = signature.tolerance
     options.maxIterations = signature.maxIterations
+    options.groupColumn = signature.groupColumn
     let bar = StderrProgressBar(label: "bootstrap")
     let report: @Sendable (Int, Int) -> Void = { done, total in bar.update(done, total) }
     let outcome = try CSIAnalysis.run(options, progress: signature.bootstrap == nil ? nil : report)
@@ -143,5 +145,27 @@ struct AnalyzeRoughSetCommand: AsyncCommand {
       dataPath: data, decision: decision, discretize: signature.discretize, attributes: signature.attributes)
     try AnalyzeCommands.emit(
       context, json: RoughSetAnalysis.json(outcome), tables: RoughSetAnalysis.tables(outcome), asJSON: signature.json)
+  }
+}
+
+/// `wanjia analyze …` without booting the web application: the analyses need no database,
+/// views, event loops or locale files, so the executable calls this first and skips
+/// `Application.make` and `configure` (a third of a second and tens of megabytes at start).
+public enum AnalyzeEntry {
+  /// Runs `analyze` when it is the command; returns false otherwise. A failure prints one
+  /// line on standard error and exits with status 1, as the command does inside the app.
+  public static func runIfAnalyze(_ arguments: [String]) async -> Bool {
+    guard arguments.count >= 2, arguments[1] == "analyze" else { return false }
+    let help = arguments.contains { $0 == "--help" || $0 == "-h" }
+    guard !help else { return false }
+    var context = CommandContext(
+      console: Terminal(), input: CommandInput(arguments: [arguments[0] + " analyze"] + Array(arguments.dropFirst(2))))
+    do {
+      try await AnalyzeCommands().run(using: &context)
+    } catch {
+      FileHandle.standardError.write(Data("error: \(AnalyzeCommands.message(for: error))\n".utf8))
+      exit(1)
+    }
+    return true
   }
 }

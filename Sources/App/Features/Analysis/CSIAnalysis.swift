@@ -15,6 +15,8 @@ struct CSIOptions: Sendable {
   var target: String?
   var tolerance: String?
   var maxIterations: String?
+  /// Column whose values split the respondents into groups (units, segments) for the index.
+  var groupColumn: String?
 
   init(dataPath: String, modelPath: String) {
     self.dataPath = dataPath
@@ -31,6 +33,14 @@ struct CSIOutcome: Sendable {
   let quality: [BlockReliability]
   let htmt: Matrix
   let bootstrap: CSIBootstrap?
+  /// The index per group when a group column was given.
+  var groups: CSIGroups?
+}
+
+/// The index per value of the group column.
+struct CSIGroups: Sendable {
+  let column: String
+  let groups: [GroupIndex]
 }
 
 struct CSIBootstrap: Sendable {
@@ -111,81 +121,21 @@ enum CSIAnalysis {
     return s
   }
 
-  /// Reads the model's indicators (and the weight column) from the CSV file.
-  static func loadData(path: String, model: PLSModel, weightColumn: String?) throws -> (Dataset, [Double]?) {
-    try loadData(bytes: FastCSV.readBytes(path), source: path, model: model, weightColumn: weightColumn)
-  }
-
-  /// The same from CSV bytes already in memory (an upload); `source` names them in messages.
-  static func loadData(bytes: [UInt8], source path: String, model: PLSModel, weightColumn: String?) throws -> (Dataset, [Double]?) {
-    let wanted = model.indicatorNames
-    if let w = weightColumn, wanted.contains(w) {
-      throw AnalysisFailure("--weight-column '\(w)' is also an indicator of the model")
-    }
-    var positions: [Int] = []
-    var weightPosition: Int?
-    let table = try FastCSV.parse(bytes, source: path) { header in
-      var index: [String: Int] = [:]
-      for (j, h) in header.enumerated() where index[h] == nil { index[h] = j }
-      positions = try wanted.map { name in
-        guard let j = index[name] else {
-          throw AnalysisFailure(
-            "\(AnalyticsError.unknownColumn(name: name).description) (data file '\(path)'; the model uses it as an indicator)")
-        }
-        return j
-      }
-      if let w = weightColumn {
-        guard let j = index[w] else {
-          throw AnalysisFailure("--weight-column: \(AnalyticsError.unknownColumn(name: w).description) (data file '\(path)')")
-        }
-        weightPosition = j
-      }
-      var kinds = [CSVColumnKind](repeating: .skip, count: header.count)
-      for j in positions { kinds[j] = .numeric }
-      if let j = weightPosition { kinds[j] = .numeric }
-      return kinds
-    }
-    guard table.rowCount > 0 else { throw AnalysisFailure("data file '\(path)' has a header but no data rows") }
-    var table2 = table
-    var weights: [Double]?
-    if let j = weightPosition {
-      let col = table2.numeric[j]!
-      var w = [Double](repeating: 0, count: col.count)
-      for (i, v) in col.enumerated() {
-        guard let v else {
-          throw AnalysisFailure("data file '\(path)', line \(table.lineNumbers[i]): the weight column '\(weightColumn!)' is empty")
-        }
-        guard v >= 0 else {
-          throw AnalysisFailure("data file '\(path)', line \(table.lineNumbers[i]): weight \(v) is negative")
-        }
-        w[i] = v
-      }
-      guard w.contains(where: { $0 > 0 }) else { throw AnalysisFailure("every case weight in '\(weightColumn!)' is zero") }
-      weights = w
-    }
-    var columns: [[Double?]] = []
-    columns.reserveCapacity(positions.count)
-    for j in positions {
-      // Take the column out of the table so it is moved, not copied (1M rows × 24 columns).
-      columns.append(table2.numeric.removeValue(forKey: j) ?? [])
-    }
-    table2.numeric.removeAll()
-    return (try Dataset(columnNames: wanted, columns: columns), weights)
-  }
-
   /// Estimates the model and everything the report shows. `progress(done, total)` is called
   /// from worker threads during the bootstrap.
   static func run(_ options: CSIOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> CSIOutcome {
     try run(
       options, progress: progress, model: { try loadModel(path: options.modelPath) },
-      data: { try loadData(path: options.dataPath, model: $0, weightColumn: options.weightColumn) })
+      data: {
+        try loadData(path: options.dataPath, model: $0, weightColumn: options.weightColumn, groupColumn: options.groupColumn)
+      })
   }
 
   /// The same with the model and the data from elsewhere (the App: a pasted model and an
   /// upload, or a survey wave's answers). Options are checked first, then the model, then the data.
   static func run(
     _ options: CSIOptions, progress: (@Sendable (Int, Int) -> Void)? = nil, model loadModel: () throws -> PLSModel,
-    data loadData: (PLSModel) throws -> (Dataset, [Double]?)
+    data loadData: (PLSModel) throws -> CSIInput
   ) throws -> CSIOutcome {
     let scheme = try parseScheme(options.scheme)
     let explicitScale = try options.scale.map(parseScale)
@@ -217,15 +167,17 @@ enum CSIAnalysis {
     }
     let clock = LapTimer()
     let result: PLSResult
+    var groupLabels: [String?]?
     do {
-      let (data, weights) = try loadData(model)
+      let input = try loadData(model)
       clock.lap("read CSV")
-      settings.caseWeights = weights
-      result = try PLSEstimator.estimate(model: model, data: data, settings: settings)
+      settings.caseWeights = input.weights
+      groupLabels = input.groups
+      result = try PLSEstimator.estimate(model: model, data: input.dataset, settings: settings)
       clock.lap("estimate")
     }
     let scale = try explicitScale ?? dataScale(result)
-    let indices = try CSIIndex.compute(result, scale: scale)
+    let indices = try CSIIndex.compute(result, scale: scale, respondents: false)
     clock.lap("index")
     let ipma = try ipmaResult(result, target: options.target, scale: scale)
     clock.lap("ipma")
@@ -237,13 +189,17 @@ enum CSIAnalysis {
     if let n = resamples {
       boot = try bootstrap(result, scale: scale, settings: BootstrapSettings(resamples: n, seed: seed), progress: progress)
     }
-    return CSIOutcome(result: result, scale: scale, indices: indices, ipma: ipma, quality: quality, htmt: htmt, bootstrap: boot)
+    var groups: CSIGroups?
+    if let labels = groupLabels, let column = options.groupColumn {
+      groups = CSIGroups(column: column, groups: try CSIIndex.groups(result, scale: scale, labels: labels))
+    }
+    return CSIOutcome(
+      result: result, scale: scale, indices: indices, ipma: ipma, quality: quality, htmt: htmt, bootstrap: boot, groups: groups)
   }
 
   /// Default scale: the smallest and largest indicator value in the analysed data.
   static func dataScale(_ result: PLSResult) throws -> IndicatorScale {
-    let v = result.data.values.values
-    guard let lo = v.min(), let hi = v.max(), hi > lo else {
+    guard let lo = result.data.minimums.min(), let hi = result.data.maximums.max(), hi > lo else {
       throw AnalysisFailure("every indicator value is the same, so no scale can be derived; give --scale MIN:MAX")
     }
     return try IndicatorScale(minimum: lo, maximum: hi)
@@ -275,11 +231,11 @@ enum CSIAnalysis {
     let statistic: @Sendable (PLSResult) throws -> [Double] = { r in
       defer { counter.increment() }
       return r.outerWeights + r.loadings + edges.map { r.pathCoefficients[$0.0, $0.1] }
-        + effectPairs.map { r.totalEffects[$0.0, $0.1] } + (try CSIIndex.compute(r, scale: scale).map(\.index))
+        + effectPairs.map { r.totalEffects[$0.0, $0.1] } + (try CSIIndex.compute(r, scale: scale, respondents: false).map(\.index))
     }
     let original =
       result.outerWeights + result.loadings + edges.map { result.pathCoefficients[$0.0, $0.1] }
-      + effectPairs.map { result.totalEffects[$0.0, $0.1] } + (try CSIIndex.compute(result, scale: scale).map(\.index))
+      + effectPairs.map { result.totalEffects[$0.0, $0.1] } + (try CSIIndex.compute(result, scale: scale, respondents: false).map(\.index))
     let draws = try PLSBootstrap.resampleStatistics(result, settings: settings, statistic: statistic)
     counter.finish()
     let ci = PLSBootstrap.percentileIntervals(original: original, draws: draws, level: settings.confidenceLevel)
@@ -298,163 +254,5 @@ enum CSIAnalysis {
     let n = adj.count
     for k in 0..<n { for i in 0..<n where r[i][k] { for j in 0..<n where r[k][j] { r[i][j] = true } } }
     return r
-  }
-
-  // MARK: - JSON
-
-  /// Diagnostics that can be undefined for an odd block (e.g. ρA of a formative block with
-  /// collinear weights) print as null rather than failing the whole run; estimates never do.
-  static func optional(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
-
-  static func json(_ o: CSIOutcome) -> JSONValue {
-    let r = o.result
-    let names = r.constructNames
-    func perIndicator(_ values: [Double]) -> JSONValue {
-      .object(names.indices.map { l in (names[l], .object(r.block(of: l).map { (r.indicatorNames[$0], .number(values[$0])) })) })
-    }
-    func matrixObject(_ m: Matrix, include: (Int, Int) -> Bool) -> JSONValue {
-      .object(
-        names.indices.compactMap { f in
-          let row = names.indices.filter { include(f, $0) }.map { (names[$0], JSONValue.number(m[f, $0])) }
-          return row.isEmpty ? nil : (names[f], .object(row))
-        })
-    }
-    let adjacency = r.adjacency
-    let reach = reachability(adjacency)
-    var members: [(String, JSONValue)] = [
-      ("outerWeights", perIndicator(r.outerWeights)),
-      ("loadings", perIndicator(r.loadings)),
-      ("paths", matrixObject(r.pathCoefficients) { adjacency[$0][$1] }),
-      ("rSquared", .object(names.indices.filter { r.isEndogenous[$0] }.map { (names[$0], .number(r.rSquared[$0])) })),
-      ("totalEffects", matrixObject(r.totalEffects) { $0 != $1 && reach[$0][$1] }),
-      ("index", .object(o.indices.map { ($0.construct, .number($0.index)) })),
-      (
-        "ipma",
-        .array(
-          (o.ipma?.constructs ?? []).map {
-            .object([("construct", .string($0.name)), ("importance", .number($0.importance)), ("performance", .number($0.performance))])
-          })
-      ),
-      (
-        "quality",
-        .object(
-          o.quality.map {
-            (
-              $0.construct,
-              .object([
-                ("alpha", optional($0.cronbachAlpha)), ("rhoA", optional($0.rhoA)), ("rhoC", optional($0.compositeReliability)),
-                ("ave", optional($0.ave)),
-              ])
-            )
-          })
-      ),
-      (
-        "htmt",
-        .object(
-          names.indices.map { a in (names[a], .object(names.indices.filter { $0 != a }.map { (names[$0], optional(o.htmt[a, $0])) })) })
-      ),
-      ("iterations", .integer(r.iterations)),
-      ("converged", .bool(r.converged)),
-    ]
-    if let ipma = o.ipma { members.insert(("ipmaTarget", .string(ipma.target)), at: 7) }
-    members.append(("scale", .object([("min", .number(o.scale.minimum)), ("max", .number(o.scale.maximum))])))
-    members.append(
-      ("rows", .object([("input", .integer(r.missingValueReport.rowsInput)), ("used", .integer(r.missingValueReport.rowsUsed))])))
-    if let b = o.bootstrap {
-      func interval(_ c: ConfidenceInterval) -> JSONValue {
-        .object([
-          ("estimate", .number(c.estimate)), ("mean", .number(c.bootstrapMean)), ("se", .number(c.standardError)),
-          ("lower", .number(c.lower)), ("upper", .number(c.upper)),
-        ])
-      }
-      func perIndicatorCI(_ values: [ConfidenceInterval]) -> JSONValue {
-        .object(names.indices.map { l in (names[l], .object(r.block(of: l).map { (r.indicatorNames[$0], interval(values[$0])) })) })
-      }
-      func relations(_ list: [(from: Int, to: Int, interval: ConfidenceInterval)]) -> JSONValue {
-        .object(
-          names.indices.compactMap { f in
-            let row = list.filter { $0.from == f }.map { (names[$0.to], interval($0.interval)) }
-            return row.isEmpty ? nil : (names[f], .object(row))
-          })
-      }
-      members.append(
-        (
-          "bootstrap",
-          .object([
-            ("resamples", .integer(b.resamples)), ("successful", .integer(b.successful)), ("seed", .string(String(b.seed))),
-            ("confidenceLevel", .number(b.confidenceLevel)),
-            ("outerWeights", perIndicatorCI(b.outerWeights)), ("loadings", perIndicatorCI(b.loadings)),
-            ("paths", relations(b.paths)), ("totalEffects", relations(b.totalEffects)),
-            ("index", .object(names.indices.map { (names[$0], interval(b.index[$0])) })),
-          ])
-        ))
-    }
-    return .object(members)
-  }
-
-  // MARK: - Tables
-
-  static func tables(_ o: CSIOutcome) -> String {
-    let r = o.result
-    let names = r.constructNames
-    var out: [String] = []
-    out.append(
-      "PLS path model: \(r.missingValueReport.rowsUsed) of \(r.missingValueReport.rowsInput) rows, scheme \(r.settings.scheme.rawValue), "
-        + "\(r.settings.scaling == .raw ? "raw (centred) indicators" : "standardised indicators"), "
-        + "\(r.converged ? "converged" : "NOT converged") after \(r.iterations) iterations")
-    let boot = o.bootstrap
-    var outer = TextTable(
-      header: ["construct", "indicator", "weight", "loading"] + (boot != nil ? ["weight 95% CI", "loading 95% CI"] : []))
-    for l in names.indices {
-      for j in r.block(of: l) {
-        var row = [names[l], r.indicatorNames[j], TextTable.fmt(r.outerWeights[j]), TextTable.fmt(r.loadings[j])]
-        if let b = boot { row += [TextTable.interval(b.outerWeights[j]), TextTable.interval(b.loadings[j])] }
-        outer.add(row)
-      }
-    }
-    out.append("\nOuter model\n" + outer.render())
-    var inner = TextTable(header: ["from", "to", "path", "total effect"] + (boot != nil ? ["path 95% CI"] : []))
-    for (k, p) in r.model.paths.enumerated() {
-      let f = (try? r.constructIndex(p.from)) ?? 0, t = (try? r.constructIndex(p.to)) ?? 0
-      var row = [p.from, p.to, TextTable.fmt(r.pathCoefficients[f, t]), TextTable.fmt(r.totalEffects[f, t])]
-      if let b = boot { row.append(TextTable.interval(b.paths[k].interval)) }
-      inner.add(row)
-    }
-    out.append("\nStructural model\n" + inner.render())
-    var cons = TextTable(header: ["construct", "R²", "index", "alpha", "rhoA", "rhoC", "AVE"] + (boot != nil ? ["index 95% CI"] : []))
-    for l in names.indices {
-      let q = o.quality[l]
-      var row = [
-        names[l], r.isEndogenous[l] ? TextTable.fmt(r.rSquared[l]) : "", TextTable.fmt(o.indices[l].index, digits: 2),
-        TextTable.fmt(q.cronbachAlpha), TextTable.fmt(q.rhoA), TextTable.fmt(q.compositeReliability), TextTable.fmt(q.ave),
-      ]
-      if let b = boot { row.append(TextTable.interval(b.index[l], digits: 2)) }
-      cons.add(row)
-    }
-    out.append(
-      "\nConstructs (index on 0–100 from the scale \(TextTable.fmt(o.scale.minimum, digits: 6, trim: true))…\(TextTable.fmt(o.scale.maximum, digits: 6, trim: true)))\n"
-        + cons.render())
-    var h = TextTable(header: [""] + names)
-    for a in names.indices {
-      h.add([names[a]] + names.indices.map { b in b < a ? TextTable.fmt(o.htmt[a, b], digits: 3) : "" })
-    }
-    out.append("\nHTMT\n" + h.render())
-    if let ipma = o.ipma {
-      var t = TextTable(header: ["construct", "importance", "performance", "quadrant"])
-      for e in ipma.constructs {
-        t.add([
-          e.name, TextTable.fmt(e.importance), TextTable.fmt(e.performance, digits: 2), "\(e.quadrant.chineseLabel) \(e.quadrant.rawValue)",
-        ])
-      }
-      out.append(
-        "\nImportance–performance map, target \(ipma.target) (performance \(TextTable.fmt(ipma.targetPerformance, digits: 2)))\n"
-          + t.render())
-    }
-    if let b = boot {
-      out.append(
-        "\nBootstrap: \(b.successful) of \(b.resamples) resamples estimated, seed \(b.seed), percentile intervals at \(Int(b.confidenceLevel * 100))%"
-      )
-    }
-    return out.joined(separator: "\n")
   }
 }

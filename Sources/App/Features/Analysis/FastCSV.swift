@@ -12,8 +12,11 @@ import Foundation
 struct CSVColumns {
   /// Header names as written (quotes removed), in file order.
   var header: [String]
-  /// Numeric columns by header index; `nil` marks a missing value (empty, NA, NaN, N/A, null).
-  var numeric: [Int: [Double?]] = [:]
+  /// Numeric columns by header index, 8 bytes a value; NaN marks a missing value (empty, NA,
+  /// NaN, N/A, null).
+  var values: [Int: [Double]] = [:]
+  /// The numeric columns with `nil` for missing values (a copy, for small files).
+  var numeric: [Int: [Double?]] { values.mapValues { $0.map { $0.isNaN ? nil : $0 } } }
   /// Text columns by header index (the raw field; `nil` for an empty field or NA).
   var text: [Int: [String?]] = [:]
   /// Physical line number (1-based) of every data row, for error messages.
@@ -33,13 +36,25 @@ enum CSVColumnKind {
 /// line breaks and doubled quotes), CRLF line ends, a UTF-8 BOM and blank lines are handled;
 /// only the columns the caller selects are converted.
 enum FastCSV {
-  /// Reads `path`; `select` gets the header and says which columns to keep and how.
+  /// Reads `path` (memory-mapped, not copied); `select` gets the header and says which columns
+  /// to keep and how.
   static func read(path: String, select: ([String]) throws -> [CSVColumnKind]) throws -> CSVColumns {
-    let bytes = try readBytes(path)
-    return try parse(bytes, source: path, select: select)
+    let fd = try openFile(path)
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw AnalysisFailure("data file '\(path)' cannot be read") }
+    let size = Int(st.st_size)
+    guard size > 0 else { return try parse([], source: path, select: select) }
+    guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
+      return try parse(readBytes(path), source: path, select: select)
+    }
+    defer { munmap(map, size) }
+    _ = madvise(map, size, MADV_SEQUENTIAL)
+    let buffer = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
+    return try parse(buffer: buffer, source: path, parallelThreshold: parallelThreshold, releaseInput: true, select: select)
   }
 
-  static func readBytes(_ path: String) throws -> [UInt8] {
+  private static func openFile(_ path: String) throws -> Int32 {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw AnalysisFailure("data file '\(path)' does not exist")
@@ -47,6 +62,11 @@ enum FastCSV {
     guard !isDirectory.boolValue else { throw AnalysisFailure("data file '\(path)' is a directory") }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw AnalysisFailure("data file '\(path)' cannot be read: \(String(cString: strerror(errno)))") }
+    return fd
+  }
+
+  static func readBytes(_ path: String) throws -> [UInt8] {
+    let fd = try openFile(path)
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw AnalysisFailure("data file '\(path)' cannot be read") }
@@ -75,43 +95,49 @@ enum FastCSV {
     _ bytes: [UInt8], source: String, parallelThreshold: Int = FastCSV.parallelThreshold,
     select: ([String]) throws -> [CSVColumnKind]
   ) throws -> CSVColumns {
-    try bytes.withUnsafeBufferPointer { buf -> CSVColumns in
-      let n = buf.count
-      var i = 0
-      if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
-      var line = 1
-      // Skip leading blank lines.
-      while i < n, buf[i] == lf || buf[i] == cr { if buf[i] == lf { line += 1 }; i += 1 }
-      guard i < n else { throw AnalysisFailure("data file '\(source)' is empty (no header line)") }
-      var scratch: [UInt8] = []
-      var headerFields: [String] = []
-      let headerLine = line
-      while true {
-        let (start, end, quoted, next, lines) = try field(buf, from: i, line: line, source: source, scratch: &scratch)
-        line += lines
-        var name =
-          quoted
-          ? String(decoding: scratch, as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
-        if !quoted { name = name.trimmingCharacters(in: .whitespaces) }
-        headerFields.append(name)
-        i = next
-        if i < n, buf[i] == comma { i += 1; continue }
-        break
-      }
-      i = skipLineEnd(buf, i, &line)
-      var seen = Set<String>()
-      for h in headerFields where !h.isEmpty && !seen.insert(h).inserted {
-        throw AnalysisFailure("data file '\(source)': column '\(h)' appears twice in the header (line \(headerLine))")
-      }
-      let kinds = try select(headerFields)
-      guard kinds.count == headerFields.count else {
-        throw AnalysisFailure("internal error: \(kinds.count) column kinds for \(headerFields.count) columns")
-      }
-      var out = CSVColumns(header: headerFields)
-      try parseBody(
-        buf, from: i, line: line, kinds: kinds, header: headerFields, source: source, parallelThreshold: parallelThreshold, into: &out)
-      return out
+    try bytes.withUnsafeBufferPointer { try parse(buffer: $0, source: source, parallelThreshold: parallelThreshold, select: select) }
+  }
+
+  static func parse(
+    buffer buf: UnsafeBufferPointer<UInt8>, source: String, parallelThreshold: Int, releaseInput: Bool = false,
+    select: ([String]) throws -> [CSVColumnKind]
+  ) throws -> CSVColumns {
+    let n = buf.count
+    var i = 0
+    if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
+    var line = 1
+    // Skip leading blank lines.
+    while i < n, buf[i] == lf || buf[i] == cr { if buf[i] == lf { line += 1 }; i += 1 }
+    guard i < n else { throw AnalysisFailure("data file '\(source)' is empty (no header line)") }
+    var scratch: [UInt8] = []
+    var headerFields: [String] = []
+    let headerLine = line
+    while true {
+      let (start, end, quoted, next, lines) = try field(buf, from: i, line: line, source: source, scratch: &scratch)
+      line += lines
+      var name =
+        quoted
+        ? String(decoding: scratch, as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
+      if !quoted { name = name.trimmingCharacters(in: .whitespaces) }
+      headerFields.append(name)
+      i = next
+      if i < n, buf[i] == comma { i += 1; continue }
+      break
     }
+    i = skipLineEnd(buf, i, &line)
+    var seen = Set<String>()
+    for h in headerFields where !h.isEmpty && !seen.insert(h).inserted {
+      throw AnalysisFailure("data file '\(source)': column '\(h)' appears twice in the header (line \(headerLine))")
+    }
+    let kinds = try select(headerFields)
+    guard kinds.count == headerFields.count else {
+      throw AnalysisFailure("internal error: \(kinds.count) column kinds for \(headerFields.count) columns")
+    }
+    var out = CSVColumns(header: headerFields)
+    try parseBody(
+      buf, from: i, line: line, kinds: kinds, header: headerFields, source: source, parallelThreshold: parallelThreshold,
+      releaseInput: releaseInput, into: &out)
+    return out
   }
 
   /// A chunk of the body: bytes `start..<end`, beginning at physical line `line`.
@@ -130,26 +156,8 @@ enum FastCSV {
 
   /// Per-column output buffers shared by the chunk workers (each writes its own row range).
   private final class Columns: @unchecked Sendable {
-    var pointers: [UnsafeMutablePointer<Double?>?]
+    var pointers: [UnsafeMutablePointer<Double>?]
     init(count: Int) { pointers = Array(repeating: nil, count: count) }
-  }
-
-  private final class ColumnCopies: @unchecked Sendable {
-    private var columns: [[Double?]]
-    private let lock = NSLock()
-    init(count: Int) { columns = Array(repeating: [], count: count) }
-    func store(_ c: [Double?], at j: Int) {
-      lock.lock()
-      columns[j] = c
-      lock.unlock()
-    }
-    func take(_ j: Int) -> [Double?] {
-      lock.lock()
-      defer { lock.unlock() }
-      let c = columns[j]
-      columns[j] = []
-      return c
-    }
   }
 
   private final class ChunkResults: @unchecked Sendable {
@@ -169,7 +177,7 @@ enum FastCSV {
   /// breaks and parsed on all cores, each chunk writing straight into its rows of the columns.
   private static func parseBody(
     _ buf: UnsafeBufferPointer<UInt8>, from: Int, line: Int, kinds: [CSVColumnKind], header: [String], source: String,
-    parallelThreshold: Int, into out: inout CSVColumns
+    parallelThreshold: Int, releaseInput: Bool, into out: inout CSVColumns
   ) throws {
     let n = buf.count
     let width = header.count
@@ -201,14 +209,18 @@ enum FastCSV {
       nextLine += breaks
     }
     let total = chunks.reduce(0) { $0 + $1.capacity }
+    // A memory-mapped file: drop the pages the counting pass read; parsing reads them again
+    // from the page cache and drops them as it goes, so the file never sits whole in memory
+    // next to the columns.
+    if releaseInput { release(buf, from, n) }
     let numericColumns = (0..<width).filter { kinds[$0] == .numeric }
     let columns = Columns(count: width)
     for j in numericColumns {
       // Left uninitialised: every parsed row writes every numeric column, and only the parsed
-      // rows are copied out (Optional<Double> is a trivial type).
-      columns.pointers[j] = UnsafeMutablePointer<Double?>.allocate(capacity: total)
+      // rows are copied out (Double is a trivial type).
+      columns.pointers[j] = UnsafeMutablePointer<Double>.allocate(capacity: total)
     }
-    defer { for j in numericColumns { columns.pointers[j]!.deallocate() } }
+    defer { for j in numericColumns { columns.pointers[j]?.deallocate() } }
     var offsets: [Int] = []
     var acc = 0
     for c in chunks { offsets.append(acc); acc += c.capacity }
@@ -225,6 +237,7 @@ enum FastCSV {
       do {
         rows = try parseRows(
           base, chunkList[k], kinds: kinds, header: header, source: source, columns: columns, rowOffset: offsetList[k],
+          releaseInput: releaseInput,
           lineNumbers: &lines, text: &text)
       } catch {
         failure = error
@@ -240,13 +253,11 @@ enum FastCSV {
     // The first error in file order.
     if let error = results.errors.compactMap({ $0 }).first { throw error }
     let rows = results.rows.reduce(0, +)
-    // Copy out column by column, in parallel for large files.
-    let copies = ColumnCopies(count: width)
+    // Copy out column by column, freeing each buffer at once, so the peak stays near one copy.
     let chunkRows = results.rows
-    let copy: @Sendable (Int) -> Void = { c in
-      let j = numericColumns[c]
+    for j in numericColumns {
       let p = columns.pointers[j]!
-      let column = [Double?](unsafeUninitializedCapacity: rows) { dst, count in
+      out.values[j] = [Double](unsafeUninitializedCapacity: rows) { dst, count in
         var at = 0
         for (k, r) in chunkRows.enumerated() {
           (dst.baseAddress! + at).initialize(from: p + offsetList[k], count: r)
@@ -254,14 +265,9 @@ enum FastCSV {
         }
         count = at
       }
-      copies.store(column, at: j)
+      p.deallocate()
+      columns.pointers[j] = nil
     }
-    if chunks.count == 1 {
-      for c in numericColumns.indices { copy(c) }
-    } else {
-      DispatchQueue.concurrentPerform(iterations: numericColumns.count, execute: copy)
-    }
-    for j in numericColumns { out.numeric[j] = copies.take(j) }
     out.lineNumbers = results.lines.flatMap { $0 }
     for j in 0..<width where kinds[j] == .text {
       out.text[j] = results.text.flatMap { $0[j] ?? [] }
@@ -271,7 +277,7 @@ enum FastCSV {
   /// Parses the rows of one chunk into `columns` from row `rowOffset`; returns the row count.
   private static func parseRows(
     _ buf: UnsafeBufferPointer<UInt8>, _ chunk: Chunk, kinds: [CSVColumnKind], header: [String], source: String,
-    columns: Columns, rowOffset: Int, lineNumbers: inout [Int32], text: inout [Int: [String?]]
+    columns: Columns, rowOffset: Int, releaseInput: Bool, lineNumbers: inout [Int32], text: inout [Int: [String?]]
   ) throws -> Int {
     let n = chunk.end
     let width = header.count
@@ -279,6 +285,7 @@ enum FastCSV {
     var line = chunk.line
     var scratch: [UInt8] = []
     var row = 0
+    var released = chunk.start
     let pointers = columns.pointers
     lineNumbers.reserveCapacity(chunk.capacity)
     for j in 0..<width where kinds[j] == .text { text[j] = [] }
@@ -303,7 +310,7 @@ enum FastCSV {
             } else {
               value = try number(view, start, end, line: rowLine, column: header[col], source: source)
             }
-            pointers[col]![rowOffset + row] = value
+            pointers[col]![rowOffset + row] = value ?? .nan
           case .text:
             let s =
               quoted
@@ -324,8 +331,24 @@ enum FastCSV {
       lineNumbers.append(Int32(truncatingIfNeeded: rowLine))
       row += 1
       i = skipLineEnd(view, i, &line)
+      if releaseInput, i - released >= 1 << 20 {
+        release(buf, released, i)
+        released = i
+      }
     }
     return row
+  }
+
+  /// Tells the kernel the whole pages inside `buf[from..<to]` of a read-only file mapping are
+  /// not needed now (they are read again from the file if touched).
+  private static func release(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = UInt(bitPattern: buf.baseAddress! + from)
+    let end = UInt(bitPattern: buf.baseAddress! + to)
+    let alignedStart = (start + UInt(page) - 1) / UInt(page) * UInt(page)
+    let alignedEnd = end / UInt(page) * UInt(page)
+    guard alignedEnd > alignedStart, let p = UnsafeMutableRawPointer(bitPattern: alignedStart) else { return }
+    _ = madvise(p, Int(alignedEnd - alignedStart), MADV_DONTNEED)
   }
 
   private static func skipLineEnd(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ line: inout Int) -> Int {
@@ -376,81 +399,5 @@ enum FastCSV {
       i += 1
     }
     return (from, i, false, i, 0)
-  }
-
-  static func isMissingToken(_ t: String) -> Bool {
-    switch t.lowercased() {
-    case "", "na", "nan", "n/a", "null", "#n/a": return true
-    default: return false
-    }
-  }
-
-  private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
-
-  /// Parses the number in `buf[start..<end]` (surrounding spaces allowed). Missing tokens give
-  /// `nil`; other text is an error naming the line and column.
-  @inline(__always)
-  static func number(
-    _ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: String, source: String
-  ) throws -> Double? {
-    var s = start, e = end
-    while s < e, buf[s] == 0x20 || buf[s] == 0x09 { s += 1 }
-    while e > s, buf[e - 1] == 0x20 || buf[e - 1] == 0x09 { e -= 1 }
-    if s == e { return nil }
-    // Fast path: [-+]digits[.digits]
-    var i = s
-    var negative = false
-    if buf[i] == UInt8(ascii: "-") { negative = true; i += 1 } else if buf[i] == UInt8(ascii: "+") { i += 1 }
-    var mantissa: UInt64 = 0
-    var digits = 0
-    var fraction = 0
-    var sawDigit = false
-    while i < e, buf[i] >= 0x30, buf[i] <= 0x39 {
-      mantissa = mantissa &* 10 &+ UInt64(buf[i] - 0x30)
-      digits += 1
-      sawDigit = true
-      i += 1
-    }
-    if i < e, buf[i] == UInt8(ascii: ".") {
-      i += 1
-      while i < e, buf[i] >= 0x30, buf[i] <= 0x39 {
-        mantissa = mantissa &* 10 &+ UInt64(buf[i] - 0x30)
-        digits += 1
-        fraction += 1
-        sawDigit = true
-        i += 1
-      }
-    }
-    if i == e, sawDigit, digits <= 15, fraction <= 22 {
-      // digits <= 15 guarantees mantissa < 2^53, so both operands are exact.
-      let v = Double(mantissa) / powersOfTen[fraction]
-      return negative ? -v : v
-    }
-    return try slowNumber(buf, s, e, line: line, column: column, source: source)
-  }
-
-  private static func slowNumber(
-    _ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, line: Int, column: String, source: String
-  ) throws -> Double? {
-    let text = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<e]), as: UTF8.self)
-    if isMissingToken(text) { return nil }
-    let lowered = text.lowercased()
-    let looksNumeric = !text.isEmpty && !lowered.contains("x") && !lowered.contains("inf") && !lowered.contains("nan")
-    if looksNumeric {
-      var cstr = Array(text.utf8CString)
-      let value: Double? = cstr.withUnsafeMutableBufferPointer { p in
-        var endPtr: UnsafeMutablePointer<CChar>? = nil
-        let v = strtod(p.baseAddress!, &endPtr)
-        guard let endPtr, endPtr - p.baseAddress! == p.count - 1 else { return nil }
-        return v
-      }
-      if let value {
-        guard value.isFinite else {
-          throw AnalysisFailure("data file '\(source)', line \(line), column '\(column)': '\(text)' is out of range")
-        }
-        return value
-      }
-    }
-    throw AnalysisFailure("data file '\(source)', line \(line), column '\(column)': '\(text)' is not a number")
   }
 }

@@ -15,7 +15,12 @@ enum CSIRuns {
     var weightColumn: String?
     var scale: String?
     var target: String?
+    var groupColumn: String? = nil
+    var bootstrap: String? = nil
   }
+
+  /// Bootstrap resamples a page run may ask for (it runs while the analyst waits).
+  static let maximumPageResamples = 5000
 
   /// The questionnaire's CSI items are on the ten-point scale.
   static let waveScale = "1:10"
@@ -29,29 +34,42 @@ enum CSIRuns {
     if upload.model.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("model", "validation.required") }
     let scale = blank(upload.scale)
     if let scale, (try? CSIAnalysis.parseScale(scale)) == nil { errors.add("scale", "analysis.error.scale", scale) }
+    let bootstrap = blank(upload.bootstrap)
+    if let bootstrap, (Int(bootstrap).map { $0 >= 2 && $0 <= maximumPageResamples } ?? false) == false {
+      errors.add("bootstrap", "analysis.error.bootstrap", bootstrap, String(maximumPageResamples))
+    }
     if !errors.isEmpty { throw ValidationFailure(errors: errors) }
     var options = CSIOptions(dataPath: "", modelPath: "")
+    options.bootstrap = bootstrap
+    options.groupColumn = blank(upload.groupColumn)
     options.scale = scale
     options.target = blank(upload.target)
     options.weightColumn = blank(upload.weightColumn)
     let model = try parseModel(upload.model, target: options.target)
     let weightColumn = options.weightColumn
+    let groupColumn = options.groupColumn
     let bytes = [UInt8](upload.data)
     let name = upload.fileName.isEmpty ? "upload.csv" : upload.fileName
     let outcome = try await estimate(app, options: options, model: model) { model in
       do {
-        return try CSIAnalysis.loadData(bytes: bytes, source: name, model: model, weightColumn: weightColumn)
+        return try CSIAnalysis.loadData(bytes: bytes, source: name, model: model, weightColumn: weightColumn, groupColumn: groupColumn)
       } catch let failure as AnalysisFailure {
-        let field = failure.description.hasPrefix("--weight-column") ? "weightColumn" : "file"
+        let field =
+          failure.description.hasPrefix("--weight-column")
+          ? "weightColumn" : failure.description.hasPrefix("--group-column") ? "groupColumn" : "file"
         throw AppError.invalid(field, "analysis.error.data", failure.description)
       } catch let error as AnalyticsError {
-        throw AppError.invalid("file", "analysis.error.data", error.description)
+        throw AnalyticsMessages.invalid("file", error)
       }
     }
     var settings = baseSettings(outcome, model: model)
     settings.insert(("source", .string("upload")), at: 0)
     settings.insert(("fileName", .string(name)), at: 1)
     settings.append(("weightColumn", options.weightColumn.map(JSONValue.string) ?? .null))
+    settings.append(("groupColumn", options.groupColumn.map(JSONValue.string) ?? .null))
+    if let b = outcome.bootstrap {
+      settings.append(("bootstrap", .object([("resamples", .integer(b.resamples)), ("seed", .string(String(b.seed)))])))
+    }
     return .init(
       kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(upload.data), inputDescription: name,
       outputs: CSIAnalysis.json(outcome))
@@ -74,7 +92,7 @@ enum CSIRuns {
     let weights = matrix.weights
     let outcome = try await estimate(app, options: options, model: model) { _ in
       let columns = items.indices.map { j in rows.map { $0[j] } }
-      return (try Dataset(columnNames: items, columns: columns), weights)
+      return CSIInput(dataset: try Dataset(columnNames: items, columns: columns), weights: weights)
     }
     var settings = baseSettings(outcome, model: model)
     settings.insert(("source", .string("wave")), at: 0)
@@ -96,7 +114,7 @@ enum CSIRuns {
     } catch let failure as AnalysisFailure {
       throw AppError.invalid("model", "analysis.error.model", failure.description)
     } catch let error as AnalyticsError {
-      throw AppError.invalid("model", "analysis.error.model", error.description)
+      throw AnalyticsMessages.invalid("model", error)
     }
     if let target, !model.constructNames.contains(target) {
       throw AppError.invalid("target", "analysis.error.unknown_construct", target)
@@ -107,7 +125,7 @@ enum CSIRuns {
   /// Runs the estimation on the thread pool; a model the data cannot support is a 422 on `file`.
   static func estimate(
     _ app: Application, options: CSIOptions, model: PLSModel,
-    data: @escaping @Sendable (PLSModel) throws -> (Dataset, [Double]?)
+    data: @escaping @Sendable (PLSModel) throws -> CSIInput
   ) async throws -> CSIOutcome {
     try await AnalysisRunService.compute(app) {
       do {
@@ -117,7 +135,7 @@ enum CSIRuns {
       } catch let failure as AnalysisFailure {
         throw AppError.invalid("file", "analysis.error.estimate", failure.description)
       } catch let error as AnalyticsError {
-        throw AppError.invalid("file", "analysis.error.estimate", error.description)
+        throw AnalyticsMessages.invalid("file", error)
       }
     }
   }

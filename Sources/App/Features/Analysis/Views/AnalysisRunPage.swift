@@ -38,6 +38,8 @@ struct AnalysisRunPage: Encodable {
     let name: String
     let rSquared: String
     let index: String
+    /// Bootstrap percentile interval of the index, "" without a bootstrap.
+    let interval: String
     let alpha: MarkedValue
     let rhoA: MarkedValue
     let rhoC: MarkedValue
@@ -47,6 +49,11 @@ struct AnalysisRunPage: Encodable {
     let first: String
     let second: String
     let htmt: MarkedValue
+  }
+  struct GroupRow: Encodable {
+    let label: String
+    let n: String
+    let index: [String]
   }
   struct WeightRow: Encodable {
     let criterion: String
@@ -62,6 +69,11 @@ struct AnalysisRunPage: Encodable {
     let ipmaChart: String
     let rowsUsed: String
     let converged: Bool
+    let hasInterval: Bool
+    /// The group column ("" when the run has no groups), the construct headers and the rows.
+    let groupColumn: String
+    let groupHeaders: [String]
+    let groups: [GroupRow]
   }
   struct AHP: Encodable {
     let weights: [WeightRow]

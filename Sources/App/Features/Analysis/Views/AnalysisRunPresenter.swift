@@ -59,6 +59,7 @@ struct AnalysisRunPresenter {
       return .init(
         name: label(name), rSquared: r2?[name]?.doubleValue.map { String(format: "%.3f", $0) } ?? "",
         index: out["index"]?[name]?.doubleValue.map(DisplayFormat.score) ?? "–",
+        interval: Self.interval(out["indexInterval"]?[name]),
         alpha: MarkedValue(q?["alpha"]?.doubleValue), rhoA: MarkedValue(q?["rhoA"]?.doubleValue),
         rhoC: MarkedValue(q?["rhoC"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.rhoC } : nil),
         ave: MarkedValue(q?["ave"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.ave } : nil))
@@ -78,10 +79,23 @@ struct AnalysisRunPresenter {
     let target = out["ipmaTarget"]?.stringValue
     let used = out["rows"]?["used"]?.doubleValue.map { String(Int($0)) } ?? "–"
     let input = out["rows"]?["input"]?.doubleValue.map { String(Int($0)) } ?? "–"
+    let groups = (out["groups"]?.objectKeys ?? []).map { value -> AnalysisRunPage.GroupRow in
+      let g = out["groups"]?[value]
+      return .init(
+        label: value, n: g?["n"]?.doubleValue.map { String(Int($0)) } ?? "–",
+        index: names.map { g?["index"]?[$0]?.doubleValue.map(DisplayFormat.score) ?? "–" })
+    }
     return .init(
       pathDiagram: diagram.svg(), loadings: loadings, constructs: constructs, htmt: pairs, failures: failures,
       ipmaTarget: target.map(label) ?? "", ipmaChart: ipmaChart(out, target: target), rowsUsed: "\(used) / \(input)",
-      converged: out["converged"] == .bool(true))
+      converged: out["converged"] == .bool(true), hasInterval: out["indexInterval"] != nil,
+      groupColumn: out["groupColumn"]?.stringValue ?? "", groupHeaders: names.map(label), groups: groups)
+  }
+
+  /// "[lower, upper]" of a bootstrap interval on the 0–100 scale, "" without one.
+  static func interval(_ value: JSONValue?) -> String {
+    guard let lower = value?["lower"]?.doubleValue, let upper = value?["upper"]?.doubleValue else { return "" }
+    return "[\(DisplayFormat.score(lower)), \(DisplayFormat.score(upper))]"
   }
 
   func ipmaChart(_ out: JSONValue, target: String?) -> String {

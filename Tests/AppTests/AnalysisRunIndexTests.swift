@@ -1,0 +1,87 @@
+import Analytics
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The run page's index interval (bootstrap) and index per group, and library errors shown in
+/// the page's language.
+@Suite("Analysis runs: CSI index interval, groups and translated errors")
+struct AnalysisRunIndexTests {
+  /// mobi.csv with a segment column (rows alternate A, B).
+  static func mobiWithSegments() throws -> Data {
+    let lines = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).split(whereSeparator: \.isNewline)
+    let out = ["\(lines[0]),seg"] + lines.dropFirst().enumerated().map { "\($1),\($0 % 2 == 0 ? "A" : "B")" }
+    return Data(out.joined(separator: "\n").utf8)
+  }
+
+  @Test("Upload with bootstrap and a group column: the page shows the index interval and the index per group")
+  func intervalAndGroups() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = try await AnalysisRunTests.analystPage(app, org)
+      let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
+      let res = try await AnalysisFixtures.upload(
+        client, "/analysis/csi/upload",
+        fields: [("model", model), ("target", "CUSA"), ("groupColumn", "seg"), ("bootstrap", "20")],
+        file: ("mobi-seg.csv", try Self.mobiWithSegments()))
+      #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
+      let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
+      let outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
+      #expect(outputs["groups"]?.objectKeys == ["A", "B"])
+      #expect(outputs["indexInterval"]?["CUSA"]?["lower"]?.doubleValue != nil)
+      #expect(run.settings.contains("\"groupColumn\":\"seg\""))
+      let html = try await client.get("/analysis/runs/\(run.id!)").body.string
+      #expect(html.contains("id=\"groups\""))
+      #expect(html.contains("分组指数（按“seg”）"))
+      #expect(html.contains("指数 95% 区间"))
+      let lower = try #require(outputs["indexInterval"]?["CUSA"]?["lower"]?.doubleValue)
+      #expect(html.contains("[\(DisplayFormat.score(lower)), "))
+    }
+  }
+
+  @Test("Bad resamples and an unknown group column are 422s on their fields")
+  func badFields() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = try await AnalysisRunTests.analystPage(app, org)
+      let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
+      let badBootstrap = try await AnalysisFixtures.upload(
+        client, "/analysis/csi/upload", fields: [("model", model), ("bootstrap", "1")], file: ("mobi.csv", try AnalysisFixtures.mobi))
+      #expect(badBootstrap.status == .unprocessableEntity)
+      #expect(badBootstrap.body.string.contains("id=\"error-bootstrap\""))
+      let badGroup = try await AnalysisFixtures.upload(
+        client, "/analysis/csi/upload", fields: [("model", model), ("groupColumn", "nope")], file: ("mobi.csv", try AnalysisFixtures.mobi))
+      #expect(badGroup.status == .unprocessableEntity)
+      #expect(badGroup.body.string.contains("id=\"error-groupColumn\""))
+    }
+  }
+
+  @Test("A library error (constant indicator) is shown through a locale key, not the library's English text")
+  func translatedLibraryError() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = try await AnalysisRunTests.analystPage(app, org)
+      let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
+      // CUSCO (the 7th column) set to 5 on every row.
+      let lines = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).split(whereSeparator: \.isNewline)
+      let constant =
+        [String(lines[0])]
+        + lines.dropFirst().map { line -> String in
+          var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+          fields[6] = "5"
+          return fields.joined(separator: ",")
+        }
+      let res = try await AnalysisFixtures.upload(
+        client, "/analysis/csi/upload", fields: [("model", model)], file: ("c.csv", Data(constant.joined(separator: "\n").utf8)))
+      #expect(res.status == .unprocessableEntity)
+      let html = res.body.string
+      #expect(html.contains("指标“CUSCO”为常数"), "\(html.prefix(3000))")
+      #expect(!html.contains("is constant"))
+      #expect(AnalyticsMessages.key(for: .cycleInPaths(constructs: ["A", "B", "A"])) == ("analysis.lib.cycle", ["A → B → A"]))
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import Analytics
+import ConsoleKit
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+
+@testable import App
+
+/// Collects what `analyze` prints.
+private final class OutputConsole: Console, @unchecked Sendable {
+  private let lock = NIOLock()
+  private var buffer = ""
+  private var info: [AnySendableHashable: any Sendable] = [:]
+  var text: String { lock.withLock { buffer } }
+  var size: (width: Int, height: Int) { (120, 40) }
+  var userInfo: [AnySendableHashable: any Sendable] {
+    get { lock.withLock { info } }
+    set { lock.withLock { info = newValue } }
+  }
+  func input(isSecure: Bool) -> String { "" }
+  func output(_ text: ConsoleText, newLine: Bool) { lock.withLock { buffer += text.description + (newLine ? "\n" : "") } }
+  func clear(_ type: ConsoleClear) {}
+  func report(error: String, newLine: Bool) {}
+}
+
+private func runAnalyze(_ arguments: [String]) async throws -> String {
+  let console = OutputConsole()
+  var context = CommandContext(console: console, input: CommandInput(arguments: ["wanjia analyze"] + arguments))
+  try await AnalyzeCommands(exitOnFailure: false).run(using: &context)
+  return console.text
+}
+
+private func writeTemp(_ name: String, _ content: String) throws -> String {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-csi-index-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  let url = dir.appendingPathComponent(name)
+  try content.write(to: url, atomically: true, encoding: .utf8)
+  return url.path
+}
+
+/// A small two-construct survey: X (x1, x2) → Y (y1), with a unit column.
+private let smallCSV = """
+  x1,x2,y1,unit
+  1,2,2,north
+  2,2,1,north
+  3,4,4,north
+  4,3,3,south
+  5,5,6,south
+  6,7,5,south
+  7,6,8,
+  8,8,9,south
+  """
+private let smallModel = """
+  {"constructs":[{"name":"X","indicators":["x1","x2"]},{"name":"Y","indicators":["y1"]}],"paths":[["X","Y"]]}
+  """
+
+@Suite("analyze csi: index interval and index per group")
+struct AnalyzeCSIIndexTests {
+  @Test("csi --bootstrap N --seed S: indexInterval per construct contains the index, equals the bootstrap's, and repeats with the seed")
+  func indexInterval() async throws {
+    let data = try writeTemp("small.csv", smallCSV)
+    let model = try writeTemp("model.json", smallModel)
+    let args = ["csi", "--data", data, "--model", model, "--scale", "0:10", "--bootstrap", "50", "--seed", "11", "--json"]
+    let first = try await runAnalyze(args)
+    let again = try await runAnalyze(args)
+    #expect(first == again)
+    let json = try JSONParser.parse(Array(first.utf8), source: "stdout")
+    let interval = try #require(json["indexInterval"])
+    #expect(interval.objectKeys == ["X", "Y"])
+    for name in ["X", "Y"] {
+      let lower = try #require(interval[name]?["lower"]?.doubleValue)
+      let upper = try #require(interval[name]?["upper"]?.doubleValue)
+      let index = try #require(json["index"]?[name]?.doubleValue)
+      #expect(lower <= index && index <= upper, "\(name): \(lower) ≤ \(index) ≤ \(upper)")
+      #expect(lower == json["bootstrap"]?["index"]?[name]?["lower"]?.doubleValue)
+      #expect(upper == json["bootstrap"]?["index"]?[name]?["upper"]?.doubleValue)
+    }
+    let other = try await runAnalyze(
+      ["csi", "--data", data, "--model", model, "--scale", "0:10", "--bootstrap", "50", "--seed", "12", "--json"])
+    #expect(other != first)
+    let plain = try JSONParser.parse(
+      Array(try await runAnalyze(["csi", "--data", data, "--model", model, "--scale", "0:10", "--json"]).utf8), source: "stdout")
+    #expect(plain["indexInterval"] == nil)
+  }
+
+  @Test("csi --group-column: n and index per group equal the index formula on that group's rows alone")
+  func groups() async throws {
+    let data = try writeTemp("small.csv", smallCSV)
+    let model = try writeTemp("model.json", smallModel)
+    let out = try await runAnalyze(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit", "--json"])
+    let json = try JSONParser.parse(Array(out.utf8), source: "stdout")
+    #expect(json["groupColumn"] == .string("unit"))
+    let groups = try #require(json["groups"])
+    #expect(groups.objectKeys == ["north", "south"])  // the row without a unit belongs to no group
+    #expect(groups["north"]?["n"] == .integer(3))
+    #expect(groups["south"]?["n"] == .integer(4))
+    // Y has one indicator (w̃ = 1): its group index is the group's mean of y1 on 0–100.
+    let northY: Double = (2.0 + 1.0 + 4.0) / 3.0 * 10.0
+    let southY: Double = (3.0 + 6.0 + 5.0 + 9.0) / 4.0 * 10.0
+    let gotNorthY = try #require(groups["north"]?["index"]?["Y"]?.doubleValue)
+    let gotSouthY = try #require(groups["south"]?["index"]?["Y"]?.doubleValue)
+    #expect(abs(gotNorthY - northY) < 1e-10)
+    #expect(abs(gotSouthY - southY) < 1e-10)
+    // X: Σ w̃ · group mean, with the whole model's w̃.
+    let fit = try PLSEstimator.estimate(
+      model: try CSIAnalysis.model(from: JSONParser.parse(Array(smallModel.utf8), source: "m"), source: "m"),
+      data: try Dataset(csv: smallCSV))
+    let w̃ = try CSIIndex.compute(fit, scale: try IndicatorScale(minimum: 0, maximum: 10))[0].normalizedWeights
+    let north: Double = (w̃[0] * 6.0 + w̃[1] * 8.0) / 3.0 * 10.0  // x1: 1 + 2 + 3, x2: 2 + 2 + 4
+    let gotNorthX = try #require(groups["north"]?["index"]?["X"]?.doubleValue)
+    #expect(abs(gotNorthX - north) < 1e-10)
+    let tables = try await runAnalyze(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit"])
+    #expect(tables.contains("Index per group (unit"))
+    #expect(tables.contains("north"))
+  }
+
+  @Test("csi --group-column: an unknown column or an indicator is one clear error")
+  func groupErrors() async throws {
+    let data = try writeTemp("small.csv", smallCSV)
+    let model = try writeTemp("model.json", smallModel)
+    for (column, expected) in [("nope", "nope"), ("x1", "also an indicator")] {
+      do {
+        _ = try await runAnalyze(["csi", "--data", data, "--model", model, "--group-column", column, "--json"])
+        Issue.record("expected a failure for --group-column \(column)")
+      } catch {
+        let message = AnalyzeCommands.message(for: error)
+        #expect(message.contains("--group-column"))
+        #expect(message.contains(expected))
+      }
+    }
+  }
+}
