@@ -25,6 +25,7 @@ enum Migrations {
       CreateSurveySamples(),
       CreateSurveyResponses(),
       CreateAnalysisRuns(),
+      AddWorkOrderPeriodIndex(),
     ]
   }
 }
