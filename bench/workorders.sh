@@ -33,6 +33,13 @@
 #   sqlite intake (release build of main before this branch's fixes): POST /api/v1/work-orders
 #     18 req/s, p99 4580.00 ms; direct inserts 100.1 rows/s (one INSERT per transaction,
 #     journal_mode=delete synchronous=2); ratio 0.18 (target >= 0.40: MISSED; p99 < 50 ms: MISSED)
+#   sqlite intake (debug build of this branch, WAL): POST /api/v1/work-orders 42 req/s, p99 3500.00
+#     ms; direct inserts 1181.6 rows/s (one INSERT per transaction, journal_mode=wal synchronous=2);
+#     ratio 0.04 (target >= 0.40: MISSED; p99 < 50 ms: MISSED)
+#   postgres intake (same debug build): 54 req/s, p99 1670.00 ms; direct inserts 3249.5 rows/s
+#     (pgbench -c64, fsync on); ratio 0.02 (target >= 0.40: MISSED; p99 < 50 ms: MISSED)
+# PostgreSQL scale was only run small (BENCH_SMALL=2000 BENCH_LARGE=20000 BENCH_DUE=100): queue
+# 1.49x, order page 0.98x, KPI 3.82x, sweep 0.90x.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
