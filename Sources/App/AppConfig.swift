@@ -17,12 +17,14 @@ public struct AppConfig: Sendable {
   public var logFormat: LogFormat
   /// Failed logins before a lock, and its length (defaults 5 and 15 minutes).
   public var lockout: LoginLockoutPolicy
+  /// PostgreSQL connections per event loop (WANJIA_DB_CONNECTIONS, default 8).
+  public var databaseConnections: Int
 
   public enum LogFormat: String, Sendable { case json, text }
 
   public init(
     database: Database, dataDirectory: String, bcryptCost: Int = 12, demoPassword: String? = nil,
-    logFormat: LogFormat = .json, lockout: LoginLockoutPolicy = .default
+    logFormat: LogFormat = .json, lockout: LoginLockoutPolicy = .default, databaseConnections: Int = 8
   ) {
     self.database = database
     self.dataDirectory = dataDirectory
@@ -30,6 +32,7 @@ public struct AppConfig: Sendable {
     self.demoPassword = demoPassword
     self.logFormat = logFormat
     self.lockout = lockout
+    self.databaseConnections = databaseConnections
   }
 
   /// WANJIA_DATA_DIR (default ./data) holds the SQLite file and uploads; DATABASE_URL=postgres://…
@@ -50,7 +53,8 @@ public struct AppConfig: Sendable {
       logFormat: LogFormat(rawValue: env["WANJIA_LOG_FORMAT"] ?? "") ?? .json,
       lockout: LoginLockoutPolicy(
         maxFailures: env["WANJIA_LOGIN_MAX_FAILURES"].flatMap(Int.init).map { max($0, 1) } ?? LoginLockoutPolicy.default.maxFailures,
-        lockMinutes: env["WANJIA_LOGIN_LOCK_MINUTES"].flatMap(Int.init).map { max($0, 1) } ?? LoginLockoutPolicy.default.lockMinutes)
+        lockMinutes: env["WANJIA_LOGIN_LOCK_MINUTES"].flatMap(Int.init).map { max($0, 1) } ?? LoginLockoutPolicy.default.lockMinutes),
+      databaseConnections: env["WANJIA_DB_CONNECTIONS"].flatMap(Int.init).map { min(max($0, 1), 64) } ?? 8
     )
   }
 }

@@ -26,6 +26,7 @@ enum Migrations {
       CreateSurveyResponses(),
       CreateAnalysisRuns(),
       DropRosterCustomerCounty(),
+      AddWorkOrderPeriodIndex(),
     ]
   }
 }

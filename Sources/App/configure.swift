@@ -45,8 +45,11 @@ private func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     let folder = (path as NSString).deletingLastPathComponent
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    app.lifecycle.use(SQLiteWriteAheadLog())
   case .postgres(let url):
-    try app.databases.use(.postgres(url: url), as: .psql)
+    // One connection per event loop (the default) left concurrent requests queueing for it
+    // while each waited on its commit; several let PostgreSQL group their commits.
+    try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: config.databaseConnections), as: .psql)
   }
 }
 

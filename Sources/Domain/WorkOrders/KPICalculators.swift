@@ -80,19 +80,38 @@ public enum WorkOrderKPIs {
     _ facts: [OrderFacts], allFacts: [OrderFacts], settings: KPISettings = .default
   ) -> KPIRate {
     let window = TimeInterval(settings.repeatContactWindowDays * 86_400)
+    // Grouped once by customer and matter: a month of a county holds thousands of orders, and
+    // searching all of them for each one grew with the square of the volume.
+    var sameMatter: [RepeatKey: [OrderFacts]] = [:]
+    for other in allFacts {
+      guard let key = RepeatKey(other) else { continue }
+      sameMatter[key, default: []].append(other)
+    }
     var rate = KPIRate(numerator: 0, denominator: 0)
     for f in counted(facts) {
       guard let closed = f.closedAt else { continue }
       rate.denominator += 1
       guard f.redispatchCount == 0 else { continue }
-      let repeated = allFacts.contains { other in
-        other.orderID != f.orderID && f.customerAccount != nil && other.customerAccount == f.customerAccount
-          && f.matterCode != nil && other.matterCode == f.matterCode && other.acceptedAt > f.acceptedAt
-          && other.acceptedAt <= closed.addingTimeInterval(window)
+      let repeated = RepeatKey(f).map { key in
+        (sameMatter[key] ?? []).contains { other in
+          other.orderID != f.orderID && other.acceptedAt > f.acceptedAt && other.acceptedAt <= closed.addingTimeInterval(window)
+        }
       }
-      if !repeated { rate.numerator += 1 }
+      if repeated != true { rate.numerator += 1 }
     }
     return rate
+  }
+
+  /// The same customer on the same matter: what makes a later order a repeat contact.
+  struct RepeatKey: Hashable {
+    let account: String
+    let matter: String
+
+    init?(_ f: OrderFacts) {
+      guard let account = f.customerAccount, let matter = f.matterCode else { return nil }
+      self.account = account
+      self.matter = matter
+    }
   }
 
   /// 及时办结率: closed by the order's closure deadline; orders open past it count as late.

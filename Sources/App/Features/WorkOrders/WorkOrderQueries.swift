@@ -62,15 +62,45 @@ enum WorkOrderQueries {
 
   /// Newest first, keyset-paginated on (acceptedAt, id) so pages stay stable while orders arrive.
   static func list(_ f: Filter, for actor: Actor, on db: any Database, now: Date) async throws -> ([WorkOrder], String?) {
-    let q = WorkOrder.query(on: db)
+    var orders: [WorkOrder]
     if !actor.isAdmin || f.unitID != nil {
       var units = try await OrgUnit.visible(to: actor, on: db)
       if let unitID = f.unitID {
         guard let root = units.first(where: { $0.id == unitID }) else { throw AppError.forbidden }
         units = units.filter { root.unitPath.contains($0.unitPath) }
       }
-      q.filter(\.$unit.$id ~~ units.compactMap(\.id))
+      let ids = units.compactMap(\.id)
+      if f.limit > 200 {
+        // An export: one query, since a page per unit could load the limit many times over.
+        orders = try await page(f, on: db) { $0.filter(\.$unit.$id ~~ ids) }
+      } else {
+        // A screen: one newest-first page per unit, merged. Each reads its unit's (unit_id,
+        // accepted_at) index in order and stops at the page, where one query over all the
+        // subtree's units sorted every order they ever had.
+        orders = []
+        for unit in ids { orders += try await page(f, on: db) { $0.filter(\.$unit.$id == unit) } }
+        orders.sort { a, b in
+          a.acceptedAt != b.acceptedAt ? a.acceptedAt > b.acceptedAt : a.id!.uuidString > b.id!.uuidString
+        }
+        orders = Array(orders.prefix(f.limit + 1))
+      }
+    } else {
+      orders = try await page(f, on: db) { _ in }
     }
+    let hasMore = orders.count > f.limit
+    if hasMore { orders.removeLast() }
+    if f.overdue {
+      let calendar = try await WorkingCalendar.load(on: db)
+      orders = orders.filter { (try? isOverdue($0, calendar: calendar, now: now)) == true }
+    }
+    let next = hasMore ? orders.last.map { encodeCursor($0.acceptedAt, $0.id!) } : nil
+    return (orders, next)
+  }
+
+  /// Up to one more than a page of the filtered orders, newest first.
+  static func page(_ f: Filter, on db: any Database, scope: (QueryBuilder<WorkOrder>) -> Void) async throws -> [WorkOrder] {
+    let q = WorkOrder.query(on: db)
+    scope(q)
     if let s = f.state { q.filter(\.$state == s.rawValue) }
     if let t = f.type { q.filter(\.$type == t.rawValue) }
     if let c = f.category { q.filter(\.$categoryCode == c) }
@@ -85,15 +115,7 @@ enum WorkOrderQueries {
         or.group(.and) { and in and.filter(\.$acceptedAt == at).filter(\.$id < id) }
       }
     }
-    var orders = try await q.sort(\.$acceptedAt, .descending).sort(\.$id, .descending).limit(f.limit + 1).all()
-    let hasMore = orders.count > f.limit
-    if hasMore { orders.removeLast() }
-    if f.overdue {
-      let calendar = try await WorkingCalendar.load(on: db)
-      orders = orders.filter { (try? isOverdue($0, calendar: calendar, now: now)) == true }
-    }
-    let next = hasMore ? orders.last.map { encodeCursor($0.acceptedAt, $0.id!) } : nil
-    return (orders, next)
+    return try await q.sort(\.$acceptedAt, .descending).sort(\.$id, .descending).limit(f.limit + 1).all()
   }
 
   static func isOverdue(_ order: WorkOrder, calendar: WorkingCalendar, now: Date) throws -> Bool {

@@ -23,4 +23,23 @@ enum WorkOrderFacts {
       stages: stages, closureDue: stages.values.map(\.due).max(), returnVisitRequired: rules.returnVisit.contains(order.orderType),
       returnVisitedAt: order.returnVisitedAt, returnVisitSatisfied: order.returnVisitSatisfied)
   }
+
+  /// Orders accepted in each period and, of those, the complaints counted in statistics
+  /// (verified as the supply side's): counted in the database, so a trend over months of a
+  /// busy unit never loads its orders.
+  static func monthlyCounts(
+    units: [UUID], months: [(start: Date, end: Date)], on db: any Database
+  ) async throws -> [(orders: Int, complaints: Int)] {
+    var out: [(orders: Int, complaints: Int)] = []
+    for month in months {
+      func accepted() -> QueryBuilder<WorkOrder> {
+        WorkOrder.query(on: db).filter(\.$unit.$id ~~ units).filter(\.$acceptedAt >= month.start).filter(\.$acceptedAt < month.end)
+      }
+      let orders = try await accepted().count()
+      let complaints = try await accepted().filter(\.$type == OrderType.complaint.rawValue)
+        .filter(\.$verified == true).filter(\.$supplyResponsibility == true).count()
+      out.append((orders, complaints))
+    }
+    return out
+  }
 }

@@ -38,11 +38,11 @@ struct KPIDashboardPage: Encodable {
     let month = req.query[String.self, at: "month"].flatMap { Self.monthStart($0) == nil ? nil : $0 } ?? thisMonth
     let start = Self.monthStart(month)!
     let end = Self.monthStart(Self.shift(month, by: 1))!
-    let trendStart = Self.monthStart(Self.shift(month, by: -5))!
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
-    // This month's orders, the five before for the trend, and 30 days after for repeat contacts.
+    // This month's orders and 30 days after for repeat contacts; the trend only counts (below),
+    // so the months before are never loaded.
     let orders = try await WorkOrder.query(on: req.db).filter(\.$unit.$id ~~ subtree.compactMap(\.id))
-      .filter(\.$acceptedAt >= trendStart).filter(\.$acceptedAt < end.addingTimeInterval(30 * 86_400)).all()
+      .filter(\.$acceptedAt >= start).filter(\.$acceptedAt < end.addingTimeInterval(30 * 86_400)).all()
     let asOf = min(now, end)
     let facts = try orders.map { try WorkOrderFacts.facts($0, calendar: workflow.calendar, now: asOf) }
     let customers = subtree.map(\.customerCount).reduce(0, +)
@@ -103,15 +103,14 @@ struct KPIDashboardPage: Encodable {
       valueFormat: .integer, noDataText: noData
     ).svg()
     let trendMonths = (0..<6).map { Self.shift(month, by: $0 - 5) }
+    let trend = try await WorkOrderFacts.monthlyCounts(
+      units: subtree.compactMap(\.id), months: trendMonths.map { (Self.monthStart($0)!, Self.monthStart(Self.shift($0, by: 1))!) },
+      on: req.db)
     let trendChart = LineChart(
       title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
       series: [
-        ChartSeries(
-          name: l.text("kpi.volume", locale: locale),
-          values: trendMonths.map { m in Double(facts.filter { Self.monthOf($0.acceptedAt) == m }.count) }),
-        ChartSeries(
-          name: l.text("kpi.verified_complaints", locale: locale),
-          values: trendMonths.map { m in Double(facts.filter { Self.monthOf($0.acceptedAt) == m && $0.countsAsComplaint }.count) }),
+        ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
+        ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
       ], valueFormat: .integer, includesZero: true, noDataText: noData
     ).svg()
     let children = subtree.filter { $0.$parent.id == root.id }
