@@ -30,9 +30,11 @@ enum Inbox {
   static func deliver(
     to users: [UUID], kind: String, messageKey: String, args: [String], link: String, at: Date, on db: any Database
   ) async throws {
-    for user in users {
-      try await InboxNotification(userID: user, kind: kind, messageKey: messageKey, args: args, link: link, at: at).create(on: db)
-    }
+    // One INSERT for all recipients: a county's new order reaches every agent and lead above it.
+    guard !users.isEmpty else { return }
+    try await users.map {
+      InboxNotification(userID: $0, kind: kind, messageKey: messageKey, args: args, link: link, at: at)
+    }.create(on: db)
   }
 
   static func unreadCount(userID: UUID, on db: any Database) async throws -> Int {
