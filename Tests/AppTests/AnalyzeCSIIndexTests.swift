@@ -1,34 +1,9 @@
 import Analytics
 import ConsoleKit
 import Foundation
-import NIOConcurrencyHelpers
 import Testing
 
 @testable import App
-
-/// Collects what `analyze` prints.
-private final class OutputConsole: Console, @unchecked Sendable {
-  private let lock = NIOLock()
-  private var buffer = ""
-  private var info: [AnySendableHashable: any Sendable] = [:]
-  var text: String { lock.withLock { buffer } }
-  var size: (width: Int, height: Int) { (120, 40) }
-  var userInfo: [AnySendableHashable: any Sendable] {
-    get { lock.withLock { info } }
-    set { lock.withLock { info = newValue } }
-  }
-  func input(isSecure: Bool) -> String { "" }
-  func output(_ text: ConsoleText, newLine: Bool) { lock.withLock { buffer += text.description + (newLine ? "\n" : "") } }
-  func clear(_ type: ConsoleClear) {}
-  func report(error: String, newLine: Bool) {}
-}
-
-private func runAnalyze(_ arguments: [String]) async throws -> String {
-  let console = OutputConsole()
-  var context = CommandContext(console: console, input: CommandInput(arguments: ["wanjia analyze"] + arguments))
-  try await AnalyzeCommands(exitOnFailure: false).run(using: &context)
-  return console.text
-}
 
 private func writeTemp(_ name: String, _ content: String) throws -> String {
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-csi-index-\(UUID().uuidString)")
@@ -61,8 +36,8 @@ struct AnalyzeCSIIndexTests {
     let data = try writeTemp("small.csv", smallCSV)
     let model = try writeTemp("model.json", smallModel)
     let args = ["csi", "--data", data, "--model", model, "--scale", "0:10", "--bootstrap", "50", "--seed", "11", "--json"]
-    let first = try await runAnalyze(args)
-    let again = try await runAnalyze(args)
+    let first = try await analyzeInProcess(args)
+    let again = try await analyzeInProcess(args)
     #expect(first == again)
     let json = try JSONParser.parse(Array(first.utf8), source: "stdout")
     let interval = try #require(json["indexInterval"])
@@ -75,11 +50,11 @@ struct AnalyzeCSIIndexTests {
       #expect(lower == json["bootstrap"]?["index"]?[name]?["lower"]?.doubleValue)
       #expect(upper == json["bootstrap"]?["index"]?[name]?["upper"]?.doubleValue)
     }
-    let other = try await runAnalyze(
+    let other = try await analyzeInProcess(
       ["csi", "--data", data, "--model", model, "--scale", "0:10", "--bootstrap", "50", "--seed", "12", "--json"])
     #expect(other != first)
     let plain = try JSONParser.parse(
-      Array(try await runAnalyze(["csi", "--data", data, "--model", model, "--scale", "0:10", "--json"]).utf8), source: "stdout")
+      Array(try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--json"]).utf8), source: "stdout")
     #expect(plain["indexInterval"] == nil)
   }
 
@@ -87,7 +62,7 @@ struct AnalyzeCSIIndexTests {
   func groups() async throws {
     let data = try writeTemp("small.csv", smallCSV)
     let model = try writeTemp("model.json", smallModel)
-    let out = try await runAnalyze(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit", "--json"])
+    let out = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit", "--json"])
     let json = try JSONParser.parse(Array(out.utf8), source: "stdout")
     #expect(json["groupColumn"] == .string("unit"))
     let groups = try #require(json["groups"])
@@ -109,7 +84,7 @@ struct AnalyzeCSIIndexTests {
     let north: Double = (w̃[0] * 6.0 + w̃[1] * 8.0) / 3.0 * 10.0  // x1: 1 + 2 + 3, x2: 2 + 2 + 4
     let gotNorthX = try #require(groups["north"]?["index"]?["X"]?.doubleValue)
     #expect(abs(gotNorthX - north) < 1e-10)
-    let tables = try await runAnalyze(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit"])
+    let tables = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit"])
     #expect(tables.contains("Index per group (unit"))
     #expect(tables.contains("north"))
   }
@@ -120,7 +95,7 @@ struct AnalyzeCSIIndexTests {
     let model = try writeTemp("model.json", smallModel)
     for (column, expected) in [("nope", "nope"), ("x1", "also an indicator")] {
       do {
-        _ = try await runAnalyze(["csi", "--data", data, "--model", model, "--group-column", column, "--json"])
+        _ = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--group-column", column, "--json"])
         Issue.record("expected a failure for --group-column \(column)")
       } catch {
         let message = AnalyzeCommands.message(for: error)

@@ -1,29 +1,9 @@
 import Analytics
 import ConsoleKit
 import Foundation
-import NIOConcurrencyHelpers
 import Testing
 
 @testable import App
-
-/// Captures what a command prints, so `analyze` runs in-process.
-private final class CapturingConsole: Console, @unchecked Sendable {
-  private let lock = NIOLock()
-  private var buffer = ""
-  private var info: [AnySendableHashable: any Sendable] = [:]
-
-  var text: String { lock.withLock { buffer } }
-  var size: (width: Int, height: Int) { (120, 40) }
-  var userInfo: [AnySendableHashable: any Sendable] {
-    get { lock.withLock { info } }
-    set { lock.withLock { info = newValue } }
-  }
-
-  func input(isSecure: Bool) -> String { "" }
-  func output(_ text: ConsoleText, newLine: Bool) { lock.withLock { buffer += text.description + (newLine ? "\n" : "") } }
-  func clear(_ type: ConsoleClear) {}
-  func report(error: String, newLine: Bool) {}
-}
 
 /// Paths and temporary files for the analyze tests. Fixtures are the ECSI files of the
 /// Analytics tests, found from this file's location (AppTests declares no resources).
@@ -67,23 +47,15 @@ private enum AnalyzeFixtures {
   }
 }
 
-/// Runs `wanjia analyze <arguments>` in-process; returns stdout or throws the one-line failure.
-private func analyze(_ arguments: [String]) async throws -> String {
-  let console = CapturingConsole()
-  var context = CommandContext(console: console, input: CommandInput(arguments: ["wanjia analyze"] + arguments))
-  try await AnalyzeCommands(exitOnFailure: false).run(using: &context)
-  return console.text
-}
-
 private func analyzeJSON(_ arguments: [String]) async throws -> JSONValue {
-  let out = try await analyze(arguments + ["--json"])
+  let out = try await analyzeInProcess(arguments + ["--json"])
   return try JSONParser.parse(Array(out.utf8), source: "stdout")
 }
 
 /// The one-line message of a failing run (fails the test if the run succeeds).
 private func failure(_ arguments: [String]) async -> String {
   do {
-    let out = try await analyze(arguments + ["--json"])
+    let out = try await analyzeInProcess(arguments + ["--json"])
     Issue.record("expected a failure, got output \(out.prefix(200))")
     return ""
   } catch {
@@ -226,7 +198,7 @@ struct AnalyzeCommandTests {
   @Test("csi without --json prints readable tables")
   func csiTables() async throws {
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
-    let out = try await analyze(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
+    let out = try await analyzeInProcess(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
     for heading in ["Outer model", "Structural model", "Constructs", "HTMT", "Importance–performance map, target SAT"] {
       #expect(out.contains(heading))
     }
@@ -318,7 +290,7 @@ struct AnalyzeCommandTests {
     #expect(inconsistent["consistent"] == .bool(false))
     let revisit = try #require(inconsistent["revisit"])
     #expect(revisit["row"]?.stringValue != nil && revisit["suggested"]?.doubleValue != nil)
-    let text = try await analyze(["ahp", "--input", bad])
+    let text = try await analyzeInProcess(["ahp", "--input", bad])
     #expect(text.contains("NOT consistent") && text.contains("Revisit"))
   }
 
