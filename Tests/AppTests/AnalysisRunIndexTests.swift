@@ -57,6 +57,7 @@ struct AnalysisRunIndexTests {
         client, "/analysis/csi/upload", fields: [("model", model), ("groupColumn", "nope")], file: ("mobi.csv", try AnalysisFixtures.mobi))
       #expect(badGroup.status == .unprocessableEntity)
       #expect(badGroup.body.string.contains("id=\"error-groupColumn\""))
+      #expect(badGroup.body.string.contains("分组列：数据文件“mobi.csv”中没有列“nope”"))
     }
   }
 

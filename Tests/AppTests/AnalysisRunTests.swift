@@ -82,12 +82,16 @@ struct AnalysisRunTests {
       #expect(unknown.status == .unprocessableEntity)
       #expect(unknown.body.string.contains("id=\"error-file\""))
       #expect(unknown.body.string.contains("PERV2"))
+      // The cause is told in the analyst's language, not in the command line's English.
+      #expect(unknown.body.string.contains("数据文件“bad.csv”中没有列“PERV2”"))
+      #expect(!unknown.body.string.contains("is not in the data set"))
       #expect(unknown.body.string.contains("CUSCO"), "the model text is shown again")
 
       let badModel = try await AnalysisFixtures.upload(
         client, "/analysis/csi/upload", fields: [("model", "{\"constructs\": [")], file: ("mobi.csv", try AnalysisFixtures.mobi))
       #expect(badModel.status == .unprocessableEntity)
       #expect(badModel.body.string.contains("id=\"error-model\""))
+      #expect(badModel.body.string.contains("JSON 格式有误"))
 
       let badTarget = try await AnalysisFixtures.upload(
         client, "/analysis/csi/upload", fields: [("model", model), ("target", "NOPE"), ("scale", "10:1")],

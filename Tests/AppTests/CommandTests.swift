@@ -40,6 +40,10 @@ struct CommandTests {
       // Analysis: a CSI run on this year's wave and the AHP weights of the eight modules.
       let runs = try await AnalysisRun.query(on: app.db).all()
       #expect(runs.map(\.kind).sorted() == ["ahp", "csi"] && runs.contains { $0.inputDescription == waves[1].code })
+      // The demo CSI run is grouped by unit, with an interval, so its page shows every part.
+      let csi = try #require(runs.first { $0.kind == "csi" })
+      let csiOutputs = try JSONParser.parse(Array(csi.outputs.utf8), source: "outputs")
+      #expect((csiOutputs["groups"]?.objectKeys.count ?? 0) >= 2 && csiOutputs["indexInterval"] != nil)
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }

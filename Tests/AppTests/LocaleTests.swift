@@ -53,4 +53,46 @@ struct LocaleTests {
     }
     for d in 1...7 { #expect(zh["weekday.\(d)"] != nil) }
   }
+
+  @Test("Every analysis failure key completed at run time exists")
+  func analysisFailureKeysExist() throws {
+    let zh = try table("zh-CN")
+    let en = try table("en")
+    let folder = root.appendingPathComponent("Sources/App/Features/Analysis")
+    // File, the call that completes a key, and the key's prefix.
+    let calls = [
+      ("AnalysisJSON.swift", #"failure\("([a-z_]+)""#, "analysis.fail.json."),
+      ("CSIAnalysis.swift", #"bad\("([a-z_]+)""#, "analysis.fail.model."),
+      ("AHPAnalysis.swift", #"bad\("([a-z_]+)""#, "analysis.fail.ahp."),
+      ("AHPAnalysis.swift", #"bad\(hasMatrix \? "([a-z_]+)""#, "analysis.fail.ahp."),
+      ("AHPAnalysis.swift", #"bad\(hasMatrix \? "[a-z_]+" : "([a-z_]+)""#, "analysis.fail.ahp."),
+      ("AHPAnalysis.swift", #"what: "([a-z]+)""#, "analysis.fail.file_missing."),
+      ("CSIAnalysis.swift", #"what: "([a-z]+)""#, "analysis.fail.file_unreadable."),
+    ]
+    var checked = 0
+    for (file, pattern, prefix) in calls {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let regex = try NSRegularExpression(pattern: pattern)
+      for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        let key = prefix + String(text[Range(m.range(at: 1), in: text)!])
+        #expect(zh[key] != nil && en[key] != nil, "missing key \(key)")
+        checked += 1
+      }
+    }
+    #expect(checked > 50)
+    // Both files are read by both commands.
+    for what in ["model", "input"] {
+      #expect(zh["analysis.fail.file_missing." + what] != nil && zh["analysis.fail.file_unreadable." + what] != nil)
+    }
+  }
+
+  @Test("An analysis failure reads in English on the command line and carries its key for the pages")
+  func analysisFailureText() {
+    let failure = AnalysisFailure("analysis.fail.not_a_number", "d.csv", "7", "Q1", "abc")
+    #expect(failure.description == "data file 'd.csv', line 7, column 'Q1': 'abc' is not a number")
+    let error = failure.appError(field: "file")
+    #expect(error.messageKey == "analysis.fail.not_a_number" && error.args == ["d.csv", "7", "Q1", "abc"] && error.field == "file")
+    // An unknown key still shows its arguments.
+    #expect(AnalysisFailure("analysis.fail.no_such_key", "x").description == "analysis.fail.no_such_key | x")
+  }
 }

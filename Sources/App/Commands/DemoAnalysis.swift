@@ -17,7 +17,9 @@ enum DemoAnalysis {
     let actor = try await analyst(on: db)
     let waves = try await WaveService.list(on: db)
     if let current = waves.max(by: { $0.year < $1.year }) {
-      let csi = try await CSIRuns.fromWave(current.id?.uuidString, app: app, on: db)
+      // Grouped by unit with an interval, so the demo run shows every part of the page.
+      let request = CSIRuns.WaveRequest(waveId: current.id?.uuidString, groupBy: "unit", bootstrap: "200")
+      let csi = try await CSIRuns.fromWave(request, app: app, on: db)
       _ = try await AnalysisRunService.save(csi, title: "\(current.name) CSI 模型", actor: actor, on: db, now: now)
     }
     let names = modulePriorities.map { app.localizer.text("module.\($0.0.rawValue)", locale: Localizer.defaultLocale) }

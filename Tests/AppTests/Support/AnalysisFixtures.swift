@@ -83,7 +83,8 @@ enum AnalysisFixtures {
   /// `phone` generated phone responses (weights 1 and 2 alternating) plus `kiosk` hall
   /// responses, which the CSI model must leave out.
   static func recordResponses(
-    _ app: Application, waveID: String, unit: OrgUnit, phone: Int, kiosk: Int = 0, seed: UInt64 = 7
+    _ app: Application, waveID: String, unit: OrgUnit, phone: Int, kiosk: Int = 0, seed: UInt64 = 7,
+    segment: CustomerSegment = .residential
   ) async throws {
     let wave = try #require(try await SurveyWave.find(UUID(uuidString: waveID), on: app.db))
     let questionnaire = try wave.questionnaire
@@ -93,7 +94,7 @@ enum AnalysisFixtures {
         ResponseDraft(answers: csiAnswers(&random), skippedModules: []), questionnaire: questionnaire)
       try await ResponseRecorder.record(
         .init(
-          waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: "residential", channel: k < phone ? .phone : .kiosk,
+          waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: segment.rawValue, channel: k < phone ? .phone : .kiosk,
           weight: k % 2 == 0 ? 1 : 2, answers: answers, answeredAt: SurveyDesk.start, recordedBy: "test"),
         questionnaire: questionnaire, on: app.db)
     }

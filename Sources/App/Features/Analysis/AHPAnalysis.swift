@@ -22,58 +22,61 @@ enum AHPAnalysis {
   }
 
   static func run(_ json: JSONValue, source: String) throws -> Outcome {
-    func bad(_ message: String) -> AnalysisFailure { AnalysisFailure("AHP input \(source): \(message)") }
-    guard case .object = json else { throw bad("expected a JSON object with \"criteria\" and \"matrix\" or \"judges\"") }
-    guard let list = json["criteria"]?.arrayValue else { throw bad("\"criteria\" must be an array of names") }
+    // `problem` completes the key `analysis.fail.ahp.`; its texts start with the source.
+    func bad(_ problem: String, _ args: String...) -> AnalysisFailure {
+      AnalysisFailure(key: "analysis.fail.ahp." + problem, args: [source] + args)
+    }
+    guard case .object = json else { throw bad("not_object") }
+    guard let list = json["criteria"]?.arrayValue else { throw bad("criteria_not_array") }
     let criteria = try list.map { v -> String in
-      guard let s = v.stringValue, !s.isEmpty else { throw bad("criteria must be non-empty strings") }
+      guard let s = v.stringValue, !s.isEmpty else { throw bad("criterion_not_string") }
       return s
     }
-    guard !criteria.isEmpty else { throw bad("\"criteria\" is empty") }
+    guard !criteria.isEmpty else { throw bad("criteria_empty") }
     guard criteria.count <= PairwiseComparisonMatrix.maximumCriteria else {
       throw AnalyticsError.tooManyCriteria(count: criteria.count, maximum: PairwiseComparisonMatrix.maximumCriteria)
     }
     var seen = Set<String>()
-    for c in criteria where !seen.insert(c).inserted { throw bad("criterion '\(c)' is listed twice") }
+    for c in criteria where !seen.insert(c).inserted { throw bad("criterion_twice", c) }
 
     func matrix(_ value: JSONValue, label: String) throws -> PairwiseComparisonMatrix {
-      guard let rows = value.arrayValue else { throw bad("\(label) must be an array of rows") }
+      guard let rows = value.arrayValue else { throw bad("rows_not_array", label) }
       guard rows.count == criteria.count else {
-        throw bad("\(label) has \(rows.count) rows for \(criteria.count) criteria")
+        throw bad("row_count", label, String(rows.count), String(criteria.count))
       }
       let numbers = try rows.enumerated().map { i, row -> [Double] in
-        guard let cells = row.arrayValue else { throw bad("\(label) row \(i + 1) must be an array") }
+        guard let cells = row.arrayValue else { throw bad("row_not_array", label, String(i + 1)) }
         guard cells.count == criteria.count else {
-          throw bad("\(label) row \(i + 1) has \(cells.count) values for \(criteria.count) criteria")
+          throw bad("row_length", label, String(i + 1), String(cells.count), String(criteria.count))
         }
         return try cells.enumerated().map { j, cell in
           if let d = cell.doubleValue { return d }
           if let s = cell.stringValue, let d = fraction(s) { return d }
-          throw bad("\(label) row \(i + 1), column \(j + 1) is not a number (use 3, 0.333 or \"1/3\")")
+          throw bad("cell_not_number", label, String(i + 1), String(j + 1))
         }
       }
       do {
         return try PairwiseComparisonMatrix(numbers)
       } catch let e as AnalyticsError {
-        throw AnalysisFailure("\(label): \(describe(e, criteria: criteria))")
+        throw describe(e, criteria: criteria, label: label)
       }
     }
 
     let hasMatrix = json["matrix"] != nil, hasJudges = json["judges"] != nil
-    guard hasMatrix != hasJudges else { throw bad("give either \"matrix\" or \"judges\", not \(hasMatrix ? "both" : "neither")") }
+    guard hasMatrix != hasJudges else { throw bad(hasMatrix ? "matrix_and_judges" : "no_matrix") }
     if hasMatrix {
-      if json["method"] != nil { throw bad("\"method\" applies only to \"judges\"") }
+      if json["method"] != nil { throw bad("method_without_judges") }
       let result = AHP.analyze(try matrix(json["matrix"]!, label: "matrix"))
       return Outcome(criteria: criteria, method: nil, weights: result.weights, summary: result, summaryJudge: nil, judges: [])
     }
     guard let judgeList = json["judges"]!.arrayValue, !judgeList.isEmpty else {
-      throw bad("\"judges\" must be a non-empty array of matrices")
+      throw bad("judges_not_array")
     }
-    let matrices = try judgeList.enumerated().map { try matrix($1, label: "judge \($0 + 1) matrix") }
+    let matrices = try judgeList.enumerated().map { try matrix($1, label: "judges[\($0)]") }
     var judgeWeights: [Double]?
     if let w = json["judgeWeights"] {
       guard let arr = w.arrayValue, arr.count == matrices.count, arr.allSatisfy({ $0.doubleValue != nil }) else {
-        throw bad("\"judgeWeights\" must hold one number per judge (\(matrices.count))")
+        throw bad("judge_weights", String(matrices.count))
       }
       judgeWeights = arr.map { $0.doubleValue! }
     }
@@ -90,7 +93,7 @@ enum AHPAnalysis {
       return Outcome(
         criteria: criteria, method: "AIP", weights: weights, summary: individual[worst], summaryJudge: worst + 1, judges: individual)
     default:
-      throw bad("\"method\" must be \"AIJ\" or \"AIP\", got \(json["method"]!.stringValue.map { "\"\($0)\"" } ?? "a non-string")")
+      throw json["method"]!.stringValue.map { bad("method", $0) } ?? bad("method_type")
     }
   }
 
@@ -104,16 +107,14 @@ enum AHPAnalysis {
     return a / b
   }
 
-  /// Library errors with criterion names instead of bare indices.
-  static func describe(_ e: AnalyticsError, criteria: [String]) -> String {
-    if case .nonReciprocalMatrix(let row, let column, let value, let mirror) = e, row < criteria.count, column < criteria.count {
-      if row == column {
-        return "\(e.description) — the diagonal entry of '\(criteria[row])' must be 1"
-      }
-      return
-        "\(e.description) — '\(criteria[row])' vs '\(criteria[column])' is \(value) but the mirror entry is \(mirror), expected \(1 / value)"
-    }
-    return e.description
+  /// A library error about the matrix at `label` (`matrix`, `judges[0]`…) naming the
+  /// criteria instead of bare indices; any other library error as it is.
+  static func describe(_ e: AnalyticsError, criteria: [String], label: String) -> any Error {
+    guard case .nonReciprocalMatrix(let row, let column, let value, let mirror) = e, row < criteria.count, column < criteria.count
+    else { return e }
+    if row == column { return AnalysisFailure("analysis.fail.ahp_diagonal", label, criteria[row], "\(value)") }
+    return AnalysisFailure(
+      "analysis.fail.ahp_not_reciprocal", label, criteria[row], criteria[column], "\(value)", "\(mirror)", "\(1 / value)")
   }
 
   static func revisit(_ r: AHPResult, criteria: [String], judge: Int?) -> JSONValue? {

@@ -26,7 +26,8 @@ enum AnalysisAPIController {
     let result: AnalysisRunService.Result
     switch AnalysisKind(rawValue: body.kind) {
     case .csi:
-      result = try await CSIRuns.fromWave(body.waveId, app: req.application, on: req.db)
+      let request = CSIRuns.WaveRequest(waveId: body.waveId, groupBy: body.groupBy, bootstrap: body.bootstrap.map { String($0) })
+      result = try await CSIRuns.fromWave(request, app: req.application, on: req.db)
     case .ahp:
       var errors = FieldErrors()
       let criteria = AHPRuns.criteria(body.criteria ?? [], into: &errors)

@@ -75,7 +75,7 @@ enum JSONValue: Equatable, Sendable {
       if pretty { out += "\n" + String(repeating: "  ", count: indent) }
       out += "]"
     case .number(let d):
-      guard d.isFinite else { throw AnalysisFailure("the result \(path) is not a finite number (\(d)); the input cannot be analysed") }
+      guard d.isFinite else { throw AnalysisFailure("analysis.fail.result_not_finite", path, "\(d)") }
       out += d == 0 ? "0" : "\(d)"  // Swift's shortest round-trip form; "-0.0" printed as 0
     case .integer(let i):
       out += String(i)
@@ -122,10 +122,10 @@ struct JSONParser {
     // Skip a UTF-8 byte-order mark.
     if data.starts(with: [0xEF, 0xBB, 0xBF]) { parser.pos = 3 }
     parser.skipWhitespace()
-    guard parser.pos < data.count else { throw parser.failure("the file is empty, expected a JSON value") }
+    guard parser.pos < data.count else { throw parser.failure("empty") }
     let value = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
-    guard parser.pos == data.count else { throw parser.failure("unexpected text after the JSON value") }
+    guard parser.pos == data.count else { throw parser.failure("trailing_text") }
     return value
   }
 
@@ -142,9 +142,10 @@ struct JSONParser {
     return (line, column)
   }
 
-  private func failure(_ message: String, at: Int? = nil) -> AnalysisFailure {
+  /// `problem` completes the key `analysis.fail.json.`; its texts start with the source, line and column.
+  private func failure(_ problem: String, _ args: String..., at: Int? = nil) -> AnalysisFailure {
     let (line, column) = location(at ?? pos)
-    return AnalysisFailure("malformed JSON in \(source) at line \(line), column \(column): \(message)")
+    return AnalysisFailure(key: "analysis.fail.json." + problem, args: [source, String(line), String(column)] + args)
   }
 
   private mutating func skipWhitespace() {
@@ -152,9 +153,9 @@ struct JSONParser {
   }
 
   private mutating func parseValue(depth: Int) throws -> JSONValue {
-    guard depth < 512 else { throw failure("nesting is too deep") }
+    guard depth < 512 else { throw failure("too_deep") }
     skipWhitespace()
-    guard pos < bytes.count else { throw failure("unexpected end of file, expected a value") }
+    guard pos < bytes.count else { throw failure("end_expected_value") }
     switch bytes[pos] {
     case UInt8(ascii: "{"):
       pos += 1
@@ -163,19 +164,19 @@ struct JSONParser {
       if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
       while true {
         skipWhitespace()
-        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw failure("expected_key") }
         let keyStart = pos
         let key = try parseString()
-        if members.contains(where: { $0.0 == key }) { throw failure("duplicate key \"\(key)\"", at: keyStart) }
+        if members.contains(where: { $0.0 == key }) { throw failure("duplicate_key", key, at: keyStart) }
         skipWhitespace()
-        guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw failure("expected ':' after key \"\(key)\"") }
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw failure("expected_colon", key) }
         pos += 1
         members.append((key, try parseValue(depth: depth + 1)))
         skipWhitespace()
-        guard pos < bytes.count else { throw failure("unexpected end of file, expected ',' or '}'") }
+        guard pos < bytes.count else { throw failure("end_expected_object") }
         if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
         if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
-        throw failure("expected ',' or '}'")
+        throw failure("expected_object")
       }
     case UInt8(ascii: "["):
       pos += 1
@@ -185,10 +186,10 @@ struct JSONParser {
       while true {
         items.append(try parseValue(depth: depth + 1))
         skipWhitespace()
-        guard pos < bytes.count else { throw failure("unexpected end of file, expected ',' or ']'") }
+        guard pos < bytes.count else { throw failure("end_expected_array") }
         if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
         if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
-        throw failure("expected ',' or ']'")
+        throw failure("expected_array")
       }
     case UInt8(ascii: "\""):
       return .string(try parseString())
@@ -203,7 +204,7 @@ struct JSONParser {
   private mutating func literal(_ word: String) throws {
     let w = Array(word.utf8)
     guard pos + w.count <= bytes.count, Array(bytes[pos..<(pos + w.count)]) == w else {
-      throw failure("unexpected character, expected a value")
+      throw failure("unexpected_character")
     }
     pos += w.count
   }
@@ -216,22 +217,22 @@ struct JSONParser {
       return pos - s
     }
     if pos < bytes.count, bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-    guard digits() > 0 else { pos = start; throw failure("unexpected character, expected a value") }
+    guard digits() > 0 else { pos = start; throw failure("unexpected_character") }
     var isInteger = true
     if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
       pos += 1
       isInteger = false
-      guard digits() > 0 else { throw failure("expected digits after the decimal point") }
+      guard digits() > 0 else { throw failure("fraction_digits") }
     }
     if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
       pos += 1
       isInteger = false
       if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-      guard digits() > 0 else { throw failure("expected digits in the exponent") }
+      guard digits() > 0 else { throw failure("exponent_digits") }
     }
     let text = String(decoding: bytes[start..<pos], as: UTF8.self)
     if isInteger, let i = Int(text) { return .integer(i) }
-    guard let d = Double(text), d.isFinite else { throw failure("number \(text) is out of range", at: start) }
+    guard let d = Double(text), d.isFinite else { throw failure("number_range", text, at: start) }
     return .number(d)
   }
 
@@ -239,13 +240,13 @@ struct JSONParser {
     pos += 1  // opening quote
     var buffer: [UInt8] = []
     while true {
-      guard pos < bytes.count else { throw failure("unterminated string") }
+      guard pos < bytes.count else { throw failure("unterminated_string") }
       let b = bytes[pos]
       if b == UInt8(ascii: "\"") { pos += 1; break }
-      if b < 0x20 { throw failure("control character inside a string (missing closing quote?)") }
+      if b < 0x20 { throw failure("control_character") }
       if b == UInt8(ascii: "\\") {
         pos += 1
-        guard pos < bytes.count else { throw failure("unterminated string") }
+        guard pos < bytes.count else { throw failure("unterminated_string") }
         let e = bytes[pos]
         pos += 1
         switch e {
@@ -261,17 +262,17 @@ struct JSONParser {
           var code = try hex4()
           if (0xD800..<0xDC00).contains(code) {
             guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-              throw failure("unpaired surrogate in \\u escape")
+              throw failure("unpaired_surrogate")
             }
             pos += 2
             let low = try hex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw failure("invalid surrogate pair in \\u escape") }
+            guard (0xDC00..<0xE000).contains(low) else { throw failure("invalid_surrogate") }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           }
-          guard let scalar = Unicode.Scalar(code) else { throw failure("invalid \\u escape") }
+          guard let scalar = Unicode.Scalar(code) else { throw failure("invalid_unicode_escape") }
           buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
-          throw failure("invalid escape sequence in a string")
+          throw failure("invalid_escape")
         }
       } else {
         buffer.append(b)
@@ -282,7 +283,7 @@ struct JSONParser {
   }
 
   private mutating func hex4() throws -> UInt32 {
-    guard pos + 4 <= bytes.count else { throw failure("incomplete \\u escape") }
+    guard pos + 4 <= bytes.count else { throw failure("incomplete_unicode_escape") }
     var v: UInt32 = 0
     for _ in 0..<4 {
       let b = bytes[pos]
@@ -291,7 +292,7 @@ struct JSONParser {
       case 0x30...0x39: d = UInt32(b - 0x30)
       case 0x41...0x46: d = UInt32(b - 0x41 + 10)
       case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-      default: throw failure("invalid hex digit in \\u escape")
+      default: throw failure("invalid_hex_digit")
       }
       v = v * 16 + d
       pos += 1
@@ -300,18 +301,13 @@ struct JSONParser {
   }
 }
 
-/// Every failure of an `analyze` command: one line naming the cause, shown on stderr.
-struct AnalysisFailure: Error, CustomStringConvertible, Equatable {
-  let description: String
-  init(_ description: String) { self.description = description }
-}
-
 enum AnalysisFiles {
   /// Whole file as bytes; a clear error when it is missing or unreadable.
+  /// `what` ("model" or "input") names the file in the message.
   static func read(_ path: String, what: String) throws -> [UInt8] {
-    guard FileManager.default.fileExists(atPath: path) else { throw AnalysisFailure("\(what) file '\(path)' does not exist") }
+    guard FileManager.default.fileExists(atPath: path) else { throw AnalysisFailure("analysis.fail.file_missing." + what, path) }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw AnalysisFailure("\(what) file '\(path)' cannot be read")
+      throw AnalysisFailure("analysis.fail.file_unreadable." + what, path)
     }
     return [UInt8](data)
   }

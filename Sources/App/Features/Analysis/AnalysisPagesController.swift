@@ -29,6 +29,8 @@ enum AnalysisPagesController {
   struct WaveForm: Content {
     var title: String?
     var waveId: String?
+    var groupBy: String?
+    var bootstrap: String?
   }
 
   static func render(
@@ -39,6 +41,7 @@ enum AnalysisPagesController {
     let runs = try await AnalysisRunService.list(on: req.db)
     let waves = try await WaveService.list(on: req.db)
     let chosen = wave?.waveId ?? waves.first?.id?.uuidString
+    let l = req.application.localizer
     let page = AnalysisListPage(
       chrome: .make(for: req, titleKey: "analysis.title"),
       rows: runs.map {
@@ -54,7 +57,14 @@ enum AnalysisPagesController {
         "groupColumn": upload?.groupColumn ?? "", "bootstrap": upload?.bootstrap ?? "",
         "target": upload?.target ?? StandardCSIModels.ecsiUploadTarget,
       ],
-      waveTitle: wave?.title ?? "", errors: errors.localized(req.application.localizer, req.locale), form: form)
+      waveTitle: wave?.title ?? "", waveBootstrap: wave?.bootstrap ?? "",
+      groupings: [Choice(value: "", label: l.text("analysis.group_by.none", locale: req.locale), selected: (wave?.groupBy ?? "").isEmpty)]
+        + CSIRuns.WaveGrouping.allCases.map {
+          Choice(
+            value: $0.rawValue, label: l.text("analysis.group_by.\($0.rawValue)", locale: req.locale),
+            selected: wave?.groupBy == $0.rawValue)
+        },
+      errors: errors.localized(req.application.localizer, req.locale), form: form)
     return try await req.page("analysis/list", page, status: status)
   }
 
@@ -82,7 +92,8 @@ enum AnalysisPagesController {
     try AnalysisRunService.authorise(actor)
     let form = try req.content.decode(WaveForm.self)
     return try await req.submitForm {
-      let result = try await CSIRuns.fromWave(form.waveId, app: req.application, on: req.db)
+      let request = CSIRuns.WaveRequest(waveId: form.waveId, groupBy: form.groupBy, bootstrap: form.bootstrap)
+      let result = try await CSIRuns.fromWave(request, app: req.application, on: req.db)
       let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.analysisRun.link(run.id!))
     } showAgain: { errors, status in

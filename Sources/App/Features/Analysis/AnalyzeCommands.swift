@@ -31,7 +31,7 @@ struct AnalyzeCommands: AnyAsyncCommand {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         exit(1)
       }
-      throw AnalysisFailure(message)
+      throw error as? AnalysisFailure ?? AnalysisFailure("analysis.fail.command", message)
     }
   }
 
@@ -88,8 +88,8 @@ struct AnalyzeCSICommand: AsyncCommand {
   }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    guard let data = signature.data else { throw AnalysisFailure("--data F.csv is required") }
-    guard let model = signature.model else { throw AnalysisFailure("--model M.json is required") }
+    guard let data = signature.data else { throw AnalysisFailure("analysis.fail.required", "--data F.csv") }
+    guard let model = signature.model else { throw AnalysisFailure("analysis.fail.required", "--model M.json") }
     var options = CSIOptions(dataPath: data, modelPath: model)
     options.scheme = signature.scheme
     options.raw = signature.raw
@@ -119,7 +119,7 @@ struct AnalyzeAHPCommand: AsyncCommand {
   var help: String { "AHP weights and consistency of a judgment matrix or a group of judges: analyze ahp --input F.json [--json]" }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    guard let input = signature.input else { throw AnalysisFailure("--input F.json is required") }
+    guard let input = signature.input else { throw AnalysisFailure("analysis.fail.required", "--input F.json") }
     let outcome = try AHPAnalysis.run(inputPath: input)
     try AnalyzeCommands.emit(context, json: AHPAnalysis.json(outcome), tables: AHPAnalysis.tables(outcome), asJSON: signature.json)
   }
@@ -139,8 +139,8 @@ struct AnalyzeRoughSetCommand: AsyncCommand {
   }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    guard let data = signature.data else { throw AnalysisFailure("--data F.csv is required") }
-    guard let decision = signature.decision else { throw AnalysisFailure("--decision COLUMN is required") }
+    guard let data = signature.data else { throw AnalysisFailure("analysis.fail.required", "--data F.csv") }
+    guard let decision = signature.decision else { throw AnalysisFailure("analysis.fail.required", "--decision COLUMN") }
     let outcome = try RoughSetAnalysis.run(
       dataPath: data, decision: decision, discretize: signature.discretize, attributes: signature.attributes)
     try AnalyzeCommands.emit(

@@ -63,17 +63,20 @@ enum CSIAnalysis {
   }
 
   static func model(from json: JSONValue, source: String) throws -> PLSModel {
-    func bad(_ message: String) -> AnalysisFailure { AnalysisFailure("model file \(source): \(message)") }
-    guard case .object = json else { throw bad("expected a JSON object with \"constructs\" and \"paths\"") }
-    guard let constructs = json["constructs"]?.arrayValue else { throw bad("\"constructs\" must be an array") }
-    guard !constructs.isEmpty else { throw bad("\"constructs\" is empty") }
+    // `problem` completes the key `analysis.fail.model.`; its texts start with the source.
+    func bad(_ problem: String, _ args: String...) -> AnalysisFailure {
+      AnalysisFailure(key: "analysis.fail.model." + problem, args: [source] + args)
+    }
+    guard case .object = json else { throw bad("not_object") }
+    guard let constructs = json["constructs"]?.arrayValue else { throw bad("constructs_not_array") }
+    guard !constructs.isEmpty else { throw bad("constructs_empty") }
     var specs: [ConstructSpec] = []
     for (k, c) in constructs.enumerated() {
-      guard case .object = c else { throw bad("constructs[\(k)] must be an object") }
-      guard let name = c["name"]?.stringValue, !name.isEmpty else { throw bad("constructs[\(k)] needs a non-empty \"name\"") }
-      guard let list = c["indicators"]?.arrayValue else { throw bad("construct '\(name)' needs an \"indicators\" array") }
+      guard case .object = c else { throw bad("construct_not_object", String(k)) }
+      guard let name = c["name"]?.stringValue, !name.isEmpty else { throw bad("construct_name", String(k)) }
+      guard let list = c["indicators"]?.arrayValue else { throw bad("indicators_not_array", name) }
       let indicators = try list.map { v -> String in
-        guard let s = v.stringValue, !s.isEmpty else { throw bad("indicators of '\(name)' must be non-empty strings") }
+        guard let s = v.stringValue, !s.isEmpty else { throw bad("indicator_not_string", name) }
         return s
       }
       var mode = MeasurementMode.reflective
@@ -81,25 +84,25 @@ enum CSIAnalysis {
         switch m.stringValue?.uppercased() {
         case "A", "REFLECTIVE": mode = .reflective
         case "B", "FORMATIVE": mode = .formative
-        default: throw bad("construct '\(name)' has mode \(m.stringValue.map { "\"\($0)\"" } ?? "of the wrong type"); use \"A\" or \"B\"")
+        default: throw m.stringValue.map { bad("mode", name, $0) } ?? bad("mode_type", name)
         }
       }
       specs.append(ConstructSpec(name: name, indicators: indicators, mode: mode))
     }
     var paths: [StructuralPath] = []
     if let p = json["paths"] {
-      guard let list = p.arrayValue else { throw bad("\"paths\" must be an array of [from, to] pairs") }
+      guard let list = p.arrayValue else { throw bad("paths_not_array") }
       for (k, item) in list.enumerated() {
         if let pair = item.arrayValue, pair.count == 2, let f = pair[0].stringValue, let t = pair[1].stringValue {
           paths.append(StructuralPath(from: f, to: t))
         } else if let f = item["from"]?.stringValue, let t = item["to"]?.stringValue {
           paths.append(StructuralPath(from: f, to: t))
         } else {
-          throw bad("paths[\(k)] must be a pair of construct names like [\"IMAG\", \"EXPE\"]")
+          throw bad("path_not_pair", String(k))
         }
       }
     }
-    guard !paths.isEmpty else { throw bad("\"paths\" is missing or empty; a path model needs at least one path") }
+    guard !paths.isEmpty else { throw bad("no_paths") }
     let model = PLSModel(constructs: specs, paths: paths)
     _ = try model.validatedAdjacency()
     return model
@@ -109,14 +112,14 @@ enum CSIAnalysis {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 2, let lo = Double(parts[0].trimmingCharacters(in: .whitespaces)),
       let hi = Double(parts[1].trimmingCharacters(in: .whitespaces))
-    else { throw AnalysisFailure("--scale must look like MIN:MAX, e.g. 0:10, got '\(text)'") }
+    else { throw AnalysisFailure("analysis.fail.scale", text) }
     return try IndicatorScale(minimum: lo, maximum: hi)
   }
 
   static func parseScheme(_ text: String?) throws -> InnerWeightingScheme {
     guard let text else { return .path }
     guard let s = InnerWeightingScheme(rawValue: text.lowercased()) else {
-      throw AnalysisFailure("--scheme must be path, centroid or factorial, got '\(text)'")
+      throw AnalysisFailure("analysis.fail.scheme", text)
     }
     return s
   }
@@ -142,28 +145,28 @@ enum CSIAnalysis {
     var resamples: Int?
     if let b = options.bootstrap {
       guard let n = Int(b), n >= 2, n <= 1_000_000 else {
-        throw AnalysisFailure("--bootstrap must be a whole number from 2 to 1000000, got '\(b)'")
+        throw AnalysisFailure("analysis.fail.bootstrap", b)
       }
       resamples = n
     }
     var seed = BootstrapSettings().seed
     if let s = options.seed {
-      guard let v = UInt64(s) else { throw AnalysisFailure("--seed must be a non-negative whole number, got '\(s)'") }
-      guard resamples != nil else { throw AnalysisFailure("--seed only applies with --bootstrap N") }
+      guard let v = UInt64(s) else { throw AnalysisFailure("analysis.fail.seed", s) }
+      guard resamples != nil else { throw AnalysisFailure("analysis.fail.seed_without_bootstrap") }
       seed = v
     }
     var settings = PLSSettings(scheme: scheme, scaling: options.raw ? .raw : .standardized)
     if let t = options.tolerance {
-      guard let v = Double(t), v > 0, v.isFinite else { throw AnalysisFailure("--tolerance must be a positive number, got '\(t)'") }
+      guard let v = Double(t), v > 0, v.isFinite else { throw AnalysisFailure("analysis.fail.tolerance", t) }
       settings.tolerance = v
     }
     if let m = options.maxIterations {
-      guard let v = Int(m), v >= 1 else { throw AnalysisFailure("--max-iterations must be a whole number ≥ 1, got '\(m)'") }
+      guard let v = Int(m), v >= 1 else { throw AnalysisFailure("analysis.fail.max_iterations", m) }
       settings.maxIterations = v
     }
     let model = try loadModel()
     if let t = options.target, !model.constructNames.contains(t) {
-      throw AnalysisFailure("--target: \(AnalyticsError.unknownConstruct(name: t).description)")
+      throw AnalysisFailure("analysis.fail.target", t)
     }
     let clock = LapTimer()
     let result: PLSResult
@@ -200,7 +203,7 @@ enum CSIAnalysis {
   /// Default scale: the smallest and largest indicator value in the analysed data.
   static func dataScale(_ result: PLSResult) throws -> IndicatorScale {
     guard let lo = result.data.minimums.min(), let hi = result.data.maximums.max(), hi > lo else {
-      throw AnalysisFailure("every indicator value is the same, so no scale can be derived; give --scale MIN:MAX")
+      throw AnalysisFailure("analysis.fail.constant_data")
     }
     return try IndicatorScale(minimum: lo, maximum: hi)
   }

@@ -39,11 +39,11 @@ extension CSIAnalysis {
   ) throws -> CSIInput {
     let wanted = model.indicatorNames
     if let w = weightColumn, wanted.contains(w) {
-      throw AnalysisFailure("--weight-column '\(w)' is also an indicator of the model")
+      throw AnalysisFailure("analysis.fail.weight_column_is_indicator", w)
     }
     if let g = groupColumn {
-      if wanted.contains(g) { throw AnalysisFailure("--group-column '\(g)' is also an indicator of the model") }
-      if g == weightColumn { throw AnalysisFailure("--group-column '\(g)' is also the weight column") }
+      if wanted.contains(g) { throw AnalysisFailure("analysis.fail.group_column_is_indicator", g) }
+      if g == weightColumn { throw AnalysisFailure("analysis.fail.group_column_is_weight", g) }
     }
     var positions: [Int] = []
     var weightPosition: Int?
@@ -53,20 +53,19 @@ extension CSIAnalysis {
       for (j, h) in header.enumerated() where index[h] == nil { index[h] = j }
       positions = try wanted.map { name in
         guard let j = index[name] else {
-          throw AnalysisFailure(
-            "\(AnalyticsError.unknownColumn(name: name).description) (data file '\(path)'; the model uses it as an indicator)")
+          throw AnalysisFailure("analysis.fail.indicator_column_missing", name, path)
         }
         return j
       }
       if let w = weightColumn {
         guard let j = index[w] else {
-          throw AnalysisFailure("--weight-column: \(AnalyticsError.unknownColumn(name: w).description) (data file '\(path)')")
+          throw AnalysisFailure("analysis.fail.weight_column_missing", w, path)
         }
         weightPosition = j
       }
       if let g = groupColumn {
         guard let j = index[g] else {
-          throw AnalysisFailure("--group-column: \(AnalyticsError.unknownColumn(name: g).description) (data file '\(path)')")
+          throw AnalysisFailure("analysis.fail.group_column_missing", g, path)
         }
         groupPosition = j
       }
@@ -76,19 +75,19 @@ extension CSIAnalysis {
       if let j = groupPosition { kinds[j] = .text }
       return kinds
     }
-    guard table.rowCount > 0 else { throw AnalysisFailure("data file '\(path)' has a header but no data rows") }
+    guard table.rowCount > 0 else { throw AnalysisFailure("analysis.fail.no_data_rows", path) }
     var weights: [Double]?
     if let j = weightPosition {
       let w = table.values.removeValue(forKey: j) ?? []
       for (i, v) in w.enumerated() {
         guard !v.isNaN else {
-          throw AnalysisFailure("data file '\(path)', line \(table.lineNumbers[i]): the weight column '\(weightColumn!)' is empty")
+          throw AnalysisFailure("analysis.fail.weight_empty", path, String(table.lineNumbers[i]), weightColumn!)
         }
         guard v >= 0 else {
-          throw AnalysisFailure("data file '\(path)', line \(table.lineNumbers[i]): weight \(v) is negative")
+          throw AnalysisFailure("analysis.fail.weight_negative", path, String(table.lineNumbers[i]), "\(v)")
         }
       }
-      guard w.contains(where: { $0 > 0 }) else { throw AnalysisFailure("every case weight in '\(weightColumn!)' is zero") }
+      guard w.contains(where: { $0 > 0 }) else { throw AnalysisFailure("analysis.fail.weights_all_zero", weightColumn!) }
       weights = w
     }
     // Take each column out of the table so it is moved, not copied (1M rows × 24 columns).

@@ -42,7 +42,7 @@ enum FastCSV {
     let fd = try openFile(path)
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw AnalysisFailure("data file '\(path)' cannot be read") }
+    guard fstat(fd, &st) == 0 else { throw AnalysisFailure("analysis.fail.data_unreadable", path) }
     let size = Int(st.st_size)
     guard size > 0 else { return try parse([], source: path, select: select) }
     guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
@@ -57,11 +57,11 @@ enum FastCSV {
   private static func openFile(_ path: String) throws -> Int32 {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw AnalysisFailure("data file '\(path)' does not exist")
+      throw AnalysisFailure("analysis.fail.data_missing", path)
     }
-    guard !isDirectory.boolValue else { throw AnalysisFailure("data file '\(path)' is a directory") }
+    guard !isDirectory.boolValue else { throw AnalysisFailure("analysis.fail.data_directory", path) }
     let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw AnalysisFailure("data file '\(path)' cannot be read: \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { throw AnalysisFailure("analysis.fail.data_unreadable_because", path, String(cString: strerror(errno))) }
     return fd
   }
 
@@ -69,7 +69,7 @@ enum FastCSV {
     let fd = try openFile(path)
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw AnalysisFailure("data file '\(path)' cannot be read") }
+    guard fstat(fd, &st) == 0 else { throw AnalysisFailure("analysis.fail.data_unreadable", path) }
     let size = Int(st.st_size)
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -82,7 +82,7 @@ enum FastCSV {
       }
       count = done
     }
-    if failed { throw AnalysisFailure("data file '\(path)' cannot be read: \(String(cString: strerror(errno)))") }
+    if failed { throw AnalysisFailure("analysis.fail.data_unreadable_because", path, String(cString: strerror(errno))) }
     return bytes
   }
 
@@ -108,7 +108,7 @@ enum FastCSV {
     var line = 1
     // Skip leading blank lines.
     while i < n, buf[i] == lf || buf[i] == cr { if buf[i] == lf { line += 1 }; i += 1 }
-    guard i < n else { throw AnalysisFailure("data file '\(source)' is empty (no header line)") }
+    guard i < n else { throw AnalysisFailure("analysis.fail.data_empty", source) }
     var scratch: [UInt8] = []
     var headerFields: [String] = []
     let headerLine = line
@@ -127,11 +127,11 @@ enum FastCSV {
     i = skipLineEnd(buf, i, &line)
     var seen = Set<String>()
     for h in headerFields where !h.isEmpty && !seen.insert(h).inserted {
-      throw AnalysisFailure("data file '\(source)': column '\(h)' appears twice in the header (line \(headerLine))")
+      throw AnalysisFailure("analysis.fail.header_twice", source, h, String(headerLine))
     }
     let kinds = try select(headerFields)
     guard kinds.count == headerFields.count else {
-      throw AnalysisFailure("internal error: \(kinds.count) column kinds for \(headerFields.count) columns")
+      throw AnalysisFailure("analysis.fail.column_kinds", String(kinds.count), String(headerFields.count))
     }
     var out = CSVColumns(header: headerFields)
     try parseBody(
@@ -326,7 +326,7 @@ enum FastCSV {
         break
       }
       guard col == width else {
-        throw AnalysisFailure("malformed CSV in '\(source)' at line \(rowLine): \(col) fields, the header has \(width)")
+        throw AnalysisFailure("analysis.fail.csv_field_count", source, String(rowLine), String(col), String(width))
       }
       lineNumbers.append(Int32(truncatingIfNeeded: rowLine))
       row += 1
@@ -372,7 +372,7 @@ enum FastCSV {
       var lines = 0
       i += 1
       while true {
-        guard i < n else { throw AnalysisFailure("malformed CSV in '\(source)' at line \(line): a quoted field is never closed") }
+        guard i < n else { throw AnalysisFailure("analysis.fail.csv_unclosed_quote", source, String(line)) }
         let b = buf[i]
         if b == quote {
           if i + 1 < n, buf[i + 1] == quote { scratch.append(quote); i += 2; continue }
@@ -386,7 +386,7 @@ enum FastCSV {
       // Allow spaces after the closing quote; anything else is malformed.
       while i < n, buf[i] == UInt8(ascii: " ") { i += 1 }
       guard i >= n || buf[i] == comma || buf[i] == lf || buf[i] == cr else {
-        throw AnalysisFailure("malformed CSV in '\(source)' at line \(line + lines): text after a closing quote")
+        throw AnalysisFailure("analysis.fail.csv_text_after_quote", source, String(line + lines))
       }
       return (0, 0, true, i, lines)
     }
@@ -394,7 +394,7 @@ enum FastCSV {
       let b = buf[i]
       if b == comma || b == lf || b == cr { break }
       if b == quote {
-        throw AnalysisFailure("malformed CSV in '\(source)' at line \(line): a quote inside an unquoted field")
+        throw AnalysisFailure("analysis.fail.csv_stray_quote", source, String(line))
       }
       i += 1
     }

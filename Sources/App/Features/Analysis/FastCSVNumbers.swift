@@ -76,11 +76,11 @@ extension FastCSV {
       }
       if let value {
         guard value.isFinite else {
-          throw AnalysisFailure("data file '\(source)', line \(line), column '\(column)': '\(text)' is out of range")
+          throw AnalysisFailure("analysis.fail.number_range", source, String(line), column, text)
         }
         return value
       }
     }
-    throw AnalysisFailure("data file '\(source)', line \(line), column '\(column)': '\(text)' is not a number")
+    throw AnalysisFailure("analysis.fail.not_a_number", source, String(line), column, text)
   }
 }

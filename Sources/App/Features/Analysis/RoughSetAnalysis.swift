@@ -10,23 +10,23 @@ enum RoughSetAnalysis {
 
     static func parse(_ text: String) throws -> DiscretizeRule {
       let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-      let usage = "--discretize must be equal-frequency:K, equal-width:K or cuts:a,b,…, got '\(text)'"
-      guard parts.count == 2 else { throw AnalysisFailure(usage) }
+      let usage = AnalysisFailure("analysis.fail.discretize", text)
+      guard parts.count == 2 else { throw usage }
       switch parts[0].lowercased() {
       case "equal-frequency", "equal-width":
-        guard let k = Int(parts[1]), k >= 2, k <= 1000 else { throw AnalysisFailure("\(usage) (K is a whole number from 2 to 1000)") }
+        guard let k = Int(parts[1]), k >= 2, k <= 1000 else { throw AnalysisFailure("analysis.fail.discretize_bins", text) }
         return parts[0].lowercased() == "equal-width" ? .equalWidth(k) : .equalFrequency(k)
       case "cuts":
         let cuts = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { s -> Double in
-          guard let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite else { throw AnalysisFailure(usage) }
+          guard let d = Double(s.trimmingCharacters(in: .whitespaces)), d.isFinite else { throw usage }
           return d
         }
         guard zip(cuts, cuts.dropFirst()).allSatisfy({ $0 < $1 }) else {
-          throw AnalysisFailure("--discretize cuts must be strictly increasing, got '\(parts[1])'")
+          throw AnalysisFailure("analysis.fail.discretize_cuts", parts[1])
         }
         return .cuts(cuts)
       default:
-        throw AnalysisFailure(usage)
+        throw usage
       }
     }
 
@@ -52,29 +52,29 @@ enum RoughSetAnalysis {
   static func run(dataPath: String, decision: String, discretize: String?, attributes: String?) throws -> Outcome {
     let rule = try discretize.map(DiscretizeRule.parse)
     let requested = attributes.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-    if let r = requested, r.isEmpty { throw AnalysisFailure("--attributes lists no column") }
+    if let r = requested, r.isEmpty { throw AnalysisFailure("analysis.fail.attributes_empty") }
     var conditionPositions: [Int] = []
     var decisionPosition = 0
     var header: [String] = []
     let table = try FastCSV.read(path: dataPath) { h in
       header = h
       guard let d = h.firstIndex(of: decision) else {
-        throw AnalysisFailure("--decision: \(AnalyticsError.unknownColumn(name: decision).description) (data file '\(dataPath)')")
+        throw AnalysisFailure("analysis.fail.decision_column_missing", decision, dataPath)
       }
       decisionPosition = d
       if let r = requested {
         conditionPositions = try r.map { name in
           guard let j = h.firstIndex(of: name) else {
-            throw AnalysisFailure("--attributes: \(AnalyticsError.unknownColumn(name: name).description) (data file '\(dataPath)')")
+            throw AnalysisFailure("analysis.fail.attribute_column_missing", name, dataPath)
           }
-          guard j != d else { throw AnalysisFailure("--attributes: '\(name)' is the decision column") }
+          guard j != d else { throw AnalysisFailure("analysis.fail.attribute_is_decision", name) }
           return j
         }
       } else {
         conditionPositions = h.indices.filter { $0 != d && !h[$0].isEmpty }
       }
       guard !conditionPositions.isEmpty else {
-        throw AnalysisFailure("data file '\(dataPath)' has no condition attribute besides '\(decision)'")
+        throw AnalysisFailure("analysis.fail.no_condition_attribute", dataPath, decision)
       }
       var kinds = [CSVColumnKind](repeating: .skip, count: h.count)
       for j in conditionPositions + [d] { kinds[j] = .text }
@@ -83,7 +83,7 @@ enum RoughSetAnalysis {
     let used = conditionPositions + [decisionPosition]
     let keep = (0..<table.rowCount).filter { i in used.allSatisfy { table.text[$0]![i] != nil } }
     guard keep.count >= 2 else {
-      throw AnalysisFailure("data file '\(dataPath)' has \(keep.count) complete rows; a decision table needs at least 2")
+      throw AnalysisFailure("analysis.fail.too_few_complete_rows", dataPath, String(keep.count))
     }
     func codes(_ values: [String]) -> [Int] {
       var map: [String: Int] = [:]

@@ -56,7 +56,7 @@ struct AnalysisRunDTO: Content {
   }
 }
 
-/// `POST /api/v1/analysis-runs`: `{"kind":"csi","waveId":…}` or `{"kind":"ahp","criteria":[…],"matrix":[[…]]}`.
+/// `POST /api/v1/analysis-runs`: `{"kind":"csi","waveId":…,"groupBy":"unit","bootstrap":500}` or `{"kind":"ahp","criteria":[…],"matrix":[[…]]}`.
 struct AnalysisRunRequest: Content {
   /// A judgment: a number or text such as "1/3".
   struct Judgment: Codable {
@@ -80,6 +80,10 @@ struct AnalysisRunRequest: Content {
   let kind: String
   let title: String?
   let waveId: String?
+  /// kind csi: "unit" or "segment" for an index per group.
+  let groupBy: String?
+  /// kind csi: resamples for the index interval.
+  let bootstrap: Int?
   let criteria: [String]?
   let matrix: [[Judgment]]?
 }

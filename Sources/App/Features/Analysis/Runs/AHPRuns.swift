@@ -103,7 +103,8 @@ enum AHPRuns {
     do {
       judged = try PairwiseComparisonMatrix(matrix)
     } catch let error as AnalyticsError {
-      throw AppError.invalid("matrix", "analysis.error.model", AHPAnalysis.describe(error, criteria: criteria))
+      let described = AHPAnalysis.describe(error, criteria: criteria, label: "matrix")
+      throw (described as? AnalysisFailure)?.appError(field: "matrix") ?? AnalyticsMessages.invalid("matrix", error)
     }
     let result = AHP.analyze(judged)
     return .init(criteria: criteria, method: nil, weights: result.weights, summary: result, summaryJudge: nil, judges: [])

@@ -35,9 +35,7 @@ enum CSIRuns {
     let scale = blank(upload.scale)
     if let scale, (try? CSIAnalysis.parseScale(scale)) == nil { errors.add("scale", "analysis.error.scale", scale) }
     let bootstrap = blank(upload.bootstrap)
-    if let bootstrap, (Int(bootstrap).map { $0 >= 2 && $0 <= maximumPageResamples } ?? false) == false {
-      errors.add("bootstrap", "analysis.error.bootstrap", bootstrap, String(maximumPageResamples))
-    }
+    checkBootstrap(bootstrap, into: &errors)
     if !errors.isEmpty { throw ValidationFailure(errors: errors) }
     var options = CSIOptions(dataPath: "", modelPath: "")
     options.bootstrap = bootstrap
@@ -54,10 +52,14 @@ enum CSIRuns {
       do {
         return try CSIAnalysis.loadData(bytes: bytes, source: name, model: model, weightColumn: weightColumn, groupColumn: groupColumn)
       } catch let failure as AnalysisFailure {
-        let field =
-          failure.description.hasPrefix("--weight-column")
-          ? "weightColumn" : failure.description.hasPrefix("--group-column") ? "groupColumn" : "file"
-        throw AppError.invalid(field, "analysis.error.data", failure.description)
+        switch failure.key {
+        case "analysis.fail.weight_column_is_indicator", "analysis.fail.weight_column_missing":
+          throw failure.appError(field: "weightColumn")
+        case "analysis.fail.group_column_is_indicator", "analysis.fail.group_column_is_weight", "analysis.fail.group_column_missing":
+          throw failure.appError(field: "groupColumn")
+        default:
+          throw failure.appError(field: "file")
+        }
       } catch let error as AnalyticsError {
         throw AnalyticsMessages.invalid("file", error)
       }
@@ -75,8 +77,28 @@ enum CSIRuns {
       outputs: CSIAnalysis.json(outcome))
   }
 
-  static func fromWave(_ waveText: String?, app: Application, on db: any Database) async throws -> AnalysisRunService.Result {
-    guard let id = UUID(uuidString: waveText ?? ""), let wave = try await SurveyWave.find(id, on: db) else {
+  /// A wave run: the wave, an optional grouping and optional bootstrap resamples.
+  struct WaveRequest: Sendable {
+    var waveId: String?
+    var groupBy: String? = nil
+    var bootstrap: String? = nil
+  }
+
+  /// What a wave run's index can be broken down by: each response's unit or customer segment.
+  /// The group labels saved are unit names and segment codes.
+  enum WaveGrouping: String, CaseIterable, Sendable {
+    case unit, segment
+  }
+
+  static func fromWave(_ request: WaveRequest, app: Application, on db: any Database) async throws -> AnalysisRunService.Result {
+    var errors = FieldErrors()
+    let groupBy = blank(request.groupBy)
+    let grouping = groupBy.flatMap(WaveGrouping.init(rawValue:))
+    if groupBy != nil, grouping == nil { errors.add("groupBy", "validation.choice") }
+    let bootstrap = blank(request.bootstrap)
+    checkBootstrap(bootstrap, into: &errors)
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
+    guard let id = UUID(uuidString: request.waveId ?? ""), let wave = try await SurveyWave.find(id, on: db) else {
       throw AppError.invalid("waveId", "analysis.error.unknown_wave")
     }
     let matrix = try await CSIItemMatrix.load(waveID: id, on: db)
@@ -87,12 +109,15 @@ enum CSIRuns {
     var options = CSIOptions(dataPath: "", modelPath: "")
     options.scale = waveScale
     options.target = model.constructNames.contains(waveTarget) ? waveTarget : nil
+    options.bootstrap = bootstrap
+    options.groupColumn = grouping?.rawValue
+    let labels = try await groupLabels(grouping, matrix, on: db)
     let items = matrix.items
     let rows = matrix.rows
     let weights = matrix.weights
     let outcome = try await estimate(app, options: options, model: model) { _ in
       let columns = items.indices.map { j in rows.map { $0[j] } }
-      return CSIInput(dataset: try Dataset(columnNames: items, columns: columns), weights: weights)
+      return CSIInput(dataset: try Dataset(columnNames: items, columns: columns), weights: weights, groups: labels)
     }
     var settings = baseSettings(outcome, model: model)
     settings.insert(("source", .string("wave")), at: 0)
@@ -101,9 +126,35 @@ enum CSIRuns {
     settings.insert(("channels", .array(ResponseChannel.allCases.filter(\.isSampleSurvey).map { .string($0.rawValue) })), at: 3)
     settings.insert(("responses", .integer(rows.count)), at: 4)
     settings.append(("caseWeights", .string("response weight")))
+    settings.append(("groupBy", grouping.map { .string($0.rawValue) } ?? .null))
+    if let b = outcome.bootstrap {
+      settings.append(("bootstrap", .object([("resamples", .integer(b.resamples)), ("seed", .string(String(b.seed)))])))
+    }
     return .init(
       kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(Data(matrix.csv.utf8)),
       inputDescription: wave.code, outputs: CSIAnalysis.json(outcome))
+  }
+
+  /// One label per response row: its unit's name or its segment code; nil without a grouping.
+  static func groupLabels(_ grouping: WaveGrouping?, _ matrix: CSIItemMatrix, on db: any Database) async throws -> [String?]? {
+    switch grouping {
+    case nil: return nil
+    case .segment: return matrix.segments
+    case .unit:
+      let units = try await OrgUnit.query(on: db).filter(\.$id ~~ Set(matrix.units)).all()
+      // Two stations may share a name under different counties: those get their code added.
+      let repeated = Dictionary(grouping: units, by: \.name).filter { $0.value.count > 1 }
+      let labels = Dictionary(
+        uniqueKeysWithValues: units.map { ($0.id!, repeated[$0.name] == nil ? $0.name : "\($0.name) (\($0.code))") })
+      return matrix.units.map { labels[$0] }
+    }
+  }
+
+  /// Resamples a page or API run may ask for: a whole number from 2 to `maximumPageResamples`.
+  static func checkBootstrap(_ bootstrap: String?, into errors: inout FieldErrors) {
+    if let bootstrap, (Int(bootstrap).map { $0 >= 2 && $0 <= maximumPageResamples } ?? false) == false {
+      errors.add("bootstrap", "analysis.error.bootstrap", bootstrap, String(maximumPageResamples))
+    }
   }
 
   /// The pasted model, or a 422 on `model` (or `target`) saying what is wrong with it.
@@ -112,7 +163,7 @@ enum CSIRuns {
     do {
       model = try CSIAnalysis.model(from: JSONParser.parse(Array(text.utf8), source: "model"), source: "model")
     } catch let failure as AnalysisFailure {
-      throw AppError.invalid("model", "analysis.error.model", failure.description)
+      throw failure.appError(field: "model")
     } catch let error as AnalyticsError {
       throw AnalyticsMessages.invalid("model", error)
     }
@@ -133,7 +184,7 @@ enum CSIRuns {
         _ = try CSIAnalysis.json(outcome).render()  // refuse a result holding NaN here, not on saving
         return outcome
       } catch let failure as AnalysisFailure {
-        throw AppError.invalid("file", "analysis.error.estimate", failure.description)
+        throw failure.appError(field: "file")
       } catch let error as AnalyticsError {
         throw AnalyticsMessages.invalid("file", error)
       }

@@ -114,6 +114,9 @@ struct AnalysisListPage: Encodable {
   /// What was typed, shown again with the field errors.
   let upload: [String: String]
   let waveTitle: String
+  let waveBootstrap: String
+  /// No grouping, by unit, by customer segment.
+  let groupings: [Choice]
   let errors: [String: String]
   let form: String
 }

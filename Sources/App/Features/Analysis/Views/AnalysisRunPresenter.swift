@@ -79,17 +79,21 @@ struct AnalysisRunPresenter {
     let target = out["ipmaTarget"]?.stringValue
     let used = out["rows"]?["used"]?.doubleValue.map { String(Int($0)) } ?? "–"
     let input = out["rows"]?["input"]?.doubleValue.map { String(Int($0)) } ?? "–"
+    // A wave run groups by unit (names saved) or segment (codes saved, shown translated).
+    let groupBy = settings["groupBy"]?.stringValue
     let groups = (out["groups"]?.objectKeys ?? []).map { value -> AnalysisRunPage.GroupRow in
       let g = out["groups"]?[value]
       return .init(
-        label: value, n: g?["n"]?.doubleValue.map { String(Int($0)) } ?? "–",
+        label: groupBy == CSIRuns.WaveGrouping.segment.rawValue ? text("survey.segment.\(value)") : value,
+        n: g?["n"]?.doubleValue.map { String(Int($0)) } ?? "–",
         index: names.map { g?["index"]?[$0]?.doubleValue.map(DisplayFormat.score) ?? "–" })
     }
     return .init(
       pathDiagram: diagram.svg(), loadings: loadings, constructs: constructs, htmt: pairs, failures: failures,
       ipmaTarget: target.map(label) ?? "", ipmaChart: ipmaChart(out, target: target), rowsUsed: "\(used) / \(input)",
       converged: out["converged"] == .bool(true), hasInterval: out["indexInterval"] != nil,
-      groupColumn: out["groupColumn"]?.stringValue ?? "", groupHeaders: names.map(label), groups: groups)
+      groupColumn: groupBy.map { text("analysis.group_by_\($0)") } ?? out["groupColumn"]?.stringValue ?? "", groupHeaders: names.map(label),
+      groups: groups)
   }
 
   /// "[lower, upper]" of a bootstrap interval on the 0–100 scale, "" without one.

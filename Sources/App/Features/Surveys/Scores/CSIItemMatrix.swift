@@ -11,6 +11,9 @@ struct CSIItemMatrix: Sendable {
   /// One row per response (ordered by response id), values in `items` order; nil = not answered.
   let rows: [[Double?]]
   let weights: [Double]
+  /// Each row's unit and customer segment, for an index per group.
+  let units: [UUID]
+  let segments: [String]
 
   var items: [String] { blocks.flatMap(\.items) }
 
@@ -28,16 +31,16 @@ struct CSIItemMatrix: Sendable {
     let channels = ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue)
     let answers = try await SurveyAnswer.query(on: db)
       .filter(\.$wave.$id == waveID).filter(\.$channel ~~ channels).filter(\.$questionCode =~ "csi.")
-      .field(\.$response.$id).field(\.$questionCode).field(\.$value).field(\.$weight)
+      .field(\.$response.$id).field(\.$questionCode).field(\.$value).field(\.$weight).field(\.$unit.$id).field(\.$segment)
       .all()
     var codes: [CSIConstruct: Set<String>] = [:]
-    var byResponse: [UUID: (weight: Double, values: [String: Double])] = [:]
+    var byResponse: [UUID: (weight: Double, unit: UUID, segment: String, values: [String: Double])] = [:]
     for answer in answers {
       let parts = answer.questionCode.split(separator: ".")
       guard parts.count == 3, let construct = CSIConstruct(rawValue: String(parts[1])), Int(parts[2]) != nil else { continue }
       codes[construct, default: []].insert(answer.questionCode)
       let id = answer.$response.id
-      var entry = byResponse[id] ?? (answer.weight, [:])
+      var entry = byResponse[id] ?? (answer.weight, answer.$unit.id, answer.segment, [:])
       if let value = answer.value { entry.values[answer.questionCode] = value }
       byResponse[id] = entry
     }
@@ -48,6 +51,7 @@ struct CSIItemMatrix: Sendable {
     let items = blocks.flatMap(\.items)
     let ids = byResponse.keys.sorted { $0.uuidString < $1.uuidString }
     return CSIItemMatrix(
-      blocks: blocks, rows: ids.map { id in items.map { byResponse[id]!.values[$0] } }, weights: ids.map { byResponse[$0]!.weight })
+      blocks: blocks, rows: ids.map { id in items.map { byResponse[id]!.values[$0] } }, weights: ids.map { byResponse[$0]!.weight },
+      units: ids.map { byResponse[$0]!.unit }, segments: ids.map { byResponse[$0]!.segment })
   }
 }

@@ -1,0 +1,100 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// A wave run's index per unit or per customer segment, and its bootstrap interval.
+@Suite("Analysis runs: a wave's index per unit and per segment")
+struct AnalysisWaveGroupTests {
+  /// 60 residential responses in county A, 40 commercial in county B (weights 1, 2, 1, 2…).
+  static func twoUnitWave(_ app: Application) async throws -> (SurveyDesk, String) {
+    let desk = try await SurveyDesk.make(app)
+    #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
+    let waveID = try await desk.sampledWave(code: "CSI2026", count: 10)
+    try await AnalysisFixtures.recordResponses(app, waveID: waveID, unit: desk.org.countyA, phone: 60, seed: 11)
+    try await AnalysisFixtures.recordResponses(
+      app, waveID: waveID, unit: desk.org.countyB, phone: 40, seed: 12, segment: .commercial)
+    return (desk, waveID)
+  }
+
+  static func saved(_ app: Application, _ res: TestingHTTPResponse) async throws -> (outputs: JSONValue, settings: JSONValue) {
+    let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
+    return (
+      try JSONParser.parse(Array(run.outputs.utf8), source: "outputs"), try JSONParser.parse(Array(run.settings.utf8), source: "settings")
+    )
+  }
+
+  @Test("Grouped by unit: one row per unit with its response count; the overall index is the weight-mixture of the groups'")
+  func byUnit() async throws {
+    try await withApp { app in
+      let (desk, waveID) = try await Self.twoUnitWave(app)
+      let client = try await AnalysisRunTests.analystPage(app, desk.org)
+      let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "unit"), ("bootstrap", "50")])
+      #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
+      let (outputs, settings) = try await Self.saved(app, res)
+      let a = desk.org.countyA.name, b = desk.org.countyB.name
+      #expect(outputs["groupColumn"] == .string("unit") && settings["groupBy"] == .string("unit"))
+      #expect(Set(outputs["groups"]?.objectKeys ?? []) == [a, b])
+      #expect(outputs["groups"]?[a]?["n"]?.doubleValue == 60 && outputs["groups"]?[b]?["n"]?.doubleValue == 40)
+      // Weights alternate 1, 2 within each unit: county A weighs 90, county B 60.
+      for construct in ["satisfaction", "loyalty"] {
+        let overall = try #require(outputs["index"]?[construct]?.doubleValue)
+        let ia = try #require(outputs["groups"]?[a]?["index"]?[construct]?.doubleValue)
+        let ib = try #require(outputs["groups"]?[b]?["index"]?[construct]?.doubleValue)
+        #expect(abs(overall - (90 * ia + 60 * ib) / 150) < 1e-9)
+        #expect(ia != ib)
+      }
+      let interval = try #require(outputs["indexInterval"]?["satisfaction"])
+      let index = try #require(outputs["index"]?["satisfaction"]?.doubleValue)
+      #expect((interval["lower"]?.doubleValue ?? 101) <= index && index <= (interval["upper"]?.doubleValue ?? -1))
+
+      let page = try await client.get("/analysis/runs/\(try AnalysisRunTests.runID(res))")
+      #expect(page.status == .ok)
+      #expect(page.body.string.contains("分组指数（按“供电单位”）"))
+      #expect(page.body.string.contains("<td>\(a)</td><td>60</td>") && page.body.string.contains("<td>\(b)</td><td>40</td>"))
+    }
+  }
+
+  @Test("Grouped by segment: the page names the segments in the analyst's language; the API takes groupBy and bootstrap")
+  func bySegment() async throws {
+    try await withApp { app in
+      let (desk, waveID) = try await Self.twoUnitWave(app)
+      let client = try await AnalysisRunTests.analystPage(app, desk.org)
+      let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "segment")])
+      #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
+      let (outputs, _) = try await Self.saved(app, res)
+      #expect(Set(outputs["groups"]?.objectKeys ?? []) == ["residential", "commercial"])
+      #expect(outputs["indexInterval"] == nil)
+      let page = try await client.get("/analysis/runs/\(try AnalysisRunTests.runID(res))")
+      #expect(page.body.string.contains("<td>居民</td><td>60</td>") && page.body.string.contains("<td>商业</td><td>40</td>"))
+
+      let token = try await app.token("analyst1")
+      let created = try await app.api(
+        .POST, "/api/v1/analysis-runs", token: token, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"segment","bootstrap":20}"#)
+      #expect(created.status == .created, "\(created.body.string)")
+      #expect(created.body.string.contains("\"groups\":{") && created.body.string.contains("\"indexInterval\":{"))
+    }
+  }
+
+  @Test("An unknown grouping or bad resamples are 422s on their wave-form fields, and nothing is saved")
+  func badWaveFields() async throws {
+    try await withApp { app in
+      let (desk, waveID) = try await Self.twoUnitWave(app)
+      let client = try await AnalysisRunTests.analystPage(app, desk.org)
+      let badGroup = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "district")])
+      #expect(badGroup.status == .unprocessableEntity && badGroup.body.string.contains("id=\"error-groupBy\""))
+      let badBootstrap = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("bootstrap", "1")])
+      #expect(badBootstrap.status == .unprocessableEntity && badBootstrap.body.string.contains("id=\"error-wave-bootstrap\""))
+      #expect(!badBootstrap.body.string.contains("id=\"error-bootstrap\""), "the upload form's field is not marked")
+      let token = try await app.token("analyst1")
+      let api = try await app.api(
+        .POST, "/api/v1/analysis-runs", token: token, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"district"}"#)
+      #expect(api.status == .unprocessableEntity && api.apiError?.field == "groupBy")
+      #expect(try await AnalysisRun.query(on: app.db).count() == 0)
+    }
+  }
+}
