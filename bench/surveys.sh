@@ -12,11 +12,13 @@
 #   scoring from the database (for information, no target): the same responses loaded into the
 #     demo database as a wave's answers, then `wanjia survey scores --wave BENCH --json`.
 #
-# One run, 2 cores, load average about 1 (2026-11-23, after SQLite moved to WAL mode):
-#   roster import 1000000 rows: sqlite3 .import (WAL, as the app) 3.125 s, wanjia 10.847 s = 3.47x
-#     sqlite3 (target < 3x: MISSED); against sqlite3 .import with the default rollback journal
-#     (2.484 s): 4.37x. (Before WAL, same code: 2.985 s vs 7.895 s = 2.64x, met.)
-#   scoring 1000000 responses x 24 items: pandas 2.944 s, wanjia score-file 0.528 s = 0.18x pandas
+# One run, 2 cores, load average about 1.1 (2026-11-23, roster rows through one reused prepared
+# statement, SQLiteBulkInsert):
+#   roster import 1000000 rows: sqlite3 .import (WAL, as the app) 2.945 s, wanjia 6.815 s = 2.31x
+#     sqlite3 (target < 3x: met); against sqlite3 .import with the default rollback journal
+#     (3.258 s): 2.09x. (Multi-row INSERTs through SQLiteNIO, same day: 8.319 s vs 2.931 s = 2.84x;
+#     the parse of each 32,760-parameter statement and SQLiteNIO's binding took a fifth of the CPU.)
+#   scoring 1000000 responses x 24 items: pandas 3.292 s, wanjia score-file 0.726 s = 0.22x pandas
 #     (target < 0.5x: met); 384 cells, n equal, max relative diff mean 3.1e-12, rate 9.8e-13
 #   scoring from the database (19695608 answers, earlier run): wanjia survey scores 54.699 s
 #

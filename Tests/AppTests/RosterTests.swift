@@ -101,9 +101,9 @@ struct RosterTests {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
       var csv = "account,name,phone,unit_code,segment\n"
-      for n in 0..<(RosterImport.sqliteRows + 100) { csv += "\(n),张\(n),13800138000,A,居民\n" }
+      for n in 0..<(RosterImport.writeBatch + 100) { csv += "\(n),张\(n),13800138000,A,居民\n" }
       let data = Data(csv.utf8) + Data([0x39, 0x2C, 0xC4, 0xE3, 0x0A])
-      let badLine = RosterImport.sqliteRows + 102
+      let badLine = RosterImport.writeBatch + 102
       await #expect {
         _ = try await RosterImport.run(
           data, fileName: "r.csv", countyID: desk.org.countyA.id, actor: try await Actor.commandLine(on: app.db),

@@ -22,12 +22,12 @@ struct RosterWriter {
     versionID: UUID, unitIDs: [String: UUID], on db: any Database, total: Int, progress: (@Sendable (Int, Int) -> Void)?
   ) {
     (self.versionID, self.unitIDs, self.db, self.total, self.progress) = (versionID, unitIDs, db, total, progress)
-    buffer.reserveCapacity(RosterImport.sqliteRows)
+    buffer.reserveCapacity(RosterImport.writeBatch)
   }
 
   mutating func add(_ row: RosterRecord) async throws {
     buffer.append(row)
-    if buffer.count >= RosterImport.sqliteRows { try await flush() }
+    if buffer.count >= RosterImport.writeBatch { try await flush() }
   }
 
   /// Writes what is left and waits for every write.
@@ -62,13 +62,9 @@ extension RosterImport {
     "roster_version_id", "unit_id", "account", "name", "phone", "address", "segment", "voltage_class",
     "area_class", "is_complete",
   ]
-  /// Rows per statement on SQLite: as many as its 32,766 bound variables allow.
-  static let sqliteRows = 32_766 / customerColumns.count
-  static let sqliteInsertHead =
-    "INSERT INTO \(RosterCustomer.schema) (\(customerColumns.joined(separator: ", "))) VALUES "
-  static let sqliteTuple = "(" + Array(repeating: "?", count: customerColumns.count).joined(separator: ",") + ")"
-  static let sqliteFullInsert =
-    sqliteInsertHead + Array(repeating: sqliteTuple, count: sqliteRows).joined(separator: ",")
+  /// Rows per write: SQLite gets them through one reused single-row statement, PostgreSQL in
+  /// statements of 500 rows.
+  static let writeBatch = 3_000
 
   /// Inserts one batch of customers of a version (any number of rows).
   static func insert(
@@ -91,31 +87,28 @@ extension RosterImport {
     }
   }
 
-  /// SQLite: the same values built directly as SQLite values (UUIDs as the text Fluent stores,
-  /// encoded once per batch), many rows per statement, instead of SQLKit's per-value encoding
-  /// and serialisation.
+  /// SQLite: one prepared statement for the batch, values bound straight from the records
+  /// (UUIDs as the text Fluent stores, encoded once per batch).
   static func insert(
     _ rows: [RosterRecord], versionID: UUID, unitIDs: [String: UUID], on db: any SQLiteDatabase
   ) async throws {
-    let version = SQLiteData.text(versionID.uuidString)
-    let units = unitIDs.mapValues { SQLiteData.text($0.uuidString) }
-    func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
-    for start in stride(from: 0, to: rows.count, by: sqliteRows) {
-      let batch = rows[start..<min(start + sqliteRows, rows.count)]
-      var binds: [SQLiteData] = []
-      binds.reserveCapacity(batch.count * customerColumns.count)
-      for row in batch {
-        binds += [
-          version, units[row.unitCode]!, .text(row.account), .text(row.name), .text(row.phone),
-          text(row.address), .text(row.segment.rawValue), text(row.voltageClass?.rawValue), text(row.areaClass?.rawValue),
-          .integer(row.isComplete ? 1 : 0),
-        ]
+    let version = versionID.uuidString
+    let units = unitIDs.mapValues(\.uuidString)
+    try await db.withConnection { connection in
+      guard let handle = SQLiteBulkInsert.handle(of: connection) else { throw SQLiteBulkInsertError.noHandle }
+      let insert = try SQLiteBulkInsert(db: handle, table: RosterCustomer.schema, columns: customerColumns)
+      try insert.insert(rows) { bind, row in
+        bind.text(1, version)
+        bind.text(2, units[row.unitCode]!)
+        bind.text(3, row.account)
+        bind.text(4, row.name)
+        bind.text(5, row.phone)
+        bind.text(6, row.address)
+        bind.text(7, row.segment.rawValue)
+        bind.text(8, row.voltageClass?.rawValue)
+        bind.text(9, row.areaClass?.rawValue)
+        bind.integer(10, row.isComplete ? 1 : 0)
       }
-      let statement =
-        batch.count == sqliteRows
-        ? sqliteFullInsert
-        : sqliteInsertHead + Array(repeating: sqliteTuple, count: batch.count).joined(separator: ",")
-      try await db.query(statement, binds) { _ in }
     }
   }
 }
