@@ -40,6 +40,13 @@
 #     (pgbench -c64, fsync on); ratio 0.02 (target >= 0.40: MISSED; p99 < 50 ms: MISSED)
 #   sqlite intake (release build of main after the merge, 15 s, load average 1-2): 104 req/s, p99
 #     1080.00 ms; direct inserts 2036.4 rows/s (WAL, synchronous=2); ratio 0.05 (MISSED; MISSED)
+#   sqlite intake (release, 15 s, load average 1.3-1.7, 2026-11-23 afternoon): before 85 req/s,
+#     p99 1140 ms; after a sleeping busy handler (SQLiteHandle.waitWhenBusy) and one calendar read
+#     per request: 143 req/s, p99 798.32 ms; direct inserts 2273.8 rows/s; ratio 0.06 (MISSED;
+#     MISSED). perf on the server: half the CPU is in libswiftCore, mostly FluentKit's
+#     Fields.properties (Mirror, demangling field types on every model read or write, ~18 %) for
+#     the ~18 queries and ~10 models an intake touches (token, user, units, order, event, audit,
+#     recipients, inbox); SQLite itself is under a fifth.
 # PostgreSQL scale was only run small (BENCH_SMALL=2000 BENCH_LARGE=20000 BENCH_DUE=100): queue
 # 1.49x, order page 0.98x, KPI 3.82x, sweep 0.90x.
 set -euo pipefail

@@ -6,9 +6,7 @@ import VaporCSQLite
 /// the transaction's own SQLite connection. SQLiteNIO prepares every statement afresh and binds
 /// through enum values; for a million-row roster that cost more than SQLite's own work.
 ///
-/// SQLiteNIO keeps the connection's `sqlite3*` internal, so it is reached by reflection; a test
-/// fails if another SQLiteNIO version lays it out differently.
-/// The connection is opened in SQLite's serialized mode, so calling it from this thread is safe;
+/// The connection (`SQLiteHandle.of`) is opened in SQLite's serialized mode, so calling it from this thread is safe;
 /// the caller's transaction keeps anyone else from using it meanwhile.
 struct SQLiteBulkInsert: ~Copyable {
   private let db: OpaquePointer
@@ -29,12 +27,6 @@ struct SQLiteBulkInsert: ~Copyable {
 
     /// SQLite copies the text before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-  }
-
-  /// The raw handle of a SQLiteNIO connection, or nil when it cannot be reached.
-  static func handle(of connection: SQLiteConnection) -> OpaquePointer? {
-    guard let handle = Mirror(reflecting: connection).descendant("handle") else { return nil }
-    return Mirror(reflecting: handle).descendant("raw") as? OpaquePointer
   }
 
   /// Prepares `INSERT OR FAIL INTO table (columns) VALUES (?, …)`. OR FAIL: a conflict fails the

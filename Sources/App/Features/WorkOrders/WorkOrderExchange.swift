@@ -51,9 +51,10 @@ enum WorkOrderExchange {
     return try await db.transaction { tx in
       var created: [WorkOrder] = []
       var problems: [ImportFailure.Line] = []
+      let workflow = try await WorkOrderFlow.workflow(on: tx)
       for (line, request) in accepted {
         do {
-          created.append(try await WorkOrderIntake.create(request.input, actor: actor, on: tx, now: now))
+          created.append(try await WorkOrderIntake.create(request.input, actor: actor, workflow: workflow, on: tx, now: now))
         } catch let failure as ValidationFailure {
           for message in failure.errors.messages {
             problems.append(.init(line: line, field: message.field, key: message.key, args: message.args))

@@ -26,7 +26,10 @@ enum WorkOrderIntake {
     var appointmentAt: Date?
   }
 
-  static func create(_ input: Input, actor: Actor, on db: any Database, now: Date) async throws -> WorkOrder {
+  /// `workflow`: the caller's, when it needs one afterwards too (one calendar read per request).
+  static func create(
+    _ input: Input, actor: Actor, workflow: Workflow? = nil, on db: any Database, now: Date
+  ) async throws -> WorkOrder {
     var errors = FieldErrors()
     let type = OrderType(rawValue: input.type ?? "")
     if type == nil { errors.add("type", "validation.choice") }
@@ -62,7 +65,8 @@ enum WorkOrderIntake {
     let action: WorkOrderAction =
       answer.isEmpty || !WorkflowRules.default.answeredAtIntake.contains(type)
       ? .accept : .answerAtIntake(answer: answer)
-    let workflow = try await WorkOrderFlow.workflow(on: db)
+    let given = workflow
+    let workflow = if let given { given } else { try await WorkOrderFlow.workflow(on: db) }
     let outcome = try WorkOrderFlow.run(workflow, action, on: snapshot, actor: actor, at: acceptedAt)
     var ledger = ClockLedger()
     try ledger.apply(outcome.clockEffects, at: acceptedAt, policy: workflow.sla, appointment: input.appointmentAt)

@@ -95,7 +95,7 @@ extension RosterImport {
     let version = versionID.uuidString
     let units = unitIDs.mapValues(\.uuidString)
     try await db.withConnection { connection in
-      guard let handle = SQLiteBulkInsert.handle(of: connection) else { throw SQLiteBulkInsertError.noHandle }
+      guard let handle = SQLiteHandle.of(connection) else { throw SQLiteBulkInsertError.noHandle }
       let insert = try SQLiteBulkInsert(db: handle, table: RosterCustomer.schema, columns: customerColumns)
       try insert.insert(rows) { bind, row in
         bind.text(1, version)
