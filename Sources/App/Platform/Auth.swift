@@ -1,13 +1,25 @@
 import Crypto
 import Domain
 import Fluent
+import SQLKit
 import Vapor
 
 /// Loads the actor for a user id, with the unit's name and path, or nil when the user is gone
 /// or disabled.
 enum ActorLoader {
   static func load(userID: UUID, on db: any Database) async throws -> Actor? {
-    try await loadUser(userID: userID, on: db)?.actor
+    guard let sql = db as? any SQLDatabase else { return try await loadUser(userID: userID, on: db)?.actor }
+    return try await ActorRows.user(userID, on: sql)
+  }
+
+  /// The active holder of an unrevoked API token, by the token's hash.
+  static func load(tokenHash: String, on db: any Database) async throws -> Actor? {
+    guard let sql = db as? any SQLDatabase else {
+      guard let token = try await ApiToken.query(on: db).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil).first()
+      else { return nil }
+      return try await load(userID: token.$user.id, on: db)
+    }
+    return try await ActorRows.holder(ofTokenHash: tokenHash, on: sql)
   }
 
   /// The active user with their unit loaded, or nil.
@@ -19,17 +31,23 @@ enum ActorLoader {
   }
 }
 
-/// The signed-in user's record as loaded by authentication, so handlers need not load it again.
-struct CurrentUserKey: StorageKey {
-  typealias Value = User
-}
-
 extension User {
   var actor: Actor {
+    Actor.user(
+      id: id!, username: username, displayName: displayName, rolesList: rolesList, locale: locale, unitID: $unit.id,
+      unitName: unit.name, unitPath: unit.path)
+  }
+}
+
+extension Actor {
+  /// A user as stored: roles comma-separated (`User.rolesList`), unknown codes ignored.
+  static func user(
+    id: UUID, username: String, displayName: String, rolesList: String, locale: String, unitID: UUID, unitName: String,
+    unitPath: String
+  ) -> Actor {
     Actor(
-      userID: id!, username: username, displayName: displayName,
-      roles: Set(roles.compactMap(Role.init(rawValue:))), unitID: $unit.id, unitName: unit.name,
-      unitPath: UnitPath(value: unit.path), locale: Localizer.normalise(locale))
+      userID: id, username: username, displayName: displayName, roles: Set(User.roleCodes(rolesList).compactMap(Role.init(rawValue:))),
+      unitID: unitID, unitName: unitName, unitPath: UnitPath(value: unitPath), locale: Localizer.normalise(locale))
   }
 }
 
@@ -55,14 +73,10 @@ struct SessionAuthMiddleware: AsyncMiddleware {
 struct BearerAuthMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     guard let bearer = request.headers.bearerAuthorization else { throw AppError.unauthorized }
-    let hash = ApiToken.hash(bearer.token)
-    guard
-      let token = try await ApiToken.query(on: request.db).filter(\.$tokenHash == hash)
-        .filter(\.$revokedAt == nil).first(),
-      let user = try await ActorLoader.loadUser(userID: token.$user.id, on: request.db)
-    else { throw AppError.unauthorized }
-    request.storage[ActorKey.self] = user.actor
-    request.storage[CurrentUserKey.self] = user
+    guard let actor = try await ActorLoader.load(tokenHash: ApiToken.hash(bearer.token), on: request.db) else {
+      throw AppError.unauthorized
+    }
+    request.storage[ActorKey.self] = actor
     return try await next.respond(to: request)
   }
 }

@@ -19,7 +19,7 @@ enum PeopleAPIController {
   }
 
   @Sendable static func me(req: Request) async throws -> UserDTO {
-    guard let user = req.storage[CurrentUserKey.self] else { throw AppError.unauthorized }
+    guard let user = try await ActorLoader.loadUser(userID: try req.actor.userID, on: req.db) else { throw AppError.unauthorized }
     return UserDTO(user, unit: user.unit, now: req.now)
   }
 

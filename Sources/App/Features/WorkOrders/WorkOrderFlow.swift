@@ -48,12 +48,13 @@ enum WorkOrderFlow {
     if let investigation = details.investigation, !investigation.isEmpty { order.investigation = investigation }
     order.nextDueAt = try ledger.nextDueAt(
       at: now, sent: try await SLAAlert.sent(for: order.id!, ledger: ledger, on: db), calendar: workflow.calendar)
+    let notice = try await notice(outcome, order: order, actor: actor, workflow: workflow, on: db)
     try await db.transaction { tx in
       // The version check and bump in one statement: of two simultaneous moves one wins.
       try await claimVersion(order, expected: expectedVersion, on: tx)
       order.version = expectedVersion + 1
       try await order.save(on: tx)
-      try await record(outcome, order: order, actor: actor, before: before, workflow: workflow, on: tx)
+      try await record(outcome, notice: notice, order: order, actor: actor, before: before, on: tx)
     }
   }
 
@@ -80,19 +81,32 @@ enum WorkOrderFlow {
   }
 
   /// The timeline entry and the audit record of one move.
-  static func record(
-    _ outcome: WorkflowOutcome, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, workflow: Workflow,
-    on db: any Database
-  ) async throws {
-    let entry = outcome.audit
-    var note = entry.note
+  /// What a move tells people: the timeline note and who acts next. Read before the move's
+  /// transaction, so on SQLite the write lock is held only for the writes.
+  struct Notice {
+    let note: String?
+    let recipients: [UUID]
+  }
+
+  static func notice(
+    _ outcome: WorkflowOutcome, order: WorkOrder, actor: Actor, workflow: Workflow, on db: any Database
+  ) async throws -> Notice {
+    var note = outcome.audit.note
     // A dispatch names its unit by id; people read the unit's name.
-    if entry.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
+    if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
       note = try await OrgUnit.find(id, on: db)?.name ?? note
     }
+    let recipients = try await Inbox.recipients(for: order, workflow: workflow, except: actor.userID, on: db, now: outcome.audit.at)
+    return Notice(note: note, recipients: recipients)
+  }
+
+  static func record(
+    _ outcome: WorkflowOutcome, notice: Notice, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
+  ) async throws {
+    let entry = outcome.audit
     try await WorkOrderEvent(
       orderID: order.id!, at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
-      actorName: actor.displayName, note: note
+      actorName: actor.displayName, note: notice.note
     ).create(on: db)
     try await AuditLog.record(
       before == nil ? .create : .stateChange, entity: "work_order", id: order.id!.uuidString, actor: actor,
@@ -101,10 +115,8 @@ enum WorkOrderFlow {
         state: outcome.state.rawValue, flags: outcome.snapshot.flags.map(\.rawValue).sorted(), action: entry.action.rawValue),
       on: db, at: entry.at)
     // Whoever acts next hears of it in their inbox.
-    let recipients = try await Inbox.recipients(
-      for: order, workflow: workflow, except: actor.userID, on: db, now: entry.at)
     try await Inbox.deliver(
-      to: recipients, kind: "queue", messageKey: "inbox.queue", args: [order.number, "workorder.state.\(outcome.state.rawValue)"],
+      to: notice.recipients, kind: "queue", messageKey: "inbox.queue", args: [order.number, "workorder.state.\(outcome.state.rawValue)"],
       link: Paths.workOrder.link(order.id!), at: entry.at, on: db)
   }
 

@@ -93,9 +93,10 @@ enum WorkOrderIntake {
     try order.store(snapshot: outcome.snapshot, ledger: ledger)
     if outcome.state.isTerminal { order.closedAt = acceptedAt }
     order.nextDueAt = try ledger.nextDueAt(at: acceptedAt, calendar: workflow.calendar)
+    let notice = try await WorkOrderFlow.notice(outcome, order: order, actor: actor, workflow: workflow, on: db)
     try await db.transaction { tx in
       try await order.create(on: tx)
-      try await WorkOrderFlow.record(outcome, order: order, actor: actor, before: nil, workflow: workflow, on: tx)
+      try await WorkOrderFlow.record(outcome, notice: notice, order: order, actor: actor, before: nil, on: tx)
     }
     return order
   }

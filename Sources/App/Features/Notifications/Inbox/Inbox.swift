@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// Who hears about an order, and delivering to their inboxes.
 enum Inbox {
@@ -18,13 +19,20 @@ enum Inbox {
   ) async throws -> [UUID] {
     guard let unit = try await OrgUnit.find(order.$unit.id, on: db) else { return [] }
     let ancestors = unit.unitPath.ancestorIDs.compactMap(UUID.init(uuidString:))
-    let users = try await User.query(on: db).filter(\.$unit.$id ~~ ancestors).filter(\.$isActive == true).with(\.$unit).all()
+    let users = try await activeUsers(inUnits: ancestors, on: db)
     return users.filter { user in
-      guard user.id != actorID else { return false }
-      let actor = user.actor.with(roles: user.actor.roles.subtracting([.admin]))
+      guard user.userID != actorID else { return false }
+      let actor = user.with(roles: user.roles.subtracting([.admin]))
       return !actor.roles.isEmpty
         && !progressActions.isDisjoint(with: WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now))
-    }.compactMap(\.id)
+    }.map(\.userID)
+  }
+
+  private static func activeUsers(inUnits ids: [UUID], on db: any Database) async throws -> [Actor] {
+    guard let sql = db as? any SQLDatabase else {
+      return try await User.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$isActive == true).with(\.$unit).all().map(\.actor)
+    }
+    return try await ActorRows.active(inUnits: ids, on: sql)
   }
 
   static func deliver(

@@ -39,9 +39,11 @@ final class User: Model, @unchecked Sendable {
   }
 
   var roles: [String] {
-    get { rolesList.split(separator: ",").map(String.init) }
+    get { Self.roleCodes(rolesList) }
     set { rolesList = newValue.joined(separator: ",") }
   }
+
+  static func roleCodes(_ list: String) -> [String] { list.split(separator: ",").map(String.init) }
 }
 
 extension User {

@@ -1,0 +1,44 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Actors read as plain rows (a user joined to their unit) instead of Fluent models, which
+/// build every property by reflection: authentication runs on every request and the inbox asks
+/// for everyone above an order's unit, and the models cost more than the queries.
+enum ActorRows {
+  /// The active user with this id.
+  static func user(_ id: UUID, on sql: any SQLDatabase) async throws -> Actor? {
+    try await sql.raw("\(unsafeRaw: select) WHERE u.id = \(bind: id) AND u.is_active = \(bind: true)").first().map(actor)
+  }
+
+  /// The active user holding this unrevoked API token (its SHA-256 hash).
+  static func holder(ofTokenHash hash: String, on sql: any SQLDatabase) async throws -> Actor? {
+    try await sql.raw(
+      """
+      \(unsafeRaw: select) JOIN \(ident: ApiToken.schema) t ON t.user_id = u.id
+      WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL AND u.is_active = \(bind: true)
+      """
+    ).first().map(actor)
+  }
+
+  /// The active users of these units.
+  static func active(inUnits ids: [UUID], on sql: any SQLDatabase) async throws -> [Actor] {
+    guard !ids.isEmpty else { return [] }
+    return try await sql.raw("\(unsafeRaw: select) WHERE u.unit_id IN (\(binds: ids)) AND u.is_active = \(bind: true)")
+      .all().map(actor)
+  }
+
+  private static let select = """
+    SELECT u.id AS user_id, u.username, u.display_name, u.roles, u.locale, u.unit_id, n.name AS unit_name, n.path AS unit_path
+    FROM \(User.schema) u JOIN \(OrgUnit.schema) n ON n.id = u.unit_id
+    """
+
+  private static func actor(_ row: any SQLRow) throws -> Actor {
+    Actor.user(
+      id: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
+      displayName: try row.decode(column: "display_name", as: String.self), rolesList: try row.decode(column: "roles", as: String.self),
+      locale: try row.decode(column: "locale", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
+      unitName: try row.decode(column: "unit_name", as: String.self), unitPath: try row.decode(column: "unit_path", as: String.self))
+  }
+}

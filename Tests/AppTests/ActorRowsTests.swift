@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+
+@testable import App
+
+/// Actors read as plain rows agree with the Fluent models they replace on hot paths.
+@Suite("Actors from plain rows")
+struct ActorRowsTests {
+  static func same(_ a: Actor, _ b: Actor) -> Bool {
+    a.userID == b.userID && a.username == b.username && a.displayName == b.displayName && a.roles == b.roles
+      && a.unitID == b.unitID && a.unitName == b.unitName && a.unitPath == b.unitPath && a.locale == b.locale
+  }
+
+  @Test("Every user reads the same as from the model; a disabled one reads as nobody; units select their active users")
+  func agreeWithModels() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let sql = try #require(app.db as? any SQLDatabase)
+      let users = try await User.query(on: app.db).with(\.$unit).all()
+      #expect(users.count >= 3)
+      for user in users {
+        let row = try #require(try await ActorRows.user(user.id!, on: sql))
+        #expect(Self.same(row, user.actor), "\(user.username)")
+      }
+      let inCountyA = try await ActorRows.active(inUnits: [org.countyA.id!], on: sql)
+      let expected = users.filter { $0.$unit.id == org.countyA.id! && $0.isActive }.map(\.id!)
+      #expect(Set(inCountyA.map(\.userID)) == Set(expected) && !expected.isEmpty)
+
+      let someone = try #require(users.first { $0.$unit.id == org.countyA.id! })
+      someone.isActive = false
+      try await someone.save(on: app.db)
+      #expect(try await ActorRows.user(someone.id!, on: sql) == nil)
+      #expect(!(try await ActorRows.active(inUnits: [org.countyA.id!], on: sql)).contains { $0.userID == someone.id })
+
+      let token = try await app.token("admin")
+      let admin = try #require(try await ActorRows.holder(ofTokenHash: ApiToken.hash(token), on: sql))
+      #expect(admin.username == "admin" && admin.isAdmin)
+      #expect(try await ActorRows.holder(ofTokenHash: ApiToken.hash("not-a-token"), on: sql) == nil)
+    }
+  }
+}
