@@ -46,7 +46,10 @@
 #     MISSED). perf on the server: half the CPU is in libswiftCore, mostly FluentKit's
 #     Fields.properties (Mirror, demangling field types on every model read or write, ~18 %) for
 #     the ~18 queries and ~10 models an intake touches (token, user, units, order, event, audit,
-#     recipients, inbox); SQLite itself is under a fifth.
+#     recipients, inbox); SQLite itself is under a fifth. Then authentication and the inbox's
+#     recipients as plain rows (ActorRows) and the recipients read before the transaction: 156
+#     req/s, p99 560.75 ms; direct inserts 1439.3 rows/s this time (the fsync-bound baseline varies
+#     run to run); ratio 0.11 (MISSED; MISSED).
 # PostgreSQL scale was only run small (BENCH_SMALL=2000 BENCH_LARGE=20000 BENCH_DUE=100): queue
 # 1.49x, order page 0.98x, KPI 3.82x, sweep 0.90x.
 set -euo pipefail
