@@ -6,8 +6,9 @@ import VaporCSQLite
 /// the transaction's own SQLite connection. SQLiteNIO prepares every statement afresh and binds
 /// through enum values; for a million-row roster that cost more than SQLite's own work.
 ///
-/// The connection (`SQLiteHandle.of`) is opened in SQLite's serialized mode, so calling it from this thread is safe;
-/// the caller's transaction keeps anyone else from using it meanwhile.
+/// The connection's handle comes from `SQLiteHandle.of`. SQLiteNIO opens it in SQLite's
+/// serialized mode, so calling it from this thread is safe; the caller's transaction keeps
+/// anyone else from using it meanwhile.
 struct SQLiteBulkInsert: ~Copyable {
   private let db: OpaquePointer
   private let statement: OpaquePointer
@@ -68,7 +69,7 @@ struct SQLiteBulkInsertError: Error, DatabaseError, CustomStringConvertible {
 
   private init(code: Int32, message: String) { (self.code, self.message) = (code, message) }
 
-  /// This SQLiteNIO keeps its handle elsewhere: `handle(of:)` needs updating.
+  /// This SQLiteNIO keeps its handle elsewhere: `SQLiteHandle.of` needs updating.
   static let noHandle = SQLiteBulkInsertError(code: SQLITE_MISUSE, message: "the SQLiteNIO connection's handle cannot be reached")
 
   var description: String { "SQLite error \(code): \(message)" }
