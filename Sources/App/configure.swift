@@ -22,7 +22,11 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   app.views.use(.leaf)
   app.leaf.tags["t"] = LocalizeTag()
   app.leaf.tags["tf"] = LocalizeFormatTag()
-  app.localizer = try Localizer.load(from: app.directory.resourcesDirectory + "Locales")
+  let locales = app.directory.resourcesDirectory + "Locales"
+  guard FileManager.default.fileExists(atPath: locales) else {
+    throw CommandFailure("\(locales) does not exist: start wanjia in the folder that holds Resources/ (the repository root)")
+  }
+  app.localizer = try Localizer.load(from: locales)
 
   app.routes.defaultMaxBodySize = "10mb"
   app.middleware = Middlewares()

@@ -20,9 +20,10 @@ do {
   try await configure(app, config)
   try await app.execute()
 } catch {
+  // Logged as one clear line with status 1, not a crash report.
   app.logger.report(error: error)
   try? await app.asyncShutdown()
-  throw error
+  exit(1)
 }
 // Stop taking requests and let those in flight finish before the databases close.
 await stopAcceptingRequests(app.http.server.shared)

@@ -57,6 +57,19 @@ struct OperationsTests {
       #expect(page.body.string.contains("id=\"error-status\">404"))
     }
   }
+
+  @Test("Started outside its folder, the app refuses with a message naming the missing Resources/Locales")
+  func missingResources() async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .error
+    app.directory = DirectoryConfiguration(workingDirectory: "/nonexistent-wanjia-folder/")
+    await #expect {
+      try await configure(app, AppConfig(database: .sqliteMemory, dataDirectory: "/tmp", bcryptCost: 4, logFormat: .text))
+    } throws: { error in
+      "\(error)".contains("/nonexistent-wanjia-folder/Resources/Locales does not exist")
+    }
+    try await app.asyncShutdown()
+  }
 }
 
 /// The paths and methods of an OpenAPI YAML document, read from its indentation (two spaces for
