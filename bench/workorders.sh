@@ -50,6 +50,8 @@
 #     recipients as plain rows (ActorRows) and the recipients read before the transaction: 156
 #     req/s, p99 560.75 ms; direct inserts 1439.3 rows/s this time (the fsync-bound baseline varies
 #     run to run); ratio 0.11 (MISSED; MISSED).
+#   postgres intake (same release build, 15 s, load average about 1): 183 req/s, p99 517.76 ms;
+#     pgbench -c64 4539.1 rows/s (fsync on); ratio 0.04 (MISSED; MISSED).
 # PostgreSQL scale was only run small (BENCH_SMALL=2000 BENCH_LARGE=20000 BENCH_DUE=100): queue
 # 1.49x, order page 0.98x, KPI 3.82x, sweep 0.90x.
 set -euo pipefail
