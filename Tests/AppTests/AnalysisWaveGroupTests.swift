@@ -21,6 +21,14 @@ struct AnalysisWaveGroupTests {
     return (desk, waveID)
   }
 
+  /// `body` with the two-unit wave and an analyst signed in on the pages.
+  static func withTwoUnitWave(_ body: (Application, SurveyDesk, String, PageClient) async throws -> Void) async throws {
+    try await withApp { app in
+      let (desk, waveID) = try await twoUnitWave(app)
+      try await body(app, desk, waveID, try await AnalysisRunTests.analystPage(app, desk.org))
+    }
+  }
+
   static func saved(_ app: Application, _ res: TestingHTTPResponse) async throws -> (outputs: JSONValue, settings: JSONValue) {
     let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
     return (
@@ -30,9 +38,7 @@ struct AnalysisWaveGroupTests {
 
   @Test("Grouped by unit: one row per unit with its response count; the overall index is the weight-mixture of the groups'")
   func byUnit() async throws {
-    try await withApp { app in
-      let (desk, waveID) = try await Self.twoUnitWave(app)
-      let client = try await AnalysisRunTests.analystPage(app, desk.org)
+    try await Self.withTwoUnitWave { app, desk, waveID, client in
       let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "unit"), ("bootstrap", "50")])
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let (outputs, settings) = try await Self.saved(app, res)
@@ -61,9 +67,7 @@ struct AnalysisWaveGroupTests {
 
   @Test("Grouped by segment: the page names the segments in the analyst's language; the API takes groupBy and bootstrap")
   func bySegment() async throws {
-    try await withApp { app in
-      let (desk, waveID) = try await Self.twoUnitWave(app)
-      let client = try await AnalysisRunTests.analystPage(app, desk.org)
+    try await Self.withTwoUnitWave { app, desk, waveID, client in
       let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "segment")])
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let (outputs, _) = try await Self.saved(app, res)
@@ -82,9 +86,7 @@ struct AnalysisWaveGroupTests {
 
   @Test("An unknown grouping or bad resamples are 422s on their wave-form fields, and nothing is saved")
   func badWaveFields() async throws {
-    try await withApp { app in
-      let (desk, waveID) = try await Self.twoUnitWave(app)
-      let client = try await AnalysisRunTests.analystPage(app, desk.org)
+    try await Self.withTwoUnitWave { app, desk, waveID, client in
       let badGroup = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "district")])
       #expect(badGroup.status == .unprocessableEntity && badGroup.body.string.contains("id=\"error-groupBy\""))
       let badBootstrap = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("bootstrap", "1")])

@@ -12,6 +12,14 @@ enum ActorLoader {
     return try await ActorRows.user(userID, on: sql)
   }
 
+  /// The active users of these units.
+  static func active(inUnits ids: [UUID], on db: any Database) async throws -> [Actor] {
+    guard let sql = db as? any SQLDatabase else {
+      return try await User.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$isActive == true).with(\.$unit).all().map(\.actor)
+    }
+    return try await ActorRows.active(inUnits: ids, on: sql)
+  }
+
   /// The active holder of an unrevoked API token, by the token's hash.
   static func load(tokenHash: String, on db: any Database) async throws -> Actor? {
     guard let sql = db as? any SQLDatabase else {

@@ -64,7 +64,7 @@ enum AnalysisPagesController {
             value: $0.rawValue, label: l.text("analysis.group_by.\($0.rawValue)", locale: req.locale),
             selected: wave?.groupBy == $0.rawValue)
         },
-      errors: errors.localized(req.application.localizer, req.locale), form: form)
+      errors: errors.localized(l, req.locale), form: form)
     return try await req.page("analysis/list", page, status: status)
   }
 

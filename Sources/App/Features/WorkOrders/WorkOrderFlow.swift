@@ -80,7 +80,6 @@ enum WorkOrderFlow {
     AppError(.conflict, code: "stale_version", key: "workorder.error.stale", args: [order.number], field: "version")
   }
 
-  /// The timeline entry and the audit record of one move.
   /// What a move tells people: the timeline note and who acts next. Read before the move's
   /// transaction, so on SQLite the write lock is held only for the writes.
   struct Notice {
@@ -88,18 +87,21 @@ enum WorkOrderFlow {
     let recipients: [UUID]
   }
 
+  /// `unit`: the order's unit when the caller has it already.
   static func notice(
-    _ outcome: WorkflowOutcome, order: WorkOrder, actor: Actor, workflow: Workflow, on db: any Database
+    _ outcome: WorkflowOutcome, order: WorkOrder, unit: OrgUnit? = nil, actor: Actor, workflow: Workflow, on db: any Database
   ) async throws -> Notice {
     var note = outcome.audit.note
     // A dispatch names its unit by id; people read the unit's name.
     if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
       note = try await OrgUnit.find(id, on: db)?.name ?? note
     }
-    let recipients = try await Inbox.recipients(for: order, workflow: workflow, except: actor.userID, on: db, now: outcome.audit.at)
+    let recipients = try await Inbox.recipients(
+      for: order, unit: unit, workflow: workflow, except: actor.userID, on: db, now: outcome.audit.at)
     return Notice(note: note, recipients: recipients)
   }
 
+  /// The timeline entry, the audit record and the inbox notices of one move.
   static func record(
     _ outcome: WorkflowOutcome, notice: Notice, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
   ) async throws {

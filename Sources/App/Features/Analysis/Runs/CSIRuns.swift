@@ -69,9 +69,7 @@ enum CSIRuns {
     settings.insert(("fileName", .string(name)), at: 1)
     settings.append(("weightColumn", options.weightColumn.map(JSONValue.string) ?? .null))
     settings.append(("groupColumn", options.groupColumn.map(JSONValue.string) ?? .null))
-    if let b = outcome.bootstrap {
-      settings.append(("bootstrap", .object([("resamples", .integer(b.resamples)), ("seed", .string(String(b.seed)))])))
-    }
+    settings += bootstrapSettings(outcome)
     return .init(
       kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(upload.data), inputDescription: name,
       outputs: CSIAnalysis.json(outcome))
@@ -127,9 +125,7 @@ enum CSIRuns {
     settings.insert(("responses", .integer(rows.count)), at: 4)
     settings.append(("caseWeights", .string("response weight")))
     settings.append(("groupBy", grouping.map { .string($0.rawValue) } ?? .null))
-    if let b = outcome.bootstrap {
-      settings.append(("bootstrap", .object([("resamples", .integer(b.resamples)), ("seed", .string(String(b.seed)))])))
-    }
+    settings += bootstrapSettings(outcome)
     return .init(
       kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(Data(matrix.csv.utf8)),
       inputDescription: wave.code, outputs: CSIAnalysis.json(outcome))
@@ -189,6 +185,12 @@ enum CSIRuns {
         throw AnalyticsMessages.invalid("file", error)
       }
     }
+  }
+
+  /// The resamples and seed of a run with an index interval; nothing without one.
+  static func bootstrapSettings(_ outcome: CSIOutcome) -> [(String, JSONValue)] {
+    guard let b = outcome.bootstrap else { return [] }
+    return [("bootstrap", .object([("resamples", .integer(b.resamples)), ("seed", .string(String(b.seed)))]))]
   }
 
   static func baseSettings(_ outcome: CSIOutcome, model: PLSModel) -> [(String, JSONValue)] {

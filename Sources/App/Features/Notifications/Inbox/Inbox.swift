@@ -1,7 +1,6 @@
 import Domain
 import Fluent
 import Foundation
-import SQLKit
 
 /// Who hears about an order, and delivering to their inboxes.
 enum Inbox {
@@ -15,24 +14,18 @@ enum Inbox {
   /// The people at the order's unit or above it who could move the order forward now
   /// (administration alone does not count: admins would otherwise hear of everything).
   static func recipients(
-    for order: WorkOrder, workflow: Workflow, except actorID: UUID?, on db: any Database, now: Date
+    for order: WorkOrder, unit known: OrgUnit? = nil, workflow: Workflow, except actorID: UUID?, on db: any Database, now: Date
   ) async throws -> [UUID] {
-    guard let unit = try await OrgUnit.find(order.$unit.id, on: db) else { return [] }
+    let found = if let known { known } else { try await OrgUnit.find(order.$unit.id, on: db) }
+    guard let unit = found else { return [] }
     let ancestors = unit.unitPath.ancestorIDs.compactMap(UUID.init(uuidString:))
-    let users = try await activeUsers(inUnits: ancestors, on: db)
+    let users = try await ActorLoader.active(inUnits: ancestors, on: db)
     return users.filter { user in
       guard user.userID != actorID else { return false }
       let actor = user.with(roles: user.roles.subtracting([.admin]))
       return !actor.roles.isEmpty
         && !progressActions.isDisjoint(with: WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now))
     }.map(\.userID)
-  }
-
-  private static func activeUsers(inUnits ids: [UUID], on db: any Database) async throws -> [Actor] {
-    guard let sql = db as? any SQLDatabase else {
-      return try await User.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$isActive == true).with(\.$unit).all().map(\.actor)
-    }
-    return try await ActorRows.active(inUnits: ids, on: sql)
   }
 
   static func deliver(
