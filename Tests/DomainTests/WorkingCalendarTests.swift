@@ -94,4 +94,15 @@ struct WorkingCalendarTests {
     #expect(CivilDate(iso: "2024-02-29") != nil)
     #expect(CivilDate(iso: "2026-1-5") == nil)
   }
+
+  @Test(
+    "Civil dates parse only YYYY-MM-DD (spaces around allowed) and print zero-padded",
+    arguments: [
+      ("2026-10-01", "2026-10-01"), (" 2026-10-01\t", "2026-10-01"), ("0099-01-05", "0099-01-05"),
+      ("2026/10/01", nil), ("2026-10-1 ", nil), ("+202-10-01", nil), ("2026-1a-01", nil), ("2026-13-01", nil),
+      ("2026-10-010", nil), ("", nil), ("２０２６-10-01", nil),
+    ] as [(String, String?)])
+  func civilDateText(text: String, printed: String?) {
+    #expect(CivilDate(iso: text)?.description == printed, "\(text)")
+  }
 }

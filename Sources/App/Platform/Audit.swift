@@ -20,7 +20,7 @@ enum AuditLog {
     let row = AuditRecord(
       at: time, actorID: actor?.userID, actorName: actor?.username ?? "system", action: action.rawValue,
       entity: entity, entityID: id, before: try snapshot(before), after: try snapshot(after))
-    try await row.create(on: db)
+    try await row.insert(on: db)
   }
 
   static func snapshot<T: Encodable>(_ value: T?) throws -> String? {
@@ -60,6 +60,10 @@ final class AuditRecord: Model, @unchecked Sendable {
     self.before = before
     self.after = after
   }
+}
+
+extension AuditRecord: DirectlyInserted {
+  var storedProperties: [any AnyDatabaseProperty] { [$id, $at, $actorID, $actorName, $action, $entity, $entityID, $before, $after] }
 }
 
 struct CreateAuditRecords: AsyncMigration {

@@ -16,17 +16,34 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     self.day = day
   }
 
-  /// Parses `YYYY-MM-DD` (ISO 8601 calendar date); anything else is nil.
+  /// Parses `YYYY-MM-DD` (ISO 8601 calendar date, surrounding spaces allowed); anything else is
+  /// nil. By hand over the bytes: every request that reads the working calendar parses each day.
   public init?(iso: String) {
-    let parts = iso.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    var bytes = Substring(iso).utf8[...]
+    while bytes.first == 0x20 || bytes.first == 0x09 { bytes.removeFirst() }
+    while bytes.last == 0x20 || bytes.last == 0x09 { bytes.removeLast() }
+    guard bytes.count == 10 else { return nil }
+    let b = Array(bytes)
+    guard b[4] == 0x2D, b[7] == 0x2D, let y = Self.digits(b[0..<4]), let m = Self.digits(b[5..<7]), let d = Self.digits(b[8..<10])
     else { return nil }
     self.init(year: y, month: m, day: d)
   }
 
+  private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    var value = 0
+    for byte in bytes {
+      guard (0x30...0x39).contains(byte) else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    return value
+  }
+
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    func padded(_ n: Int, _ width: Int) -> String {
+      let text = String(n)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
   }
 
   public static func < (a: CivilDate, b: CivilDate) -> Bool {

@@ -109,7 +109,7 @@ enum WorkOrderFlow {
     try await WorkOrderEvent(
       orderID: order.id!, at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
       actorName: actor.displayName, note: notice.note
-    ).create(on: db)
+    ).insert(on: db)
     try await AuditLog.record(
       before == nil ? .create : .stateChange, entity: "work_order", id: order.id!.uuidString, actor: actor,
       before: before.map { AuditState(state: $0.state.rawValue, flags: $0.flags.map(\.rawValue).sorted()) },

@@ -95,7 +95,7 @@ enum WorkOrderIntake {
     order.nextDueAt = try ledger.nextDueAt(at: acceptedAt, calendar: workflow.calendar)
     let notice = try await WorkOrderFlow.notice(outcome, order: order, unit: unit, actor: actor, workflow: workflow, on: db)
     try await db.transaction { tx in
-      try await order.create(on: tx)
+      try await order.insert(on: tx)
       try await WorkOrderFlow.record(outcome, notice: notice, order: order, actor: actor, before: nil, on: tx)
     }
     return order

@@ -21,8 +21,11 @@ enum WorkOrderPresenter {
 
   /// The actions the viewer could take now: each kind is tried on the Domain workflow with
   /// representative details, so the rule lives in one place.
-  static func allowedActions(_ order: WorkOrder, workflow: Workflow, actor: Actor, now: Date) -> [WorkOrderActionKind] {
-    guard let snapshot = try? order.snapshot else { return [] }
+  /// `snapshot`: the order's, when the caller asks for several people at once (decoded once).
+  static func allowedActions(
+    _ order: WorkOrder, snapshot known: WorkflowSnapshot? = nil, workflow: Workflow, actor: Actor, now: Date
+  ) -> [WorkOrderActionKind] {
+    guard let snapshot = known ?? (try? order.snapshot) else { return [] }
     return WorkOrderActionKind.allCases.filter { kind in
       guard let action = sample(kind, order: order, now: now) else { return false }
       return (try? workflow.apply(action, to: snapshot, by: actor.roles, at: now)) != nil

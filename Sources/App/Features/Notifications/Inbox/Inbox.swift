@@ -20,11 +20,13 @@ enum Inbox {
     guard let unit = found else { return [] }
     let ancestors = unit.unitPath.ancestorIDs.compactMap(UUID.init(uuidString:))
     let users = try await ActorLoader.active(inUnits: ancestors, on: db)
+    let snapshot = try order.snapshot
     return users.filter { user in
       guard user.userID != actorID else { return false }
       let actor = user.with(roles: user.roles.subtracting([.admin]))
       return !actor.roles.isEmpty
-        && !progressActions.isDisjoint(with: WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now))
+        && !progressActions.isDisjoint(
+          with: WorkOrderPresenter.allowedActions(order, snapshot: snapshot, workflow: workflow, actor: actor, now: now))
     }.map(\.userID)
   }
 
@@ -35,7 +37,7 @@ enum Inbox {
     guard !users.isEmpty else { return }
     try await users.map {
       InboxNotification(userID: $0, kind: kind, messageKey: messageKey, args: args, link: link, at: at)
-    }.create(on: db)
+    }.insert(on: db)
   }
 
   static func unreadCount(userID: UUID, on db: any Database) async throws -> Int {

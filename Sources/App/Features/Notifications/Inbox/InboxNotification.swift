@@ -35,6 +35,10 @@ final class InboxNotification: Model, @unchecked Sendable {
   var args: [String] { (try? JSONDecoder().decode([String].self, from: Data(argsJSON.utf8))) ?? [] }
 }
 
+extension InboxNotification: DirectlyInserted {
+  var storedProperties: [any AnyDatabaseProperty] { [$id, $createdAt, $readAt, $kind, $messageKey, $argsJSON, $link, $user] }
+}
+
 struct CreateNotifications: AsyncMigration {
   func prepare(on database: any Database) async throws {
     try await database.schema(InboxNotification.schema)

@@ -55,6 +55,17 @@ final class WorkOrder: Model, @unchecked Sendable {
   init() {}
 }
 
+extension WorkOrder: DirectlyInserted {
+  var storedProperties: [any AnyDatabaseProperty] {
+    [
+      $id, $createdAt, $updatedAt, $version, $number, $type, $serviceKind, $channel, $area, $state, $severity,
+      $customerAccount, $customerName, $customerPhone, $address, $content, $categoryCode, $itemCode, $taxonomyVersion,
+      $attitude, $verified, $supplyResponsibility, $acceptedAt, $appointmentAt, $closedAt, $returnVisitedAt,
+      $returnVisitSatisfied, $investigationJSON, $nextDueAt, $snapshotJSON, $clocksJSON, $unit, $createdBy, $parent,
+    ]
+  }
+}
+
 extension WorkOrder {
   var orderType: OrderType { OrderType(rawValue: type) ?? .consultation }
   var orderState: WorkOrderState { WorkOrderState(rawValue: state) ?? .intake }

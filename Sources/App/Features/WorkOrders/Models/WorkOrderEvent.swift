@@ -32,3 +32,7 @@ final class WorkOrderEvent: Model, @unchecked Sendable {
     self.note = note
   }
 }
+
+extension WorkOrderEvent: DirectlyInserted {
+  var storedProperties: [any AnyDatabaseProperty] { [$id, $at, $action, $fromState, $toState, $actorName, $note, $order] }
+}

@@ -1,0 +1,93 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import SQLKit
+
+/// A model written straight through SQLKit from the list of its properties it names itself.
+/// Fluent's `create` finds a model's properties with a Mirror (demangling every field's type)
+/// several times per row; on the intake path that cost more than the INSERTs. The column names
+/// stay in the model's property wrappers; `DirectInsertTests` checks that each list names every
+/// stored property of its model.
+protocol DirectlyInserted: Model where IDValue == UUID {
+  /// Every stored property of the model (ids, fields, parents, timestamps).
+  var storedProperties: [any AnyDatabaseProperty] { get }
+}
+
+extension DirectlyInserted {
+  /// Inserts the model as Fluent's `create` would: a new id when it has none, `created_at` /
+  /// `updated_at` timestamps set to now, and afterwards the model is known to exist.
+  func insert(on db: any Database) async throws {
+    try await [self].insert(on: db)
+  }
+}
+
+extension Array where Element: DirectlyInserted {
+  /// One INSERT for all the rows (they must set the same properties).
+  func insert(on db: any Database) async throws {
+    guard let first = self.first else { return }
+    guard let sql = db as? any SQLDatabase else {
+      // Every database Wanjia runs on speaks SQL; a non-SQL one still gets Fluent's path.
+      for model in self { try await model.create(on: db) }
+      return
+    }
+    let now = Date()
+    var columns: [String] = []
+    var rows: [[any SQLExpression]] = []
+    for model in self {
+      if model.id == nil { model.id = UUID() }
+      let input = DirectInput()
+      for property in model.storedProperties {
+        (property as? any TouchedOnInsert)?.touch(now)
+        property.input(to: input)
+      }
+      if model === first { columns = input.keys }
+      guard input.keys == columns else { throw DirectInsertError.differentColumns(Element.schema) }
+      rows.append(input.values)
+    }
+    let statement = sql.insert(into: Element.schema).columns(columns)
+    for row in rows { statement.values(row) }
+    try await statement.run()
+    for model in self {
+      for case let id as IDProperty<Element, UUID> in model.storedProperties { id.exists = true }
+    }
+  }
+}
+
+enum DirectInsertError: Error {
+  /// Rows of one INSERT set different properties (a programming error).
+  case differentColumns(String)
+}
+
+/// Collects what the properties give Fluent, in their order, as SQL values.
+private final class DirectInput: DatabaseInput {
+  var keys: [String] = []
+  var values: [any SQLExpression] = []
+
+  func set(_ value: DatabaseQuery.Value, at key: FieldKey) {
+    keys.append(key.description)
+    values.append(Self.expression(value))
+  }
+
+  private static func expression(_ value: DatabaseQuery.Value) -> any SQLExpression {
+    switch value {
+    case .bind(let encodable): (encodable as? any NilTestable)?.isNil == true ? SQLLiteral.null : SQLBind(encodable)
+    case .null: SQLLiteral.null
+    case .enumCase(let string): SQLLiteral.string(string)
+    case .default: SQLLiteral.default
+    case .array, .dictionary, .custom:
+      // No stored property here holds these; they would need Fluent's converter.
+      preconditionFailure("DirectInsert: unsupported value \(value)")
+    }
+  }
+}
+
+private protocol NilTestable { var isNil: Bool { get } }
+extension Optional: NilTestable { fileprivate var isNil: Bool { self == nil } }
+
+/// `@Timestamp(on: .create)` and `(on: .update)` are both set when a row is created.
+private protocol TouchedOnInsert { func touch(_ now: Date) }
+extension TimestampProperty: TouchedOnInsert {
+  fileprivate func touch(_ now: Date) {
+    if trigger == .create || trigger == .update { wrappedValue = now }
+  }
+}

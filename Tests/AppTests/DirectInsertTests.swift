@@ -1,0 +1,133 @@
+import Fluent
+import Foundation
+import Testing
+
+@testable import App
+
+/// Models written through SQLKit from their own property lists store exactly what Fluent's
+/// `create` would, and stay usable as Fluent models afterwards.
+@Suite("Direct inserts")
+struct DirectInsertTests {
+  static func keys(reflected model: some Model) -> [String] {
+    model.properties.compactMap { $0 as? any AnyDatabaseProperty }.flatMap(\.keys).map(\.description)
+  }
+
+  static func keys(listed model: some DirectlyInserted) -> [String] {
+    model.storedProperties.flatMap(\.keys).map(\.description)
+  }
+
+  @Test("Each directly inserted model lists every stored property once")
+  func listsAreComplete() {
+    let pairs: [(String, [String], [String])] = [
+      ("WorkOrder", Self.keys(reflected: WorkOrder()), Self.keys(listed: WorkOrder())),
+      ("WorkOrderEvent", Self.keys(reflected: WorkOrderEvent()), Self.keys(listed: WorkOrderEvent())),
+      ("AuditRecord", Self.keys(reflected: AuditRecord()), Self.keys(listed: AuditRecord())),
+      ("InboxNotification", Self.keys(reflected: InboxNotification()), Self.keys(listed: InboxNotification())),
+    ]
+    for (model, reflected, listed) in pairs {
+      #expect(Set(listed) == Set(reflected), "\(model)")
+      #expect(listed.count == Set(listed).count, "\(model) lists a property twice")
+    }
+  }
+
+  /// An order with every column set, optional ones included.
+  static func order(number: String, unit: OrgUnit, user: User, parent: UUID?, at: Date) -> WorkOrder {
+    let order = WorkOrder()
+    order.version = 3
+    order.number = number
+    order.type = "complaint"
+    order.serviceKind = "other"
+    order.channel = "phone95598"
+    order.area = "rural"
+    order.state = "replied"
+    order.severity = "serious"
+    order.customerAccount = "0912345678"
+    order.customerName = "张先生"
+    order.customerPhone = "13900001111"
+    order.address = "清河市人民路8号"
+    order.content = "抄表员态度恶劣"
+    order.categoryCode = "conduct"
+    order.itemCode = "conduct.attitude"
+    order.taxonomyVersion = 1
+    order.attitude = "agitated"
+    order.verified = true
+    order.supplyResponsibility = false
+    order.acceptedAt = at
+    order.appointmentAt = at.addingTimeInterval(3600.5)
+    order.closedAt = at.addingTimeInterval(7200)
+    order.returnVisitedAt = at.addingTimeInterval(7100)
+    order.returnVisitSatisfied = true
+    order.investigationJSON = #"{"cause":"态度"}"#
+    order.nextDueAt = at.addingTimeInterval(60)
+    order.snapshotJSON = "{}"
+    order.clocksJSON = "[]"
+    order.$unit.id = unit.id!
+    order.$createdBy.id = user.id!
+    order.$parent.id = parent
+    return order
+  }
+
+  @Test("A work order inserted directly reads back as one Fluent created, and saves as an update")
+  func workOrderRoundTrip() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let user = try #require(try await User.query(on: app.db).first())
+      let at = Date(timeIntervalSince1970: 1_790_000_000.25)
+      let byFluent = Self.order(number: "GD-F", unit: org.countyA, user: user, parent: nil, at: at)
+      try await byFluent.create(on: app.db)
+      let direct = Self.order(number: "GD-D", unit: org.countyA, user: user, parent: byFluent.id, at: at)
+      try await direct.insert(on: app.db)
+      #expect(direct.id != nil && direct._$idExists && direct.createdAt != nil && direct.updatedAt != nil)
+
+      let read = try #require(try await WorkOrder.find(direct.id, on: app.db))
+      let fluent = try #require(try await WorkOrder.find(byFluent.id, on: app.db))
+      let same: [(String, (WorkOrder) -> String)] = [
+        ("version", { "\($0.version)" }), ("type", \.type), ("serviceKind", { $0.serviceKind ?? "-" }), ("channel", \.channel),
+        ("area", \.area), ("state", \.state), ("severity", \.severity), ("customerAccount", \.customerAccount),
+        ("customerName", \.customerName), ("customerPhone", \.customerPhone), ("address", \.address), ("content", \.content),
+        ("categoryCode", { $0.categoryCode ?? "-" }), ("itemCode", { $0.itemCode ?? "-" }),
+        ("taxonomyVersion", { "\($0.taxonomyVersion ?? -1)" }), ("attitude", { $0.attitude ?? "-" }),
+        ("verified", { "\(String(describing: $0.verified))" }),
+        ("supplyResponsibility", { "\(String(describing: $0.supplyResponsibility))" }),
+        ("acceptedAt", { "\($0.acceptedAt.timeIntervalSince1970)" }),
+        ("appointmentAt", { "\(String(describing: $0.appointmentAt?.timeIntervalSince1970))" }),
+        ("closedAt", { "\(String(describing: $0.closedAt?.timeIntervalSince1970))" }),
+        ("returnVisitedAt", { "\(String(describing: $0.returnVisitedAt?.timeIntervalSince1970))" }),
+        ("returnVisitSatisfied", { "\(String(describing: $0.returnVisitSatisfied))" }),
+        ("investigation", { $0.investigationJSON ?? "-" }),
+        ("nextDueAt", { "\(String(describing: $0.nextDueAt?.timeIntervalSince1970))" }), ("snapshot", \.snapshotJSON),
+        ("clocks", \.clocksJSON), ("unit", { $0.$unit.id.uuidString }), ("createdBy", { $0.$createdBy.id.uuidString }),
+      ]
+      for (field, value) in same {
+        #expect(value(read) == value(fluent), "\(field)")
+      }
+      #expect(read.$parent.id == byFluent.id && fluent.$parent.id == nil)
+      #expect(read.acceptedAt == at && read.verified == true && read.supplyResponsibility == false)
+      // Stored the same way: typed filters find both rows.
+      let matching = try await WorkOrder.query(on: app.db).filter(\.$acceptedAt == at).filter(\.$verified == true)
+        .filter(\.$unit.$id == org.countyA.id!).count()
+      #expect(matching == 2)
+
+      direct.state = "closed"
+      try await direct.save(on: app.db)
+      #expect(try await WorkOrder.query(on: app.db).count() == 2)
+      #expect(try await WorkOrder.find(direct.id, on: app.db)?.state == "closed")
+    }
+  }
+
+  @Test("Notices to several people are one insert of a row each; unset columns stay empty")
+  func notificationsInOneInsert() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let users = try await User.query(on: app.db).limit(2).all().map { $0.id! }
+      #expect(users.count == 2)
+      let at = Date(timeIntervalSince1970: 1_790_000_000)
+      try await Inbox.deliver(
+        to: users, kind: "queue", messageKey: "inbox.queue", args: ["GD-1", "workorder.state.accepted"], link: "/x", at: at,
+        on: app.db)
+      let rows = try await InboxNotification.query(on: app.db).all()
+      #expect(Set(rows.map { $0.$user.id }) == Set(users))
+      #expect(rows.allSatisfy { $0.readAt == nil && $0.createdAt == at && $0.args == ["GD-1", "workorder.state.accepted"] })
+    }
+  }
+}
