@@ -102,6 +102,7 @@ intake() { # intake sqlite|postgres
     die "$db: $non2xx responses were not 2xx; the numbers would be meaningless"
   fi
   grep -q 'Socket errors' "$out" && warn "$db: $(grep 'Socket errors' "$out" | sed 's/^ *//')"
+  one_at_a_time "$db" "$tok"
   server_stop
 
   local direct what
@@ -124,6 +125,20 @@ intake() { # intake sqlite|postgres
   local r
   r=$(ratio "$rps" "$direct")
   RESULTS+=("$db intake: POST /api/v1/work-orders $rps req/s, p99 $p99 ms; direct inserts $direct rows/s ($what); ratio $r (target >= 0.40: $(at_least "$r" 0.40); p99 < 50 ms: $(below "$p99" 50))")
+  log "${RESULTS[-1]}"
+}
+
+# one_at_a_time DB TOKEN: median latency with one connection (no queueing) of an empty
+# request, a read of three small queries and the intake, to show what the stack costs per query.
+one_at_a_time() {
+  local db=$1 auth="$WORK/auth.lua" line="" path median
+  printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$2" >"$auth"
+  for path in /healthz /api/v1/me; do
+    median=$(timeout 60 wrk -t1 -c1 -d5s --latency -s "$auth" "$SERVER_URL$path" | awk '$1 == "50%" { print $2 }')
+    line+="GET $path $(to_ms "$median") ms, "
+  done
+  median=$(timeout 60 wrk -t1 -c1 -d5s --latency -s "$WORK/post.lua" "$SERVER_URL" | awk '$1 == "50%" { print $2 }')
+  RESULTS+=("$db one request at a time (wrk -c1, 5 s, median): ${line}POST /api/v1/work-orders $(to_ms "$median") ms")
   log "${RESULTS[-1]}"
 }
 

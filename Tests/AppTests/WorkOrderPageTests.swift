@@ -128,7 +128,7 @@ struct KPIDashboardTests {
   @Test("Rule DOMAIN §2: only verified complaints of the supply side count; rates show numerator and denominator")
   func dashboard() async throws {
     try await withApp { app in
-      var loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderAPITests.Loop.make(app)
       loop.org.countyA.customerCount = 20_000
       try await loop.org.countyA.save(on: app.db)
       // Two complaints: one goes round the loop verified, one stays at intake review.

@@ -35,11 +35,12 @@ extension Array where Element: DirectlyInserted {
     var rows: [[any SQLExpression]] = []
     for model in self {
       if model.id == nil { model.id = UUID() }
-      let input = DirectInput()
+      let collected = DirectInput(table: Element.schema)
       for property in model.storedProperties {
         (property as? any TouchedOnInsert)?.touch(now)
-        property.input(to: input)
+        property.input(to: collected)
       }
+      let input = try collected.checked()
       if model === first { columns = input.keys }
       guard input.keys == columns else { throw DirectInsertError.differentColumns(Element.schema) }
       rows.append(input.values)
@@ -56,28 +57,35 @@ extension Array where Element: DirectlyInserted {
 enum DirectInsertError: Error {
   /// Rows of one INSERT set different properties (a programming error).
   case differentColumns(String)
+  /// A property gave a value only Fluent's own converter handles (groups, custom SQL).
+  case unsupportedValue(table: String, column: String)
 }
 
 /// Collects what the properties give Fluent, in their order, as SQL values.
 private final class DirectInput: DatabaseInput {
+  let table: String
   var keys: [String] = []
   var values: [any SQLExpression] = []
+  var unsupported: String?
+
+  init(table: String) { self.table = table }
 
   func set(_ value: DatabaseQuery.Value, at key: FieldKey) {
     keys.append(key.description)
-    values.append(Self.expression(value))
+    switch value {
+    case .bind(let encodable): values.append((encodable as? any NilTestable)?.isNil == true ? SQLLiteral.null : SQLBind(encodable))
+    case .null: values.append(SQLLiteral.null)
+    case .enumCase(let string): values.append(SQLLiteral.string(string))
+    case .default: values.append(SQLLiteral.default)
+    case .array, .dictionary, .custom:
+      unsupported = unsupported ?? key.description
+      values.append(SQLLiteral.null)
+    }
   }
 
-  private static func expression(_ value: DatabaseQuery.Value) -> any SQLExpression {
-    switch value {
-    case .bind(let encodable): (encodable as? any NilTestable)?.isNil == true ? SQLLiteral.null : SQLBind(encodable)
-    case .null: SQLLiteral.null
-    case .enumCase(let string): SQLLiteral.string(string)
-    case .default: SQLLiteral.default
-    case .array, .dictionary, .custom:
-      // No stored property here holds these; they would need Fluent's converter.
-      preconditionFailure("DirectInsert: unsupported value \(value)")
-    }
+  func checked() throws -> Self {
+    if let unsupported { throw DirectInsertError.unsupportedValue(table: table, column: unsupported) }
+    return self
   }
 }
 
