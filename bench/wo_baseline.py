@@ -32,11 +32,8 @@ def sqlite_loop(args):
     db.execute("PRAGMA foreign_keys = ON")
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     sync = db.execute("PRAGMA synchronous").fetchone()[0]
-    columns = [r[1] for r in db.execute("PRAGMA table_info(work_orders)")]
-    row = db.execute(f"SELECT {', '.join(columns)} FROM work_orders ORDER BY accepted_at DESC LIMIT 1").fetchone()
-    if row is None:
-        sys.exit("no order to copy")
-    template = dict(zip(columns, row))
+    template = newest(db, "work_orders", "accepted_at")
+    columns = list(template)
     as_blob = isinstance(template["id"], bytes)
     insert = db.execute  # bound once; sqlite3 caches the prepared statement by its text
     sql = f"INSERT INTO work_orders ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"

@@ -116,11 +116,7 @@ intake() { # intake sqlite|postgres
     dbq postgres "SELECT row_to_json(w) FROM work_orders w ORDER BY accepted_at DESC LIMIT 1" >"$WORK/row.json"
     python3 bench/wo_baseline.py pgbench-script "$WORK/row.json" >"$WORK/insert.sql"
     log "postgres: pgbench -c$CONNECTIONS -j$THREADS -T$SECONDS_RUN with the same INSERT"
-    "$PG_BIN/pgbench" -n -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_RUN" -f "$WORK/insert.sql" "$url" >"$WORK/pgbench.txt" 2>&1 || {
-      cat "$WORK/pgbench.txt" >&2
-      die "pgbench failed"
-    }
-    direct=$(awk '/^tps = / { printf "%.1f", $3; exit }' "$WORK/pgbench.txt")
+    direct=$(pgbench_tps "$WORK/insert.sql" "$url")
     what="pgbench -c$CONNECTIONS, fsync on"
     dbq postgres "SELECT json_build_object(
       'token', (SELECT token_hash FROM api_tokens WHERE revoked_at IS NULL LIMIT 1),
@@ -131,11 +127,7 @@ intake() { # intake sqlite|postgres
       'notifications', (SELECT row_to_json(r) FROM notifications r ORDER BY created_at DESC LIMIT 1))" >"$WORK/rows.json"
     python3 bench/wo_baseline.py pgbench-intake "$WORK/rows.json" >"$WORK/intake.sql"
     log "postgres: pgbench -c$CONNECTIONS -j$THREADS -T$SECONDS_RUN with an intake's reads and rows"
-    "$PG_BIN/pgbench" -n -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_RUN" -f "$WORK/intake.sql" "$url" >"$WORK/pgbench-intake.txt" 2>&1 || {
-      cat "$WORK/pgbench-intake.txt" >&2
-      die "pgbench (intake transaction) failed"
-    }
-    same=$(awk '/^tps = / { printf "%.1f", $3; exit }' "$WORK/pgbench-intake.txt")
+    same=$(pgbench_tps "$WORK/intake.sql" "$url")
     pg_stop
   fi
   local r
@@ -145,6 +137,17 @@ intake() { # intake sqlite|postgres
   # For comparison only (not the issue's target): the same work as an intake, done directly.
   RESULTS+=("$db intake vs the same reads and rows done directly: $same transactions/s; ratio $(ratio "$rps" "$same")")
   log "${RESULTS[-1]}"
+}
+
+# pgbench_tps SCRIPT URL: transactions per second of SCRIPT under pgbench with the bench's
+# connections, threads and duration.
+pgbench_tps() {
+  local out="${1%.sql}-pgbench.txt"
+  "$PG_BIN/pgbench" -n -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_RUN" -f "$1" "$2" >"$out" 2>&1 || {
+    cat "$out" >&2
+    die "pgbench with $1 failed"
+  }
+  awk '/^tps = / { printf "%.1f", $3; exit }' "$out"
 }
 
 # one_at_a_time DB TOKEN: median latency with one connection (no queueing) of an empty
