@@ -65,7 +65,11 @@ struct AppConfigKey: StorageKey {
 
 extension Application {
   var config: AppConfig {
-    get { storage[AppConfigKey.self]! }
+    get {
+      // configure(_:_:) stores it before anything else runs; its absence is a programming error.
+      guard let config = storage[AppConfigKey.self] else { preconditionFailure("configure(app, config) has not run") }
+      return config
+    }
     set { storage[AppConfigKey.self] = newValue }
   }
 }

@@ -22,7 +22,7 @@ struct ActorRowsTests {
       #expect(users.count >= 3)
       for user in users {
         let row = try #require(try await ActorRows.user(user.id!, on: sql))
-        #expect(Self.same(row, user.actor), "\(user.username)")
+        #expect(Self.same(row, try user.actor), "\(user.username)")
       }
       let inCountyA = try await ActorRows.active(inUnits: [org.countyA.id!], on: sql)
       let expected = users.filter { $0.$unit.id == org.countyA.id! && $0.isActive }.map(\.id!)

@@ -45,7 +45,7 @@ enum DemoAnalysis {
 
   static func analyst(on db: any Database) async throws -> Actor {
     if let user = try await User.query(on: db).filter(\.$username == Role.analyst.rawValue).with(\.$unit).first() {
-      return user.actor
+      return try user.actor
     }
     return try await Actor.commandLine(on: db)
   }

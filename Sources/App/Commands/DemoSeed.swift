@@ -39,13 +39,13 @@ enum DemoSeed {
       try await company.create(on: tx)
       let city = OrgUnit(code: "QH", name: "清河市供电公司", kind: .city, parent: company)
       try await city.create(on: tx)
-      var firstCounty: OrgUnit?
-      for county in counties {
+      var firstCounty = city
+      for (index, county) in counties.enumerated() {
         let unit = OrgUnit(code: county.code, name: county.name, kind: .county, parent: city)
         unit.customerCount = 25_000
         unit.dutyPhone = "0571-8\(county.code.count)65\(county.stations.count)598"
         try await unit.create(on: tx)
-        if firstCounty == nil { firstCounty = unit }
+        if index == 0 { firstCounty = unit }
         for (n, station) in county.stations.enumerated() {
           let code = "\(county.code)-S\(n + 1)"
           let stationUnit = OrgUnit(
@@ -58,12 +58,14 @@ enum DemoSeed {
         }
       }
       for role in Role.allCases {
-        let unit = role == .handler ? firstCounty! : city
+        let unit = role == .handler ? firstCounty : city
         let user = User(
-          username: role.rawValue, displayName: people[role] ?? role.rawValue, passwordHash: hash, roles: [role], unitID: unit.id!)
+          username: role.rawValue, displayName: people[role] ?? role.rawValue, passwordHash: hash, roles: [role],
+          unitID: try unit.requireID())
         try await user.create(on: tx)
         try await AuditLog.record(
-          .create, entity: "user", id: user.id!.uuidString, actor: nil, before: NoSnapshot?.none, after: UserDTO(user, unit: unit), on: tx)
+          .create, entity: "user", id: user.requireID().uuidString, actor: nil, before: NoSnapshot?.none, after: UserDTO(user, unit: unit),
+          on: tx)
         logins.append(Login(username: role.rawValue, role: role, unitName: unit.name))
       }
       return logins
@@ -86,6 +88,6 @@ enum DemoSeed {
   static func randomPassword() -> String {
     let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
     var rng = SystemRandomNumberGenerator()
-    return String((0..<14).map { _ in alphabet.randomElement(using: &rng)! })
+    return String((0..<14).map { _ in alphabet[Int.random(in: alphabet.indices, using: &rng)] })
   }
 }

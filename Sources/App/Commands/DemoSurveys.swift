@@ -69,7 +69,7 @@ enum DemoSurveys {
         let answers = try ResponseRecorder.score(ResponseDraft(answers: ["kiosk.hall": code]), questionnaire: kiosk)
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.id!, unitID: hall.id!, sampleID: nil, segment: unknownSegment, channel: .kiosk, weight: 1,
+            waveID: wave.requireID(), unitID: hall.requireID(), sampleID: nil, segment: unknownSegment, channel: .kiosk, weight: 1,
             answers: answers, answeredAt: at, recordedBy: "kiosk"),
           questionnaire: kiosk, on: db)
       }
@@ -85,7 +85,7 @@ enum DemoSurveys {
       let agency = county.name.replacingOccurrences(of: "供电公司", with: "") + "人民政府办公室"
       try await ResponseRecorder.record(
         .init(
-          waveID: wave.id!, unitID: county.id!, sampleID: nil, segment: unknownSegment, channel: .government, weight: 1,
+          waveID: wave.requireID(), unitID: county.requireID(), sampleID: nil, segment: unknownSegment, channel: .government, weight: 1,
           answers: answers, answeredAt: at, recordedBy: "staff", respondent: agency),
         questionnaire: government, on: db)
     }
@@ -117,10 +117,11 @@ enum DemoSurveys {
     now: Date, finished: Bool
   ) async throws {
     let questionnaire = try wave.questionnaire
-    let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.query(on: db).all().map { ($0.id!, $0.code) })
-    let start = BusinessTime.parseInstant("\(wave.year)-08-01T09:00:00+08:00")!
+    let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.query(on: db).all().map { (try $0.requireID(), $0.code) })
+    guard let first = CivilDate(year: wave.year, month: 8, day: 1) else { throw CommandFailure("wave year \(wave.year) out of range") }
+    let start = BusinessTime.startOfDay(first).addingTimeInterval(9 * 3600)
     let span = finished ? 86 * 86_400.0 : max(86_400, now.timeIntervalSince(start) - 86_400)
-    let samples = try await SurveySample.query(on: db).filter(\.$wave.$id == wave.id!).filter(\.$active == true)
+    let samples = try await SurveySample.query(on: db).filter(\.$wave.$id == wave.requireID()).filter(\.$active == true)
       .sort(\.$drawOrder).all()
     for sample in samples {
       let roll = random.unit()
@@ -136,7 +137,7 @@ enum DemoSurveys {
         try await sample.save(on: db)
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.id!, unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment, channel: .phone,
+            waveID: wave.requireID(), unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment, channel: .phone,
             weight: sample.designWeight, answers: answers, answeredAt: at, recordedBy: "surveyor"),
           questionnaire: questionnaire, on: db)
       } else if !finished && roll < share + 0.05 {
@@ -165,15 +166,17 @@ enum DemoSurveys {
   /// data finds distinct constructs; module items follow perceived quality.
   static func answersFor(_ questionnaire: Questionnaire, quality: Double, random: inout DemoRandom) throws -> [ScoredAnswer] {
     let mood = random.normal() * 0.5
-    var latent: [CSIConstruct: Double] = [:]
-    latent[.image] = 0.6 * quality + 0.5 * mood + random.normal() * 0.5
-    latent[.expectation] = 0.4 * latent[.image]! + random.normal() * 0.6
-    latent[.perceivedQuality] = 0.8 * quality + 0.3 * latent[.expectation]! + 0.4 * mood + random.normal() * 0.5
-    latent[.perceivedValue] = 0.6 * latent[.perceivedQuality]! + random.normal() * 0.5
-    latent[.satisfaction] =
-      0.25 * latent[.image]! + 0.5 * latent[.perceivedQuality]! + 0.25 * latent[.perceivedValue]! + random.normal() * 0.4
-    latent[.complaint] = -0.7 * latent[.satisfaction]! + random.normal() * 0.5
-    latent[.loyalty] = 0.6 * latent[.satisfaction]! - 0.2 * latent[.complaint]! + random.normal() * 0.5
+    let image = 0.6 * quality + 0.5 * mood + random.normal() * 0.5
+    let expectation = 0.4 * image + random.normal() * 0.6
+    let pq = 0.8 * quality + 0.3 * expectation + 0.4 * mood + random.normal() * 0.5
+    let value = 0.6 * pq + random.normal() * 0.5
+    let satisfaction = 0.25 * image + 0.5 * pq + 0.25 * value + random.normal() * 0.4
+    let complaint = -0.7 * satisfaction + random.normal() * 0.5
+    let loyalty = 0.6 * satisfaction - 0.2 * complaint + random.normal() * 0.5
+    let latent: [CSIConstruct: Double] = [
+      .image: image, .expectation: expectation, .perceivedQuality: pq, .perceivedValue: value, .satisfaction: satisfaction,
+      .complaint: complaint, .loyalty: loyalty,
+    ]
     var raw: [String: String] = [:]
     var skipped: Set<ServiceModule> = []
     for question in questionnaire.questions {
@@ -184,7 +187,6 @@ enum DemoSurveys {
           skipped.insert(module)
           continue
         }
-        let pq = latent[.perceivedQuality]!
         let level = 3.55 + 1.1 * (pq + (moduleShift[module] ?? 0) + random.normal() * 0.45)
         raw[question.code] = String(min(5, max(1, Int(level.rounded()))))
       case .tenPoint:

@@ -17,7 +17,7 @@ enum DemoWorkOrders {
     var actors: [Role: Actor] = [:]
     for role in Role.allCases {
       if let user = try await User.query(on: db).filter(\.$username == role.rawValue).first(),
-        let actor = try await ActorLoader.load(userID: user.id!, on: db)
+        let actor = try await ActorLoader.load(userID: user.requireID(), on: db)
       {
         actors[role] = actor
       }
@@ -27,7 +27,7 @@ enum DemoWorkOrders {
     guard let handlerCounty = units.first(where: { $0.id == handler.unitID }) else { return 0 }
     let otherCounty = units.first { $0.id != handler.unitID } ?? handlerCounty
     var created = 0
-    for script in scripts(handlerUnit: handlerCounty.id!, otherUnit: otherCounty.id!) {
+    for script in scripts(handlerUnit: try handlerCounty.requireID(), otherUnit: try otherCounty.requireID()) {
       var at = now.addingTimeInterval(-script.hoursAgo * 3600)
       do {
         var input = script.input

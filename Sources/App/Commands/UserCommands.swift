@@ -33,7 +33,7 @@ struct CreateUserCommand: AsyncCommand {
       let user = try await UserService.create(
         .init(
           username: signature.username, displayName: signature.displayName ?? signature.username, password: password,
-          unitID: unit.id!.uuidString, roles: (signature.roles ?? "").split(separator: ",").map(String.init)),
+          unitID: unit.requireID().uuidString, roles: (signature.roles ?? "").split(separator: ",").map(String.init)),
         actor: nil, on: db, hasher: app.password.async)
       context.console.info("Created \(user.username) at \(unit.name).")
       if password == generated { context.console.output("Password: \(generated)".consoleText()) }

@@ -58,6 +58,6 @@ extension Actor {
     }
     return Actor(
       userID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), username: "cli", displayName: "cli",
-      roles: [.admin], unitID: root.id!, unitName: root.name, unitPath: root.unitPath, locale: "zh-CN")
+      roles: [.admin], unitID: try root.requireID(), unitName: root.name, unitPath: root.unitPath, locale: "zh-CN")
   }
 }

@@ -15,7 +15,7 @@ enum ActorLoader {
   /// The active users of these units.
   static func active(inUnits ids: [UUID], on db: any Database) async throws -> [Actor] {
     guard let sql = db as? any SQLDatabase else {
-      return try await User.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$isActive == true).with(\.$unit).all().map(\.actor)
+      return try await User.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$isActive == true).with(\.$unit).all().map { try $0.actor }
     }
     return try await ActorRows.active(inUnits: ids, on: sql)
   }
@@ -41,9 +41,11 @@ enum ActorLoader {
 
 extension User {
   var actor: Actor {
-    Actor.user(
-      id: id!, username: username, displayName: displayName, rolesList: rolesList, locale: locale, unitID: $unit.id,
-      unitName: unit.name, unitPath: unit.path)
+    get throws {
+      try Actor.user(
+        id: requireID(), username: username, displayName: displayName, rolesList: rolesList, locale: locale, unitID: $unit.id,
+        unitName: unit.name, unitPath: unit.path)
+    }
   }
 }
 

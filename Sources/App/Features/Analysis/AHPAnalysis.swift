@@ -62,23 +62,24 @@ enum AHPAnalysis {
       }
     }
 
-    let hasMatrix = json["matrix"] != nil, hasJudges = json["judges"] != nil
-    guard hasMatrix != hasJudges else { throw bad(hasMatrix ? "matrix_and_judges" : "no_matrix") }
-    if hasMatrix {
+    let single = json["matrix"], judges = json["judges"]
+    guard (single == nil) != (judges == nil) else { throw bad(single != nil ? "matrix_and_judges" : "no_matrix") }
+    if let single {
       if json["method"] != nil { throw bad("method_without_judges") }
-      let result = AHP.analyze(try matrix(json["matrix"]!, label: "matrix"))
+      let result = AHP.analyze(try matrix(single, label: "matrix"))
       return Outcome(criteria: criteria, method: nil, weights: result.weights, summary: result, summaryJudge: nil, judges: [])
     }
-    guard let judgeList = json["judges"]!.arrayValue, !judgeList.isEmpty else {
+    guard let judgeList = judges?.arrayValue, !judgeList.isEmpty else {
       throw bad("judges_not_array")
     }
     let matrices = try judgeList.enumerated().map { try matrix($1, label: "judges[\($0)]") }
     var judgeWeights: [Double]?
     if let w = json["judgeWeights"] {
-      guard let arr = w.arrayValue, arr.count == matrices.count, arr.allSatisfy({ $0.doubleValue != nil }) else {
+      let numbers = w.arrayValue?.compactMap(\.doubleValue)
+      guard let numbers, numbers.count == matrices.count, numbers.count == w.arrayValue?.count else {
         throw bad("judge_weights", String(matrices.count))
       }
-      judgeWeights = arr.map { $0.doubleValue! }
+      judgeWeights = numbers
     }
     let individual = matrices.map { AHP.analyze($0) }
     let method = (json["method"].map { $0.stringValue ?? "?" } ?? "AIJ").uppercased()
@@ -89,11 +90,13 @@ enum AHPAnalysis {
         criteria: criteria, method: "AIJ", weights: aggregate.weights, summary: aggregate, summaryJudge: nil, judges: individual)
     case "AIP":
       let weights = try GroupAHP.aggregatePriorities(matrices, expertWeights: judgeWeights, mean: .geometric)
-      let worst = individual.indices.max { individual[$0].consistencyRatio < individual[$1].consistencyRatio }!
+      guard let worst = individual.indices.max(by: { individual[$0].consistencyRatio < individual[$1].consistencyRatio }) else {
+        throw bad("judges_not_array")
+      }
       return Outcome(
         criteria: criteria, method: "AIP", weights: weights, summary: individual[worst], summaryJudge: worst + 1, judges: individual)
     default:
-      throw json["method"]!.stringValue.map { bad("method", $0) } ?? bad("method_type")
+      throw json["method"]?.stringValue.map { bad("method", $0) } ?? bad("method_type")
     }
   }
 

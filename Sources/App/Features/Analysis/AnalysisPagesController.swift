@@ -44,12 +44,15 @@ enum AnalysisPagesController {
     let l = req.application.localizer
     let page = AnalysisListPage(
       chrome: .make(for: req, titleKey: "analysis.title"),
-      rows: runs.map {
+      rows: try runs.map {
         .init(
-          title: $0.title, href: Paths.analysisRun.link($0.id!), kindKey: "analysis.kind.\($0.kind)", input: $0.inputDescription,
+          title: $0.title, href: Paths.analysisRun.link(try $0.requireID()), kindKey: "analysis.kind.\($0.kind)",
+          input: $0.inputDescription,
           createdAt: DisplayFormat.dateTime($0.createdAt), createdBy: $0.createdBy)
       },
-      waves: waves.map { Choice(value: $0.id!.uuidString, label: "\($0.code) · \($0.name)", selected: $0.id!.uuidString == chosen) },
+      waves: try waves.map {
+        Choice(value: try $0.requireID().uuidString, label: "\($0.code) · \($0.name)", selected: try $0.requireID().uuidString == chosen)
+      },
       uploadAction: Paths.analysisUpload.link(), waveAction: Paths.analysisWave.link(), ahpHref: Paths.analysisAHP.link(),
       upload: [
         "title": upload?.title ?? "", "model": upload?.model ?? StandardCSIModels.text(StandardCSIModels.ecsiUpload),
@@ -81,7 +84,7 @@ enum AnalysisPagesController {
         bootstrap: form.bootstrap)
       let result = try await CSIRuns.fromUpload(upload, app: req.application)
       let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
-      return req.redirect(to: Paths.analysisRun.link(run.id!))
+      return req.redirect(to: Paths.analysisRun.link(try run.requireID()))
     } showAgain: { errors, status in
       try await render(req, upload: form, form: "upload", errors: errors, status: status)
     }
@@ -95,7 +98,7 @@ enum AnalysisPagesController {
       let request = CSIRuns.WaveRequest(waveId: form.waveId, groupBy: form.groupBy, bootstrap: form.bootstrap)
       let result = try await CSIRuns.fromWave(request, app: req.application, on: req.db)
       let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
-      return req.redirect(to: Paths.analysisRun.link(run.id!))
+      return req.redirect(to: Paths.analysisRun.link(try run.requireID()))
     } showAgain: { errors, status in
       try await render(req, wave: form, form: "wave", errors: errors, status: status)
     }

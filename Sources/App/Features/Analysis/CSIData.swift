@@ -77,17 +77,17 @@ extension CSIAnalysis {
     }
     guard table.rowCount > 0 else { throw AnalysisFailure("analysis.fail.no_data_rows", path) }
     var weights: [Double]?
-    if let j = weightPosition {
+    if let j = weightPosition, let weightColumn {
       let w = table.values.removeValue(forKey: j) ?? []
       for (i, v) in w.enumerated() {
         guard !v.isNaN else {
-          throw AnalysisFailure("analysis.fail.weight_empty", path, String(table.lineNumbers[i]), weightColumn!)
+          throw AnalysisFailure("analysis.fail.weight_empty", path, String(table.lineNumbers[i]), weightColumn)
         }
         guard v >= 0 else {
           throw AnalysisFailure("analysis.fail.weight_negative", path, String(table.lineNumbers[i]), "\(v)")
         }
       }
-      guard w.contains(where: { $0 > 0 }) else { throw AnalysisFailure("analysis.fail.weights_all_zero", weightColumn!) }
+      guard w.contains(where: { $0 > 0 }) else { throw AnalysisFailure("analysis.fail.weights_all_zero", weightColumn) }
       weights = w
     }
     // Take each column out of the table so it is moved, not copied (1M rows × 24 columns).

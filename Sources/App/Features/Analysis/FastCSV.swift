@@ -74,8 +74,10 @@ enum FastCSV {
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var done = 0
+      count = 0
+      guard let base = buffer.baseAddress else { return }  // an empty file
       while done < size {
-        let r = systemRead(fd, buffer.baseAddress! + done, size - done)
+        let r = systemRead(fd, base + done, size - done)
         if r < 0 { if errno == EINTR { continue }; failed = true; break }
         if r == 0 { break }
         done += r
@@ -181,13 +183,15 @@ enum FastCSV {
   ) throws {
     let n = buf.count
     let width = header.count
-    let hasQuote = from < n && memchr(buf.baseAddress! + from, Int32(quote), n - from) != nil
+    // parse(buffer:) has read a header, so the buffer is not empty.
+    guard let start = buf.baseAddress else { throw AnalysisFailure("analysis.fail.data_empty", source) }
+    let hasQuote = from < n && memchr(start + from, Int32(quote), n - from) != nil
     let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     let parts = (hasQuote || n - from < parallelThreshold) ? 1 : max(cores, 2)
     // Split points just after a line break.
     var bounds = [from]
     for k in 1..<max(parts, 1) {
-      var p = max(from + (n - from) * k / parts, bounds.last!)
+      var p = max(from + (n - from) * k / parts, bounds[bounds.count - 1])
       while p < n, buf[p - 1] != lf { p += 1 }
       bounds.append(p)
     }
@@ -198,8 +202,8 @@ enum FastCSV {
       let (s, e) = (bounds[k], bounds[k + 1])
       var breaks = 0
       if e > s {
-        var p = buf.baseAddress! + s
-        let stop = buf.baseAddress! + e
+        var p = start + s
+        let stop = start + e
         while let hit = memchr(p, Int32(lf), stop - p) {
           breaks += 1
           p = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
@@ -256,11 +260,13 @@ enum FastCSV {
     // Copy out column by column, freeing each buffer at once, so the peak stays near one copy.
     let chunkRows = results.rows
     for j in numericColumns {
-      let p = columns.pointers[j]!
+      guard let p = columns.pointers[j] else { continue }  // allocated above for every numeric column
       out.values[j] = [Double](unsafeUninitializedCapacity: rows) { dst, count in
         var at = 0
+        count = 0
+        guard let target = dst.baseAddress else { return }  // no rows
         for (k, r) in chunkRows.enumerated() {
-          (dst.baseAddress! + at).initialize(from: p + offsetList[k], count: r)
+          (target + at).initialize(from: p + offsetList[k], count: r)
           at += r
         }
         count = at
@@ -310,14 +316,14 @@ enum FastCSV {
             } else {
               value = try number(view, start, end, line: rowLine, column: header[col], source: source)
             }
-            pointers[col]![rowOffset + row] = value ?? .nan
+            pointers[col]?[rowOffset + row] = value ?? .nan
           case .text:
             let s =
               quoted
               ? String(decoding: scratch, as: UTF8.self)
               : String(decoding: UnsafeBufferPointer(rebasing: view[start..<end]), as: UTF8.self)
             let t = s.trimmingCharacters(in: .whitespaces)
-            text[col]!.append(isMissingToken(t) ? nil : t)
+            text[col, default: []].append(isMissingToken(t) ? nil : t)
           }
         }
         col += 1
@@ -343,8 +349,9 @@ enum FastCSV {
   /// not needed now (they are read again from the file if touched).
   private static func release(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let start = UInt(bitPattern: buf.baseAddress! + from)
-    let end = UInt(bitPattern: buf.baseAddress! + to)
+    guard let base = buf.baseAddress, page > 0 else { return }
+    let start = UInt(bitPattern: base + from)
+    let end = UInt(bitPattern: base + to)
     let alignedStart = (start + UInt(page) - 1) / UInt(page) * UInt(page)
     let alignedEnd = end / UInt(page) * UInt(page)
     guard alignedEnd > alignedStart, let p = UnsafeMutableRawPointer(bitPattern: alignedStart) else { return }

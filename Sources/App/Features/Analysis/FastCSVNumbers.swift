@@ -70,8 +70,9 @@ extension FastCSV {
       var cstr = Array(text.utf8CString)
       let value: Double? = cstr.withUnsafeMutableBufferPointer { p in
         var endPtr: UnsafeMutablePointer<CChar>? = nil
-        let v = strtod(p.baseAddress!, &endPtr)
-        guard let endPtr, endPtr - p.baseAddress! == p.count - 1 else { return nil }
+        guard let base = p.baseAddress else { return nil }
+        let v = strtod(base, &endPtr)
+        guard let endPtr, endPtr - base == p.count - 1 else { return nil }
         return v
       }
       if let value {

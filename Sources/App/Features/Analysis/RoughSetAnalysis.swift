@@ -81,7 +81,14 @@ enum RoughSetAnalysis {
       return kinds
     }
     let used = conditionPositions + [decisionPosition]
-    let keep = (0..<table.rowCount).filter { i in used.allSatisfy { table.text[$0]![i] != nil } }
+    // The reader fills every column asked for as text, one value per row.
+    let usedColumns = try used.map { j -> [String?] in
+      guard let column = table.text[j], column.count == table.rowCount else {
+        throw AnalysisFailure("analysis.fail.no_data_rows", dataPath)
+      }
+      return column
+    }
+    let keep = (0..<table.rowCount).filter { i in usedColumns.allSatisfy { $0[i] != nil } }
     guard keep.count >= 2 else {
       throw AnalysisFailure("analysis.fail.too_few_complete_rows", dataPath, String(keep.count))
     }
@@ -94,18 +101,18 @@ enum RoughSetAnalysis {
       }
     }
     var conditions: [[Int]] = []
-    for j in conditionPositions {
-      let column = keep.map { table.text[j]![$0]! }
+    for k in conditionPositions.indices {
+      let column = keep.compactMap { usedColumns[k][$0] }
       if let rule {
-        let numbers = column.map { Double($0) }
-        if numbers.allSatisfy({ $0 != nil }) {
-          conditions.append(try rule.apply(numbers.map { $0! }))
+        let numbers = column.compactMap { Double($0) }
+        if numbers.count == column.count {
+          conditions.append(try rule.apply(numbers))
           continue
         }
       }
       conditions.append(codes(column))
     }
-    let decisionValues = keep.map { table.text[decisionPosition]![$0]! }
+    let decisionValues = keep.compactMap { usedColumns[used.count - 1][$0] }
     let t = try DecisionTable(
       conditionNames: conditionPositions.map { header[$0] }, conditions: conditions, decisionName: decision,
       decision: codes(decisionValues))

@@ -12,8 +12,8 @@ struct AuditEntryDTO: Content {
   let before: String?
   let after: String?
 
-  init(_ r: AuditRecord) {
-    id = r.id!
+  init(_ r: AuditRecord) throws {
+    id = try r.requireID()
     at = BusinessTime.iso8601(r.at)
     actor = r.actorName
     action = r.action
@@ -98,7 +98,7 @@ enum AuditController {
   @Sendable static func list(req: Request) async throws -> ListResponse<AuditEntryDTO> {
     try req.actor.require(.admin)
     var errors = FieldErrors()
-    let filter = Filter.parse(req, errors: &errors)
+    let filter = try Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
     return ListResponse(items: try await query(filter, on: req.db).map(AuditEntryDTO.init))
   }
@@ -106,7 +106,7 @@ enum AuditController {
   @Sendable static func page(req: Request) async throws -> Response {
     try req.actor.require(.admin)
     var errors = FieldErrors()
-    let filter = Filter.parse(req, errors: &errors)
+    let filter = try Filter.parse(req, errors: &errors)
     let entries = errors.isEmpty ? try await query(filter, on: req.db) : []
     let values: [String: String] = [
       "entity": filter.entity ?? "", "entityId": filter.entityID ?? "", "actor": filter.actor ?? "",
@@ -124,7 +124,7 @@ enum AuditController {
     let entities = ["unit", "department", "user", "api_token", "calendar", "calendar_year", "calendar_day"]
     let page = AuditPage(
       chrome: .make(for: req, titleKey: "audit.title"),
-      entries: entries.map { AuditPage.Row(entry: AuditEntryDTO($0), actionKey: "audit.action.\($0.action)") }, filter: values,
+      entries: try entries.map { AuditPage.Row(entry: try AuditEntryDTO($0), actionKey: "audit.action.\($0.action)") }, filter: values,
       entities: entities.map { Choice(value: $0, labelKey: "audit.entity.\($0)", selected: $0 == filter.entity) },
       actions: AuditAction.allCases.map {
         Choice(value: $0.rawValue, labelKey: "audit.action.\($0.rawValue)", selected: $0.rawValue == filter.action)

@@ -48,7 +48,7 @@ enum HomeController {
         roleKey: "home.my_unit", items: [.init(labelKey: "home.units_in_scope", count: subtree, href: Paths.units.link(), warning: false)]))
     return HomePage(
       chrome: .make(for: req, titleKey: "home.title"), displayName: actor.displayName, unitName: unit.name,
-      unitKindKey: "unit.kind.\(unit.kind)", unitHref: Paths.unit.link(unit.id!), cards: cards)
+      unitKindKey: "unit.kind.\(unit.kind)", unitHref: Paths.unit.link(try unit.requireID()), cards: cards)
   }
 
   /// Orders waiting on this person, overdue orders in scope, and the 催办 raised on open orders.

@@ -50,7 +50,7 @@ enum DepartmentPagesController {
     let rows = try await Department.query(on: req.db).sort(\.$code).all().map {
       DepartmentsPage.Row(
         code: $0.code, name: $0.name(locale: locale), moduleKeys: $0.modules.map { "module.\($0.rawValue)" },
-        editHref: Paths.departmentEdit.link($0.id!))
+        editHref: Paths.departmentEdit.link(try $0.requireID()))
     }
     return try await req.page(
       "departments/list",
@@ -64,8 +64,8 @@ enum DepartmentPagesController {
     let page = DepartmentFormPage(
       chrome: .make(for: req, titleKey: department == nil ? "departments.new" : "departments.edit"),
       isNew: department == nil,
-      action: department.map { Paths.departmentEdit.link($0.id!) } ?? Paths.departmentNew.link(),
-      deleteAction: department.map { Paths.departmentDelete.link($0.id!) } ?? "",
+      action: try department.map { Paths.departmentEdit.link(try $0.requireID()) } ?? Paths.departmentNew.link(),
+      deleteAction: try department.map { Paths.departmentDelete.link(try $0.requireID()) } ?? "",
       values: ["code": form.code ?? "", "nameZh": form.nameZh ?? "", "nameEn": form.nameEn ?? ""],
       modules: ServiceModule.allCases.map {
         Choice(value: $0.rawValue, labelKey: "module.\($0.rawValue)", selected: chosen.contains($0.rawValue))

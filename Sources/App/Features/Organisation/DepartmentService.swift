@@ -15,14 +15,11 @@ enum DepartmentService {
   {
     var errors = FieldErrors()
     let code =
-      existing != nil && input.code == nil
-      ? existing!.code : Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
+      (input.code == nil ? existing?.code : nil) ?? Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
     let nameZh =
-      existing != nil && input.nameZh == nil
-      ? existing!.nameZh : Validate.text(input.nameZh, field: "nameZh", max: Limits.name, into: &errors)
+      (input.nameZh == nil ? existing?.nameZh : nil) ?? Validate.text(input.nameZh, field: "nameZh", max: Limits.name, into: &errors)
     let nameEn =
-      existing != nil && input.nameEn == nil
-      ? existing!.nameEn : Validate.text(input.nameEn, field: "nameEn", max: Limits.name, into: &errors)
+      (input.nameEn == nil ? existing?.nameEn : nil) ?? Validate.text(input.nameEn, field: "nameEn", max: Limits.name, into: &errors)
     var modules = existing?.modules ?? []
     if let codes = input.modules {
       modules = []
@@ -48,7 +45,7 @@ enum DepartmentService {
     try await db.transaction { tx in
       try await department.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "department", id: department.id!.uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: "department", id: department.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: DepartmentDTO(department), on: tx)
     }
     return department
@@ -56,7 +53,7 @@ enum DepartmentService {
 
   static func update(_ department: Department, _ input: Input, actor: Actor, on db: any Database) async throws {
     try actor.require(.admin)
-    let before = DepartmentDTO(department)
+    let before = try DepartmentDTO(department)
     let (code, nameZh, nameEn, modules) = try await validate(input, existing: department, on: db)
     department.code = code
     department.nameZh = nameZh
@@ -65,14 +62,15 @@ enum DepartmentService {
     try await db.transaction { tx in
       try await department.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "department", id: department.id!.uuidString, actor: actor, before: before, after: DepartmentDTO(department), on: tx
+        .update, entity: "department", id: department.requireID().uuidString, actor: actor, before: before,
+        after: DepartmentDTO(department), on: tx
       )
     }
   }
 
   static func delete(_ department: Department, actor: Actor, on db: any Database) async throws {
     try actor.require(.admin)
-    let before = DepartmentDTO(department)
+    let before = try DepartmentDTO(department)
     try await db.transaction { tx in
       try await department.delete(on: tx)
       try await AuditLog.record(
@@ -94,8 +92,8 @@ struct DepartmentDTO: Content, Equatable {
   let nameEn: String
   let modules: [String]
 
-  init(_ d: Department) {
-    id = d.id!
+  init(_ d: Department) throws {
+    id = try d.requireID()
     code = d.code
     nameZh = d.nameZh
     nameEn = d.nameEn
@@ -128,7 +126,7 @@ enum DepartmentsAPIController {
   }
 
   @Sendable static func show(req: Request) async throws -> DepartmentDTO {
-    DepartmentDTO(try await DepartmentService.find(req))
+    try DepartmentDTO(try await DepartmentService.find(req))
   }
 
   @Sendable static func create(req: Request) async throws -> Response {
@@ -143,7 +141,7 @@ enum DepartmentsAPIController {
     let department = try await DepartmentService.find(req)
     let body = try req.content.decode(DepartmentRequest.self)
     try await DepartmentService.update(department, body.input, actor: try req.actor, on: req.db)
-    return DepartmentDTO(department)
+    return try DepartmentDTO(department)
   }
 
   @Sendable static func delete(req: Request) async throws -> HTTPStatus {

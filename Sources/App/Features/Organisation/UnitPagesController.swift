@@ -51,7 +51,7 @@ enum UnitPagesController {
     let form = try req.content.decode(Form.self)
     return try await req.submitForm {
       let unit = try await UnitService.create(form.input, actor: actor, on: req.db)
-      return req.redirect(to: Paths.unit.link(unit.id!))
+      return req.redirect(to: Paths.unit.link(try unit.requireID()))
     } showAgain: { errors, status in
       try await req.page(
         "units/form", UnitFormPage.build(for: req, unit: nil, values: form.values, errors: errors), status: status)
@@ -76,7 +76,7 @@ enum UnitPagesController {
     form.kind = unit.kind
     return try await req.submitForm {
       try await UnitService.update(unit, form.input, actor: actor, on: req.db)
-      return req.redirect(to: Paths.unit.link(unit.id!))
+      return req.redirect(to: Paths.unit.link(try unit.requireID()))
     } showAgain: { errors, status in
       try await req.page(
         "units/form", UnitFormPage.build(for: req, unit: unit, values: form.values, errors: errors), status: status)

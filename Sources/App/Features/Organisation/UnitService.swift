@@ -55,14 +55,14 @@ enum UnitService {
     try await db.transaction { tx in
       try await unit.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "unit", id: unit.id!.uuidString, actor: actor, before: NoSnapshot?.none, after: UnitDTO(unit), on: tx)
+        .create, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: UnitDTO(unit), on: tx)
     }
     return unit
   }
 
   static func update(_ unit: OrgUnit, _ input: Input, actor: Actor, on db: any Database) async throws {
     try actor.require(.admin)
-    let before = UnitDTO(unit)
+    let before = try UnitDTO(unit)
     var errors = FieldErrors()
     let code = input.code == nil ? unit.code : Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
     let name = input.name == nil ? unit.name : Validate.text(input.name, field: "name", max: Limits.name, into: &errors)
@@ -95,7 +95,7 @@ enum UnitService {
       }
       try await unit.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "unit", id: unit.id!.uuidString, actor: actor, before: before, after: UnitDTO(unit), on: tx)
+        .update, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: before, after: UnitDTO(unit), on: tx)
     }
   }
 
@@ -109,7 +109,7 @@ enum UnitService {
     if try await User.query(on: db).filter(\.$unit.$id == id).count() > 0 {
       throw AppError.conflict("users", "unit.error.has_users")
     }
-    let before = UnitDTO(unit)
+    let before = try UnitDTO(unit)
     try await db.transaction { tx in
       try await unit.delete(on: tx)
       try await AuditLog.record(.delete, entity: "unit", id: id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx)
@@ -128,7 +128,7 @@ enum UnitService {
   /// Re-roots the unit and rewrites the path of its whole subtree.
   private static func move(_ unit: OrgUnit, under parent: OrgUnit?, on db: any Database) async throws {
     let oldPrefix = unit.path
-    let id = unit.id!.uuidString
+    let id = try unit.requireID().uuidString
     let newPrefix = (parent.map { $0.unitPath.child(id: id) } ?? UnitPath.root(id: id)).value
     let subtree = try await OrgUnit.query(on: db).filter(\.$path =~ oldPrefix).all()
     for member in subtree where member.id != unit.id {

@@ -13,12 +13,12 @@ enum UnitsAPIController {
 
   @Sendable static func list(req: Request) async throws -> ListResponse<UnitDTO> {
     let units = try await OrgUnit.visible(to: try req.actor, on: req.db)
-    return ListResponse(items: units.map(UnitDTO.init))
+    return ListResponse(items: try units.map(UnitDTO.init))
   }
 
   @Sendable static func show(req: Request) async throws -> UnitDTO {
     let id = try req.uuidParameter("unitID", entity: "entity.unit")
-    return UnitDTO(try await OrgUnit.findVisible(id, for: try req.actor, on: req.db))
+    return try UnitDTO(try await OrgUnit.findVisible(id, for: try req.actor, on: req.db))
   }
 
   @Sendable static func create(req: Request) async throws -> Response {
@@ -43,7 +43,7 @@ enum UnitsAPIController {
       .init(
         code: body.code, name: body.name, kind: nil, parentID: body.parentId?.uuidString,
         customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone), actor: actor, on: req.db)
-    return UnitDTO(unit)
+    return try UnitDTO(unit)
   }
 
   @Sendable static func delete(req: Request) async throws -> HTTPStatus {

@@ -20,7 +20,7 @@ enum PeopleAPIController {
 
   @Sendable static func me(req: Request) async throws -> UserDTO {
     guard let user = try await ActorLoader.loadUser(userID: try req.actor.userID, on: req.db) else { throw AppError.unauthorized }
-    return UserDTO(user, unit: user.unit, now: req.now)
+    return try UserDTO(user, unit: user.unit, now: req.now)
   }
 
   @Sendable static func createToken(req: Request) async throws -> Response {
@@ -45,7 +45,7 @@ enum PeopleAPIController {
 
   @Sendable static func listTokens(req: Request) async throws -> ListResponse<TokenDTO> {
     let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == (try req.actor).userID).sort(\.$createdAt).all()
-    return ListResponse(items: tokens.map(TokenDTO.init))
+    return ListResponse(items: try tokens.map(TokenDTO.init))
   }
 
   @Sendable static func revokeToken(req: Request) async throws -> HTTPStatus {
@@ -57,13 +57,13 @@ enum PeopleAPIController {
   @Sendable static func listUsers(req: Request) async throws -> ListResponse<UserDTO> {
     try req.actor.require(.admin)
     let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
-    return ListResponse(items: users.map { UserDTO($0, unit: $0.unit) })
+    return ListResponse(items: try users.map { try UserDTO($0, unit: $0.unit) })
   }
 
   @Sendable static func showUser(req: Request) async throws -> UserDTO {
     try req.actor.require(.admin)
     let user = try await findUser(req)
-    return UserDTO(user, unit: user.unit)
+    return try UserDTO(user, unit: user.unit)
   }
 
   @Sendable static func createUser(req: Request) async throws -> Response {
@@ -87,7 +87,7 @@ enum PeopleAPIController {
         displayName: b.displayName, password: b.password, unitID: b.unitId?.uuidString, roles: b.roles, isActive: b.isActive,
         unlock: b.unlock ?? false),
       actor: actor, on: req.db, hasher: req.password.async)
-    return UserDTO(user, unit: user.unit)
+    return try UserDTO(user, unit: user.unit)
   }
 
   static func findUser(_ req: Request) async throws -> User {
@@ -103,14 +103,14 @@ enum PeopleAPIController {
 enum TokenIssuer {
   static func issue(for user: User, name: String, on db: any Database) async throws -> TokenCreated {
     let token = ApiToken.generate()
-    let record = ApiToken(userID: user.id!, name: name, tokenHash: ApiToken.hash(token))
+    let record = ApiToken(userID: try user.requireID(), name: name, tokenHash: ApiToken.hash(token))
     try await db.transaction { tx in
       try await record.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "api_token", id: record.id!.uuidString, actor: user.actor, before: NoSnapshot?.none,
+        .create, entity: "api_token", id: record.requireID().uuidString, actor: user.actor, before: NoSnapshot?.none,
         after: ["name": name, "user": user.username], on: tx)
     }
-    return TokenCreated(id: record.id!, name: name, token: token)
+    return TokenCreated(id: try record.requireID(), name: name, token: token)
   }
 
   /// Only the owner revokes a token; someone else's token is "not found", not "forbidden", so

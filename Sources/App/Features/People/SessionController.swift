@@ -44,7 +44,7 @@ enum SessionController {
       now: req.now)
     switch outcome {
     case .success(let user):
-      req.session.data["userID"] = user.id!.uuidString
+      req.session.data["userID"] = try user.requireID().uuidString
       req.session.data["locale"] = user.locale
       return req.redirect(to: Paths.home.link())
     case .invalid, .locked:

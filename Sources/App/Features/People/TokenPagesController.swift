@@ -32,10 +32,10 @@ enum TokenPagesController {
   ) async throws -> Response {
     let actor = try req.actor
     let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == actor.userID).sort(\.$createdAt, .descending).all()
-    let rows = tokens.map {
+    let rows = try tokens.map {
       TokensPage.Row(
         name: $0.name, createdAt: $0.createdAt.map(DisplayFormat.dateTime) ?? "", revoked: $0.revokedAt != nil,
-        revokeAction: Paths.tokenRevoke.link($0.id!))
+        revokeAction: Paths.tokenRevoke.link(try $0.requireID()))
     }
     let page = TokensPage(
       chrome: .make(for: req, titleKey: "tokens.title"), rows: rows, createAction: Paths.tokens.link(), newToken: newToken,

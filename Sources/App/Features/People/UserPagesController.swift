@@ -53,10 +53,10 @@ enum UserPagesController {
     try req.actor.require(.admin)
     let now = Date()
     let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
-    let rows = users.map {
+    let rows = try users.map {
       UsersPage.Row(
         username: $0.username, displayName: $0.displayName, unitName: $0.unit.name, roleKeys: $0.roles.map { "role.\($0)" },
-        isActive: $0.isActive, locked: ($0.lockedUntil ?? .distantPast) > now, editHref: Paths.userEdit.link($0.id!))
+        isActive: $0.isActive, locked: ($0.lockedUntil ?? .distantPast) > now, editHref: Paths.userEdit.link(try $0.requireID()))
     }
     return try await req.page(
       "users/list", UsersPage(chrome: .make(for: req, titleKey: "users.title"), rows: rows, newHref: Paths.userNew.link()))
@@ -70,11 +70,14 @@ enum UserPagesController {
     let page = UserFormPage(
       chrome: .make(for: req, titleKey: user == nil ? "users.new" : "users.edit"),
       isNew: user == nil,
-      action: user.map { Paths.userEdit.link($0.id!) } ?? Paths.userNew.link(),
+      action: try user.map { Paths.userEdit.link(try $0.requireID()) } ?? Paths.userNew.link(),
       values: ["username": form.username ?? "", "displayName": form.displayName ?? ""],
       isActive: user == nil || form.isActive != nil,
       locked: (user?.lockedUntil ?? .distantPast) > Date(),
-      units: units.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id!.uuidString == form.unitId) },
+      units: try units.map {
+        Choice(
+          value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: try $0.requireID().uuidString == form.unitId)
+      },
       roles: Role.allCases.map { Choice(value: $0.rawValue, labelKey: "role.\($0.rawValue)", selected: chosenRoles.contains($0.rawValue)) },
       errors: errors.localized(req.application.localizer, req.locale))
     return try await req.page("users/form", page, status: status)

@@ -27,11 +27,12 @@ enum UserService {
       throw AppError.conflict("username", "user.error.username_taken", username)
     }
     let hash = try await hasher.hash(password).get()
-    let user = User(username: username, displayName: displayName, passwordHash: hash, roles: roles, unitID: unit.id!)
+    let user = User(username: username, displayName: displayName, passwordHash: hash, roles: roles, unitID: try unit.requireID())
     try await db.transaction { tx in
       try await user.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "user", id: user.id!.uuidString, actor: actor, before: NoSnapshot?.none, after: UserDTO(user, unit: unit), on: tx)
+        .create, entity: "user", id: user.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: UserDTO(user, unit: unit),
+        on: tx)
     }
     user.$unit.value = unit
     return user
@@ -40,7 +41,7 @@ enum UserService {
   static func update(_ user: User, _ input: Input, actor: Actor, on db: any Database, hasher: AsyncPasswordHasher) async throws {
     try actor.require(.admin)
     let oldUnit = try await user.$unit.get(on: db)
-    let before = UserDTO(user, unit: oldUnit)
+    let before = try UserDTO(user, unit: oldUnit)
     var errors = FieldErrors()
     let displayName =
       input.displayName == nil
@@ -55,7 +56,7 @@ enum UserService {
     if let roles, user.id == actor.userID, !roles.contains(.admin) { errors.add("roles", "user.error.self_demote") }
     guard errors.isEmpty, let unit else { throw ValidationFailure(errors: errors) }
     user.displayName = displayName
-    user.$unit.id = unit.id!
+    user.$unit.id = try unit.requireID()
     if let roles { user.roles = roles.map(\.rawValue) }
     if let newHash { user.passwordHash = newHash }
     if let active = input.isActive { user.isActive = active }
@@ -66,7 +67,7 @@ enum UserService {
     try await db.transaction { tx in
       try await user.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "user", id: user.id!.uuidString, actor: actor, before: before, after: UserDTO(user, unit: unit), on: tx)
+        .update, entity: "user", id: user.requireID().uuidString, actor: actor, before: before, after: UserDTO(user, unit: unit), on: tx)
     }
     user.$unit.value = unit
   }
@@ -125,7 +126,7 @@ enum LoginService {
       try await user.save(on: tx)
       if let lockedUntil {
         try await AuditLog.record(
-          .stateChange, entity: "user", id: user.id!.uuidString, actor: nil, before: NoSnapshot?.none,
+          .stateChange, entity: "user", id: user.requireID().uuidString, actor: nil, before: NoSnapshot?.none,
           after: ["lockedUntil": BusinessTime.iso8601(lockedUntil)], on: tx)
       }
     }

@@ -79,7 +79,7 @@ struct SurveyScoresCommand: AsyncCommand {
       throw CommandFailure("--wave must name an existing wave code")
     }
     let scores = try await ScoreService.scores(wave: wave, actor: try await Actor.commandLine(on: app.db), on: app.db)
-    let dto = WaveScoresDTO(scores)
+    let dto = try WaveScoresDTO(scores)
     if signature.json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

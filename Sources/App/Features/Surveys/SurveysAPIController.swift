@@ -39,7 +39,7 @@ enum SurveysAPIController {
       data, fileName: req.query[String.self, at: "fileName"] ?? "upload", countyID: unitID, actor: try req.actor, on: req.db)
     guard let version = try await RosterVersion.find(result.versionID, on: req.db) else { throw AppError.notFound("entity.roster") }
     let body = RosterImportDTO(
-      roster: RosterDTO(version),
+      roster: try RosterDTO(version),
       rejected: result.problems.map { .init(line: $0.line, field: $0.field?.rawValue, reason: $0.reason.rawValue) })
     return try await body.encodeResponse(status: .created, for: req)
   }
@@ -72,7 +72,7 @@ enum SurveysAPIController {
     let wave = try await findWave(req)
     let quotas = try await WaveStatus.quotaCells(wave: wave, actor: actor, on: req.db).map { cell in
       QuotaDTO(
-        unitId: cell.unit.id!, segment: cell.quota.segment, population: cell.quota.population,
+        unitId: try cell.unit.requireID(), segment: cell.quota.segment, population: cell.quota.population,
         excludedRecentlySurveyed: cell.quota.excludedRecent, excludedOpenComplaint: cell.quota.excludedComplaint,
         eligible: cell.quota.eligible, quota: cell.quota.quota, reserve: cell.quota.reserve,
         designWeight: cell.quota.designWeight, completed: cell.done)
@@ -91,7 +91,7 @@ enum SurveysAPIController {
     guard actor.has(.surveyor) || !WaveService.managerRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let wave = try await findWave(req)
     let units = try await OrgUnit.visible(to: actor, on: req.db).compactMap(\.id)
-    let query = SurveySample.query(on: req.db).filter(\.$wave.$id == wave.id!).filter(\.$unit.$id ~~ units)
+    let query = try SurveySample.query(on: req.db).filter(\.$wave.$id == wave.requireID()).filter(\.$unit.$id ~~ units)
     if let status = req.query[String.self, at: "status"] {
       guard SampleStatus(rawValue: status) != nil else { throw AppError.invalid("status", "validation.choice") }
       query.filter(\.$status == status)
@@ -113,7 +113,7 @@ enum SurveysAPIController {
   @Sendable static func scores(req: Request) async throws -> WaveScoresDTO {
     let actor = try req.actor
     let wave = try await findWave(req)
-    return WaveScoresDTO(try await ScoreService.scores(wave: wave, actor: actor, on: req.db))
+    return try WaveScoresDTO(try await ScoreService.scores(wave: wave, actor: actor, on: req.db))
   }
 
   @Sendable static func next(req: Request) async throws -> Response {
@@ -142,7 +142,7 @@ enum SurveysAPIController {
     try await FieldworkService.record(
       outcome, sample: sample, draft: ResponseDraft(answers: body.answers ?? [:], skippedModules: skipped),
       callbackAt: callbackAt, actor: actor, on: req.db, now: req.now, locale: req.locale)
-    return SampleDTO(sample)
+    return try SampleDTO(sample)
   }
 
   struct ImportedResults: Content {

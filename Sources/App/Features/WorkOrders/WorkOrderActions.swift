@@ -38,7 +38,7 @@ enum WorkOrderActions {
       guard let unit = try await OrgUnit.find(target, on: db), actor.canSee(unit.unitPath) else {
         throw AppError.invalid("unitId", "validation.unknown_reference")
       }
-      return .dispatch(unitID: unit.id!.uuidString)
+      return .dispatch(unitID: try unit.requireID().uuidString)
     case .returnByUnit: return .returnByUnit(reason: try text(f.reason, "reason"))
     case .recordFirstContact: return .recordFirstContact
     case .recordArrival: return .recordArrival

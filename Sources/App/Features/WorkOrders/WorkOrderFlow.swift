@@ -47,7 +47,7 @@ enum WorkOrderFlow {
     if let responsible = details.supplyResponsibility { order.supplyResponsibility = responsible }
     if let investigation = details.investigation, !investigation.isEmpty { order.investigation = investigation }
     order.nextDueAt = try ledger.nextDueAt(
-      at: now, sent: try await SLAAlert.sent(for: order.id!, ledger: ledger, on: db), calendar: workflow.calendar)
+      at: now, sent: try await SLAAlert.sent(for: order.requireID(), ledger: ledger, on: db), calendar: workflow.calendar)
     let notice = try await notice(outcome, order: order, actor: actor, workflow: workflow, on: db)
     try await db.transaction { tx in
       // The version check and bump in one statement: of two simultaneous moves one wins.
@@ -69,7 +69,7 @@ enum WorkOrderFlow {
     guard let sql = db as? any SQLDatabase else { return }
     let rows = try await sql.update(WorkOrder.schema)
       .set("version", to: SQLBind(expected + 1))
-      .where("id", .equal, SQLBind(order.id!))
+      .where("id", .equal, SQLBind(order.requireID()))
       .where("version", .equal, SQLBind(expected))
       .returning("id")
       .all()
@@ -107,11 +107,11 @@ enum WorkOrderFlow {
   ) async throws {
     let entry = outcome.audit
     try await WorkOrderEvent(
-      orderID: order.id!, at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
+      orderID: order.requireID(), at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
       actorName: actor.displayName, note: notice.note
     ).insert(on: db)
     try await AuditLog.record(
-      before == nil ? .create : .stateChange, entity: "work_order", id: order.id!.uuidString, actor: actor,
+      before == nil ? .create : .stateChange, entity: "work_order", id: order.requireID().uuidString, actor: actor,
       before: before.map { AuditState(state: $0.state.rawValue, flags: $0.flags.map(\.rawValue).sorted()) },
       after: AuditState(
         state: outcome.state.rawValue, flags: outcome.snapshot.flags.map(\.rawValue).sorted(), action: entry.action.rawValue),
@@ -119,7 +119,7 @@ enum WorkOrderFlow {
     // Whoever acts next hears of it in their inbox.
     try await Inbox.deliver(
       to: notice.recipients, kind: "queue", messageKey: "inbox.queue", args: [order.number, "workorder.state.\(outcome.state.rawValue)"],
-      link: Paths.workOrder.link(order.id!), at: entry.at, on: db)
+      link: Paths.workOrder.link(order.requireID()), at: entry.at, on: db)
   }
 
   struct AuditState: Encodable {

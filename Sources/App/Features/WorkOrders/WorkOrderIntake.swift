@@ -60,8 +60,8 @@ enum WorkOrderIntake {
     let order = WorkOrder()
     order.id = UUID()
     let profile = OrderProfile(type: type, serviceKind: serviceKind, channel: channel, area: area)
-    var snapshot = WorkflowSnapshot(orderID: order.id!.uuidString, profile: profile, severity: classification.severity)
-    snapshot.unitID = unit.id!.uuidString
+    var snapshot = WorkflowSnapshot(orderID: try order.requireID().uuidString, profile: profile, severity: classification.severity)
+    snapshot.unitID = try unit.requireID().uuidString
     let action: WorkOrderAction =
       answer.isEmpty || !WorkflowRules.default.answeredAtIntake.contains(type)
       ? .accept : .answerAtIntake(answer: answer)
@@ -72,7 +72,7 @@ enum WorkOrderIntake {
     try ledger.apply(outcome.clockEffects, at: acceptedAt, policy: workflow.sla, appointment: input.appointmentAt)
 
     order.version = 1
-    order.number = WorkOrderNumber.make(at: acceptedAt, id: order.id!)
+    order.number = WorkOrderNumber.make(at: acceptedAt, id: try order.requireID())
     order.type = type.rawValue
     order.serviceKind = serviceKind?.rawValue
     order.channel = channel.rawValue
@@ -89,7 +89,7 @@ enum WorkOrderIntake {
     order.acceptedAt = acceptedAt
     order.appointmentAt = input.appointmentAt
     order.$createdBy.id = actor.userID
-    order.$unit.id = unit.id!
+    order.$unit.id = try unit.requireID()
     try order.store(snapshot: outcome.snapshot, ledger: ledger)
     if outcome.state.isTerminal { order.closedAt = acceptedAt }
     order.nextDueAt = try ledger.nextDueAt(at: acceptedAt, calendar: workflow.calendar)

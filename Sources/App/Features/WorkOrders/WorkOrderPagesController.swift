@@ -79,7 +79,7 @@ enum WorkOrderPagesController {
   @Sendable static func exportCSV(req: Request) async throws -> Response {
     let actor = try req.actor
     let orders = try await exportedOrders(req)
-    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
+    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { (try $0.requireID(), $0.name) }) { a, _ in a }
     let data = try WorkOrderExport.csv(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
     var headers = HTTPHeaders()
     headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -91,7 +91,7 @@ enum WorkOrderPagesController {
   static func exportedOrders(_ req: Request) async throws -> [WorkOrder] {
     let actor = try req.actor
     var errors = FieldErrors()
-    var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    var filter = try WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
     let view = req.query[String.self, at: "view"] ?? "open"
     filter.open = view != "closed" && view != "all"
@@ -168,7 +168,7 @@ enum WorkOrderPagesController {
     return try await req.submitForm {
       try errors.throwIfAny()
       let order = try await WorkOrderIntake.create(input, actor: actor, on: req.db, now: req.now)
-      return req.redirect(to: Paths.workOrder.link(order.id!))
+      return req.redirect(to: Paths.workOrder.link(try order.requireID()))
     } showAgain: { errors, status in
       try await req.page(
         "workorders/new", WorkOrderFormPage.build(for: req, values: form.values, errors: errors), status: status)

@@ -72,7 +72,7 @@ enum WorkOrderPresenter {
     let phone = hideReporter ? "***" : maskPhone ? Self.maskPhone(order.customerPhone) : order.customerPhone
     let isClassified = order.categoryCode != nil
     return WorkOrderDTO(
-      id: order.id!, number: order.number, type: order.type, serviceKind: order.serviceKind, channel: order.channel,
+      id: try order.requireID(), number: order.number, type: order.type, serviceKind: order.serviceKind, channel: order.channel,
       area: order.area, state: order.state, severity: order.severity, version: order.version, unitId: order.$unit.id,
       parentId: order.$parent.id,
       customer: .init(

@@ -79,8 +79,8 @@ enum WorkOrderQueries {
         // subtree's units sorted every order they ever had.
         orders = []
         for unit in ids { orders += try await page(f, on: db) { $0.filter(\.$unit.$id == unit) } }
-        orders.sort { a, b in
-          a.acceptedAt != b.acceptedAt ? a.acceptedAt > b.acceptedAt : a.id!.uuidString > b.id!.uuidString
+        try orders.sort { a, b in
+          try a.acceptedAt != b.acceptedAt ? a.acceptedAt > b.acceptedAt : a.requireID().uuidString > b.requireID().uuidString
         }
         orders = Array(orders.prefix(f.limit + 1))
       }
@@ -93,7 +93,7 @@ enum WorkOrderQueries {
       let calendar = try await WorkingCalendar.load(on: db)
       orders = orders.filter { (try? isOverdue($0, calendar: calendar, now: now)) == true }
     }
-    let next = hasMore ? orders.last.map { encodeCursor($0.acceptedAt, $0.id!) } : nil
+    let next = hasMore ? try orders.last.map { encodeCursor($0.acceptedAt, try $0.requireID()) } : nil
     return (orders, next)
   }
 

@@ -48,7 +48,7 @@ enum WorkOrdersAPIController {
   @Sendable static func list(req: Request) async throws -> Page {
     let actor = try req.actor
     var errors = FieldErrors()
-    let filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    let filter = try WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
     let (orders, next) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
@@ -81,7 +81,7 @@ enum WorkOrdersAPIController {
     let actor = try req.actor
     try WorkOrderExchange.requireRole(actor, WorkOrderExchange.exportRoles)
     var errors = FieldErrors()
-    var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    var filter = try WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
     filter.limit = WorkOrderExchange.maxLines
     let (orders, _) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now)

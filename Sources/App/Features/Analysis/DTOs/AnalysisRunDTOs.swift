@@ -12,8 +12,8 @@ struct AnalysisRunSummaryDTO: Content {
   let createdBy: String
   let createdAt: Date
 
-  init(_ run: AnalysisRun) {
-    id = run.id!
+  init(_ run: AnalysisRun) throws {
+    id = try run.requireID()
     kind = run.kind
     title = run.title
     inputDescription = run.inputDescription
@@ -38,7 +38,7 @@ struct AnalysisRunDTO: Content {
   let outputs: JSONValue
 
   init(_ run: AnalysisRun) throws {
-    id = run.id!
+    id = try run.requireID()
     kind = run.kind
     title = run.title
     inputDescription = run.inputDescription

@@ -51,7 +51,7 @@ enum AnalysisRunService {
     try await db.transaction { tx in
       try await run.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "analysis_run", id: run.id!.uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: "analysis_run", id: run.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: AuditSnapshot(run), on: tx, at: now)
     }
     return run

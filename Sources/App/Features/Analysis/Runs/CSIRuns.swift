@@ -141,7 +141,7 @@ enum CSIRuns {
       // Two stations may share a name under different counties: those get their code added.
       let repeated = Dictionary(grouping: units, by: \.name).filter { $0.value.count > 1 }
       let labels = Dictionary(
-        uniqueKeysWithValues: units.map { ($0.id!, repeated[$0.name] == nil ? $0.name : "\($0.name) (\($0.code))") })
+        uniqueKeysWithValues: try units.map { (try $0.requireID(), repeated[$0.name] == nil ? $0.name : "\($0.name) (\($0.code))") })
       return matrix.units.map { labels[$0] }
     }
   }

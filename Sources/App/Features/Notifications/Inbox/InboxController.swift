@@ -56,10 +56,10 @@ enum InboxController {
     let items = try await items(for: actor, unreadOnly: false, on: req.db)
     let page = InboxPage(
       chrome: .make(for: req, titleKey: "inbox.title"),
-      items: items.map {
+      items: try items.map {
         .init(
           message: message($0, req), at: DisplayFormat.dateTime($0.createdAt), link: $0.link, unread: $0.readAt == nil,
-          kind: $0.kind, readAction: Paths.inboxRead.link($0.id!))
+          kind: $0.kind, readAction: Paths.inboxRead.link(try $0.requireID()))
       }, hasItems: !items.isEmpty, readAllAction: Paths.inboxReadAll.link())
     return try await req.page("inbox", page)
   }
@@ -94,7 +94,8 @@ enum InboxController {
     let actor = try req.actor
     let unread = req.query[String.self, at: "unread"] == "true"
     return try await items(for: actor, unreadOnly: unread, on: req.db).map {
-      InboxItemDTO(id: $0.id!, kind: $0.kind, message: message($0, req), link: $0.link, createdAt: $0.createdAt, readAt: $0.readAt)
+      InboxItemDTO(
+        id: try $0.requireID(), kind: $0.kind, message: message($0, req), link: $0.link, createdAt: $0.createdAt, readAt: $0.readAt)
     }
   }
 

@@ -11,8 +11,8 @@ struct UnitDTO: Content, Equatable {
   let customerCount: Int
   let dutyPhone: String?
 
-  init(_ unit: OrgUnit) {
-    id = unit.id!
+  init(_ unit: OrgUnit) throws {
+    id = try unit.requireID()
     code = unit.code
     name = unit.name
     kind = unit.kind

@@ -11,9 +11,9 @@ struct UnitRow: Encodable {
   let depth: Int
   let customerCount: Int
 
-  init(_ unit: OrgUnit, depth: Int = 0) {
-    id = unit.id!.uuidString
-    href = Paths.unit.link(unit.id!)
+  init(_ unit: OrgUnit, depth: Int = 0) throws {
+    id = try unit.requireID().uuidString
+    href = Paths.unit.link(try unit.requireID())
     code = unit.code
     name = unit.name
     kindKey = "unit.kind.\(unit.kind)"
@@ -40,13 +40,13 @@ struct UnitsPage: Encodable {
       children[parent, default: []].append(unit)
     }
     var rows: [UnitRow] = []
-    func walk(_ parent: UUID?, depth: Int) {
+    func walk(_ parent: UUID?, depth: Int) throws {
       for unit in (children[parent] ?? []).sorted(by: { $0.code < $1.code }) {
-        rows.append(UnitRow(unit, depth: depth))
-        walk(unit.id, depth: depth + 1)
+        rows.append(try UnitRow(unit, depth: depth))
+        try walk(unit.id, depth: depth + 1)
       }
     }
-    walk(nil, depth: 0)
+    try walk(nil, depth: 0)
     return UnitsPage(
       chrome: .make(for: req, titleKey: "units.title"), rows: rows, canEdit: actor.isAdmin,
       newHref: Paths.unitNew.link())
@@ -95,9 +95,9 @@ struct UnitPage: Encodable {
     let users = try await User.query(on: req.db).filter(\.$unit.$id == id).sort(\.$username).all()
     return UnitPage(
       chrome: .make(for: req, titleKey: "units.detail"),
-      unit: UnitRow(unit),
-      parent: parent.flatMap { actor.canSee($0.unitPath) ? UnitRow($0) : nil },
-      children: try await OrgUnit.children(of: id, on: req.db).map { UnitRow($0) },
+      unit: try UnitRow(unit),
+      parent: try parent.flatMap { actor.canSee($0.unitPath) ? try UnitRow($0) : nil },
+      children: try await OrgUnit.children(of: id, on: req.db).map { try UnitRow($0) },
       members: users.map { Member(displayName: $0.displayName, username: $0.username, roleKeys: $0.roles.map { "role.\($0)" }) },
       canEdit: actor.isAdmin, editHref: Paths.unitEdit.link(id), deleteAction: Paths.unitDelete.link(id))
   }
@@ -129,14 +129,16 @@ struct UnitFormPage: Encodable {
     return UnitFormPage(
       chrome: .make(for: req, titleKey: unit == nil ? "units.new" : "units.edit"),
       isNew: unit == nil,
-      action: unit.map { Paths.unitEdit.link($0.id!) } ?? Paths.unitNew.link(),
+      action: try unit.map { Paths.unitEdit.link(try $0.requireID()) } ?? Paths.unitNew.link(),
       values: values,
       errors: errors.localized(req.application.localizer, req.locale),
       kinds: UnitKind.allCases.map {
         Choice(value: $0.rawValue, labelKey: "unit.kind.\($0.rawValue)", selected: $0.rawValue == values.kind)
       },
-      parents: candidates.map {
-        Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id!.uuidString == values.parentId)
+      parents: try candidates.map {
+        Choice(
+          value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: try $0.requireID().uuidString == values.parentId
+        )
       })
   }
 }

@@ -17,15 +17,15 @@ struct UserDTO: Content, Equatable {
   let locked: Bool
   let unit: UnitRef
 
-  init(_ user: User, unit: OrgUnit, now: Date = Date()) {
-    id = user.id!
+  init(_ user: User, unit: OrgUnit, now: Date = Date()) throws {
+    id = try user.requireID()
     username = user.username
     displayName = user.displayName
     roles = user.roles
     locale = user.locale
     isActive = user.isActive
     locked = (user.lockedUntil ?? .distantPast) > now
-    self.unit = UnitRef(id: unit.id!, code: unit.code, name: unit.name, kind: unit.kind)
+    self.unit = UnitRef(id: try unit.requireID(), code: unit.code, name: unit.name, kind: unit.kind)
   }
 }
 
@@ -64,8 +64,8 @@ struct TokenDTO: Content {
   let createdAt: Date?
   let revoked: Bool
 
-  init(_ token: ApiToken) {
-    id = token.id!
+  init(_ token: ApiToken) throws {
+    id = try token.requireID()
     name = token.name
     createdAt = token.createdAt
     revoked = token.revokedAt != nil

@@ -51,15 +51,15 @@ struct WaveScoresDTO: Content {
   let previousWave: String?
   let units: [UnitScoresDTO]
 
-  init(_ scores: ScoreService.WaveScores) {
-    waveId = scores.wave.id!
+  init(_ scores: ScoreService.WaveScores) throws {
+    waveId = try scores.wave.requireID()
     code = scores.wave.code
     year = scores.wave.year
     previousWave = scores.previousWave?.code
-    units = scores.units.map { unit in
+    units = try scores.units.map { unit in
       let overall = unit.overall.summary()
       return UnitScoresDTO(
-        unitId: unit.unit.id!, code: unit.unit.code, name: unit.unit.name, kind: unit.unit.kind,
+        unitId: try unit.unit.requireID(), code: unit.unit.code, name: unit.unit.name, kind: unit.unit.kind,
         overall: ScoreDTO(unit.overall),
         modules: Dictionary(uniqueKeysWithValues: unit.modules.compactMap { k, v in ScoreDTO(v).map { (k.rawValue, $0) } }),
         items: Dictionary(uniqueKeysWithValues: unit.items.compactMap { k, v in ScoreDTO(v).map { (k, $0) } }),

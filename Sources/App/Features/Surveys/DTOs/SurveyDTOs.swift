@@ -16,9 +16,9 @@ struct RosterDTO: Content {
   let importedAt: Date?
   let importedBy: String
 
-  init(_ v: RosterVersion) {
+  init(_ v: RosterVersion) throws {
     let q = RosterQuality(total: v.totalRows, valid: v.validRows, complete: v.completeRows)
-    id = v.id!
+    id = try v.requireID()
     unitId = v.$unit.id
     version = v.version
     isCurrent = v.isCurrent
@@ -120,7 +120,7 @@ struct WaveDTO: Content {
   let quotas: [QuotaDTO]?
 
   init(_ wave: SurveyWave, today: CivilDate, full: Bool = false, quotas: [QuotaDTO]? = nil) throws {
-    id = wave.id!
+    id = try wave.requireID()
     version = wave.version
     code = wave.code
     name = wave.name
@@ -163,8 +163,8 @@ struct SampleDTO: Content {
   let nextCallAt: Date?
   let completedAt: Date?
 
-  init(_ s: SurveySample) {
-    id = s.id!
+  init(_ s: SurveySample) throws {
+    id = try s.requireID()
     waveId = s.$wave.id
     unitId = s.$unit.id
     name = s.name

@@ -71,7 +71,7 @@ enum ChannelPagesController {
     let tones = [5: "best", 4: "good", 3: "fair", 2: "poor", 1: "worst"]
     let page = KioskPage(
       chrome: .make(for: req, titleKey: "kiosk.title"), hallName: hall?.name, unitId: hall?.id?.uuidString ?? "",
-      halls: halls.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == hall?.id) },
+      halls: try halls.map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: $0.id == hall?.id) },
       faces: SatisfactionScale.fivePoint.points.map {
         .init(code: $0.code, labelKey: $0.labelKey, mouth: mouths[$0.code] ?? "", tone: tones[$0.code] ?? "")
       },
@@ -98,7 +98,8 @@ enum ChannelPagesController {
         ResponseDraft(answers: ["kiosk.hall": form.rating ?? ""]), questionnaire: questionnaire, locale: req.locale)
       try await ResponseRecorder.record(
         .init(
-          waveID: wave.id!, unitID: hall.id!, sampleID: nil, segment: unknownSegment, channel: .kiosk, weight: 1, answers: answers,
+          waveID: wave.requireID(), unitID: hall.requireID(), sampleID: nil, segment: unknownSegment, channel: .kiosk, weight: 1,
+          answers: answers,
           answeredAt: req.now, recordedBy: try req.actor.username),
         questionnaire: questionnaire, on: req.db)
     } catch let error as AppError where error.status == .conflict || error.status == .unprocessableEntity {
@@ -119,7 +120,7 @@ enum ChannelPagesController {
     let page = GovernmentPage(
       chrome: .make(for: req, titleKey: "government.title"),
       counties: try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind == .county || $0.unitKind == .city }
-        .map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values["unitId"]) },
+        .map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: try $0.requireID().uuidString == values["unitId"]) },
       questions: questionnaire.questions.filter { $0.kind == .fivePoint }.map { q in
         InterviewPage.Item(
           code: q.code, name: "a_" + q.code, text: req.locale == "en" ? q.textEn : q.textZh,
@@ -154,7 +155,7 @@ enum ChannelPagesController {
       try await req.db.transaction { tx in
         let id = try await ResponseRecorder.record(
           .init(
-            waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: unknownSegment, channel: .government, weight: 1,
+            waveID: wave.requireID(), unitID: unit.requireID(), sampleID: nil, segment: unknownSegment, channel: .government, weight: 1,
             answers: scored, answeredAt: req.now, recordedBy: actor.username, respondent: agency),
           questionnaire: questionnaire, on: tx)
         try await AuditLog.record(

@@ -34,7 +34,7 @@ enum FieldworkService {
     let rules = FieldworkRules.default
     for sample in candidates where !full.contains(Cell(sample)) {
       // Claim it only if nobody else did meanwhile.
-      try await SurveySample.query(on: db).filter(\.$id == sample.id!)
+      try await SurveySample.query(on: db).filter(\.$id == sample.requireID())
         .group(.or) { $0.filter(\.$claimedUntil == nil).filter(\.$claimedUntil <= now) }
         .set(\.$claimedBy, to: actor.userID).set(\.$claimedUntil, to: now.addingTimeInterval(Double(rules.claimMinutes) * 60))
         .update()
@@ -97,7 +97,7 @@ enum FieldworkService {
     var answers: [ScoredAnswer] = []
     if outcome == .completed {
       answers = try ResponseRecorder.score(draft, questionnaire: questionnaire, locale: locale)
-      let cells = try await fill(waveIDs: [wave.id!], on: db)
+      let cells = try await fill(waveIDs: [wave.requireID()], on: db)
       if let cell = cells[Cell(sample)], cell.done >= cell.quota {
         throw AppError.conflict("segment", "survey.error.quota_full")
       }
@@ -114,7 +114,7 @@ enum FieldworkService {
         sample.completedAt = now
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.id!, unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment,
+            waveID: wave.requireID(), unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment,
             channel: .phone, weight: sample.designWeight, answers: scored, answeredAt: now, recordedBy: actor.username),
           questionnaire: questionnaire, on: tx)
       case .retry(let attempts, let at):
@@ -133,14 +133,14 @@ enum FieldworkService {
       sample.claimedUntil = nil
       try await sample.save(on: tx)
       let call = SurveyCall()
-      call.$sample.id = sample.id!
+      call.$sample.id = try sample.requireID()
       call.surveyorID = actor.userID
       call.outcome = outcome.rawValue
       call.callbackAt = callbackAt
       call.calledAt = now
       try await call.create(on: tx)
       try await AuditLog.record(
-        .stateChange, entity: "survey_sample", id: sample.id!.uuidString, actor: actor, before: ["status": before],
+        .stateChange, entity: "survey_sample", id: sample.requireID().uuidString, actor: actor, before: ["status": before],
         after: ["status": sample.status, "outcome": outcome.rawValue], on: tx)
     }
   }

@@ -25,8 +25,8 @@ enum InterviewPagesController {
       let wave = try await sample.$wave.get(on: req.db)
       let unit = try await sample.$unit.get(on: req.db)
       customer = .init(
-        id: sample.id!.uuidString, name: sample.name, maskedPhone: WorkOrderPresenter.maskPhone(sample.phone),
-        dialHref: Paths.interviewDial.link(sample.id!), segmentKey: "survey.segment.\(sample.segment)",
+        id: try sample.requireID().uuidString, name: sample.name, maskedPhone: WorkOrderPresenter.maskPhone(sample.phone),
+        dialHref: Paths.interviewDial.link(try sample.requireID()), segmentKey: "survey.segment.\(sample.segment)",
         attempts: sample.attempts, attemptLimit: wave.attemptLimit,
         callbackAt: sample.sampleStatus == .callback ? sample.nextCallAt.map(DisplayFormat.dateTime) : nil, wave: wave.name,
         unit: unit.name)
@@ -35,20 +35,22 @@ enum InterviewPagesController {
     }
     let waves = try await SurveyWave.query(on: req.db).filter(\.$isOpen == true).all()
     let segmentOrder = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1.rawValue, $0) })
-    let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) })
-    let cells = try await FieldworkService.fill(waveIDs: waves.compactMap(\.id), on: req.db)
-      .filter { units[$0.key.unit] != nil && $0.value.quota > 0 }
-      .sorted { (units[$0.key.unit]!, segmentOrder[$0.key.segment] ?? 9) < (units[$1.key.unit]!, segmentOrder[$1.key.segment] ?? 9) }
-      .map {
-        InterviewPage.Cell(
-          unit: units[$0.key.unit]!, segmentKey: "survey.segment.\($0.key.segment)", quota: $0.value.quota,
-          done: $0.value.done, full: $0.value.done >= $0.value.quota)
-      }
+    let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: req.db).map { (try $0.requireID(), $0.name) })
+    let fill = try await FieldworkService.fill(waveIDs: waves.compactMap(\.id), on: req.db)
+    // Units outside the surveyor's subtree are left out.
+    let shown = fill.compactMap { key, value in units[key.unit].map { (unit: $0, segment: key.segment, fill: value) } }
+      .filter { $0.fill.quota > 0 }
+      .sorted { ($0.unit, segmentOrder[$0.segment] ?? 9) < ($1.unit, segmentOrder[$1.segment] ?? 9) }
+    let cells = shown.map {
+      InterviewPage.Cell(
+        unit: $0.unit, segmentKey: "survey.segment.\($0.segment)", quota: $0.fill.quota, done: $0.fill.done,
+        full: $0.fill.done >= $0.fill.quota)
+    }
     let page = InterviewPage(
       chrome: .make(for: req, titleKey: "interview.title"), customer: customer, modules: modules, csiItems: csi,
       commentName: comment.map { "a_" + $0.code } ?? "", comment: comment.flatMap { entered[$0.code] } ?? "",
       commentLabel: comment.map { req.locale == "en" ? $0.textEn : $0.textZh } ?? "",
-      callAction: sample.map { Paths.interviewCall.link($0.id!) } ?? "", nextAction: Paths.interviewNext.link(),
+      callAction: try sample.map { Paths.interviewCall.link(try $0.requireID()) } ?? "", nextAction: Paths.interviewNext.link(),
       callbackValue: entered["callbackAt"] ?? "", message: message, notice: notice, cells: cells)
     return try await req.page("surveys/interview", page, status: status)
   }
@@ -103,10 +105,12 @@ enum InterviewPagesController {
     } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
       let localizer = req.application.localizer
       let text = localizer.text(error.messageKey, locale: req.locale, args: error.args)
-      let isQuestion = error.field.map { code in entered[code] != nil || sample.wave.questionnaireJSON.contains("\"\(code)\"") }
+      let question = error.field.flatMap { code in
+        entered[code] != nil || sample.wave.questionnaireJSON.contains("\"\(code)\"") ? code : nil
+      }
       return try await render(
         req, sample: sample, entered: entered, skipped: skipped,
-        problem: isQuestion == true ? (error.field!, text) : nil, message: text, status: error.status)
+        problem: question.map { ($0, text) }, message: text, status: error.status)
     }
     return req.redirect(to: Paths.interview.link() + "?done=\(outcome.rawValue)")
   }

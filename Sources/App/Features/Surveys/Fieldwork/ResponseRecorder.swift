@@ -44,7 +44,7 @@ enum ResponseRecorder {
     response.answeredAt = entry.answeredAt
     response.recordedBy = entry.recordedBy
     try await response.create(on: db)
-    guard let sql = db as? any SQLDatabase, !entry.answers.isEmpty else { return response.id! }
+    guard let sql = db as? any SQLDatabase, !entry.answers.isEmpty else { return try response.requireID() }
     let questions = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.code, $0) })
     var insert = sql.insert(into: SurveyAnswer.schema).columns(
       "response_id", "wave_id", "unit_id", "question_code", "module", "construct", "raw", "value", "top_box", "weight",
@@ -52,12 +52,12 @@ enum ResponseRecorder {
     for answer in entry.answers {
       let question = questions[answer.questionCode]
       insert = insert.values([
-        SQLBind(response.id!), SQLBind(entry.waveID), SQLBind(entry.unitID), SQLBind(answer.questionCode),
+        SQLBind(try response.requireID()), SQLBind(entry.waveID), SQLBind(entry.unitID), SQLBind(answer.questionCode),
         SQLBind(question?.module?.rawValue), SQLBind(question?.construct?.rawValue), SQLBind(answer.raw), SQLBind(answer.value),
         SQLBind(answer.topBox), SQLBind(entry.weight), SQLBind(entry.segment), SQLBind(entry.channel.rawValue),
       ])
     }
     try await insert.run()
-    return response.id!
+    return try response.requireID()
   }
 }

@@ -34,7 +34,7 @@ enum ThirdPartyImport {
     if !problems.isEmpty { throw ImportFailure(lines: problems).appError }
 
     let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: db).map { ($0.code, $0) })
-    let quotas = try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.id!).all()
+    let quotas = try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.requireID()).all()
     let weights = Dictionary(quotas.map { ("\($0.$unit.id)/\($0.segment)", $0.designWeight) }, uniquingKeysWith: { a, _ in a })
     var entries: [ResponseRecorder.Entry] = []
     for record in records.dropFirst() {
@@ -51,7 +51,7 @@ enum ThirdPartyImport {
         problems.append(.init(line: line, field: "segment", key: "results.error.segment", args: [row["segment"] ?? ""]))
         continue
       }
-      var weight = weights["\(unit.id!)/\(segment.rawValue)"] ?? 1
+      var weight = weights["\(try unit.requireID())/\(segment.rawValue)"] ?? 1
       if let text = row["weight"], !text.isEmpty {
         guard let value = Double(text), value.isFinite, value > 0 else {
           problems.append(.init(line: line, field: "weight", key: "results.error.weight", args: [text]))
@@ -70,7 +70,8 @@ enum ThirdPartyImport {
       case .success(let scored):
         entries.append(
           .init(
-            waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: segment.rawValue, channel: .thirdParty, weight: weight,
+            waveID: try wave.requireID(), unitID: try unit.requireID(), sampleID: nil, segment: segment.rawValue, channel: .thirdParty,
+            weight: weight,
             answers: scored, answeredAt: now, recordedBy: actor.username))
       case .failure(let problem):
         problems.append(
@@ -82,7 +83,7 @@ enum ThirdPartyImport {
     try await db.transaction { tx in
       for entry in accepted { try await ResponseRecorder.record(entry, questionnaire: questionnaire, on: tx) }
       try await AuditLog.record(
-        .create, entity: "survey_results", id: wave.id!.uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: "survey_results", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["responses": accepted.count], on: tx)
     }
     return Result(responses: entries.count)

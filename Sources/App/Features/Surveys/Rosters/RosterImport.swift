@@ -28,16 +28,16 @@ enum RosterImport {
     let columns = try headerColumns(file.header)
 
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ county.path).all()
-    let unitIDs = Dictionary(units.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
+    let unitIDs = Dictionary(try units.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { first, _ in first })
     let versionID = UUID()
     // The version row goes in first (its customers refer to it) and gets its figures at the end;
     // a file without any valid row throws inside the transaction, so nothing stays behind.
     let (version, quality, problems) = try await db.transaction { tx in
-      let previous = try await RosterVersion.query(on: tx).filter(\.$unit.$id == county.id!).sort(\.$version, .descending).first()
-      try await RosterVersion.query(on: tx).filter(\.$unit.$id == county.id!).set(\.$isCurrent, to: false).update()
+      let previous = try await RosterVersion.query(on: tx).filter(\.$unit.$id == county.requireID()).sort(\.$version, .descending).first()
+      try await RosterVersion.query(on: tx).filter(\.$unit.$id == county.requireID()).set(\.$isCurrent, to: false).update()
       let row = RosterVersion()
       row.id = versionID
-      row.$unit.id = county.id!
+      row.$unit.id = try county.requireID()
       row.version = (previous?.version ?? 0) + 1
       row.isCurrent = true
       row.fileName = String(fileName.prefix(200))

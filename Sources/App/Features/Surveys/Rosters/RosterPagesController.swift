@@ -62,8 +62,8 @@ enum RosterPagesController {
     guard !RosterImport.allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let units = try await OrgUnit.visible(to: actor, on: req.db)
     let counties = units.filter { $0.unitKind == .county }
-    let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
-    let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.code) })
+    let names = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0.name) })
+    let codes = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0.code) })
     let versions = try await RosterVersion.query(on: req.db).filter(\.$isCurrent == true)
       .filter(\.$unit.$id ~~ counties.compactMap(\.id)).all()
     let localizer = req.application.localizer
@@ -79,7 +79,9 @@ enum RosterPagesController {
           valid: v.validRows, validRate: DisplayFormat.percent(q.validListRate),
           completeness: DisplayFormat.percent(q.completenessRate), rejected: v.totalRows - v.validRows)
       },
-      counties: counties.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == chosen) },
+      counties: try counties.map {
+        Choice(value: try $0.requireID().uuidString, label: $0.name, selected: try $0.requireID().uuidString == chosen)
+      },
       importAction: Paths.rosterImport.link(),
       result: result.map {
         .init(

@@ -77,8 +77,9 @@ extension RosterImport {
     for start in stride(from: 0, to: rows.count, by: 500) {
       var insert = sql.insert(into: RosterCustomer.schema).columns(customerColumns)
       for row in rows[start..<min(start + 500, rows.count)] {
+        // The validator accepted only known unit codes; a miss would be NULL, which the column refuses.
         insert = insert.values([
-          SQLBind(versionID), SQLBind(unitIDs[row.unitCode]!), SQLBind(row.account),
+          SQLBind(versionID), SQLBind(unitIDs[row.unitCode]), SQLBind(row.account),
           SQLBind(row.name), SQLBind(row.phone), SQLBind(row.address), SQLBind(row.segment.rawValue), SQLBind(row.voltageClass?.rawValue),
           SQLBind(row.areaClass?.rawValue), SQLBind(row.isComplete),
         ])
@@ -99,7 +100,7 @@ extension RosterImport {
       let insert = try SQLiteBulkInsert(db: handle, table: RosterCustomer.schema, columns: customerColumns)
       try insert.insert(rows) { bind, row in
         bind.text(1, version)
-        bind.text(2, units[row.unitCode]!)
+        bind.text(2, units[row.unitCode])  // known codes only (see above)
         bind.text(3, row.account)
         bind.text(4, row.name)
         bind.text(5, row.phone)

@@ -16,32 +16,32 @@ enum SampleService {
     let plan = try wave.plan
     let rosters = try await RosterVersion.query(on: db).filter(\.$isCurrent == true).with(\.$unit).all()
       .filter { actor.canSee($0.unit.unitPath) }
-    let sampled = Set(try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.id!).all().map(\.$unit.id))
-    let pending = rosters.filter { !sampled.contains($0.unit.id!) }.sorted { $0.unit.code < $1.unit.code }
+    let sampled = Set(try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.requireID()).all().map(\.$unit.id))
+    let pending = try rosters.filter { !sampled.contains(try $0.unit.requireID()) }.sorted { $0.unit.code < $1.unit.code }
     guard !pending.isEmpty else { throw AppError.conflict(nil, "survey.error.nothing_to_sample") }
     let openComplaints = plan.excludeOpenComplaints ? try await WorkOrderQueries.accountsWithOpenComplaints(on: db) : []
     let asOf = BusinessTime.civilDate(of: now)
     return try await db.transaction { tx in
       var draws: [CountyDraw] = []
-      let lastSurveyed = try await lastSurveyedByAccount(excluding: wave.id!, on: tx)
+      let lastSurveyed = try await lastSurveyedByAccount(excluding: wave.requireID(), on: tx)
       for roster in pending {
-        let customers = try await RosterCustomer.query(on: tx).filter(\.$rosterVersion.$id == roster.id!).all()
-        let candidates = customers.map {
+        let customers = try await RosterCustomer.query(on: tx).filter(\.$rosterVersion.$id == roster.requireID()).all()
+        let candidates = try customers.map {
           SamplingCandidate(
-            id: Int64($0.id!), segment: CustomerSegment(rawValue: $0.segment) ?? .other,
+            id: Int64(try $0.requireID()), segment: CustomerSegment(rawValue: $0.segment) ?? .other,
             lastSurveyedOn: lastSurveyed[$0.account], hasOpenComplaint: openComplaints.contains($0.account))
         }
         var countyPlan = plan
         countyPlan.seed = countySeed(plan.seed, county: roster.unit.code)
         let result = Sampler.draw(candidates, plan: countyPlan, asOf: asOf)
-        try await store(result, wave: wave, countyID: roster.unit.id!, customers: customers, on: tx)
+        try await store(result, wave: wave, countyID: roster.unit.requireID(), customers: customers, on: tx)
         draws.append(CountyDraw(county: roster.unit.name, strata: result.strata))
       }
       wave.sampledAt = now
       wave.version += 1
       try await wave.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: NoSnapshot?.none,
+        .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["sampled": draws.map(\.county)], on: tx)
       return draws
     }
@@ -77,7 +77,7 @@ enum SampleService {
   ) async throws {
     for stratum in result.strata {
       let quota = SurveyQuota()
-      quota.$wave.id = wave.id!
+      quota.$wave.id = try wave.requireID()
       quota.$unit.id = countyID
       quota.segment = stratum.segment.rawValue
       quota.population = stratum.population
@@ -90,7 +90,7 @@ enum SampleService {
       try await quota.create(on: db)
     }
     guard let sql = db as? any SQLDatabase else { return }
-    let byID = Dictionary(uniqueKeysWithValues: customers.map { ($0.id!, $0) })
+    let byID = Dictionary(uniqueKeysWithValues: try customers.map { (try $0.requireID(), $0) })
     let columns = [
       "id", "wave_id", "unit_id", "customer_id", "account", "name", "phone", "segment", "design_weight", "reserve_rank",
       "active", "status", "attempts", "draw_order",
@@ -98,9 +98,10 @@ enum SampleService {
     for start in stride(from: 0, to: result.customers.count, by: 500) {
       var insert = sql.insert(into: SurveySample.schema).columns(columns)
       for (offset, sampled) in result.customers[start..<min(start + 500, result.customers.count)].enumerated() {
-        let customer = byID[Int(sampled.id)]!
+        // The sampler only returns customers it was given.
+        guard let customer = byID[Int(sampled.id)] else { throw AppError(.internalServerError, code: "internal", key: "error.internal") }
         insert = insert.values([
-          SQLBind(UUID()), SQLBind(wave.id!), SQLBind(countyID), SQLBind(Int(sampled.id)), SQLBind(customer.account),
+          SQLBind(UUID()), SQLBind(try wave.requireID()), SQLBind(countyID), SQLBind(Int(sampled.id)), SQLBind(customer.account),
           SQLBind(customer.name), SQLBind(customer.phone), SQLBind(sampled.segment.rawValue), SQLBind(sampled.designWeight),
           SQLBind(sampled.reserveRank), SQLBind(sampled.reserveRank == nil), SQLBind(SampleStatus.pending.rawValue),
           SQLBind(0), SQLBind(start + offset),

@@ -49,9 +49,9 @@ struct CSIItemMatrix: Sendable {
       codes[c].map { (construct: c, items: $0.sorted { itemNumber($0) < itemNumber($1) }) }
     }
     let items = blocks.flatMap(\.items)
-    let ids = byResponse.keys.sorted { $0.uuidString < $1.uuidString }
+    let entries = byResponse.sorted { $0.key.uuidString < $1.key.uuidString }.map(\.value)
     return CSIItemMatrix(
-      blocks: blocks, rows: ids.map { id in items.map { byResponse[id]!.values[$0] } }, weights: ids.map { byResponse[$0]!.weight },
-      units: ids.map { byResponse[$0]!.unit }, segments: ids.map { byResponse[$0]!.segment })
+      blocks: blocks, rows: entries.map { entry in items.map { entry.values[$0] } }, weights: entries.map(\.weight),
+      units: entries.map(\.unit), segments: entries.map(\.segment))
   }
 }

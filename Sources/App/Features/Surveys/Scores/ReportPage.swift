@@ -63,7 +63,9 @@ enum ReportPagesController {
     case .count(let n): planText = req.t("survey.plan.count", String(n))
     case .fraction(let f): planText = req.t("survey.plan.percent", DisplayFormat.percent(f))
     }
-    let choices = units.map { Choice(value: $0.unit.id!.uuidString, label: $0.unit.name, selected: $0.unit.id == chosen?.unit.id) }
+    let choices = try units.map {
+      Choice(value: try $0.unit.requireID().uuidString, label: $0.unit.name, selected: $0.unit.id == chosen?.unit.id)
+    }
     guard let chosen, let summary = chosen.overall.summary() else {
       return try await req.page(
         "surveys/report",
@@ -118,7 +120,8 @@ enum ReportPagesController {
   /// Sampled-survey responses in the unit's subtree.
   static func sampledResponses(wave: SurveyWave, unit: OrgUnit, on db: any Database) async throws -> QueryBuilder<SurveyResponse> {
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ unit.path).all().compactMap(\.id)
-    return SurveyResponse.query(on: db).filter(\.$wave.$id == wave.id!).filter(\.$unit.$id ~~ units)
+    let waveID = try wave.requireID()
+    return SurveyResponse.query(on: db).filter(\.$wave.$id == waveID).filter(\.$unit.$id ~~ units)
       .filter(\.$channel ~~ ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue))
   }
 

@@ -69,8 +69,8 @@ enum ScoreFile {
   }
 
   private static func parallelParts(_ buf: UnsafeBufferPointer<UInt8>, from: Int, threshold: Int) -> Int {
-    guard buf.count - from >= threshold,
-      memchr(buf.baseAddress! + from, Int32(UInt8(ascii: "\"")), buf.count - from) == nil
+    guard buf.count - from >= threshold, let base = buf.baseAddress,
+      memchr(base + from, Int32(UInt8(ascii: "\"")), buf.count - from) == nil
     else { return 1 }
     return max(2, min(ProcessInfo.processInfo.activeProcessorCount, 8))
   }

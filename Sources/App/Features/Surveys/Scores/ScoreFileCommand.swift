@@ -69,12 +69,14 @@ struct ScoreFileCommand: AsyncCommand {
 
   /// Cells by unit code, then module and segment in their declared order.
   static func dto(_ summary: ScoreFile.Summary, file: String) -> FileScoresDTO {
-    let modules = ServiceModule.allCases, segments = CustomerSegment.allCases
+    // Every case is in allCases, so each has a position.
+    let moduleOrder = Dictionary(uniqueKeysWithValues: ServiceModule.allCases.enumerated().map { ($1, $0) })
+    let segmentOrder = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1, $0) })
     let cells = summary.cells.sorted { a, b in
       if a.key.unit != b.key.unit { return a.key.unit < b.key.unit }
-      let (ma, mb) = (modules.firstIndex(of: a.key.module)!, modules.firstIndex(of: b.key.module)!)
+      let (ma, mb) = (moduleOrder[a.key.module] ?? 0, moduleOrder[b.key.module] ?? 0)
       if ma != mb { return ma < mb }
-      return segments.firstIndex(of: a.key.segment)! < segments.firstIndex(of: b.key.segment)!
+      return (segmentOrder[a.key.segment] ?? 0) < (segmentOrder[b.key.segment] ?? 0)
     }
     return FileScoresDTO(
       file: file, rows: summary.rows, scoredRows: summary.scoredRows, rejectedRows: summary.rejectedRows,

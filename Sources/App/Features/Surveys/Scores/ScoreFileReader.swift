@@ -61,7 +61,7 @@ struct ScoreFileReader {
   func chunks(parts: Int) -> [Chunk] {
     var bounds = [position]
     for k in 1..<max(parts, 1) {
-      var p = max(position + (buf.count - position) * k / parts, bounds.last!)
+      var p = max(position + (buf.count - position) * k / parts, bounds[bounds.count - 1])
       while p < buf.count, buf[p - 1] != Self.lf { p += 1 }
       bounds.append(p)
     }
@@ -199,8 +199,9 @@ struct ScoreFileReader {
 
   private func lineBreaks(_ start: Int, _ end: Int) -> Int {
     var count = 0
-    var p = buf.baseAddress! + start
-    let stop = buf.baseAddress! + end
+    guard let base = buf.baseAddress else { return 0 }
+    var p = base + start
+    let stop = base + end
     while p < stop, let hit = memchr(p, Int32(Self.lf), stop - p) {
       count += 1
       p = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1

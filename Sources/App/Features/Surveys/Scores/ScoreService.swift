@@ -40,8 +40,8 @@ enum ScoreService {
 
   static func scores(wave: SurveyWave, actor: Actor, on db: any Database) async throws -> WaveScores {
     let units = try await OrgUnit.visible(to: actor, on: db)
-    let rows = try await groupedRows(waveID: wave.id!, on: db)
-    var byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, UnitScores(unit: $0)) })
+    let rows = try await groupedRows(waveID: wave.requireID(), on: db)
+    var byID = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), UnitScores(unit: $0)) })
     let paths = try await unitPaths(on: db)
     for row in rows {
       let cell = ScoreAccumulator(
@@ -51,31 +51,31 @@ enum ScoreService {
       // The answer counts for its unit and every unit above it.
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
         guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
-        byID[id]!.channels[row.channel, default: .init()].merge(cell)
+        byID[id]?.channels[row.channel, default: .init()].merge(cell)
         guard sampled else { continue }
-        byID[id]!.overall.merge(cell)
-        if let module = ServiceModule(rawValue: row.module) { byID[id]!.modules[module, default: .init()].merge(cell) }
-        byID[id]!.items[row.question_code, default: .init()].merge(cell)
-        if let segment = CustomerSegment(rawValue: row.segment) { byID[id]!.segments[segment, default: .init()].merge(cell) }
+        byID[id]?.overall.merge(cell)
+        if let module = ServiceModule(rawValue: row.module) { byID[id]?.modules[module, default: .init()].merge(cell) }
+        byID[id]?.items[row.question_code, default: .init()].merge(cell)
+        if let segment = CustomerSegment(rawValue: row.segment) { byID[id]?.segments[segment, default: .init()].merge(cell) }
       }
     }
     for visit in try await WorkOrderQueries.returnVisits(year: wave.year, on: db) {
       for ancestor in paths[visit.unitID]?.ancestorIDs ?? [] {
         guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
-        byID[id]!.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
+        byID[id]?.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
           .add(value: visit.satisfied ? 100 : 0, topBox: visit.satisfied)
       }
     }
-    for target in try await SurveyTarget.query(on: db).filter(\.$wave.$id == wave.id!).all() {
+    for target in try await SurveyTarget.query(on: db).filter(\.$wave.$id == wave.requireID()).all() {
       byID[target.$unit.id]?.target = target.target
     }
     let previousWave = try await SurveyWave.query(on: db).filter(\.$year == wave.year - 1).sort(\.$code).first()
     if let previousWave {
-      for (id, mean) in try await overallMeans(waveID: previousWave.id!, paths: paths, on: db) {
+      for (id, mean) in try await overallMeans(waveID: previousWave.requireID(), paths: paths, on: db) {
         byID[id]?.previous = mean
       }
     }
-    let ordered = units.compactMap { byID[$0.id!] }.filter { $0.overall.count > 0 || !$0.channels.isEmpty }
+    let ordered = try units.compactMap { byID[try $0.requireID()] }.filter { $0.overall.count > 0 || !$0.channels.isEmpty }
     return WaveScores(wave: wave, previousWave: previousWave, units: ordered)
   }
 
@@ -94,7 +94,7 @@ enum ScoreService {
   }
 
   static func unitPaths(on db: any Database) async throws -> [UUID: UnitPath] {
-    Dictionary(uniqueKeysWithValues: try await OrgUnit.query(on: db).all().map { ($0.id!, $0.unitPath) })
+    Dictionary(uniqueKeysWithValues: try await OrgUnit.query(on: db).all().map { (try $0.requireID(), $0.unitPath) })
   }
 
   /// Each unit's overall 满意度 in another wave, for the change from last year.

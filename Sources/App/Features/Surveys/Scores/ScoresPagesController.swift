@@ -20,13 +20,13 @@ enum ScoresPagesController {
     let locale = req.locale
     func text(_ key: String) -> String { l.text(key, locale: locale) }
     let noData = text("survey.no_data")
-    let base = Paths.surveyWaveScores.link(wave.id!)
+    let base = Paths.surveyWaveScores.link(try wave.requireID())
 
     let chrome = Chrome.make(for: req, titleKey: "survey.scores")
-    let units = scores.units.map {
-      Choice(value: $0.unit.id!.uuidString, label: $0.unit.name, selected: $0.unit.id == selected?.unit.id)
+    let units = try scores.units.map {
+      Choice(value: try $0.unit.requireID().uuidString, label: $0.unit.name, selected: $0.unit.id == selected?.unit.id)
     }
-    let waveHref = Paths.surveyWave.link(wave.id!)
+    let waveHref = Paths.surveyWave.link(try wave.requireID())
     guard let selected else {
       return try await req.page(
         "surveys/scores",
@@ -49,7 +49,7 @@ enum ScoresPagesController {
         .init(labelKey: "survey.segment.\($0.rawValue)", selected.segments[$0])
       },
       channels: selected.channels.keys.sorted().map { .init(labelKey: "survey.channel.\($0)", selected.channels[$0]) },
-      children: childRows(scores, of: selected, base: base),
+      children: try childRows(scores, of: selected, base: base),
       scaleLabels: try wave.questionnaire.scale.points.map { text($0.labelKey) },
       items: try await distributions(wave: wave, unit: selected.unit, scores: selected, on: req.db, locale: locale),
       radarChart: RadarChart(
@@ -58,7 +58,7 @@ enum ScoresPagesController {
           ChartSeries(name: selected.unit.name, values: ServiceModule.allCases.map { selected.modules[$0]?.summary()?.mean })
         ], valueFormat: .oneDecimal, noDataText: noData
       ).svg(),
-      unitChart: unitChart(scores, of: selected, base: base, text: text, noData: noData),
+      unitChart: try unitChart(scores, of: selected, base: base, text: text, noData: noData),
       trendChart: try await trendChart(selected.unit, wave: wave, on: req.db, text: text, noData: noData),
       waveHref: waveHref)
     return try await req.page("surveys/scores", page)
@@ -74,11 +74,12 @@ enum ScoresPagesController {
     scores.units.filter { $0.unit.$parent.id == parent.unit.id }
   }
 
-  static func childRows(_ scores: ScoreService.WaveScores, of parent: ScoreService.UnitScores, base: String) -> [ScoresPage.UnitRow] {
-    children(scores, of: parent).map { child in
+  static func childRows(_ scores: ScoreService.WaveScores, of parent: ScoreService.UnitScores, base: String) throws -> [ScoresPage.UnitRow]
+  {
+    try children(scores, of: parent).map { child in
       let mean = child.overall.summary()?.mean
       return .init(
-        name: child.unit.name, href: base + "?unitId=\(child.unit.id!.uuidString)",
+        name: child.unit.name, href: base + "?unitId=\(try child.unit.requireID().uuidString)",
         figure: .init(labelKey: "", child.overall),
         assessment: child.target.map { DisplayFormat.score($0.assessment) } ?? "–",
         stretch: child.target.map { DisplayFormat.score($0.stretch) } ?? "–",
@@ -89,14 +90,14 @@ enum ScoresPagesController {
 
   static func unitChart(
     _ scores: ScoreService.WaveScores, of parent: ScoreService.UnitScores, base: String, text: (String) -> String, noData: String
-  ) -> String {
+  ) throws -> String {
     let units = children(scores, of: parent)
     return BarChart(
       title: text("survey.chart.units"), categories: units.map(\.unit.name),
       series: [
         ChartSeries(
           name: text("survey.satisfaction"), values: units.map { $0.overall.summary()?.mean },
-          links: units.map { base + "?unitId=\($0.unit.id!.uuidString)" }),
+          links: try units.map { base + "?unitId=\(try $0.unit.requireID().uuidString)" }),
         ChartSeries(name: text("survey.assessment_target"), values: units.map { $0.target?.assessment }),
       ], valueFormat: .oneDecimal, target: parent.target?.assessment, targetLabel: text("survey.assessment_target"),
       noDataText: noData
@@ -112,7 +113,7 @@ enum ScoresPagesController {
     var values: [Double?] = []
     for w in waves.suffix(6) {
       labels.append("\(w.year) \(w.code)")
-      values.append(try await ScoreService.overallMeans(waveID: w.id!, paths: paths, on: db)[unit.id!])
+      values.append(try await ScoreService.overallMeans(waveID: w.requireID(), paths: paths, on: db)[unit.requireID()])
     }
     return LineChart(
       title: text("survey.chart.trend"), xLabels: labels, series: [ChartSeries(name: unit.name, values: values)],
@@ -135,7 +136,7 @@ enum ScoresPagesController {
     let rows = try await sql.raw(
       """
       SELECT unit_id, question_code, raw, COUNT(*) AS n FROM survey_answers
-      WHERE wave_id = \(bind: wave.id!) AND module IS NOT NULL GROUP BY unit_id, question_code, raw
+      WHERE wave_id = \(bind: wave.requireID()) AND module IS NOT NULL GROUP BY unit_id, question_code, raw
       """
     ).all(decoding: CountRow.self)
     let paths = try await ScoreService.unitPaths(on: db)

@@ -26,8 +26,8 @@ enum SurveyExportController {
     try WaveService.requireManager(actor)
     let wave = try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
     let units = try await OrgUnit.visible(to: actor, on: req.db)
-    let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0) })
-    let responses = try await SurveyResponse.query(on: req.db).filter(\.$wave.$id == wave.id!)
+    let byID = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0) })
+    let responses = try await SurveyResponse.query(on: req.db).filter(\.$wave.$id == wave.requireID())
       .filter(\.$unit.$id ~~ units.compactMap(\.id)).sort(\.$answeredAt).all()
     let questions = try wave.questionnaire.questions.map(\.code)
     var raw: [UUID: [String: String]] = [:]
@@ -46,7 +46,7 @@ enum SurveyExportController {
     ]
     for response in responses {
       let unit = byID[response.$unit.id]
-      let answers = raw[response.id!] ?? [:]
+      let answers = raw[try response.requireID()] ?? [:]
       rows.append(
         [
           .text(unit?.code ?? ""), .text(unit?.name ?? ""), .text(t("survey.channel.\(response.channel)")),

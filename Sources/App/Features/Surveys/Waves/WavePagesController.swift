@@ -26,10 +26,10 @@ enum WavePagesController {
     let allocation = values["allocation"] ?? "proportional"
     let page = SurveysPage(
       chrome: .make(for: req, titleKey: "survey.title"),
-      waves: waves.map {
+      waves: try waves.map {
         .init(
           code: $0.code, name: $0.name, year: $0.year, isOpen: $0.isOpen, sampled: $0.sampledAt != nil,
-          href: Paths.surveyWave.link($0.id!), scoresHref: Paths.surveyWaveScores.link($0.id!))
+          href: Paths.surveyWave.link(try $0.requireID()), scoresHref: Paths.surveyWaveScores.link(try $0.requireID()))
       },
       canManage: canManage(actor), isSurveyor: actor.has(.surveyor), createAction: Paths.surveys.link(),
       rostersHref: Paths.rosters.link(), interviewHref: Paths.interview.link(),
@@ -57,7 +57,7 @@ enum WavePagesController {
     return try await req.submitForm {
       let wave = try await WaveService.create(
         form, actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
-      return req.redirect(to: Paths.surveyWave.link(wave.id!))
+      return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderList(req, values: values, errors: errors, status: status)
     }
@@ -71,7 +71,7 @@ enum WavePagesController {
     let today = BusinessTime.civilDate(of: req.now)
     let counties = try await WaveStatus.counties(wave: wave, actor: actor, on: req.db, today: today)
     let quotas = try await WaveStatus.quotaCells(wave: wave, actor: actor, on: req.db)
-    let targets = try await SurveyTarget.query(on: req.db).filter(\.$wave.$id == wave.id!).with(\.$unit).all()
+    let targets = try await SurveyTarget.query(on: req.db).filter(\.$wave.$id == wave.requireID()).with(\.$unit).all()
       .filter { actor.canSee($0.unit.unitPath) }.sorted { $0.unit.code < $1.unit.code }
     let plan = try wave.plan
     let completions = wave.completions
@@ -120,13 +120,15 @@ enum WavePagesController {
         .init(unitName: $0.unit.name, assessment: DisplayFormat.score($0.assessment), stretch: DisplayFormat.score($0.stretch))
       },
       targetUnits: try await OrgUnit.visible(to: actor, on: req.db).filter { [.company, .city, .county].contains($0.unitKind) }.map {
-        Choice(value: $0.id!.uuidString, label: $0.name, selected: false)
+        Choice(value: try $0.requireID().uuidString, label: $0.name, selected: false)
       },
-      canManage: canManage(actor), sampleAction: Paths.surveyWaveSample.link(wave.id!),
-      fieldworkAction: Paths.surveyWaveFieldwork.link(wave.id!), milestoneAction: Paths.surveyWaveMilestone.link(wave.id!),
-      targetAction: Paths.surveyWaveTarget.link(wave.id!), scoresHref: Paths.surveyWaveScores.link(wave.id!),
-      reportHref: Paths.surveyWaveReport.link(wave.id!), resultsAction: Paths.surveyWaveResults.link(wave.id!),
-      responsesXLSX: Paths.surveyWaveResponsesXLSX.link(wave.id!), scoresXLSX: Paths.surveyWaveScoresXLSX.link(wave.id!),
+      canManage: canManage(actor), sampleAction: Paths.surveyWaveSample.link(try wave.requireID()),
+      fieldworkAction: Paths.surveyWaveFieldwork.link(try wave.requireID()),
+      milestoneAction: Paths.surveyWaveMilestone.link(try wave.requireID()),
+      targetAction: Paths.surveyWaveTarget.link(try wave.requireID()), scoresHref: Paths.surveyWaveScores.link(try wave.requireID()),
+      reportHref: Paths.surveyWaveReport.link(try wave.requireID()), resultsAction: Paths.surveyWaveResults.link(try wave.requireID()),
+      responsesXLSX: Paths.surveyWaveResponsesXLSX.link(try wave.requireID()),
+      scoresXLSX: Paths.surveyWaveScoresXLSX.link(try wave.requireID()),
       importLines: lines.map { line in
         let l = req.application.localizer
         return l.text(
@@ -165,7 +167,7 @@ enum WavePagesController {
     let wave = try await wave(req)
     let form = try req.content.decode(FieldworkForm.self)
     try await WaveService.setOpen(form.open == "true", wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
-    return req.redirect(to: Paths.surveyWave.link(wave.id!))
+    return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
   }
 
   struct MilestoneForm: Content {
@@ -183,7 +185,7 @@ enum WavePagesController {
       try await WaveService.updateMilestone(
         kind, due: form.due, completedOn: form.completedOn, wave: wave, expectedVersion: form.version, actor: try req.actor,
         on: req.db)
-      return req.redirect(to: Paths.surveyWave.link(wave.id!))
+      return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)
     }
@@ -202,7 +204,7 @@ enum WavePagesController {
       try await WaveService.setTarget(
         unitID: UUID(uuidString: form.unitId ?? ""), assessment: form.assessment, stretch: form.stretch, wave: wave,
         actor: try req.actor, on: req.db)
-      return req.redirect(to: Paths.surveyWave.link(wave.id!) + "#targets")
+      return req.redirect(to: Paths.surveyWave.link(try wave.requireID()) + "#targets")
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)
     }

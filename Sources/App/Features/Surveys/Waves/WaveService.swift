@@ -49,7 +49,7 @@ enum WaveService {
     }
     if !errors.isEmpty { throw ValidationFailure(errors: errors) }
 
-    guard let plan else { throw ValidationFailure(errors: errors) }
+    guard let plan, let questionnaire else { throw ValidationFailure(errors: errors) }
     let wave = SurveyWave()
     wave.version = 1
     wave.code = code
@@ -57,14 +57,14 @@ enum WaveService {
     wave.year = year
     wave.isOpen = false
     wave.attemptLimit = attemptLimit
-    wave.questionnaireJSON = try json(questionnaire!)
+    wave.questionnaireJSON = try json(questionnaire)
     wave.planJSON = try json(plan)
     wave.milestonesJSON = try json(SurveyPlan.defaultMilestones(year: year))
     wave.completionsJSON = "{}"
     try await db.transaction { tx in
       try await wave.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["code": code, "name": name, "year": String(year), "seed": String(plan.seed)], on: tx)
     }
     return wave
@@ -89,7 +89,7 @@ enum WaveService {
     try await db.transaction { tx in
       try await wave.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: ["is_open": before],
+        .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: ["is_open": before],
         after: ["is_open": open], on: tx)
     }
   }
@@ -122,7 +122,7 @@ enum WaveService {
     try await db.transaction { tx in
       try await wave.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: before,
+        .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: before,
         after: wave.milestonesJSON + wave.completionsJSON, on: tx)
     }
   }
@@ -134,21 +134,22 @@ enum WaveService {
     try requireManager(actor)
     let unit = try await OrgUnit.findVisible(unitID, for: actor, on: db)
     var errors = FieldErrors()
-    let a = Double(assessment ?? "")
-    let s = Double(stretch ?? "")
-    if a == nil || !(0...100).contains(a!) { errors.add("assessment", "survey.error.score") }
-    if s == nil || !(0...100).contains(s!) { errors.add("stretch", "survey.error.score") }
-    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
-    let existing = try await SurveyTarget.query(on: db).filter(\.$wave.$id == wave.id!).filter(\.$unit.$id == unit.id!).first()
-    let row = existing ?? SurveyTarget(waveID: wave.id!, unitID: unit.id!, target: .init(assessment: a!, stretch: s!))
+    let a = Double(assessment ?? "").flatMap { (0...100).contains($0) ? $0 : nil }
+    let s = Double(stretch ?? "").flatMap { (0...100).contains($0) ? $0 : nil }
+    if a == nil { errors.add("assessment", "survey.error.score") }
+    if s == nil { errors.add("stretch", "survey.error.score") }
+    guard let a, let s else { throw ValidationFailure(errors: errors) }
+    let existing = try await SurveyTarget.query(on: db).filter(\.$wave.$id == wave.requireID()).filter(\.$unit.$id == unit.requireID())
+      .first()
+    let row = try existing ?? SurveyTarget(waveID: wave.requireID(), unitID: unit.requireID(), target: .init(assessment: a, stretch: s))
     let before = existing.map { ["assessment": $0.assessment, "stretch": $0.stretch] }
-    row.assessment = a!
-    row.stretch = s!
+    row.assessment = a
+    row.stretch = s
     try await db.transaction { tx in
       try await row.save(on: tx)
       try await AuditLog.record(
-        existing == nil ? .create : .update, entity: "survey_target", id: row.id!.uuidString, actor: actor, before: before,
-        after: ["assessment": a!, "stretch": s!], on: tx)
+        existing == nil ? .create : .update, entity: "survey_target", id: row.requireID().uuidString, actor: actor, before: before,
+        after: ["assessment": a, "stretch": s], on: tx)
     }
   }
 

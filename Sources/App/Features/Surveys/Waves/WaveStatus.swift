@@ -22,8 +22,8 @@ enum WaveStatus {
   static func counties(wave: SurveyWave, actor: Actor, on db: any Database, today: CivilDate) async throws -> [County] {
     let units = try await OrgUnit.visible(to: actor, on: db).filter { $0.unitKind == .county }
     let rosters = try await RosterVersion.query(on: db).sort(\.$version).all()
-    let fill = try await FieldworkService.fill(waveIDs: [wave.id!], on: db)
-    let finished = try await SurveySample.query(on: db).filter(\.$wave.$id == wave.id!)
+    let fill = try await FieldworkService.fill(waveIDs: [wave.requireID()], on: db)
+    let finished = try await SurveySample.query(on: db).filter(\.$wave.$id == wave.requireID())
       .filter(\.$status == SampleStatus.completed.rawValue).all()
     let milestones = try wave.milestones
     let completions = wave.completions
@@ -51,13 +51,13 @@ enum WaveStatus {
   }
 
   static func quotaCells(wave: SurveyWave, actor: Actor, on db: any Database) async throws -> [QuotaCell] {
-    let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: db).map { ($0.id!, $0) })
-    let fill = try await FieldworkService.fill(waveIDs: [wave.id!], on: db)
-    let quotas = try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.id!).all()
+    let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: db).map { (try $0.requireID(), $0) })
+    let fill = try await FieldworkService.fill(waveIDs: [wave.requireID()], on: db)
+    let quotas = try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.requireID()).all()
     let order = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1.rawValue, $0) })
-    return quotas.compactMap { quota in
+    return try quotas.compactMap { quota in
       guard let unit = units[quota.$unit.id] else { return nil }
-      let done = fill[.init(wave: wave.id!, unit: unit.id!, segment: quota.segment)]?.done ?? 0
+      let done = fill[.init(wave: try wave.requireID(), unit: try unit.requireID(), segment: quota.segment)]?.done ?? 0
       return QuotaCell(unit: unit, quota: quota, done: done)
     }.sorted { ($0.unit.code, order[$0.quota.segment] ?? 9) < ($1.unit.code, order[$1.quota.segment] ?? 9) }
   }

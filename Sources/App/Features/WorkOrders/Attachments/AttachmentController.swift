@@ -30,9 +30,9 @@ enum AttachmentController {
       _ = try await AttachmentService.attach(
         form.file.map { Data(buffer: $0.data) } ?? Data(), fileName: form.file?.filename ?? "", to: order, actor: try req.actor,
         files: req.application.files, on: req.db, now: req.now)
-      return req.redirect(to: Paths.workOrder.link(order.id!) + "#attachments")
+      return req.redirect(to: Paths.workOrder.link(try order.requireID()) + "#attachments")
     } catch let error as AppError where error.field == "file" {
-      return try await WorkOrderPagesController.showError(req, id: order.id!, error)
+      return try await WorkOrderPagesController.showError(req, id: order.requireID(), error)
     }
   }
 

@@ -11,8 +11,8 @@ struct AttachmentDTO: Content {
   let uploadedBy: String
   let uploadedAt: Date
 
-  init(_ a: WorkOrderAttachment) {
-    id = a.id!
+  init(_ a: WorkOrderAttachment) throws {
+    id = try a.requireID()
     fileName = a.fileName
     contentType = a.contentType
     size = a.size
@@ -43,7 +43,7 @@ enum AttachmentService {
     }
     let stored = try files.save(data)
     let attachment = WorkOrderAttachment()
-    attachment.$order.id = order.id!
+    attachment.$order.id = try order.requireID()
     attachment.fileName = String(fileName)
     attachment.contentType = type
     attachment.size = data.count
@@ -54,14 +54,14 @@ enum AttachmentService {
     try await db.transaction { tx in
       try await attachment.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "work_order_attachment", id: attachment.id!.uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: "work_order_attachment", id: attachment.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["order": order.number, "file": attachment.fileName, "sha256": stored.sha256], on: tx)
     }
     return attachment
   }
 
   static func list(_ order: WorkOrder, on db: any Database) async throws -> [WorkOrderAttachment] {
-    try await WorkOrderAttachment.query(on: db).filter(\.$order.$id == order.id!).sort(\.$uploadedAt).all()
+    try await WorkOrderAttachment.query(on: db).filter(\.$order.$id == order.requireID()).sort(\.$uploadedAt).all()
   }
 
   /// The file as a download, after checking it belongs to an order the actor may see.

@@ -29,9 +29,9 @@ enum BulletinController {
       .filter { $0.unitKind != .hall && $0.unitKind != .team }
     let page = BulletinPage(
       chrome: .make(for: req, titleKey: "bulletin.title"), unitName: bulletin.unit.name, month: bulletin.month,
-      units: units.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == bulletin.unit.id) },
+      units: try units.map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: $0.id == bulletin.unit.id) },
       header: table.header, rows: table.rows, hasRows: !table.rows.isEmpty,
-      xlsxHref: Paths.bulletinXLSX.link() + "?unitId=\(bulletin.unit.id!.uuidString)&month=\(bulletin.month)")
+      xlsxHref: Paths.bulletinXLSX.link() + "?unitId=\(try bulletin.unit.requireID().uuidString)&month=\(bulletin.month)")
     return try await req.page("workorders/bulletin", page)
   }
 
@@ -48,7 +48,7 @@ enum BulletinController {
   @Sendable static func ordersXLSX(req: Request) async throws -> Response {
     let actor = try req.actor
     let orders = try await WorkOrderPagesController.exportedOrders(req)
-    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
+    let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { (try $0.requireID(), $0.name) }) { a, _ in a }
     let table = WorkOrderExport.table(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
     let sheet = SpreadsheetSheet(
       name: req.t("workorders.title"), rows: [table.header.map(SpreadsheetCell.text)] + table.rows.map { $0.map(SpreadsheetCell.text) })

@@ -27,7 +27,7 @@ struct ComplaintBulletin: Sendable {
     let start = KPIDashboardPage.monthStart(month)!
     let end = KPIDashboardPage.monthStart(KPIDashboardPage.shift(month, by: 1))!
     let subtree = visible.filter { root.unitPath.contains($0.unitPath) }
-    let names = Dictionary(uniqueKeysWithValues: subtree.map { ($0.id!, $0.name) })
+    let names = Dictionary(uniqueKeysWithValues: try subtree.map { (try $0.requireID(), $0.name) })
     let orders = try await WorkOrder.query(on: req.db).filter(\.$unit.$id ~~ subtree.compactMap(\.id))
       .filter(\.$type == OrderType.complaint.rawValue).filter(\.$verified == true).filter(\.$supplyResponsibility == true)
       .filter(\.$acceptedAt >= start).filter(\.$acceptedAt < end).sort(\.$acceptedAt).all()

@@ -16,7 +16,7 @@ enum WorkOrderFacts {
       stages[record.stage] = StageFact(due: reading.due, completedAt: record.stoppedAt)
     }
     return OrderFacts(
-      orderID: order.id!.uuidString, unitID: order.$unit.id.uuidString, type: order.orderType,
+      orderID: try order.requireID().uuidString, unitID: order.$unit.id.uuidString, type: order.orderType,
       customerAccount: order.customerAccount, matterCode: order.itemCode ?? order.serviceKind, categoryCode: order.categoryCode,
       verified: order.verified ?? false, supplyResponsibility: order.supplyResponsibility ?? false, acceptedAt: order.acceptedAt,
       closedAt: order.closedAt, isMergedDuplicate: order.orderState == .merged, redispatchCount: max(snapshot.dispatchCount - 1, 0),

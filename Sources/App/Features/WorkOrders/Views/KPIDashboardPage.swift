@@ -52,7 +52,7 @@ struct KPIDashboardPage: Encodable {
     // Every figure links to the orders behind it: this unit's subtree, this month, all states.
     let lastDay = BusinessTime.civilDate(of: end.addingTimeInterval(-1)).description
     let period = "&from=\(month)-01&to=\(lastDay)"
-    let listBase = Paths.workOrders.link() + "?view=all&unitId=\(root.id!.uuidString)" + period
+    let listBase = Paths.workOrders.link() + "?view=all&unitId=\(try root.requireID().uuidString)" + period
     func rate(_ key: String, _ r: KPIRate) -> Figure {
       Figure(
         labelKey: key, value: r.value.map { DisplayFormat.percent($0) } ?? "—", detail: "\(r.numerator) / \(r.denominator)",
@@ -64,7 +64,7 @@ struct KPIDashboardPage: Encodable {
     let figures: [Figure] = [
       Figure(
         labelKey: "kpi.volume", value: String(total), detail: "",
-        href: Paths.workOrders.link() + "?view=closed&unitId=\(root.id!.uuidString)"),
+        href: Paths.workOrders.link() + "?view=closed&unitId=\(try root.requireID().uuidString)"),
       Figure(
         labelKey: "kpi.complaints_per_10k", value: report.complaintsPer10k.map { String(format: "%.2f", $0) } ?? "—",
         detail: l.text("kpi.customers", locale: locale, args: [String(customers)]), href: listBase + "&type=complaint"),
@@ -74,7 +74,7 @@ struct KPIDashboardPage: Encodable {
       rate("kpi.timely_closure", report.timelyClosure),
       Figure(
         labelKey: "kpi.overdue", value: String(report.overdueCount), detail: "",
-        href: Paths.workOrders.link() + "?view=overdue&unitId=\(root.id!.uuidString)"),
+        href: Paths.workOrders.link() + "?view=overdue&unitId=\(try root.requireID().uuidString)"),
       Figure(
         labelKey: "kpi.mean_handling", value: report.meanHandlingSeconds.map { String(format: "%.1f", $0 / 3600) } ?? "—",
         detail: l.text("kpi.hours", locale: locale), href: listBase),
@@ -124,7 +124,7 @@ struct KPIDashboardPage: Encodable {
             let ids = Set(subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
             return Double(inMonth.filter { ids.contains($0.unitID ?? "") }.count)
           },
-          links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(month)" })
+          links: try children.map { Paths.kpi.link() + "?unitId=\(try $0.requireID().uuidString)&month=\(month)" })
       ], valueFormat: .integer, noDataText: noData
     ).svg()
     return KPIDashboardPage(

@@ -43,8 +43,10 @@ struct WorkOrderFormPage: Encodable {
       areas: choices(AreaClass.self, "workorder.area", "area", default: "urban"),
       attitudes: choices(CustomerAttitude.self, "workorder.attitude", "attitude", default: "calm"),
       severities: choices(Severity.self, "workorder.severity", "severity", default: "general"),
-      units: units.map {
-        Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id!.uuidString == values["unitId"])
+      units: try units.map {
+        Choice(
+          value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))",
+          selected: try $0.requireID().uuidString == values["unitId"])
       },
       complaintItems: Taxonomy.complaintsV1.categories.map { category in
         Group(

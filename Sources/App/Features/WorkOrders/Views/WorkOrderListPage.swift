@@ -58,7 +58,7 @@ struct WorkOrderListPage: Encodable {
     let actor = try req.actor
     let view = views.contains(req.query[String.self, at: "view"] ?? "") ? req.query[String.self, at: "view"]! : "mine"
     var errors = FieldErrors()
-    var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    var filter = try WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
     filter.open = view != "closed" && view != "all"
     filter.overdue = view == "overdue"
@@ -66,7 +66,7 @@ struct WorkOrderListPage: Encodable {
     let now = req.now
     let (orders, next) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: now)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
-    let units = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
+    let units = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { (try $0.requireID(), $0.name) }) { a, _ in a }
     var rows: [Row] = []
     for order in orders {
       let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
@@ -77,11 +77,12 @@ struct WorkOrderListPage: Encodable {
       let hidden = order.orderType == .report && actor.roles.isDisjoint(with: WorkOrderPresenter.reporterIdentityRoles)
       rows.append(
         Row(
-          href: Paths.workOrder.link(order.id!), number: order.number, typeKey: "workorder.type.\(order.type)",
+          href: Paths.workOrder.link(try order.requireID()), number: order.number, typeKey: "workorder.type.\(order.type)",
           stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
           phone: hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
           acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
-          overdue: overdue, mine: mine, dispatchKey: allowed.contains(.dispatch) ? "\(order.id!.uuidString):\(order.version)" : nil))
+          overdue: overdue, mine: mine,
+          dispatchKey: allowed.contains(.dispatch) ? "\(try order.requireID().uuidString):\(order.version)" : nil))
     }
     var query = URLComponents()
     query.queryItems =
@@ -104,7 +105,7 @@ struct WorkOrderListPage: Encodable {
       csvHref: Paths.workOrdersCSV.link() + "?" + (query.percentEncodedQuery ?? ""),
       xlsxHref: Paths.workOrdersXLSX.link() + "?" + (query.percentEncodedQuery ?? ""),
       bulkAction: Paths.workOrdersBulkDispatch.link(), canBulkDispatch: rows.contains { $0.dispatchKey != nil },
-      notice: Self.notice(req),
+      notice: try Self.notice(req),
       nextHref: next.map { cursor in
         var q = query
         q.queryItems?.append(URLQueryItem(name: "cursor", value: cursor))

@@ -139,7 +139,9 @@ struct WorkOrderPage: Encodable {
       },
       actions: forms,
       actionURL: Paths.workOrderAction.link(id),
-      units: visibleUnits.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id) },
+      units: try visibleUnits.map {
+        Choice(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id)
+      },
       severities: [Severity.serious, .major].map {
         Choice(value: $0.rawValue, labelKey: "workorder.severity.\($0.rawValue)", selected: false)
       },
@@ -149,7 +151,7 @@ struct WorkOrderPage: Encodable {
       attachments: try await AttachmentService.list(order, on: req.db).map {
         Attachment(
           name: $0.fileName, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
-          sha: String($0.sha256.prefix(12)), href: Paths.workOrderAttachment.link(id, $0.id!), uploadedBy: $0.uploadedBy,
+          sha: String($0.sha256.prefix(12)), href: Paths.workOrderAttachment.link(id, try $0.requireID()), uploadedBy: $0.uploadedBy,
           at: DisplayFormat.dateTime($0.uploadedAt))
       },
       attachmentAction: Paths.workOrderAttachments.link(id),
@@ -177,9 +179,9 @@ struct WorkOrderPage: Encodable {
     let others = try await WorkOrderQueries.contacts(
       account: order.customerAccount, phone: order.customerPhone, asOf: order.acceptedAt, for: actor, on: db
     ).filter { $0.id != order.id }
-    return others.map {
+    return try others.map {
       Related(
-        href: Paths.workOrder.link($0.id!), number: $0.number, typeKey: "workorder.type.\($0.type)",
+        href: Paths.workOrder.link(try $0.requireID()), number: $0.number, typeKey: "workorder.type.\($0.type)",
         stateKey: "workorder.state.\($0.state)",
         acceptedAt: DisplayFormat.dateTime($0.acceptedAt))
     }
@@ -205,9 +207,9 @@ struct WorkOrderPage: Encodable {
     let candidates = try await WorkOrderQueries.contacts(
       account: order.customerAccount, phone: order.customerPhone, asOf: now, for: actor, on: db
     ).filter { $0.id != order.id }
-    return candidates.filter { parent in
-      let target = MergeParent(orderID: parent.id!.uuidString, type: parent.orderType, state: parent.orderState)
+    return try candidates.filter { parent in
+      let target = MergeParent(orderID: try parent.requireID().uuidString, type: parent.orderType, state: parent.orderState)
       return (try? workflow.apply(.mergeInto(parent: target), to: snapshot, by: actor.roles, at: now)) != nil
-    }.map { Choice(value: $0.id!.uuidString, label: "\($0.number) · \($0.content.prefix(30))", selected: false) }
+    }.map { Choice(value: try $0.requireID().uuidString, label: "\($0.number) · \($0.content.prefix(30))", selected: false) }
   }
 }
