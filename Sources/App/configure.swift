@@ -70,4 +70,5 @@ private func registerCommands(_ app: Application) {
   app.asyncCommands.use(AnalyzeCommands(), as: "analyze")
   app.asyncCommands.use(RosterCommands(), as: "roster")
   app.asyncCommands.use(SurveyCommands(), as: "survey")
+  app.asyncCommands.use(RoutesTableCommand(), as: "routes")
 }

@@ -12,6 +12,13 @@ enum Limits {
   static let passwordMax = 128
   static let tokenName = 100
   static let dayName = 50
+  /// A free-text query parameter (a filter or search term).
+  static let queryText = 200
+  /// Rows a list may skip: far beyond any table, small enough that offset + limit never overflows.
+  static let maxOffset = Int(Int32.max)
+  /// Years a request may name (dates, months): wide enough for any record, narrow enough that
+  /// day and month arithmetic on them stays in range.
+  static let years = 2000...2100
 }
 
 /// Thrown by feature services when input fails validation: pages show every message beside its

@@ -44,11 +44,11 @@ enum AuditController {
   static let pageSize = 50
 
   static func registerPages(_ pages: any RoutesBuilder) {
-    pages.get(Paths.audit.components, use: page)
+    pages.get(Paths.audit.components, use: page).query(Filter.parameters)
   }
 
   static func registerAPI(_ api: any RoutesBuilder) {
-    api.get(Paths.apiAudit.components, use: list)
+    api.get(Paths.apiAudit.components, use: list).query(Filter.parameters)
   }
 
   struct Filter {
@@ -61,25 +61,28 @@ enum AuditController {
     var offset = 0
     var limit = AuditController.pageSize
 
-    static func parse(_ req: Request, errors: inout FieldErrors) -> Filter {
-      func text(_ key: String) -> String? {
-        req.query[String.self, at: key].flatMap { $0.isEmpty ? nil : $0 }
-      }
-      var f = Filter(entity: text("entity"), entityID: text("entityId"), actor: text("actor"), action: text("action"))
-      if let raw = text("from") {
-        f.from = CivilDate(iso: raw)
-        if f.from == nil { errors.add("from", "calendar.error.date") }
-      }
-      if let raw = text("to") {
-        f.to = CivilDate(iso: raw)
-        if f.to == nil { errors.add("to", "calendar.error.date") }
-      }
-      if let raw = text("offset") {
-        if let n = Int(raw), n >= 0 { f.offset = n } else { errors.add("offset", "validation.integer") }
-      }
-      if let raw = text("limit") {
-        if let n = Int(raw), (1...500).contains(n) { f.limit = n } else { errors.add("limit", "validation.integer") }
-      }
+    static let entityParameter = QueryParameter<String>.text("entity", maxLength: Limits.code)
+    static let entityIDParameter = QueryParameter<String>.text("entityId")
+    static let actorParameter = QueryParameter<String>.text("actor", maxLength: Limits.username)
+    static let actionParameter = QueryParameter<AuditAction>.choice("action", AuditAction.self)
+    static let fromParameter = QueryParameter<CivilDate>.date("from")
+    static let toParameter = QueryParameter<CivilDate>.date("to")
+    static let limitParameter = QueryParameter<Int>.limit(max: 500)
+    static let parameters: [any DeclaredQueryParameter] = [
+      entityParameter, entityIDParameter, actorParameter, actionParameter, fromParameter, toParameter, QueryParameter<Int>.offset,
+      limitParameter,
+    ]
+
+    static func parse(_ req: Request, errors: inout FieldErrors) throws -> Filter {
+      var f = Filter()
+      f.entity = try errors.query(entityParameter, of: req)
+      f.entityID = try errors.query(entityIDParameter, of: req)
+      f.actor = try errors.query(actorParameter, of: req)
+      f.action = try errors.query(actionParameter, of: req)?.rawValue
+      f.from = try errors.query(fromParameter, of: req)
+      f.to = try errors.query(toParameter, of: req)
+      f.offset = try errors.query(QueryParameter<Int>.offset, of: req) ?? 0
+      f.limit = try errors.query(limitParameter, of: req) ?? f.limit
       return f
     }
   }
@@ -110,7 +113,7 @@ enum AuditController {
     let entries = errors.isEmpty ? try await query(filter, on: req.db) : []
     let values: [String: String] = [
       "entity": filter.entity ?? "", "entityId": filter.entityID ?? "", "actor": filter.actor ?? "",
-      "action": filter.action ?? "", "from": req.query[String.self, at: "from"] ?? "", "to": req.query[String.self, at: "to"] ?? "",
+      "action": filter.action ?? "", "from": req.queryAsTyped(Filter.fromParameter), "to": req.queryAsTyped(Filter.toParameter),
     ]
     var next: String?
     if entries.count == filter.limit {

@@ -21,29 +21,28 @@ struct DeadlineResponse: Content {
 /// `/api/v1/calendar`: deadlines for other systems, and schedule maintenance for admins.
 enum CalendarAPIController {
   static func register(_ api: any RoutesBuilder) {
-    api.get(Paths.apiCalendarDeadline.components, use: deadline)
+    api.get(Paths.apiCalendarDeadline.components, use: deadline).query(fromParameter, workingDaysParameter, minutesParameter)
     api.get(Paths.apiCalendarYears.components, use: years)
     api.post(Paths.apiCalendarYears.components, use: addYear)
-    api.get(Paths.apiCalendarDays.components, use: days)
+    api.get(Paths.apiCalendarDays.components, use: days).query(CalendarPagesController.yearParameter)
     api.put(Paths.apiCalendarDay.components, use: putDay)
     api.delete(Paths.apiCalendarDay.components, use: deleteDay)
     api.post(Paths.apiCalendarImport.components, use: importCSV)
   }
 
+  static let fromParameter = QueryParameter<Date>.instant("from")
+  static let workingDaysParameter = QueryParameter<Int>.integer("workingDays", 0...WorkingCalendar.maxWorkingDays)
+  static let minutesParameter = QueryParameter<Int>.integer("minutes", 0...WorkingCalendar.maxWorkingDays * 24 * 60)
+
   /// `from` (ISO 8601) plus `workingDays=N` or `minutes=N`.
   @Sendable static func deadline(req: Request) async throws -> DeadlineResponse {
     _ = try req.actor
-    guard let fromText = req.query[String.self, at: "from"] else { throw AppError.invalid("from", "validation.required") }
-    guard let from = BusinessTime.parseInstant(fromText) else { throw AppError.invalid("from", "calendar.error.instant") }
-    let daysText = req.query[String.self, at: "workingDays"]
-    let minutesText = req.query[String.self, at: "minutes"]
+    guard let from = try req.query(fromParameter) else { throw AppError.invalid("from", "validation.required") }
     let result: Date
-    switch (daysText, minutesText) {
-    case (let days?, nil):
-      guard let n = Int(days) else { throw AppError.invalid("workingDays", "validation.integer") }
+    switch (try req.query(workingDaysParameter), try req.query(minutesParameter)) {
+    case (let n?, nil):
       result = try await WorkingCalendar.load(on: req.db).deadline(from: from, workingDays: n)
-    case (nil, let minutes?):
-      guard let n = Int(minutes) else { throw AppError.invalid("minutes", "validation.integer") }
+    case (nil, let n?):
       do {
         result = try WorkingCalendar.deadline(from: from, minutes: n)
       } catch CalendarError.negativeDuration {
@@ -79,8 +78,7 @@ enum CalendarAPIController {
   @Sendable static func days(req: Request) async throws -> ListResponse<DayDTO> {
     _ = try req.actor
     let query = CalendarDay.query(on: req.db).sort(\.$date)
-    if let yearText = req.query[String.self, at: "year"] {
-      guard let year = Int(yearText) else { throw AppError.invalid("year", "validation.integer") }
+    if let year = try req.query(CalendarPagesController.yearParameter) {
       query.filter(\.$year == year)
     }
     return ListResponse(items: try await query.all().compactMap(\.override).map(DayDTO.init))

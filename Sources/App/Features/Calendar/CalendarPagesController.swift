@@ -35,8 +35,10 @@ struct CalendarPage: Encodable {
 
 /// The admin page for the working-day calendar.
 enum CalendarPagesController {
+  static let yearParameter = QueryParameter<Int>.integer("year", Limits.years)
+
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.calendar.components, use: show)
+    pages.get(Paths.calendar.components, use: show).query(yearParameter)
     pages.post(Paths.calendarYear.components, use: addYear)
     pages.post(Paths.calendarDay.components, use: putDay)
     pages.post(Paths.calendarDayDelete.components, use: deleteDay)
@@ -84,7 +86,7 @@ enum CalendarPagesController {
   }
 
   @Sendable static func show(req: Request) async throws -> Response {
-    try await render(req, year: req.query[Int.self, at: "year"])
+    try await render(req, year: try req.query(yearParameter))
   }
 
   @Sendable static func addYear(req: Request) async throws -> Response {

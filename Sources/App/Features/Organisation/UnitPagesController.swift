@@ -3,10 +3,13 @@ import Vapor
 
 /// Unit pages: the tree, one unit, and the admin forms.
 enum UnitPagesController {
+  /// The new-unit form can start under a chosen parent.
+  static let parentParameter = QueryParameter<UUID>.uuid("parentId")
+
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.units.components, use: list)
     pages.get(Paths.unit.components, use: show)
-    pages.get(Paths.unitNew.components, use: newForm)
+    pages.get(Paths.unitNew.components, use: newForm).query(parentParameter)
     pages.post(Paths.unitNew.components, use: create)
     pages.get(Paths.unitEdit.components, use: editForm)
     pages.post(Paths.unitEdit.components, use: update)
@@ -41,7 +44,7 @@ enum UnitPagesController {
 
   @Sendable static func newForm(req: Request) async throws -> Response {
     try req.actor.require(.admin)
-    let parent = req.query[String.self, at: "parentId"] ?? ""
+    let parent = try req.query(parentParameter)?.uuidString ?? ""
     return try await req.page("units/form", UnitFormPage.build(for: req, unit: nil, values: .init(parentId: parent)))
   }
 

@@ -7,17 +7,23 @@ enum SurveysAPIController {
   static func register(_ api: any RoutesBuilder) {
     api.get(Paths.apiRosters.components, use: rosters)
     api.on(.POST, Paths.apiRosters.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: importRoster)
+      .query(unitParameter, fileNameParameter)
     api.get(Paths.apiSurveyWaves.components, use: waves)
     api.post(Paths.apiSurveyWaves.components, use: createWave)
     api.get(Paths.apiSurveyWave.components, use: wave)
     api.post(Paths.apiSurveyWaveSample.components, use: drawSample)
-    api.get(Paths.apiSurveyWaveSamples.components, use: samples)
+    api.get(Paths.apiSurveyWaveSamples.components, use: samples).query(statusParameter, limitParameter, QueryParameter<Int>.offset)
     api.post(Paths.apiSurveyWaveTargets.components, use: setTarget)
     api.get(Paths.apiSurveyWaveScores.components, use: scores)
     api.post(Paths.apiFieldworkNext.components, use: next)
     api.post(Paths.apiSampleCalls.components, use: call)
     api.on(.POST, Paths.apiSurveyWaveResponses.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: importResults)
   }
+
+  static let unitParameter = QueryParameter<UUID>.uuid("unitId")
+  static let fileNameParameter = QueryParameter<String>.text("fileName", maxLength: 255)
+  static let statusParameter = QueryParameter<SampleStatus>.choice("status", SampleStatus.self)
+  static let limitParameter = QueryParameter<Int>.limit(max: 1000)
 
   @Sendable static func rosters(req: Request) async throws -> [RosterDTO] {
     let actor = try req.actor
@@ -29,14 +35,10 @@ enum SurveysAPIController {
 
   /// The file is the request body (CSV or XLSX); `unitId` and `fileName` are query parameters.
   @Sendable static func importRoster(req: Request) async throws -> Response {
-    var errors = FieldErrors()
-    let unitText = req.query[String.self, at: "unitId"]
-    let unitID = unitText.flatMap(UUID.init(uuidString:))
-    if unitID == nil { errors.add("unitId", "validation.unknown_reference") }
-    try errors.throwIfAny()
+    guard let unitID = try req.query(unitParameter) else { throw AppError.invalid("unitId", "validation.required") }
+    let fileName = try req.query(fileNameParameter) ?? "upload"
     let data = req.body.data.map { Data(buffer: $0) } ?? Data()
-    let result = try await RosterImport.run(
-      data, fileName: req.query[String.self, at: "fileName"] ?? "upload", countyID: unitID, actor: try req.actor, on: req.db)
+    let result = try await RosterImport.run(data, fileName: fileName, countyID: unitID, actor: try req.actor, on: req.db)
     guard let version = try await RosterVersion.find(result.versionID, on: req.db) else { throw AppError.notFound("entity.roster") }
     let body = RosterImportDTO(
       roster: try RosterDTO(version),
@@ -92,13 +94,12 @@ enum SurveysAPIController {
     let wave = try await findWave(req)
     let units = try await OrgUnit.visible(to: actor, on: req.db).compactMap(\.id)
     let query = try SurveySample.query(on: req.db).filter(\.$wave.$id == wave.requireID()).filter(\.$unit.$id ~~ units)
-    if let status = req.query[String.self, at: "status"] {
-      guard SampleStatus(rawValue: status) != nil else { throw AppError.invalid("status", "validation.choice") }
-      query.filter(\.$status == status)
+    if let status = try req.query(statusParameter) {
+      query.filter(\.$status == status.rawValue)
     }
-    let limit = min(max(req.query[Int.self, at: "limit"] ?? 200, 1), 1000)
-    let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
-    return try await query.sort(\.$drawOrder).range(offset..<(offset + limit)).all().map(SampleDTO.init)
+    let limit = try req.query(limitParameter) ?? 200
+    let offset = try req.query(QueryParameter<Int>.offset) ?? 0
+    return try await query.sort(\.$drawOrder).offset(offset).limit(limit).all().map(SampleDTO.init)
   }
 
   @Sendable static func setTarget(req: Request) async throws -> HTTPStatus {

@@ -15,13 +15,16 @@ enum ContactLookupController {
   }
 
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.workOrderContacts.components, use: lookup)
+    pages.get(Paths.workOrderContacts.components, use: lookup).query(accountParameter, phoneParameter)
   }
+
+  static let accountParameter = QueryParameter<String>.text("account", maxLength: Limits.name)
+  static let phoneParameter = QueryParameter<String>.text("phone", maxLength: Limits.name)
 
   @Sendable static func lookup(req: Request) async throws -> [Contact] {
     let actor = try req.actor
-    let account = req.query[String.self, at: "account"] ?? ""
-    let phone = req.query[String.self, at: "phone"] ?? ""
+    let account = try req.query(accountParameter) ?? ""
+    let phone = try req.query(phoneParameter) ?? ""
     // Short fragments match too much to be useful and would list other customers' orders.
     guard account.count >= 4 || phone.count >= 7 else { return [] }
     let l = req.application.localizer

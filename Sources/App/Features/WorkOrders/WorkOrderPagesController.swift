@@ -5,9 +5,9 @@ import Vapor
 /// Work-order pages: the queue, the intake form, the order with its action forms.
 enum WorkOrderPagesController {
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.workOrders.components, use: list)
-    pages.get(Paths.kpi.components, use: kpi)
-    pages.get(Paths.workOrdersCSV.components, use: exportCSV)
+    pages.get(Paths.workOrders.components, use: list).query(WorkOrderListPage.parameters)
+    pages.get(Paths.kpi.components, use: kpi).query(KPIDashboardPage.unitParameter, KPIDashboardPage.monthParameter)
+    pages.get(Paths.workOrdersCSV.components, use: exportCSV).query(exportParameters)
     pages.get(Paths.workOrderNew.components, use: newForm)
     pages.post(Paths.workOrderNew.components, use: create)
     pages.post(Paths.workOrdersBulkDispatch.components, use: bulkDispatch)
@@ -87,13 +87,15 @@ enum WorkOrderPagesController {
     return Response(status: .ok, headers: headers, body: .init(data: data))
   }
 
+  static let exportParameters = [WorkOrderListPage.viewParameter] + WorkOrderQueries.Filter.parameters
+
   /// The queue's orders for an export: the same view and filters, up to 10,000.
   static func exportedOrders(_ req: Request) async throws -> [WorkOrder] {
     let actor = try req.actor
     var errors = FieldErrors()
     var filter = try WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
-    let view = req.query[String.self, at: "view"] ?? "open"
+    let view = try req.query(WorkOrderListPage.viewParameter) ?? "open"
     filter.open = view != "closed" && view != "all"
     filter.overdue = view == "overdue"
     filter.limit = 10_000
@@ -104,6 +106,9 @@ enum WorkOrderPagesController {
     var orders: [String]?
   }
 
+  /// Orders one bulk dispatch takes at most.
+  static let bulkLimit = 200
+
   /// A lead dispatches several orders at once, each to its responsible unit; an order that
   /// moved meanwhile (stale version) or cannot be dispatched is named, the others go ahead.
   @Sendable static func bulkDispatch(req: Request) async throws -> Response {
@@ -111,7 +116,7 @@ enum WorkOrderPagesController {
     let keys = try req.content.decode(BulkForm.self).orders ?? []
     var done = 0
     var failed: [String] = []
-    for key in keys.prefix(200) {
+    for key in keys.prefix(bulkLimit) {
       let parts = key.split(separator: ":")
       guard parts.count == 2, let id = UUID(uuidString: String(parts[0])), let version = Int(parts[1]) else { continue }
       do {

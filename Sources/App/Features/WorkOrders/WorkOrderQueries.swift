@@ -23,38 +23,36 @@ enum WorkOrderQueries {
     var limit = 50
     var cursor: (Date, UUID)?
 
-    static func parse(_ req: Request, errors: inout FieldErrors) -> Filter {
-      func text(_ key: String) -> String? { req.query[String.self, at: key].flatMap { $0.isEmpty ? nil : $0 } }
+    /// The list filters' query parameters, declared on every route that reads them.
+    static let stateParameter = QueryParameter<WorkOrderState>.choice("state", WorkOrderState.self)
+    static let typeParameter = QueryParameter<OrderType>.choice("type", OrderType.self)
+    static let unitParameter = QueryParameter<UUID>.uuid("unitId")
+    static let categoryParameter = QueryParameter<String>.text("category", maxLength: Limits.code)
+    static let fromParameter = QueryParameter<CivilDate>.date("from")
+    static let toParameter = QueryParameter<CivilDate>.date("to")
+    static let overdueParameter = QueryParameter<Bool>.boolean("overdue")
+    static let openParameter = QueryParameter<Bool>.boolean("open")
+    static let limitParameter = QueryParameter<Int>.limit(max: 200)
+    static let cursorParameter = QueryParameter<String>.cursor("cursor")
+    static let parameters: [any DeclaredQueryParameter] = [
+      stateParameter, typeParameter, unitParameter, categoryParameter, fromParameter, toParameter, overdueParameter,
+      openParameter, limitParameter, cursorParameter,
+    ]
+
+    static func parse(_ req: Request, errors: inout FieldErrors) throws -> Filter {
       var f = Filter()
-      if let raw = text("state") {
-        f.state = WorkOrderState(rawValue: raw)
-        if f.state == nil { errors.add("state", "validation.choice") }
-      }
-      if let raw = text("type") {
-        f.type = OrderType(rawValue: raw)
-        if f.type == nil { errors.add("type", "validation.choice") }
-      }
-      if let raw = text("unitId") {
-        f.unitID = UUID(uuidString: raw)
-        if f.unitID == nil { errors.add("unitId", "validation.unknown_reference") }
-      }
-      f.category = text("category")
-      if let raw = text("from") {
-        f.from = CivilDate(iso: raw)
-        if f.from == nil { errors.add("from", "calendar.error.date") }
-      }
-      if let raw = text("to") {
-        f.to = CivilDate(iso: raw)
-        if f.to == nil { errors.add("to", "calendar.error.date") }
-      }
-      f.overdue = text("overdue") == "true"
-      f.open = text("open") == "true"
-      if let raw = text("limit") {
-        if let n = Int(raw), (1...200).contains(n) { f.limit = n } else { errors.add("limit", "validation.integer") }
-      }
-      if let raw = text("cursor") {
+      f.state = try errors.query(stateParameter, of: req)
+      f.type = try errors.query(typeParameter, of: req)
+      f.unitID = try errors.query(unitParameter, of: req)
+      f.category = try errors.query(categoryParameter, of: req)
+      f.from = try errors.query(fromParameter, of: req)
+      f.to = try errors.query(toParameter, of: req)
+      f.overdue = try errors.query(overdueParameter, of: req) ?? false
+      f.open = try errors.query(openParameter, of: req) ?? false
+      f.limit = try errors.query(limitParameter, of: req) ?? f.limit
+      if let raw = try errors.query(cursorParameter, of: req) {
         f.cursor = decodeCursor(raw)
-        if f.cursor == nil { errors.add("cursor", "validation.choice") }
+        if f.cursor == nil { errors.add(cursorParameter.name, "validation.cursor") }
       }
       return f
     }
@@ -126,10 +124,14 @@ enum WorkOrderQueries {
     Data("\(at.timeIntervalSince1970)|\(id.uuidString)".utf8).base64EncodedString()
   }
 
+  /// The position a cursor names; nil for anything this server did not hand out, including
+  /// instants outside years 1–9999 (a database driver traps converting those).
   static func decodeCursor(_ raw: String) -> (Date, UUID)? {
     guard let data = Data(base64Encoded: raw), let text = String(data: data, encoding: .utf8) else { return nil }
     let parts = text.split(separator: "|")
-    guard parts.count == 2, let t = Double(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+    guard parts.count == 2, let t = Double(parts[0]), (-62_135_596_800...253_402_300_799).contains(t),
+      let id = UUID(uuidString: String(parts[1]))
+    else { return nil }
     return (Date(timeIntervalSince1970: t), id)
   }
 }

@@ -7,10 +7,10 @@ enum WorkOrdersAPIController {
   static func register(_ api: any RoutesBuilder) {
     api.get(Paths.apiTaxonomy.components, use: taxonomy)
     api.post(Paths.apiWorkOrders.components, use: create)
-    api.get(Paths.apiWorkOrders.components, use: list)
+    api.get(Paths.apiWorkOrders.components, use: list).query(WorkOrderQueries.Filter.parameters)
     api.get(Paths.apiWorkOrder.components, use: show)
     api.post(Paths.apiWorkOrderActions.components, use: act)
-    api.get(Paths.apiWorkOrdersExport.components, use: exportLines)
+    api.get(Paths.apiWorkOrdersExport.components, use: exportLines).query(WorkOrderQueries.Filter.parameters)
     api.on(.POST, Paths.apiWorkOrdersImport.components, body: .collect(maxSize: "50mb"), use: importLines)
   }
 

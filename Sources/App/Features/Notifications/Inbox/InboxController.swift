@@ -28,6 +28,7 @@ struct InboxItemDTO: Content {
 /// The signed-in person's inbox: newest first, unread marked; opening an item marks it read.
 enum InboxController {
   static let shown = 100
+  static let unreadParameter = QueryParameter<Bool>.boolean("unread")
 
   static func registerPages(_ pages: any RoutesBuilder) {
     pages.get(Paths.inbox.components, use: show)
@@ -36,7 +37,7 @@ enum InboxController {
   }
 
   static func registerAPI(_ api: any RoutesBuilder) {
-    api.get(Paths.apiNotifications.components, use: list)
+    api.get(Paths.apiNotifications.components, use: list).query(unreadParameter)
     api.post(Paths.apiNotificationRead.components, use: markRead)
   }
 
@@ -92,7 +93,7 @@ enum InboxController {
 
   @Sendable static func list(req: Request) async throws -> [InboxItemDTO] {
     let actor = try req.actor
-    let unread = req.query[String.self, at: "unread"] == "true"
+    let unread = try req.query(unreadParameter) ?? false
     return try await items(for: actor, unreadOnly: unread, on: req.db).map {
       InboxItemDTO(
         id: try $0.requireID(), kind: $0.kind, message: message($0, req), link: $0.link, createdAt: $0.createdAt, readAt: $0.readAt)

@@ -32,8 +32,11 @@ struct GovernmentPage: Encodable {
 
 /// The channels beside the sampled survey: the hall's rating device and the government rating.
 enum ChannelPagesController {
+  /// A manager opens the kiosk of a chosen hall; a hall's own staff get their hall.
+  static let hallParameter = QueryParameter<UUID>.uuid("unitId")
+
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.kiosk.components, use: kiosk)
+    pages.get(Paths.kiosk.components, use: kiosk).query(hallParameter)
     pages.post(Paths.kiosk.components, use: rate)
     pages.get(Paths.governmentRating.components, use: government)
     pages.post(Paths.governmentRating.components, use: recordGovernment)
@@ -80,7 +83,7 @@ enum ChannelPagesController {
   }
 
   @Sendable static func kiosk(req: Request) async throws -> Response {
-    try await renderKiosk(req, hall: try await hall(req, id: req.query[String.self, at: "unitId"]))
+    try await renderKiosk(req, hall: try await hall(req, id: try req.query(hallParameter)?.uuidString))
   }
 
   struct RateForm: Content {

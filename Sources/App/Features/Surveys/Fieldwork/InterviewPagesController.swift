@@ -4,8 +4,11 @@ import Vapor
 
 /// Telephone interviews (CATI): next customer, dial, record the outcome or the answers.
 enum InterviewPagesController {
+  /// The outcome just recorded, named in the redirect back to the page.
+  static let doneParameter = QueryParameter<CallOutcome>.choice("done", CallOutcome.self)
+
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.interview.components, use: show)
+    pages.get(Paths.interview.components, use: show).query(doneParameter)
     pages.post(Paths.interviewNext.components, use: next)
     pages.get(Paths.interviewDial.components, use: dial)
     pages.post(Paths.interviewCall.components, use: call)
@@ -61,7 +64,7 @@ enum InterviewPagesController {
     let held = try await SurveySample.query(on: req.db).filter(\.$claimedBy == actor.userID)
       .filter(\.$claimedUntil > req.now)
       .filter(\.$status ~~ [SampleStatus.pending.rawValue, SampleStatus.callback.rawValue]).first()
-    let notice = req.query[String.self, at: "done"].map { req.t("interview.recorded.\($0)") }
+    let notice = try req.query(doneParameter).map { req.t("interview.recorded.\($0.rawValue)") }
     return try await render(req, sample: held, notice: notice)
   }
 

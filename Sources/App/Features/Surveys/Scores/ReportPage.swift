@@ -47,14 +47,14 @@ struct ReportPage: Encodable {
 
 enum ReportPagesController {
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.surveyWaveReport.components, use: show)
+    pages.get(Paths.surveyWaveReport.components, use: show).query(ScoresPagesController.unitParameter)
   }
 
   @Sendable static func show(req: Request) async throws -> Response {
     let actor = try req.actor
     let wave = try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
     let scores = try await ScoreService.scores(wave: wave, actor: actor, on: req.db)
-    let requested = req.query[String.self, at: "unitId"].flatMap(UUID.init(uuidString:))
+    let requested = try req.query(ScoresPagesController.unitParameter)
     let units = scores.units.filter { $0.overall.count > 0 }
     let chosen = units.first { $0.unit.id == requested } ?? units.first
     let plan = try wave.plan

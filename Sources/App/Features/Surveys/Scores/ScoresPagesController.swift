@@ -7,14 +7,17 @@ import Vapor
 /// The results page of a wave (DOMAIN.md §4 scores against targets).
 enum ScoresPagesController {
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.surveyWaveScores.components, use: show)
+    pages.get(Paths.surveyWaveScores.components, use: show).query(unitParameter)
   }
+
+  /// The unit whose results are shown (the first with answers when not given).
+  static let unitParameter = QueryParameter<UUID>.uuid("unitId")
 
   @Sendable static func show(req: Request) async throws -> Response {
     let actor = try req.actor
     let wave = try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
     let scores = try await ScoreService.scores(wave: wave, actor: actor, on: req.db)
-    let requested = req.query[String.self, at: "unitId"].flatMap(UUID.init(uuidString:))
+    let requested = try req.query(unitParameter)
     let selected = scores.units.first { $0.unit.id == requested } ?? scores.units.first
     let l = req.application.localizer
     let locale = req.locale

@@ -12,6 +12,7 @@ enum AttachmentController {
   static func registerAPI(_ api: any RoutesBuilder) {
     api.get(Paths.apiWorkOrderAttachments.components, use: list)
     api.on(.POST, Paths.apiWorkOrderAttachments.components, body: .collect(maxSize: AttachmentService.uploadLimit), use: create)
+      .query(fileNameParameter)
     api.get(Paths.apiWorkOrderAttachment.components, use: download)
   }
 
@@ -46,11 +47,13 @@ enum AttachmentController {
     try await AttachmentService.list(try await order(req), on: req.db).map(AttachmentDTO.init)
   }
 
+  static let fileNameParameter = QueryParameter<String>.text("fileName", maxLength: 255)
+
   /// The file is the request body; its name is the `fileName` query parameter.
   @Sendable static func create(req: Request) async throws -> Response {
     let order = try await order(req)
     let attachment = try await AttachmentService.attach(
-      req.body.data.map { Data(buffer: $0) } ?? Data(), fileName: req.query[String.self, at: "fileName"] ?? "", to: order,
+      req.body.data.map { Data(buffer: $0) } ?? Data(), fileName: try req.query(fileNameParameter) ?? "", to: order,
       actor: try req.actor, files: req.application.files, on: req.db, now: req.now)
     return try await AttachmentDTO(attachment).encodeResponse(status: .created, for: req)
   }

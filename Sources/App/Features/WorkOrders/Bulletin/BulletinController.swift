@@ -17,9 +17,9 @@ struct BulletinPage: Encodable {
 /// The monthly complaint bulletin as a printable page and as XLSX; the order list as XLSX.
 enum BulletinController {
   static func register(_ pages: any RoutesBuilder) {
-    pages.get(Paths.bulletin.components, use: show)
-    pages.get(Paths.bulletinXLSX.components, use: xlsx)
-    pages.get(Paths.workOrdersXLSX.components, use: ordersXLSX)
+    pages.get(Paths.bulletin.components, use: show).query(KPIDashboardPage.unitParameter, KPIDashboardPage.monthParameter)
+    pages.get(Paths.bulletinXLSX.components, use: xlsx).query(KPIDashboardPage.unitParameter, KPIDashboardPage.monthParameter)
+    pages.get(Paths.workOrdersXLSX.components, use: ordersXLSX).query(WorkOrderPagesController.exportParameters)
   }
 
   @Sendable static func show(req: Request) async throws -> Response {

@@ -18,14 +18,13 @@ struct ComplaintBulletin: Sendable {
   static func load(for req: Request) async throws -> ComplaintBulletin {
     let actor = try req.actor
     let visible = try await OrgUnit.visible(to: actor, on: req.db)
-    let requested = req.query[String.self, at: "unitId"].flatMap(UUID.init(uuidString:))
+    let requested = try req.query(KPIDashboardPage.unitParameter)
     guard let root = visible.first(where: { $0.id == (requested ?? actor.unitID) }) ?? visible.first else {
       throw AppError.forbidden
     }
-    let thisMonth = KPIDashboardPage.monthOf(req.now)
-    let month = req.query[String.self, at: "month"].flatMap { KPIDashboardPage.monthStart($0) == nil ? nil : $0 } ?? thisMonth
-    let start = KPIDashboardPage.monthStart(month)!
-    let end = KPIDashboardPage.monthStart(KPIDashboardPage.shift(month, by: 1))!
+    let requestedMonth = try req.query(KPIDashboardPage.monthParameter) ?? YearMonth(BusinessTime.civilDate(of: req.now))
+    let (start, end) = try KPIDashboardPage.bounds(requestedMonth)
+    let month = requestedMonth.description
     let subtree = visible.filter { root.unitPath.contains($0.unitPath) }
     let names = Dictionary(uniqueKeysWithValues: try subtree.map { (try $0.requireID(), $0.name) })
     let orders = try await WorkOrder.query(on: req.db).filter(\.$unit.$id ~~ subtree.compactMap(\.id))

@@ -28,16 +28,16 @@ struct KPIDashboardPage: Encodable {
     let actor = try req.actor
     let now = req.now
     let visible = try await OrgUnit.visible(to: actor, on: req.db)
-    let requested = req.query[String.self, at: "unitId"].flatMap(UUID.init(uuidString:))
+    let requested = try req.query(Self.unitParameter)
     guard let root = visible.first(where: { $0.id == (requested ?? actor.unitID) }) ?? visible.first(where: { $0.id == actor.unitID })
     else {
       throw AppError.forbidden
     }
     let subtree = visible.filter { root.unitPath.contains($0.unitPath) }
-    let thisMonth = String(BusinessTime.civilDate(of: now).description.prefix(7))
-    let month = req.query[String.self, at: "month"].flatMap { Self.monthStart($0) == nil ? nil : $0 } ?? thisMonth
-    let start = Self.monthStart(month)!
-    let end = Self.monthStart(Self.shift(month, by: 1))!
+    let thisMonth = YearMonth(BusinessTime.civilDate(of: now))
+    let requestedMonth = try req.query(Self.monthParameter) ?? thisMonth
+    let (start, end) = try Self.bounds(requestedMonth)
+    let month = requestedMonth.description
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
     // This month's orders and 30 days after for repeat contacts; the trend only counts (below),
     // so the months before are never loaded.
@@ -102,12 +102,11 @@ struct KPIDashboardPage: Encodable {
       ],
       valueFormat: .integer, noDataText: noData
     ).svg()
-    let trendMonths = (0..<6).map { Self.shift(month, by: $0 - 5) }
+    let trendMonths = (0..<6).compactMap { requestedMonth.adding(months: $0 - 5) }
     let trend = try await WorkOrderFacts.monthlyCounts(
-      units: subtree.compactMap(\.id), months: trendMonths.map { (Self.monthStart($0)!, Self.monthStart(Self.shift($0, by: 1))!) },
-      on: req.db)
+      units: subtree.compactMap(\.id), months: trendMonths.map { try Self.bounds($0) }, on: req.db)
     let trendChart = LineChart(
-      title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
+      title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths.map(\.description),
       series: [
         ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
         ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
@@ -129,24 +128,24 @@ struct KPIDashboardPage: Encodable {
     ).svg()
     return KPIDashboardPage(
       chrome: .make(for: req, titleKey: "kpi.title"), unitName: root.name,
-      bulletinHref: Paths.bulletin.link() + "?unitId=\(root.id!.uuidString)&month=\(month)", month: month,
-      months: (0..<12).map { Self.shift(thisMonth, by: -$0) }.map { Choice(value: $0, label: $0, selected: $0 == month) },
-      units: visible.filter { $0.unitKind != .hall && $0.unitKind != .team }.map {
-        Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == root.id)
+      bulletinHref: Paths.bulletin.link() + "?unitId=\(try root.requireID().uuidString)&month=\(month)", month: month,
+      months: (0..<12).compactMap { thisMonth.adding(months: -$0)?.description }.map {
+        Choice(value: $0, label: $0, selected: $0 == month)
+      },
+      units: try visible.filter { $0.unitKind != .hall && $0.unitKind != .team }.map {
+        Choice(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == root.id)
       },
       figures: figures, volumeChart: volumeChart, categoryChart: categoryChart, trendChart: trendChart, unitChart: unitChart)
   }
 
-  /// 00:00 Beijing time on the first of "YYYY-MM".
-  static func monthStart(_ month: String) -> Date? {
-    CivilDate(iso: month + "-01").map(BusinessTime.startOfDay)
-  }
+  /// The query parameters of the dashboard and the bulletin: the unit whose subtree is shown and
+  /// the month (this month when not given).
+  static let unitParameter = QueryParameter<UUID>.uuid("unitId")
+  static let monthParameter = QueryParameter<YearMonth>.month("month")
 
-  static func shift(_ month: String, by months: Int) -> String {
-    guard let d = CivilDate(iso: month + "-01") else { return month }
-    let index = d.year * 12 + (d.month - 1) + months
-    return String(format: "%04d-%02d", index / 12, index % 12 + 1)
+  /// 00:00 Beijing time on the first of the month and on the first of the next.
+  static func bounds(_ month: YearMonth) throws -> (start: Date, end: Date) {
+    guard let next = month.adding(months: 1) else { throw AppError.invalid("month", "validation.month") }
+    return (BusinessTime.startOfDay(month.firstDay), BusinessTime.startOfDay(next.firstDay))
   }
-
-  static func monthOf(_ date: Date) -> String { String(BusinessTime.civilDate(of: date).description.prefix(7)) }
 }

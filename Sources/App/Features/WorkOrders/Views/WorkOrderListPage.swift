@@ -43,11 +43,17 @@ struct WorkOrderListPage: Encodable {
   let nextHref: String?
 
   static let views = ["mine", "open", "overdue", "closed", "all"]
+  static let viewParameter = QueryParameter<String>.choice("view", views)
+  /// The outcome of a bulk dispatch, carried in the redirect's query: how many went, which failed.
+  static let dispatchedParameter = QueryParameter<Int>.integer("dispatched", 0...WorkOrderPagesController.bulkLimit)
+  static let failedParameter = QueryParameter<String>.text("failed", maxLength: Limits.queryText * 20)
+  static let parameters: [any DeclaredQueryParameter] =
+    [viewParameter, dispatchedParameter, failedParameter] + WorkOrderQueries.Filter.parameters
 
   /// The outcome of a bulk dispatch, carried in the redirect's query.
-  static func notice(_ req: Request) -> String? {
-    guard let done = req.query[Int.self, at: "dispatched"] else { return nil }
-    let failed = (req.query[String.self, at: "failed"] ?? "").split(separator: ",").map(String.init)
+  static func notice(_ req: Request) throws -> String? {
+    guard let done = try req.query(dispatchedParameter) else { return nil }
+    let failed = (try req.query(failedParameter) ?? "").split(separator: ",").map(String.init)
     let l = req.application.localizer
     var text = l.text("workorders.bulk.done", locale: req.locale, args: [String(done)])
     if !failed.isEmpty { text += " " + l.text("workorders.bulk.failed", locale: req.locale, args: [failed.joined(separator: "、")]) }
@@ -56,7 +62,7 @@ struct WorkOrderListPage: Encodable {
 
   static func build(for req: Request) async throws -> WorkOrderListPage {
     let actor = try req.actor
-    let view = views.contains(req.query[String.self, at: "view"] ?? "") ? req.query[String.self, at: "view"]! : "mine"
+    let view = try req.query(viewParameter) ?? "mine"
     var errors = FieldErrors()
     var filter = try WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()

@@ -1,0 +1,234 @@
+import Domain
+import Foundation
+import Vapor
+
+/// The kinds of value a query parameter takes, as the route table lists them (`wanjia routes
+/// --json`), so that tests can send each parameter values it must refuse.
+enum QueryParameterKind: String, Codable, Sendable {
+  case text, integer, boolean, uuid, date, month, instant, choice, cursor
+}
+
+/// What the route table says about one query parameter.
+struct QueryParameterInfo: Codable, Sendable, Equatable {
+  let name: String
+  let kind: QueryParameterKind
+  /// The accepted values of a choice; the range of an integer.
+  var choices: [String]? = nil
+  var minimum: Int? = nil
+  var maximum: Int? = nil
+  var maxLength: Int? = nil
+}
+
+/// A query parameter as a route declares it, whatever its value type.
+protocol DeclaredQueryParameter: Sendable {
+  var info: QueryParameterInfo { get }
+}
+
+/// One query parameter a route reads: its name and how a value is checked. Routes declare the
+/// parameters they read (`Route.query(_:)`) and handlers read them only through
+/// `Request.query(_:)`: a value that is present but malformed or out of range is a 422 naming
+/// the parameter — never a silent default, never a trap.
+///
+/// An empty value (`?state=`) is what a page's filter form sends for a blank field, so on pages
+/// it means "not given"; the API takes values as its document types them, so there an empty
+/// value must be valid for the parameter's kind (only text accepts it, as "not given").
+struct QueryParameter<Value: Sendable>: DeclaredQueryParameter {
+  let info: QueryParameterInfo
+  let parse: @Sendable (String) throws -> Value
+
+  var name: String { info.name }
+}
+
+extension QueryParameter where Value == String {
+  /// Free text (a search or filter term), trimmed; empty means not given.
+  static func text(_ name: String, maxLength: Int = Limits.queryText) -> Self {
+    Self(info: .init(name: name, kind: .text, maxLength: maxLength)) { (raw: String) throws -> String in
+      guard raw.count <= maxLength else { throw AppError.invalid(name, "validation.too_long", String(maxLength)) }
+      return raw.trimmingCharacters(in: .whitespaces)
+    }
+  }
+
+  /// One of a fixed list of words.
+  static func choice(_ name: String, _ values: [String]) -> Self {
+    Self(info: .init(name: name, kind: .choice, choices: values)) { (raw: String) throws -> String in
+      guard values.contains(raw) else { throw AppError.invalid(name, "validation.choice") }
+      return raw
+    }
+  }
+
+  /// An opaque pagination cursor handed out by a previous page.
+  static func cursor(_ name: String) -> Self {
+    Self(info: .init(name: name, kind: .cursor, maxLength: Limits.queryText)) { (raw: String) throws -> String in
+      guard raw.count <= Limits.queryText else { throw AppError.invalid(name, "validation.cursor") }
+      return raw
+    }
+  }
+}
+
+extension QueryParameter {
+  /// One of an enum's raw values.
+  static func choice<E: RawRepresentable & CaseIterable & Sendable>(_ name: String, _ type: E.Type) -> QueryParameter<E>
+  where E.RawValue == String {
+    QueryParameter<E>(info: .init(name: name, kind: .choice, choices: E.allCases.map(\.rawValue))) { (raw: String) throws -> E in
+      guard let value = E(rawValue: raw) else { throw AppError.invalid(name, "validation.choice") }
+      return value
+    }
+  }
+}
+
+extension QueryParameter where Value == Int {
+  /// A whole number within `range`, written in plain decimal digits.
+  static func integer(_ name: String, _ range: ClosedRange<Int>) -> Self {
+    Self(info: .init(name: name, kind: .integer, minimum: range.lowerBound, maximum: range.upperBound)) {
+      (raw: String) throws -> Int in
+      guard let n = Int(raw), range.contains(n) else {
+        throw AppError.invalid(name, "validation.range", String(range.lowerBound), String(range.upperBound))
+      }
+      return n
+    }
+  }
+
+  /// How many rows to skip. Bounded so that offset + limit can never overflow.
+  static var offset: Self { integer("offset", 0...Limits.maxOffset) }
+
+  /// How many rows a page holds.
+  static func limit(max: Int) -> Self { integer("limit", 1...max) }
+}
+
+extension QueryParameter where Value == Bool {
+  static func boolean(_ name: String) -> Self {
+    Self(info: .init(name: name, kind: .boolean)) { (raw: String) throws -> Bool in
+      switch raw {
+      case "true": return true
+      case "false": return false
+      default: throw AppError.invalid(name, "validation.boolean")
+      }
+    }
+  }
+}
+
+extension QueryParameter where Value == UUID {
+  static func uuid(_ name: String) -> Self {
+    Self(info: .init(name: name, kind: .uuid)) { (raw: String) throws -> UUID in
+      guard let id = UUID(uuidString: raw) else { throw AppError.invalid(name, "validation.unknown_reference") }
+      return id
+    }
+  }
+}
+
+extension QueryParameter where Value == CivilDate {
+  /// A day `YYYY-MM-DD` in the years a request may name.
+  static func date(_ name: String) -> Self {
+    Self(info: .init(name: name, kind: .date)) { (raw: String) throws -> CivilDate in
+      guard let date = CivilDate(iso: raw), Limits.years.contains(date.year) else {
+        throw AppError.invalid(name, "validation.date", String(Limits.years.lowerBound), String(Limits.years.upperBound))
+      }
+      return date
+    }
+  }
+}
+
+extension QueryParameter where Value == Date {
+  /// An ISO 8601 date-time (or a bare date, taken as 00:00 Beijing time) in the years a request
+  /// may name.
+  static func instant(_ name: String) -> Self {
+    Self(info: .init(name: name, kind: .instant, maxLength: 40)) { (raw: String) throws -> Date in
+      guard raw.count <= 40, let instant = BusinessTime.parseInstant(raw),
+        Limits.years.contains(BusinessTime.civilDate(of: instant).year)
+      else { throw AppError.invalid(name, "calendar.error.instant") }
+      return instant
+    }
+  }
+}
+
+extension QueryParameter where Value == YearMonth {
+  /// A month `YYYY-MM` in the years a request may name.
+  static func month(_ name: String) -> Self {
+    Self(info: .init(name: name, kind: .month)) { (raw: String) throws -> YearMonth in
+      guard let month = YearMonth(iso: raw), Limits.years.contains(month.year) else {
+        throw AppError.invalid(name, "validation.month", String(Limits.years.lowerBound), String(Limits.years.upperBound))
+      }
+      return month
+    }
+  }
+}
+
+/// Where a route keeps the parameters it declared.
+private let queryInfoKey = "wanjia.query"
+
+extension Route {
+  /// Declares the query parameters this route reads; `Request.query(_:)` refuses to read any
+  /// other, so the route table always tells the whole story.
+  @discardableResult
+  func query(_ parameters: any DeclaredQueryParameter...) -> Route { query(parameters) }
+
+  @discardableResult
+  func query(_ parameters: [any DeclaredQueryParameter]) -> Route {
+    userInfo[queryInfoKey] = queryParameters + parameters.map(\.info)
+    return self
+  }
+
+  var queryParameters: [QueryParameterInfo] { (userInfo[queryInfoKey] as? [QueryParameterInfo]) ?? [] }
+}
+
+extension Request {
+  /// The checked value of a declared query parameter, or nil when it was not given.
+  func query<Value>(_ parameter: QueryParameter<Value>) throws -> Value? {
+    guard route?.queryParameters.contains(parameter.info) == true else {
+      // A programming error: declare the parameter on the route (see Route.query).
+      logger.error("query parameter \(parameter.name) is read but not declared on \(route?.description ?? url.path)")
+      throw AppError(.internalServerError, code: "internal", key: "error.internal")
+    }
+    let values = try rawQueryValues(parameter.name)
+    guard let raw = values.first else { return nil }
+    guard values.count == 1 else { throw AppError.invalid(parameter.name, "validation.repeated") }
+    if raw.isEmpty && (!isAPI || parameter.info.kind == .text) { return nil }
+    let value = try parameter.parse(raw)
+    if let text = value as? String, text.isEmpty { return nil }
+    return value
+  }
+
+  /// The checked value, or `fallback` when the parameter was not given.
+  func query<Value>(_ parameter: QueryParameter<Value>, default fallback: Value) throws -> Value {
+    try query(parameter) ?? fallback
+  }
+
+  /// The text given for a parameter, unchecked, only to show a filter form again as it was typed.
+  func queryAsTyped(_ parameter: some DeclaredQueryParameter) -> String {
+    (try? rawQueryValues(parameter.info.name).first) ?? ""
+  }
+
+  /// Every value given for `name`, decoded (`+` is a space, as forms send it). A value that is
+  /// not valid percent-encoded UTF-8 is a 422 naming the parameter (NulByteGuard has already
+  /// refused any NUL).
+  private func rawQueryValues(_ name: String) throws -> [String] {
+    guard let query = url.query, !query.isEmpty else { return [] }
+    var values: [String] = []
+    for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard Self.decode(parts[0]) == name else { continue }
+      guard let value = parts.count > 1 ? Self.decode(parts[1]) : "" else {
+        throw AppError.invalid(name, "validation.encoding")
+      }
+      values.append(value)
+    }
+    return values
+  }
+
+  private static func decode(_ text: Substring) -> String? {
+    text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+  }
+}
+
+extension FieldErrors {
+  /// A query parameter's value for a page that shows each problem beside its filter field:
+  /// a bad value is recorded here instead of thrown.
+  mutating func query<Value>(_ parameter: QueryParameter<Value>, of req: Request) throws -> Value? {
+    do {
+      return try req.query(parameter)
+    } catch let error as AppError where error.field != nil {
+      add(error.field ?? parameter.name, error.messageKey, args: error.args)
+      return nil
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Issue 12 item 1: a value from a request can never trap the server. Query parameters are read
+/// only through `Request.query(_:)`, range-checked, and a bad value is a 4xx naming the
+/// parameter — on pages and in the API.
+@Suite("Query parameters: range checks, never a trap")
+struct QueryParameterTests {
+  /// Far months used to trap the KPI dashboard, the bulletin and its XLSX export (the month
+  /// after 9999-12 and the six before 0001-01 do not exist).
+  static let badMonths = ["9999-12", "0001-01", "2101-01", "1999-12", "2026-13", "2026-00", "2026-3", "abc", "+99999-01"]
+
+  @Test("Rule: a month outside 2000–2100 or not YYYY-MM is a 422 on month (KPI dashboard, bulletin, bulletin XLSX)")
+  func months() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      for path in ["/kpi/work-orders", "/kpi/bulletin", "/exports/bulletin.xlsx"] {
+        for month in Self.badMonths {
+          let res = try await client.get("\(path)?unitId=\(org.city.id!)&month=\(month)")
+          #expect(res.status == .unprocessableEntity, "\(path) month=\(month): \(res.status)")
+          #expect(
+            res.body.string.contains("2000") && res.body.string.contains("2100"), "\(path) month=\(month): the message names the range")
+        }
+        for month in ["2000-01", "2100-12", "2026-03"] {
+          let res = try await client.get("\(path)?unitId=\(org.city.id!)&month=\(month)")
+          #expect(res.status == .ok, "\(path) month=\(month): \(res.status)")
+        }
+        let badUnit = try await client.get("\(path)?unitId=not-a-uuid")
+        #expect(badUnit.status == .unprocessableEntity, "\(path) unitId=not-a-uuid")
+      }
+      let health = try await app.api(.GET, "/healthz", token: nil)
+      #expect(health.status == .ok)
+    }
+  }
+
+  @Test("Rule: a wave's samples take offset 0…2147483647 and limit 1…1000; a huge offset used to overflow")
+  func sampleOffsets() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
+      let waveID = try await desk.sampledWave(count: 10)
+      let token = try await app.token("admin")
+      for (query, field) in [
+        ("offset=9223372036854775807", "offset"), ("offset=9223372036854775800&limit=1000", "offset"), ("offset=-1", "offset"),
+        ("offset=99999999999999999999", "offset"), ("offset=1e3", "offset"), ("limit=0", "limit"), ("limit=1001", "limit"),
+        ("limit=abc", "limit"), ("status=nonsense", "status"), ("status=", "status"), ("offset=", "offset"),
+      ] {
+        let res = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples?\(query)", token: token)
+        #expect(res.status == .unprocessableEntity, "\(query): \(res.status) \(res.body.string)")
+        #expect(res.apiError?.field == field, "\(query): \(res.body.string)")
+      }
+      let last = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples?offset=2147483647&limit=1000", token: token)
+      #expect(last.status == .ok && last.body.string == "[]")
+      let page = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples?offset=2&limit=3", token: token)
+      #expect(page.status == .ok)
+      let all = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples", token: token)
+      let ids = try JSONDecoder().decode([SampleBody].self, from: Data(all.body.string.utf8)).map(\.id)
+      #expect(try JSONDecoder().decode([SampleBody].self, from: Data(page.body.string.utf8)).map(\.id) == Array(ids[2..<5]))
+    }
+  }
+
+  @Test("Invalid enum values are refused naming the parameter, not ignored: ?action=AAA, ?unread=, ?state=nonsense")
+  func enums() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("admin")
+      for (path, field) in [
+        ("/api/v1/audit?action=AAA", "action"), ("/api/v1/notifications?unread=", "unread"),
+        ("/api/v1/notifications?unread=yes", "unread"), ("/api/v1/work-orders?state=nonsense", "state"),
+        ("/api/v1/work-orders?type=", "type"), ("/api/v1/work-orders?overdue=1", "overdue"),
+        ("/api/v1/work-orders?from=2026-02-30", "from"), ("/api/v1/work-orders?to=9999-12-31", "to"),
+        ("/api/v1/work-orders?limit=201", "limit"), ("/api/v1/audit?offset=-5", "offset"),
+        ("/api/v1/audit?offset=9223372036854775807", "offset"), ("/api/v1/calendar/days?year=99999999999999999999", "year"),
+        ("/api/v1/calendar/deadline?from=9999-01-01T00:00:00Z&workingDays=1", "from"),
+        ("/api/v1/calendar/deadline?from=2026-03-01T00:00:00Z&minutes=99999999999999999", "minutes"),
+        ("/api/v1/audit?action=create&action=update", "action"),
+      ] {
+        let res = try await app.api(.GET, path, token: token)
+        #expect(res.status == .unprocessableEntity, "\(path): \(res.status) \(res.body.string)")
+        #expect(res.apiError?.field == field, "\(path): \(res.body.string)")
+      }
+      for path in ["/api/v1/audit?action=create", "/api/v1/notifications?unread=true", "/api/v1/work-orders?state=closed&limit=200"] {
+        #expect(try await app.api(.GET, path, token: token).status == .ok, "\(path)")
+      }
+      let badEncoding = try await app.api(.GET, "/api/v1/audit?entity=%E4%B8", token: token)
+      #expect(badEncoding.status == .unprocessableEntity && badEncoding.apiError?.field == "entity", "\(badEncoding.body.string)")
+    }
+  }
+
+  @Test("A cursor naming an instant outside years 1–9999 is refused, not handed to the database driver")
+  func cursors() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("admin")
+      let id = UUID().uuidString
+      for seconds in ["1e300", "-1e300", "nan", "inf", "253402300800"] {
+        let cursor = Data("\(seconds)|\(id)".utf8).base64EncodedString()
+        let escaped = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor
+        let res = try await app.api(.GET, "/api/v1/work-orders?cursor=\(escaped)", token: token)
+        #expect(res.status == .unprocessableEntity && res.apiError?.field == "cursor", "\(seconds): \(res.body.string)")
+      }
+      let fine = Data("1767225600.0|\(id)".utf8).base64EncodedString()
+      let res = try await app.api(
+        .GET, "/api/v1/work-orders?cursor=\(fine.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? fine)", token: token)
+      #expect(res.status == .ok)
+    }
+  }
+
+  @Test("On pages an empty value is a blank filter field; on the API it must be valid for its kind")
+  func emptyValues() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      let page = try await client.get("/work-orders?view=all&state=&type=&unitId=&from=&to=&category=")
+      #expect(page.status == .ok)
+      let audit = try await client.get("/admin/audit?entity=&action=&from=2026-02-30")
+      #expect(audit.status == .unprocessableEntity)
+      #expect(audit.body.string.contains("2026-02-30"), "what was typed is shown again")
+      #expect(audit.body.string.contains("class=\"field-error\"") && audit.body.string.contains("YYYY-MM-DD"))
+      let token = try await app.token("admin")
+      #expect(try await app.api(.GET, "/api/v1/work-orders?category=", token: token).status == .ok, "empty text is no filter")
+      #expect(try await app.api(.GET, "/api/v1/work-orders?unitId=", token: token).status == .unprocessableEntity)
+    }
+  }
+
+  @Test("A route that reads a query parameter it did not declare answers 500, so the route table stays complete")
+  func undeclared() async throws {
+    try await withApp { app in
+      let declared = QueryParameter<Int>.integer("n", 1...9)
+      let other = QueryParameter<Int>.integer("m", 1...9)
+      let readDeclared: @Sendable (Request) async throws -> String = { req in String(try req.query(declared) ?? 0) }
+      let readOther: @Sendable (Request) async throws -> String = { req in String(try req.query(other) ?? 0) }
+      app.get("test-declared", use: readDeclared).query(declared)
+      app.get("test-undeclared", use: readOther)
+      let good = try await app.api(.GET, "/test-declared?n=3", token: nil)
+      let bad = try await app.api(.GET, "/test-declared?n=10", token: nil)
+      let undeclared = try await app.api(.GET, "/test-undeclared?m=3", token: nil)
+      #expect(good.body.string == "3")
+      #expect(bad.status == .unprocessableEntity)
+      #expect(undeclared.status == .internalServerError)
+    }
+  }
+
+  @Test("The route table lists each route's query parameters (what the browser fuzz test reads)")
+  func routeTable() async throws {
+    try await withApp { app in
+      let entries = RoutesTableCommand.entries(app)
+      let kpi = try #require(entries.first { $0.method == "GET" && $0.path == "/kpi/work-orders" })
+      #expect(kpi.query.map(\.name) == ["unitId", "month"] && kpi.query.map(\.kind) == [.uuid, .month])
+      let samples = try #require(entries.first { $0.path == "/api/v1/survey-waves/:waveID/samples" })
+      #expect(samples.query.first { $0.name == "offset" }?.maximum == Limits.maxOffset)
+      #expect(entries.contains { $0.path == "/api/v1/work-orders/:orderID" && $0.method == "GET" })
+    }
+  }
+
+  @Test("Every query parameter in Sources/App is read through Request.query(_:)")
+  func oneWay() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let sources = root.appendingPathComponent("Sources/App")
+    let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+    var offenders: [String] = []
+    for case let url as URL in files where url.pathExtension == "swift" {
+      let text = try String(contentsOf: url, encoding: .utf8)
+      for pattern in [".query[", "query.get(", "query.decode(", ".query.contains"] where text.contains(pattern) {
+        offenders.append("\(url.lastPathComponent): \(pattern)")
+      }
+    }
+    #expect(offenders.isEmpty, "read query parameters with Request.query(_:): \(offenders)")
+  }
+}
