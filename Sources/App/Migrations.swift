@@ -27,6 +27,7 @@ enum Migrations {
       CreateAnalysisRuns(),
       DropRosterCustomerCounty(),
       AddWorkOrderPeriodIndex(),
+      AddAnalysisRunScope(),
     ]
   }
 }

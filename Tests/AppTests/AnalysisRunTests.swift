@@ -127,7 +127,8 @@ struct AnalysisRunTests {
       #expect(settings["responses"] == .integer(120) && settings["waveCode"] == .string("CSI2026"))
       // Quality perceived strongly drives satisfaction in the generated data.
       #expect((outputs["paths"]?["perceivedQuality"]?["satisfaction"]?.doubleValue ?? 0) > 0.2)
-      let matrix = try await CSIItemMatrix.load(waveID: UUID(uuidString: waveID)!, on: app.db)
+      let matrix = try await CSIItemMatrix.load(
+        waveID: UUID(uuidString: waveID)!, units: try await OrgUnit.query(on: app.db).all().compactMap(\.id), on: app.db)
       #expect(matrix.items.count == 14 && Set(matrix.weights) == [1, 2])
       #expect(run.inputHash == AnalysisRunService.sha256(Data(matrix.csv.utf8)))
 

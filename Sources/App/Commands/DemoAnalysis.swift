@@ -15,16 +15,17 @@ enum DemoAnalysis {
   static func seed(_ app: Application, now: Date) async throws {
     let db = app.db
     let actor = try await analyst(on: db)
+    let scope = try await AnalysisScope.of(actor, on: db)
     let waves = try await WaveService.list(on: db)
     if let current = waves.max(by: { $0.year < $1.year }) {
       // Grouped by unit with an interval, so the demo run shows every part of the page.
       let request = CSIRuns.WaveRequest(waveId: current.id?.uuidString, groupBy: "unit", bootstrap: "200")
-      let csi = try await CSIRuns.fromWave(request, app: app, on: db)
-      _ = try await AnalysisRunService.save(csi, title: "\(current.name) CSI 模型", actor: actor, on: db, now: now)
+      let csi = try await CSIRuns.fromWave(request, scope: scope, app: app, on: db)
+      _ = try await AnalysisRunService.save(csi, title: "\(current.name) CSI 模型", scope: scope, actor: actor, on: db, now: now)
     }
     let names = modulePriorities.map { app.localizer.text("module.\($0.0.rawValue)", locale: Localizer.defaultLocale) }
     let ahp = try AHPRuns.result(criteria: names, matrix: judgments(modulePriorities.map(\.1)))
-    _ = try await AnalysisRunService.save(ahp, title: "八大服务模块权重（AHP）", actor: actor, on: db, now: now)
+    _ = try await AnalysisRunService.save(ahp, title: "八大服务模块权重（AHP）", scope: scope, actor: actor, on: db, now: now)
   }
 
   /// Saaty judgments nearest to the ratios of the priorities: about consistent, as a careful

@@ -44,7 +44,8 @@ enum AHPPagesController {
     if fields["intent"] == "save" {
       return try await req.submitForm {
         let result = try AHPRuns.result(criteria: criteria, matrix: matrix)
-        let run = try await AnalysisRunService.save(result, title: entry.title, actor: actor, on: req.db, now: req.now)
+        let scope = try await AnalysisScope.of(actor, on: req.db)
+        let run = try await AnalysisRunService.save(result, title: entry.title, scope: scope, actor: actor, on: req.db, now: req.now)
         return req.redirect(to: Paths.analysisRun.link(try run.requireID()))
       } showAgain: { errors, status in
         try await render(req, entry, criteria: criteria, errors: errors, status: status)

@@ -9,13 +9,16 @@ enum AnalysisAPIController {
   }
 
   @Sendable static func list(req: Request) async throws -> [AnalysisRunSummaryDTO] {
-    try AnalysisRunService.authorise(try req.actor)
-    return try await AnalysisRunService.list(on: req.db).map(AnalysisRunSummaryDTO.init)
+    let actor = try req.actor
+    try AnalysisRunService.authorise(actor)
+    return try await AnalysisRunService.list(for: actor, on: req.db).map(AnalysisRunSummaryDTO.init)
   }
 
   @Sendable static func show(req: Request) async throws -> AnalysisRunDTO {
-    try AnalysisRunService.authorise(try req.actor)
-    let run = try await AnalysisRunService.find(try req.uuidParameter("runID", entity: "entity.analysis_run"), on: req.db)
+    let actor = try req.actor
+    try AnalysisRunService.authorise(actor)
+    let run = try await AnalysisRunService.find(
+      try req.uuidParameter("runID", entity: "entity.analysis_run"), for: actor, on: req.db)
     return try AnalysisRunDTO(run)
   }
 
@@ -24,10 +27,11 @@ enum AnalysisAPIController {
     try AnalysisRunService.authorise(actor)
     let body = try req.content.decode(AnalysisRunRequest.self)
     let result: AnalysisRunService.Result
+    let scope = try await AnalysisScope.of(actor, on: req.db)
     switch AnalysisKind(rawValue: body.kind) {
     case .csi:
       let request = CSIRuns.WaveRequest(waveId: body.waveId, groupBy: body.groupBy, bootstrap: body.bootstrap.map { String($0) })
-      result = try await CSIRuns.fromWave(request, app: req.application, on: req.db)
+      result = try await CSIRuns.fromWave(request, scope: scope, app: req.application, on: req.db)
     case .ahp:
       var errors = FieldErrors()
       let criteria = AHPRuns.criteria(body.criteria ?? [], into: &errors)
@@ -39,7 +43,7 @@ enum AnalysisAPIController {
     case nil:
       throw AppError.invalid("kind", "validation.choice")
     }
-    let run = try await AnalysisRunService.save(result, title: body.title, actor: actor, on: req.db, now: req.now)
+    let run = try await AnalysisRunService.save(result, title: body.title, scope: scope, actor: actor, on: req.db, now: req.now)
     return try await AnalysisRunDTO(run).encodeResponse(status: .created, for: req)
   }
 }

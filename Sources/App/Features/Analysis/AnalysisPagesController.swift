@@ -37,8 +37,9 @@ enum AnalysisPagesController {
     _ req: Request, upload: UploadForm? = nil, wave: WaveForm? = nil, form: String = "", errors: FieldErrors = .init(),
     status: HTTPStatus = .ok
   ) async throws -> Response {
-    try AnalysisRunService.authorise(try req.actor)
-    let runs = try await AnalysisRunService.list(on: req.db)
+    let actor = try req.actor
+    try AnalysisRunService.authorise(actor)
+    let runs = try await AnalysisRunService.list(for: actor, on: req.db)
     let waves = try await WaveService.list(on: req.db)
     let chosen = wave?.waveId ?? waves.first?.id?.uuidString
     let l = req.application.localizer
@@ -83,7 +84,8 @@ enum AnalysisPagesController {
         weightColumn: form.weightColumn, scale: form.scale, target: form.target, groupColumn: form.groupColumn,
         bootstrap: form.bootstrap)
       let result = try await CSIRuns.fromUpload(upload, app: req.application)
-      let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
+      let scope = try await AnalysisScope.of(actor, on: req.db)
+      let run = try await AnalysisRunService.save(result, title: form.title, scope: scope, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.analysisRun.link(try run.requireID()))
     } showAgain: { errors, status in
       try await render(req, upload: form, form: "upload", errors: errors, status: status)
@@ -96,8 +98,9 @@ enum AnalysisPagesController {
     let form = try req.content.decode(WaveForm.self)
     return try await req.submitForm {
       let request = CSIRuns.WaveRequest(waveId: form.waveId, groupBy: form.groupBy, bootstrap: form.bootstrap)
-      let result = try await CSIRuns.fromWave(request, app: req.application, on: req.db)
-      let run = try await AnalysisRunService.save(result, title: form.title, actor: actor, on: req.db, now: req.now)
+      let scope = try await AnalysisScope.of(actor, on: req.db)
+      let result = try await CSIRuns.fromWave(request, scope: scope, app: req.application, on: req.db)
+      let run = try await AnalysisRunService.save(result, title: form.title, scope: scope, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.analysisRun.link(try run.requireID()))
     } showAgain: { errors, status in
       try await render(req, wave: form, form: "wave", errors: errors, status: status)
@@ -105,8 +108,10 @@ enum AnalysisPagesController {
   }
 
   @Sendable static func show(req: Request) async throws -> Response {
-    try AnalysisRunService.authorise(try req.actor)
-    let run = try await AnalysisRunService.find(try req.uuidParameter("runID", entity: "entity.analysis_run"), on: req.db)
+    let actor = try req.actor
+    try AnalysisRunService.authorise(actor)
+    let run = try await AnalysisRunService.find(
+      try req.uuidParameter("runID", entity: "entity.analysis_run"), for: actor, on: req.db)
     let l = req.application.localizer
     let locale = req.locale
     let presenter = AnalysisRunPresenter(text: { l.text($0, locale: locale) })

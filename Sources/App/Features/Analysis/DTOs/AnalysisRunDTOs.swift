@@ -11,6 +11,8 @@ struct AnalysisRunSummaryDTO: Content {
   let softwareVersion: String
   let createdBy: String
   let createdAt: Date
+  /// The unit whose subtree the run read.
+  let scopeUnitId: UUID
 
   init(_ run: AnalysisRun) throws {
     id = try run.requireID()
@@ -21,6 +23,7 @@ struct AnalysisRunSummaryDTO: Content {
     softwareVersion = run.softwareVersion
     createdBy = run.createdBy
     createdAt = run.createdAt
+    scopeUnitId = run.$scopeUnit.id
   }
 }
 
@@ -34,6 +37,8 @@ struct AnalysisRunDTO: Content {
   let softwareVersion: String
   let createdBy: String
   let createdAt: Date
+  /// The unit whose subtree the run read.
+  let scopeUnitId: UUID
   let settings: JSONValue
   let outputs: JSONValue
 
@@ -46,6 +51,7 @@ struct AnalysisRunDTO: Content {
     softwareVersion = run.softwareVersion
     createdBy = run.createdBy
     createdAt = run.createdAt
+    scopeUnitId = run.$scopeUnit.id
     settings = try JSONParser.parse(Array(run.settings.utf8), source: "settings")
     outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
   }

@@ -32,11 +32,15 @@ final class AnalysisRun: Model, @unchecked Sendable {
   @Field(key: "software_version") var softwareVersion: String
   @Field(key: "created_by") var createdBy: String
 
+  // MARK: relations
+  /// The unit whose subtree the run read: people whose subtree holds it may see the run.
+  @Parent(key: "scope_unit_id") var scopeUnit: OrgUnit
+
   init() {}
 
   init(
     kind: AnalysisKind, title: String, settings: String, inputHash: String, inputDescription: String, outputs: String,
-    createdBy: String, createdAt: Date
+    createdBy: String, createdAt: Date, scopeUnitID: UUID
   ) {
     self.kind = kind.rawValue
     self.title = title
@@ -47,6 +51,7 @@ final class AnalysisRun: Model, @unchecked Sendable {
     self.softwareVersion = WanjiaVersion.current
     self.createdBy = createdBy
     self.createdAt = createdAt
+    self.$scopeUnit.id = scopeUnitID
   }
 
   var analysisKind: AnalysisKind { AnalysisKind(rawValue: kind) ?? .csi }

@@ -4,6 +4,22 @@ import Fluent
 import Foundation
 import Vapor
 
+/// The part of the organisation a run reads and is shown to: a unit and its subtree. An
+/// analyst's scope is their own unit; an administrator's the root above theirs.
+struct AnalysisScope: Sendable {
+  let unitID: UUID
+  /// The unit and every unit below it.
+  let unitIDs: [UUID]
+
+  static func of(_ actor: Actor, on db: any Database) async throws -> AnalysisScope {
+    let root = actor.unitPath.ancestorIDs.first.flatMap(UUID.init(uuidString:))
+    let id = actor.isAdmin ? root ?? actor.unitID : actor.unitID
+    guard let unit = try await OrgUnit.find(id, on: db) else { throw AppError.forbidden }
+    let units = try await OrgUnit.query(on: db).filter(\.$path =~ unit.path).all()
+    return AnalysisScope(unitID: id, unitIDs: units.compactMap(\.id))
+  }
+}
+
 /// Saved analysis runs: who may run them, listing, loading and saving (with its audit record).
 enum AnalysisRunService {
   /// Analysts run models; administrators may too. Everyone else is refused.
@@ -13,12 +29,22 @@ enum AnalysisRunService {
     guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
   }
 
-  static func list(on db: any Database, limit: Int = 200) async throws -> [AnalysisRun] {
-    try await AnalysisRun.query(on: db).sort(\.$createdAt, .descending).sort(\.$id).limit(limit).all()
+  /// The runs an actor may see, newest first: those whose scope lies in the actor's subtree.
+  static func list(for actor: Actor, on db: any Database, limit: Int = 200) async throws -> [AnalysisRun] {
+    let query = AnalysisRun.query(on: db)
+    if !actor.isAdmin {
+      let units = try await OrgUnit.visible(to: actor, on: db).compactMap(\.id)
+      query.filter(\.$scopeUnit.$id ~~ units)
+    }
+    return try await query.sort(\.$createdAt, .descending).sort(\.$id).limit(limit).all()
   }
 
-  static func find(_ id: UUID, on db: any Database) async throws -> AnalysisRun {
-    guard let run = try await AnalysisRun.find(id, on: db) else { throw AppError.notFound("entity.analysis_run") }
+  /// One run, refused with 404 when missing and 403 when its scope is outside the actor's subtree.
+  static func find(_ id: UUID, for actor: Actor, on db: any Database) async throws -> AnalysisRun {
+    guard let run = try await AnalysisRun.query(on: db).filter(\.$id == id).with(\.$scopeUnit).first() else {
+      throw AppError.notFound("entity.analysis_run")
+    }
+    try actor.requireVisible(run.scopeUnit.unitPath)
     return run
   }
 
@@ -38,7 +64,9 @@ enum AnalysisRunService {
 
   /// Saves the run and its audit record in one transaction. An empty title gets a default
   /// made of the kind and the input.
-  static func save(_ result: Result, title: String?, actor: Actor, on db: any Database, now: Date) async throws -> AnalysisRun {
+  static func save(
+    _ result: Result, title: String?, scope: AnalysisScope, actor: Actor, on db: any Database, now: Date
+  ) async throws -> AnalysisRun {
     var errors = FieldErrors()
     var name = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     if name.count > Limits.name { errors.add("title", "validation.too_long", String(Limits.name)) }
@@ -47,7 +75,7 @@ enum AnalysisRunService {
     let run = AnalysisRun(
       kind: result.kind, title: name, settings: try result.settings.render(), inputHash: result.inputHash,
       inputDescription: result.inputDescription, outputs: try result.outputs.render(), createdBy: actor.displayName,
-      createdAt: now)
+      createdAt: now, scopeUnitID: scope.unitID)
     try await db.transaction { tx in
       try await run.create(on: tx)
       try await AuditLog.record(

@@ -88,7 +88,10 @@ enum CSIRuns {
     case unit, segment
   }
 
-  static func fromWave(_ request: WaveRequest, app: Application, on db: any Database) async throws -> AnalysisRunService.Result {
+  /// Reads only the responses of units in `scope`.
+  static func fromWave(
+    _ request: WaveRequest, scope: AnalysisScope, app: Application, on db: any Database
+  ) async throws -> AnalysisRunService.Result {
     var errors = FieldErrors()
     let groupBy = blank(request.groupBy)
     let grouping = groupBy.flatMap(WaveGrouping.init(rawValue:))
@@ -99,7 +102,7 @@ enum CSIRuns {
     guard let id = UUID(uuidString: request.waveId ?? ""), let wave = try await SurveyWave.find(id, on: db) else {
       throw AppError.invalid("waveId", "analysis.error.unknown_wave")
     }
-    let matrix = try await CSIItemMatrix.load(waveID: id, on: db)
+    let matrix = try await CSIItemMatrix.load(waveID: id, units: scope.unitIDs, on: db)
     guard matrix.rows.count >= minimumResponses, matrix.blocks.count >= 2 else {
       throw AppError.invalid("waveId", "analysis.error.too_few_responses", wave.code, String(matrix.rows.count))
     }

@@ -13,8 +13,10 @@ struct AnalysisRunPresenter {
     return translated == key ? name : translated
   }
 
+  /// What went in and who ran it; `run.scopeUnit` must be loaded (AnalysisRunService.find does).
   func facts(_ run: AnalysisRun) -> [AnalysisRunPage.Fact] {
     [
+      .init(labelKey: "analysis.scope", value: run.$scopeUnit.value?.name ?? ""),
       .init(labelKey: "analysis.input", value: run.inputDescription),
       .init(labelKey: "analysis.input_hash", value: run.inputHash),
       .init(labelKey: "analysis.version", value: run.softwareVersion),

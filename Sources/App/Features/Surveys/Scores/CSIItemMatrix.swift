@@ -27,10 +27,11 @@ struct CSIItemMatrix: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func load(waveID: UUID, on db: any Database) async throws -> CSIItemMatrix {
+  /// The answers given in `units` only (a caller's subtree).
+  static func load(waveID: UUID, units: [UUID], on db: any Database) async throws -> CSIItemMatrix {
     let channels = ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue)
     let answers = try await SurveyAnswer.query(on: db)
-      .filter(\.$wave.$id == waveID).filter(\.$channel ~~ channels).filter(\.$questionCode =~ "csi.")
+      .filter(\.$wave.$id == waveID).filter(\.$unit.$id ~~ units).filter(\.$channel ~~ channels).filter(\.$questionCode =~ "csi.")
       .field(\.$response.$id).field(\.$questionCode).field(\.$value).field(\.$weight).field(\.$unit.$id).field(\.$segment)
       .all()
     var codes: [CSIConstruct: Set<String>] = [:]

@@ -1,0 +1,95 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Issue 12 item 6: analysis runs stay in scope. A run reads only the caller's unit subtree and
+/// is shown only to people whose subtree holds the run's scope unit.
+@Suite("Analysis runs: unit scope")
+struct AnalysisScopeTests {
+  struct Summary: Decodable {
+    let id: UUID
+    let scopeUnitId: UUID
+  }
+
+  static func analyst(_ app: Application, _ org: Org, _ name: String, _ unit: OrgUnit) async throws -> PageClient {
+    try await org.user(app, name, [.analyst], unit)
+    let client = PageClient(app)
+    try await client.login(name)
+    try await client.get("/analysis")
+    return client
+  }
+
+  @Test("A county analyst's wave run reads only the county's responses; the city analyst's reads both counties")
+  func waveRunReadsOwnSubtree() async throws {
+    try await AnalysisWaveGroupTests.withTwoUnitWave { app, desk, waveID, city in
+      let county = try await Self.analyst(app, desk.org, "analystA", desk.org.countyA)
+      let res = try await county.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "unit")])
+      #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
+      let (outputs, settings) = try await AnalysisWaveGroupTests.saved(app, res)
+      #expect(settings["responses"] == .integer(60))
+      #expect(outputs["groups"]?.objectKeys == [desk.org.countyA.name], "no other county's index")
+      let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
+      #expect(run.$scopeUnit.id == desk.org.countyA.id)
+
+      let wide = try await city.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "unit")])
+      let (wideOutputs, wideSettings) = try await AnalysisWaveGroupTests.saved(app, wide)
+      #expect(wideSettings["responses"] == .integer(100))
+      #expect(Set(wideOutputs["groups"]?.objectKeys ?? []) == [desk.org.countyA.name, desk.org.countyB.name])
+
+      // County B's 40 responses are more than the minimum, but the API run of B's analyst sees those only.
+      try await desk.org.user(app, "analystB", [.analyst], desk.org.countyB)
+      let tokenB = try await app.token("analystB")
+      let created = try await app.api(
+        .POST, "/api/v1/analysis-runs", token: tokenB, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"unit"}"#)
+      #expect(created.status == .created, "\(created.body.string.prefix(1000))")
+      #expect(created.body.string.contains(#""responses":40"#) && !created.body.string.contains(desk.org.countyA.name))
+    }
+  }
+
+  @Test("Runs are listed and shown by scope: the county sees its own, the city sees every county's, the other county none")
+  func listedByScope() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      var clients: [String: PageClient] = [:]
+      var runs: [String: UUID] = [:]
+      for (name, unit) in [("analystA", org.countyA), ("analystB", org.countyB), ("analystC", org.city)] {
+        let client = try await Self.analyst(app, org, name, unit)
+        let res = try await client.post(
+          "/analysis/ahp", [("title", "\(name) 权重"), ("criteria", "甲\n乙"), ("size", "2"), ("a_0_1", "3"), ("intent", "save")])
+        #expect(res.status == .seeOther, "\(res.body.string.prefix(1000))")
+        runs[name] = try AnalysisRunTests.runID(res)
+        clients[name] = client
+      }
+      let visible: [String: Set<String>] = [
+        "analystA": ["analystA"], "analystB": ["analystB"], "analystC": ["analystA", "analystB", "analystC"],
+      ]
+      for (viewer, expected) in visible {
+        let token = try await app.token(viewer)
+        let list = try await app.api(.GET, "/api/v1/analysis-runs", token: token)
+        let ids = Set(try JSONDecoder().decode([Summary].self, from: Data(list.body.string.utf8)).map(\.id))
+        #expect(ids == Set(expected.compactMap { runs[$0] }), "\(viewer) lists \(ids)")
+        let listPage = try await #require(clients[viewer]).get("/analysis")
+        for (owner, id) in runs {
+          let shown = expected.contains(owner)
+          #expect(listPage.body.string.contains("/analysis/runs/\(id)") == shown, "\(viewer) list page, \(owner)'s run")
+          let api = try await app.api(.GET, "/api/v1/analysis-runs/\(id)", token: token)
+          #expect(api.status == (shown ? .ok : .forbidden), "\(viewer) reads \(owner)'s run: \(api.status)")
+          let runPage = try await #require(clients[viewer]).get("/analysis/runs/\(id)")
+          #expect(runPage.status == (shown ? .ok : .forbidden), "\(viewer) opens \(owner)'s run page: \(runPage.status)")
+        }
+      }
+      // The run page names its scope; the API names it by id.
+      let page = try await #require(clients["analystC"]).get("/analysis/runs/\(try #require(runs["analystA"]))")
+      #expect(page.body.string.contains(org.countyA.name))
+      let admin = try await app.token("admin")
+      let all = try await app.api(.GET, "/api/v1/analysis-runs", token: admin)
+      let summaries = try JSONDecoder().decode([Summary].self, from: Data(all.body.string.utf8))
+      #expect(summaries.count == 3)
+      #expect(Set(summaries.map(\.scopeUnitId)) == Set([org.countyA.id, org.countyB.id, org.city.id].compactMap { $0 }))
+    }
+  }
+}
