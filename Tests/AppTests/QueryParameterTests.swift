@@ -79,7 +79,7 @@ struct QueryParameterTests {
         ("/api/v1/audit?offset=9223372036854775807", "offset"), ("/api/v1/calendar/days?year=99999999999999999999", "year"),
         ("/api/v1/calendar/deadline?from=9999-01-01T00:00:00Z&workingDays=1", "from"),
         ("/api/v1/calendar/deadline?from=2026-03-01T00:00:00Z&minutes=99999999999999999", "minutes"),
-        ("/api/v1/audit?action=create&action=update", "action"),
+        ("/api/v1/audit?action=create&action=update", "action"), ("/api/v1/work-orders?cursor=", "cursor"),
       ] {
         let res = try await app.api(.GET, path, token: token)
         #expect(res.status == .unprocessableEntity, "\(path): \(res.status) \(res.body.string)")
@@ -90,6 +90,21 @@ struct QueryParameterTests {
       }
       let badEncoding = try await app.api(.GET, "/api/v1/audit?entity=%E4%B8", token: token)
       #expect(badEncoding.status == .unprocessableEntity && badEncoding.apiError?.field == "entity", "\(badEncoding.body.string)")
+    }
+  }
+
+  @Test("A URL refused before the session is read (NUL, a path that is not UTF-8) gets its error page; it used to trap")
+  func refusedBeforeSession() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      for path in ["/account/tokens/%E4%B8/revoke", "/units/%FF", "/work-orders?q=%00", "/%00"] {
+        let res = try await client.get(path)
+        #expect(res.status == .badRequest, "\(path): \(res.status)")
+        #expect(res.body.string.contains("<html"), "\(path): an error page")
+      }
+      #expect(try await client.get("/").status == .ok, "still signed in and serving")
     }
   }
 
@@ -120,6 +135,9 @@ struct QueryParameterTests {
       try await client.login("admin")
       let page = try await client.get("/work-orders?view=all&state=&type=&unitId=&from=&to=&category=")
       #expect(page.status == .ok)
+      // The bulk-dispatch notice's list is checked even without its count.
+      let failed = try await client.get("/work-orders?failed=" + String(repeating: "x", count: Limits.queryText * 20 + 1))
+      #expect(failed.status == .unprocessableEntity)
       let audit = try await client.get("/admin/audit?entity=&action=&from=2026-02-30")
       #expect(audit.status == .unprocessableEntity)
       #expect(audit.body.string.contains("2026-02-30"), "what was typed is shown again")

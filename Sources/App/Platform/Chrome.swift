@@ -30,7 +30,8 @@ struct Chrome: Encodable {
     return Chrome(
       locale: request.locale,
       titleKey: titleKey,
-      csrfToken: request.csrfToken,
+      // An error raised before the sessions middleware (a malformed URL) has no session to ask.
+      csrfToken: request.storage[SessionsReached.Key.self] == true ? request.csrfToken : "",
       user: actor.map { UserBadge(displayName: $0.displayName, unitName: $0.unitName) },
       nav: actor.map { navigation(for: $0, currentPath: path, unread: request.storage[UnreadCountKey.self] ?? 0) } ?? [],
       languageAction: Paths.language.link(),

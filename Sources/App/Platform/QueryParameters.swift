@@ -184,7 +184,8 @@ extension Request {
     guard values.count == 1 else { throw AppError.invalid(parameter.name, "validation.repeated") }
     if raw.isEmpty && (!isAPI || parameter.info.kind == .text) { return nil }
     let value = try parameter.parse(raw)
-    if let text = value as? String, text.isEmpty { return nil }
+    // Text that is only spaces is no filter either.
+    if parameter.info.kind == .text, let text = value as? String, text.isEmpty { return nil }
     return value
   }
 

@@ -52,8 +52,8 @@ struct WorkOrderListPage: Encodable {
 
   /// The outcome of a bulk dispatch, carried in the redirect's query.
   static func notice(_ req: Request) throws -> String? {
-    guard let done = try req.query(dispatchedParameter) else { return nil }
     let failed = (try req.query(failedParameter) ?? "").split(separator: ",").map(String.init)
+    guard let done = try req.query(dispatchedParameter) else { return nil }
     let l = req.application.localizer
     var text = l.text("workorders.bulk.done", locale: req.locale, args: [String(done)])
     if !failed.isEmpty { text += " " + l.text("workorders.bulk.failed", locale: req.locale, args: [failed.joined(separator: "、")]) }
