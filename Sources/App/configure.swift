@@ -29,9 +29,11 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   app.localizer = try Localizer.load(from: locales)
 
   app.routes.defaultMaxBodySize = "10mb"
+  ContentConfiguration.global.use(decoder: JSONDecoder.requestBodies, for: .json)
   app.middleware = Middlewares()
   app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
   app.middleware.use(AppErrorMiddleware())
+  app.middleware.use(MethodNotAllowedMiddleware())
   app.middleware.use(NulByteGuard())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
   app.middleware.use(app.sessions.middleware)

@@ -10,6 +10,8 @@ struct AppError: AbortError, Sendable {
   let field: String?
   /// Per-line problems of a rejected import.
   var lines: [ImportFailure.Line] = []
+  /// Headers the answer carries (`Allow` with a 405).
+  var headers: HTTPHeaders = [:]
 
   init(_ status: HTTPResponseStatus, code: String, key: String, args: [String] = [], field: String? = nil) {
     self.status = status

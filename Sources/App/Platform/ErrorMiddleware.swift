@@ -33,6 +33,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
       return e.errors.first ?? AppError(.unprocessableEntity, code: "invalid_field", key: "error.bad_request")
     case let e as any DatabaseError where e.isConstraintFailure:
       return AppError(.conflict, code: "conflict", key: "error.conflict")
+    case let e as any AbortError where e.status == .unsupportedMediaType:
+      return AppError(.unsupportedMediaType, code: "unsupported_media_type", key: "error.unsupported_media_type")
     case let e as any AbortError:
       let code = e.status == .notFound ? "not_found" : e.status.code < 500 ? "bad_request" : "internal"
       let key =
@@ -85,9 +87,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
     let localizer = request.application.localizer
     let locale = request.locale
     let message = localizer.text(error.messageKey, locale: locale, args: error.args.map { localizer.text($0, locale: locale) })
-    let headers: HTTPHeaders =
-      error.status == .unauthorized && request.isAPI
-      ? ["WWW-Authenticate": "Bearer"] : [:]
+    var headers = error.headers
+    if error.status == .unauthorized && request.isAPI { headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
     if request.isAPI || !request.acceptsHTML {
       let lines = error.lines.map {
         ErrorBody.Line(
@@ -102,6 +103,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     let page = ErrorPage(chrome: Chrome.make(for: request, titleKey: "error.title"), status: Int(error.status.code), message: message)
     do {
       let response = try await request.view.render("error", page).encodeResponse(status: error.status, for: request)
+      for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
       return response
     } catch let renderError {
       request.logger.error("error page failed to render: \(renderError)")
@@ -134,12 +136,12 @@ struct ErrorBody: Content {
     let field: String?
     let lines: [Line]?
 
-    /// `field` is always present (`null` when the error is not about one field).
+    /// `field` only when the error is about one field (the document types it as a string).
     func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(code, forKey: .code)
       try c.encode(message, forKey: .message)
-      try c.encode(field, forKey: .field)
+      try c.encodeIfPresent(field, forKey: .field)
       try c.encodeIfPresent(lines, forKey: .lines)
     }
   }

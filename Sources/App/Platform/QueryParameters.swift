@@ -40,10 +40,11 @@ struct QueryParameter<Value: Sendable>: DeclaredQueryParameter {
 }
 
 extension QueryParameter where Value == String {
-  /// Free text (a search or filter term), trimmed; empty means not given.
+  /// Free text (a search or filter term), trimmed; empty means not given. Its length counts
+  /// Unicode code points, as the API document's maxLength does.
   static func text(_ name: String, maxLength: Int = Limits.queryText) -> Self {
     Self(info: .init(name: name, kind: .text, maxLength: maxLength)) { (raw: String) throws -> String in
-      guard raw.count <= maxLength else { throw AppError.invalid(name, "validation.too_long", String(maxLength)) }
+      guard raw.unicodeScalars.count <= maxLength else { throw AppError.invalid(name, "validation.too_long", String(maxLength)) }
       return raw.trimmingCharacters(in: .whitespaces)
     }
   }
@@ -59,7 +60,7 @@ extension QueryParameter where Value == String {
   /// An opaque pagination cursor handed out by a previous page.
   static func cursor(_ name: String) -> Self {
     Self(info: .init(name: name, kind: .cursor, maxLength: Limits.queryText)) { (raw: String) throws -> String in
-      guard raw.count <= Limits.queryText else { throw AppError.invalid(name, "validation.cursor") }
+      guard raw.unicodeScalars.count <= Limits.queryText else { throw AppError.invalid(name, "validation.cursor") }
       return raw
     }
   }
@@ -117,10 +118,10 @@ extension QueryParameter where Value == UUID {
 }
 
 extension QueryParameter where Value == CivilDate {
-  /// A day `YYYY-MM-DD` in the years a request may name.
+  /// A day `YYYY-MM-DD` (exactly: no spaces around it) in the years a request may name.
   static func date(_ name: String) -> Self {
     Self(info: .init(name: name, kind: .date)) { (raw: String) throws -> CivilDate in
-      guard let date = CivilDate(iso: raw), Limits.years.contains(date.year) else {
+      guard raw.utf8.count == 10, let date = CivilDate(iso: raw), Limits.years.contains(date.year) else {
         throw AppError.invalid(name, "validation.date", String(Limits.years.lowerBound), String(Limits.years.upperBound))
       }
       return date
@@ -133,8 +134,8 @@ extension QueryParameter where Value == Date {
   /// may name.
   static func instant(_ name: String) -> Self {
     Self(info: .init(name: name, kind: .instant, maxLength: 40)) { (raw: String) throws -> Date in
-      guard raw.count <= 40, let instant = BusinessTime.parseInstant(raw),
-        Limits.years.contains(BusinessTime.civilDate(of: instant).year)
+      guard raw.unicodeScalars.count <= 40, raw == raw.trimmingCharacters(in: .whitespacesAndNewlines),
+        let year = Int(raw.prefix(4)), Limits.years.contains(year), let instant = BusinessTime.parseInstant(raw)
       else { throw AppError.invalid(name, "calendar.error.instant") }
       return instant
     }

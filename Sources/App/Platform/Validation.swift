@@ -27,13 +27,19 @@ struct ValidationFailure: Error {
   let errors: FieldErrors
 }
 
+extension String {
+  /// Whether the text as sent (before any trimming) has at most `max` characters, counted as the
+  /// API document and PostgreSQL count them: Unicode code points.
+  func fits(_ max: Int) -> Bool { unicodeScalars.count <= max }
+}
+
 enum Validate {
-  /// Trimmed text that must be present and at most `max` characters.
+  /// Trimmed text that must be present and, as sent, at most `max` characters.
   static func text(_ value: String?, field: String, max: Int, into errors: inout FieldErrors) -> String {
     let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.isEmpty {
       errors.add(field, "validation.required")
-    } else if trimmed.count > max {
+    } else if !(value ?? "").fits(max) {
       errors.add(field, "validation.too_long", String(max))
     }
     return trimmed
@@ -62,9 +68,9 @@ enum Validate {
 
   static func password(_ value: String?, field: String, into errors: inout FieldErrors) -> String {
     let text = value ?? ""
-    if text.count < Limits.passwordMin {
+    if text.unicodeScalars.count < Limits.passwordMin {
       errors.add(field, "validation.password_short", String(Limits.passwordMin))
-    } else if text.count > Limits.passwordMax {
+    } else if !text.fits(Limits.passwordMax) {
       errors.add(field, "validation.too_long", String(Limits.passwordMax))
     }
     return text

@@ -43,6 +43,7 @@ public enum BusinessTime {
   public static func parseInstant(_ text: String) -> Date? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if let date = CivilDate(iso: trimmed) { return startOfDay(date) }
+    guard fieldsInRange(trimmed) else { return nil }
     let plain = ISO8601DateFormatter()
     plain.formatOptions = [.withInternetDateTime]
     if let d = plain.date(from: trimmed) { return d }
@@ -60,5 +61,23 @@ public enum BusinessTime {
       }
     }
     return nil
+  }
+
+  /// ISO8601DateFormatter rolls impossible fields over (02-30 becomes 03-02, 24:30 the next
+  /// day): the date and the clock time are checked before it sees them.
+  static func fieldsInRange(_ text: String) -> Bool {
+    let b = Array(text.utf8)
+    guard b.count >= 16, CivilDate(iso: String(decoding: b[0..<10], as: UTF8.self)) != nil, b[10] == 0x54, b[13] == 0x3A else {
+      return false
+    }
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.upperBound <= b.count, b[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+      return b[range].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+    guard let hour = number(11..<13), hour < 24, let minute = number(14..<16), minute < 60 else { return false }
+    if b.count > 16, b[16] == 0x3A {
+      guard let second = number(17..<19), second < 60 else { return false }
+    }
+    return true
   }
 }

@@ -115,7 +115,7 @@ enum CalendarService {
         continue
       }
       let name = nameCol.map(cell) ?? ""
-      if name.count > Limits.dayName {
+      if !name.fits(Limits.dayName) {
         problems.append(.init(line: line, field: "name", key: "validation.too_long", args: [String(Limits.dayName)]))
         continue
       }

@@ -30,7 +30,7 @@ enum AHPRuns {
     var seen = Set<String>()
     for name in names {
       if name.isEmpty { errors.add("criteria", "validation.required") }
-      if name.count > Limits.name { errors.add("criteria", "validation.too_long", String(Limits.name)) }
+      if !name.fits(Limits.name) { errors.add("criteria", "validation.too_long", String(Limits.name)) }
       if !seen.insert(name).inserted { errors.add("criteria", "analysis.error.duplicate_criterion", name) }
     }
     return names

@@ -69,7 +69,7 @@ enum AnalysisRunService {
   ) async throws -> AnalysisRun {
     var errors = FieldErrors()
     var name = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    if name.count > Limits.name { errors.add("title", "validation.too_long", String(Limits.name)) }
+    if !(title ?? "").fits(Limits.name) { errors.add("title", "validation.too_long", String(Limits.name)) }
     try errors.throwIfAny()
     if name.isEmpty { name = "\(result.kind.rawValue.uppercased()) · \(result.inputDescription)" }
     let run = AnalysisRun(

@@ -7,17 +7,19 @@ enum SamplingPlanInput {
   static func parse(_ input: WaveService.Input, seedSource: () -> UInt64, into errors: inout FieldErrors) -> SamplingPlan? {
     var plan = SamplingPlan(seed: seedSource())
     let before = errors.messages.count
+    // Each given value is checked; a percentage, when given, is the plan's size.
+    if let count = nonEmpty(input.sampleCount) {
+      if let value = Int(count), (1...1_000_000).contains(value) {
+        plan.size = .count(value)
+      } else {
+        errors.add("sampleCount", "survey.error.count")
+      }
+    }
     if let percent = nonEmpty(input.samplePercent) {
       if let value = Double(percent), value > 0, value <= 100 {
         plan.size = .fraction(value / 100)
       } else {
         errors.add("samplePercent", "survey.error.percent")
-      }
-    } else if let count = nonEmpty(input.sampleCount) {
-      if let value = Int(count), (1...1_000_000).contains(value) {
-        plan.size = .count(value)
-      } else {
-        errors.add("sampleCount", "survey.error.count")
       }
     }
     if let text = nonEmpty(input.allocation) {

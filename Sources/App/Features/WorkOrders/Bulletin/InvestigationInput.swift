@@ -17,7 +17,7 @@ struct InvestigationInput: Content {
     var errors = FieldErrors()
     func text(_ value: String?, _ field: String) -> String {
       let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-      if trimmed.count > Self.maxLength { errors.add(field, "validation.too_long", String(Self.maxLength)) }
+      if !(value ?? "").fits(Self.maxLength) { errors.add(field, "validation.too_long", String(Self.maxLength)) }
       return trimmed
     }
     let record = ComplaintInvestigation(

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Issue 12 item 9: the API answers as its document says — error bodies, status codes, dates in
+/// bodies, methods — which the schemathesis run in e2e/ checks across every operation.
+@Suite("API conformance to its document")
+struct APIConformanceTests {
+  @Test("A date in a JSON body that is not ISO 8601 in 2000–2100 is a 422 naming the field, not a 400 for the body")
+  func bodyDates() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      try await org.user(app, "agent1", [.agent], org.city)
+      let token = try await app.token("agent1")
+      for value in ["", "9999-12-31T00:00:00Z", "0001-01-01T00:00:00Z", "yesterday", "2026-02-30T10:00:00Z"] {
+        let json =
+          #"{"type":"consultation","channel":"phone95598","area":"urban","unitId":"\#(org.countyA.id!)","#
+          + #""customer":{"account":"0112345678","name":"张三","phone":"13800000000","address":"城关路1号"},"#
+          + #""content":"咨询电价","answer":"已答复","acceptedAt":"\#(value)"}"#
+        let res = try await app.api(.POST, "/api/v1/work-orders", token: token, json: json)
+        #expect(res.status == .unprocessableEntity && res.apiError?.field == "acceptedAt", "\(value): \(res.status) \(res.body.string)")
+      }
+    }
+  }
+
+  @Test("A path that exists under other methods is a 405 with Allow, also where the router took a word for an id")
+  func methodNotAllowed() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("admin")
+      for (method, path, allow) in [
+        (HTTPMethod.PUT, "/api/v1/work-orders", "GET, POST"), (.GET, "/api/v1/work-orders/import", "POST"),
+        (.TRACE, "/api/v1/audit", "GET"), (.DELETE, "/api/v1/me", "GET"),
+      ] {
+        let res = try await app.api(method, path, token: token)
+        #expect(res.status == .methodNotAllowed, "\(method) \(path): \(res.status)")
+        #expect(res.headers.first(name: .allow) == allow, "\(method) \(path)")
+        #expect(res.apiError?.code == "method_not_allowed")
+      }
+      #expect(try await app.api(.GET, "/api/v1/nothing-here", token: token).status == .notFound)
+      #expect(try await app.api(.GET, "/api/v1/work-orders/\(UUID())", token: token).status == .notFound)
+    }
+  }
+
+  @Test("Error bodies name a field only when there is one; a body without its type is a 415 saying so")
+  func errorBodies() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("admin")
+      let missing = try await app.api(.GET, "/api/v1/units/\(UUID())", token: token)
+      #expect(missing.status == .notFound && !missing.body.string.contains("\"field\""), "\(missing.body.string)")
+      var res: TestingHTTPResponse?
+      try await app.testing().test(
+        .POST, "/api/v1/departments",
+        beforeRequest: { req in
+          req.headers.bearerAuthorization = .init(token: token)
+          req.body = ByteBuffer(string: #"{"code":"X"}"#)
+        }, afterResponse: { r async throws in res = r })
+      #expect(res?.status == .unsupportedMediaType && res?.apiError?.code == "unsupported_media_type")
+    }
+  }
+
+  @Test("A wave's sample size is checked even when a percentage is given too")
+  func waveSampleSize() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("admin")
+      let json = #"{"code":"W9","name":"检查","year":2026,"sampleCount":0,"samplePercent":3}"#
+      let res = try await app.api(.POST, "/api/v1/survey-waves", token: token, json: json)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "sampleCount", "\(res.body.string)")
+    }
+  }
+}
