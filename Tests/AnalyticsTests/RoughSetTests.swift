@@ -103,4 +103,10 @@ import Testing
     #expect(throws: AnalyticsError.self) { try Discretization.equalWidth([1], bins: 0) }
     #expect(throws: AnalyticsError.self) { try Discretization.cutPoints([1], cuts: [2, 1]) }
   }
+
+  @Test("Equal-width codes of values spanning the whole Double range: a file's ±1e308 used to trap (∞/∞)")
+  func discretisationAtTheExtremes() throws {
+    let extreme = Double.greatestFiniteMagnitude
+    #expect(try Discretization.equalWidth([-extreme, extreme, 0, extreme / 2], bins: 4) == [0, 3, 2, 3])
+  }
 }

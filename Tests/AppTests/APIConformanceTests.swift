@@ -71,6 +71,12 @@ struct APIConformanceTests {
       let json = #"{"code":"W9","name":"检查","year":2026,"sampleCount":0,"samplePercent":3}"#
       let res = try await app.api(.POST, "/api/v1/survey-waves", token: token, json: json)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "sampleCount", "\(res.body.string)")
+      // On the page a number that is not one is refused, not replaced by the default.
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/surveys")
+      let page = try await client.post("/surveys", [("code", "W10"), ("name", "检查"), ("year", "2026"), ("attemptLimit", "abc")])
+      #expect(page.status == .unprocessableEntity && page.body.string.contains("error-attemptLimit"), "\(page.status)")
     }
   }
 }

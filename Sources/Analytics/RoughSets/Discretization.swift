@@ -8,8 +8,10 @@ public enum Discretization {
     try validate(x, bins: bins)
     let lo = x.min()!, hi = x.max()!
     guard hi > lo else { return Array(repeating: 0, count: x.count) }
-    let width = (hi - lo) / Double(bins)
-    return x.map { min(Int(($0 - lo) / width), bins - 1) }
+    // Halves keep hi − lo finite for values near ±Double.greatestFiniteMagnitude, so the code
+    // below is always a finite number in 0…bins.
+    let width = (hi / 2 - lo / 2) / Double(bins)
+    return x.map { min(Int(($0 / 2 - lo / 2) / width), bins - 1) }
   }
 
   /// k intervals holding (as nearly as ties allow) the same number of values: cut points are the

@@ -42,7 +42,9 @@ enum WaveService {
     let questionnaire = questionnaires[input.questionnaire ?? "standard"]
     if questionnaire == nil { errors.add("questionnaire", "validation.choice") }
     let plan = SamplingPlanInput.parse(input, seedSource: seedSource, into: &errors)
-    let attemptLimit = Int(input.attemptLimit ?? "") ?? FieldworkRules.default.attemptLimit
+    // Blank keeps the default; anything else must be a number in range, never silently the default.
+    let attemptText = (input.attemptLimit ?? "").trimmingCharacters(in: .whitespaces)
+    let attemptLimit = attemptText.isEmpty ? FieldworkRules.default.attemptLimit : Int(attemptText) ?? 0
     if !(1...10).contains(attemptLimit) { errors.add("attemptLimit", "survey.error.attempts") }
     if errors.isEmpty, try await SurveyWave.query(on: db).filter(\.$code == code).count() > 0 {
       errors.add("code", "survey.error.code_taken")
