@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Vapor
@@ -81,5 +82,56 @@ extension Request {
       throw AppError.notFound(entity)
     }
     return id
+  }
+}
+
+/// Typed dates, months and date-times: a message that says what is wrong (the shape, a month or
+/// day that does not exist), on the field.
+enum DateField {
+  static func date(_ text: String, field: String, into errors: inout FieldErrors) -> CivilDate? {
+    switch CivilDate.parse(text) {
+    case .success(let date): return date
+    case .failure(let problem):
+      add(problem, format: "calendar.error.date", field: field, into: &errors)
+      return nil
+    }
+  }
+
+  /// `YYYY-MM`, as a month input sends it; the first day of the month.
+  static func month(_ text: String, field: String, into errors: inout FieldErrors) -> CivilDate? {
+    switch CivilDate.parseMonth(text) {
+    case .success(let date): return date
+    case .failure(let problem):
+      add(problem, format: "validation.month_format", field: field, into: &errors)
+      return nil
+    }
+  }
+
+  /// A datetime-local value, read as Beijing time.
+  static func dateTime(_ text: String, field: String, into errors: inout FieldErrors) -> Date? {
+    switch BusinessTime.parseLocalChecked(text) {
+    case .success(let date): return date
+    case .failure(let problem):
+      add(problem, format: "validation.datetime_format", field: field, into: &errors)
+      return nil
+    }
+  }
+
+  static func add(_ problem: DateProblem, format: String, field: String, into errors: inout FieldErrors) {
+    switch problem {
+    case .format: errors.add(field, format)
+    case .noSuchMonth(let m): errors.add(field, "validation.no_such_month", String(m))
+    case .noSuchDay(let text): errors.add(field, "validation.no_such_date", text)
+    case .noSuchTime: errors.add(field, "validation.no_such_time")
+    }
+  }
+}
+
+/// The shared contract of destructive or irreversible form actions: the form carries a
+/// checkbox `confirm=yes` whose label states the consequence, and the server refuses the action
+/// without it, with the error on that checkbox.
+enum FormConfirmation {
+  static func require(_ value: String?, errors: inout FieldErrors) {
+    if value != "yes" { errors.add("confirm", "validation.confirm_required") }
   }
 }
