@@ -46,7 +46,7 @@ enum RosterPagesController {
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.rosters.components, use: show)
-    pages.on(.POST, Paths.rosterImport.components, body: .collect(maxSize: maxUpload), use: upload)
+    pages.post(Paths.rosterImport, bodyLimit: maxUpload, use: upload)
   }
 
   struct UploadForm: Content {

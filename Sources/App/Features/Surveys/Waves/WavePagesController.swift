@@ -12,7 +12,7 @@ enum WavePagesController {
     pages.post(Paths.surveyWaveFieldwork.components, use: fieldwork)
     pages.post(Paths.surveyWaveMilestone.components, use: milestone)
     pages.post(Paths.surveyWaveTarget.components, use: target)
-    pages.on(.POST, Paths.surveyWaveResults.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: results)
+    pages.post(Paths.surveyWaveResults, bodyLimit: RosterPagesController.maxUpload, use: results)
   }
 
   static func canManage(_ actor: Actor) -> Bool { !WaveService.managerRoles.isDisjoint(with: actor.roles) }
