@@ -111,6 +111,25 @@ struct WorkOrderValidationTests {
     }
   }
 
+  @Test("Rule: a survey plan milestone's date that does not exist is named on the wave page")
+  func milestoneDates() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
+      let id = try await desk.sampledWave(count: 2)
+      let wave = try #require(try await SurveyWave.find(UUID(uuidString: id), on: app.db))
+      let office = PageClient(app)
+      try await office.login("office")
+      _ = try await office.get("/surveys/waves/\(id)")
+      for (due, message) in [("2026-02-30", "没有这一天：2026-02-30"), ("2026-13-01", "没有 13 月")] {
+        let res = try await office.post(
+          "/surveys/waves/\(id)/milestones", [("kind", "rostersSubmitted"), ("due", due), ("version", String(wave.version))])
+        #expect(res.status == .unprocessableEntity)
+        #expect(res.body.string.contains(message), "\(due)")
+      }
+    }
+  }
+
   @Test("Rule: an interviewer's callback in the past is refused")
   func pastCallback() async throws {
     try await withApp { app in
