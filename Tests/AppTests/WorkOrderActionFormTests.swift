@@ -263,6 +263,11 @@ struct WorkOrderActionFormTests {
       #expect(lines.status == .ok && lines.body.string.contains(order.number) && !lines.body.string.contains(note))
       let api = try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["lead"])
       #expect(!api.body.string.contains(note))
+      // The audit log names the note in words.
+      let admin = PageClient(app)
+      try await admin.login("admin")
+      let audit = try await admin.get("/admin/audit?entity=work_order_note").body.string
+      #expect(audit.contains("工单内部备注") && audit.contains(note) && !audit.contains("audit.field."))
     }
   }
 }
