@@ -12,7 +12,7 @@ import VaporTesting
 /// whose work sets deadlines is told the year is missing.
 @Suite("Working calendar gaps")
 struct CalendarGapTests {
-  @Test("Rule: a deadline into a year without holidays is provisional, shown so, and recomputed when the year is imported")
+  @Test("Rule CAL-COVERAGE: a deadline into a year without holidays is provisional, shown so, and recomputed when the year is imported")
   func provisionalDeadlines() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -49,7 +49,7 @@ struct CalendarGapTests {
     }
   }
 
-  @Test("Rule: from 1 November a missing next year shows a banner to whoever sets deadlines and one inbox notice each")
+  @Test("Rule CAL-REMINDER: from 1 November a missing next year shows a banner to whoever sets deadlines and one inbox notice each")
   func reminder() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

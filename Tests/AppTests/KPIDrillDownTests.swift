@@ -70,7 +70,7 @@ struct KPIDrillDownTests {
     return orders
   }
 
-  @Test("Rule: every KPI figure's count equals the orders its link lists, numerator and denominator, the same ids")
+  @Test("Rule KPI-DRILL-DOWN: every KPI figure's count equals the orders its link lists, numerator and denominator, the same ids")
   func everyFigure() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -123,7 +123,7 @@ struct KPIDrillDownTests {
     }
   }
 
-  @Test("Rule: a chart bar lists the orders of its type or category; a bad KPI or part is refused")
+  @Test("Rule KPI-DRILL-DOWN: a chart bar lists the orders of its type or category; a bad KPI or part is refused")
   func bars() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

@@ -11,7 +11,9 @@ import VaporTesting
 /// reporters, no path ties a report to its customer.
 @Suite("Reporter secrecy")
 struct ReportSecrecyTests {
-  @Test("Rule: for roles not cleared, reports are absent from repeat contacts, merge candidates, the lookup, queues and exports")
+  @Test(
+    "Rule WO-REPORT-SECRECY: for roles not cleared, reports are absent from repeat contacts, merge candidates, the lookup, queues and exports"
+  )
   func everyPath() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

@@ -80,7 +80,7 @@ struct WorkOrderActionFormTests {
     }
   }
 
-  @Test("Rule: a refused action form comes back open, with what was typed and the error beside its field", arguments: cases)
+  @Test("Rule WO-PERMISSIONS: a refused action form comes back open, with what was typed and the error beside its field", arguments: cases)
   func refusedFormKeepsInput(c: Case) async throws {
     try await withApp { app in
       let loop = try await L.make(app)
@@ -102,7 +102,7 @@ struct WorkOrderActionFormTests {
     }
   }
 
-  @Test("Rule: 退单, transfer to discipline inspection and merge each carry the confirmation checkbox stating the consequence")
+  @Test("Rule WO-PERMISSIONS: 退单, transfer to discipline inspection and merge each carry the confirmation checkbox stating the consequence")
   func confirmations() async throws {
     try await withApp { app in
       let loop = try await L.make(app)
@@ -120,7 +120,7 @@ struct WorkOrderActionFormTests {
     }
   }
 
-  @Test("Rule: a serious complaint replies only with the full investigation record; each empty field is named")
+  @Test("Rule WO-CLOSURE-GATE: a serious complaint replies only with the full investigation record; each empty field is named")
   func seriousReply() async throws {
     try await withApp { app in
       let loop = try await L.make(app)
@@ -147,7 +147,9 @@ struct WorkOrderActionFormTests {
     }
   }
 
-  @Test("Rule: a serious complaint closes only with the same-day report; its clock shows done only once the report exists")
+  @Test(
+    "Rule WO-CLOSURE-GATE, WO-SAME-DAY-REPORT: a serious complaint closes only with the same-day report; its clock shows done only once the report exists"
+  )
   func sameDayReportGate() async throws {
     try await withApp { app in
       let loop = try await L.make(app)
@@ -197,7 +199,9 @@ struct WorkOrderActionFormTests {
     return String(html[r.lowerBound...].prefix { $0 != "\n" }.components(separatedBy: "</tr>").first ?? "")
   }
 
-  @Test("Extensions: the approver sees the date and reason first; the timeline keeps both dates; the handler may withdraw")
+  @Test(
+    "Rule WO-EXTENSION, WO-TIMELINE: extensions: the approver sees the date and reason first; the timeline keeps both dates; the handler may withdraw"
+  )
   func extensions() async throws {
     try await withApp { app in
       let loop = try await L.make(app)
@@ -239,7 +243,7 @@ struct WorkOrderActionFormTests {
     }
   }
 
-  @Test("The order page shows the customer's attitude and internal notes, which no export carries")
+  @Test("Rule WO-NOTES: the order page shows the customer's attitude and internal notes, which no export carries")
   func capturedAndNotes() async throws {
     try await withApp { app in
       let loop = try await L.make(app)

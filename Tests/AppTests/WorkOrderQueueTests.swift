@@ -40,7 +40,7 @@ struct WorkOrderQueueTests {
     }
   }
 
-  @Test("Rule: each role's 待我处理 lists exactly the orders whose next move is theirs (agent, lead, handler, reviewer)")
+  @Test("Rule WO-QUEUE-MINE: each role's 待我处理 lists exactly the orders whose next move is theirs (agent, lead, handler, reviewer)")
   func minePerRole() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -75,7 +75,7 @@ struct WorkOrderQueueTests {
     }
   }
 
-  @Test("Rule: the start page counts and the inbox use the same rule as the queue")
+  @Test("Rule WO-QUEUE-MINE, WO-INBOX: the start page counts and the inbox use the same rule as the queue")
   func homeAndInbox() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -90,7 +90,7 @@ struct WorkOrderQueueTests {
     }
   }
 
-  @Test("An unknown view is refused with 400, on the page, the export and the API")
+  @Test("Rule WO-QUEUE-VIEWS: an unknown view is refused with 400, on the page, the export and the API")
   func unknownView() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -105,7 +105,7 @@ struct WorkOrderQueueTests {
     }
   }
 
-  @Test("Rule: due soon = mine with a deadline in its warning window (50 % of the time used); overdue = mine past it")
+  @Test("Rule WO-QUEUE-VIEWS: due soon = mine with a deadline in its warning window (50 % of the time used); overdue = mine past it")
   func dueAndOverdue() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -128,7 +128,7 @@ struct WorkOrderQueueTests {
     }
   }
 
-  @Test("Saved filters: name the current view and filters, list them, apply one, delete one (confirmed)")
+  @Test("Rule WO-QUEUE-VIEWS: saved filters: name the current view and filters, list them, apply one, delete one (confirmed)")
   func savedFilters() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

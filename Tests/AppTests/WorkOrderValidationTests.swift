@@ -21,7 +21,7 @@ struct WorkOrderValidationTests {
   }
 
   @Test(
-    "Rule: the intake names the problem: no such date, a past appointment, nothing chosen, an item of the other list",
+    "Rule WO-INTAKE, CAL-DATE-INPUT: the intake names the problem: no such date, a past appointment, nothing chosen, an item of the other list",
     arguments: [
       (["appointmentAt": "2026-02-30T10:00"], "appointmentAt", "没有这一天：2026-02-30"),
       (["appointmentAt": "2026-13-01T10:00"], "appointmentAt", "没有 13 月"),
@@ -50,7 +50,7 @@ struct WorkOrderValidationTests {
     }
   }
 
-  @Test("Rule: 未知的投诉类别 only for a code the taxonomy does not know; nothing given is 请选择")
+  @Test("Rule WO-INTAKE: 未知的投诉类别 only for a code the taxonomy does not know; nothing given is 请选择")
   func apiCategories() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -68,7 +68,7 @@ struct WorkOrderValidationTests {
   }
 
   @Test(
-    "Rule: every date and month filter says no such date / no such month, not just 'format'",
+    "Rule CAL-DATE-INPUT: every date and month filter says no such date / no such month, not just 'format'",
     arguments: [
       ("/work-orders?view=all&from=2026-02-30", "没有这一天：2026-02-30"),
       ("/work-orders?view=all&to=2026-13-01", "没有 13 月"),
@@ -90,7 +90,7 @@ struct WorkOrderValidationTests {
     }
   }
 
-  @Test("Rule: a calendar day that does not exist is named, on the form and in an imported file")
+  @Test("Rule CAL-DATE-INPUT: a calendar day that does not exist is named, on the form and in an imported file")
   func calendarDays() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -111,7 +111,7 @@ struct WorkOrderValidationTests {
     }
   }
 
-  @Test("Rule: a survey plan milestone's date that does not exist is named on the wave page")
+  @Test("Rule CAL-DATE-INPUT: a survey plan milestone's date that does not exist is named on the wave page")
   func milestoneDates() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
@@ -130,7 +130,7 @@ struct WorkOrderValidationTests {
     }
   }
 
-  @Test("Rule: an interviewer's callback in the past is refused")
+  @Test("Rule CAL-DATE-INPUT: an interviewer's callback in the past is refused")
   func pastCallback() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)

@@ -8,7 +8,7 @@ import Testing
 @Suite("Date input")
 struct DateInputTests {
   @Test(
-    "Rule: a date that does not exist is told apart from a wrong format",
+    "Rule CAL-DATE-INPUT: a date that does not exist is told apart from a wrong format",
     arguments: [
       ("2026-02-28", nil), ("2028-02-29", nil), (" 2026-03-01 ", nil),
       ("2026-02-30", DateProblem.noSuchDay("2026-02-30")), ("2026-02-29", .noSuchDay("2026-02-29")),
@@ -23,7 +23,7 @@ struct DateInputTests {
   }
 
   @Test(
-    "Rule: months and typed date-times are checked the same way",
+    "Rule CAL-DATE-INPUT: months and typed date-times are checked the same way",
     arguments: [
       ("2026-12", nil), ("2026-13", DateProblem.noSuchMonth(13)), ("2026-1", .format),
     ] as [(String, DateProblem?)])
@@ -34,7 +34,7 @@ struct DateInputTests {
     }
   }
 
-  @Test("Rule: a datetime-local value is Beijing time; impossible dates and times are named")
+  @Test("Rule CAL-DATE-INPUT: a datetime-local value is Beijing time; impossible dates and times are named")
   func dateTimes() throws {
     #expect(try BusinessTime.parseLocalChecked("2026-03-12T18:00").get() == WO.t("2026-03-12T18:00:00"))
     #expect(try BusinessTime.parseLocalChecked("2026-03-12T18:00:30").get() == WO.t("2026-03-12T18:00:30"))

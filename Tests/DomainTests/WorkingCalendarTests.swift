@@ -50,7 +50,7 @@ struct WorkingCalendarTests {
     }
   }
 
-  @Test("Rule: a year before the published schedules (or between them) is a clear error, not a guess")
+  @Test("Rule CAL-COVERAGE: a year before the published schedules (or between them) is a clear error, not a guess")
   func uncoveredYear() {
     #expect(throws: CalendarError.yearNotCovered(2024)) {
       try calendar.deadline(from: instant("2024-06-03T10:00:00+08:00"), workingDays: 1)
@@ -59,7 +59,7 @@ struct WorkingCalendarTests {
     #expect(throws: CalendarError.yearNotCovered(2026)) { try gap.isWorkingDay(CivilDate(iso: "2026-03-02")!) }
   }
 
-  @Test("Rule: a year after the last published one counts Monday–Friday, provisionally")
+  @Test("Rule CAL-COVERAGE: a year after the last published one counts Monday–Friday, provisionally")
   func provisionalYear() throws {
     let due = try calendar.deadline(from: instant("2026-12-31T10:00:00+08:00"), workingDays: 1)
     // Thu 31 Dec 2026 + 1: Fri 1 Jan 2027 (the holiday is not known yet).

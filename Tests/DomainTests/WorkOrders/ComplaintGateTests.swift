@@ -27,7 +27,7 @@ struct ComplaintGateTests {
   }
 
   @Test(
-    "Rule: a serious or major complaint is replied only with the investigation record complete (DOMAIN.md §2 step 8, §6 四不放过)",
+    "Rule WO-CLOSURE-GATE: a serious or major complaint is replied only with the investigation record complete (DOMAIN.md §2 step 8, §6 四不放过)",
     arguments: [Severity.serious, .major])
   func replyNeedsRecord(severity: Severity) throws {
     let s = try Self.contacted(severity)
@@ -41,13 +41,13 @@ struct ComplaintGateTests {
     #expect(ok.state == .pendingReplyReview)
   }
 
-  @Test("Rule: a general complaint replies without a record")
+  @Test("Rule WO-CLOSURE-GATE: a general complaint replies without a record")
   func generalNeedsNoRecord() throws {
     let s = try Self.contacted(.general)
     #expect(refusal(.reply(summary: "done"), s, [.handler], "2026-03-10T10:00:00") == nil)
   }
 
-  @Test("Rule: a serious complaint closes only once the same-day report is filed (DOMAIN.md §2 step 7)")
+  @Test("Rule WO-CLOSURE-GATE: a serious complaint closes only once the same-day report is filed (DOMAIN.md §2 step 7)")
   func closeNeedsSameDayReport() throws {
     let replied = try WO.run(
       try Self.contacted(.serious),
@@ -64,7 +64,7 @@ struct ComplaintGateTests {
     #expect(closed.state == .closed)
   }
 
-  @Test("Rule: severity raised after the reply: Marketing cannot approve without the record")
+  @Test("Rule WO-CLOSURE-GATE: severity raised after the reply: Marketing cannot approve without the record")
   func raisedAfterReply() throws {
     let replied = try WO.run(
       try Self.contacted(.general),
@@ -78,7 +78,7 @@ struct ComplaintGateTests {
   }
 
   @Test(
-    "Rule: the requested deadline is after the one in force and within the maximum (10 working days by default)",
+    "Rule WO-EXTENSION: the requested deadline is after the one in force and within the maximum (10 working days by default)",
     arguments: [
       ("2026-03-13T12:00:00", WorkflowError.extensionNotLater(WO.t("2026-03-14"))),
       ("2026-03-28T00:00:00", nil),  // the latest: 10 working days after Sat 14 Mar
@@ -90,7 +90,7 @@ struct ComplaintGateTests {
     #expect(refusal(ask, s, [.handler], "2026-03-10T10:00:00") == expected)
   }
 
-  @Test("Rule: the maximum extension is configuration")
+  @Test("Rule WO-EXTENSION: the maximum extension is configuration")
   func configuredMaximum() throws {
     var rules = WorkflowRules.default
     rules.maxExtension = .workingDays(2)
@@ -102,7 +102,7 @@ struct ComplaintGateTests {
     }
   }
 
-  @Test("Rule: only a pending request can be withdrawn, by the handler")
+  @Test("Rule WO-EXTENSION: only a pending request can be withdrawn, by the handler")
   func withdraw() throws {
     let s = try Self.contacted(.general)
     #expect(refusal(.withdrawExtension, s, [.handler], "2026-03-10T10:00:00") == .noPendingExtension)
@@ -117,7 +117,8 @@ struct ComplaintGateTests {
     #expect(refusal(.approveExtension, withdrawn.snapshot, [.reviewer], "2026-03-10T12:00:00") == .noPendingExtension)
   }
 
-  @Test("Rule: clocks the order ends before they are done end unfinished; the same-day report outlives a discipline transfer")
+  @Test(
+    "Rule WO-CLOCK-STOP-ALL: clocks the order ends before they are done end unfinished; the same-day report outlives a discipline transfer")
   func unfinishedClocks() throws {
     let s = try Self.contacted(.serious)
     let moved = try Workflow.standard.apply(

@@ -138,7 +138,7 @@ struct KPIMembersTests {
   static let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
 
   @Test(
-    "Rule: every figure's number is the size of the order list its drill-down shows",
+    "Rule KPI-DRILL-DOWN: every figure's number is the size of the order list its drill-down shows",
     arguments: KPIMeasure.allCases)
   func membersMatchFigures(measure: KPIMeasure) {
     let facts = KPITests.facts
@@ -164,7 +164,7 @@ struct KPIMembersTests {
     #expect(measure.isRate == (m.base != nil))
   }
 
-  @Test("Rule: the members are the orders the rule names (DOMAIN.md §2)")
+  @Test("Rule KPI-DRILL-DOWN: the members are the orders the rule names (DOMAIN.md §2)")
   func namedMembers() {
     let facts = KPITests.facts
     func m(_ k: KPIMeasure) -> KPIMembers { WorkOrderKPIs.members(k, facts, allFacts: facts, asOf: KPITests.asOf) }

@@ -26,14 +26,14 @@ struct StageClockTests {
     #expect(WO.iso(try ClockMath.baseDue(duration, from: WO.t(start), calendar: cal)) == due)
   }
 
-  @Test("Rule: a year before the published schedules is refused, not guessed")
+  @Test("Rule CAL-COVERAGE: a year before the published schedules is refused, not guessed")
   func uncoveredYear() {
     #expect(throws: CalendarError.yearNotCovered(2024)) {
       try ClockMath.baseDue(.workingDays(4), from: WO.t("2024-12-30T10:00:00"), calendar: cal)
     }
   }
 
-  @Test("Rule: a deadline past the last published year counts weekends only and reads as provisional")
+  @Test("Rule CAL-COVERAGE: a deadline past the last published year counts weekends only and reads as provisional")
   func provisionalDeadline() throws {
     // Wed 30 Dec 2026 + 4 working days: 31 Dec, then Fri 1, Mon 4, Tue 5 Jan 2027 (no 2027 holidays known).
     let due = try ClockMath.baseDue(.workingDays(4), from: WO.t("2026-12-30T10:00:00"), calendar: cal)

@@ -34,7 +34,7 @@ struct WaitingOnTests {
     Case(state: .merged, type: .faultRepair, expected: nil),
   ]
 
-  @Test("Rule: each state waits on one role", arguments: cases)
+  @Test("Rule WO-QUEUE-MINE: each state waits on one role", arguments: cases)
   func waitsOn(c: Case) {
     var s = WO.order(c.type)
     s.state = c.state
@@ -46,7 +46,7 @@ struct WaitingOnTests {
     }
   }
 
-  @Test("Rule: every state covers all its roles: the role waited on may make a move there", arguments: cases)
+  @Test("Rule WO-QUEUE-MINE: every state covers all its roles: the role waited on may make a move there", arguments: cases)
   func ownerCanMove(c: Case) throws {
     guard let role = c.expected else { return }
     var s = WO.order(c.type)
@@ -62,7 +62,7 @@ struct WaitingOnTests {
     #expect(!possible.isEmpty)
   }
 
-  @Test("Rule: an order sent back to intake waits on the agent who took the call")
+  @Test("Rule WO-QUEUE-MINE: an order sent back to intake waits on the agent who took the call")
   func intakeAgent() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -74,7 +74,7 @@ struct WaitingOnTests {
     #expect(!w.includes(roles: [.agent], person: "agent-8"))
   }
 
-  @Test("Rule: the handler who takes the case owns its handling steps until the order leaves the unit")
+  @Test("Rule WO-QUEUE-MINE: the handler who takes the case owns its handling steps until the order leaves the unit")
   func handlerTakesCase() throws {
     let steps: [(WorkOrderAction, Set<Role>, String)] = [
       (.accept, [.agent], "2026-03-09T09:00:00"), (.approveIntake, [.lead], "2026-03-09T09:10:00"),
@@ -92,7 +92,7 @@ struct WaitingOnTests {
     #expect(Workflow.standard.waitingOn(returned.snapshot) == WaitingOn(role: .lead))
   }
 
-  @Test("Rule: a pending extension also waits on its approver (Marketing); withdrawn, it no longer does")
+  @Test("Rule WO-QUEUE-MINE: a pending extension also waits on its approver (Marketing); withdrawn, it no longer does")
   func pendingExtension() throws {
     let steps: [(WorkOrderAction, Set<Role>, String)] = [
       (.accept, [.agent], "2026-03-09T09:00:00"), (.approveIntake, [.lead], "2026-03-09T09:10:00"),
