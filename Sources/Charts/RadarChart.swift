@@ -103,7 +103,7 @@ public struct RadarChart: Sendable, Equatable {
         tickFormat.string(value),
         [
           ("class", "tick"), ("x", num(spokes.centerX + 3)), ("y", num(spokes.centerY - spokes.radius * share - 2)),
-          ("font-size", "9"), ("fill", ChartTheme.mutedText),
+          ("font-size", num(ChartTheme.smallFontSize)), ("fill", ChartTheme.mutedText),
         ])
     }
     svg.close("g")

@@ -19,10 +19,10 @@ struct KPIDashboardPage: Encodable {
   let months: [Choice]
   let units: [Choice]
   let figures: [Figure]
-  let volumeChart: String
-  let categoryChart: String
-  let trendChart: String
-  let unitChart: String
+  let volumeChart: ChartView
+  let categoryChart: ChartView
+  let trendChart: ChartView
+  let unitChart: ChartView
 
   static func build(for req: Request) async throws -> KPIDashboardPage {
     let actor = try req.actor
@@ -81,7 +81,8 @@ struct KPIDashboardPage: Encodable {
     ]
     let noData = l.text("kpi.no_data", locale: locale)
     let types = OrderType.allCases.filter { (report.volumeByType[$0] ?? 0) > 0 }
-    let volumeChart = BarChart(
+    let volumeChart = ChartView(
+      BarChart(
       title: l.text("kpi.chart.volume", locale: locale),
       categories: types.map { l.text("workorder.type.\($0.rawValue)", locale: locale) },
       series: [
@@ -89,10 +90,11 @@ struct KPIDashboardPage: Encodable {
           name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
           links: types.map { listBase + "&type=\($0.rawValue)" })
       ], valueFormat: .integer, noDataText: noData
-    ).svg()
+    ))
     let english = locale == "en"
     let categories = Taxonomy.complaintsV1.categories
-    let categoryChart = BarChart(
+    let categoryChart = ChartView(
+      BarChart(
       title: l.text("kpi.chart.categories", locale: locale),
       categories: categories.map { english ? $0.englishName : $0.chineseName },
       series: [
@@ -101,21 +103,23 @@ struct KPIDashboardPage: Encodable {
           values: categories.map { Double(report.complaintsByCategory[$0.code] ?? 0) })
       ],
       valueFormat: .integer, noDataText: noData
-    ).svg()
+    ))
     let trendMonths = (0..<6).map { Self.shift(month, by: $0 - 5) }
     let trend = try await WorkOrderFacts.monthlyCounts(
       units: subtree.compactMap(\.id), months: trendMonths.map { (Self.monthStart($0)!, Self.monthStart(Self.shift($0, by: 1))!) },
       on: req.db)
-    let trendChart = LineChart(
+    let trendChart = ChartView(
+      LineChart(
       title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
       series: [
         ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
         ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
       ], valueFormat: .integer, includesZero: true, noDataText: noData
-    ).svg()
+    ))
     let children = subtree.filter { $0.$parent.id == root.id }
     let inMonth = facts.filter { $0.acceptedAt >= start && $0.acceptedAt < end }
-    let unitChart = BarChart(
+    let unitChart = ChartView(
+      BarChart(
       title: l.text("kpi.chart.units", locale: locale), categories: children.map(\.name),
       series: [
         ChartSeries(
@@ -126,7 +130,7 @@ struct KPIDashboardPage: Encodable {
           },
           links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(month)" })
       ], valueFormat: .integer, noDataText: noData
-    ).svg()
+    ))
     return KPIDashboardPage(
       chrome: .make(for: req, titleKey: "kpi.title"), unitName: root.name,
       bulletinHref: Paths.bulletin.link() + "?unitId=\(root.id!.uuidString)&month=\(month)", month: month,
