@@ -9,7 +9,13 @@ struct AppErrorMiddleware: AsyncMiddleware {
     do {
       return try await next.respond(to: request)
     } catch {
-      let appError = Self.classify(error)
+      var appError = Self.classify(error)
+      if appError.status == .payloadTooLarge {
+        // Named with this route's limit: a person learns how large a file may be, not a bare 413.
+        appError = AppError(
+          .payloadTooLarge, code: "too_large", key: "upload.too_large", args: [UploadLimits.text(request.uploadLimit)],
+          field: "file")
+      }
       if appError.status == .internalServerError {
         request.logger.report(error: error)
       }

@@ -73,6 +73,8 @@ enum Paths {
   static let surveyWaveScores = RoutePath("surveys/waves/:waveID/scores")
   static let rosters = RoutePath("surveys/rosters")
   static let rosterImport = RoutePath("surveys/rosters/import")
+  static let rosterPending = RoutePath("surveys/rosters/pending/:uploadID")
+  static let rosterPendingCancel = RoutePath("surveys/rosters/pending/:uploadID/cancel")
   static let interview = RoutePath("surveys/interview")
   static let interviewNext = RoutePath("surveys/interview/next")
   static let interviewCall = RoutePath("surveys/interview/:sampleID/calls")

@@ -5,7 +5,7 @@ import Vapor
 /// Upload and download of order attachments, on the order page and in the API.
 enum AttachmentController {
   static func registerPages(_ pages: any RoutesBuilder) {
-    pages.on(.POST, Paths.workOrderAttachments.components, body: .collect(maxSize: AttachmentService.uploadLimit), use: upload)
+    pages.upload(Paths.workOrderAttachments, .attachment, use: upload)
     pages.get(Paths.workOrderAttachment.components, use: download)
   }
 
