@@ -124,7 +124,8 @@ struct ConfirmationTests {
       try await client.login("office")
       try await client.get("/surveys/waves/\(waveID)")
       func wave() async throws -> SurveyWave { try #require(try await SurveyWave.find(UUID(uuidString: waveID), on: app.db)) }
-      let opened = try await client.post("/surveys/waves/\(waveID)/fieldwork", [("open", "true"), ("version", "\(try await wave().version)")])
+      let opened = try await client.post(
+        "/surveys/waves/\(waveID)/fieldwork", [("open", "true"), ("version", "\(try await wave().version)")])
       #expect(opened.status == .seeOther, "\(opened.body.string.prefix(300))")
       #expect(try await wave().isOpen)
       try await client.get("/surveys/waves/\(waveID)")

@@ -126,7 +126,8 @@ struct RosterReplaceTests {
     #expect(store.load(entry.id, purpose: "results", userID: owner, now: start) == nil)
     #expect(store.load(entry.id, purpose: "roster", userID: owner, now: start.addingTimeInterval(store.lifetime)) == nil)
     // A later upload sweeps the expired one away.
-    _ = try store.save(Data(), purpose: "roster", userID: owner, subjectID: UUID(), fileName: "y.csv", now: start.addingTimeInterval(store.lifetime + 1))
+    _ = try store.save(
+      Data(), purpose: "roster", userID: owner, subjectID: UUID(), fileName: "y.csv", now: start.addingTimeInterval(store.lifetime + 1))
     let names = try FileManager.default.contentsOfDirectory(atPath: root)
     #expect(!names.contains { $0.hasPrefix(entry.id.uuidString) })
     #expect(names.count == 2)

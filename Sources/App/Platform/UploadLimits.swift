@@ -39,7 +39,9 @@ enum UploadLimits {
 
   static func shown(for request: Request) -> [String: Shown] {
     Dictionary(
-      uniqueKeysWithValues: Form.allCases.map { ($0.rawValue, Shown(bytes: $0.bytes, message: request.t("upload.too_large", text($0.bytes)))) })
+      uniqueKeysWithValues: Form.allCases.map {
+        ($0.rawValue, Shown(bytes: $0.bytes, message: request.t("upload.too_large", text($0.bytes))))
+      })
   }
 }
 

@@ -96,15 +96,16 @@ enum ScoresPagesController {
     _ scores: ScoreService.WaveScores, of parent: ScoreService.UnitScores, base: String, text: (String) -> String, noData: String
   ) -> ChartView {
     let units = children(scores, of: parent)
-    return ChartView(BarChart(
-      title: text("survey.chart.units"), categories: units.map(\.unit.name),
-      series: [
-        ChartSeries(
-          name: text("survey.satisfaction"), values: units.map { $0.overall.summary()?.mean },
-          links: units.map { base + "?unitId=\($0.unit.id!.uuidString)" }),
-        ChartSeries(name: text("survey.assessment_target"), values: units.map { $0.target?.assessment }),
-      ], valueFormat: .oneDecimal, target: parent.target?.assessment, targetLabel: text("survey.assessment_target"),
-      noDataText: noData))
+    return ChartView(
+      BarChart(
+        title: text("survey.chart.units"), categories: units.map(\.unit.name),
+        series: [
+          ChartSeries(
+            name: text("survey.satisfaction"), values: units.map { $0.overall.summary()?.mean },
+            links: units.map { base + "?unitId=\($0.unit.id!.uuidString)" }),
+          ChartSeries(name: text("survey.assessment_target"), values: units.map { $0.target?.assessment }),
+        ], valueFormat: .oneDecimal, target: parent.target?.assessment, targetLabel: text("survey.assessment_target"),
+        noDataText: noData))
   }
 
   static func trendChart(

@@ -83,54 +83,54 @@ struct KPIDashboardPage: Encodable {
     let types = OrderType.allCases.filter { (report.volumeByType[$0] ?? 0) > 0 }
     let volumeChart = ChartView(
       BarChart(
-      title: l.text("kpi.chart.volume", locale: locale),
-      categories: types.map { l.text("workorder.type.\($0.rawValue)", locale: locale) },
-      series: [
-        ChartSeries(
-          name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
-          links: types.map { listBase + "&type=\($0.rawValue)" })
-      ], valueFormat: .integer, noDataText: noData
-    ))
+        title: l.text("kpi.chart.volume", locale: locale),
+        categories: types.map { l.text("workorder.type.\($0.rawValue)", locale: locale) },
+        series: [
+          ChartSeries(
+            name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
+            links: types.map { listBase + "&type=\($0.rawValue)" })
+        ], valueFormat: .integer, noDataText: noData
+      ))
     let english = locale == "en"
     let categories = Taxonomy.complaintsV1.categories
     let categoryChart = ChartView(
       BarChart(
-      title: l.text("kpi.chart.categories", locale: locale),
-      categories: categories.map { english ? $0.englishName : $0.chineseName },
-      series: [
-        ChartSeries(
-          name: l.text("kpi.verified_complaints", locale: locale),
-          values: categories.map { Double(report.complaintsByCategory[$0.code] ?? 0) })
-      ],
-      valueFormat: .integer, noDataText: noData
-    ))
+        title: l.text("kpi.chart.categories", locale: locale),
+        categories: categories.map { english ? $0.englishName : $0.chineseName },
+        series: [
+          ChartSeries(
+            name: l.text("kpi.verified_complaints", locale: locale),
+            values: categories.map { Double(report.complaintsByCategory[$0.code] ?? 0) })
+        ],
+        valueFormat: .integer, noDataText: noData
+      ))
     let trendMonths = (0..<6).map { Self.shift(month, by: $0 - 5) }
     let trend = try await WorkOrderFacts.monthlyCounts(
       units: subtree.compactMap(\.id), months: trendMonths.map { (Self.monthStart($0)!, Self.monthStart(Self.shift($0, by: 1))!) },
       on: req.db)
     let trendChart = ChartView(
       LineChart(
-      title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
-      series: [
-        ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
-        ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
-      ], valueFormat: .integer, includesZero: true, noDataText: noData
-    ))
+        title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
+        series: [
+          ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
+          ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
+        ], valueFormat: .integer, includesZero: true, noDataText: noData
+      ))
     let children = subtree.filter { $0.$parent.id == root.id }
     let inMonth = facts.filter { $0.acceptedAt >= start && $0.acceptedAt < end }
     let unitChart = ChartView(
       BarChart(
-      title: l.text("kpi.chart.units", locale: locale), categories: children.map(\.name),
-      series: [
-        ChartSeries(
-          name: l.text("kpi.volume", locale: locale),
-          values: children.map { child in
-            let ids = Set(subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
-            return Double(inMonth.filter { ids.contains($0.unitID ?? "") }.count)
-          },
-          links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(month)" })
-      ], valueFormat: .integer, noDataText: noData
-    ))
+        title: l.text("kpi.chart.units", locale: locale), categories: children.map(\.name),
+        series: [
+          ChartSeries(
+            name: l.text("kpi.volume", locale: locale),
+            values: children.map { child in
+              let ids = Set(subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
+              return Double(inMonth.filter { ids.contains($0.unitID ?? "") }.count)
+            },
+            links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(month)" })
+        ], valueFormat: .integer, noDataText: noData
+      ))
     return KPIDashboardPage(
       chrome: .make(for: req, titleKey: "kpi.title"), unitName: root.name,
       bulletinHref: Paths.bulletin.link() + "?unitId=\(root.id!.uuidString)&month=\(month)", month: month,
