@@ -52,7 +52,8 @@ enum ValueAxis {
       svg.text(
         tickFormat.string(tick),
         [
-          ("class", "tick"), ("x", num(x)), ("y", num(plot.bottom + 14)),
+          // Low enough that the first label clears the value axis's lowest one at the corner.
+          ("class", "tick"), ("x", num(x)), ("y", num(plot.bottom + 17)),
           ("text-anchor", "middle"), ("font-size", num(ChartTheme.smallFontSize)),
           ("fill", ChartTheme.mutedText),
         ])

@@ -53,9 +53,12 @@ struct ChartView: Encodable {
   /// For pages without data, whose templates show no chart.
   static let empty = ChartView(title: "", svg: "")
 
-  init(title: String, svg: String) { (self.title, self.svg) = (title, svg) }
+  init(title: String, svg: String) {
+    self.title = title
+    self.svg = svg
+  }
 
-  init(_ chart: BarChart) { (title, svg) = (chart.title, chart.svg(width: Self.width, height: Self.height)) }
-  init(_ chart: LineChart) { (title, svg) = (chart.title, chart.svg(width: Self.width, height: Self.height)) }
-  init(_ chart: RadarChart) { (title, svg) = (chart.title, chart.svg(width: Self.width, height: Self.height)) }
+  init(_ chart: BarChart) { self.init(title: chart.title, svg: chart.svg(width: Self.width, height: Self.height)) }
+  init(_ chart: LineChart) { self.init(title: chart.title, svg: chart.svg(width: Self.width, height: Self.height)) }
+  init(_ chart: RadarChart) { self.init(title: chart.title, svg: chart.svg(width: Self.width, height: Self.height)) }
 }

@@ -206,10 +206,10 @@ enum RosterReplacement {
 
   static func pendingPage(_ entry: PendingUploads.Entry, on db: any Database) async throws -> RostersPage.Pending {
     let county = try await OrgUnit.find(entry.subjectID, on: db)
-    let current = try await current(entry.subjectID, on: db)
+    let version = try await Self.current(entry.subjectID, on: db)
     return RostersPage.Pending(
-      county: county?.name ?? "", fileName: entry.fileName, currentVersion: current?.version ?? 0,
-      currentTotal: current?.totalRows ?? 0, currentValid: current?.validRows ?? 0, newTotal: entry.figures["total"] ?? 0,
+      county: county?.name ?? "", fileName: entry.fileName, currentVersion: version?.version ?? 0,
+      currentTotal: version?.totalRows ?? 0, currentValid: version?.validRows ?? 0, newTotal: entry.figures["total"] ?? 0,
       newValid: entry.figures["valid"] ?? 0, confirmAction: Paths.rosterPending.link(entry.id),
       cancelAction: Paths.rosterPendingCancel.link(entry.id))
   }
