@@ -74,7 +74,7 @@ def test_file_over_the_limit_refused_beside_the_field(logged_in, base_url, demo_
     browser.find("#attachment-file").send_keys(str(big))
     message = browser.find("#attachment-file-too-large")
     WebDriverWait(browser.driver, WAIT_S).until(lambda d: message.is_displayed())
-    assert message.text == "文件过大（上限 20 MB）", message.text
+    assert message.text == "文件过大（上限 20 MB）。", message.text
     browser.find("#attachment-form button[type=submit]").click()
     # Nothing is sent: the page stays, with the message still beside the field.
     assert browser.path == f"/work-orders/{order}"

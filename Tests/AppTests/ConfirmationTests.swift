@@ -14,7 +14,7 @@ struct ConfirmationTests {
   static let confirmed = ("confirm", "yes")
 
   /// The refusal names the `confirm` field in the user's language.
-  static func expectRefused(_ res: TestingHTTPResponse, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectRefused(_ res: some HTTPAnswer, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(res.status == .unprocessableEntity, "\(res.body.string.prefix(300))", sourceLocation: sourceLocation)
     #expect(res.body.string.contains("id=\"error-confirm\""), sourceLocation: sourceLocation)
     #expect(res.body.string.contains("请勾选确认"), sourceLocation: sourceLocation)

@@ -11,10 +11,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
     } catch {
       var appError = Self.classify(error)
       if appError.status == .payloadTooLarge {
-        // Named with this route's limit: a person learns how large a file may be, not a bare 413.
-        appError = AppError(
-          .payloadTooLarge, code: "too_large", key: "upload.too_large", args: [UploadLimits.text(request.uploadLimit)],
-          field: "file")
+        appError = .tooLarge(limitBytes: BodyLimit.of(request))
       }
       if appError.status == .internalServerError {
         request.logger.report(error: error)
@@ -44,7 +41,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
       let key =
         e.status == .notFound
         ? "error.page_not_found"
-        : e.status == .payloadTooLarge ? "error.too_large" : e.status.code < 500 ? "error.bad_request" : "error.internal"
+        : e.status.code < 500 ? "error.bad_request" : "error.internal"
       return AppError(e.status, code: code, key: key)
     default:
       return AppError(.internalServerError, code: "internal", key: "error.internal")

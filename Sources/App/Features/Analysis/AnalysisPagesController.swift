@@ -8,7 +8,7 @@ enum AnalysisPagesController {
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.analysis.components, use: list)
-    pages.upload(Paths.analysisUpload, .analysis, use: runUpload)
+    pages.post(Paths.analysisUpload, bodyLimit: UploadLimits.Form.analysis.collected, use: runUpload)
     pages.post(Paths.analysisWave.components, use: runWave)
     pages.get(Paths.analysisRun.components, use: show)
     AHPPagesController.register(pages)

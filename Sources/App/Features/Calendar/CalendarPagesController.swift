@@ -40,7 +40,7 @@ enum CalendarPagesController {
     pages.post(Paths.calendarYear.components, use: addYear)
     pages.post(Paths.calendarDay.components, use: putDay)
     pages.post(Paths.calendarDayDelete.components, use: deleteDay)
-    pages.upload(Paths.calendarImport, .calendar, use: importCSV)
+    pages.post(Paths.calendarImport, bodyLimit: UploadLimits.Form.calendar.collected, use: importCSV)
   }
 
   struct DayForm: Content {

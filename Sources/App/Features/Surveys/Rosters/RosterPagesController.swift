@@ -59,7 +59,7 @@ enum RosterPagesController {
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.rosters.components, use: show)
-    pages.upload(Paths.rosterImport, .roster, use: upload)
+    pages.post(Paths.rosterImport, bodyLimit: UploadLimits.Form.roster.collected, use: upload)
     pages.post(Paths.rosterPending.components, use: confirmReplace)
     pages.post(Paths.rosterPendingCancel.components, use: cancelReplace)
   }

@@ -12,7 +12,7 @@ enum WavePagesController {
     pages.post(Paths.surveyWaveFieldwork.components, use: fieldwork)
     pages.post(Paths.surveyWaveMilestone.components, use: milestone)
     pages.post(Paths.surveyWaveTarget.components, use: target)
-    pages.upload(Paths.surveyWaveResults, .results, use: results)
+    pages.post(Paths.surveyWaveResults, bodyLimit: UploadLimits.Form.results.collected, use: results)
   }
 
   static func canManage(_ actor: Actor) -> Bool { !WaveService.managerRoles.isDisjoint(with: actor.roles) }
