@@ -10,13 +10,13 @@ import Testing
   /// Every chart kind, as the pages draw them.
   static var everyChart: [(String, String)] {
     [
-      ("bar", BarChartTests.sample().svg(width: 560, height: 340)),
+      ("bar", BarChartTests.sample().svg(width: 520, height: 320)),
       (
         "bar-counts",
         BarChart(
           title: "工单量", categories: ["投诉", "举报", "意见"], series: [ChartSeries(name: "工单", values: [3, 1, 2])],
           valueFormat: .integer
-        ).svg(width: 560, height: 340)
+        ).svg(width: 520, height: 320)
       ),
       (
         "line",
@@ -24,15 +24,15 @@ import Testing
           title: "趋势", xLabels: ["2026-01", "2026-02", "2026-03"],
           series: [ChartSeries(name: "工单", values: [4, 7, 5]), ChartSeries(name: "投诉", values: [1, 0, 2])],
           valueFormat: .integer, includesZero: true
-        ).svg(width: 560, height: 340)
+        ).svg(width: 520, height: 320)
       ),
       (
         "radar",
         RadarChart(
           title: "模块", axes: BarChartTests.modules, series: [ChartSeries(name: "2026", values: [81, 77, 70, 88])]
-        ).svg(width: 560, height: 340)
+        ).svg(width: 520, height: 320)
       ),
-      ("scatter", ScatterChartTests.ipma().svg(width: 560, height: 400)),
+      ("scatter", ScatterChartTests.ipma().svg(width: 520, height: 400)),
     ]
   }
 
@@ -79,7 +79,7 @@ import Testing
     let chart = BarChart(
       title: "各供电所满意度", categories: Self.units,
       series: [ChartSeries(name: "满意度", values: [70, 72, 74, 75, 73, 71, 76, 77.6])], target: 77, targetLabel: "考核目标")
-    let svg = SVGInspector(chart.svg(width: 560, height: 340))
+    let svg = SVGInspector(chart.svg(width: 520, height: 320))
     svg.expectValidChart(title: "各供电所满意度")
     let boxes = svg.textBoxes()
     let target = boxes.filter { $0.text.hasPrefix("考核目标") }

@@ -48,8 +48,8 @@ struct ChartView: Encodable {
   let title: String
   let svg: String
 
-  static let width = 560
-  static let height = 340
+  static let width = 520
+  static let height = 320
   /// For pages without data, whose templates show no chart.
   static let empty = ChartView(title: "", svg: "")
 
