@@ -75,6 +75,8 @@ enum Paths {
   static let rosterImport = RoutePath("surveys/rosters/import")
   static let rosterPending = RoutePath("surveys/rosters/pending/:uploadID")
   static let rosterPendingCancel = RoutePath("surveys/rosters/pending/:uploadID/cancel")
+  static let rosterTemplate = RoutePath("surveys/rosters/template.csv")
+  static let surveyWaveResultsTemplate = RoutePath("surveys/waves/:waveID/results-template.csv")
   static let interview = RoutePath("surveys/interview")
   static let interviewNext = RoutePath("surveys/interview/next")
   static let interviewCall = RoutePath("surveys/interview/:sampleID/calls")
