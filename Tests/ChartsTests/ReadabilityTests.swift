@@ -88,3 +88,24 @@ import Testing
     #expect(svg.overlappingTexts().isEmpty, "\(svg.overlappingTexts())")
   }
 }
+
+extension ReadabilityTests {
+  @Test("Names of close scatter points are placed apart, or left to the tooltip, never over each other")
+  func scatterLabelsApart() {
+    // Twelve indicators bunched in one corner, as IPMA results often are.
+    let names = ["抢修及时性", "电费透明度", "热线接通率", "停电通知", "营业厅环境", "业扩时限", "表计准确", "电压质量", "催费方式", "投诉处理", "网上国网", "服务态度"]
+    let points = names.enumerated().map { index, name in
+      ScatterPoint(label: name, x: 0.10 + Double(index % 4) * 0.004, y: 75 + Double(index / 4) * 0.6)
+    }
+    let chart = ScatterChart(
+      title: "IPMA", points: points, xAxisTitle: "重要性", yAxisTitle: "表现", xDivider: 0.105, yDivider: 76,
+      quadrantLabels: ScatterChartTests.quadrants)
+    let svg = SVGInspector(chart.svg(width: 520, height: 400))
+    svg.expectValidChart(title: "IPMA")
+    #expect(svg.count("circle", class: "point") == 12)
+    #expect(svg.count("text", class: "point-label") >= 6)
+    #expect(svg.overlappingTexts().isEmpty, "\(svg.overlappingTexts())")
+    // Every name stays available: on the plot or in its point's tooltip.
+    for name in names { #expect(svg.allText.contains(name)) }
+  }
+}
