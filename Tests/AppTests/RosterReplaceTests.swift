@@ -36,7 +36,7 @@ struct RosterReplaceTests {
     return "/surveys/rosters/pending/" + String(rest[..<end])
   }
 
-  @Test("A first roster imports at once; a replacement shows old and new counts and waits for confirm")
+  @Test("Rule SV-ROSTER-VERSION: a first roster imports at once; a replacement shows old and new counts and waits for confirm")
   func replaceAfterConfirmation() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
