@@ -26,6 +26,8 @@ struct Chrome: Encodable {
   /// Next year's holidays are missing (see CalendarReminder): the year, and where to fix it.
   let calendarGap: Int?
   let calendarHref: String?
+  /// Each upload form's file limit, for the size check beside its file field.
+  let uploadLimits: [String: UploadLimits.Shown]
 
   static func make(for request: Request, titleKey: String) -> Chrome {
     let actor = request.storage[ActorKey.self]
@@ -40,7 +42,8 @@ struct Chrome: Encodable {
       logoutAction: Paths.logout.link(),
       currentPath: path,
       calendarGap: request.storage[CalendarGapKey.self],
-      calendarHref: actor?.isAdmin == true ? Paths.calendar.link() : nil)
+      calendarHref: actor?.isAdmin == true ? Paths.calendar.link() : nil,
+      uploadLimits: UploadLimits.shown(for: request))
   }
 
   static func navigation(for actor: Actor, currentPath: String, unread: Int = 0) -> [NavItem] {

@@ -76,6 +76,8 @@ enum Paths {
   static let surveyWaveScores = RoutePath("surveys/waves/:waveID/scores")
   static let rosters = RoutePath("surveys/rosters")
   static let rosterImport = RoutePath("surveys/rosters/import")
+  static let rosterPending = RoutePath("surveys/rosters/pending/:uploadID")
+  static let rosterPendingCancel = RoutePath("surveys/rosters/pending/:uploadID/cancel")
   static let rosterTemplate = RoutePath("surveys/rosters/template.csv")
   static let surveyWaveResultsTemplate = RoutePath("surveys/waves/:waveID/results-template.csv")
   static let interview = RoutePath("surveys/interview")

@@ -75,6 +75,24 @@ enum Validate {
   }
 }
 
+/// Destructive or irreversible form actions (deletes, revokes, ending fieldwork, replacing a
+/// roster): the form carries a checkbox `confirm=yes` whose label states the consequence, and the
+/// server refuses the action without it, with the error beside that checkbox.
+enum FormConfirmation {
+  static let field = "confirm"
+
+  static func require(_ value: String?, errors: inout FieldErrors) {
+    if value != "yes" { errors.add(field, "validation.confirm_required") }
+  }
+
+  /// Throws the refusal as a `ValidationFailure` (forms show it beside the checkbox).
+  static func require(_ value: String?) throws {
+    var errors = FieldErrors()
+    require(value, errors: &errors)
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
+  }
+}
+
 extension Request {
   /// A path parameter that must be a UUID; anything else is a 404, like a missing record.
   func uuidParameter(_ name: String, entity: String) throws -> UUID {

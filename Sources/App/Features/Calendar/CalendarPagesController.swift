@@ -40,7 +40,7 @@ enum CalendarPagesController {
     pages.post(Paths.calendarYear.components, use: addYear)
     pages.post(Paths.calendarDay.components, use: putDay)
     pages.post(Paths.calendarDayDelete.components, use: deleteDay)
-    pages.post(Paths.calendarImport, bodyLimit: "2mb", use: importCSV)
+    pages.post(Paths.calendarImport, bodyLimit: UploadLimits.Form.calendar.collected, use: importCSV)
   }
 
   struct DayForm: Content {
@@ -117,11 +117,23 @@ enum CalendarPagesController {
     }
   }
 
+  struct DeleteForm: Content {
+    var confirm: String?
+  }
+
+  /// Deleting a day changes every time limit that crosses it: the box must be ticked.
   @Sendable static func deleteDay(req: Request) async throws -> Response {
     let date = req.parameters.get("date") ?? ""
-    try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db)
-    if let day = CivilDate(iso: date) { try await req.application.calendarObservers.changed(from: day, on: req.db, now: req.now) }
-    return req.redirect(to: Paths.calendar.link() + "?year=\(CivilDate(iso: date)?.year ?? 0)")
+    let year = CivilDate(iso: date)?.year
+    let confirm = try req.content.decode(DeleteForm.self).confirm
+    return try await req.submitForm {
+      try FormConfirmation.require(confirm)
+      try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db)
+      if let day = CivilDate(iso: date) { try await req.application.calendarObservers.changed(from: day, on: req.db, now: req.now) }
+      return req.redirect(to: Paths.calendar.link() + "?year=\(year ?? 0)")
+    } showAgain: { errors, status in
+      try await render(req, year: year, errors: errors, status: status)
+    }
   }
 
   @Sendable static func importCSV(req: Request) async throws -> Response {

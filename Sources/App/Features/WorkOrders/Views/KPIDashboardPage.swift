@@ -26,10 +26,10 @@ struct KPIDashboardPage: Encodable {
   let months: [Choice]
   let units: [Choice]
   let figures: [Figure]
-  let volumeChart: String
-  let categoryChart: String
-  let trendChart: String
-  let unitChart: String
+  let volumeChart: ChartView
+  let categoryChart: ChartView
+  let trendChart: ChartView
+  let unitChart: ChartView
 
   static func build(for req: Request) async throws -> KPIDashboardPage {
     let data = try await KPIData.load(for: req)
@@ -60,28 +60,30 @@ struct KPIDashboardPage: Encodable {
     ]
     let noData = l.text("kpi.no_data", locale: locale)
     let types = OrderType.allCases.filter { (report.volumeByType[$0] ?? 0) > 0 }
-    let volumeChart = BarChart(
-      title: l.text("kpi.chart.volume", locale: locale),
-      categories: types.map { l.text("workorder.type.\($0.rawValue)", locale: locale) },
-      series: [
-        ChartSeries(
-          name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
-          links: types.map { data.drillDown(.countedVolume, .counted, type: $0) })
-      ], valueFormat: .integer, noDataText: noData
-    ).svg()
+    let volumeChart = ChartView(
+      BarChart(
+        title: l.text("kpi.chart.volume", locale: locale),
+        categories: types.map { l.text("workorder.type.\($0.rawValue)", locale: locale) },
+        series: [
+          ChartSeries(
+            name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
+            links: types.map { data.drillDown(.countedVolume, .counted, type: $0) })
+        ], valueFormat: .integer, noDataText: noData
+      ))
     let english = locale == "en"
     let categories = Taxonomy.complaintsV1.categories
-    let categoryChart = BarChart(
-      title: l.text("kpi.chart.categories", locale: locale),
-      categories: categories.map { english ? $0.englishName : $0.chineseName },
-      series: [
-        ChartSeries(
-          name: l.text("kpi.verified_complaints", locale: locale),
-          values: categories.map { Double(report.complaintsByCategory[$0.code] ?? 0) },
-          links: categories.map { data.drillDown(.countedComplaints, .counted, category: $0.code) })
-      ],
-      valueFormat: .integer, noDataText: noData
-    ).svg()
+    let categoryChart = ChartView(
+      BarChart(
+        title: l.text("kpi.chart.categories", locale: locale),
+        categories: categories.map { english ? $0.englishName : $0.chineseName },
+        series: [
+          ChartSeries(
+            name: l.text("kpi.verified_complaints", locale: locale),
+            values: categories.map { Double(report.complaintsByCategory[$0.code] ?? 0) },
+            links: categories.map { data.drillDown(.countedComplaints, .counted, category: $0.code) })
+        ],
+        valueFormat: .integer, noDataText: noData
+      ))
     let trendMonths = (0..<6).map { KPIData.shift(data.month, by: $0 - 5) }
     let trend = try await WorkOrderFacts.monthlyCounts(
       units: data.subtree.compactMap(\.id),
@@ -90,27 +92,29 @@ struct KPIDashboardPage: Encodable {
         return (start: start, end: end)
       },
       on: req.db)
-    let trendChart = LineChart(
-      title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
-      series: [
-        ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
-        ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
-      ], valueFormat: .integer, includesZero: true, noDataText: noData
-    ).svg()
+    let trendChart = ChartView(
+      LineChart(
+        title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
+        series: [
+          ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
+          ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
+        ], valueFormat: .integer, includesZero: true, noDataText: noData
+      ))
     let children = data.subtree.filter { $0.$parent.id == data.root.id }
     let volume = Set(data.members(.volume).counted)
-    let unitChart = BarChart(
-      title: l.text("kpi.chart.units", locale: locale), categories: children.map(\.name),
-      series: [
-        ChartSeries(
-          name: l.text("kpi.volume", locale: locale),
-          values: children.map { child in
-            let ids = Set(data.subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
-            return Double(data.inMonth.filter { volume.contains($0.orderID) && ids.contains($0.unitID ?? "") }.count)
-          },
-          links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(data.month)" })
-      ], valueFormat: .integer, noDataText: noData
-    ).svg()
+    let unitChart = ChartView(
+      BarChart(
+        title: l.text("kpi.chart.units", locale: locale), categories: children.map(\.name),
+        series: [
+          ChartSeries(
+            name: l.text("kpi.volume", locale: locale),
+            values: children.map { child in
+              let ids = Set(data.subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
+              return Double(data.inMonth.filter { volume.contains($0.orderID) && ids.contains($0.unitID ?? "") }.count)
+            },
+            links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(data.month)" })
+        ], valueFormat: .integer, noDataText: noData
+      ))
     let thisMonth = KPIData.monthOf(req.now)
     return KPIDashboardPage(
       chrome: .make(for: req, titleKey: "kpi.title"), unitName: data.root.name,
