@@ -144,12 +144,3 @@ enum DateField {
     }
   }
 }
-
-/// The shared contract of destructive or irreversible form actions: the form carries a
-/// checkbox `confirm=yes` whose label states the consequence, and the server refuses the action
-/// without it, with the error on that checkbox.
-enum FormConfirmation {
-  static func require(_ value: String?, errors: inout FieldErrors) {
-    if value != "yes" { errors.add("confirm", "validation.confirm_required") }
-  }
-}
