@@ -27,6 +27,10 @@ enum Migrations {
       CreateAnalysisRuns(),
       DropRosterCustomerCounty(),
       AddWorkOrderPeriodIndex(),
+      AddWorkOrderQueueColumns(),
+      AddWorkOrderEventDetails(),
+      CreateWorkOrderNotes(),
+      CreateSavedQueueFilters(),
       AddAnalysisRunScope(),
     ]
   }

@@ -11,8 +11,10 @@ import VaporTesting
 @Suite("Query parameters: range checks, never a trap")
 struct QueryParameterTests {
   /// Far months used to trap the KPI dashboard, the bulletin and its XLSX export (the month
-  /// after 9999-12 and the six before 0001-01 do not exist).
-  static let badMonths = ["9999-12", "0001-01", "2101-01", "1999-12", "2026-13", "2026-00", "2026-3", "abc", "+99999-01"]
+  /// after 9999-12 and the six before 0001-01 do not exist); months out of the years a request
+  /// may name say so.
+  static let farMonths = ["9999-12", "0001-01", "2101-01", "1999-12"]
+  static let badMonths = farMonths + ["2026-13", "2026-00", "2026-3", "abc", "+99999-01"]
 
   @Test("Rule: a month outside 2000–2100 or not YYYY-MM is a 422 on month (KPI dashboard, bulletin, bulletin XLSX)")
   func months() async throws {
@@ -24,8 +26,10 @@ struct QueryParameterTests {
         for month in Self.badMonths {
           let res = try await client.get("\(path)?unitId=\(org.city.id!)&month=\(month)")
           #expect(res.status == .unprocessableEntity, "\(path) month=\(month): \(res.status)")
-          #expect(
-            res.body.string.contains("2000") && res.body.string.contains("2100"), "\(path) month=\(month): the message names the range")
+          if Self.farMonths.contains(month) {
+            #expect(
+              res.body.string.contains("2000") && res.body.string.contains("2100"), "\(path) month=\(month): the message names the range")
+          }
         }
         for month in ["2000-01", "2100-12", "2026-03"] {
           let res = try await client.get("\(path)?unitId=\(org.city.id!)&month=\(month)")
@@ -141,7 +145,7 @@ struct QueryParameterTests {
       let audit = try await client.get("/admin/audit?entity=&action=&from=2026-02-30")
       #expect(audit.status == .unprocessableEntity)
       #expect(audit.body.string.contains("2026-02-30"), "what was typed is shown again")
-      #expect(audit.body.string.contains("class=\"field-error\"") && audit.body.string.contains("YYYY-MM-DD"))
+      #expect(audit.body.string.contains("class=\"field-error\"") && audit.body.string.contains("没有这一天"))
       let token = try await app.token("admin")
       #expect(try await app.api(.GET, "/api/v1/work-orders?category=", token: token).status == .ok, "empty text is no filter")
       #expect(try await app.api(.GET, "/api/v1/work-orders?unitId=", token: token).status == .unprocessableEntity)

@@ -37,6 +37,31 @@ struct QueryParameter<Value: Sendable>: DeclaredQueryParameter {
   let parse: @Sendable (String) throws -> Value
 
   var name: String { info.name }
+
+  /// The checked value of `raw` (nil: not given). `typed`: an empty value is a value to check
+  /// (the API); otherwise it means not given (a form's blank field). Text that is only spaces
+  /// is no filter either.
+  func value(from raw: String?, typed: Bool) throws -> Value? {
+    guard let raw else { return nil }
+    if raw.isEmpty && (!typed || info.kind == .text) { return nil }
+    let value = try parse(raw)
+    if info.kind == .text, let text = value as? String, text.isEmpty { return nil }
+    return value
+  }
+}
+
+/// Where query values come from: the request's URL, or a query string stored earlier (a saved
+/// filter), read with the same checks as a page's.
+enum QuerySource {
+  case request(Request)
+  case stored([String: String])
+
+  func value<Value>(_ parameter: QueryParameter<Value>) throws -> Value? {
+    switch self {
+    case .request(let req): return try req.query(parameter)
+    case .stored(let values): return try parameter.value(from: values[parameter.name], typed: false)
+    }
+  }
 }
 
 extension QueryParameter where Value == String {
@@ -118,13 +143,31 @@ extension QueryParameter where Value == UUID {
 }
 
 extension QueryParameter where Value == CivilDate {
-  /// A day `YYYY-MM-DD` (exactly: no spaces around it) in the years a request may name.
+  /// A day `YYYY-MM-DD` (exactly: no spaces around it) in the years a request may name; a day
+  /// or month that does not exist is named as such, as the date fields of forms do.
   static func date(_ name: String) -> Self {
     Self(info: .init(name: name, kind: .date)) { (raw: String) throws -> CivilDate in
-      guard raw.utf8.count == 10, let date = CivilDate(iso: raw), Limits.years.contains(date.year) else {
-        throw AppError.invalid(name, "validation.date", String(Limits.years.lowerBound), String(Limits.years.upperBound))
+      switch CivilDate.parse(raw) {
+      case .success(let date) where raw.utf8.count == 10:
+        guard Limits.years.contains(date.year) else { throw AppError.invalid(name, "validation.date", years.lower, years.upper) }
+        return date
+      case .failure(.noSuchDay(let text)): throw AppError.invalid(name, "validation.no_such_date", text)
+      case .failure(.noSuchMonth(let month)): throw AppError.invalid(name, "validation.no_such_month", String(month))
+      default: throw AppError.invalid(name, "calendar.error.date")
       }
-      return date
+    }
+  }
+
+  /// A month `YYYY-MM` in the years a request may name, as its first day.
+  static func month(_ name: String) -> Self {
+    Self(info: .init(name: name, kind: .month)) { (raw: String) throws -> CivilDate in
+      switch CivilDate.parseMonth(raw) {
+      case .success(let first) where raw.utf8.count == 7:
+        guard Limits.years.contains(first.year) else { throw AppError.invalid(name, "validation.month", years.lower, years.upper) }
+        return first
+      case .failure(.noSuchMonth(let month)): throw AppError.invalid(name, "validation.no_such_month", String(month))
+      default: throw AppError.invalid(name, "validation.month_format")
+      }
     }
   }
 }
@@ -142,17 +185,8 @@ extension QueryParameter where Value == Date {
   }
 }
 
-extension QueryParameter where Value == YearMonth {
-  /// A month `YYYY-MM` in the years a request may name.
-  static func month(_ name: String) -> Self {
-    Self(info: .init(name: name, kind: .month)) { (raw: String) throws -> YearMonth in
-      guard let month = YearMonth(iso: raw), Limits.years.contains(month.year) else {
-        throw AppError.invalid(name, "validation.month", String(Limits.years.lowerBound), String(Limits.years.upperBound))
-      }
-      return month
-    }
-  }
-}
+/// The years a request may name, as message arguments.
+private let years = (lower: String(Limits.years.lowerBound), upper: String(Limits.years.upperBound))
 
 /// Where a route keeps the parameters it declared.
 private let queryInfoKey = "wanjia.query"
@@ -181,13 +215,8 @@ extension Request {
       throw AppError(.internalServerError, code: "internal", key: "error.internal")
     }
     let values = try rawQueryValues(parameter.name)
-    guard let raw = values.first else { return nil }
-    guard values.count == 1 else { throw AppError.invalid(parameter.name, "validation.repeated") }
-    if raw.isEmpty && (!isAPI || parameter.info.kind == .text) { return nil }
-    let value = try parameter.parse(raw)
-    // Text that is only spaces is no filter either.
-    if parameter.info.kind == .text, let text = value as? String, text.isEmpty { return nil }
-    return value
+    guard values.count <= 1 else { throw AppError.invalid(parameter.name, "validation.repeated") }
+    return try parameter.value(from: values.first, typed: isAPI)
   }
 
   /// The checked value, or `fallback` when the parameter was not given.
@@ -226,8 +255,12 @@ extension FieldErrors {
   /// A query parameter's value for a page that shows each problem beside its filter field:
   /// a bad value is recorded here instead of thrown.
   mutating func query<Value>(_ parameter: QueryParameter<Value>, of req: Request) throws -> Value? {
+    try query(parameter, of: .request(req))
+  }
+
+  mutating func query<Value>(_ parameter: QueryParameter<Value>, of source: QuerySource) throws -> Value? {
     do {
-      return try req.query(parameter)
+      return try source.value(parameter)
     } catch let error as AppError where error.field != nil {
       add(error.field ?? parameter.name, error.messageKey, args: error.args)
       return nil

@@ -12,7 +12,7 @@ enum WorkOrderExport {
   ) -> (header: [String], rows: [[String]]) {
     let columns = ["number", "type", "state", "customerName", "customerPhone", "unitId", "acceptedAt", "item", "content"]
     let rows = orders.map { order -> [String] in
-      let hidden = order.orderType == .report && actor.roles.isDisjoint(with: WorkOrderPresenter.reporterIdentityRoles)
+      let hidden = ReportSecrecy.hidesCustomer(of: order, from: actor)
       return [
         order.number,
         localizer.text("workorder.type.\(order.type)", locale: locale),
@@ -21,7 +21,7 @@ enum WorkOrderExport {
         hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone),
         unitNames[order.$unit.id] ?? "",
         DisplayFormat.dateTime(order.acceptedAt),
-        order.itemCode ?? "",
+        WorkOrderPresenter.itemName(order, locale: locale) ?? "",
         order.content,
       ]
     }

@@ -12,6 +12,7 @@ enum WorkOrderQueries {
   }
 
   struct Filter {
+    var view = QueueView.all
     var state: WorkOrderState?
     var type: OrderType?
     var unitID: UUID?
@@ -20,6 +21,8 @@ enum WorkOrderQueries {
     var to: CivilDate?
     var overdue = false
     var open = false
+    /// An export: reports are left out for everyone not cleared to see reporters.
+    var export = false
     var limit = 50
     var cursor: (Date, UUID)?
 
@@ -40,17 +43,23 @@ enum WorkOrderQueries {
     ]
 
     static func parse(_ req: Request, errors: inout FieldErrors) throws -> Filter {
+      try parse(.request(req), errors: &errors)
+    }
+
+    /// The filters from a query's values (a request's, or a saved filter's).
+    static func parse(_ source: QuerySource, errors: inout FieldErrors) throws -> Filter {
       var f = Filter()
-      f.state = try errors.query(stateParameter, of: req)
-      f.type = try errors.query(typeParameter, of: req)
-      f.unitID = try errors.query(unitParameter, of: req)
-      f.category = try errors.query(categoryParameter, of: req)
-      f.from = try errors.query(fromParameter, of: req)
-      f.to = try errors.query(toParameter, of: req)
-      f.overdue = try errors.query(overdueParameter, of: req) ?? false
-      f.open = try errors.query(openParameter, of: req) ?? false
-      f.limit = try errors.query(limitParameter, of: req) ?? f.limit
-      if let raw = try errors.query(cursorParameter, of: req) {
+      f.state = try errors.query(stateParameter, of: source)
+      f.type = try errors.query(typeParameter, of: source)
+      f.unitID = try errors.query(unitParameter, of: source)
+      f.category = try errors.query(categoryParameter, of: source)
+      f.from = try errors.query(fromParameter, of: source)
+      f.to = try errors.query(toParameter, of: source)
+      if let from = f.from, let to = f.to, to < from { errors.add("to", "validation.date_order") }
+      f.overdue = try errors.query(overdueParameter, of: source) ?? false
+      f.open = try errors.query(openParameter, of: source) ?? false
+      f.limit = try errors.query(limitParameter, of: source) ?? f.limit
+      if let raw = try errors.query(cursorParameter, of: source) {
         f.cursor = decodeCursor(raw)
         if f.cursor == nil { errors.add(cursorParameter.name, "validation.cursor") }
       }
@@ -61,6 +70,9 @@ enum WorkOrderQueries {
   /// Newest first, keyset-paginated on (acceptedAt, id) so pages stay stable while orders arrive.
   static func list(_ f: Filter, for actor: Actor, on db: any Database, now: Date) async throws -> ([WorkOrder], String?) {
     var orders: [WorkOrder]
+    let scope = { (q: QueryBuilder<WorkOrder>) in
+      applyView(f, to: q, for: actor, now: now)
+    }
     if !actor.isAdmin || f.unitID != nil {
       var units = try await OrgUnit.visible(to: actor, on: db)
       if let unitID = f.unitID {
@@ -70,29 +82,83 @@ enum WorkOrderQueries {
       let ids = units.compactMap(\.id)
       if f.limit > 200 {
         // An export: one query, since a page per unit could load the limit many times over.
-        orders = try await page(f, on: db) { $0.filter(\.$unit.$id ~~ ids) }
+        orders = try await page(f, on: db) { q in
+          q.filter(\.$unit.$id ~~ ids)
+          scope(q)
+        }
       } else {
         // A screen: one newest-first page per unit, merged. Each reads its unit's (unit_id,
         // accepted_at) index in order and stops at the page, where one query over all the
         // subtree's units sorted every order they ever had.
         orders = []
-        for unit in ids { orders += try await page(f, on: db) { $0.filter(\.$unit.$id == unit) } }
+        for unit in ids {
+          orders += try await page(f, on: db) { q in
+            q.filter(\.$unit.$id == unit)
+            scope(q)
+          }
+        }
         try orders.sort { a, b in
           try a.acceptedAt != b.acceptedAt ? a.acceptedAt > b.acceptedAt : a.requireID().uuidString > b.requireID().uuidString
         }
         orders = Array(orders.prefix(f.limit + 1))
       }
     } else {
-      orders = try await page(f, on: db) { _ in }
+      orders = try await page(f, on: db, scope: scope)
     }
     let hasMore = orders.count > f.limit
     if hasMore { orders.removeLast() }
-    if f.overdue {
-      let calendar = try await WorkingCalendar.load(on: db)
-      orders = orders.filter { (try? isOverdue($0, calendar: calendar, now: now)) == true }
-    }
     let next = hasMore ? try orders.last.map { encodeCursor($0.acceptedAt, try $0.requireID()) } : nil
     return (orders, next)
+  }
+
+  /// How many orders a view holds in the actor's scope (the start page's counts).
+  static func count(_ f: Filter, for actor: Actor, on db: any Database, now: Date) async throws -> Int {
+    let q = WorkOrder.query(on: db)
+    if !actor.isAdmin {
+      let units = try await OrgUnit.visible(to: actor, on: db).compactMap(\.id)
+      q.filter(\.$unit.$id ~~ units)
+    }
+    applyView(f, to: q, for: actor, now: now)
+    return try await q.count()
+  }
+
+  /// The view's own condition (mine, due soon, overdue…) and the reporters' secrecy rule.
+  static func applyView(_ f: Filter, to q: QueryBuilder<WorkOrder>, for actor: Actor, now: Date) {
+    let open = { (q: QueryBuilder<WorkOrder>) in
+      q.filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+    }
+    switch f.view {
+    case .mine: waitingOn(actor, q)
+    case .due:
+      waitingOn(actor, q)
+      q.filter(\.$warningAt <= now).filter(\.$deadlineAt >= now)
+    case .overdue:
+      waitingOn(actor, q)
+      q.filter(\.$deadlineAt < now)
+    case .watching: open(q)
+    case .closed: if f.state == nil { q.filter(\.$state == WorkOrderState.closed.rawValue) }
+    case .all: break
+    }
+    if f.open { open(q) }
+    if f.overdue { q.filter(\.$deadlineAt < now) }
+    ReportSecrecy.restrict(q, for: actor, mode: f.export ? .never : f.view.isMine ? .unrestricted : .whenWaitingOn)
+  }
+
+  /// Orders waiting on the actor (`WaitingOn`, kept in columns): their role, and their person
+  /// where the order is someone's; or a request waiting on their decision.
+  static func waitingOn(_ actor: Actor, _ q: QueryBuilder<WorkOrder>) {
+    let roles = actor.roles.map(\.rawValue)
+    guard !roles.isEmpty else {
+      q.filter(\.$waitingRole == "")  // no role: nothing waits on them (no order waits on an empty role)
+      return
+    }
+    q.group(.or) { or in
+      or.group(.and) { and in
+        and.filter(\.$waitingRole ~~ roles)
+        and.group(.or) { $0.filter(\.$waitingPerson == nil).filter(\.$waitingPerson == actor.userID) }
+      }
+      or.filter(\.$approvalRole ~~ roles)
+    }
   }
 
   /// Up to one more than a page of the filtered orders, newest first.
@@ -104,9 +170,6 @@ enum WorkOrderQueries {
     if let c = f.category { q.filter(\.$categoryCode == c) }
     if let from = f.from { q.filter(\.$acceptedAt >= BusinessTime.startOfDay(from)) }
     if let to = f.to { q.filter(\.$acceptedAt < BusinessTime.startOfDay(to.adding(days: 1))) }
-    if f.open || f.overdue {
-      q.filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
-    }
     if let (at, id) = f.cursor {
       q.group(.or) { or in
         or.filter(\.$acceptedAt < at)
@@ -114,10 +177,6 @@ enum WorkOrderQueries {
       }
     }
     return try await q.sort(\.$acceptedAt, .descending).sort(\.$id, .descending).limit(f.limit + 1).all()
-  }
-
-  static func isOverdue(_ order: WorkOrder, calendar: WorkingCalendar, now: Date) throws -> Bool {
-    try order.ledger.running.values.contains { try $0.reading(at: now, calendar: calendar).isBreached }
   }
 
   static func encodeCursor(_ at: Date, _ id: UUID) -> String {
@@ -169,7 +228,8 @@ extension WorkOrderQueries {
 
 extension WorkOrderQueries {
   /// A customer's repeat contacts (issue 3 §6): their open orders, and any order on the same
-  /// account or phone accepted within the 30 days before `asOf`, newest first.
+  /// account or phone accepted within the 30 days before `asOf`, newest first. The order page's
+  /// related list, its merge candidates and the intake's lookup all read this.
   static func contacts(
     account: String, phone: String, asOf: Date, for actor: Actor, on db: any Database
   ) async throws -> [WorkOrder] {
@@ -177,13 +237,15 @@ extension WorkOrderQueries {
     let phone = phone.trimmingCharacters(in: .whitespaces)
     guard !account.isEmpty || !phone.isEmpty else { return [] }
     let since = asOf.addingTimeInterval(-30 * 86_400)
-    let orders = try await WorkOrder.query(on: db)
+    let query = WorkOrder.query(on: db)
       .group(.or) { group in
         if !account.isEmpty { group.filter(\.$customerAccount == account) }
         if !phone.isEmpty { group.filter(\.$customerPhone == phone) }
       }
       .group(.or) { $0.filter(\.$acceptedAt >= since).filter(\.$closedAt == nil) }
-      .sort(\.$acceptedAt, .descending).limit(10).all()
+    // These lists tie orders to a customer: a report would name its reporter.
+    ReportSecrecy.restrict(query, for: actor, mode: .never)
+    let orders = try await query.sort(\.$acceptedAt, .descending).limit(10).all()
     let visible = Set(try await OrgUnit.visible(to: actor, on: db).compactMap(\.id))
     return orders.filter { visible.contains($0.$unit.id) }
   }

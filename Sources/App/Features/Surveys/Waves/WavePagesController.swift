@@ -12,7 +12,8 @@ enum WavePagesController {
     pages.post(Paths.surveyWaveFieldwork.components, use: fieldwork)
     pages.post(Paths.surveyWaveMilestone.components, use: milestone)
     pages.post(Paths.surveyWaveTarget.components, use: target)
-    pages.on(.POST, Paths.surveyWaveResults.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: results)
+    pages.post(Paths.surveyWaveResults, bodyLimit: UploadLimits.Form.results.collected, use: results)
+    pages.get(Paths.surveyWaveResultsTemplate.components, use: resultsTemplate)
   }
 
   static func canManage(_ actor: Actor) -> Bool { !WaveService.managerRoles.isDisjoint(with: actor.roles) }
@@ -127,6 +128,7 @@ enum WavePagesController {
       milestoneAction: Paths.surveyWaveMilestone.link(try wave.requireID()),
       targetAction: Paths.surveyWaveTarget.link(try wave.requireID()), scoresHref: Paths.surveyWaveScores.link(try wave.requireID()),
       reportHref: Paths.surveyWaveReport.link(try wave.requireID()), resultsAction: Paths.surveyWaveResults.link(try wave.requireID()),
+      resultsTemplateHref: Paths.surveyWaveResultsTemplate.link(try wave.requireID()),
       responsesXLSX: Paths.surveyWaveResponsesXLSX.link(try wave.requireID()),
       scoresXLSX: Paths.surveyWaveScoresXLSX.link(try wave.requireID()),
       importLines: lines.map { line in
@@ -161,13 +163,22 @@ enum WavePagesController {
   struct FieldworkForm: Content {
     var open: String?
     var version: Int?
+    var confirm: String?
   }
 
+  /// Ending fieldwork stops every interviewer at once: that needs the ticked confirmation;
+  /// opening it does not.
   @Sendable static func fieldwork(req: Request) async throws -> Response {
     let wave = try await wave(req)
     let form = try req.content.decode(FieldworkForm.self)
-    try await WaveService.setOpen(form.open == "true", wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
-    return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
+    let open = form.open == "true"
+    return try await req.submitForm {
+      if !open { try FormConfirmation.require(form.confirm) }
+      try await WaveService.setOpen(open, wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
+      return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
+    } showAgain: { errors, status in
+      try await renderWave(req, wave: wave, errors: errors, status: status)
+    }
   }
 
   struct MilestoneForm: Content {
@@ -226,5 +237,14 @@ enum WavePagesController {
       errors.add("file", error.messageKey, args: error.args)
       return try await renderWave(req, wave: wave, errors: errors, lines: error.lines, status: .unprocessableEntity)
     }
+  }
+
+  /// The header a third-party results file for this wave needs: unit, segment, weight and one
+  /// column per question of the wave's questionnaire, headed by its code.
+  @Sendable static func resultsTemplate(req: Request) async throws -> Response {
+    try WaveService.requireManager(try req.actor)
+    let wave = try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
+    let header = ["单位编码", "客户类别", "权重"] + (try wave.questionnaire.questions.map(\.code))
+    return CSVTemplate.download([header], name: "\(wave.code)-results-template.csv")
   }
 }

@@ -105,27 +105,36 @@ enum WaveService {
     try checkVersion(wave, expectedVersion)
     var milestones = try wave.milestones
     var completions = wave.completions
-    let before = wave.milestonesJSON + wave.completionsJSON
+    let before = [
+      "milestone": kind.rawValue, "due": milestones.first { $0.kind == kind }?.due.description ?? "",
+      "completedOn": completions[kind.rawValue] ?? "",
+    ]
     if let due, !due.isEmpty {
-      guard let date = CivilDate(iso: due) else { throw AppError.invalid("due", "survey.error.date") }
+      var errors = FieldErrors()
+      guard let date = DateField.date(due, field: "due", into: &errors) else { throw ValidationFailure(errors: errors) }
       if let index = milestones.firstIndex(where: { $0.kind == kind }) { milestones[index].due = date }
     }
     if let completedOn {
       if completedOn.isEmpty {
         completions[kind.rawValue] = nil
       } else {
-        guard let date = CivilDate(iso: completedOn) else { throw AppError.invalid("completedOn", "survey.error.date") }
+        var errors = FieldErrors()
+        guard let date = DateField.date(completedOn, field: "completedOn", into: &errors) else { throw ValidationFailure(errors: errors) }
         completions[kind.rawValue] = date.description
       }
     }
     wave.milestonesJSON = try json(milestones)
     wave.completionsJSON = try json(completions)
     wave.version += 1
+    let after = [
+      "milestone": kind.rawValue, "due": milestones.first { $0.kind == kind }?.due.description ?? "",
+      "completedOn": completions[kind.rawValue] ?? "",
+    ]
     try await db.transaction { tx in
       try await wave.save(on: tx)
       try await AuditLog.record(
         .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: before,
-        after: wave.milestonesJSON + wave.completionsJSON, on: tx)
+        after: after, on: tx)
     }
   }
 

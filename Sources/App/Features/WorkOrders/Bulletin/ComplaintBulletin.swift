@@ -15,26 +15,19 @@ struct ComplaintBulletin: Sendable {
   let month: String
   let entries: [Entry]
 
-  static func load(for req: Request) async throws -> ComplaintBulletin {
-    let actor = try req.actor
-    let visible = try await OrgUnit.visible(to: actor, on: req.db)
-    let requested = try req.query(KPIDashboardPage.unitParameter)
-    guard let root = visible.first(where: { $0.id == (requested ?? actor.unitID) }) ?? visible.first else {
-      throw AppError.forbidden
-    }
-    let requestedMonth = try req.query(KPIDashboardPage.monthParameter) ?? YearMonth(BusinessTime.civilDate(of: req.now))
-    let (start, end) = try KPIDashboardPage.bounds(requestedMonth)
-    let month = requestedMonth.description
-    let subtree = visible.filter { root.unitPath.contains($0.unitPath) }
-    let names = Dictionary(uniqueKeysWithValues: try subtree.map { (try $0.requireID(), $0.name) })
-    let orders = try await WorkOrder.query(on: req.db).filter(\.$unit.$id ~~ subtree.compactMap(\.id))
-      .filter(\.$type == OrderType.complaint.rawValue).filter(\.$verified == true).filter(\.$supplyResponsibility == true)
-      .filter(\.$acceptedAt >= start).filter(\.$acceptedAt < end).sort(\.$acceptedAt).all()
-    return ComplaintBulletin(
-      unit: root, month: month,
+  /// The complaints the month's 万户投诉率 counts (`KPIMeasure.countedComplaints`): one rule
+  /// for the bulletin and the dashboard.
+  static func load(for req: Request) async throws -> (ComplaintBulletin, KPIData) {
+    let data = try await KPIData.load(for: req)
+    let ids = data.members(.countedComplaints).counted.compactMap(UUID.init(uuidString:))
+    let names = Dictionary(uniqueKeysWithValues: try data.subtree.map { (try $0.requireID(), $0.name) })
+    let orders = ids.isEmpty ? [] : try await WorkOrder.query(on: req.db).filter(\.$id ~~ ids).sort(\.$acceptedAt).all()
+    let bulletin = ComplaintBulletin(
+      unit: data.root, month: data.month,
       entries: orders.map {
         Entry(order: $0, unitName: names[$0.$unit.id] ?? "", investigation: $0.investigation ?? ComplaintInvestigation())
       })
+    return (bulletin, data)
   }
 
   /// One row per complaint, the same columns on the page and in the XLSX file.
