@@ -27,6 +27,9 @@ enum Migrations {
       CreateAnalysisRuns(),
       DropRosterCustomerCounty(),
       AddWorkOrderPeriodIndex(),
+      CreateLoginSources(),
+      AddUserSessionVersion(),
+      AddApiTokenExpiry(),
     ]
   }
 }

@@ -53,6 +53,7 @@ struct Chrome: Encodable {
     }
     items.append(("nav.inbox", Paths.inbox))
     items.append(("nav.tokens", Paths.tokens))
+    items.append(("nav.password", Paths.accountPassword))
     // The longest matching entry is the active one (/surveys/interview is not also /surveys).
     let matches = items.map(\.1).map { $0.link() }.filter { $0 == "/" ? currentPath == "/" : currentPath.hasPrefix($0) }
     let current = matches.max { $0.count < $1.count }

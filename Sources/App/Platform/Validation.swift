@@ -8,8 +8,6 @@ enum Limits {
   static let name = 100
   static let username = 64
   static let displayName = 100
-  static let passwordMin = 8
-  static let passwordMax = 128
   static let tokenName = 100
   static let dayName = 50
 }
@@ -53,16 +51,6 @@ enum Validate {
     return text
   }
 
-  static func password(_ value: String?, field: String, into errors: inout FieldErrors) -> String {
-    let text = value ?? ""
-    if text.count < Limits.passwordMin {
-      errors.add(field, "validation.password_short", String(Limits.passwordMin))
-    } else if text.count > Limits.passwordMax {
-      errors.add(field, "validation.too_long", String(Limits.passwordMax))
-    }
-    return text
-  }
-
   /// A UUID given as text; empty means none.
   static func uuid(_ value: String?, field: String, into errors: inout FieldErrors) -> UUID? {
     guard let value, !value.isEmpty else { return nil }
@@ -71,6 +59,16 @@ enum Validate {
       return nil
     }
     return id
+  }
+}
+
+/// The shared contract of destructive or irreversible form actions: the form carries a
+/// checkbox `name="confirm" value="yes"` whose label states the consequence, and the server
+/// refuses the action without it.
+enum FormConfirmation {
+  /// Adds the field error on `confirm` unless the box was ticked.
+  static func require(_ value: String?, errors: inout FieldErrors) {
+    if value != "yes" { errors.add("confirm", "validation.confirm_required") }
   }
 }
 
