@@ -21,9 +21,13 @@ struct OperationsEdgeTests {
     try SQLiteBackup.copy(from: dbPath, to: backupPath)
     // What `serve` holds while it runs.
     let serving = try DataFolderLock.shared(dataDirectory: dir.path)
+    try await app.asyncShutdown()
+    // `wanjia restore` in a process of its own.
+    let command = try await Application.make(.testing)
+    try await configure(command, AppConfig(database: .sqliteFile(dbPath), dataDirectory: dir.path, bcryptCost: 4, logFormat: .text))
     func restore(_ arguments: [String]) async throws {
       var context = CommandContext(console: CapturingConsole(), input: CommandInput(arguments: ["wanjia restore"] + arguments))
-      context.application = app
+      context.application = command
       try await RestoreCommand().run(using: &context)
     }
     await #expect(throws: CommandFailure.self) { try await restore([backupPath]) }
@@ -31,7 +35,7 @@ struct OperationsEdgeTests {
     #expect(try DataFolderLock.shared(dataDirectory: dir.path) !== serving)
     try await restore([backupPath, "--force"])
     withExtendedLifetime(serving) {}
-    try await app.asyncShutdown()
+    try await command.asyncShutdown()
   }
 
   @Test("restore goes ahead when no server holds the data folder")
@@ -39,10 +43,12 @@ struct OperationsEdgeTests {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-restore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let held = try DataFolderLock.shared(dataDirectory: dir.path)
-    try withExtendedLifetime(held) {
-      #expect(try DataFolderLock.exclusive(dataDirectory: dir.path) == nil)
-    }
+    try {
+      let held = try DataFolderLock.shared(dataDirectory: dir.path)
+      let whileHeld = try DataFolderLock.exclusive(dataDirectory: dir.path)
+      #expect(whileHeld == nil)
+      withExtendedLifetime(held) {}
+    }()
     // The server stopped (its lock released): the restore may take the folder.
     #expect(try DataFolderLock.exclusive(dataDirectory: dir.path) != nil)
   }

@@ -69,9 +69,10 @@ enum UserService {
       user.failedLogins = 0
       user.lockedUntil = nil
     }
+    let passwordChanged = newHash != nil
     try await db.transaction { tx in
       try await user.save(on: tx)
-      if newHash != nil { try await revokeTokens(of: user, actor: actor, now: now, on: tx) }
+      if passwordChanged { try await revokeTokens(of: user, actor: actor, now: now, on: tx) }
       try await AuditLog.record(
         .update, entity: "user", id: user.id!.uuidString, actor: actor, before: before, after: UserDTO(user, unit: unit), on: tx)
     }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// Checks a username and password with the lockout rule and the per-address throttle; used by
