@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The pandas baseline of bench/surveys.sh: 满意度 and 满意率 per unit x module x segment from a
 results file (docs/results-format.md), written the way an analyst would: read_csv, map the codes
-to scale values with numpy, one group-by over per-module sums.
+to scale values with numpy, each respondent's mean per module, one group-by over the sums.
 
     scores_pandas.py responses.csv out.json
 
@@ -29,10 +29,14 @@ def main(path, out):
         idx = np.where(answered, codes, 0).astype(np.int64)
         values = np.where(answered, VALUE[idx], 0.0)
         top = answered & (codes >= 3)
-        sums[f"{m}|n"] = answered.sum(axis=1)
-        sums[f"{m}|sw"] = answered.sum(axis=1) * w
-        sums[f"{m}|swx"] = (values * w[:, None]).sum(axis=1)
-        sums[f"{m}|swt"] = top.sum(axis=1) * w
+        # One respondent counts once per module: their mean over the items they answered.
+        count = answered.sum(axis=1)
+        used = count > 0
+        per = np.where(used, count, 1)
+        sums[f"{m}|n"] = used.astype(np.int64)
+        sums[f"{m}|sw"] = used * w
+        sums[f"{m}|swx"] = values.sum(axis=1) / per * w
+        sums[f"{m}|swt"] = top.sum(axis=1) / per * w
     frame = pd.DataFrame(sums)
     frame["unit_code"] = df["unit_code"]
     frame["segment"] = df["segment"]

@@ -88,7 +88,7 @@ struct AnalysisAHPTests {
   func badInput() async throws {
     try await withApp { app in
       let client = try await Self.analyst(app)
-      func post(_ changes: [(String, String)]) async throws -> TestingHTTPResponse {
+      func post(_ changes: [(String, String)]) async throws -> PageResponse {
         var fields = Dictionary(uniqueKeysWithValues: Self.inconsistent)
         for (k, v) in changes { fields[k] = v }
         return try await client.post("/analysis/ahp", fields.map { ($0.key, $0.value) } + [("intent", "check")])

@@ -19,7 +19,7 @@ struct AnalysisRunTests {
     return client
   }
 
-  static func runID(_ res: TestingHTTPResponse) throws -> UUID {
+  static func runID(_ res: some HTTPAnswer) throws -> UUID {
     let location = try #require(res.headers.first(name: .location))
     return try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
   }

@@ -29,7 +29,7 @@ struct AnalysisWaveGroupTests {
     }
   }
 
-  static func saved(_ app: Application, _ res: TestingHTTPResponse) async throws -> (outputs: JSONValue, settings: JSONValue) {
+  static func saved(_ app: Application, _ res: some HTTPAnswer) async throws -> (outputs: JSONValue, settings: JSONValue) {
     let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
     return (
       try JSONParser.parse(Array(run.outputs.utf8), source: "outputs"), try JSONParser.parse(Array(run.settings.utf8), source: "settings")

@@ -30,15 +30,19 @@ struct ScoreFileTests {
   @Test("Rule DOMAIN §4: weighted 满意度 and 满意率 per unit × module × segment, as ScoreAccumulator sums them")
   func cells() throws {
     let summary = try Self.score(Self.file)
+    // Line 2 answers stability 5 and 4 (100, 80: one respondent scoring 90, all top box), line 3
+    // answers 1 (0): two respondents, not three answers.
     var expected = ScoreAccumulator()
-    expected.add(value: 100, weight: 2, topBox: true)
-    expected.add(value: 80, weight: 2, topBox: true)
-    expected.add(value: 0, weight: 1.5, topBox: false)
+    expected.add(score: 90, topBoxShare: 1, weight: 2)
+    expected.add(score: 0, topBoxShare: 0, weight: 1.5)
     #expect(summary.cells[.init(unit: "QH-LC-S1", module: .stability, segment: .residential)] == expected)
     var hall = ScoreAccumulator()
-    hall.add(value: 60, weight: 1.5, topBox: true)
+    hall.add(score: 60, topBoxShare: 1, weight: 1.5)
     #expect(summary.cells[.init(unit: "QH-LC-S1", module: .hall, segment: .residential)] == hall)
-    #expect(summary.cells[.init(unit: "QH-LC-S2", module: .stability, segment: .commercial)]?.count == 2)
+    // Line 5 answers stability 3 and 2: one respondent, top-box share 1/2.
+    var mixed = ScoreAccumulator()
+    mixed.add(score: 50, topBoxShare: 0.5, weight: 10)
+    #expect(summary.cells[.init(unit: "QH-LC-S2", module: .stability, segment: .commercial)] == mixed)
     #expect(summary.cells.count == 6)
   }
 

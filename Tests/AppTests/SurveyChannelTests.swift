@@ -126,6 +126,12 @@ struct SurveyChannelTests {
       // One comment of four respondents mentions 停电 (stability) and 95598 (hotline): 25 % each.
       #expect(html.contains("反映人次 1，占比 25.0%"))
       #expect(html.contains("营销部"))  // a department answerable for the weakest modules
+      // The results template lists the wave's question codes after unit, segment and weight.
+      let template = try await office.get("/surveys/waves/\(wave)/results-template.csv")
+      #expect(template.status == .ok)
+      #expect(template.body.string.hasPrefix("\u{FEFF}单位编码,客户类别,权重,m.stability.1,"))
+      let roster = try await office.get("/surveys/rosters/template.csv")
+      #expect(roster.body.string.hasPrefix("\u{FEFF}户号,户名,联系电话,用电地址,单位编码,客户类别,电压等级,区域类别\r\n"))
 
       for path in ["responses", "scores"] {
         var data = Data()
@@ -144,6 +150,10 @@ struct SurveyChannelTests {
           #expect(rows.count == 5)
           #expect(rows[1][0] == "A")
           #expect(rows[1].contains("停电太多，95598 打不通"))
+          // Questions by their text, times in Beijing time, no codes or ISO stamps.
+          let stability = try #require(Questionnaire.standard.questions.first { $0.code == "m.stability.1" })
+          #expect(rows[0].contains(stability.textZh) && !rows[0].contains("m.stability.1"))
+          #expect(!rows[1].contains { $0.range(of: #"^\d{4}-\d\d-\d\dT"#, options: .regularExpression) != nil })
         } else {
           #expect(rows.contains { $0.first == "A" && $0.contains("80") })
         }

@@ -27,6 +27,11 @@ struct AppError: AbortError, Sendable {
   static let forbidden = AppError(.forbidden, code: "forbidden", key: "error.forbidden")
   static let unauthorized = AppError(.unauthorized, code: "unauthorized", key: "error.unauthorized")
   static let csrf = AppError(.forbidden, code: "csrf_invalid", key: "error.csrf")
+  /// A request body over its route's limit, which the message names in MB.
+  static func tooLarge(limitBytes: Int) -> AppError {
+    let mb = max(1, limitBytes / (1024 * 1024))
+    return AppError(.payloadTooLarge, code: "too_large", key: "error.too_large", args: [String(mb)])
+  }
 
   static func invalid(_ field: String, _ key: String, _ args: String...) -> AppError {
     AppError(.unprocessableEntity, code: "invalid_field", key: key, args: args, field: field)

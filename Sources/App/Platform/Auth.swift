@@ -101,12 +101,15 @@ struct BearerAuthMiddleware: AsyncMiddleware {
   }
 }
 
-/// Every form carries the session's CSRF token; a POST without the right one is refused.
+/// Every form carries the session's CSRF token; a POST without the right one is refused. The
+/// token is inside the body, so the whole body is collected first (up to the route's limit):
+/// reading only what had arrived refused every form larger than one network read.
 struct CSRFMiddleware: AsyncMiddleware {
   static let field = "csrfToken"
 
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     if request.method != .GET && request.method != .HEAD {
+      try await BodyLimit.collect(request)
       let sent = try? request.content.get(String.self, at: Self.field)
       guard let expected = request.session.data[Request.SessionKey.csrf], let sent,
         Self.constantTimeEqual(sent, expected)

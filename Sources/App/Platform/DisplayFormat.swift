@@ -13,11 +13,17 @@ enum DisplayFormat {
     String(format: "%.2f", value)
   }
 
-  static func dateTime(_ date: Date) -> String {
+  /// Beijing time to the minute.
+  static func dateTime(_ date: Date) -> String { beijing(date, "yyyy-MM-dd HH:mm") }
+
+  /// Beijing time to the second, for the audit log.
+  static func dateTimeSeconds(_ date: Date) -> String { beijing(date, "yyyy-MM-dd HH:mm:ss") }
+
+  private static func beijing(_ date: Date, _ format: String) -> String {
     let formatter = DateFormatter()
     formatter.timeZone = BusinessTime.zone
     formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    formatter.dateFormat = format
     return formatter.string(from: date)
   }
 }

@@ -9,7 +9,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
     do {
       return try await next.respond(to: request)
     } catch {
-      let appError = Self.classify(error)
+      var appError = Self.classify(error)
+      if appError.status == .payloadTooLarge {
+        appError = .tooLarge(limitBytes: BodyLimit.of(request))
+      }
       if appError.status == .internalServerError {
         request.logger.report(error: error)
       }
@@ -38,7 +41,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
       let key =
         e.status == .notFound
         ? "error.page_not_found"
-        : e.status == .payloadTooLarge ? "error.too_large" : e.status.code < 500 ? "error.bad_request" : "error.internal"
+        : e.status.code < 500 ? "error.bad_request" : "error.internal"
       return AppError(e.status, code: code, key: key)
     default:
       return AppError(.internalServerError, code: "internal", key: "error.internal")

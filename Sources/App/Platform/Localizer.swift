@@ -25,6 +25,9 @@ struct Localizer: Sendable {
     return supported.first { $0.caseInsensitiveCompare(locale) == .orderedSame } ?? defaultLocale
   }
 
+  /// Whether a key has a text (in zh-CN, which every key must have).
+  func has(_ key: String) -> Bool { tables[Self.defaultLocale]?[key] != nil }
+
   /// The text for a key with `{0}`, `{1}`… replaced; a missing key falls back to zh-CN, then to
   /// the key itself (a test keeps both files complete).
   func text(_ key: String, locale: String, args: [String] = []) -> String {

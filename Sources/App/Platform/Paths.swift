@@ -74,6 +74,8 @@ enum Paths {
   static let surveyWaveScores = RoutePath("surveys/waves/:waveID/scores")
   static let rosters = RoutePath("surveys/rosters")
   static let rosterImport = RoutePath("surveys/rosters/import")
+  static let rosterTemplate = RoutePath("surveys/rosters/template.csv")
+  static let surveyWaveResultsTemplate = RoutePath("surveys/waves/:waveID/results-template.csv")
   static let interview = RoutePath("surveys/interview")
   static let interviewNext = RoutePath("surveys/interview/next")
   static let interviewCall = RoutePath("surveys/interview/:sampleID/calls")

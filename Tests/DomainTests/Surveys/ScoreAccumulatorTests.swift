@@ -5,9 +5,10 @@ import Testing
 
 @Suite("Satisfaction scores (满意度, 满意率)")
 struct ScoreAccumulatorTests {
+  /// Respondents who each gave one answer.
   static func accumulate(_ answers: [(value: Double, weight: Double, top: Bool)]) -> ScoreAccumulator {
     var accumulator = ScoreAccumulator()
-    for answer in answers { accumulator.add(value: answer.value, weight: answer.weight, topBox: answer.top) }
+    for answer in answers { accumulator.add(score: answer.value, topBoxShare: answer.top ? 1 : 0, weight: answer.weight) }
     return accumulator
   }
 
@@ -26,9 +27,10 @@ struct ScoreAccumulatorTests {
     #expect(summary.mean == 56)
     #expect(Self.close(summary.meanCI.low, 22.279504320612126))
     #expect(Self.close(summary.meanCI.high, 89.72049567938788))
-    // p = 3/5 = 0.6; half-width = 1.959964 × √(0.24/5) = 0.42940660 → [0.17059340, 1.0294 → clipped 1].
+    // p = 3/5 = 0.6; shares are 0/1, so s² = p(1 − p) × 5/4 = 0.3; half-width = 1.959964 × √(0.3/5)
+    // = 0.48009117 → [0.11990883, clipped 1].
     #expect(summary.satisfactionRate == 0.6)
-    #expect(Self.close(summary.rateCI.low, 0.17059340212077778))
+    #expect(Self.close(summary.rateCI.low, 0.11990882857757112))
     #expect(summary.rateCI.high == 1)
     #expect(summary.smallSample)
   }
@@ -44,9 +46,10 @@ struct ScoreAccumulatorTests {
     #expect(Self.close(summary.effectiveN, 8.0 / 3))
     #expect(Self.close(summary.meanCI.low, 36.80898117368332))
     #expect(Self.close(summary.meanCI.high, 113.19101882631668))
-    // p = 3/4; p(1 − p)/n_eff = 0.0703125; half-width 0.51971394 → [0.23028606, 1].
+    // p = 3/4; s² = (3/4 − 0.5625) × 3/2 = 0.28125; s²/n_eff = 0.10546875; half-width 0.63651698
+    // → [0.11348302, 1].
     #expect(summary.satisfactionRate == 0.75)
-    #expect(Self.close(summary.rateCI.low, 0.23028606176943367))
+    #expect(Self.close(summary.rateCI.low, 0.11348301956138862))
     #expect(summary.rateCI.high == 1)
   }
 
@@ -100,14 +103,60 @@ struct ScoreAccumulatorTests {
     #expect(empty == merged)
   }
 
-  @Test("Rule: answers with a non-positive or non-finite weight or value are ignored")
+  @Test("Rule: respondents with a non-positive or non-finite weight, score or share are ignored")
   func ignoredAnswers() {
     var accumulator = ScoreAccumulator()
-    accumulator.add(value: 80, weight: 0, topBox: true)
-    accumulator.add(value: 80, weight: -1, topBox: true)
-    accumulator.add(value: .nan, topBox: true)
-    accumulator.add(value: 80, weight: .infinity, topBox: true)
+    accumulator.add(score: 80, topBoxShare: 1, weight: 0)
+    accumulator.add(score: 80, topBoxShare: 1, weight: -1)
+    accumulator.add(score: .nan, topBoxShare: 1)
+    accumulator.add(score: 80, topBoxShare: .nan)
+    accumulator.add(score: 80, topBoxShare: 1, weight: .infinity)
+    accumulator.add(RespondentAnswers())
     #expect(accumulator == ScoreAccumulator())
+  }
+
+  @Test("Rule DOMAIN §4: n counts respondents, and the interval comes from the spread between respondents")
+  func respondentsNotAnswers() throws {
+    // Setup: two respondents answer a module's three items; A gives 100, 80, 60 (two top box of
+    // three? all three are top box), B gives 40, 40, 0 (none).
+    var a = RespondentAnswers()
+    for v in [100.0, 80, 60] { a.add(value: v, topBox: true) }
+    var b = RespondentAnswers()
+    for v in [40.0, 40, 0] { b.add(value: v, topBox: false) }
+    var accumulator = ScoreAccumulator()
+    // Act
+    accumulator.add(a)
+    accumulator.add(b)
+    let summary = try #require(accumulator.summary())
+    // Check: respondent scores 80 and 80/3; n = 2 (not 6 answers).
+    #expect(summary.n == 2)
+    #expect(Self.close(summary.mean, (80 + 80.0 / 3) / 2))
+    // s² = ((80² + (80/3)²)/2 − mean²) × 2 = 1422.2222; half-width = 1.959964 × √(s²/2) = 52.2657…
+    let mean = (80 + 80.0 / 3) / 2
+    let variance = ((6400 + 6400.0 / 9) / 2 - mean * mean) * 2
+    let half = 1.959964 * (variance / 2).squareRoot()
+    #expect(Self.close(summary.meanCI.low, mean - half))
+    #expect(Self.close(summary.meanCI.high, mean + half))
+    // Shares 1 and 0: rate 0.5, s² = 0.25 × 2 = 0.5; half-width 1.959964 × √0.25 ≈ 0.98 → [0, 1].
+    #expect(summary.satisfactionRate == 0.5)
+    #expect(summary.rateCI == Interval(low: 0, high: 1))
+    // Six answers treated as independent would have claimed a much narrower interval.
+    var answers = ScoreAccumulator()
+    for v in [100.0, 80, 60, 40, 40, 0] { answers.add(score: v, topBoxShare: v >= 60 ? 1 : 0) }
+    #expect(try #require(answers.summary()).n == 6)
+    #expect(try #require(answers.summary()).meanCI.high - mean < half)
+  }
+
+  @Test("Rule DOMAIN §4: a respondent's score is the mean of their answers, their share the top-box fraction")
+  func respondentAnswers() {
+    var r = RespondentAnswers()
+    #expect(r.score == nil && r.topBoxShare == nil)
+    r.add(value: 100, topBox: true)
+    r.add(value: 40, topBox: false)
+    r.add(value: .nan, topBox: true)
+    #expect(r.count == 2)
+    #expect(r.score == 70)
+    #expect(r.topBoxShare == 0.5)
   }
 
   @Test("Rule: accumulators round-trip through JSON, so group sums can be stored")

@@ -9,7 +9,7 @@ enum AnalysisPagesController {
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.analysis.components, use: list)
-    pages.on(.POST, Paths.analysisUpload.components, body: .collect(maxSize: maxUpload), use: runUpload)
+    pages.post(Paths.analysisUpload, bodyLimit: maxUpload, use: runUpload)
     pages.post(Paths.analysisWave.components, use: runWave)
     pages.get(Paths.analysisRun.components, use: show)
     AHPPagesController.register(pages)

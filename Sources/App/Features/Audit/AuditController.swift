@@ -26,8 +26,25 @@ struct AuditEntryDTO: Content {
 
 struct AuditPage: Encodable {
   struct Row: Encodable {
-    let entry: AuditEntryDTO
+    let time: String
+    let actor: String
     let actionKey: String
+    let entityKey: String
+    let entityHref: String?
+    let changes: [AuditWording.Change]
+    var hasChanges: Bool { !changes.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case time, actor, actionKey, entityKey, entityHref, changes, hasChanges }
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(time, forKey: .time)
+      try c.encode(actor, forKey: .actor)
+      try c.encode(actionKey, forKey: .actionKey)
+      try c.encode(entityKey, forKey: .entityKey)
+      try c.encodeIfPresent(entityHref, forKey: .entityHref)
+      try c.encode(changes, forKey: .changes)
+      try c.encode(hasChanges, forKey: .hasChanges)
+    }
   }
   let chrome: Chrome
   let entries: [Row]
@@ -121,15 +138,43 @@ enum AuditController {
         + [URLQueryItem(name: "offset", value: String(filter.offset + filter.limit))]
       next = comps.string
     }
-    let entities = ["unit", "department", "user", "api_token", "calendar", "calendar_year", "calendar_day"]
     let page = AuditPage(
       chrome: .make(for: req, titleKey: "audit.title"),
-      entries: entries.map { AuditPage.Row(entry: AuditEntryDTO($0), actionKey: "audit.action.\($0.action)") }, filter: values,
-      entities: entities.map { Choice(value: $0, labelKey: "audit.entity.\($0)", selected: $0 == filter.entity) },
+      entries: try await rows(entries, req: req), filter: values,
+      entities: AuditWording.entities.map { Choice(value: $0, labelKey: "audit.entity.\($0)", selected: $0 == filter.entity) },
       actions: AuditAction.allCases.map {
         Choice(value: $0.rawValue, labelKey: "audit.action.\($0.rawValue)", selected: $0.rawValue == filter.action)
       },
       nextHref: next, errors: errors.localized(req.application.localizer, req.locale))
     return try await req.page("audit", page, status: errors.isEmpty ? .ok : .unprocessableEntity)
+  }
+
+  /// The records in words, with units and people named.
+  static func rows(_ records: [AuditRecord], req: Request) async throws -> [AuditPage.Row] {
+    var names: [String: String] = [:]
+    for unit in try await OrgUnit.query(on: req.db).all() { names[unit.id?.uuidString ?? ""] = unit.name }
+    for user in try await User.query(on: req.db).all() { names[user.id?.uuidString ?? ""] = "\(user.displayName)（\(user.username)）" }
+    let wording = AuditWording(localizer: req.application.localizer, locale: req.locale, names: names)
+    return records.map { r in
+      AuditPage.Row(
+        time: DisplayFormat.dateTimeSeconds(r.at),
+        actor: r.actorID.flatMap { names[$0.uuidString] } ?? r.actorName,
+        actionKey: "audit.action.\(r.action)", entityKey: "audit.entity.\(r.entity)",
+        entityHref: entityHref(r.entity, r.entityID),
+        changes: wording.changes(entity: r.entity, before: r.before, after: r.after))
+    }
+  }
+
+  /// The page of the recorded entity, where it has one.
+  static func entityHref(_ entity: String, _ id: String) -> String? {
+    guard UUID(uuidString: id) != nil else { return nil }
+    switch entity {
+    case "unit": return Paths.unit.link(id)
+    case "user": return Paths.userEdit.link(id)
+    case "work_order": return Paths.workOrder.link(id)
+    case "survey_wave": return Paths.surveyWave.link(id)
+    case "analysis_run": return Paths.analysisRun.link(id)
+    default: return nil
+    }
   }
 }

@@ -40,7 +40,7 @@ enum CalendarPagesController {
     pages.post(Paths.calendarYear.components, use: addYear)
     pages.post(Paths.calendarDay.components, use: putDay)
     pages.post(Paths.calendarDayDelete.components, use: deleteDay)
-    pages.on(.POST, Paths.calendarImport.components, body: .collect(maxSize: "2mb"), use: importCSV)
+    pages.post(Paths.calendarImport, bodyLimit: "2mb", use: importCSV)
   }
 
   struct DayForm: Content {

@@ -6,7 +6,7 @@ import Vapor
 enum SurveysAPIController {
   static func register(_ api: any RoutesBuilder) {
     api.get(Paths.apiRosters.components, use: rosters)
-    api.on(.POST, Paths.apiRosters.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: importRoster)
+    api.post(Paths.apiRosters, bodyLimit: RosterPagesController.maxUpload, use: importRoster)
     api.get(Paths.apiSurveyWaves.components, use: waves)
     api.post(Paths.apiSurveyWaves.components, use: createWave)
     api.get(Paths.apiSurveyWave.components, use: wave)
@@ -16,7 +16,7 @@ enum SurveysAPIController {
     api.get(Paths.apiSurveyWaveScores.components, use: scores)
     api.post(Paths.apiFieldworkNext.components, use: next)
     api.post(Paths.apiSampleCalls.components, use: call)
-    api.on(.POST, Paths.apiSurveyWaveResponses.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: importResults)
+    api.post(Paths.apiSurveyWaveResponses, bodyLimit: RosterPagesController.maxUpload, use: importResults)
   }
 
   @Sendable static func rosters(req: Request) async throws -> [RosterDTO] {

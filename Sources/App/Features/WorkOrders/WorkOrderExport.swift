@@ -19,7 +19,7 @@ enum WorkOrderExport {
         hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone),
         unitNames[order.$unit.id] ?? "",
         DisplayFormat.dateTime(order.acceptedAt),
-        order.itemCode ?? "",
+        WorkOrderPresenter.itemName(order, locale: locale) ?? "",
         order.content,
       ]
     }

@@ -87,4 +87,11 @@ enum WorkOrderPresenter {
       clocks: try clocks(order, calendar: workflow.calendar, now: now),
       allowedActions: allowedActions(order, workflow: workflow, actor: actor, now: now).map(\.rawValue))
   }
+
+  /// The order's taxonomy item by name, in the viewer's language (nil when it has none).
+  static func itemName(_ order: WorkOrder, locale: String) -> String? {
+    let taxonomy: Taxonomy = order.orderType == .report ? .misconductV1 : .complaintsV1
+    let item = order.categoryCode.flatMap(taxonomy.category)?.items.first { $0.code == order.itemCode }
+    return item.map { locale == "en" ? $0.englishName : $0.chineseName }
+  }
 }

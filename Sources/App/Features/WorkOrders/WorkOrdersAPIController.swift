@@ -11,7 +11,7 @@ enum WorkOrdersAPIController {
     api.get(Paths.apiWorkOrder.components, use: show)
     api.post(Paths.apiWorkOrderActions.components, use: act)
     api.get(Paths.apiWorkOrdersExport.components, use: exportLines)
-    api.on(.POST, Paths.apiWorkOrdersImport.components, body: .collect(maxSize: "50mb"), use: importLines)
+    api.post(Paths.apiWorkOrdersImport, bodyLimit: "50mb", use: importLines)
   }
 
   struct TaxonomyResponse: Content {

@@ -32,6 +32,7 @@ struct RostersPage: Encodable {
   let rows: [Row]
   let counties: [Choice]
   let importAction: String
+  let templateHref: String
   let result: Result?
   let problems: [Problem]
   let hasProblems: Bool
@@ -46,7 +47,15 @@ enum RosterPagesController {
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.rosters.components, use: show)
-    pages.on(.POST, Paths.rosterImport.components, body: .collect(maxSize: maxUpload), use: upload)
+    pages.post(Paths.rosterImport, bodyLimit: maxUpload, use: upload)
+    pages.get(Paths.rosterTemplate.components, use: template)
+  }
+
+  /// An empty roster in the unified format with one example row, to fill in.
+  @Sendable static func template(req: Request) async throws -> Response {
+    let header = RosterField.allCases.map(\.headerZh)
+    let example = ["0101000001", "张伟", "13800138001", "城关镇解放路12号", "QH-LC-S1", "居民", "220V", "城区"]
+    return CSVTemplate.download([header, example], name: "roster-template.csv")
   }
 
   struct UploadForm: Content {
@@ -80,7 +89,7 @@ enum RosterPagesController {
           completeness: DisplayFormat.percent(q.completenessRate), rejected: v.totalRows - v.validRows)
       },
       counties: counties.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == chosen) },
-      importAction: Paths.rosterImport.link(),
+      importAction: Paths.rosterImport.link(), templateHref: Paths.rosterTemplate.link(),
       result: result.map {
         .init(
           county: $0.county, version: $0.version, total: $0.quality.total, valid: $0.quality.valid,

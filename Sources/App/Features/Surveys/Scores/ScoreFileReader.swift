@@ -80,6 +80,8 @@ struct ScoreFileReader {
     var out = ChunkSums()
     var row = Row(codes: Array(repeating: -1, count: layout.roles.count))
     var lastUnit = -1
+    // One respondent's answers per module, reused row after row.
+    var modules = [RespondentAnswers](repeating: .init(), count: ServiceModule.allCases.count)
     let end = chunk.end
     position = chunk.start
     line = chunk.line
@@ -123,10 +125,14 @@ struct ScoreFileReader {
       }
       let unit = out.unitIndex(row.unit, last: &lastUnit)
       let base = ChunkSums.index(unit: unit, segment: row.segment, module: 0)
+      for m in modules.indices { modules[m] = RespondentAnswers() }
       for item in layout.items {
         let code = row.codes[item.column]
         guard code >= 0 else { continue }
-        out.sums[base + item.module].add(value: layout.values[code], weight: row.weight, topBox: layout.topBox[code])
+        modules[item.module].add(value: layout.values[code], topBox: layout.topBox[code])
+      }
+      for (m, answers) in modules.enumerated() where answers.count > 0 {
+        out.sums[base + m].add(answers, weight: row.weight)
       }
     }
     return out

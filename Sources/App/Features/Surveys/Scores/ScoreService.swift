@@ -3,8 +3,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// 满意度 and 满意率 of a wave per unit, module, item, segment and channel (DOMAIN.md §4), weighted
-/// with the design weights and rolled up county → city → company; each unit against its targets.
+/// 满意度 and 满意率 of a wave per unit, module, item, segment and channel (DOMAIN.md §4), over
+/// respondents, weighted with the design weights and rolled up county → city → company; each unit
+/// against its targets.
 enum ScoreService {
   struct UnitScores: Sendable {
     let unit: OrgUnit
@@ -23,47 +24,75 @@ enum ScoreService {
     let units: [UnitScores]
   }
 
-  /// One row of the database group-by: the sums of one unit × module × item × segment × channel.
+  /// One row of the database group-by: the respondent-level sums of one unit × segment × channel
+  /// and one key (a module, a question, or the whole questionnaire).
   struct Row: Decodable {
     let unit_id: UUID
-    let module: String
-    let question_code: String
     let segment: String
     let channel: String
+    let group_key: String
     let n: Int
     let sw: Double
     let sw2: Double
     let swx: Double
     let swx2: Double
     let swt: Double
+    let swt2: Double
+
+    var sums: ScoreAccumulator {
+      ScoreAccumulator(
+        count: n, sumWeights: sw, sumSquaredWeights: sw2, sumWeightedValues: swx, sumWeightedSquares: swx2,
+        sumWeightedTopBox: swt, sumWeightedTopBoxSquares: swt2)
+    }
+  }
+
+  /// What a respondent's score is taken over: each module, each question, or all scored answers.
+  enum Grouping {
+    case module, question, overall
+
+    /// The column a respondent's answers are grouped by; none for the whole questionnaire.
+    var column: String? {
+      switch self {
+      case .module: "module"
+      case .question: "question_code"
+      case .overall: nil
+      }
+    }
   }
 
   static func scores(wave: SurveyWave, actor: Actor, on db: any Database) async throws -> WaveScores {
     let units = try await OrgUnit.visible(to: actor, on: db)
-    let rows = try await groupedRows(waveID: wave.id!, on: db)
     var byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, UnitScores(unit: $0)) })
     let paths = try await unitPaths(on: db)
-    for row in rows {
-      let cell = ScoreAccumulator(
-        count: row.n, sumWeights: row.sw, sumSquaredWeights: row.sw2, sumWeightedValues: row.swx,
-        sumWeightedSquares: row.swx2, sumWeightedTopBox: row.swt)
-      let sampled = ResponseChannel(rawValue: row.channel)?.isSampleSurvey ?? false
-      // The answer counts for its unit and every unit above it.
+    /// A cell counts for its unit and every unit above it that the viewer sees.
+    func addUp(_ row: Row, _ add: (inout UnitScores, ScoreAccumulator) -> Void) {
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
-        guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
-        byID[id]!.channels[row.channel, default: .init()].merge(cell)
-        guard sampled else { continue }
-        byID[id]!.overall.merge(cell)
-        if let module = ServiceModule(rawValue: row.module) { byID[id]!.modules[module, default: .init()].merge(cell) }
-        byID[id]!.items[row.question_code, default: .init()].merge(cell)
-        if let segment = CustomerSegment(rawValue: row.segment) { byID[id]!.segments[segment, default: .init()].merge(cell) }
+        guard let id = UUID(uuidString: ancestor), var scores = byID[id] else { continue }
+        add(&scores, row.sums)
+        byID[id] = scores
       }
+    }
+    let sampled = { (row: Row) in ResponseChannel(rawValue: row.channel)?.isSampleSurvey ?? false }
+    for row in try await respondentSums(waveID: wave.id!, by: .overall, on: db) {
+      addUp(row) { scores, cell in
+        scores.channels[row.channel, default: .init()].merge(cell)
+        guard sampled(row) else { return }
+        scores.overall.merge(cell)
+        if let segment = CustomerSegment(rawValue: row.segment) { scores.segments[segment, default: .init()].merge(cell) }
+      }
+    }
+    for row in try await respondentSums(waveID: wave.id!, by: .module, on: db) where sampled(row) {
+      guard let module = ServiceModule(rawValue: row.group_key) else { continue }
+      addUp(row) { scores, cell in scores.modules[module, default: .init()].merge(cell) }
+    }
+    for row in try await respondentSums(waveID: wave.id!, by: .question, on: db) where sampled(row) {
+      addUp(row) { scores, cell in scores.items[row.group_key, default: .init()].merge(cell) }
     }
     for visit in try await WorkOrderQueries.returnVisits(year: wave.year, on: db) {
       for ancestor in paths[visit.unitID]?.ancestorIDs ?? [] {
         guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
         byID[id]!.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
-          .add(value: visit.satisfied ? 100 : 0, topBox: visit.satisfied)
+          .add(score: visit.satisfied ? 100 : 0, topBoxShare: visit.satisfied ? 1 : 0)
       }
     }
     for target in try await SurveyTarget.query(on: db).filter(\.$wave.$id == wave.id!).all() {
@@ -79,16 +108,26 @@ enum ScoreService {
     return WaveScores(wave: wave, previousWave: previousWave, units: ordered)
   }
 
-  static func groupedRows(waveID: UUID, on db: any Database) async throws -> [Row] {
+  /// Respondent-level sums: the inner query scores each respondent (their mean and top-box share
+  /// over the grouping's answers), the outer one sums respondents per cell.
+  static func respondentSums(waveID: UUID, by grouping: Grouping, on db: any Database) async throws -> [Row] {
     guard let sql = db as? any SQLDatabase else { return [] }
+    // PostgreSQL refuses a constant in GROUP BY, so the whole questionnaire groups by nothing more.
+    let key = grouping.column ?? "''"
+    let innerKey = grouping.column.map { ", \($0)" } ?? ""
     return try await sql.raw(
       """
-      SELECT unit_id, module, question_code, segment, channel, COUNT(*) AS n, SUM(weight) AS sw,
-        SUM(weight * weight) AS sw2, SUM(weight * value) AS swx, SUM(weight * value * value) AS swx2,
-        SUM(CASE WHEN top_box THEN weight ELSE 0 END) AS swt
-      FROM survey_answers
-      WHERE wave_id = \(bind: waveID) AND module IS NOT NULL AND value IS NOT NULL
-      GROUP BY unit_id, module, question_code, segment, channel
+      SELECT unit_id, segment, channel, group_key, COUNT(*) AS n, SUM(weight) AS sw, SUM(weight * weight) AS sw2,
+        SUM(weight * score) AS swx, SUM(weight * score * score) AS swx2,
+        SUM(weight * share) AS swt, SUM(weight * share * share) AS swt2
+      FROM (
+        SELECT response_id, unit_id, segment, channel, weight, \(unsafeRaw: key) AS group_key, AVG(value) AS score,
+          AVG(CASE WHEN top_box THEN CAST(1 AS DOUBLE PRECISION) ELSE 0 END) AS share
+        FROM survey_answers
+        WHERE wave_id = \(bind: waveID) AND module IS NOT NULL AND value IS NOT NULL
+        GROUP BY response_id, unit_id, segment, channel, weight\(unsafeRaw: innerKey)
+      ) respondents
+      GROUP BY unit_id, segment, channel, group_key
       """
     ).all(decoding: Row.self)
   }
@@ -100,12 +139,10 @@ enum ScoreService {
   /// Each unit's overall 满意度 in another wave, for the change from last year.
   static func overallMeans(waveID: UUID, paths: [UUID: UnitPath], on db: any Database) async throws -> [UUID: Double] {
     var sums: [UUID: ScoreAccumulator] = [:]
-    for row in try await groupedRows(waveID: waveID, on: db) where ResponseChannel(rawValue: row.channel)?.isSampleSurvey == true {
-      let cell = ScoreAccumulator(
-        count: row.n, sumWeights: row.sw, sumSquaredWeights: row.sw2, sumWeightedValues: row.swx,
-        sumWeightedSquares: row.swx2, sumWeightedTopBox: row.swt)
+    for row in try await respondentSums(waveID: waveID, by: .overall, on: db)
+    where ResponseChannel(rawValue: row.channel)?.isSampleSurvey == true {
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
-        if let id = UUID(uuidString: ancestor) { sums[id, default: .init()].merge(cell) }
+        if let id = UUID(uuidString: ancestor) { sums[id, default: .init()].merge(row.sums) }
       }
     }
     return sums.compactMapValues { $0.summary()?.mean }

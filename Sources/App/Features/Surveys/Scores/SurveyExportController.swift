@@ -29,7 +29,9 @@ enum SurveyExportController {
     let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0) })
     let responses = try await SurveyResponse.query(on: req.db).filter(\.$wave.$id == wave.id!)
       .filter(\.$unit.$id ~~ units.compactMap(\.id)).sort(\.$answeredAt).all()
-    let questions = try wave.questionnaire.questions.map(\.code)
+    let questionnaire = try wave.questionnaire
+    let questions = questionnaire.questions.map(\.code)
+    let english = req.locale == "en"
     var raw: [UUID: [String: String]] = [:]
     for chunk in stride(from: 0, to: responses.count, by: 500) {
       let ids = responses[chunk..<min(chunk + 500, responses.count)].compactMap(\.id)
@@ -42,7 +44,7 @@ enum SurveyExportController {
       [
         t("survey.unit_code"), t("survey.unit"), t("survey.channel"), t("survey.segment"), t("survey.design_weight"),
         t("survey.answered_at"), t("survey.respondent"),
-      ].map(SpreadsheetCell.text) + questions.map(SpreadsheetCell.text)
+      ].map(SpreadsheetCell.text) + questionnaire.questions.map { .text(english ? $0.textEn : $0.textZh) }
     ]
     for response in responses {
       let unit = byID[response.$unit.id]
@@ -51,10 +53,16 @@ enum SurveyExportController {
         [
           .text(unit?.code ?? ""), .text(unit?.name ?? ""), .text(t("survey.channel.\(response.channel)")),
           .text(response.segment == unknownSegment ? "" : t("survey.segment.\(response.segment)")), .number(response.weight),
-          .text(BusinessTime.iso8601(response.answeredAt)), .text(response.respondent ?? ""),
+          .text(DisplayFormat.dateTime(response.answeredAt)), .text(response.respondent ?? ""),
         ] + questions.map { code in answers[code].map { Int($0).map(SpreadsheetCell.integer) ?? .text($0) } ?? .empty })
     }
-    let book = SpreadsheetWorkbook(sheets: [SpreadsheetSheet(name: t("survey.export_responses"), rows: rows)])
+    // The answers are the scale's codes, which analysts compute with; the legend names them.
+    let legend: [[SpreadsheetCell]] =
+      [[.text(t("survey.answer_code")), .text(t("survey.answer_meaning")), .text(t("survey.answer_score"))]]
+      + questionnaire.scale.points.map { [.integer($0.code), .text(t($0.labelKey)), .number($0.value)] }
+    let book = SpreadsheetWorkbook(sheets: [
+      SpreadsheetSheet(name: t("survey.export_responses"), rows: rows), SpreadsheetSheet(name: t("survey.answer_legend"), rows: legend),
+    ])
     return try download(book, name: "\(wave.code)-responses.xlsx")
   }
 
@@ -72,7 +80,7 @@ enum SurveyExportController {
       return [
         .text(unit.code), .text(unit.name), .text(label), .integer(s.n), .number(s.mean), .number(s.meanCI.low),
         .number(s.meanCI.high), .number(s.satisfactionRate), .number(s.rateCI.low), .number(s.rateCI.high),
-        .text(s.smallSample ? "n<30" : ""),
+        .text(s.smallSample ? t("survey.small_sample") : ""),
       ]
     }
     var overall: [[SpreadsheetCell]] = [

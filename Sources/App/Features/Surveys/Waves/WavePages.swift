@@ -96,6 +96,7 @@ struct WavePage: Encodable {
   let scoresHref: String
   let reportHref: String
   let resultsAction: String
+  let resultsTemplateHref: String
   let responsesXLSX: String
   let scoresXLSX: String
   let importLines: [String]

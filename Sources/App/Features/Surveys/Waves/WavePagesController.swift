@@ -12,7 +12,8 @@ enum WavePagesController {
     pages.post(Paths.surveyWaveFieldwork.components, use: fieldwork)
     pages.post(Paths.surveyWaveMilestone.components, use: milestone)
     pages.post(Paths.surveyWaveTarget.components, use: target)
-    pages.on(.POST, Paths.surveyWaveResults.components, body: .collect(maxSize: RosterPagesController.maxUpload), use: results)
+    pages.post(Paths.surveyWaveResults, bodyLimit: RosterPagesController.maxUpload, use: results)
+    pages.get(Paths.surveyWaveResultsTemplate.components, use: resultsTemplate)
   }
 
   static func canManage(_ actor: Actor) -> Bool { !WaveService.managerRoles.isDisjoint(with: actor.roles) }
@@ -126,6 +127,7 @@ enum WavePagesController {
       fieldworkAction: Paths.surveyWaveFieldwork.link(wave.id!), milestoneAction: Paths.surveyWaveMilestone.link(wave.id!),
       targetAction: Paths.surveyWaveTarget.link(wave.id!), scoresHref: Paths.surveyWaveScores.link(wave.id!),
       reportHref: Paths.surveyWaveReport.link(wave.id!), resultsAction: Paths.surveyWaveResults.link(wave.id!),
+      resultsTemplateHref: Paths.surveyWaveResultsTemplate.link(wave.id!),
       responsesXLSX: Paths.surveyWaveResponsesXLSX.link(wave.id!), scoresXLSX: Paths.surveyWaveScoresXLSX.link(wave.id!),
       importLines: lines.map { line in
         let l = req.application.localizer
@@ -224,5 +226,14 @@ enum WavePagesController {
       errors.add("file", error.messageKey, args: error.args)
       return try await renderWave(req, wave: wave, errors: errors, lines: error.lines, status: error.status)
     }
+  }
+
+  /// The header a third-party results file for this wave needs: unit, segment, weight and one
+  /// column per question of the wave's questionnaire, headed by its code.
+  @Sendable static func resultsTemplate(req: Request) async throws -> Response {
+    try WaveService.requireManager(try req.actor)
+    let wave = try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
+    let header = ["单位编码", "客户类别", "权重"] + (try wave.questionnaire.questions.map(\.code))
+    return CSVTemplate.download([header], name: "\(wave.code)-results-template.csv")
   }
 }

@@ -103,7 +103,10 @@ enum WaveService {
     try checkVersion(wave, expectedVersion)
     var milestones = try wave.milestones
     var completions = wave.completions
-    let before = wave.milestonesJSON + wave.completionsJSON
+    let before = [
+      "milestone": kind.rawValue, "due": milestones.first { $0.kind == kind }?.due.description ?? "",
+      "completedOn": completions[kind.rawValue] ?? "",
+    ]
     if let due, !due.isEmpty {
       guard let date = CivilDate(iso: due) else { throw AppError.invalid("due", "survey.error.date") }
       if let index = milestones.firstIndex(where: { $0.kind == kind }) { milestones[index].due = date }
@@ -119,11 +122,15 @@ enum WaveService {
     wave.milestonesJSON = try json(milestones)
     wave.completionsJSON = try json(completions)
     wave.version += 1
+    let after = [
+      "milestone": kind.rawValue, "due": milestones.first { $0.kind == kind }?.due.description ?? "",
+      "completedOn": completions[kind.rawValue] ?? "",
+    ]
     try await db.transaction { tx in
       try await wave.save(on: tx)
       try await AuditLog.record(
         .update, entity: "survey_wave", id: wave.id!.uuidString, actor: actor, before: before,
-        after: wave.milestonesJSON + wave.completionsJSON, on: tx)
+        after: after, on: tx)
     }
   }
 

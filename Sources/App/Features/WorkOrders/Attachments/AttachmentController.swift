@@ -5,13 +5,13 @@ import Vapor
 /// Upload and download of order attachments, on the order page and in the API.
 enum AttachmentController {
   static func registerPages(_ pages: any RoutesBuilder) {
-    pages.on(.POST, Paths.workOrderAttachments.components, body: .collect(maxSize: AttachmentService.uploadLimit), use: upload)
+    pages.post(Paths.workOrderAttachments, bodyLimit: AttachmentService.uploadLimit, use: upload)
     pages.get(Paths.workOrderAttachment.components, use: download)
   }
 
   static func registerAPI(_ api: any RoutesBuilder) {
     api.get(Paths.apiWorkOrderAttachments.components, use: list)
-    api.on(.POST, Paths.apiWorkOrderAttachments.components, body: .collect(maxSize: AttachmentService.uploadLimit), use: create)
+    api.post(Paths.apiWorkOrderAttachments, bodyLimit: AttachmentService.uploadLimit, use: create)
     api.get(Paths.apiWorkOrderAttachment.components, use: download)
   }
 
