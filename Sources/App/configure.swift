@@ -40,6 +40,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   app.middleware.use(NulByteGuard())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
   app.middleware.use(app.sessions.middleware)
+  app.middleware.use(SessionsReached())
 
   WanjiaMetrics.bootstrapOnce()
   registerCommands(app)

@@ -110,7 +110,15 @@ struct CSRFMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     if request.method != .GET && request.method != .HEAD {
       try await BodyLimit.collect(request)
-      let sent = try? request.content.get(String.self, at: Self.field)
+      let sent: String?
+      do {
+        sent = try request.content.get(String.self, at: Self.field)
+      } catch let refusal as AppError where refusal.code == NulCharacters.refusalCode {
+        // A form with NUL is refused as such (400 naming the line), not as a forged one.
+        throw refusal
+      } catch {
+        sent = nil
+      }
       guard let expected = request.session.data[Request.SessionKey.csrf], let sent,
         Self.constantTimeEqual(sent, expected)
       else { throw AppError.csrf }

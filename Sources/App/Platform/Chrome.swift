@@ -30,7 +30,7 @@ struct Chrome: Encodable {
     return Chrome(
       locale: request.locale,
       titleKey: titleKey,
-      csrfToken: request.csrfToken,
+      csrfToken: request.sessionsReached ? request.csrfToken : "",
       user: actor.map { UserBadge(displayName: $0.displayName, unitName: $0.unitName) },
       nav: actor.map { navigation(for: $0, currentPath: path, unread: request.storage[UnreadCountKey.self] ?? 0) } ?? [],
       languageAction: Paths.language.link(),

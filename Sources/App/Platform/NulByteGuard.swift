@@ -25,7 +25,8 @@ enum NulCharacters {
     case form
   }
 
-  static let urlRefusal = AppError(.badRequest, code: "invalid_characters", key: "error.nul_character", field: "url")
+  static let refusalCode = "invalid_characters"
+  static let urlRefusal = AppError(.badRequest, code: refusalCode, key: "error.nul_character", field: "url")
 
   /// The line (from 1) of the first NUL, or nil when there is none.
   static func firstLine<Bytes: RandomAccessCollection>(in bytes: Bytes, format: Format) -> Int? where Bytes.Element == UInt8 {
@@ -63,13 +64,31 @@ enum NulCharacters {
   /// The 400 that names the line with a NUL.
   static func refusal(line: Int) -> AppError {
     var error = AppError(
-      .badRequest, code: "invalid_characters", key: "error.nul_character_line", args: [String(line)], field: "line \(line)")
+      .badRequest, code: refusalCode, key: "error.nul_character_line", args: [String(line)], field: "line \(line)")
     error.lines = [.init(line: line, field: "line", key: "error.nul_character_line", args: [String(line)])]
     return error
   }
 
   static func refuse<Bytes: RandomAccessCollection>(in bytes: Bytes, format: Format) throws where Bytes.Element == UInt8 {
     if let line = firstLine(in: bytes, format: format) { throw refusal(line: line) }
+  }
+
+  /// A form field with NUL: the message is in words (a page shows it), the field names the
+  /// input for API callers.
+  static func refusal(field: String) -> AppError {
+    AppError(.badRequest, code: refusalCode, key: "error.nul_character", field: field)
+  }
+
+  /// The name of the first field of a URL-encoded form whose name or value holds NUL (raw or
+  /// `%00`), or nil.
+  static func firstFormField<Bytes: RandomAccessCollection>(in bytes: Bytes) -> String? where Bytes.Element == UInt8 {
+    for pair in bytes.split(separator: UInt8(ascii: "&")) where firstLine(in: pair, format: .form) != nil {
+      let name = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false).first ?? []
+      let decoded = String(decoding: name, as: UTF8.self).replacingOccurrences(of: "+", with: " ")
+      let readable = (decoded.removingPercentEncoding ?? decoded).replacingOccurrences(of: "\0", with: "")
+      return readable.isEmpty ? "body" : readable
+    }
+    return nil
   }
 
   /// A row of cells (an XLSX row, whose `_x0000_` escape decodes to NUL) at this line.
@@ -102,11 +121,16 @@ struct NulRefusingDecoder: ContentDecoder {
   func decode<D: Decodable>(
     _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders, userInfo: [CodingUserInfoKey: any Sendable]
   ) throws -> D {
-    if let format { try NulCharacters.refuse(in: body.readableBytesView, format: format) }
-    let value = try wrapped.decode(decodable, from: body, headers: headers, userInfo: userInfo)
-    if format == nil, let field = NulCharacters.firstField(in: value) {
-      throw AppError(.badRequest, code: "invalid_characters", key: "error.nul_character_field", args: [field], field: field)
+    switch format {
+    case .form?:
+      if let field = NulCharacters.firstFormField(in: body.readableBytesView) { throw NulCharacters.refusal(field: field) }
+    case let format?:
+      try NulCharacters.refuse(in: body.readableBytesView, format: format)
+    case nil:
+      break
     }
+    let value = try wrapped.decode(decodable, from: body, headers: headers, userInfo: userInfo)
+    if format == nil, let field = NulCharacters.firstField(in: value) { throw NulCharacters.refusal(field: field) }
     return value
   }
 

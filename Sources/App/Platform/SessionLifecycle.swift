@@ -44,3 +44,21 @@ extension Request {
 
   static func newCSRFToken() -> String { [UInt8].random(count: 24).base64URLEncoded }
 }
+
+/// Placed right after the sessions middleware: marks that a request has a session to read. An
+/// error raised before it (a NUL or over-long URL) still renders a page, whose chrome must not
+/// touch the session (Vapor asserts, and nothing would keep a token made there).
+struct SessionsReached: AsyncMiddleware {
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    request.storage[SessionsReachedKey.self] = true
+    return try await next.respond(to: request)
+  }
+}
+
+struct SessionsReachedKey: StorageKey {
+  typealias Value = Bool
+}
+
+extension Request {
+  var sessionsReached: Bool { storage[SessionsReachedKey.self] ?? false }
+}
