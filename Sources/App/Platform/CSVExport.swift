@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// The one CSV writer of every CSV export. A text cell that a spreadsheet would run as a formula
 /// (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return: `=HYPERLINK(…)`,
@@ -17,6 +18,14 @@ enum CSVExport {
     out.append(contentsOf: line(header.map(Cell.text)).utf8)
     for row in rows { out.append(contentsOf: line(row).utf8) }
     return out
+  }
+
+  /// The file as a download named `name`.
+  static func response(_ data: Data, name: String) -> Response {
+    var headers = HTTPHeaders()
+    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+    headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+    return Response(status: .ok, headers: headers, body: .init(data: data))
   }
 
   static func line(_ cells: [Cell]) -> String {
