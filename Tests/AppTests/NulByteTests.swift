@@ -1,12 +1,12 @@
 import Domain
 import Fluent
 import Foundation
-@testable import Spreadsheet
 import Testing
 import Vapor
 import VaporTesting
 
 @testable import App
+@testable import Spreadsheet
 
 /// NUL in any text a request brings is refused with 400 naming the line (or field), and nothing
 /// is saved: PostgreSQL would fail with a 500, SQLite would cut the text at the NUL.
@@ -37,7 +37,8 @@ struct NulByteTests {
       try form.decode(Unit.self, from: ByteBuffer(string: "code=Z1&unitId=u%001"), headers: formHeaders)
     } throws: { ($0 as? AppError)?.field == "unitId" && ($0 as? AppError)?.status == .badRequest }
     let boundary = "b0undary"
-    let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\nZ1\r\n"
+    let body =
+      "--\(boundary)\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\nZ1\r\n"
       + "--\(boundary)\r\nContent-Disposition: form-data; name=\"unitId\"\r\n\r\nu\u{0}1\r\n--\(boundary)--\r\n"
     var headers = HTTPHeaders()
     headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
