@@ -40,7 +40,7 @@ struct AuthTests {
     }
   }
 
-  @Test("Rule: 5 failed logins lock the account for 15 minutes, even against the right password")
+  @Test("Rule ORG-LOCKOUT: 5 failed logins lock the account for 15 minutes, even against the right password")
   func lockout() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -69,7 +69,7 @@ struct AuthTests {
     }
   }
 
-  @Test("Rule: the lock ends after 15 minutes; a success resets the failure count")
+  @Test("Rule ORG-LOCKOUT: the lock ends after 15 minutes; a success resets the failure count")
   func lockExpires() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -87,7 +87,7 @@ struct AuthTests {
     }
   }
 
-  @Test("The lockout rule is configuration: 3 failures and 1 minute when so set")
+  @Test("Rule ORG-LOCKOUT is configuration: 3 failures and 1 minute when so set")
   func lockoutConfigurable() async throws {
     try await withApp { app in
       _ = try await Org.make(app)

@@ -10,7 +10,7 @@ import VaporTesting
 
 @Suite("Security headers, redirects and the password policy on every path")
 struct HeadersAndPasswordsTests {
-  @Test("Pages carry CSP without inline script, no framing, nosniff; signed-in pages and exports are never cached")
+  @Test("Rule ORG-SESSION: pages carry CSP without inline script, no framing, nosniff; signed-in pages and exports are never cached")
   func headers() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -77,7 +77,7 @@ struct HeadersAndPasswordsTests {
     }
   }
 
-  @Test("Rule: the password policy holds on the user page, the API and the CLI")
+  @Test("Rule ORG-PASSWORD: the password policy holds on the user page, the API and the CLI")
   func policyEverywhere() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
@@ -112,7 +112,7 @@ struct HeadersAndPasswordsTests {
     }
   }
 
-  @Test("user create reads the password from standard input, refuses --password, and applies the policy")
+  @Test("Rule ORG-PASSWORD: user create reads the password from standard input, refuses --password, and applies the policy")
   func cliPassword() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -134,7 +134,7 @@ struct HeadersAndPasswordsTests {
     }
   }
 
-  @Test("The demo refuses a WANJIA_DEMO_PASSWORD that breaks the policy for a demo user")
+  @Test("Rule ORG-PASSWORD: the demo refuses a WANJIA_DEMO_PASSWORD that breaks the policy for a demo user")
   func demoPassword() async throws {
     try await withApp { app in
       app.config.demoPassword = "admin-password-1"
@@ -146,7 +146,7 @@ struct HeadersAndPasswordsTests {
     }
   }
 
-  @Test("The session cookie is Secure when WANJIA_SECURE_COOKIE is set")
+  @Test("Rule ORG-SESSION: the session cookie is Secure when WANJIA_SECURE_COOKIE is set")
   func secureCookie() async throws {
     #expect(AppConfig.fromEnvironment(["WANJIA_SECURE_COOKIE": "true"]).secureCookie)
     let app = try await Application.make(.testing)

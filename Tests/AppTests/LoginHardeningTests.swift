@@ -27,7 +27,7 @@ final class CountingHasher: PasswordHasher, @unchecked Sendable {
 
 @Suite("Sign-in hardening: atomic lockout, address throttle, no account enumeration")
 struct LoginHardeningTests {
-  @Test("Rule: 40 parallel wrong passwords lock the account; then the right password is refused")
+  @Test("Rule ORG-LOCKOUT: 40 parallel wrong passwords lock the account; then the right password is refused")
   func parallelAttemptsLock() async throws {
     try await withApp(sqliteFile: true) { app in
       _ = try await Org.make(app)
@@ -56,7 +56,7 @@ struct LoginHardeningTests {
     }
   }
 
-  @Test("An unknown username costs a password check against the dummy hash, like a known one")
+  @Test("Rule ORG-LOCKOUT: an unknown username costs a password check against the dummy hash, like a known one")
   func unknownUserIsVerified() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -77,7 +77,7 @@ struct LoginHardeningTests {
     }
   }
 
-  @Test("A locked account answers a wrong password exactly like an unknown account")
+  @Test("Rule ORG-LOCKOUT: a locked account answers a wrong password exactly like an unknown account")
   func lockedAccountDoesNotTell() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -106,7 +106,7 @@ struct LoginHardeningTests {
     }
   }
 
-  @Test("Rule: 20 failures from one address refuse that address for every account; other addresses still sign in")
+  @Test("Rule ORG-LOGIN-THROTTLE: 20 failures from one address refuse that address for every account; other addresses still sign in")
   func sourceThrottle() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -138,7 +138,7 @@ struct LoginHardeningTests {
     }
   }
 
-  @Test("The throttle and lockout numbers come from the environment")
+  @Test("Rules ORG-LOGIN-THROTTLE, ORG-LOCKOUT: the numbers come from the environment")
   func configuration() {
     let config = AppConfig.fromEnvironment([
       "WANJIA_LOGIN_SOURCE_MAX_FAILURES": "50", "WANJIA_LOGIN_SOURCE_WINDOW_MINUTES": "30", "WANJIA_BEHIND_PROXY": "true",

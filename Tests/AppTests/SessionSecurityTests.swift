@@ -9,7 +9,7 @@ import VaporTesting
 
 @Suite("Sessions and API tokens: renewal, ending, expiry")
 struct SessionSecurityTests {
-  @Test("Signing in issues a new session identifier and CSRF token; the planted one is dead")
+  @Test("Rule ORG-SESSION: signing in issues a new session identifier and CSRF token; the planted one is dead")
   func renewedAtSignIn() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -31,7 +31,7 @@ struct SessionSecurityTests {
     }
   }
 
-  @Test("Changing one's password ends the other sessions, keeps this one (renewed) and revokes the API tokens")
+  @Test("Rule ORG-SESSION: changing one's password ends the other sessions, keeps this one (renewed) and revokes the API tokens")
   func passwordChangeEndsOthers() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -62,7 +62,7 @@ struct SessionSecurityTests {
     }
   }
 
-  @Test("Password change: a wrong current password and a new one that breaks the policy are field errors")
+  @Test("Rules ORG-SESSION, ORG-PASSWORD: a wrong current password and a new one that breaks the policy are field errors")
   func passwordChangeErrors() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -79,7 +79,7 @@ struct SessionSecurityTests {
     }
   }
 
-  @Test("An admin's password reset ends the user's sessions and revokes their tokens")
+  @Test("Rule ORG-SESSION: an admin's password reset ends the user's sessions and revokes their tokens")
   func adminResetEndsSessions() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -105,7 +105,7 @@ struct SessionSecurityTests {
     }
   }
 
-  @Test("Rule: API tokens expire after 90 days by default (configurable); the expiry is shown; an expired token is refused")
+  @Test("Rule ORG-API-TOKEN: tokens expire after 90 days by default (configurable); the expiry is shown; an expired token is refused")
   func tokenExpiry() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -137,7 +137,7 @@ struct SessionSecurityTests {
     }
   }
 
-  @Test("Signing out deletes the session on the server; its cookie no longer works")
+  @Test("Rule ORG-SESSION: signing out deletes the session on the server; its cookie no longer works")
   func signOutDeletes() async throws {
     try await withApp { app in
       _ = try await Org.make(app)

@@ -33,7 +33,7 @@ struct OrganisationTests {
     }
   }
 
-  @Test("Rule: 5 failed logins lock the account for 15 minutes")
+  @Test("Rule ORG-LOCKOUT: 5 failed logins lock the account for 15 minutes")
   func lockout() {
     let policy = LoginLockoutPolicy.default
     let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -47,7 +47,7 @@ struct OrganisationTests {
     #expect(!policy.isLocked(until: lockedUntil, now: now.addingTimeInterval(15 * 60)))
   }
 
-  @Test("Rule: 20 failed logins from one address in 15 minutes refuse that address")
+  @Test("Rule ORG-LOGIN-THROTTLE: 20 failed logins from one address in 15 minutes refuse that address")
   func sourceThrottle() {
     let throttle = LoginSourceThrottle.default
     let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -78,7 +78,7 @@ struct OrganisationTests {
 struct PasswordPolicyTests {
   let policy = PasswordPolicy(commonPasswords: PasswordPolicy.commonPasswords(fromList: "# comment\nqwertyuiop\n\n1qaz2wsx3edc\n"))
 
-  @Test("Rule: a password has at least 10 characters and at most 128")
+  @Test("Rule ORG-PASSWORD: a password has at least 10 characters and at most 128")
   func length() {
     #expect(policy.problem(password: "Abc-12345", username: "agent") == .tooShort(minimum: 10))
     #expect(policy.problem(password: "Abc-123456", username: "agent") == nil)
@@ -88,14 +88,14 @@ struct PasswordPolicyTests {
     #expect(policy.problem(password: "供电服务质量满意度评价", username: "agent") == nil)
   }
 
-  @Test("Rule: a password is not the username and does not contain it, in any case")
+  @Test("Rule ORG-PASSWORD: a password is not the username and does not contain it, in any case")
   func username() {
     #expect(policy.problem(password: "zhangwei01", username: "zhangwei01") == .containsUsername)
     #expect(policy.problem(password: "My-ZhangWei01-pass", username: "zhangwei01") == .containsUsername)
     #expect(policy.problem(password: "zhang-wei-0001", username: "zhangwei01") == nil)
   }
 
-  @Test("Rule: a password is not on the list of common passwords, in any case")
+  @Test("Rule ORG-PASSWORD: a password is not on the list of common passwords, in any case")
   func common() {
     #expect(policy.problem(password: "QwertyUIOP", username: "agent") == .common)
     #expect(policy.problem(password: "1qaz2wsx3edc", username: "agent") == .common)

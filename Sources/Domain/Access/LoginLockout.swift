@@ -1,6 +1,6 @@
 import Foundation
 
-/// Repeated failed logins lock an account for a while (DESIGN.md web rules; issue 2: 5 failures,
+/// ORG-LOCKOUT: repeated failed logins lock an account for a while (5 failures,
 /// 15 minutes). Configuration, with these numbers as defaults. Every attempt is counted in the
 /// database before its password is checked and forgiven when it succeeds, so attempts sent in
 /// parallel cannot outrun the count.
