@@ -41,7 +41,9 @@ DAY = 86_400.0
 # A number this large inside the JSON is an instant (seconds since 1970), not a count or span.
 INSTANT = re.compile(r"(?<=[:\[,])(1[5-9]\d{8}|2\d{9})(\.\d+)?(?=[,\]}])")
 INSTANT_COLUMNS = ("accepted_at", "appointment_at", "closed_at", "return_visited_at", "next_due_at",
-                   "created_at", "updated_at")
+                   "deadline_at", "warning_at", "created_at", "updated_at")
+# Deadlines ahead of the order, not instants it has already lived through.
+AHEAD_COLUMNS = ("next_due_at", "deadline_at", "warning_at")
 
 
 class Template:
@@ -54,7 +56,7 @@ class Template:
         self.snapshot = self.split(row["snapshot"])
         self.clocks = self.split(row["clocks"])
         instants = [float(m.group(0)) for m in INSTANT.finditer(row["snapshot"] + "," + row["clocks"] + ",")]
-        instants += [float(row[c]) for c in INSTANT_COLUMNS if row.get(c) is not None and c != "next_due_at"]
+        instants += [float(row[c]) for c in INSTANT_COLUMNS if row.get(c) is not None and c not in AHEAD_COLUMNS]
         # How long after acceptance its last recorded instant lies (a clone must not reach past now).
         self.span = max([0.0] + [t - self.accepted for t in instants])
 

@@ -1,5 +1,6 @@
 """Intake (issue 3 §6): while the agent types a customer's account, the customer's open orders
-and repeat contacts within 30 days appear beside the form."""
+and repeat contacts within 30 days appear where the agent looks: just above the submit button,
+in view together with it on a 1366×768 screen."""
 
 import secrets
 
@@ -25,8 +26,16 @@ def test_repeat_contacts_appear_while_typing(logged_in, base_url, demo_password)
     number = created.json()["number"]
 
     browser = logged_in("agent")
+    browser.driver.set_window_size(1366, 768)
     browser.open("/work-orders/new")
     assert browser.find("#repeat-contacts").get_attribute("hidden") is not None
     browser.find("#customerAccount").send_keys(account)
     WebDriverWait(browser.driver, 10).until(lambda d: browser.find("#repeat-contacts").is_displayed())
     assert number in browser.text("#repeat-contacts-list"), browser.page_excerpt()
+    # Scrolled to the submit button, the hint is on screen with it, right above it.
+    browser.driver.execute_script("document.getElementById('intake-submit').scrollIntoView({block: 'end'});")
+    hint, submit, height = browser.driver.execute_script(
+        "const h = document.getElementById('repeat-contacts').getBoundingClientRect();"
+        "const s = document.getElementById('intake-submit').getBoundingClientRect();"
+        "return [[h.top, h.bottom], [s.top, s.bottom], window.innerHeight];")
+    assert 0 <= hint[0] and hint[1] <= submit[0] <= submit[1] <= height, (hint, submit, height)

@@ -44,6 +44,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
   WanjiaMetrics.bootstrapOnce()
   registerCommands(app)
+  app.calendarObservers.add { db, from, now in try await WorkOrderDeadlines.refresh(from: from, on: db, now: now) }
   try routes(app)
 }
 
@@ -72,7 +73,7 @@ private func registerCommands(_ app: Application) {
   app.asyncCommands.use(UserCommands(), as: "user")
   app.asyncCommands.use(BackupCommand(), as: "backup")
   app.asyncCommands.use(RestoreCommand(), as: "restore")
-  app.registerJobs([SLASweepJob(), OutboxDeliveryJob()])
+  app.registerJobs([SLASweepJob(), OutboxDeliveryJob(), CalendarReminderJob()])
   app.asyncCommands.use(AnalyzeCommands(), as: "analyze")
   app.asyncCommands.use(RosterCommands(), as: "roster")
   app.asyncCommands.use(SurveyCommands(), as: "survey")

@@ -41,7 +41,7 @@ public struct BarChart: Sendable, Equatable {
     let plotHeightGuess = canvas.height - legend.height - 60
     let scale = NiceScale(
       minimum: domain.min() ?? 0, maximum: domain.max() ?? 1,
-      maxTickCount: max(2, Int(plotHeightGuess / 45)))
+      maxTickCount: max(2, Int(plotHeightGuess / 45)), integerSteps: valueFormat.decimals == 0)
     let plot = PlotArea(
       left: 8 + ValueAxis.labelWidth(scale, format: valueFormat), top: legend.height + 18,
       right: canvas.width - 12, bottom: canvas.height - 26)
@@ -49,12 +49,13 @@ public struct BarChart: Sendable, Equatable {
     var svg = SVGBuilder()
     legend.draw(into: &svg, left: 8, top: 4)
     ValueAxis.drawHorizontal(into: &svg, scale: scale, plot: plot, format: valueFormat)
-    drawBars(into: &svg, scale: scale, plot: plot)
+    let valueLabels = drawBars(into: &svg, scale: scale, plot: plot)
     ValueAxis.drawBaseline(into: &svg, plot: plot)
     drawCategoryLabels(into: &svg, plot: plot)
     if let finiteTarget {
       ValueAxis.drawTarget(
-        finiteTarget, label: targetLabel, format: valueFormat, into: &svg, scale: scale, plot: plot)
+        finiteTarget, label: targetLabel, format: valueFormat, into: &svg, scale: scale, plot: plot,
+        avoiding: valueLabels)
     }
     return SVGBuilder.document(
       width: canvas.width, height: canvas.height, title: title, description: description,
@@ -66,7 +67,8 @@ public struct BarChart: Sendable, Equatable {
     categories.indices.compactMap { series.value(at: $0) }
   }
 
-  private func drawBars(into svg: inout SVGBuilder, scale: NiceScale, plot: PlotArea) {
+  /// Draws the bars and returns the boxes of the value labels it wrote.
+  private func drawBars(into svg: inout SVGBuilder, scale: NiceScale, plot: PlotArea) -> [LabelBox] {
     let band = plot.width / Double(categories.count)
     let barWidth = band * 0.8 / Double(max(series.count, 1))
     let zeroY = plot.y(0, on: scale)
@@ -75,6 +77,7 @@ public struct BarChart: Sendable, Equatable {
       series.flatMap { seriesValues($0) }
       .map { TextMetrics.width(valueFormat.string($0), fontSize: ChartTheme.smallFontSize) }.max() ?? 0
     let showsValues = barWidth >= widestLabel + 2
+    var boxes: [LabelBox] = []
     svg.open("g", [("class", "bars")])
     for (seriesIndex, item) in series.enumerated() {
       let color = ChartTheme.seriesColor(seriesIndex)
@@ -97,6 +100,8 @@ public struct BarChart: Sendable, Equatable {
           // When there is no room beyond the bar end, the label goes inside the bar in white.
           let inside = value < 0 ? valueY + 13 > plot.bottom : valueY - 15 < 0
           let labelY = value < 0 ? (inside ? valueY - 4 : valueY + 12) : (inside ? valueY + 13 : valueY - 4)
+          boxes.append(
+            LabelBox(label, x: x + barWidth / 2, baseline: labelY, fontSize: ChartTheme.smallFontSize, anchor: "middle"))
           svg.text(
             label,
             [
@@ -108,6 +113,7 @@ public struct BarChart: Sendable, Equatable {
       }
     }
     svg.close("g")
+    return boxes
   }
 
   private func drawCategoryLabels(into svg: inout SVGBuilder, plot: PlotArea) {

@@ -40,7 +40,7 @@ public struct LineChart: Sendable, Equatable {
     let domain = values + (includesZero ? [0] : []) + (finiteTarget.map { [$0] } ?? [])
     let scale = NiceScale(
       minimum: domain.min() ?? 0, maximum: domain.max() ?? 1,
-      maxTickCount: max(2, Int((canvas.height - legend.height - 60) / 45)))
+      maxTickCount: max(2, Int((canvas.height - legend.height - 60) / 45)), integerSteps: valueFormat.decimals == 0)
     let plot = PlotArea(
       left: 8 + ValueAxis.labelWidth(scale, format: valueFormat), top: legend.height + 14,
       right: canvas.width - 12, bottom: canvas.height - 26)

@@ -10,7 +10,8 @@ public struct NiceScale: Sendable, Equatable {
   /// Inputs beyond this are clamped so that `upper - lower` can never overflow to infinity.
   static let magnitudeLimit = 1e300
 
-  public init(minimum: Double, maximum: Double, maxTickCount: Int = 5) {
+  /// `integerSteps` is for counts: every tick a whole number (steps of 1, 2, 5, 10, …).
+  public init(minimum: Double, maximum: Double, maxTickCount: Int = 5, integerSteps: Bool = false) {
     var low = minimum.isFinite ? minimum : 0
     var high = maximum.isFinite ? maximum : 0
     low = min(max(low, -Self.magnitudeLimit), Self.magnitudeLimit)
@@ -28,10 +29,12 @@ public struct NiceScale: Sendable, Equatable {
       if minimum >= 0 && low < 0 { low = 0 }  // all-zero bars: axis 0...1, not -1...1
     }
     let intervals = Double(min(max(maxTickCount, 1), 20))
-    let step = Self.niceStep((high - low) / intervals)
+    var step = Self.niceStep((high - low) / intervals)
+    if integerSteps && step < 10 { step = step <= 1 ? 1 : step <= 2 ? 2 : 5 }
     var lower = (low / step + 1e-9).rounded(.down) * step
     var upper = (high / step - 1e-9).rounded(.up) * step
     if !(lower.isFinite && upper.isFinite) || upper <= lower { lower = low; upper = high }
+    if integerSteps && upper - lower < step { upper = lower + step }
     let intervalCount = ((upper - lower) / step).rounded()
     let count = intervalCount.isFinite ? min(max(Int(min(intervalCount, 100)), 1), 100) : 1
     self.lower = lower

@@ -102,8 +102,9 @@ public struct RadarChart: Sendable, Equatable {
       svg.text(
         tickFormat.string(value),
         [
-          ("class", "tick"), ("x", num(spokes.centerX + 3)), ("y", num(spokes.centerY - spokes.radius * share - 2)),
-          ("font-size", "9"), ("fill", ChartTheme.mutedText),
+          // Just inside each ring, so that the outermost value never meets the first axis's name.
+          ("class", "tick"), ("x", num(spokes.centerX + 3)), ("y", num(spokes.centerY - spokes.radius * share + 11)),
+          ("font-size", num(ChartTheme.smallFontSize)), ("fill", ChartTheme.mutedText),
         ])
     }
     svg.close("g")

@@ -85,8 +85,8 @@ public struct ScatterChart: Sendable, Equatable {
     ValueAxis.drawBaseline(into: &svg, plot: plot)
     drawAxisTitles(into: &svg, plot: plot, canvas: canvas)
     drawDividers(x: finiteXDivider, y: finiteYDivider, into: &svg, xScale: xScale, yScale: yScale, plot: plot)
-    if let quadrantLabels { drawQuadrantLabels(quadrantLabels, into: &svg, plot: plot) }
-    drawPoints(shown, into: &svg, xScale: xScale, yScale: yScale, plot: plot)
+    let corners = quadrantLabels.map { drawQuadrantLabels($0, into: &svg, plot: plot) } ?? []
+    drawPoints(shown, into: &svg, xScale: xScale, yScale: yScale, plot: plot, avoiding: corners)
     return SVGBuilder.document(
       width: canvas.width, height: canvas.height, title: title, description: description,
       kind: "scatter", body: svg.markup)
@@ -144,7 +144,8 @@ public struct ScatterChart: Sendable, Equatable {
     }
   }
 
-  private func drawQuadrantLabels(_ labels: QuadrantLabels, into svg: inout SVGBuilder, plot: PlotArea) {
+  /// Draws the quadrant names and returns the boxes they cover.
+  private func drawQuadrantLabels(_ labels: QuadrantLabels, into svg: inout SVGBuilder, plot: PlotArea) -> [LabelBox] {
     let room = plot.width / 2 - 12
     let corners: [(String, Double, Double, String)] = [
       (labels.topLeft, plot.left + 6, plot.top + 16, "start"),
@@ -152,8 +153,11 @@ public struct ScatterChart: Sendable, Equatable {
       (labels.bottomLeft, plot.left + 6, plot.bottom - 8, "start"),
       (labels.bottomRight, plot.right - 6, plot.bottom - 8, "end"),
     ]
+    var boxes: [LabelBox] = []
     svg.open("g", [("class", "quadrants")])
     for (text, x, y, anchor) in corners where !text.isEmpty {
+      let shown = TextMetrics.truncate(text, maxWidth: room, fontSize: ChartTheme.fontSize)
+      boxes.append(LabelBox(shown, x: x, baseline: y, fontSize: ChartTheme.fontSize, anchor: anchor))
       svg.fittedText(
         text, maxWidth: room, fontSize: ChartTheme.fontSize,
         [
@@ -162,34 +166,52 @@ public struct ScatterChart: Sendable, Equatable {
         ])
     }
     svg.close("g")
+    return boxes
   }
 
+  /// Each point's name goes beside it where it covers no other label: above on its open side
+  /// first, then the other side, then below. A name with no free place is left off the plot;
+  /// the point's tooltip still carries it.
   private func drawPoints(
     _ shown: [ScatterPoint], into svg: inout SVGBuilder, xScale: NiceScale, yScale: NiceScale,
-    plot: PlotArea
+    plot: PlotArea, avoiding others: [LabelBox]
   ) {
     let color = ChartTheme.seriesColor(0)
     let labelCap = ChartTheme.smallFontSize * 8
+    let fontSize = ChartTheme.smallFontSize
+    var placed = others
     svg.open("g", [("class", "points")])
     for point in shown {
       let x = plot.x(point.x, on: xScale)
       let y = plot.y(point.y, on: yScale)
-      // Labels of points near the right edge go to the left so they stay inside the plot.
-      let leftward = x > plot.left + plot.width * 0.75
-      let room = leftward ? x - 6 - plot.left : plot.right - x - 6
+      // Points near the right edge try the left side first so their names stay inside the plot.
+      let leftFirst = x > plot.left + plot.width * 0.75
+      let sides = leftFirst ? [true, false] : [false, true]
+      let spots = [max(y - 6, 10), min(y + 15, plot.bottom - 2)].flatMap { baseline in
+        sides.map { leftward -> (text: String, x: Double, y: Double, anchor: String, box: LabelBox) in
+          let room = leftward ? x - 6 - plot.left : plot.right - x - 6
+          let text = TextMetrics.truncate(point.label, maxWidth: max(min(room, labelCap), 12), fontSize: fontSize)
+          let labelX = leftward ? x - 6 : x + 6
+          let anchor = leftward ? "end" : "start"
+          return (text, labelX, baseline, anchor, LabelBox(text, x: labelX, baseline: baseline, fontSize: fontSize, anchor: anchor))
+        }
+      }
+      let spot = spots.first { spot in !placed.contains { $0.overlaps(spot.box) } }
       let tooltip = "\(point.label): \(xFormat.string(point.x)), \(yFormat.string(point.y))"
       svg.linked(point.link) { svg in
         svg.element(
           "circle",
           [("class", "point"), ("cx", num(x)), ("cy", num(y)), ("r", "4.5"), ("fill", color), ("fill-opacity", "0.85")],
           tooltip: tooltip)
-        svg.fittedText(
-          point.label, maxWidth: max(min(room, labelCap), 12), fontSize: ChartTheme.smallFontSize,
+        guard let spot else { return }
+        svg.text(
+          spot.text,
           [
-            ("class", "point-label"), ("x", num(leftward ? x - 6 : x + 6)), ("y", num(max(y - 6, 10))),
-            ("text-anchor", leftward ? "end" : "start"), ("font-size", num(ChartTheme.smallFontSize)),
-          ])
+            ("class", "point-label"), ("x", num(spot.x)), ("y", num(spot.y)), ("text-anchor", spot.anchor),
+            ("font-size", num(fontSize)),
+          ], tooltip: spot.text == point.label ? nil : point.label)
       }
+      if let spot { placed.append(spot.box) }
     }
     svg.close("g")
   }

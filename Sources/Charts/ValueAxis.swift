@@ -52,7 +52,8 @@ enum ValueAxis {
       svg.text(
         tickFormat.string(tick),
         [
-          ("class", "tick"), ("x", num(x)), ("y", num(plot.bottom + 14)),
+          // Low enough that the first label clears the value axis's lowest one at the corner.
+          ("class", "tick"), ("x", num(x)), ("y", num(plot.bottom + 17)),
           ("text-anchor", "middle"), ("font-size", num(ChartTheme.smallFontSize)),
           ("fill", ChartTheme.mutedText),
         ])
@@ -70,13 +71,28 @@ enum ValueAxis {
       ])
   }
 
-  /// Dashed horizontal target line with its value, e.g. the satisfaction target 77.
+  /// Dashed horizontal target line with its value, e.g. the satisfaction target 77. The label
+  /// goes above the line at the right end unless another label is there; then below it, then
+  /// at the left end.
   static func drawTarget(
     _ value: Double, label: String?, format: ValueFormat, into svg: inout SVGBuilder,
-    scale: NiceScale, plot: PlotArea
+    scale: NiceScale, plot: PlotArea, avoiding others: [LabelBox] = []
   ) {
     let y = plot.y(value, on: scale)
-    let text = [label, format.string(value)].compactMap { $0 }.joined(separator: " ")
+    let full = [label, format.string(value)].compactMap { $0 }.joined(separator: " ")
+    let fontSize = ChartTheme.smallFontSize
+    let text = TextMetrics.truncate(full, maxWidth: plot.width / 2, fontSize: fontSize)
+    let above = max(y - 4, 10)
+    let below = min(y + fontSize + 2, plot.bottom - 2)
+    let candidates: [(x: Double, y: Double, anchor: String)] = [
+      (plot.right - 2, above, "end"), (plot.right - 2, below, "end"),
+      (plot.left + 2, above, "start"), (plot.left + 2, below, "start"),
+    ]
+    let place =
+      candidates.first { c in
+        let box = LabelBox(text, x: c.x, baseline: c.y, fontSize: fontSize, anchor: c.anchor)
+        return !others.contains { $0.overlaps(box) }
+      } ?? candidates[0]
     svg.open("g", [("class", "target")])
     svg.empty(
       "line",
@@ -84,12 +100,14 @@ enum ValueAxis {
         ("x1", num(plot.left)), ("y1", num(y)), ("x2", num(plot.right)), ("y2", num(y)),
         ("stroke", ChartTheme.target), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"),
       ])
-    svg.fittedText(
-      text, maxWidth: plot.width / 2, fontSize: ChartTheme.smallFontSize,
+    // A white halo keeps the label readable where it crosses a bar or grid line.
+    svg.text(
+      text,
       [
-        ("x", num(plot.right - 2)), ("y", num(max(y - 4, 10))), ("text-anchor", "end"),
-        ("font-size", num(ChartTheme.smallFontSize)), ("fill", ChartTheme.target),
-      ])
+        ("class", "target-label"), ("x", num(place.x)), ("y", num(place.y)), ("text-anchor", place.anchor),
+        ("font-size", num(fontSize)), ("fill", ChartTheme.target), ("stroke", "#ffffff"), ("stroke-width", "3"),
+        ("paint-order", "stroke"),
+      ], tooltip: text == full ? nil : full)
     svg.close("g")
   }
 }

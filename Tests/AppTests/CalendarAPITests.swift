@@ -34,9 +34,9 @@ struct CalendarAPITests {
   }
 
   @Test(
-    "Rule: a year with no calendar data is a clear error, not a guess",
+    "Rule: a year before the calendar's schedules is a clear error, not a guess (later years are provisional)",
     arguments: [
-      ("from=2027-03-01T10:00:00Z&workingDays=1", "from", "calendar_year_missing"),
+      ("from=2024-03-01T10:00:00Z&workingDays=1", "from", "calendar_year_missing"),
       ("from=yesterday&workingDays=1", "from", "invalid_field"),
       ("from=2026-03-01T10:00:00Z&workingDays=abc", "workingDays", "invalid_field"),
       ("from=2026-03-01T10:00:00Z&workingDays=-1", "workingDays", "invalid_field"),

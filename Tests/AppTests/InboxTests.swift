@@ -112,9 +112,17 @@ struct MergePageTests {
       let page = try await agent.get("/work-orders/\(second.id)")
       #expect(page.body.string.contains(#"data-action="mergeInto""#))
       #expect(page.body.string.contains(#"<option value="\#(first.id.uuidString)">\#(first.number)"#))
-      let merged = try await agent.post(
+      // Merging closes the order for good: without the confirmation nothing happens.
+      let unconfirmed = try await agent.post(
         "/work-orders/\(second.id)/actions",
         [("action", "mergeInto"), ("version", String(second.version)), ("parentId", first.id.uuidString)])
+      #expect(unconfirmed.status == .unprocessableEntity)
+      #expect(unconfirmed.body.string.contains(#"id="error-mergeInto-confirm""#))
+      #expect(unconfirmed.body.string.contains(#"<option value="\#(first.id.uuidString)" selected>"#))
+      #expect(try await WorkOrder.find(second.id, on: app.db)?.state != WorkOrderState.merged.rawValue)
+      let merged = try await agent.post(
+        "/work-orders/\(second.id)/actions",
+        [("action", "mergeInto"), ("version", String(second.version)), ("parentId", first.id.uuidString), ("confirm", "yes")])
       #expect(merged.status == .seeOther)
       let order = try #require(try await WorkOrder.find(second.id, on: app.db))
       #expect(order.state == WorkOrderState.merged.rawValue)

@@ -71,14 +71,14 @@ struct WorkOrderPageTests {
       #expect(handlerPage.body.string.contains("data-action=\"recordFirstContact\""))
       #expect(handlerPage.body.string.contains("id=\"timeline\""))
       // The queue exports as CSV with the same scope, phones masked.
-      let csv = try await handler.get("/exports/work-orders.csv?view=open")
+      let csv = try await handler.get("/exports/work-orders.csv?view=watching")
       #expect(csv.headers.contentType?.subType == "csv")
       #expect(csv.body.string.contains(order.number))
       #expect(csv.body.string.contains("138****5678"))
       #expect(!csv.body.string.contains("13812345678"))
       let other = PageClient(app)
       try await other.login("handlerB")
-      let otherCSV = try await other.get("/exports/work-orders.csv?view=open")
+      let otherCSV = try await other.get("/exports/work-orders.csv?view=watching")
       #expect(!otherCSV.body.string.contains(order.number))
       #expect(try await other.get("/work-orders/\(order.id)").status == .forbidden)
     }
@@ -150,11 +150,11 @@ struct KPIDashboardTests {
       let html = page.body.string
       // 1 verified complaint among 20,000 customers → 0.50 per 10,000.
       #expect(html.contains(">0.50<"))
-      #expect(html.contains("1 / 1"))  // return visit and satisfaction
+      #expect(html.contains(#"title="查看计入的工单">1</a> / <a class="base""#))  // return visit and satisfaction
       #expect(html.contains("<svg"))
       #expect(html.contains("role=\"img\""))
-      // Figures drill down to the orders of the unit and month.
-      #expect(html.contains("view=all&amp;unitId=\(loop.org.countyA.id!)&amp;from=2026-03-01&amp;to=2026-03-31"))
+      // Figures drill down to the orders they count (KPIDrillDownTests checks every one).
+      #expect(html.contains("view=all&amp;kpi=volume&amp;part=counted&amp;unitId=\(loop.org.countyA.id!)&amp;month=2026-03"))
       let march = try await client.get("/work-orders?view=all&unitId=\(loop.org.countyA.id!)&from=2026-03-01&to=2026-03-31")
       #expect(march.body.string.contains(order.number))
       let april = try await client.get("/work-orders?view=all&unitId=\(loop.org.countyA.id!)&from=2026-04-01&to=2026-04-30")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import Charts
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
@@ -15,6 +17,10 @@ final class SVGInspector: NSObject, XMLParserDelegate {
 
   private(set) var elements: [Element] = []
   private(set) var texts: [String] = []
+  /// Each element's own character data, without that of its children (a `<title>` inside a
+  /// `<text>` is not part of what the text shows).
+  private(set) var ownTexts: [String] = []
+  private var open: [Int] = []
   private(set) var isWellFormed = false
   let source: String
 
@@ -32,10 +38,52 @@ final class SVGInspector: NSObject, XMLParserDelegate {
   ) {
     elements.append(Element(name: elementName, attributes: attributes))
     texts.append("")
+    ownTexts.append("")
+    open.append(elements.count - 1)
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+  ) {
+    _ = open.popLast()
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
     if !texts.isEmpty { texts[texts.count - 1] += string }
+    if let current = open.last { ownTexts[current] += string }
+  }
+
+  /// The font size each element is drawn at: its own attribute or the nearest ancestor's
+  /// (groups here only set it on the root).
+  func fontSize(of index: Int) -> Double {
+    Double(elements[index].attributes["font-size"] ?? "") ?? Double(root?.attributes["font-size"] ?? "") ?? 16
+  }
+
+  /// The box of every visible text label, estimated the way the charts estimate them.
+  func textBoxes() -> [(text: String, box: LabelBox)] {
+    elements.indices.compactMap { index in
+      let element = elements[index]
+      guard element.name == "text", let x = Double(element.attributes["x"] ?? ""),
+        let y = Double(element.attributes["y"] ?? "")
+      else { return nil }
+      let text = ownTexts[index]
+      return (
+        text,
+        LabelBox(text, x: x, baseline: y, fontSize: fontSize(of: index), anchor: element.attributes["text-anchor"] ?? "start")
+      )
+    }
+  }
+
+  /// Pairs of labels that cover each other.
+  func overlappingTexts() -> [String] {
+    let boxes = textBoxes()
+    var found: [String] = []
+    for i in boxes.indices {
+      for j in boxes.indices where j > i && boxes[i].box.overlaps(boxes[j].box) {
+        found.append("“\(boxes[i].text)” × “\(boxes[j].text)”")
+      }
+    }
+    return found
   }
 
   var root: Element? { elements.first }

@@ -50,11 +50,25 @@ struct WorkingCalendarTests {
     }
   }
 
-  @Test("Rule: a year with no calendar data is a clear error, not a guess")
+  @Test("Rule CAL-COVERAGE: a year before the published schedules (or between them) is a clear error, not a guess")
   func uncoveredYear() {
-    #expect(throws: CalendarError.yearNotCovered(2027)) {
-      try calendar.deadline(from: instant("2026-12-31T10:00:00+08:00"), workingDays: 1)
+    #expect(throws: CalendarError.yearNotCovered(2024)) {
+      try calendar.deadline(from: instant("2024-06-03T10:00:00+08:00"), workingDays: 1)
     }
+    let gap = WorkingCalendar(coveredYears: [2025, 2027], overrides: [])
+    #expect(throws: CalendarError.yearNotCovered(2026)) { try gap.isWorkingDay(CivilDate(iso: "2026-03-02")!) }
+  }
+
+  @Test("Rule CAL-COVERAGE: a year after the last published one counts Monday–Friday, provisionally")
+  func provisionalYear() throws {
+    let due = try calendar.deadline(from: instant("2026-12-31T10:00:00+08:00"), workingDays: 1)
+    // Thu 31 Dec 2026 + 1: Fri 1 Jan 2027 (the holiday is not known yet).
+    #expect(BusinessTime.iso8601(due) == "2027-01-02T00:00:00+08:00")
+    #expect(calendar.isProvisional(2027))
+    #expect(!calendar.isProvisional(2026))
+    #expect(calendar.isProvisional(from: instant("2026-12-31T10:00:00+08:00"), to: due))
+    #expect(!calendar.isProvisional(from: instant("2026-03-02T10:00:00+08:00"), to: instant("2026-03-06T10:00:00+08:00")))
+    #expect(!WorkingCalendar(coveredYears: [], overrides: []).isProvisional(2027))
   }
 
   @Test("Rule: natural durations (hours, minutes) are plain time")

@@ -33,14 +33,16 @@ enum DemoWorkOrders {
         var input = script.input
         input.acceptedAt = at
         let order = try await WorkOrderIntake.create(input, actor: agent, on: db, now: now)
-        for (role, action, minutes) in script.moves {
+        for (role, scripted, minutes) in script.moves {
           at = at.addingTimeInterval(minutes * 60)
           guard let actor = actors[role] else { continue }
+          var action = scripted
+          if case .reply(let summary, _) = scripted, order.orderType == .complaint {
+            action = .reply(summary: summary, investigation: investigation(for: order))
+          }
           try await WorkOrderFlow.apply(
             action, to: order, expectedVersion: order.version,
-            details: .init(
-              verified: action.kind == .reply ? true : nil, supplyResponsibility: action.kind == .reply ? true : nil,
-              investigation: action.kind == .reply && order.orderType == .complaint ? investigation(for: order) : nil),
+            details: .init(verified: action.kind == .reply ? true : nil, supplyResponsibility: action.kind == .reply ? true : nil),
             actor: actor, on: db, now: at)
         }
         created += 1

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Vapor
@@ -62,13 +63,21 @@ enum Validate {
   }
 }
 
-/// The shared contract of destructive or irreversible form actions: the form carries a
-/// checkbox `name="confirm" value="yes"` whose label states the consequence, and the server
-/// refuses the action without it.
+/// Destructive or irreversible form actions (deletes, revokes, ending fieldwork, replacing a
+/// roster): the form carries a checkbox `confirm=yes` whose label states the consequence, and the
+/// server refuses the action without it, with the error beside that checkbox.
 enum FormConfirmation {
-  /// Adds the field error on `confirm` unless the box was ticked.
+  static let field = "confirm"
+
   static func require(_ value: String?, errors: inout FieldErrors) {
-    if value != "yes" { errors.add("confirm", "validation.confirm_required") }
+    if value != "yes" { errors.add(field, "validation.confirm_required") }
+  }
+
+  /// Throws the refusal as a `ValidationFailure` (forms show it beside the checkbox).
+  static func require(_ value: String?) throws {
+    var errors = FieldErrors()
+    require(value, errors: &errors)
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
   }
 }
 
@@ -79,5 +88,47 @@ extension Request {
       throw AppError.notFound(entity)
     }
     return id
+  }
+}
+
+/// Typed dates, months and date-times: a message that says what is wrong (the shape, a month or
+/// day that does not exist), on the field.
+enum DateField {
+  static func date(_ text: String, field: String, into errors: inout FieldErrors) -> CivilDate? {
+    switch CivilDate.parse(text) {
+    case .success(let date): return date
+    case .failure(let problem):
+      add(problem, format: "calendar.error.date", field: field, into: &errors)
+      return nil
+    }
+  }
+
+  /// `YYYY-MM`, as a month input sends it; the first day of the month.
+  static func month(_ text: String, field: String, into errors: inout FieldErrors) -> CivilDate? {
+    switch CivilDate.parseMonth(text) {
+    case .success(let date): return date
+    case .failure(let problem):
+      add(problem, format: "validation.month_format", field: field, into: &errors)
+      return nil
+    }
+  }
+
+  /// A datetime-local value, read as Beijing time.
+  static func dateTime(_ text: String, field: String, into errors: inout FieldErrors) -> Date? {
+    switch BusinessTime.parseLocalChecked(text) {
+    case .success(let date): return date
+    case .failure(let problem):
+      add(problem, format: "validation.datetime_format", field: field, into: &errors)
+      return nil
+    }
+  }
+
+  static func add(_ problem: DateProblem, format: String, field: String, into errors: inout FieldErrors) {
+    switch problem {
+    case .format: errors.add(field, format)
+    case .noSuchMonth(let m): errors.add(field, "validation.no_such_month", String(m))
+    case .noSuchDay(let text): errors.add(field, "validation.no_such_date", text)
+    case .noSuchTime: errors.add(field, "validation.no_such_time")
+    }
   }
 }

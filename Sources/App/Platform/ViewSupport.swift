@@ -1,3 +1,4 @@
+import Charts
 import Vapor
 
 /// A choice in a select or a group of checkboxes. `label` is shown as is; `labelKey` is
@@ -38,4 +39,26 @@ extension Request {
       return try await showAgain(error.asFieldErrors, error.status)
     }
   }
+}
+
+/// A chart on a page: the title is shown as the figure's caption (a person reads it on the page,
+/// not only in the SVG's `<title>`), and the SVG is drawn at the width the page's chart grid
+/// gives it, so that its 11–12 px text is not scaled down at normal screen widths.
+struct ChartView: Encodable {
+  let title: String
+  let svg: String
+
+  static let width = 520
+  static let height = 320
+  /// For pages without data, whose templates show no chart.
+  static let empty = ChartView(title: "", svg: "")
+
+  init(title: String, svg: String) {
+    self.title = title
+    self.svg = svg
+  }
+
+  init(_ chart: BarChart) { self.init(title: chart.title, svg: chart.svg(width: Self.width, height: Self.height)) }
+  init(_ chart: LineChart) { self.init(title: chart.title, svg: chart.svg(width: Self.width, height: Self.height)) }
+  init(_ chart: RadarChart) { self.init(title: chart.title, svg: chart.svg(width: Self.width, height: Self.height)) }
 }

@@ -28,11 +28,15 @@ public enum CalendarError: Error, Equatable, Sendable {
 }
 
 /// The working-day calendar: Monday–Friday work unless the State Council schedule for the year
-/// says otherwise. A year without a schedule is refused rather than guessed (DOMAIN.md §2:
-/// complaint limits are counted in working days, and a wrong guess breaches commitments).
+/// says otherwise. A year after the last one loaded is counted on weekends only and marked
+/// provisional (a deadline at the turn of the year must not be a dead end; it is recomputed when
+/// the schedule is imported). A year before or between loaded ones is refused rather than
+/// guessed (DOMAIN.md §2: complaint limits are counted in working days).
 public struct WorkingCalendar: Sendable {
   public let coveredYears: Set<Int>
   private let overrides: [CivilDate: DayKind]
+  /// The last year with a schedule; later years are provisional.
+  public var lastCoveredYear: Int? { coveredYears.max() }
 
   /// Longest limit accepted, so that a typo cannot walk the calendar for years.
   public static let maxWorkingDays = 366
@@ -45,9 +49,20 @@ public struct WorkingCalendar: Sendable {
   }
 
   public func isWorkingDay(_ date: CivilDate) throws -> Bool {
-    guard coveredYears.contains(date.year) else { throw CalendarError.yearNotCovered(date.year) }
+    guard coveredYears.contains(date.year) || isProvisional(date.year) else { throw CalendarError.yearNotCovered(date.year) }
     if let kind = overrides[date] { return kind == .workday }
     return !date.isWeekend
+  }
+
+  /// A year after the last loaded schedule: its days count on weekends only, provisionally.
+  public func isProvisional(_ year: Int) -> Bool {
+    guard let last = lastCoveredYear else { return false }
+    return year > last
+  }
+
+  /// Whether anything between two instants falls in a provisional year.
+  public func isProvisional(from start: Date, to end: Date) -> Bool {
+    isProvisional(BusinessTime.civilDate(of: max(start, end)).year)
   }
 
   /// A limit of N working days ends at 24:00 of the Nth working day after the day of `start`; the

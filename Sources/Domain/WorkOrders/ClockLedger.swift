@@ -31,13 +31,14 @@ public struct ClockLedger: Hashable, Codable, Sendable {
         }
         running[stage] = StageClockRecord(
           rule: rule, startedAt: instant, appointment: rule.honoursAppointment ? appointment : nil)
-      case .stop(let stage):
+      case .stop(let stage), .end(let stage):
         guard var record = running.removeValue(forKey: stage) else { continue }
         if let since = record.pausedSince {
           record.pauses.append(DateInterval(start: since, end: max(since, instant)))
           record.pausedSince = nil
         }
         record.stoppedAt = instant
+        if case .end = effect { record.unfinished = true }
         finished.append(record)
       case .pause(let stage):
         running[stage]?.pausedSince = instant

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the handler finds out about a complaint and does about it, recorded with the reply; the
 /// monthly complaint bulletin (投诉事件通报) prints it for every verified complaint (DOMAIN.md §2,
 /// §6: cause and responsibility drive accountability).
@@ -28,6 +30,13 @@ public struct ComplaintInvestigation: Hashable, Codable, Sendable {
   }
 
   public static let fields = ["course", "handling", "cause", "responsibility", "correctiveAction", "personnelOutcome"]
+
+  /// Every field filled: what a serious or major complaint needs before it can close.
+  public var isComplete: Bool {
+    [course, handling, cause, responsibility, correctiveAction, personnelOutcome].allSatisfy {
+      !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+  }
 
   public var isEmpty: Bool { [course, handling, cause, responsibility, correctiveAction, personnelOutcome].allSatisfy(\.isEmpty) }
 }

@@ -11,6 +11,8 @@ public struct StageClockRecord: Hashable, Codable, Sendable {
   /// Set while the clock is paused now.
   public var pausedSince: Date?
   public var stoppedAt: Date?
+  /// Stopped because the order ended, not because the stage was done (nil: done or running).
+  public var unfinished: Bool?
   /// An approved extension replaces the computed deadline; only pauses after `extendedAt` move
   /// it further (the new date was agreed knowing the earlier ones). nil `extendedAt`: all do.
   public var extendedDue: Date?
@@ -49,7 +51,12 @@ public struct StageClockReading: Hashable, Sendable {
   public var consumedSeconds: TimeInterval
   public var elapsedFraction: Double
   public var isStopped: Bool
+  /// Stopped by its own milestone (the work was done), not by the order ending.
+  public var isDone: Bool
   public var isPaused: Bool
+  /// The deadline runs past the last year of the working calendar: counted on weekends only
+  /// until that year's holidays are imported.
+  public var isProvisional: Bool
   /// Stopped after the deadline, or still running past it.
   public var isBreached: Bool
   /// Whether pauses shift the deadline (false for appointments, which are fixed instants).
@@ -108,7 +115,8 @@ extension StageClockRecord {
     return StageClockReading(
       stage: stage, baseDue: base, due: due, pausedSeconds: paused, allowedSeconds: allowed,
       consumedSeconds: consumed, elapsedFraction: fraction, isStopped: stoppedAt != nil,
-      isPaused: stoppedAt == nil && pausedSince != nil, isBreached: end > due,
+      isDone: stoppedAt != nil && unfinished != true, isPaused: stoppedAt == nil && pausedSince != nil,
+      isProvisional: working && calendar.isProvisional(from: startedAt, to: due), isBreached: end > due,
       pausesShiftDue: shifts, workingTime: working, startedAt: startedAt)
   }
 }

@@ -81,6 +81,16 @@ extension WarningPolicy {
     return WarningCheck(due: due, nextDueAt: next)
   }
 
+  /// When a running clock enters its warning window (the first level), assuming no further
+  /// pause; nil for a stopped or paused clock.
+  public func windowStart(
+    _ clock: StageClockRecord, at now: Date, calendar: WorkingCalendar
+  ) throws(CalendarError) -> Date? {
+    let reading = try clock.reading(at: now, calendar: calendar)
+    guard !reading.isStopped, !reading.isPaused, let first = levels.first else { return nil }
+    return try instant(of: first, reading, calendar)
+  }
+
   /// When a level will be reached, assuming no further pause (past pauses are in `reading`).
   func instant(
     of level: WarningLevel, _ r: StageClockReading, _ calendar: WorkingCalendar

@@ -14,6 +14,7 @@ extension Workflow {
       try require([.intake], kind, m)
       guard !rules.answeredAtIntake.contains(type) else { throw .notForOrderType(kind, type) }
       m.reach(.accepted)
+      m.after.intakeAgent = m.before.intakeAgent ?? m.person
       if rules.intakeReview.contains(type) {
         m.after.state = .pendingIntakeReview
         m.notify(.intakeAwaitingReview)
@@ -27,8 +28,8 @@ extension Workflow {
       guard rules.answeredAtIntake.contains(type) else { throw .notForOrderType(kind, type) }
       try requireText(answer, kind)
       m.reach(.accepted)
-      m.reach(.closed)
-      m.after.state = .closed
+      m.after.intakeAgent = m.person
+      try close(&m)
 
     case .approveIntake:
       try require([.pendingIntakeReview], kind, m)
@@ -53,6 +54,7 @@ extension Workflow {
       }
       m.after.reopenedAfterVisit = false
       m.after.unitID = unitID
+      m.after.handler = nil
       m.after.dispatchCount += 1
       m.after.lastDispatchedAt = m.at
       m.after.state = .dispatched
@@ -72,12 +74,14 @@ extension Workflow {
       m.flag(.returnedByUnit)
       m.notify(.orderReturned(unitID: m.before.unitID, reason: reason))
       m.after.unitID = nil
+      m.after.handler = nil
       m.after.state = .returnedByUnit
 
     case .recordFirstContact:
       try require([.dispatched], kind, m)
       guard type != .faultRepair else { throw .notForOrderType(kind, type) }
       m.reach(.firstContact)
+      m.after.handler = m.before.handler ?? m.person
       m.after.state = .inProgress
 
     case .recordArrival:
@@ -90,13 +94,14 @@ extension Workflow {
         m.after.state = .inProgress
       default: throw .notForOrderType(kind, type)
       }
+      m.after.handler = m.before.handler ?? m.person
       m.reach(.arrived)
 
     case .recordRestoration:
       guard type == .faultRepair else { throw .notForOrderType(kind, type) }
       try require([.onSite], kind, m)
       m.reach(.restored)
-      finishHandling(&m)
+      try finishHandling(&m)
 
     case .pauseForCustomer(let reason):
       try require([.dispatched, .inProgress, .onSite], kind, m)
@@ -116,9 +121,18 @@ extension Workflow {
       guard m.before.pendingExtension == nil else { throw .extensionAlreadyPending }
       guard let (_, due) = handlingDeadline(m.before) else { throw .noDeadlineToExtend }
       guard m.at <= due else { throw .extensionAfterDeadline(due) }
-      guard newDue > due else { throw .extensionNotLater }
+      guard newDue > due else { throw .extensionNotLater(due) }
+      let latest = try calendarCall { () throws(CalendarError) in
+        try ClockMath.baseDue(rules.maxExtension, from: due, calendar: calendar)
+      }
+      guard newDue <= latest else { throw .extensionTooLong(latest) }
       m.after.pendingExtension = ExtensionRequest(reason: reason, newDue: newDue, requestedAt: m.at)
       m.notify(.extensionAwaitingApproval)
+
+    case .withdrawExtension:
+      try require(Self.openStates, kind, m)
+      guard m.before.pendingExtension != nil else { throw .noPendingExtension }
+      m.after.pendingExtension = nil
 
     case .approveExtension:
       try require(Self.openStates, kind, m)
@@ -137,9 +151,11 @@ extension Workflow {
       m.after.pendingExtension = nil
       m.notify(.extensionDecided(approved: false))
 
-    case .reply(let summary):
+    case .reply(let summary, let investigation):
       try require([.inProgress], kind, m)
       try requireText(summary, kind)
+      if let investigation { m.after.investigationComplete = investigation.isComplete }
+      if isGatedEvent(m.after) && !m.after.investigationComplete { throw .investigationIncomplete }
       // Late against the deadline in force: the original one unless an extension was approved.
       if let (_, due) = handlingDeadline(m.before), m.at > due { m.flag(.repliedLate) }
       m.reach(.replied)
@@ -147,13 +163,15 @@ extension Workflow {
         m.after.state = .pendingReplyReview
         m.notify(.replyAwaitingReview)
       } else {
-        finishHandling(&m)
+        try finishHandling(&m)
       }
 
     case .approveReply:
       try require([.pendingReplyReview], kind, m)
+      // The severity may have been raised after the reply: Marketing sends it back for the record.
+      if isGatedEvent(m.before) && !m.before.investigationComplete { throw .investigationIncomplete }
       m.reach(.replyApproved)
-      finishHandling(&m)
+      try finishHandling(&m)
 
     case .sendBackReply(let reason):
       try require([.pendingReplyReview], kind, m)
@@ -167,8 +185,7 @@ extension Workflow {
       try require([.pendingReturnVisit], kind, m)
       m.reach(.returnVisited)
       if satisfied {
-        m.reach(.closed)
-        m.after.state = .closed
+        try close(&m)
       } else {
         // 第二十一条: handling found inadequate → 95598 re-dispatches.
         try requireText(note, kind)
@@ -189,7 +206,7 @@ extension Workflow {
     case .concludeInspection(let finding):
       try require([.disciplineInspection], kind, m)
       try requireText(finding, kind)
-      finishHandling(&m)
+      try finishHandling(&m)
 
     case .raiseSeverity(let severity, let reason):
       try require(Self.openStates, kind, m)
@@ -227,15 +244,30 @@ extension Workflow {
   }
 
   /// After the handling is done and accepted: return visit if the type takes one, else close.
-  private func finishHandling(_ m: inout Move) {
+  private func finishHandling(_ m: inout Move) throws(WorkflowError) {
     if rules.returnVisit.contains(m.before.profile.type) {
       m.reach(.readyForReturnVisit)
       m.notify(.returnVisitDue)
       m.after.state = .pendingReturnVisit
     } else {
-      m.reach(.closed)
-      m.after.state = .closed
+      try close(&m)
     }
+  }
+
+  /// Every way to `closed` passes here. A serious or major event of a gated type closes only
+  /// with the investigation record complete and the same-day report filed (四不放过).
+  private func close(_ m: inout Move) throws(WorkflowError) {
+    if isGatedEvent(m.after) {
+      guard m.after.investigationComplete else { throw .investigationIncomplete }
+      guard m.after.sameDayReportFiled else { throw .sameDayReportMissing }
+    }
+    m.reach(.closed)
+    m.after.state = .closed
+  }
+
+  /// A serious or major event of a type under the closure gate.
+  func isGatedEvent(_ s: WorkflowSnapshot) -> Bool {
+    rules.closureGate.contains(s.profile.type) && s.severity.requiresSameDayReport
   }
 
   private func raiseSeriousEvent(_ m: inout Move) {

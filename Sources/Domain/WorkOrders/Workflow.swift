@@ -21,18 +21,22 @@ public struct Workflow: Sendable {
   public static let standard = Workflow()
 
   public static func apply(
-    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, at instant: Date
+    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, person: String? = nil,
+    at instant: Date
   ) throws(WorkflowError) -> WorkflowOutcome {
-    try standard.apply(action, to: order, by: actor, at: instant)
+    try standard.apply(action, to: order, by: actor, person: person, at: instant)
   }
 
+  /// `person`: who acts (a user id), remembered where the order becomes theirs (the agent who
+  /// accepts it, the handler who takes the case).
   public func apply(
-    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, at instant: Date
+    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, person: String? = nil,
+    at instant: Date
   ) throws(WorkflowError) -> WorkflowOutcome {
     let kind = action.kind
     let allowed = rules.allowedRoles(kind)
     guard !allowed.isDisjoint(with: actor) else { throw .roleNotAllowed(kind, allowed: allowed) }
-    var move = Move(before: order, at: instant)
+    var move = Move(before: order, at: instant, person: person)
     try transition(action, &move)
     try applyClocks(&move)
     let audit = WorkflowAuditEntry(
@@ -48,13 +52,15 @@ struct Move {
   let before: WorkflowSnapshot
   var after: WorkflowSnapshot
   let at: Date
+  let person: String?
   var milestones: [Milestone] = []
   var effects: [WorkflowEffect] = []
 
-  init(before: WorkflowSnapshot, at: Date) {
+  init(before: WorkflowSnapshot, at: Date, person: String? = nil) {
     self.before = before
     self.after = before
     self.at = at
+    self.person = person
   }
 
   mutating func reach(_ m: Milestone) { milestones.append(m) }
@@ -71,7 +77,7 @@ extension WorkOrderAction {
   var note: String? {
     switch self {
     case .answerAtIntake(let t), .sendBackToAgent(let t), .returnByUnit(let t), .pauseForCustomer(let t),
-      .rejectExtension(let t), .reply(let t), .sendBackReply(let t), .transferToDiscipline(let t),
+      .rejectExtension(let t), .reply(let t, _), .sendBackReply(let t), .transferToDiscipline(let t),
       .concludeInspection(let t), .fileSameDayReport(let t):
       return t
     case .requestExtension(let reason, _, _): return reason
@@ -123,9 +129,15 @@ extension Workflow {
         m.effects.append(.clock(.resume(stage, due: moved)))
       }
     }
-    // Closing, merging or handing over to discipline inspection ends every clock.
+    // Closing, merging or handing over to discipline inspection ends every clock, unfinished;
+    // the same-day report is still owed to Marketing while discipline inspection works.
     if newState.isTerminal || newState == .disciplineInspection {
-      for stage in StageClock.allCases where m.after.runningClocks.contains(stage) { stop(stage, &m) }
+      for stage in StageClock.allCases where m.after.runningClocks.contains(stage) {
+        if !newState.isTerminal && stage == .sameDayReport { continue }
+        m.after.runningClocks.remove(stage)
+        m.after.deadlines[stage] = nil
+        m.effects.append(.clock(.end(stage)))
+      }
     }
     if newState != .waitingForCustomer {
       m.after.pausedSince = nil

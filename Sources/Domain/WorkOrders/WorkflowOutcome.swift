@@ -4,7 +4,10 @@ import Foundation
 public enum ClockEffect: Hashable, Sendable {
   /// Start (or restart) a stage under the named rule; `due` is the deadline before pauses.
   case start(StageClock, ruleCode: String, due: Date)
+  /// The stage's own milestone was reached: done.
   case stop(StageClock)
+  /// The order ended (closed, merged, handed to discipline inspection) before the stage was done.
+  case end(StageClock)
   case pause(StageClock)
   /// Resumed; `due` is the deadline moved by the pause.
   case resume(StageClock, due: Date)
@@ -94,12 +97,19 @@ public enum WorkflowError: Error, Equatable, Sendable {
   case noPendingExtension
   case customerNotInformed
   case noDeadlineToExtend
-  case extensionNotLater
+  /// The requested deadline is not after the one in force (given).
+  case extensionNotLater(Date)
+  /// The requested deadline is past the latest allowed (given).
+  case extensionTooLong(Date)
   /// Requested after the deadline: a late extension cannot cure a breach.
   case extensionAfterDeadline(Date)
   case severityNotHigher
   case notSeriousEvent
   case sameDayReportAlreadyFiled
+  /// A serious or major complaint needs its investigation record complete (every field).
+  case investigationIncomplete
+  /// A serious or major complaint closes only once the same-day report is filed.
+  case sameDayReportMissing
   case cannotMergeIntoSelf
   case parentNotOpen
   case parentTypeMismatch

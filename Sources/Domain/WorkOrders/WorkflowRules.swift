@@ -13,11 +13,19 @@ public struct WorkflowRules: Hashable, Codable, Sendable {
   /// A unit may return an order it is not responsible for within this many working days of
   /// dispatch (第十七条).
   public var unitReturnWorkingDays: Int
+  /// Types whose serious and major events close only with the investigation record complete and
+  /// the same-day report filed (§2 steps 7–8; §6 四不放过).
+  public var closureGate: Set<OrderType>
+  /// How far past the deadline in force an extension may reach.
+  public var maxExtension: ClockDuration
+  /// Who each state waits on (see `WaitingOn`).
+  public var queue: QueueRules
 
   public init(
     permissions: [WorkOrderActionKind: Set<Role>], answeredAtIntake: Set<OrderType>,
     intakeReview: Set<OrderType>, replyReview: Set<OrderType>, returnVisit: Set<OrderType>,
-    unitReturnWorkingDays: Int
+    unitReturnWorkingDays: Int, closureGate: Set<OrderType> = [.complaint],
+    maxExtension: ClockDuration = .workingDays(10), queue: QueueRules = .default
   ) {
     self.permissions = permissions
     self.answeredAtIntake = answeredAtIntake
@@ -25,6 +33,9 @@ public struct WorkflowRules: Hashable, Codable, Sendable {
     self.replyReview = replyReview
     self.returnVisit = returnVisit
     self.unitReturnWorkingDays = unitReturnWorkingDays
+    self.closureGate = closureGate
+    self.maxExtension = maxExtension
+    self.queue = queue
   }
 
   public static let `default` = WorkflowRules(
@@ -42,6 +53,7 @@ public struct WorkflowRules: Hashable, Codable, Sendable {
       .pauseForCustomer: [.handler],
       .resumeFromCustomer: [.handler],
       .requestExtension: [.handler],
+      .withdrawExtension: [.handler],
       // 报公司同意: Marketing's reviewer or the 95598 lead.
       .approveExtension: [.reviewer, .lead],
       .rejectExtension: [.reviewer, .lead],

@@ -35,9 +35,13 @@ public enum WorkOrderAction: Hashable, Sendable {
   case pauseForCustomer(reason: String)
   case resumeFromCustomer
   case requestExtension(reason: String, newDue: Date, customerInformed: Bool)
+  /// The handler takes back a request not yet decided.
+  case withdrawExtension
   case approveExtension
   case rejectExtension(reason: String)
-  case reply(summary: String)
+  /// A complaint's reply carries the investigation record (required in full for serious and
+  /// major events, `WorkflowRules.investigationRequired`).
+  case reply(summary: String, investigation: ComplaintInvestigation? = nil)
   case approveReply
   case sendBackReply(reason: String)
   case recordReturnVisit(satisfied: Bool, note: String)
@@ -61,6 +65,7 @@ public enum WorkOrderAction: Hashable, Sendable {
     case .pauseForCustomer: .pauseForCustomer
     case .resumeFromCustomer: .resumeFromCustomer
     case .requestExtension: .requestExtension
+    case .withdrawExtension: .withdrawExtension
     case .approveExtension: .approveExtension
     case .rejectExtension: .rejectExtension
     case .reply: .reply
@@ -80,7 +85,7 @@ public enum WorkOrderAction: Hashable, Sendable {
 public enum WorkOrderActionKind: String, Codable, Sendable, CaseIterable {
   case accept, answerAtIntake, approveIntake, sendBackToAgent, dispatch, returnByUnit
   case recordFirstContact, recordArrival, recordRestoration, pauseForCustomer, resumeFromCustomer
-  case requestExtension, approveExtension, rejectExtension, reply, approveReply, sendBackReply
+  case requestExtension, withdrawExtension, approveExtension, rejectExtension, reply, approveReply, sendBackReply
   case recordReturnVisit, transferToDiscipline, concludeInspection, raiseSeverity
   case fileSameDayReport, mergeInto
 }
@@ -144,6 +149,13 @@ public struct WorkflowSnapshot: Hashable, Codable, Sendable {
   public var sameDayReportFiled: Bool
   public var parentID: String?
   public var flags: Set<WorkOrderFlag>
+  /// The agent who took the call: an order sent back to intake waits on this person.
+  public var intakeAgent: String?
+  /// The handler who took the case at the unit (first contact or arrival): the handling steps
+  /// wait on this person until the order leaves the unit.
+  public var handler: String?
+  /// A complaint's investigation record has every field filled.
+  public var investigationComplete: Bool
 
   public init(
     orderID: String, profile: OrderProfile, severity: Severity = .general,
@@ -166,5 +178,33 @@ public struct WorkflowSnapshot: Hashable, Codable, Sendable {
     self.sameDayReportFiled = false
     self.parentID = nil
     self.flags = []
+    self.intakeAgent = nil
+    self.handler = nil
+    self.investigationComplete = false
+  }
+
+  /// Snapshots stored before a field existed decode with its default.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    orderID = try c.decode(String.self, forKey: .orderID)
+    profile = try c.decode(OrderProfile.self, forKey: .profile)
+    severity = try c.decode(Severity.self, forKey: .severity)
+    state = try c.decode(WorkOrderState.self, forKey: .state)
+    pausedFrom = try c.decodeIfPresent(WorkOrderState.self, forKey: .pausedFrom)
+    pausedSince = try c.decodeIfPresent(Date.self, forKey: .pausedSince)
+    unitID = try c.decodeIfPresent(String.self, forKey: .unitID)
+    dispatchCount = try c.decode(Int.self, forKey: .dispatchCount)
+    lastDispatchedAt = try c.decodeIfPresent(Date.self, forKey: .lastDispatchedAt)
+    reopenedAfterVisit = try c.decode(Bool.self, forKey: .reopenedAfterVisit)
+    deadlines = try c.decode([StageClock: Date].self, forKey: .deadlines)
+    runningClocks = try c.decode(Set<StageClock>.self, forKey: .runningClocks)
+    pendingExtension = try c.decodeIfPresent(ExtensionRequest.self, forKey: .pendingExtension)
+    seriousSince = try c.decodeIfPresent(Date.self, forKey: .seriousSince)
+    sameDayReportFiled = try c.decode(Bool.self, forKey: .sameDayReportFiled)
+    parentID = try c.decodeIfPresent(String.self, forKey: .parentID)
+    flags = try c.decode(Set<WorkOrderFlag>.self, forKey: .flags)
+    intakeAgent = try c.decodeIfPresent(String.self, forKey: .intakeAgent)
+    handler = try c.decodeIfPresent(String.self, forKey: .handler)
+    investigationComplete = try c.decodeIfPresent(Bool.self, forKey: .investigationComplete) ?? false
   }
 }

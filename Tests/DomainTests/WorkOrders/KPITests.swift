@@ -82,7 +82,8 @@ struct KPITests {
       (StageClock.dispatch, 2, 3), (.firstContact, 1, 2), (.reply, 1, 3),
     ])
   func timeliness(stage: StageClock, numerator: Int, denominator: Int) {
-    #expect(WorkOrderKPIs.timeliness(Self.facts, stage: stage, asOf: Self.asOf) == KPIRate(numerator: numerator, denominator: denominator))
+    let members = WorkOrderKPIs.timeliness(WorkOrderKPIs.counted(Self.facts), stage: stage, asOf: Self.asOf)
+    #expect(members.rate == KPIRate(numerator: numerator, denominator: denominator))
   }
 
   @Test("Rule: an open stage not yet due is not judged")
@@ -129,6 +130,48 @@ struct KPITests {
     #expect(WorkOrderKPIs.select(Self.facts, unitID: "s7", period: march).map(\.orderID) == ["c1", "c2", "c3", "c5"])
     let firstWeek = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-03-08"))
     #expect(WorkOrderKPIs.select(Self.facts, unitID: nil, period: firstWeek).map(\.orderID) == ["c1", "r1", "r2"])
+  }
+}
+
+@Suite("Work-order KPI members")
+struct KPIMembersTests {
+  static let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
+
+  @Test(
+    "Rule KPI-DRILL-DOWN: every figure's number is the size of the order list its drill-down shows",
+    arguments: KPIMeasure.allCases)
+  func membersMatchFigures(measure: KPIMeasure) {
+    let facts = KPITests.facts
+    let m = WorkOrderKPIs.members(measure, facts, allFacts: facts, asOf: KPITests.asOf)
+    let r = WorkOrderKPIs.report(facts, unitID: nil, period: Self.march, customers: 10_000, asOf: KPITests.asOf)
+    switch measure {
+    case .volume: #expect(m.counted.count == facts.filter { !$0.isMergedDuplicate }.count)
+    case .countedVolume: #expect(m.counted.count == r.volumeByType.values.reduce(0, +))
+    case .countedComplaints: #expect(Double(m.counted.count) == r.complaintsPer10k)
+    case .dispatchTimeliness: #expect(m.rate == r.dispatchTimeliness)
+    case .firstDayContact: #expect(m.rate == r.firstDayContact)
+    case .timelyReply: #expect(m.rate == r.timelyReply)
+    case .returnVisit: #expect(m.rate == r.returnVisit)
+    case .returnVisitSatisfaction: #expect(m.rate == r.returnVisitSatisfaction)
+    case .firstTimeResolution: #expect(m.rate == r.firstTimeResolution)
+    case .timelyClosure: #expect(m.rate == r.timelyClosure)
+    case .overdue: #expect(m.counted.count == r.overdueCount)
+    case .handled: #expect(m.counted.count == facts.filter { $0.closedAt != nil && !$0.isMergedDuplicate }.count)
+    }
+    // A rate's numerator is part of its denominator; merged duplicates are never listed.
+    #expect(Set(m.counted).isSubset(of: Set(m.base ?? m.counted)))
+    #expect(!(m.base ?? m.counted).contains("r2"))
+    #expect(measure.isRate == (m.base != nil))
+  }
+
+  @Test("Rule KPI-DRILL-DOWN: the members are the orders the rule names (DOMAIN.md §2)")
+  func namedMembers() {
+    let facts = KPITests.facts
+    func m(_ k: KPIMeasure) -> KPIMembers { WorkOrderKPIs.members(k, facts, allFacts: facts, asOf: KPITests.asOf) }
+    #expect(m(.countedComplaints).counted == ["c1", "c2", "c5"])
+    #expect(m(.dispatchTimeliness) == KPIMembers(counted: ["c1", "c2"], base: ["c1", "c2", "c3"]))
+    #expect(m(.overdue).counted == ["c2", "c3", "c5"])
+    #expect(m(.firstTimeResolution) == KPIMembers(counted: ["c3", "r1"], base: ["c1", "c2", "c3", "r1"]))
   }
 }
 

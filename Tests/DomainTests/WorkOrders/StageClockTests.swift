@@ -26,11 +26,31 @@ struct StageClockTests {
     #expect(WO.iso(try ClockMath.baseDue(duration, from: WO.t(start), calendar: cal)) == due)
   }
 
-  @Test("Rule: a year without a published schedule is refused, not guessed")
+  @Test("Rule CAL-COVERAGE: a year before the published schedules is refused, not guessed")
   func uncoveredYear() {
-    #expect(throws: CalendarError.yearNotCovered(2027)) {
-      try ClockMath.baseDue(.workingDays(4), from: WO.t("2026-12-30T10:00:00"), calendar: cal)
+    #expect(throws: CalendarError.yearNotCovered(2024)) {
+      try ClockMath.baseDue(.workingDays(4), from: WO.t("2024-12-30T10:00:00"), calendar: cal)
     }
+  }
+
+  @Test("Rule CAL-COVERAGE: a deadline past the last published year counts weekends only and reads as provisional")
+  func provisionalDeadline() throws {
+    // Wed 30 Dec 2026 + 4 working days: 31 Dec, then Fri 1, Mon 4, Tue 5 Jan 2027 (no 2027 holidays known).
+    let due = try ClockMath.baseDue(.workingDays(4), from: WO.t("2026-12-30T10:00:00"), calendar: cal)
+    #expect(WO.iso(due) == "2027-01-06T00:00:00+08:00")
+    let record = StageClockRecord(rule: DefaultSLARules.reply[0], startedAt: WO.t("2026-12-30T10:00:00"))
+    let reading = try record.reading(at: WO.t("2026-12-31T10:00:00"), calendar: cal)
+    #expect(reading.isProvisional)
+    // With 2027's schedule imported (1 Jan a holiday) the same clock is recomputed and final.
+    let with2027 = WorkingCalendar(
+      coveredYears: cal.coveredYears.union([2027]),
+      overrides: [DayOverride(date: CivilDate(iso: "2027-01-01")!, kind: .holiday, name: "元旦")])
+    let final = try record.reading(at: WO.t("2026-12-31T10:00:00"), calendar: with2027)
+    #expect(!final.isProvisional)
+    #expect(WO.iso(final.due) == "2027-01-07T00:00:00+08:00")
+    // A clock inside a published year is never provisional.
+    let march = StageClockRecord(rule: DefaultSLARules.reply[0], startedAt: WO.t("2026-03-09T10:00:00"))
+    #expect(try !march.reading(at: WO.t("2026-03-10T10:00:00"), calendar: cal).isProvisional)
   }
 
   @Test(

@@ -26,12 +26,12 @@ enum WO {
   @discardableResult
   static func run(
     _ order: WorkflowSnapshot, _ steps: [(WorkOrderAction, Set<Role>, String)],
-    workflow: Workflow = .standard
+    workflow: Workflow = .standard, person: String? = nil
   ) throws -> [WorkflowOutcome] {
     var current = order
     var outcomes: [WorkflowOutcome] = []
     for (action, roles, at) in steps {
-      let outcome = try workflow.apply(action, to: current, by: roles, at: t(at))
+      let outcome = try workflow.apply(action, to: current, by: roles, person: person, at: t(at))
       outcomes.append(outcome)
       current = outcome.snapshot
     }
@@ -46,7 +46,12 @@ enum WO {
 
   static func stops(_ o: WorkflowOutcome) -> Set<StageClock> {
     var out: Set<StageClock> = []
-    for case .stop(let stage) in o.clockEffects { out.insert(stage) }
+    for effect in o.clockEffects {
+      switch effect {
+      case .stop(let stage), .end(let stage): out.insert(stage)
+      default: continue
+      }
+    }
     return out
   }
 }

@@ -82,7 +82,7 @@ struct WorkflowRefusalTests {
     Case(
       rule: "extension must move the deadline later", setup: contacted, type: .complaint, severity: .general,
       action: .requestExtension(reason: "complex", newDue: WO.t("2026-03-13"), customerInformed: true),
-      roles: [.handler], at: "2026-03-10T10:00:00", expected: .extensionNotLater),
+      roles: [.handler], at: "2026-03-10T10:00:00", expected: .extensionNotLater(WO.t("2026-03-14"))),
     Case(
       rule: "no approval without a request (§2 step 4)", setup: contacted, type: .complaint, severity: .general,
       action: .approveExtension, roles: [.reviewer], at: "2026-03-10T10:00:00", expected: .noPendingExtension),

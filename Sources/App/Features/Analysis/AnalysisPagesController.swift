@@ -5,11 +5,10 @@ import Vapor
 /// `/analysis`: saved runs, the forms that start a CSI run (uploaded CSV or a survey wave), and
 /// each run's page. Analysts and administrators only.
 enum AnalysisPagesController {
-  static let maxUpload: ByteCount = "20mb"
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.analysis.components, use: list)
-    pages.post(Paths.analysisUpload, bodyLimit: maxUpload, use: runUpload)
+    pages.post(Paths.analysisUpload, bodyLimit: UploadLimits.Form.analysis.collected, use: runUpload)
     pages.post(Paths.analysisWave.components, use: runWave)
     pages.get(Paths.analysisRun.components, use: show)
     AHPPagesController.register(pages)

@@ -83,14 +83,8 @@ enum AuditController {
         req.query[String.self, at: key].flatMap { $0.isEmpty ? nil : $0 }
       }
       var f = Filter(entity: text("entity"), entityID: text("entityId"), actor: text("actor"), action: text("action"))
-      if let raw = text("from") {
-        f.from = CivilDate(iso: raw)
-        if f.from == nil { errors.add("from", "calendar.error.date") }
-      }
-      if let raw = text("to") {
-        f.to = CivilDate(iso: raw)
-        if f.to == nil { errors.add("to", "calendar.error.date") }
-      }
+      f.from = text("from").flatMap { DateField.date($0, field: "from", into: &errors) }
+      f.to = text("to").flatMap { DateField.date($0, field: "to", into: &errors) }
       if let raw = text("offset") {
         if let n = Int(raw), n >= 0 { f.offset = n } else { errors.add("offset", "validation.integer") }
       }

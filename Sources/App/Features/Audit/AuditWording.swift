@@ -18,7 +18,7 @@ struct AuditWording {
 
   /// Entities the product records, in the order the filter lists them.
   static let entities = [
-    "work_order", "work_order_attachment", "unit", "department", "user", "api_token", "calendar", "calendar_year",
+    "work_order", "work_order_attachment", "work_order_note", "unit", "department", "user", "api_token", "calendar", "calendar_year",
     "calendar_day", "roster", "survey_wave", "survey_target", "survey_sample", "survey_response", "survey_results",
     "analysis_run",
   ]

@@ -16,6 +16,8 @@ struct DayDTO: Content {
 
 struct DeadlineResponse: Content {
   let deadline: String
+  /// Past the calendar's last year: weekends only until that year's holidays are imported.
+  let provisional: Bool
 }
 
 /// `/api/v1/calendar`: deadlines for other systems, and schedule maintenance for admins.
@@ -38,10 +40,13 @@ enum CalendarAPIController {
     let daysText = req.query[String.self, at: "workingDays"]
     let minutesText = req.query[String.self, at: "minutes"]
     let result: Date
+    var provisional = false
     switch (daysText, minutesText) {
     case (let days?, nil):
       guard let n = Int(days) else { throw AppError.invalid("workingDays", "validation.integer") }
-      result = try await WorkingCalendar.load(on: req.db).deadline(from: from, workingDays: n)
+      let calendar = try await WorkingCalendar.load(on: req.db)
+      result = try calendar.deadline(from: from, workingDays: n)
+      provisional = calendar.isProvisional(from: from, to: result)
     case (nil, let minutes?):
       guard let n = Int(minutes) else { throw AppError.invalid("minutes", "validation.integer") }
       do {
@@ -54,7 +59,7 @@ enum CalendarAPIController {
     default:
       throw AppError.invalid("workingDays", "calendar.error.one_duration")
     }
-    return DeadlineResponse(deadline: BusinessTime.iso8601(result))
+    return DeadlineResponse(deadline: BusinessTime.iso8601(result), provisional: provisional)
   }
 
   struct YearsResponse: Content { let items: [Int] }
@@ -73,6 +78,9 @@ enum CalendarAPIController {
     try req.actor.require(.admin)
     let body = try req.content.decode(YearRequest.self)
     try await CalendarService.addYear(body.year, actor: try req.actor, on: req.db)
+    if let first = CivilDate(year: body.year, month: 1, day: 1) {
+      try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
+    }
     return try await YearsResponse(items: [body.year]).encodeResponse(status: .created, for: req)
   }
 
@@ -91,11 +99,14 @@ enum CalendarAPIController {
     let body = try req.content.decode(DayRequest.self)
     let day = try await CalendarService.putDay(
       date: req.parameters.get("date") ?? "", kind: body.kind, name: body.name, actor: try req.actor, on: req.db)
+    try await req.application.calendarObservers.changed(from: day.date, on: req.db, now: req.now)
     return DayDTO(day)
   }
 
   @Sendable static func deleteDay(req: Request) async throws -> HTTPStatus {
-    try await CalendarService.deleteDay(date: req.parameters.get("date") ?? "", actor: try req.actor, on: req.db)
+    let date = req.parameters.get("date") ?? ""
+    try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db)
+    if let day = CivilDate(iso: date) { try await req.application.calendarObservers.changed(from: day, on: req.db, now: req.now) }
     return .noContent
   }
 
@@ -105,6 +116,10 @@ enum CalendarAPIController {
     guard let buffer = req.body.data, let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) else {
       throw AppError.invalid("file", "import.error.empty")
     }
-    return try await CalendarService.importCSV(text, actor: try req.actor, on: req.db)
+    let result = try await CalendarService.importCSV(text, actor: try req.actor, on: req.db)
+    if let first = result.years.first.flatMap({ CivilDate(year: $0, month: 1, day: 1) }) {
+      try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
+    }
+    return result
   }
 }

@@ -40,7 +40,7 @@ enum CalendarPagesController {
     pages.post(Paths.calendarYear.components, use: addYear)
     pages.post(Paths.calendarDay.components, use: putDay)
     pages.post(Paths.calendarDayDelete.components, use: deleteDay)
-    pages.post(Paths.calendarImport, bodyLimit: "2mb", use: importCSV)
+    pages.post(Paths.calendarImport, bodyLimit: UploadLimits.Form.calendar.collected, use: importCSV)
   }
 
   struct DayForm: Content {
@@ -96,6 +96,9 @@ enum CalendarPagesController {
     }
     return try await req.submitForm {
       try await CalendarService.addYear(year, actor: try req.actor, on: req.db)
+      if let first = CivilDate(year: year, month: 1, day: 1) {
+        try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
+      }
       return req.redirect(to: Paths.calendar.link() + "?year=\(year)")
     } showAgain: { errors, status in
       try await render(req, year: nil, values: ["year": form.year ?? ""], errors: errors, status: status)
@@ -107,16 +110,30 @@ enum CalendarPagesController {
     let values = ["date": form.date ?? "", "kind": form.kind ?? "", "name": form.name ?? ""]
     return try await req.submitForm {
       let day = try await CalendarService.putDay(date: form.date ?? "", kind: form.kind, name: form.name, actor: try req.actor, on: req.db)
+      try await req.application.calendarObservers.changed(from: day.date, on: req.db, now: req.now)
       return req.redirect(to: Paths.calendar.link() + "?year=\(day.date.year)")
     } showAgain: { errors, status in
       try await render(req, year: nil, values: values, errors: errors, status: status)
     }
   }
 
+  struct DeleteForm: Content {
+    var confirm: String?
+  }
+
+  /// Deleting a day changes every time limit that crosses it: the box must be ticked.
   @Sendable static func deleteDay(req: Request) async throws -> Response {
     let date = req.parameters.get("date") ?? ""
-    try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db)
-    return req.redirect(to: Paths.calendar.link() + "?year=\(CivilDate(iso: date)?.year ?? 0)")
+    let year = CivilDate(iso: date)?.year
+    let confirm = try req.content.decode(DeleteForm.self).confirm
+    return try await req.submitForm {
+      try FormConfirmation.require(confirm)
+      try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db)
+      if let day = CivilDate(iso: date) { try await req.application.calendarObservers.changed(from: day, on: req.db, now: req.now) }
+      return req.redirect(to: Paths.calendar.link() + "?year=\(year ?? 0)")
+    } showAgain: { errors, status in
+      try await render(req, year: year, errors: errors, status: status)
+    }
   }
 
   @Sendable static func importCSV(req: Request) async throws -> Response {
@@ -129,6 +146,9 @@ enum CalendarPagesController {
     }
     do {
       let result = try await CalendarService.importCSV(text, actor: try req.actor, on: req.db)
+      if let first = result.years.first.flatMap({ CivilDate(year: $0, month: 1, day: 1) }) {
+        try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
+      }
       let notice = req.t("calendar.import.done", String(result.days), result.years.map(String.init).joined(separator: ", "))
       return try await render(req, year: result.years.first, notice: notice)
     } catch let failure as ImportFailure {

@@ -26,8 +26,7 @@ enum CalendarService {
   ) async throws -> DayOverride {
     try actor.require(.admin)
     var errors = FieldErrors()
-    let date = CivilDate(iso: raw)
-    if date == nil { errors.add("date", "calendar.error.date") }
+    let date = DateField.date(raw, field: "date", into: &errors)
     let kind = DayKind(rawValue: rawKind ?? "")
     if kind == nil { errors.add("kind", "validation.choice") }
     let name = Validate.text(rawName, field: "name", max: Limits.dayName, into: &errors)
@@ -107,8 +106,13 @@ enum CalendarService {
       line += 1
       if row.allSatisfy({ $0.isEmpty }) { continue }
       let cell = { (i: Int) in i < row.count ? row[i] : "" }
-      guard let date = CivilDate(iso: cell(dateCol)) else {
-        problems.append(.init(line: line, field: "date", key: "calendar.error.date", args: []))
+      let date: CivilDate
+      switch CivilDate.parse(cell(dateCol)) {
+      case .success(let d): date = d
+      case .failure(let problem):
+        var found = FieldErrors()
+        DateField.add(problem, format: "calendar.error.date", field: "date", into: &found)
+        problems += found.messages.map { .init(line: line, field: $0.field, key: $0.key, args: $0.args) }
         continue
       }
       guard let kind = parseKind(cell(kindCol)) else {

@@ -51,21 +51,33 @@ enum HomeController {
       unitKindKey: "unit.kind.\(unit.kind)", unitHref: Paths.unit.link(unit.id!), cards: cards)
   }
 
-  /// Orders waiting on this person, overdue orders in scope, and the 催办 raised on open orders.
+  /// Orders waiting on this person, those due soon and overdue, overdue orders in the unit
+  /// subtree, and the 催办 raised on its open orders.
   static func workOrderWork(for actor: Actor, on db: any Database, now: Date) async throws -> [HomePage.WorkItem] {
-    var filter = WorkOrderQueries.Filter()
-    filter.open = true
-    filter.limit = 200
-    let (open, _) = try await WorkOrderQueries.list(filter, for: actor, on: db, now: now)
-    let workflow = try await WorkOrderFlow.workflow(on: db)
-    let mine = open.filter { !WorkOrderPresenter.allowedActions($0, workflow: workflow, actor: actor, now: now).isEmpty }.count
-    let overdue = open.filter { (try? WorkOrderQueries.isOverdue($0, calendar: workflow.calendar, now: now)) == true }.count
-    let chases = try await SLAAlert.query(on: db).filter(\.$isChase == true).filter(\.$order.$id ~~ open.compactMap(\.id)).count()
+    func count(_ view: QueueView, overdue: Bool = false) async throws -> Int {
+      var filter = WorkOrderQueries.Filter()
+      filter.view = view
+      filter.overdue = overdue
+      return try await WorkOrderQueries.count(filter, for: actor, on: db, now: now)
+    }
+    let mine = try await count(.mine)
+    let due = try await count(.due)
+    let overdue = try await count(.overdue)
+    let watchedOverdue = try await count(.watching, overdue: true)
+    let scope = actor.isAdmin ? nil : try await OrgUnit.visible(to: actor, on: db).compactMap(\.id)
+    let chases = SLAAlert.query(on: db).filter(\.$isChase == true)
+      .join(WorkOrder.self, on: \SLAAlert.$order.$id == \WorkOrder.$id)
+      .filter(WorkOrder.self, \.$state != WorkOrderState.closed.rawValue).filter(WorkOrder.self, \.$state != WorkOrderState.merged.rawValue)
+    if let scope { chases.filter(WorkOrder.self, \.$unit.$id ~~ scope) }
+    let chaseCount = try await chases.count()
     let base = Paths.workOrders.link()
     return [
       .init(labelKey: "home.orders_waiting", count: mine, href: base + "?view=mine", warning: false),
-      .init(labelKey: "home.orders_overdue", count: overdue, href: base + "?view=overdue", warning: overdue > 0),
-      .init(labelKey: "home.chases", count: chases, href: base + "?view=overdue", warning: chases > 0),
+      .init(labelKey: "home.orders_due", count: due, href: base + "?view=due", warning: due > 0),
+      .init(labelKey: "home.orders_mine_overdue", count: overdue, href: base + "?view=overdue", warning: overdue > 0),
+      .init(
+        labelKey: "home.orders_overdue", count: watchedOverdue, href: base + "?view=watching&overdue=true", warning: watchedOverdue > 0),
+      .init(labelKey: "home.chases", count: chaseCount, href: base + "?view=watching&overdue=true", warning: chaseCount > 0),
     ]
   }
 

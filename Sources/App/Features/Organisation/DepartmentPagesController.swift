@@ -111,8 +111,25 @@ enum DepartmentPagesController {
     }
   }
 
+  struct DeleteForm: Content {
+    var confirm: String?
+  }
+
+  /// Deleting cannot be undone: without the ticked confirmation the edit page comes back with
+  /// the error beside the box.
   @Sendable static func delete(req: Request) async throws -> Response {
-    try await DepartmentService.delete(try await DepartmentService.find(req), actor: try req.actor, on: req.db)
-    return req.redirect(to: Paths.departments.link())
+    let actor = try req.actor
+    try actor.require(.admin)
+    let department = try await DepartmentService.find(req)
+    let confirm = try req.content.decode(DeleteForm.self).confirm
+    return try await req.submitForm {
+      try FormConfirmation.require(confirm)
+      try await DepartmentService.delete(department, actor: actor, on: req.db)
+      return req.redirect(to: Paths.departments.link())
+    } showAgain: { errors, status in
+      let values = Form(
+        code: department.code, nameZh: department.nameZh, nameEn: department.nameEn, modules: department.modules.map(\.rawValue))
+      return try await form(req, department: department, form: values, errors: errors, status: status)
+    }
   }
 }

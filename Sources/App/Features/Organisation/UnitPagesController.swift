@@ -83,12 +83,26 @@ enum UnitPagesController {
     }
   }
 
+  struct DeleteForm: Content {
+    var confirm: String?
+  }
+
+  /// Deleting cannot be undone: the form's confirmation box must be ticked. A refusal (no tick,
+  /// or a unit that still has children or users) shows the unit page again with the reason.
   @Sendable static func delete(req: Request) async throws -> Response {
     let actor = try req.actor
-    let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
+    let id = try req.uuidParameter("unitID", entity: "entity.unit")
+    let unit = try await OrgUnit.findVisible(id, for: actor, on: req.db)
     let parentID = unit.$parent.id
-    try await UnitService.delete(unit, actor: actor, on: req.db)
-    return req.redirect(to: parentID.map { Paths.unit.link($0) } ?? Paths.units.link())
+    let form = try req.content.decode(DeleteForm.self)
+    return try await req.submitForm {
+      try actor.require(.admin)
+      try FormConfirmation.require(form.confirm)
+      try await UnitService.delete(unit, actor: actor, on: req.db)
+      return req.redirect(to: parentID.map { Paths.unit.link($0) } ?? Paths.units.link())
+    } showAgain: { errors, status in
+      try await req.page("units/show", UnitPage.build(for: req, id: id, errors: errors), status: status)
+    }
   }
 }
 

@@ -64,8 +64,20 @@ enum TokenPagesController {
     return try await render(req, newToken: created, status: .created)
   }
 
+  struct RevokeForm: Content {
+    var confirm: String?
+  }
+
+  /// A revoked token stops working at once for every program that uses it: the box must be ticked.
   @Sendable static func revoke(req: Request) async throws -> Response {
-    try await TokenIssuer.revoke(req.uuidParameter("tokenID", entity: "entity.token"), actor: req.actor, on: req.db)
-    return req.redirect(to: Paths.tokens.link())
+    let id = try req.uuidParameter("tokenID", entity: "entity.token")
+    let confirm = try req.content.decode(RevokeForm.self).confirm
+    return try await req.submitForm {
+      try FormConfirmation.require(confirm)
+      try await TokenIssuer.revoke(id, actor: req.actor, on: req.db)
+      return req.redirect(to: Paths.tokens.link())
+    } showAgain: { errors, status in
+      try await render(req, errors: errors, status: status)
+    }
   }
 }

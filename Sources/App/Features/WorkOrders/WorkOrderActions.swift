@@ -16,6 +16,8 @@ enum WorkOrderActions {
     var customerInformed: Bool?
     var severity: String?
     var parentID: UUID?
+    /// A complaint reply's investigation record.
+    var investigation: ComplaintInvestigation?
   }
 
   static func parse(_ f: Fields, order: WorkOrder, actor: Actor, on db: any Database) async throws -> WorkOrderAction {
@@ -48,13 +50,14 @@ enum WorkOrderActions {
     case .requestExtension:
       guard let due = f.newDue else { throw AppError.invalid("newDue", "validation.required") }
       return .requestExtension(reason: try text(f.reason, "reason"), newDue: due, customerInformed: f.customerInformed ?? false)
+    case .withdrawExtension: return .withdrawExtension
     case .approveExtension: return .approveExtension
     case .rejectExtension: return .rejectExtension(reason: try text(f.reason, "reason"))
-    case .reply: return .reply(summary: try text(f.summary, "summary"))
+    case .reply: return .reply(summary: try text(f.summary, "summary"), investigation: f.investigation)
     case .approveReply: return .approveReply
     case .sendBackReply: return .sendBackReply(reason: try text(f.reason, "reason"))
     case .recordReturnVisit:
-      guard let satisfied = f.satisfied else { throw AppError.invalid("satisfied", "validation.required") }
+      guard let satisfied = f.satisfied else { throw AppError.invalid("satisfied", "validation.select") }
       return .recordReturnVisit(satisfied: satisfied, note: satisfied ? (f.note ?? "") : try text(f.note, "note"))
     case .transferToDiscipline: return .transferToDiscipline(reason: try text(f.reason, "reason"))
     case .concludeInspection: return .concludeInspection(finding: try text(f.summary, "summary"))

@@ -10,7 +10,7 @@ enum WorkOrderExport {
   ) -> (header: [String], rows: [[String]]) {
     let columns = ["number", "type", "state", "customerName", "customerPhone", "unitId", "acceptedAt", "item", "content"]
     let rows = orders.map { order -> [String] in
-      let hidden = order.orderType == .report && actor.roles.isDisjoint(with: WorkOrderPresenter.reporterIdentityRoles)
+      let hidden = ReportSecrecy.hidesCustomer(of: order, from: actor)
       return [
         order.number,
         localizer.text("workorder.type.\(order.type)", locale: locale),

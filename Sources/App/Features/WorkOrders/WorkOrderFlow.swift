@@ -18,7 +18,7 @@ enum WorkOrderFlow {
     -> WorkflowOutcome
   {
     do {
-      return try workflow.apply(action, to: snapshot, by: actor.roles, at: at)
+      return try workflow.apply(action, to: snapshot, by: actor.roles, person: actor.userID.uuidString, at: at)
     } catch {
       throw WorkflowRefusal(error: error)
     }
@@ -34,10 +34,12 @@ enum WorkOrderFlow {
     guard order.version == expectedVersion else { throw staleVersion(order) }
     let workflow = try await workflow(on: db)
     let before = try order.snapshot
-    let outcome = try run(workflow, action, on: before, actor: actor, at: now)
     var ledger = try order.ledger
+    let outcome = try run(workflow, action, on: try inForce(before, ledger, workflow: workflow, now: now), actor: actor, at: now)
     try ledger.apply(outcome.clockEffects, at: now, policy: workflow.sla, appointment: order.appointmentAt)
-    try order.store(snapshot: outcome.snapshot, ledger: ledger)
+    try order.store(
+      snapshot: outcome.snapshot, ledger: ledger, workflow: workflow, now: now,
+      sent: try await SLAAlert.sent(for: order.id!, ledger: ledger, on: db))
     if outcome.state.isTerminal { order.closedAt = now }
     if case .recordReturnVisit(let satisfied, _) = action {
       order.returnVisitedAt = now
@@ -45,9 +47,7 @@ enum WorkOrderFlow {
     }
     if let verified = details.verified { order.verified = verified }
     if let responsible = details.supplyResponsibility { order.supplyResponsibility = responsible }
-    if let investigation = details.investigation, !investigation.isEmpty { order.investigation = investigation }
-    order.nextDueAt = try ledger.nextDueAt(
-      at: now, sent: try await SLAAlert.sent(for: order.id!, ledger: ledger, on: db), calendar: workflow.calendar)
+    if case .reply(_, let investigation?) = action, !investigation.isEmpty { order.investigation = investigation }
     let notice = try await notice(outcome, order: order, actor: actor, workflow: workflow, on: db)
     try await db.transaction { tx in
       // The version check and bump in one statement: of two simultaneous moves one wins.
@@ -62,7 +62,17 @@ enum WorkOrderFlow {
   struct ActionDetails {
     var verified: Bool?
     var supplyResponsibility: Bool?
-    var investigation: ComplaintInvestigation?
+  }
+
+  /// The snapshot with the deadlines in force read from the clocks (the workflow judges
+  /// extensions and late replies against them): pauses, extensions and a calendar year imported
+  /// since the last move all count. Paused clocks keep theirs; resuming moves them.
+  static func inForce(_ snapshot: WorkflowSnapshot, _ ledger: ClockLedger, workflow: Workflow, now: Date) throws -> WorkflowSnapshot {
+    var current = snapshot
+    for (stage, record) in ledger.running where record.pausedSince == nil {
+      current.deadlines[stage] = try record.reading(at: now, calendar: workflow.calendar).due
+    }
+    return current
   }
 
   static func claimVersion(_ order: WorkOrder, expected: Int, on db: any Database) async throws {
@@ -96,8 +106,7 @@ enum WorkOrderFlow {
     if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
       note = try await OrgUnit.find(id, on: db)?.name ?? note
     }
-    let recipients = try await Inbox.recipients(
-      for: order, unit: unit, workflow: workflow, except: actor.userID, on: db, now: outcome.audit.at)
+    let recipients = try await Inbox.recipients(for: order, unit: unit, workflow: workflow, except: actor.userID, on: db)
     return Notice(note: note, recipients: recipients)
   }
 
@@ -106,9 +115,18 @@ enum WorkOrderFlow {
     _ outcome: WorkflowOutcome, notice: Notice, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
   ) async throws {
     let entry = outcome.audit
+    // The date an extension asked for (or that was decided), and a return visit's verdict.
+    let dueAt: Date? =
+      switch entry.action {
+      case .requestExtension: outcome.snapshot.pendingExtension?.newDue
+      case .approveExtension, .rejectExtension, .withdrawExtension: before?.pendingExtension?.newDue
+      default: nil
+      }
+    let result: String? =
+      entry.action == .recordReturnVisit ? (outcome.milestones.contains(.returnVisitUnsatisfied) ? "unsatisfied" : "satisfied") : nil
     try await WorkOrderEvent(
       orderID: order.id!, at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
-      actorName: actor.displayName, note: notice.note
+      actorName: actor.displayName, note: notice.note, dueAt: dueAt, result: result
     ).insert(on: db)
     try await AuditLog.record(
       before == nil ? .create : .stateChange, entity: "work_order", id: order.id!.uuidString, actor: actor,
@@ -116,10 +134,16 @@ enum WorkOrderFlow {
       after: AuditState(
         state: outcome.state.rawValue, flags: outcome.snapshot.flags.map(\.rawValue).sorted(), action: entry.action.rawValue),
       on: db, at: entry.at)
-    // Whoever acts next hears of it in their inbox.
+    // Whoever acts next hears of it in their inbox; an extension request names its date.
+    let message: (key: String, args: [String]) =
+      if entry.action == .requestExtension, let due = dueAt {
+        ("inbox.extension_request", [order.number, DisplayFormat.dateTime(due)])
+      } else {
+        ("inbox.queue", [order.number, "workorder.state.\(outcome.state.rawValue)"])
+      }
     try await Inbox.deliver(
-      to: notice.recipients, kind: "queue", messageKey: "inbox.queue", args: [order.number, "workorder.state.\(outcome.state.rawValue)"],
-      link: Paths.workOrder.link(order.id!), at: entry.at, on: db)
+      to: notice.recipients, kind: "queue", messageKey: message.key, args: message.args, link: Paths.workOrder.link(order.id!),
+      at: entry.at, on: db)
   }
 
   struct AuditState: Encodable {
@@ -158,8 +182,23 @@ struct WorkflowRefusal: Error {
     case .customerNotInformed:
       return AppError(
         .unprocessableEntity, code: "invalid_field", key: "workorder.refused.customer_not_informed", field: "customerInformed")
-    case .extensionNotLater, .extensionAfterDeadline, .noDeadlineToExtend:
-      return AppError(.unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_due", field: "newDue")
+    case .extensionNotLater(let due):
+      return AppError(
+        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_not_later", args: [DisplayFormat.dateTime(due)],
+        field: "newDue")
+    case .extensionTooLong(let latest):
+      return AppError(
+        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_too_long", args: [DisplayFormat.dateTime(latest)],
+        field: "newDue")
+    case .extensionAfterDeadline(let due):
+      return AppError(
+        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_late", args: [DisplayFormat.dateTime(due)],
+        field: "newDue")
+    case .noDeadlineToExtend:
+      return AppError(.unprocessableEntity, code: "illegal_action", key: "workorder.refused.extension_no_deadline", field: "action")
+    case .investigationIncomplete:
+      return AppError(
+        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.investigation_incomplete", field: "investigation")
     case .calendar(let e):
       return AppErrorMiddleware.calendarError(e)
     default:
@@ -174,6 +213,7 @@ struct WorkflowRefusal: Error {
     case .severityNotHigher: "severity_not_higher"
     case .notSeriousEvent: "not_serious"
     case .sameDayReportAlreadyFiled: "same_day_filed"
+    case .sameDayReportMissing: "same_day_missing"
     case .cannotMergeIntoSelf: "merge_self"
     case .parentNotOpen: "merge_parent_closed"
     case .parentTypeMismatch: "merge_type"

@@ -27,10 +27,12 @@ enum WorkOrderIntake {
   }
 
   /// `workflow`: the caller's, when it needs one afterwards too (one calendar read per request).
+  /// `found`: problems the caller found already (a date typed wrong on the form), reported
+  /// together with the intake's own.
   static func create(
-    _ input: Input, actor: Actor, workflow: Workflow? = nil, on db: any Database, now: Date
+    _ input: Input, actor: Actor, workflow: Workflow? = nil, found: FieldErrors = .init(), on db: any Database, now: Date
   ) async throws -> WorkOrder {
-    var errors = FieldErrors()
+    var errors = found
     let type = OrderType(rawValue: input.type ?? "")
     if type == nil { errors.add("type", "validation.choice") }
     var serviceKind: ServiceRequestKind?
@@ -55,6 +57,10 @@ enum WorkOrderIntake {
     }
     let acceptedAt = input.acceptedAt ?? now
     if acceptedAt > now.addingTimeInterval(300) { errors.add("acceptedAt", "workorder.error.future") }
+    // An appointment is agreed for later; a time typed to the minute may fall in the current minute.
+    if let appointment = input.appointmentAt, appointment < acceptedAt.addingTimeInterval(-60) {
+      errors.add("appointmentAt", "workorder.error.appointment_past")
+    }
     guard errors.isEmpty, let type, let channel, let area, let unit else { throw ValidationFailure(errors: errors) }
 
     let order = WorkOrder()
@@ -90,9 +96,8 @@ enum WorkOrderIntake {
     order.appointmentAt = input.appointmentAt
     order.$createdBy.id = actor.userID
     order.$unit.id = unit.id!
-    try order.store(snapshot: outcome.snapshot, ledger: ledger)
+    try order.store(snapshot: outcome.snapshot, ledger: ledger, workflow: workflow, now: acceptedAt)
     if outcome.state.isTerminal { order.closedAt = acceptedAt }
-    order.nextDueAt = try ledger.nextDueAt(at: acceptedAt, calendar: workflow.calendar)
     let notice = try await WorkOrderFlow.notice(outcome, order: order, unit: unit, actor: actor, workflow: workflow, on: db)
     try await db.transaction { tx in
       try await order.insert(on: tx)
@@ -110,7 +115,9 @@ enum WorkOrderIntake {
   }
 
   /// Complaints carry a category and item of the complaint taxonomy, reports an item of the
-  /// misconduct list; both carry attitude and severity.
+  /// misconduct list; both carry attitude and severity. Nothing chosen is "please choose"; a
+  /// code the taxonomy does not know is named as unknown. A complaint's category may be left
+  /// out: it is the item's own.
   static func classify(_ input: Input, type: OrderType?, into errors: inout FieldErrors) -> Classification {
     guard type == .complaint || type == .report else { return Classification() }
     var result = Classification()
@@ -119,14 +126,25 @@ enum WorkOrderIntake {
     result.severity = Severity(rawValue: input.severity ?? "general") ?? .general
     if Severity(rawValue: input.severity ?? "general") == nil { errors.add("severity", "validation.choice") }
     let taxonomy: Taxonomy = type == .complaint ? .complaintsV1 : .misconductV1
-    let category = type == .complaint ? (input.category ?? "") : (taxonomy.categories.first?.code ?? "")
+    let item = (input.item ?? "").trimmingCharacters(in: .whitespaces)
+    guard !item.isEmpty else {
+      errors.add("item", "validation.select")
+      return result
+    }
+    let given = (input.category ?? "").trimmingCharacters(in: .whitespaces)
+    let owner = taxonomy.categories.first { $0.items.contains { $0.code == item } }?.code
+    let category = type == .complaint && !given.isEmpty ? given : owner
+    guard let category else {
+      errors.add("item", type == .complaint ? "workorder.error.item_not_complaint" : "workorder.error.item_not_report", item)
+      return result
+    }
     do {
-      _ = try taxonomy.item(input.item ?? "", in: category)
+      _ = try taxonomy.item(item, in: category)
       result.category = category
-      result.item = input.item
+      result.item = item
       result.version = taxonomy.version
-    } catch .unknownCategory {
-      errors.add("category", "workorder.error.category")
+    } catch .unknownCategory(let code) {
+      errors.add("category", "workorder.error.category", code)
     } catch {
       errors.add("item", "workorder.error.item")
     }

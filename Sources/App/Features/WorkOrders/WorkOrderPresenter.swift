@@ -5,9 +5,6 @@ import Vapor
 /// Turns stored orders into what people and clients see: clocks read at "now", the actions the
 /// viewer may take next, and personal data masked for those who need not see it.
 enum WorkOrderPresenter {
-  /// Roles that see a reporter's (举报人) identity; configuration with this default.
-  static let reporterIdentityRoles: Set<Role> = [.admin]
-
   static func clocks(_ order: WorkOrder, calendar: WorkingCalendar, now: Date) throws -> [ClockDTO] {
     let ledger = try order.ledger
     let records = ledger.finished + ledger.running.values.sorted { $0.startedAt < $1.startedAt }
@@ -15,12 +12,14 @@ enum WorkOrderPresenter {
       let reading = try record.reading(at: now, calendar: calendar)
       return ClockDTO(
         stage: record.stage.rawValue, startedAt: record.startedAt, dueAt: reading.due, pausedSeconds: reading.pausedSeconds,
-        breached: reading.isBreached, stopped: reading.isStopped, elapsedFraction: reading.elapsedFraction)
+        breached: reading.isBreached, stopped: reading.isStopped, done: reading.isDone, provisional: reading.isProvisional,
+        elapsedFraction: reading.elapsedFraction)
     }
   }
 
   /// The actions the viewer could take now: each kind is tried on the Domain workflow with
-  /// representative details, so the rule lives in one place.
+  /// representative details that pass its checks of what is typed (a complete investigation
+  /// record, an unsatisfied visit's note), so the rule lives in one place.
   /// `snapshot`: the order's, when the caller asks for several people at once (decoded once).
   static func allowedActions(
     _ order: WorkOrder, snapshot known: WorkflowSnapshot? = nil, workflow: Workflow, actor: Actor, now: Date
@@ -46,12 +45,14 @@ enum WorkOrderPresenter {
     case .pauseForCustomer: .pauseForCustomer(reason: "-")
     case .resumeFromCustomer: .resumeFromCustomer
     case .requestExtension: nil  // needs a date the person chooses; offered with reply
+    case .withdrawExtension: .withdrawExtension
     case .approveExtension: .approveExtension
     case .rejectExtension: .rejectExtension(reason: "-")
-    case .reply: .reply(summary: "-")
+    case .reply: .reply(summary: "-", investigation: sampleInvestigation)
     case .approveReply: .approveReply
     case .sendBackReply: .sendBackReply(reason: "-")
-    case .recordReturnVisit: .recordReturnVisit(satisfied: true, note: "-")
+    // Unsatisfied: offered even while a closing gate would refuse a satisfied verdict.
+    case .recordReturnVisit: .recordReturnVisit(satisfied: false, note: "-")
     case .transferToDiscipline: .transferToDiscipline(reason: "-")
     case .concludeInspection: .concludeInspection(finding: "-")
     case .raiseSeverity: .raiseSeverity(to: .major, reason: "-")
@@ -59,6 +60,9 @@ enum WorkOrderPresenter {
     case .mergeInto: nil  // needs a parent order
     }
   }
+
+  static let sampleInvestigation = ComplaintInvestigation(
+    course: "-", handling: "-", cause: "-", responsibility: "-", correctiveAction: "-", personnelOutcome: "-")
 
   /// "13812345678" → "138****5678"; short numbers keep only their last two digits.
   static func maskPhone(_ phone: String) -> String {
@@ -68,7 +72,7 @@ enum WorkOrderPresenter {
   }
 
   static func dto(_ order: WorkOrder, actor: Actor, workflow: Workflow, now: Date, maskPhone: Bool) throws -> WorkOrderDTO {
-    let hideReporter = order.orderType == .report && actor.roles.isDisjoint(with: reporterIdentityRoles)
+    let hideReporter = ReportSecrecy.hidesCustomer(of: order, from: actor)
     let phone = hideReporter ? "***" : maskPhone ? Self.maskPhone(order.customerPhone) : order.customerPhone
     let isClassified = order.categoryCode != nil
     return WorkOrderDTO(

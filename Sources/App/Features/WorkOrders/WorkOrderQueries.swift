@@ -12,6 +12,7 @@ enum WorkOrderQueries {
   }
 
   struct Filter {
+    var view = QueueView.all
     var state: WorkOrderState?
     var type: OrderType?
     var unitID: UUID?
@@ -20,11 +21,18 @@ enum WorkOrderQueries {
     var to: CivilDate?
     var overdue = false
     var open = false
+    /// An export: reports are left out for everyone not cleared to see reporters.
+    var export = false
     var limit = 50
     var cursor: (Date, UUID)?
 
     static func parse(_ req: Request, errors: inout FieldErrors) -> Filter {
-      func text(_ key: String) -> String? { req.query[String.self, at: key].flatMap { $0.isEmpty ? nil : $0 } }
+      parse({ req.query[String.self, at: $0] }, errors: &errors)
+    }
+
+    /// The filters from a query string's values (a request's, or a saved filter's).
+    static func parse(_ value: (String) -> String?, errors: inout FieldErrors) -> Filter {
+      func text(_ key: String) -> String? { value(key).flatMap { $0.isEmpty ? nil : $0 } }
       var f = Filter()
       if let raw = text("state") {
         f.state = WorkOrderState(rawValue: raw)
@@ -39,14 +47,9 @@ enum WorkOrderQueries {
         if f.unitID == nil { errors.add("unitId", "validation.unknown_reference") }
       }
       f.category = text("category")
-      if let raw = text("from") {
-        f.from = CivilDate(iso: raw)
-        if f.from == nil { errors.add("from", "calendar.error.date") }
-      }
-      if let raw = text("to") {
-        f.to = CivilDate(iso: raw)
-        if f.to == nil { errors.add("to", "calendar.error.date") }
-      }
+      f.from = text("from").flatMap { DateField.date($0, field: "from", into: &errors) }
+      f.to = text("to").flatMap { DateField.date($0, field: "to", into: &errors) }
+      if let from = f.from, let to = f.to, to < from { errors.add("to", "validation.date_order") }
       f.overdue = text("overdue") == "true"
       f.open = text("open") == "true"
       if let raw = text("limit") {
@@ -63,6 +66,9 @@ enum WorkOrderQueries {
   /// Newest first, keyset-paginated on (acceptedAt, id) so pages stay stable while orders arrive.
   static func list(_ f: Filter, for actor: Actor, on db: any Database, now: Date) async throws -> ([WorkOrder], String?) {
     var orders: [WorkOrder]
+    let scope = { (q: QueryBuilder<WorkOrder>) in
+      applyView(f, to: q, for: actor, now: now)
+    }
     if !actor.isAdmin || f.unitID != nil {
       var units = try await OrgUnit.visible(to: actor, on: db)
       if let unitID = f.unitID {
@@ -72,29 +78,83 @@ enum WorkOrderQueries {
       let ids = units.compactMap(\.id)
       if f.limit > 200 {
         // An export: one query, since a page per unit could load the limit many times over.
-        orders = try await page(f, on: db) { $0.filter(\.$unit.$id ~~ ids) }
+        orders = try await page(f, on: db) { q in
+          q.filter(\.$unit.$id ~~ ids)
+          scope(q)
+        }
       } else {
         // A screen: one newest-first page per unit, merged. Each reads its unit's (unit_id,
         // accepted_at) index in order and stops at the page, where one query over all the
         // subtree's units sorted every order they ever had.
         orders = []
-        for unit in ids { orders += try await page(f, on: db) { $0.filter(\.$unit.$id == unit) } }
+        for unit in ids {
+          orders += try await page(f, on: db) { q in
+            q.filter(\.$unit.$id == unit)
+            scope(q)
+          }
+        }
         orders.sort { a, b in
           a.acceptedAt != b.acceptedAt ? a.acceptedAt > b.acceptedAt : a.id!.uuidString > b.id!.uuidString
         }
         orders = Array(orders.prefix(f.limit + 1))
       }
     } else {
-      orders = try await page(f, on: db) { _ in }
+      orders = try await page(f, on: db, scope: scope)
     }
     let hasMore = orders.count > f.limit
     if hasMore { orders.removeLast() }
-    if f.overdue {
-      let calendar = try await WorkingCalendar.load(on: db)
-      orders = orders.filter { (try? isOverdue($0, calendar: calendar, now: now)) == true }
-    }
     let next = hasMore ? orders.last.map { encodeCursor($0.acceptedAt, $0.id!) } : nil
     return (orders, next)
+  }
+
+  /// How many orders a view holds in the actor's scope (the start page's counts).
+  static func count(_ f: Filter, for actor: Actor, on db: any Database, now: Date) async throws -> Int {
+    let q = WorkOrder.query(on: db)
+    if !actor.isAdmin {
+      let units = try await OrgUnit.visible(to: actor, on: db).compactMap(\.id)
+      q.filter(\.$unit.$id ~~ units)
+    }
+    applyView(f, to: q, for: actor, now: now)
+    return try await q.count()
+  }
+
+  /// The view's own condition (mine, due soon, overdue…) and the reporters' secrecy rule.
+  static func applyView(_ f: Filter, to q: QueryBuilder<WorkOrder>, for actor: Actor, now: Date) {
+    let open = { (q: QueryBuilder<WorkOrder>) in
+      q.filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+    }
+    switch f.view {
+    case .mine: waitingOn(actor, q)
+    case .due:
+      waitingOn(actor, q)
+      q.filter(\.$warningAt <= now).filter(\.$deadlineAt >= now)
+    case .overdue:
+      waitingOn(actor, q)
+      q.filter(\.$deadlineAt < now)
+    case .watching: open(q)
+    case .closed: if f.state == nil { q.filter(\.$state == WorkOrderState.closed.rawValue) }
+    case .all: break
+    }
+    if f.open { open(q) }
+    if f.overdue { q.filter(\.$deadlineAt < now) }
+    ReportSecrecy.restrict(q, for: actor, mode: f.export ? .never : f.view.isMine ? .unrestricted : .whenWaitingOn)
+  }
+
+  /// Orders waiting on the actor (`WaitingOn`, kept in columns): their role, and their person
+  /// where the order is someone's; or a request waiting on their decision.
+  static func waitingOn(_ actor: Actor, _ q: QueryBuilder<WorkOrder>) {
+    let roles = actor.roles.map(\.rawValue)
+    guard !roles.isEmpty else {
+      q.filter(\.$waitingRole == "")  // no role: nothing waits on them (no order waits on an empty role)
+      return
+    }
+    q.group(.or) { or in
+      or.group(.and) { and in
+        and.filter(\.$waitingRole ~~ roles)
+        and.group(.or) { $0.filter(\.$waitingPerson == nil).filter(\.$waitingPerson == actor.userID) }
+      }
+      or.filter(\.$approvalRole ~~ roles)
+    }
   }
 
   /// Up to one more than a page of the filtered orders, newest first.
@@ -106,9 +166,6 @@ enum WorkOrderQueries {
     if let c = f.category { q.filter(\.$categoryCode == c) }
     if let from = f.from { q.filter(\.$acceptedAt >= BusinessTime.startOfDay(from)) }
     if let to = f.to { q.filter(\.$acceptedAt < BusinessTime.startOfDay(to.adding(days: 1))) }
-    if f.open || f.overdue {
-      q.filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
-    }
     if let (at, id) = f.cursor {
       q.group(.or) { or in
         or.filter(\.$acceptedAt < at)
@@ -116,10 +173,6 @@ enum WorkOrderQueries {
       }
     }
     return try await q.sort(\.$acceptedAt, .descending).sort(\.$id, .descending).limit(f.limit + 1).all()
-  }
-
-  static func isOverdue(_ order: WorkOrder, calendar: WorkingCalendar, now: Date) throws -> Bool {
-    try order.ledger.running.values.contains { try $0.reading(at: now, calendar: calendar).isBreached }
   }
 
   static func encodeCursor(_ at: Date, _ id: UUID) -> String {
@@ -167,7 +220,8 @@ extension WorkOrderQueries {
 
 extension WorkOrderQueries {
   /// A customer's repeat contacts (issue 3 §6): their open orders, and any order on the same
-  /// account or phone accepted within the 30 days before `asOf`, newest first.
+  /// account or phone accepted within the 30 days before `asOf`, newest first. The order page's
+  /// related list, its merge candidates and the intake's lookup all read this.
   static func contacts(
     account: String, phone: String, asOf: Date, for actor: Actor, on db: any Database
   ) async throws -> [WorkOrder] {
@@ -175,13 +229,15 @@ extension WorkOrderQueries {
     let phone = phone.trimmingCharacters(in: .whitespaces)
     guard !account.isEmpty || !phone.isEmpty else { return [] }
     let since = asOf.addingTimeInterval(-30 * 86_400)
-    let orders = try await WorkOrder.query(on: db)
+    let query = WorkOrder.query(on: db)
       .group(.or) { group in
         if !account.isEmpty { group.filter(\.$customerAccount == account) }
         if !phone.isEmpty { group.filter(\.$customerPhone == phone) }
       }
       .group(.or) { $0.filter(\.$acceptedAt >= since).filter(\.$closedAt == nil) }
-      .sort(\.$acceptedAt, .descending).limit(10).all()
+    // These lists tie orders to a customer: a report would name its reporter.
+    ReportSecrecy.restrict(query, for: actor, mode: .never)
+    let orders = try await query.sort(\.$acceptedAt, .descending).limit(10).all()
     let visible = Set(try await OrgUnit.visible(to: actor, on: db).compactMap(\.id))
     return orders.filter { visible.contains($0.$unit.id) }
   }

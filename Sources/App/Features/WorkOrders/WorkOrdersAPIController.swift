@@ -48,8 +48,9 @@ enum WorkOrdersAPIController {
   @Sendable static func list(req: Request) async throws -> Page {
     let actor = try req.actor
     var errors = FieldErrors()
-    let filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
+    var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
+    filter.view = try QueueView.parse(req, default: .all)
     let (orders, next) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
     return Page(
@@ -64,13 +65,11 @@ enum WorkOrdersAPIController {
     let fields = WorkOrderActions.Fields(
       action: body.action, reason: body.reason, note: body.note, summary: body.summary, unitID: body.unitId,
       satisfied: body.satisfied, newDue: body.newDue, customerInformed: body.customerInformed, severity: body.severity,
-      parentID: body.parentId)
+      parentID: body.parentId, investigation: order.orderType == .complaint ? try body.investigation?.validated() : nil)
     let action = try await WorkOrderActions.parse(fields, order: order, actor: actor, on: req.db)
     try await WorkOrderFlow.apply(
       action, to: order, expectedVersion: body.version,
-      details: .init(
-        verified: body.verified, supplyResponsibility: body.supplyResponsibility,
-        investigation: order.orderType == .complaint ? try body.investigation?.validated() : nil), actor: actor, on: req.db,
+      details: .init(verified: body.verified, supplyResponsibility: body.supplyResponsibility), actor: actor, on: req.db,
       now: req.now)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
     return try WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: req.now, maskPhone: false)
@@ -83,6 +82,8 @@ enum WorkOrdersAPIController {
     var errors = FieldErrors()
     var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
+    filter.view = try QueueView.parse(req, default: .all)
+    filter.export = true
     filter.limit = WorkOrderExchange.maxLines
     let (orders, _) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: req.now)
     let data = try WorkOrderExchange.export(orders, actor: actor, workflow: try await WorkOrderFlow.workflow(on: req.db), now: req.now)

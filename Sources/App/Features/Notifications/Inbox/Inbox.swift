@@ -4,29 +4,19 @@ import Foundation
 
 /// Who hears about an order, and delivering to their inboxes.
 enum Inbox {
-  /// The moves that take an order forward: whoever may make one of them now has the order in
-  /// their queue. Side actions (raising severity, same-day reports, merging…) do not count.
-  static let progressActions: Set<WorkOrderActionKind> = [
-    .accept, .approveIntake, .dispatch, .recordFirstContact, .recordArrival, .recordRestoration, .reply, .approveReply,
-    .approveExtension, .recordReturnVisit, .resumeFromCustomer, .concludeInspection,
-  ]
-
-  /// The people at the order's unit or above it who could move the order forward now
-  /// (administration alone does not count: admins would otherwise hear of everything).
+  /// The people at the order's unit or above it whom the order waits on now (`WaitingOn`, the
+  /// rule of the 待我处理 queue); administration alone does not count.
   static func recipients(
-    for order: WorkOrder, unit known: OrgUnit? = nil, workflow: Workflow, except actorID: UUID?, on db: any Database, now: Date
+    for order: WorkOrder, unit known: OrgUnit? = nil, workflow: Workflow, except actorID: UUID?, on db: any Database
   ) async throws -> [UUID] {
+    let waiting = workflow.waitingOn(try order.snapshot)
+    guard waiting.role != nil || waiting.approver != nil else { return [] }
     let found = if let known { known } else { try await OrgUnit.find(order.$unit.id, on: db) }
     guard let unit = found else { return [] }
     let ancestors = unit.unitPath.ancestorIDs.compactMap(UUID.init(uuidString:))
     let users = try await ActorLoader.active(inUnits: ancestors, on: db)
-    let snapshot = try order.snapshot
     return users.filter { user in
-      guard user.userID != actorID else { return false }
-      let actor = user.with(roles: user.roles.subtracting([.admin]))
-      return !actor.roles.isEmpty
-        && !progressActions.isDisjoint(
-          with: WorkOrderPresenter.allowedActions(order, snapshot: snapshot, workflow: workflow, actor: actor, now: now))
+      user.userID != actorID && waiting.includes(roles: user.roles, person: user.userID.uuidString)
     }.map(\.userID)
   }
 

@@ -67,11 +67,12 @@ struct UnitPage: Encodable {
   let canEdit: Bool
   let editHref: String
   let deleteAction: String
+  let errors: [String: String]
   var hasChildren: Bool { !children.isEmpty }
   var hasMembers: Bool { !members.isEmpty }
 
   enum CodingKeys: String, CodingKey {
-    case chrome, unit, parent, children, members, canEdit, editHref, deleteAction, hasChildren, hasMembers
+    case chrome, unit, parent, children, members, canEdit, editHref, deleteAction, errors, hasChildren, hasMembers
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -84,11 +85,12 @@ struct UnitPage: Encodable {
     try c.encode(canEdit, forKey: .canEdit)
     try c.encode(editHref, forKey: .editHref)
     try c.encode(deleteAction, forKey: .deleteAction)
+    try c.encode(errors, forKey: .errors)
     try c.encode(hasChildren, forKey: .hasChildren)
     try c.encode(hasMembers, forKey: .hasMembers)
   }
 
-  static func build(for req: Request, id: UUID) async throws -> UnitPage {
+  static func build(for req: Request, id: UUID, errors: FieldErrors = .init()) async throws -> UnitPage {
     let actor = try req.actor
     let unit = try await OrgUnit.findVisible(id, for: actor, on: req.db)
     let parent = try await unit.$parent.get(on: req.db)
@@ -99,7 +101,8 @@ struct UnitPage: Encodable {
       parent: parent.flatMap { actor.canSee($0.unitPath) ? UnitRow($0) : nil },
       children: try await OrgUnit.children(of: id, on: req.db).map { UnitRow($0) },
       members: users.map { Member(displayName: $0.displayName, username: $0.username, roleKeys: $0.roles.map { "role.\($0)" }) },
-      canEdit: actor.isAdmin, editHref: Paths.unitEdit.link(id), deleteAction: Paths.unitDelete.link(id))
+      canEdit: actor.isAdmin, editHref: Paths.unitEdit.link(id), deleteAction: Paths.unitDelete.link(id),
+      errors: errors.localized(req.application.localizer, req.locale))
   }
 }
 

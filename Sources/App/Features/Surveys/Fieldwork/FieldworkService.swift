@@ -103,6 +103,10 @@ enum FieldworkService {
       }
     }
     if outcome == .callback && callbackAt == nil { throw AppError.invalid("callbackAt", "survey.error.callback_time") }
+    // A time typed to the minute may fall in the current minute; earlier is a mistake.
+    if outcome == .callback, let at = callbackAt, at < now.addingTimeInterval(-60) {
+      throw AppError.invalid("callbackAt", "survey.error.callback_past")
+    }
     let rules = FieldworkRules(attemptLimit: wave.attemptLimit)
     let step = rules.step(after: outcome, failedAttempts: sample.attempts, callbackAt: callbackAt, now: now)
     let before = sample.status

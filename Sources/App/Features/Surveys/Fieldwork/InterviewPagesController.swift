@@ -95,7 +95,13 @@ enum InterviewPagesController {
         req, sample: sample, entered: entered, skipped: skipped, message: req.t("interview.error.outcome"),
         status: .unprocessableEntity)
     }
-    let callbackAt = form["callbackAt"].flatMap { BusinessTime.parseLocal($0) }
+    var dateErrors = FieldErrors()
+    let callbackAt = form["callbackAt"].flatMap { $0.isEmpty ? nil : $0 }.flatMap {
+      DateField.dateTime($0, field: "callbackAt", into: &dateErrors)
+    }
+    if outcome == .callback, let problem = dateErrors.localized(req.application.localizer, req.locale)["callbackAt"] {
+      return try await render(req, sample: sample, entered: entered, skipped: skipped, message: problem, status: .unprocessableEntity)
+    }
     do {
       try await FieldworkService.record(
         outcome, sample: sample, draft: ResponseDraft(answers: answers, skippedModules: skipped), callbackAt: callbackAt,

@@ -2,6 +2,18 @@ import Domain
 import Fluent
 import Foundation
 
+/// Where validated roster rows go: the database on import, nowhere on a preview.
+protocol RosterSink {
+  mutating func add(_ row: RosterRecord) async throws
+}
+
+extension RosterWriter: RosterSink {}
+
+/// Only counts (the validator already counts); a preview keeps no rows.
+struct RosterCounter: RosterSink {
+  mutating func add(_ row: RosterRecord) async throws {}
+}
+
 /// What a roster import did: the new version and every line it refused.
 struct RosterImportResult: Sendable {
   let versionID: UUID
@@ -55,11 +67,7 @@ enum RosterImport {
         await writer.abandon()
         throw error
       }
-      guard quality.valid > 0 else {
-        var error = AppError.invalid("file", "roster.error.no_valid_rows")
-        error.lines = problems.prefix(1000).map(importLine)
-        throw error
-      }
+      guard quality.valid > 0 else { throw noValidRows(problems) }
       (row.totalRows, row.validRows, row.completeRows) = (quality.total, quality.valid, quality.complete)
       row.rejectedJSON = try encodeProblems(problems)
       try await row.update(on: tx)
@@ -89,9 +97,31 @@ enum RosterImport {
     }
   }
 
-  /// Validates every data row in file order, handing accepted rows to the writer as it goes.
-  static func validate(
-    rows: inout TabularBatches, columns: [RosterField?], knownUnits: [String: UUID], into writer: inout RosterWriter
+  /// What a file would import into a county, without writing anything: the figures shown before
+  /// a current roster is replaced.
+  static func preview(_ data: Data, countyID: UUID?, actor: Actor, on db: any Database) async throws -> RosterQuality {
+    guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
+    let county = try await OrgUnit.findVisible(countyID, for: actor, on: db)
+    guard county.unitKind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
+    var rows = try TabularBatches(data)
+    let columns = try headerColumns(rows.header)
+    let units = try await OrgUnit.query(on: db).filter(\.$path =~ county.path).all()
+    let unitIDs = Dictionary(units.map { ($0.code, $0.id!) }, uniquingKeysWith: { first, _ in first })
+    var counter = RosterCounter()
+    let (quality, problems) = try await validate(rows: &rows, columns: columns, knownUnits: unitIDs, into: &counter)
+    guard quality.valid > 0 else { throw noValidRows(problems) }
+    return quality
+  }
+
+  static func noValidRows(_ problems: [RosterProblem]) -> AppError {
+    var error = AppError.invalid("file", "roster.error.no_valid_rows")
+    error.lines = problems.prefix(1000).map(importLine)
+    return error
+  }
+
+  /// Validates every data row in file order, handing accepted rows to the sink as it goes.
+  static func validate<Sink: RosterSink>(
+    rows: inout TabularBatches, columns: [RosterField?], knownUnits: [String: UUID], into writer: inout Sink
   ) async throws -> (RosterQuality, [RosterProblem]) {
     var validator = RosterValidator(knownUnitCodes: Set(knownUnits.keys), expectedRows: min(rows.estimatedRows, 2_000_000))
     var problems: [RosterProblem] = []

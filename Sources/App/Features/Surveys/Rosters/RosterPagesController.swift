@@ -28,6 +28,18 @@ struct RostersPage: Encodable {
     let line: Int
     let message: String
   }
+  /// A file waiting for confirmation before it replaces a county's current roster.
+  struct Pending: Encodable {
+    let county: String
+    let fileName: String
+    let currentVersion: Int
+    let currentTotal: Int
+    let currentValid: Int
+    let newTotal: Int
+    let newValid: Int
+    let confirmAction: String
+    let cancelAction: String
+  }
   let chrome: Chrome
   let rows: [Row]
   let counties: [Choice]
@@ -37,6 +49,7 @@ struct RostersPage: Encodable {
   let problems: [Problem]
   let hasProblems: Bool
   let moreProblems: Int
+  let pending: Pending?
   let errors: [String: String]
 }
 
@@ -47,7 +60,9 @@ enum RosterPagesController {
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.rosters.components, use: show)
-    pages.post(Paths.rosterImport, bodyLimit: maxUpload, use: upload)
+    pages.post(Paths.rosterImport, bodyLimit: UploadLimits.Form.roster.collected, use: upload)
+    pages.post(Paths.rosterPending.components, use: confirmReplace)
+    pages.post(Paths.rosterPendingCancel.components, use: cancelReplace)
     pages.get(Paths.rosterTemplate.components, use: template)
   }
 
@@ -65,7 +80,7 @@ enum RosterPagesController {
 
   static func render(
     _ req: Request, result: RosterImportResult? = nil, lines: [ImportFailure.Line] = [], chosen: String? = nil,
-    errors: FieldErrors = .init(), status: HTTPStatus = .ok
+    pending: RostersPage.Pending? = nil, errors: FieldErrors = .init(), status: HTTPStatus = .ok
   ) async throws -> Response {
     let actor = try req.actor
     guard !RosterImport.allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
@@ -101,19 +116,26 @@ enum RosterPagesController {
           line: $0.line,
           message: localizer.text($0.key, locale: req.locale, args: $0.args.map { localizer.text($0, locale: req.locale) }))
       },
-      hasProblems: !shown.isEmpty, moreProblems: max(0, total - shown.count), errors: errors.localized(localizer, req.locale))
+      hasProblems: !shown.isEmpty, moreProblems: max(0, total - shown.count), pending: pending,
+      errors: errors.localized(localizer, req.locale))
     return try await req.page("surveys/rosters", page, status: status)
   }
 
   @Sendable static func show(req: Request) async throws -> Response { try await render(req) }
 
+  /// A county without a roster imports at once; a file that would replace the current roster
+  /// is kept aside and the old and new row counts are shown for confirmation first.
   @Sendable static func upload(req: Request) async throws -> Response {
     let form = try req.content.decode(UploadForm.self)
     let data = form.file.map { Data(buffer: $0.data) } ?? Data()
+    let countyID = UUID(uuidString: form.unitId ?? "")
     do {
+      if let countyID, try await RosterReplacement.current(countyID, on: req.db) != nil {
+        let pending = try await RosterReplacement.hold(data, fileName: form.file?.filename ?? "", countyID: countyID, for: req)
+        return try await render(req, chosen: form.unitId, pending: pending)
+      }
       let result = try await RosterImport.run(
-        data, fileName: form.file?.filename ?? "", countyID: UUID(uuidString: form.unitId ?? ""), actor: try req.actor,
-        on: req.db)
+        data, fileName: form.file?.filename ?? "", countyID: countyID, actor: try req.actor, on: req.db)
       return try await render(req, result: result, chosen: form.unitId)
     } catch let error as AppError where error.field != nil {
       return try await render(
@@ -124,5 +146,80 @@ enum RosterPagesController {
       errors.add("unitId", "roster.error.not_county")
       return try await render(req, chosen: form.unitId, errors: errors, status: .unprocessableEntity)
     }
+  }
+}
+
+extension RosterPagesController {
+  struct ConfirmForm: Content {
+    var confirm: String?
+  }
+
+  /// Replaces the roster with the file held for confirmation, when the box is ticked.
+  @Sendable static func confirmReplace(req: Request) async throws -> Response {
+    let actor = try req.actor
+    let id = try req.uuidParameter("uploadID", entity: "entity.pending_upload")
+    guard let held = RosterReplacement.held(id, for: req) else {
+      var errors = FieldErrors()
+      errors.add("file", "roster.replace.expired")
+      return try await render(req, errors: errors, status: .unprocessableEntity)
+    }
+    var errors = FieldErrors()
+    FormConfirmation.require(try req.content.decode(ConfirmForm.self).confirm, errors: &errors)
+    guard errors.isEmpty else {
+      let pending = try await RosterReplacement.pendingPage(held.entry, on: req.db)
+      return try await render(
+        req, chosen: held.entry.subjectID.uuidString, pending: pending, errors: errors, status: .unprocessableEntity)
+    }
+    defer { req.application.pendingUploads.remove(id) }
+    do {
+      let result = try await RosterImport.run(
+        held.data, fileName: held.entry.fileName, countyID: held.entry.subjectID, actor: actor, on: req.db)
+      return try await render(req, result: result, chosen: held.entry.subjectID.uuidString)
+    } catch let error as AppError where error.field != nil {
+      return try await render(
+        req, lines: error.lines, chosen: held.entry.subjectID.uuidString, errors: error.asFieldErrors,
+        status: error.status == .notFound ? .unprocessableEntity : error.status)
+    }
+  }
+
+  /// Drops the held file; the current roster stays as it was.
+  @Sendable static func cancelReplace(req: Request) async throws -> Response {
+    let id = try req.uuidParameter("uploadID", entity: "entity.pending_upload")
+    if RosterReplacement.held(id, for: req) != nil { req.application.pendingUploads.remove(id) }
+    return req.redirect(to: Paths.rosters.link())
+  }
+}
+
+/// The confirmation step before a county's current roster is replaced.
+enum RosterReplacement {
+  static let purpose = "roster"
+
+  static func current(_ countyID: UUID, on db: any Database) async throws -> RosterVersion? {
+    try await RosterVersion.query(on: db).filter(\.$unit.$id == countyID).filter(\.$isCurrent == true).first()
+  }
+
+  /// Checks the file as an import would (nothing written) and keeps it aside with its counts.
+  static func hold(_ data: Data, fileName: String, countyID: UUID, for req: Request) async throws -> RostersPage.Pending {
+    let actor = try req.actor
+    let quality = try await RosterImport.preview(data, countyID: countyID, actor: actor, on: req.db)
+    let entry = try req.application.pendingUploads.save(
+      data, purpose: purpose, userID: actor.userID, subjectID: countyID, fileName: String(fileName.prefix(200)),
+      figures: ["total": quality.total, "valid": quality.valid], now: req.now)
+    return try await pendingPage(entry, on: req.db)
+  }
+
+  static func held(_ id: UUID, for req: Request) -> (entry: PendingUploads.Entry, data: Data)? {
+    guard let actor = try? req.actor else { return nil }
+    return req.application.pendingUploads.load(id, purpose: purpose, userID: actor.userID, now: req.now)
+  }
+
+  static func pendingPage(_ entry: PendingUploads.Entry, on db: any Database) async throws -> RostersPage.Pending {
+    let county = try await OrgUnit.find(entry.subjectID, on: db)
+    let version = try await Self.current(entry.subjectID, on: db)
+    return RostersPage.Pending(
+      county: county?.name ?? "", fileName: entry.fileName, currentVersion: version?.version ?? 0,
+      currentTotal: version?.totalRows ?? 0, currentValid: version?.validRows ?? 0, newTotal: entry.figures["total"] ?? 0,
+      newValid: entry.figures["valid"] ?? 0, confirmAction: Paths.rosterPending.link(entry.id),
+      cancelAction: Paths.rosterPendingCancel.link(entry.id))
   }
 }

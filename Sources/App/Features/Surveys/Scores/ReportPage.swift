@@ -1,3 +1,4 @@
+import Charts
 import Domain
 import Fluent
 import Vapor
@@ -43,6 +44,11 @@ struct ReportPage: Encodable {
   let problems: [Problem]
   let unmatched: Int
   let measures: [Measure]
+  let moduleChart: ChartView
+  let unitChart: ChartView
+  let problemChart: ChartView
+  /// Whether the unit has subordinate units with scores (the unit chart is shown only then).
+  let hasUnits: Bool
 }
 
 enum ReportPagesController {
@@ -70,7 +76,8 @@ enum ReportPagesController {
         ReportPage(
           chrome: .make(for: req, titleKey: "report.title"), unitName: "", year: wave.year, waveName: wave.name, units: choices,
           hasData: false, planText: planText, respondents: 0, mean: "", rate: "", meanCI: "", target: "", outcomeKey: "",
-          change: "", comments: 0, commentShare: "", modules: [], problems: [], unmatched: 0, measures: []))
+          change: "", comments: 0, commentShare: "", modules: [], problems: [], unmatched: 0, measures: [], moduleChart: .empty,
+          unitChart: .empty, problemChart: .empty, hasUnits: false))
     }
     let respondents = try await respondentCount(wave: wave, unit: chosen.unit, on: req.db)
     let comments = try await comments(wave: wave, unit: chosen.unit, on: req.db)
@@ -78,6 +85,19 @@ enum ReportPagesController {
     let departments = try await Department.query(on: req.db).sort(\.$code).all()
     let weakest = ServiceModule.allCases.compactMap { m in chosen.modules[m]?.summary().map { (m, $0.mean) } }
       .sorted { $0.1 < $1.1 }.prefix(3)
+    func text(_ key: String) -> String { req.t(key) }
+    let noData = text("survey.no_data")
+    let problems: [ReportPage.Problem] = ServiceModule.allCases.compactMap { m in
+      guard let count = tally.byModule[m] else { return nil }
+      return .init(
+        labelKey: "module.\(m.rawValue)", count: count, share: DisplayFormat.percent(Double(count) / Double(max(respondents, 1))),
+        examples: distinct(comments.filter { CommentTopics.standard.modules(of: $0).contains(m) }, limit: 3))
+    }.sorted { $0.count > $1.count }
+    let problemChart = ChartView(
+      BarChart(
+        title: text("report.chart.problems"), categories: problems.map { text($0.labelKey) },
+        series: [ChartSeries(name: text("report.chart.mentions"), values: problems.map { Double($0.count) })],
+        valueFormat: .integer, noDataText: noData))
     let page = ReportPage(
       chrome: .make(for: req, titleKey: "report.title"), unitName: chosen.unit.name, year: wave.year, waveName: wave.name,
       units: choices, hasData: true, planText: planText, respondents: respondents, mean: DisplayFormat.score(summary.mean),
@@ -93,19 +113,16 @@ enum ReportPagesController {
           labelKey: "module.\(m.rawValue)", mean: s.map { DisplayFormat.score($0.mean) } ?? "–",
           rate: s.map { DisplayFormat.percent($0.satisfactionRate) } ?? "–", n: s?.n ?? 0)
       },
-      problems: ServiceModule.allCases.compactMap { m in
-        guard let count = tally.byModule[m] else { return nil }
-        return .init(
-          labelKey: "module.\(m.rawValue)", count: count, share: DisplayFormat.percent(Double(count) / Double(max(respondents, 1))),
-          examples: distinct(comments.filter { CommentTopics.standard.modules(of: $0).contains(m) }, limit: 3))
-      }.sorted { $0.count > $1.count },
-      unmatched: tally.unmatched,
+      problems: problems, unmatched: tally.unmatched,
       measures: weakest.map { module, mean in
         .init(
           labelKey: "module.\(module.rawValue)", mean: DisplayFormat.score(mean),
           departments: departments.filter { $0.modules.contains(module) }.map { $0.name(locale: req.locale) }
             .joined(separator: "、"))
-      })
+      }, moduleChart: ScoresPagesController.moduleChart(chosen, text: text, noData: noData),
+      unitChart: ScoresPagesController.unitChart(
+        scores, of: chosen, base: Paths.surveyWaveReport.link(wave.id!), text: text, noData: noData),
+      problemChart: problemChart, hasUnits: !ScoresPagesController.children(scores, of: chosen).isEmpty)
     return try await req.page("surveys/report", page)
   }
 

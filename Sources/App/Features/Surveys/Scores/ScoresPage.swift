@@ -46,9 +46,9 @@ struct ScoresPage: Encodable {
   let children: [UnitRow]
   let scaleLabels: [String]
   let items: [Distribution]
-  let radarChart: String
-  let unitChart: String
-  let trendChart: String
+  let radarChart: ChartView
+  let unitChart: ChartView
+  let trendChart: ChartView
   let waveHref: String
 }
 

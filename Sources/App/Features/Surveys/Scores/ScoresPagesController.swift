@@ -33,7 +33,7 @@ enum ScoresPagesController {
         ScoresPage(
           chrome: chrome, waveName: wave.name, waveCode: wave.code, unitName: "", units: units, hasData: false, overall: nil,
           assessment: "", stretch: "", outcomeKey: "", change: "", modules: [], segments: [], channels: [], children: [],
-          scaleLabels: [], items: [], radarChart: "", unitChart: "", trendChart: "", waveHref: waveHref))
+          scaleLabels: [], items: [], radarChart: .empty, unitChart: .empty, trendChart: .empty, waveHref: waveHref))
     }
 
     let overallMean = selected.overall.summary()?.mean
@@ -52,12 +52,7 @@ enum ScoresPagesController {
       children: childRows(scores, of: selected, base: base),
       scaleLabels: try wave.questionnaire.scale.points.map { text($0.labelKey) },
       items: try await distributions(wave: wave, unit: selected.unit, scores: selected, on: req.db, locale: locale),
-      radarChart: RadarChart(
-        title: text("survey.chart.modules"), axes: ServiceModule.allCases.map { text("module.\($0.rawValue)") },
-        series: [
-          ChartSeries(name: selected.unit.name, values: ServiceModule.allCases.map { selected.modules[$0]?.summary()?.mean })
-        ], valueFormat: .oneDecimal, noDataText: noData
-      ).svg(),
+      radarChart: moduleChart(selected, text: text, noData: noData),
       unitChart: unitChart(scores, of: selected, base: base, text: text, noData: noData),
       trendChart: try await trendChart(selected.unit, wave: wave, on: req.db, text: text, noData: noData),
       waveHref: waveHref)
@@ -87,25 +82,35 @@ enum ScoresPagesController {
     }
   }
 
+  /// The unit's mean per service module.
+  static func moduleChart(_ selected: ScoreService.UnitScores, text: (String) -> String, noData: String) -> ChartView {
+    ChartView(
+      RadarChart(
+        title: text("survey.chart.modules"), axes: ServiceModule.allCases.map { text("module.\($0.rawValue)") },
+        series: [
+          ChartSeries(name: selected.unit.name, values: ServiceModule.allCases.map { selected.modules[$0]?.summary()?.mean })
+        ], valueFormat: .oneDecimal, noDataText: noData))
+  }
+
   static func unitChart(
     _ scores: ScoreService.WaveScores, of parent: ScoreService.UnitScores, base: String, text: (String) -> String, noData: String
-  ) -> String {
+  ) -> ChartView {
     let units = children(scores, of: parent)
-    return BarChart(
-      title: text("survey.chart.units"), categories: units.map(\.unit.name),
-      series: [
-        ChartSeries(
-          name: text("survey.satisfaction"), values: units.map { $0.overall.summary()?.mean },
-          links: units.map { base + "?unitId=\($0.unit.id!.uuidString)" }),
-        ChartSeries(name: text("survey.assessment_target"), values: units.map { $0.target?.assessment }),
-      ], valueFormat: .oneDecimal, target: parent.target?.assessment, targetLabel: text("survey.assessment_target"),
-      noDataText: noData
-    ).svg()
+    return ChartView(
+      BarChart(
+        title: text("survey.chart.units"), categories: units.map(\.unit.name),
+        series: [
+          ChartSeries(
+            name: text("survey.satisfaction"), values: units.map { $0.overall.summary()?.mean },
+            links: units.map { base + "?unitId=\($0.unit.id!.uuidString)" }),
+          ChartSeries(name: text("survey.assessment_target"), values: units.map { $0.target?.assessment }),
+        ], valueFormat: .oneDecimal, target: parent.target?.assessment, targetLabel: text("survey.assessment_target"),
+        noDataText: noData))
   }
 
   static func trendChart(
     _ unit: OrgUnit, wave: SurveyWave, on db: any Database, text: (String) -> String, noData: String
-  ) async throws -> String {
+  ) async throws -> ChartView {
     let waves = try await SurveyWave.query(on: db).filter(\.$year <= wave.year).sort(\.$year).all()
     let paths = try await ScoreService.unitPaths(on: db)
     var labels: [String] = []
@@ -114,10 +119,10 @@ enum ScoresPagesController {
       labels.append("\(w.year) \(w.code)")
       values.append(try await ScoreService.overallMeans(waveID: w.id!, paths: paths, on: db)[unit.id!])
     }
-    return LineChart(
-      title: text("survey.chart.trend"), xLabels: labels, series: [ChartSeries(name: unit.name, values: values)],
-      valueFormat: .oneDecimal, noDataText: noData
-    ).svg()
+    return ChartView(
+      LineChart(
+        title: text("survey.chart.trend"), xLabels: labels, series: [ChartSeries(name: unit.name, values: values)],
+        valueFormat: .oneDecimal, noDataText: noData))
   }
 
   struct CountRow: Decodable {

@@ -12,7 +12,7 @@ enum WavePagesController {
     pages.post(Paths.surveyWaveFieldwork.components, use: fieldwork)
     pages.post(Paths.surveyWaveMilestone.components, use: milestone)
     pages.post(Paths.surveyWaveTarget.components, use: target)
-    pages.post(Paths.surveyWaveResults, bodyLimit: RosterPagesController.maxUpload, use: results)
+    pages.post(Paths.surveyWaveResults, bodyLimit: UploadLimits.Form.results.collected, use: results)
     pages.get(Paths.surveyWaveResultsTemplate.components, use: resultsTemplate)
   }
 
@@ -161,13 +161,22 @@ enum WavePagesController {
   struct FieldworkForm: Content {
     var open: String?
     var version: Int?
+    var confirm: String?
   }
 
+  /// Ending fieldwork stops every interviewer at once: that needs the ticked confirmation;
+  /// opening it does not.
   @Sendable static func fieldwork(req: Request) async throws -> Response {
     let wave = try await wave(req)
     let form = try req.content.decode(FieldworkForm.self)
-    try await WaveService.setOpen(form.open == "true", wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
-    return req.redirect(to: Paths.surveyWave.link(wave.id!))
+    let open = form.open == "true"
+    return try await req.submitForm {
+      if !open { try FormConfirmation.require(form.confirm) }
+      try await WaveService.setOpen(open, wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
+      return req.redirect(to: Paths.surveyWave.link(wave.id!))
+    } showAgain: { errors, status in
+      try await renderWave(req, wave: wave, errors: errors, status: status)
+    }
   }
 
   struct MilestoneForm: Content {

@@ -108,14 +108,16 @@ enum WaveService {
       "completedOn": completions[kind.rawValue] ?? "",
     ]
     if let due, !due.isEmpty {
-      guard let date = CivilDate(iso: due) else { throw AppError.invalid("due", "survey.error.date") }
+      var errors = FieldErrors()
+      guard let date = DateField.date(due, field: "due", into: &errors) else { throw ValidationFailure(errors: errors) }
       if let index = milestones.firstIndex(where: { $0.kind == kind }) { milestones[index].due = date }
     }
     if let completedOn {
       if completedOn.isEmpty {
         completions[kind.rawValue] = nil
       } else {
-        guard let date = CivilDate(iso: completedOn) else { throw AppError.invalid("completedOn", "survey.error.date") }
+        var errors = FieldErrors()
+        guard let date = DateField.date(completedOn, field: "completedOn", into: &errors) else { throw ValidationFailure(errors: errors) }
         completions[kind.rawValue] = date.description
       }
     }

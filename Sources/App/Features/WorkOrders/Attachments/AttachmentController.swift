@@ -5,7 +5,7 @@ import Vapor
 /// Upload and download of order attachments, on the order page and in the API.
 enum AttachmentController {
   static func registerPages(_ pages: any RoutesBuilder) {
-    pages.post(Paths.workOrderAttachments, bodyLimit: AttachmentService.uploadLimit, use: upload)
+    pages.post(Paths.workOrderAttachments, bodyLimit: UploadLimits.Form.attachment.collected, use: upload)
     pages.get(Paths.workOrderAttachment.components, use: download)
   }
 

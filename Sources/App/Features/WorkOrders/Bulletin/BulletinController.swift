@@ -4,13 +4,22 @@ import Spreadsheet
 import Vapor
 
 struct BulletinPage: Encodable {
+  struct Row: Encodable {
+    let href: String
+    let number: String
+    let cells: [String]
+  }
   let chrome: Chrome
   let unitName: String
   let month: String
   let units: [Choice]
   let header: [String]
-  let rows: [[String]]
+  /// One complaint each: its number links to the order.
+  let rows: [Row]
   let hasRows: Bool
+  let count: Int
+  /// The same complaints as a queue list (the dashboard's 万户投诉率 drill-down).
+  let listHref: String
   let xlsxHref: String
 }
 
@@ -23,20 +32,23 @@ enum BulletinController {
   }
 
   @Sendable static func show(req: Request) async throws -> Response {
-    let bulletin = try await ComplaintBulletin.load(for: req)
+    let (bulletin, data) = try await ComplaintBulletin.load(for: req)
     let table = bulletin.rows(localizer: req.application.localizer, locale: req.locale)
-    let units = try await OrgUnit.visible(to: try req.actor, on: req.db)
-      .filter { $0.unitKind != .hall && $0.unitKind != .team }
+    let units = data.visible.filter { $0.unitKind != .hall && $0.unitKind != .team }
     let page = BulletinPage(
       chrome: .make(for: req, titleKey: "bulletin.title"), unitName: bulletin.unit.name, month: bulletin.month,
       units: units.map { Choice(value: $0.id!.uuidString, label: $0.name, selected: $0.id == bulletin.unit.id) },
-      header: table.header, rows: table.rows, hasRows: !table.rows.isEmpty,
+      header: table.header,
+      rows: zip(bulletin.entries, table.rows).map { entry, cells in
+        BulletinPage.Row(href: Paths.workOrder.link(entry.order.id!), number: cells.first ?? "", cells: Array(cells.dropFirst()))
+      },
+      hasRows: !table.rows.isEmpty, count: table.rows.count, listHref: data.drillDown(.countedComplaints, .counted),
       xlsxHref: Paths.bulletinXLSX.link() + "?unitId=\(bulletin.unit.id!.uuidString)&month=\(bulletin.month)")
     return try await req.page("workorders/bulletin", page)
   }
 
   @Sendable static func xlsx(req: Request) async throws -> Response {
-    let bulletin = try await ComplaintBulletin.load(for: req)
+    let (bulletin, _) = try await ComplaintBulletin.load(for: req)
     let table = bulletin.rows(localizer: req.application.localizer, locale: req.locale)
     let title = req.t("bulletin.heading", bulletin.unit.name, bulletin.month)
     let rows = [[SpreadsheetCell.text(title)], table.header.map(SpreadsheetCell.text)] + table.rows.map { $0.map(SpreadsheetCell.text) }

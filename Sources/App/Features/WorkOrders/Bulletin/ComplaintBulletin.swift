@@ -15,27 +15,19 @@ struct ComplaintBulletin: Sendable {
   let month: String
   let entries: [Entry]
 
-  static func load(for req: Request) async throws -> ComplaintBulletin {
-    let actor = try req.actor
-    let visible = try await OrgUnit.visible(to: actor, on: req.db)
-    let requested = req.query[String.self, at: "unitId"].flatMap(UUID.init(uuidString:))
-    guard let root = visible.first(where: { $0.id == (requested ?? actor.unitID) }) ?? visible.first else {
-      throw AppError.forbidden
-    }
-    let thisMonth = KPIDashboardPage.monthOf(req.now)
-    let month = req.query[String.self, at: "month"].flatMap { KPIDashboardPage.monthStart($0) == nil ? nil : $0 } ?? thisMonth
-    let start = KPIDashboardPage.monthStart(month)!
-    let end = KPIDashboardPage.monthStart(KPIDashboardPage.shift(month, by: 1))!
-    let subtree = visible.filter { root.unitPath.contains($0.unitPath) }
-    let names = Dictionary(uniqueKeysWithValues: subtree.map { ($0.id!, $0.name) })
-    let orders = try await WorkOrder.query(on: req.db).filter(\.$unit.$id ~~ subtree.compactMap(\.id))
-      .filter(\.$type == OrderType.complaint.rawValue).filter(\.$verified == true).filter(\.$supplyResponsibility == true)
-      .filter(\.$acceptedAt >= start).filter(\.$acceptedAt < end).sort(\.$acceptedAt).all()
-    return ComplaintBulletin(
-      unit: root, month: month,
+  /// The complaints the month's 万户投诉率 counts (`KPIMeasure.countedComplaints`): one rule
+  /// for the bulletin and the dashboard.
+  static func load(for req: Request) async throws -> (ComplaintBulletin, KPIData) {
+    let data = try await KPIData.load(for: req)
+    let ids = data.members(.countedComplaints).counted.compactMap(UUID.init(uuidString:))
+    let names = Dictionary(uniqueKeysWithValues: data.subtree.map { ($0.id!, $0.name) })
+    let orders = ids.isEmpty ? [] : try await WorkOrder.query(on: req.db).filter(\.$id ~~ ids).sort(\.$acceptedAt).all()
+    let bulletin = ComplaintBulletin(
+      unit: data.root, month: data.month,
       entries: orders.map {
         Entry(order: $0, unitName: names[$0.$unit.id] ?? "", investigation: $0.investigation ?? ComplaintInvestigation())
       })
+    return (bulletin, data)
   }
 
   /// One row per complaint, the same columns on the page and in the XLSX file.

@@ -62,6 +62,11 @@ struct ClockDTO: Content {
   let pausedSeconds: Double
   let breached: Bool
   let stopped: Bool
+  /// Stopped because the stage was done (not because the order ended first).
+  let done: Bool
+  /// The deadline runs past the working calendar's last year: weekends only, recomputed when
+  /// the year's holidays are imported.
+  let provisional: Bool
   let elapsedFraction: Double
 }
 

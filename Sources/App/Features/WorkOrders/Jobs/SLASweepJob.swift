@@ -49,7 +49,7 @@ struct SLASweepJob: BackgroundJob {
         try await alert.create(on: db)
         if warning.isChase { try await queueSMS(for: order, stage: stage, localizer: localizer, now: now, on: db) }
         try await Inbox.deliver(
-          to: try await Inbox.recipients(for: order, workflow: workflow, except: nil, on: db, now: now),
+          to: try await Inbox.recipients(for: order, workflow: workflow, except: nil, on: db),
           kind: warning.isChase ? "chase" : "warning", messageKey: "inbox.\(warning.isChase ? "chase" : "warning")",
           args: [order.number, "workorder.stage.\(stage.rawValue)", "workorder.alert.\(warning.level.code)"],
           link: Paths.workOrder.link(orderID), at: now, on: db)

@@ -44,6 +44,14 @@ final class WorkOrder: Model, @unchecked Sendable {
   /// The earliest instant at which a warning or breach of a running clock falls due; the SLA
   /// sweep reads only orders whose value has come (indexed).
   @OptionalField(key: "next_due_at") var nextDueAt: Date?
+  /// Who the order waits on (`WaitingOn`), kept in columns so that "mine" is one query.
+  @OptionalField(key: "waiting_role") var waitingRole: String?
+  @OptionalField(key: "waiting_person") var waitingPerson: UUID?
+  @OptionalField(key: "approval_role") var approvalRole: String?
+  /// The earliest deadline of a running, unpaused clock (the overdue queue), and when the first
+  /// of them enters its warning window (the due-soon queue).
+  @OptionalField(key: "deadline_at") var deadlineAt: Date?
+  @OptionalField(key: "warning_at") var warningAt: Date?
   @Field(key: "snapshot") var snapshotJSON: String
   @Field(key: "clocks") var clocksJSON: String
 
@@ -61,7 +69,8 @@ extension WorkOrder: DirectlyInserted {
       $id, $createdAt, $updatedAt, $version, $number, $type, $serviceKind, $channel, $area, $state, $severity,
       $customerAccount, $customerName, $customerPhone, $address, $content, $categoryCode, $itemCode, $taxonomyVersion,
       $attitude, $verified, $supplyResponsibility, $acceptedAt, $appointmentAt, $closedAt, $returnVisitedAt,
-      $returnVisitSatisfied, $investigationJSON, $nextDueAt, $snapshotJSON, $clocksJSON, $unit, $createdBy, $parent,
+      $returnVisitSatisfied, $investigationJSON, $nextDueAt, $waitingRole, $waitingPerson, $approvalRole, $deadlineAt, $warningAt,
+      $snapshotJSON, $clocksJSON, $unit, $createdBy, $parent,
     ]
   }
 }
@@ -78,13 +87,41 @@ extension WorkOrder {
     get throws { try JSONCoding.decode(ClockLedger.self, clocksJSON) }
   }
 
-  func store(snapshot: WorkflowSnapshot, ledger: ClockLedger) throws {
+  /// Keeps the snapshot and clocks, and every column derived from them: state, who the order
+  /// waits on, its deadlines and when the SLA sweep needs it next.
+  func store(
+    snapshot: WorkflowSnapshot, ledger: ClockLedger, workflow: Workflow, now: Date, sent: [Domain.StageClock: Set<WarningLevel>] = [:]
+  ) throws {
     snapshotJSON = try JSONCoding.encode(snapshot)
     clocksJSON = try JSONCoding.encode(ledger)
     state = snapshot.state.rawValue
     severity = snapshot.severity.rawValue
     if let unitID = snapshot.unitID.flatMap(UUID.init(uuidString:)) { $unit.id = unitID }
     $parent.id = snapshot.parentID.flatMap(UUID.init(uuidString:))
+    let waiting = workflow.waitingOn(snapshot)
+    waitingRole = waiting.role?.rawValue
+    waitingPerson = waiting.person.flatMap(UUID.init(uuidString:))
+    approvalRole = waiting.approver?.rawValue
+    try storeDeadlines(ledger, workflow: workflow, now: now, sent: sent)
+  }
+
+  /// The deadline columns alone (a calendar change moves them without a move on the order).
+  func storeDeadlines(
+    _ ledger: ClockLedger, workflow: Workflow, now: Date, sent: [Domain.StageClock: Set<WarningLevel>] = [:]
+  ) throws {
+    var deadline: Date?
+    var warning: Date?
+    for record in ledger.running.values {
+      let reading = try record.reading(at: now, calendar: workflow.calendar)
+      guard !reading.isPaused else { continue }
+      deadline = min(deadline ?? reading.due, reading.due)
+      if let start = try WarningPolicy.default.windowStart(record, at: now, calendar: workflow.calendar) {
+        warning = min(warning ?? start, start)
+      }
+    }
+    deadlineAt = deadline
+    warningAt = warning
+    nextDueAt = try ledger.nextDueAt(at: now, sent: sent, calendar: workflow.calendar)
   }
 }
 

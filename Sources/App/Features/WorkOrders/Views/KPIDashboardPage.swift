@@ -4,13 +4,20 @@ import Fluent
 import Vapor
 
 /// The KPI dashboard of one unit's subtree for one month (issue 3 §7): volumes, complaint rate
-/// per 10,000 customers, timeliness rates, and charts; every figure links to its orders.
+/// per 10,000 customers, timeliness rates, and charts. Every number links to exactly the orders
+/// it counts: a rate's numerator and its denominator each to their own list.
 struct KPIDashboardPage: Encodable {
   struct Figure: Encodable {
     let labelKey: String
+    let measure: String
     let value: String
-    let detail: String
-    let href: String
+    let counted: Int
+    let countedHref: String
+    /// A rate's denominator and its list.
+    let base: Int?
+    let baseHref: String?
+    /// What the value is in (customers served, hours).
+    let note: String?
   }
   let chrome: Chrome
   let unitName: String
@@ -19,134 +26,103 @@ struct KPIDashboardPage: Encodable {
   let months: [Choice]
   let units: [Choice]
   let figures: [Figure]
-  let volumeChart: String
-  let categoryChart: String
-  let trendChart: String
-  let unitChart: String
+  let volumeChart: ChartView
+  let categoryChart: ChartView
+  let trendChart: ChartView
+  let unitChart: ChartView
 
   static func build(for req: Request) async throws -> KPIDashboardPage {
-    let actor = try req.actor
-    let now = req.now
-    let visible = try await OrgUnit.visible(to: actor, on: req.db)
-    let requested = req.query[String.self, at: "unitId"].flatMap(UUID.init(uuidString:))
-    guard let root = visible.first(where: { $0.id == (requested ?? actor.unitID) }) ?? visible.first(where: { $0.id == actor.unitID })
-    else {
-      throw AppError.forbidden
-    }
-    let subtree = visible.filter { root.unitPath.contains($0.unitPath) }
-    let thisMonth = String(BusinessTime.civilDate(of: now).description.prefix(7))
-    let month = req.query[String.self, at: "month"].flatMap { Self.monthStart($0) == nil ? nil : $0 } ?? thisMonth
-    let start = Self.monthStart(month)!
-    let end = Self.monthStart(Self.shift(month, by: 1))!
-    let workflow = try await WorkOrderFlow.workflow(on: req.db)
-    // This month's orders and 30 days after for repeat contacts; the trend only counts (below),
-    // so the months before are never loaded.
-    let orders = try await WorkOrder.query(on: req.db).filter(\.$unit.$id ~~ subtree.compactMap(\.id))
-      .filter(\.$acceptedAt >= start).filter(\.$acceptedAt < end.addingTimeInterval(30 * 86_400)).all()
-    let asOf = min(now, end)
-    let facts = try orders.map { try WorkOrderFacts.facts($0, calendar: workflow.calendar, now: asOf) }
-    let customers = subtree.map(\.customerCount).reduce(0, +)
-    let report = WorkOrderKPIs.report(facts, unitID: nil, period: DateInterval(start: start, end: end), customers: customers, asOf: asOf)
+    let data = try await KPIData.load(for: req)
+    let report = WorkOrderKPIs.report(
+      data.facts, unitID: nil, period: DateInterval(start: data.start, end: data.end), customers: data.customers, asOf: data.asOf)
     let l = req.application.localizer
     let locale = req.locale
-    // Every figure links to the orders behind it: this unit's subtree, this month, all states.
-    let lastDay = BusinessTime.civilDate(of: end.addingTimeInterval(-1)).description
-    let period = "&from=\(month)-01&to=\(lastDay)"
-    let listBase = Paths.workOrders.link() + "?view=all&unitId=\(root.id!.uuidString)" + period
-    func rate(_ key: String, _ r: KPIRate) -> Figure {
-      Figure(
-        labelKey: key, value: r.value.map { DisplayFormat.percent($0) } ?? "—", detail: "\(r.numerator) / \(r.denominator)",
-        href: listBase)
+    func figure(_ key: String, _ measure: KPIMeasure, value: String? = nil, note: String? = nil) -> Figure {
+      let m = data.members(measure)
+      let shown = value ?? (measure.isRate ? m.rate.value.map { DisplayFormat.percent($0) } ?? "—" : String(m.counted.count))
+      return Figure(
+        labelKey: key, measure: measure.rawValue, value: shown, counted: m.counted.count,
+        countedHref: data.drillDown(measure, .counted), base: m.base?.count, baseHref: m.base.map { _ in data.drillDown(measure, .base) },
+        note: note)
     }
-    // Intake volume counts every order accepted in the month; the by-type chart follows the
-    // statistics rule (complaints only once verified as the supply side's).
-    let total = facts.filter { $0.acceptedAt >= start && $0.acceptedAt < end && !$0.isMergedDuplicate }.count
     let figures: [Figure] = [
-      Figure(
-        labelKey: "kpi.volume", value: String(total), detail: "",
-        href: Paths.workOrders.link() + "?view=closed&unitId=\(root.id!.uuidString)"),
-      Figure(
-        labelKey: "kpi.complaints_per_10k", value: report.complaintsPer10k.map { String(format: "%.2f", $0) } ?? "—",
-        detail: l.text("kpi.customers", locale: locale, args: [String(customers)]), href: listBase + "&type=complaint"),
-      rate("kpi.dispatch_timeliness", report.dispatchTimeliness), rate("kpi.first_day_contact", report.firstDayContact),
-      rate("kpi.timely_reply", report.timelyReply), rate("kpi.return_visit", report.returnVisit),
-      rate("kpi.return_visit_satisfaction", report.returnVisitSatisfaction), rate("kpi.first_time_resolution", report.firstTimeResolution),
-      rate("kpi.timely_closure", report.timelyClosure),
-      Figure(
-        labelKey: "kpi.overdue", value: String(report.overdueCount), detail: "",
-        href: Paths.workOrders.link() + "?view=overdue&unitId=\(root.id!.uuidString)"),
-      Figure(
-        labelKey: "kpi.mean_handling", value: report.meanHandlingSeconds.map { String(format: "%.1f", $0 / 3600) } ?? "—",
-        detail: l.text("kpi.hours", locale: locale), href: listBase),
+      figure("kpi.volume", .volume),
+      figure(
+        "kpi.complaints_per_10k", .countedComplaints, value: report.complaintsPer10k.map { String(format: "%.2f", $0) } ?? "—",
+        note: l.text("kpi.customers", locale: locale, args: [String(data.customers)])),
+      figure("kpi.dispatch_timeliness", .dispatchTimeliness), figure("kpi.first_day_contact", .firstDayContact),
+      figure("kpi.timely_reply", .timelyReply), figure("kpi.return_visit", .returnVisit),
+      figure("kpi.return_visit_satisfaction", .returnVisitSatisfaction), figure("kpi.first_time_resolution", .firstTimeResolution),
+      figure("kpi.timely_closure", .timelyClosure), figure("kpi.overdue", .overdue),
+      figure(
+        "kpi.mean_handling", .handled, value: report.meanHandlingSeconds.map { String(format: "%.1f", $0 / 3600) } ?? "—",
+        note: l.text("kpi.hours", locale: locale)),
     ]
     let noData = l.text("kpi.no_data", locale: locale)
     let types = OrderType.allCases.filter { (report.volumeByType[$0] ?? 0) > 0 }
-    let volumeChart = BarChart(
-      title: l.text("kpi.chart.volume", locale: locale),
-      categories: types.map { l.text("workorder.type.\($0.rawValue)", locale: locale) },
-      series: [
-        ChartSeries(
-          name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
-          links: types.map { listBase + "&type=\($0.rawValue)" })
-      ], valueFormat: .integer, noDataText: noData
-    ).svg()
+    let volumeChart = ChartView(
+      BarChart(
+        title: l.text("kpi.chart.volume", locale: locale),
+        categories: types.map { l.text("workorder.type.\($0.rawValue)", locale: locale) },
+        series: [
+          ChartSeries(
+            name: l.text("kpi.volume", locale: locale), values: types.map { Double(report.volumeByType[$0] ?? 0) },
+            links: types.map { data.drillDown(.countedVolume, .counted, type: $0) })
+        ], valueFormat: .integer, noDataText: noData
+      ))
     let english = locale == "en"
     let categories = Taxonomy.complaintsV1.categories
-    let categoryChart = BarChart(
-      title: l.text("kpi.chart.categories", locale: locale),
-      categories: categories.map { english ? $0.englishName : $0.chineseName },
-      series: [
-        ChartSeries(
-          name: l.text("kpi.verified_complaints", locale: locale),
-          values: categories.map { Double(report.complaintsByCategory[$0.code] ?? 0) })
-      ],
-      valueFormat: .integer, noDataText: noData
-    ).svg()
-    let trendMonths = (0..<6).map { Self.shift(month, by: $0 - 5) }
+    let categoryChart = ChartView(
+      BarChart(
+        title: l.text("kpi.chart.categories", locale: locale),
+        categories: categories.map { english ? $0.englishName : $0.chineseName },
+        series: [
+          ChartSeries(
+            name: l.text("kpi.verified_complaints", locale: locale),
+            values: categories.map { Double(report.complaintsByCategory[$0.code] ?? 0) },
+            links: categories.map { data.drillDown(.countedComplaints, .counted, category: $0.code) })
+        ],
+        valueFormat: .integer, noDataText: noData
+      ))
+    let trendMonths = (0..<6).map { KPIData.shift(data.month, by: $0 - 5) }
     let trend = try await WorkOrderFacts.monthlyCounts(
-      units: subtree.compactMap(\.id), months: trendMonths.map { (Self.monthStart($0)!, Self.monthStart(Self.shift($0, by: 1))!) },
+      units: data.subtree.compactMap(\.id),
+      months: trendMonths.compactMap { month -> (start: Date, end: Date)? in
+        guard let start = KPIData.monthStart(month), let end = KPIData.monthStart(KPIData.shift(month, by: 1)) else { return nil }
+        return (start: start, end: end)
+      },
       on: req.db)
-    let trendChart = LineChart(
-      title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
-      series: [
-        ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
-        ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
-      ], valueFormat: .integer, includesZero: true, noDataText: noData
-    ).svg()
-    let children = subtree.filter { $0.$parent.id == root.id }
-    let inMonth = facts.filter { $0.acceptedAt >= start && $0.acceptedAt < end }
-    let unitChart = BarChart(
-      title: l.text("kpi.chart.units", locale: locale), categories: children.map(\.name),
-      series: [
-        ChartSeries(
-          name: l.text("kpi.volume", locale: locale),
-          values: children.map { child in
-            let ids = Set(subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
-            return Double(inMonth.filter { ids.contains($0.unitID ?? "") }.count)
-          },
-          links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(month)" })
-      ], valueFormat: .integer, noDataText: noData
-    ).svg()
+    let trendChart = ChartView(
+      LineChart(
+        title: l.text("kpi.chart.trend", locale: locale), xLabels: trendMonths,
+        series: [
+          ChartSeries(name: l.text("kpi.volume", locale: locale), values: trend.map { Double($0.orders) }),
+          ChartSeries(name: l.text("kpi.verified_complaints", locale: locale), values: trend.map { Double($0.complaints) }),
+        ], valueFormat: .integer, includesZero: true, noDataText: noData
+      ))
+    let children = data.subtree.filter { $0.$parent.id == data.root.id }
+    let volume = Set(data.members(.volume).counted)
+    let unitChart = ChartView(
+      BarChart(
+        title: l.text("kpi.chart.units", locale: locale), categories: children.map(\.name),
+        series: [
+          ChartSeries(
+            name: l.text("kpi.volume", locale: locale),
+            values: children.map { child in
+              let ids = Set(data.subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
+              return Double(data.inMonth.filter { volume.contains($0.orderID) && ids.contains($0.unitID ?? "") }.count)
+            },
+            links: children.map { Paths.kpi.link() + "?unitId=\($0.id!.uuidString)&month=\(data.month)" })
+        ], valueFormat: .integer, noDataText: noData
+      ))
+    let thisMonth = KPIData.monthOf(req.now)
     return KPIDashboardPage(
-      chrome: .make(for: req, titleKey: "kpi.title"), unitName: root.name,
-      bulletinHref: Paths.bulletin.link() + "?unitId=\(root.id!.uuidString)&month=\(month)", month: month,
-      months: (0..<12).map { Self.shift(thisMonth, by: -$0) }.map { Choice(value: $0, label: $0, selected: $0 == month) },
-      units: visible.filter { $0.unitKind != .hall && $0.unitKind != .team }.map {
-        Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == root.id)
+      chrome: .make(for: req, titleKey: "kpi.title"), unitName: data.root.name,
+      bulletinHref: Paths.bulletin.link() + "?unitId=\(data.root.id!.uuidString)&month=\(data.month)", month: data.month,
+      months: (0..<12).map { KPIData.shift(thisMonth, by: -$0) }.map { Choice(value: $0, label: $0, selected: $0 == data.month) },
+      units: data.visible.filter { $0.unitKind != .hall && $0.unitKind != .team }.map {
+        Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == data.root.id)
       },
       figures: figures, volumeChart: volumeChart, categoryChart: categoryChart, trendChart: trendChart, unitChart: unitChart)
   }
-
-  /// 00:00 Beijing time on the first of "YYYY-MM".
-  static func monthStart(_ month: String) -> Date? {
-    CivilDate(iso: month + "-01").map(BusinessTime.startOfDay)
-  }
-
-  static func shift(_ month: String, by months: Int) -> String {
-    guard let d = CivilDate(iso: month + "-01") else { return month }
-    let index = d.year * 12 + (d.month - 1) + months
-    return String(format: "%04d-%02d", index / 12, index % 12 + 1)
-  }
-
-  static func monthOf(_ date: Date) -> String { String(BusinessTime.civilDate(of: date).description.prefix(7)) }
 }

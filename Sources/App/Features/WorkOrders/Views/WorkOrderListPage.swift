@@ -2,8 +2,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// The queue: open orders in the viewer's scope, those waiting on the viewer, overdue ones, or
-/// closed ones; filtered by state and type.
+/// The queues (`QueueView`) filtered by state, type and acceptance dates; the person's saved
+/// filters; and the orders behind one KPI figure (a drill-down from the dashboard).
 struct WorkOrderListPage: Encodable {
   struct Row: Encodable {
     let href: String
@@ -25,6 +25,20 @@ struct WorkOrderListPage: Encodable {
     let href: String
     let active: Bool
   }
+  struct Saved: Encodable {
+    let name: String
+    let href: String
+    let deleteAction: String
+  }
+  /// What a KPI drill-down lists.
+  struct Drill: Encodable {
+    let labelKey: String
+    let partKey: String
+    let count: Int
+    let unitName: String
+    let month: String
+    let dashboardHref: String
+  }
   let chrome: Chrome
   let tabs: [Tab]
   let rows: [Row]
@@ -41,8 +55,13 @@ struct WorkOrderListPage: Encodable {
   let canBulkDispatch: Bool
   let notice: String?
   let nextHref: String?
-
-  static let views = ["mine", "open", "overdue", "closed", "all"]
+  let drill: Drill?
+  let saved: [Saved]
+  let saveAction: String
+  /// The current view and filters, as a saved filter keeps them.
+  let query: String
+  let filterName: String
+  let filterErrors: [String: String]
 
   /// The outcome of a bulk dispatch, carried in the redirect's query.
   static func notice(_ req: Request) -> String? {
@@ -54,61 +73,97 @@ struct WorkOrderListPage: Encodable {
     return text
   }
 
-  static func build(for req: Request) async throws -> WorkOrderListPage {
+  /// `filterName`/`filterErrors`: a saved filter's name refused, shown again beside its field.
+  static func build(for req: Request, filterName: String = "", filterErrors: FieldErrors = .init()) async throws -> WorkOrderListPage {
     let actor = try req.actor
-    let view = views.contains(req.query[String.self, at: "view"] ?? "") ? req.query[String.self, at: "view"]! : "mine"
     var errors = FieldErrors()
     var filter = WorkOrderQueries.Filter.parse(req, errors: &errors)
     try errors.throwIfAny()
-    filter.open = view != "closed" && view != "all"
-    filter.overdue = view == "overdue"
-    if view == "closed" { filter.state = filter.state ?? .closed }
+    let kpi = try KPIDrill.parse(req)
+    filter.view = try QueueView.parse(req, default: kpi == nil ? .mine : .all)
     let now = req.now
-    let (orders, next) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: now)
+    let orders: [WorkOrder]
+    let next: String?
+    var drill: Drill?
+    if let kpi {
+      let data = try await KPIData.load(for: req)
+      (orders, next) = try await kpi.page(data, filter: filter, on: req.db)
+      drill = Drill(
+        labelKey: kpi.measure.labelKey, partKey: "kpi.part.\(kpi.part.rawValue)", count: kpi.count(data, filter: filter),
+        unitName: data.root.name, month: data.month,
+        dashboardHref: Paths.kpi.link() + "?unitId=\(data.root.id!.uuidString)&month=\(data.month)")
+    } else {
+      (orders, next) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: now)
+    }
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
     let units = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { ($0.id!, $0.name) }) { a, _ in a }
     var rows: [Row] = []
     for order in orders {
-      let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
-      let mine = !allowed.isEmpty
-      if view == "mine" && !mine { continue }
-      let overdue = (try? WorkOrderQueries.isOverdue(order, calendar: workflow.calendar, now: now)) ?? false
+      let mine = order.isWaiting(on: actor)
+      // Watching is to follow, not to act: orders are dispatched in bulk from the viewer's own queue.
+      let dispatchable =
+        filter.view.isMine && kpi == nil
+        && WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now).contains(.dispatch)
       let nextDue = try WorkOrderPresenter.clocks(order, calendar: workflow.calendar, now: now).filter { !$0.stopped }.map(\.dueAt).min()
-      let hidden = order.orderType == .report && actor.roles.isDisjoint(with: WorkOrderPresenter.reporterIdentityRoles)
+      let hidden = ReportSecrecy.hidesCustomer(of: order, from: actor)
       rows.append(
         Row(
           href: Paths.workOrder.link(order.id!), number: order.number, typeKey: "workorder.type.\(order.type)",
           stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
           phone: hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
           acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
-          overdue: overdue, mine: mine, dispatchKey: allowed.contains(.dispatch) ? "\(order.id!.uuidString):\(order.version)" : nil))
+          overdue: order.deadlineAt.map { $0 < now } ?? false, mine: mine,
+          dispatchKey: dispatchable ? "\(order.id!.uuidString):\(order.version)" : nil))
     }
-    var query = URLComponents()
-    query.queryItems =
-      [URLQueryItem(name: "view", value: view)]
-      + [
-        ("state", filter.state?.rawValue), ("type", filter.type?.rawValue), ("unitId", filter.unitID?.uuidString),
-        ("category", filter.category), ("from", filter.from?.description), ("to", filter.to?.description),
-      ].compactMap { k, v in v.map { URLQueryItem(name: k, value: $0) } }
+    let query = Self.query(filter, extra: kpi?.queryItems(req) ?? [])
     let base = Paths.workOrders.link()
+    let saved = try await SavedQueueFilter.query(on: req.db).filter(\.$user.$id == actor.userID).sort(\.$name).all()
     return WorkOrderListPage(
       chrome: .make(for: req, titleKey: "workorders.title"),
-      tabs: views.map { Tab(labelKey: "workorders.view.\($0)", href: base + "?view=\($0)", active: $0 == view) },
+      tabs: QueueView.allCases.map {
+        Tab(labelKey: "workorders.view.\($0.rawValue)", href: base + "?view=\($0.rawValue)", active: $0 == filter.view && kpi == nil)
+      },
       rows: rows,
       states: WorkOrderState.allCases.map {
         Choice(value: $0.rawValue, labelKey: "workorder.state.\($0.rawValue)", selected: $0 == filter.state)
       },
       types: OrderType.allCases.map { Choice(value: $0.rawValue, labelKey: "workorder.type.\($0.rawValue)", selected: $0 == filter.type) },
-      view: view, from: filter.from?.description ?? "", to: filter.to?.description ?? "", canCreate: actor.has(.agent),
+      view: filter.view.rawValue, from: filter.from?.description ?? "", to: filter.to?.description ?? "", canCreate: actor.has(.agent),
       newHref: Paths.workOrderNew.link(),
-      csvHref: Paths.workOrdersCSV.link() + "?" + (query.percentEncodedQuery ?? ""),
-      xlsxHref: Paths.workOrdersXLSX.link() + "?" + (query.percentEncodedQuery ?? ""),
+      csvHref: Paths.workOrdersCSV.link() + "?" + query, xlsxHref: Paths.workOrdersXLSX.link() + "?" + query,
       bulkAction: Paths.workOrdersBulkDispatch.link(), canBulkDispatch: rows.contains { $0.dispatchKey != nil },
       notice: Self.notice(req),
       nextHref: next.map { cursor in
-        var q = query
-        q.queryItems?.append(URLQueryItem(name: "cursor", value: cursor))
-        return base + "?" + (q.percentEncodedQuery ?? "")
-      })
+        base + "?" + query + "&cursor=" + (cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+      },
+      drill: drill,
+      saved: saved.map {
+        Saved(name: $0.name, href: base + "?" + $0.query, deleteAction: Paths.workOrderFilterDelete.link($0.id!))
+      },
+      saveAction: Paths.workOrderFilters.link(), query: Self.query(filter, extra: []), filterName: filterName,
+      filterErrors: filterErrors.localized(req.application.localizer, req.locale))
+  }
+
+  /// The view and filters as a query string (what a link, an export or a saved filter repeats).
+  static func query(_ filter: WorkOrderQueries.Filter, extra: [URLQueryItem]) -> String {
+    var query = URLComponents()
+    query.queryItems =
+      [URLQueryItem(name: "view", value: filter.view.rawValue)]
+      + [
+        ("state", filter.state?.rawValue), ("type", filter.type?.rawValue), ("unitId", filter.unitID?.uuidString),
+        ("category", filter.category), ("from", filter.from?.description), ("to", filter.to?.description),
+        ("overdue", filter.overdue ? "true" : nil),
+      ].compactMap { k, v in v.map { URLQueryItem(name: k, value: $0) } } + extra
+    return query.percentEncodedQuery ?? ""
+  }
+}
+
+extension WorkOrder {
+  /// Whether the order waits on this person (`WaitingOn`, from its columns).
+  func isWaiting(on actor: Actor) -> Bool {
+    WaitingOn(
+      role: waitingRole.flatMap(Role.init(rawValue:)), person: waitingPerson?.uuidString,
+      approver: approvalRole.flatMap(Role.init(rawValue:))
+    ).includes(roles: actor.roles, person: actor.userID.uuidString)
   }
 }

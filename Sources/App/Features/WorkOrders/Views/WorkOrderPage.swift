@@ -2,8 +2,9 @@ import Domain
 import Fluent
 import Vapor
 
-/// One order: what the customer asked, its stage clocks, its timeline, earlier contacts from the
-/// same customer, and a form for each action the viewer may take now.
+/// One order: what the customer asked and how they were, its stage clocks, its timeline,
+/// internal notes, earlier contacts from the same customer, and a form for each action the
+/// viewer may take now.
 struct WorkOrderPage: Encodable {
   struct Attachment: Encodable {
     let name: String
@@ -17,6 +18,7 @@ struct WorkOrderPage: Encodable {
     let name: String
     let labelKey: String
     let text: String
+    var error: String? = nil
   }
   struct Clock: Encodable {
     let stageKey: String
@@ -24,6 +26,7 @@ struct WorkOrderPage: Encodable {
     let dueAt: String
     let statusKey: String
     let breached: Bool
+    let provisional: Bool
     let percent: Int
   }
   struct Event: Encodable {
@@ -32,23 +35,10 @@ struct WorkOrderPage: Encodable {
     let actionKey: String
     let toStateKey: String
     let note: String?
-  }
-  struct ActionForm: Encodable {
-    let action: String
-    let labelKey: String
-    let needsReason: Bool
-    let needsSummary: Bool
-    let needsNote: Bool
-    let needsUnit: Bool
-    let needsSatisfaction: Bool
-    let needsSeverity: Bool
-    let needsFindings: Bool
-    /// Complaint replies carry the investigation record for the monthly bulletin.
-    let needsInvestigation: Bool
-    let needsNewDue: Bool
-    /// Merging names the order this one duplicates.
-    var needsParent = false
-    let danger: Bool
+    /// The date an extension asked for or was decided on.
+    let dueAt: String?
+    /// A return visit's verdict.
+    let resultKey: String?
   }
   struct Alert: Encodable {
     let at: String
@@ -63,6 +53,17 @@ struct WorkOrderPage: Encodable {
     let stateKey: String
     let acceptedAt: String
   }
+  struct PendingExtension: Encodable {
+    let newDue: String
+    let reason: String
+    let requestedAt: String
+    let currentDue: String?
+  }
+  struct Note: Encodable {
+    let at: String
+    let author: String
+    let text: String
+  }
   let chrome: Chrome
   let order: WorkOrderDTO
   let typeKey: String
@@ -70,6 +71,7 @@ struct WorkOrderPage: Encodable {
   let channelKey: String
   let areaKey: String
   let severityKey: String
+  let attitudeKey: String?
   let categoryName: String?
   let itemName: String?
   let unitName: String
@@ -78,13 +80,14 @@ struct WorkOrderPage: Encodable {
   let events: [Event]
   let actions: [ActionForm]
   let actionURL: String
-  let units: [Choice]
-  let severities: [Choice]
-  let mergeTargets: [Choice]
-  let investigationFields: [InvestigationField]
+  let pendingExtension: PendingExtension?
   let investigation: [InvestigationField]
   let attachments: [Attachment]
   let attachmentAction: String
+  let notes: [Note]
+  let noteAction: String
+  let noteText: String
+  let noteError: String?
   let related: [Related]
   let hasRelated: Bool
   let alerts: [Alert]
@@ -92,11 +95,15 @@ struct WorkOrderPage: Encodable {
   let hasActions: Bool
   let error: String?
 
-  static func build(for req: Request, id: UUID, error: String? = nil) async throws -> WorkOrderPage {
+  /// `refused`: a refused action form, shown again with what was typed; `note`: a refused note.
+  static func build(
+    for req: Request, id: UUID, error: String? = nil, refused: Refused? = nil, note: (text: String, error: String)? = nil
+  ) async throws -> WorkOrderPage {
     let actor = try req.actor
     let now = req.now
     let order = try await WorkOrderQueries.findVisible(id, for: actor, on: req.db)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
+    let snapshot = try order.snapshot
     let dto = try WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: now, maskPhone: false)
     let english = req.locale == "en"
     let taxonomy: Taxonomy = order.orderType == .report ? .misconductV1 : .complaintsV1
@@ -107,44 +114,50 @@ struct WorkOrderPage: Encodable {
     let clocks = dto.clocks.map { c in
       Clock(
         stageKey: "workorder.stage.\(c.stage)", startedAt: DisplayFormat.dateTime(c.startedAt), dueAt: DisplayFormat.dateTime(c.dueAt),
-        statusKey: c.breached ? "workorder.clock.breached" : c.stopped ? "workorder.clock.done" : "workorder.clock.running",
-        breached: c.breached, percent: Int((min(c.elapsedFraction, 1) * 100).rounded()))
+        statusKey: c.breached
+          ? "workorder.clock.breached" : c.done ? "workorder.clock.done" : c.stopped ? "workorder.clock.ended" : "workorder.clock.running",
+        breached: c.breached, provisional: c.provisional && !c.stopped, percent: Int((min(c.elapsedFraction, 1) * 100).rounded()))
     }
     let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
-    let relatedOrders = try await related(order, actor: actor, on: req.db)
-    let mergeTargets = try await mergeTargets(order, workflow: workflow, actor: actor, on: req.db, now: now)
-    var forms = (allowed + (allowed.contains(.reply) ? [.requestExtension] : [])).map { form($0, type: order.orderType) }
-    if !mergeTargets.isEmpty {
-      var merge = form(.mergeInto, type: order.orderType)
-      merge.needsParent = true
-      forms.append(merge)
-    }
+    // A report's page must not lead to its reporter's other orders, nor merge with them.
+    let secret = ReportSecrecy.hidesCustomer(of: order, from: actor)
+    let relatedOrders = secret ? [] : try await related(order, actor: actor, on: req.db)
+    let parents = secret ? [] : try await mergeTargets(order, workflow: workflow, actor: actor, on: req.db, now: now)
+    let visibleUnits = try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind != .company }
+    let units = visibleUnits.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id) }
+    let kinds = allowed + (allowed.contains(.reply) ? [.requestExtension] : []) + (parents.isEmpty ? [] : [.mergeInto])
     let alerts = try await SLAAlert.query(on: req.db).filter(\.$order.$id == id).sort(\.$createdAt).all().map {
       Alert(
         at: DisplayFormat.dateTime($0.createdAt), stageKey: "workorder.stage.\($0.stage)", levelKey: "workorder.alert.\($0.level)",
         isChase: $0.isChase)
     }
-    let visibleUnits = try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind != .company }
+    let notes = try await WorkOrderNote.query(on: req.db).filter(\.$order.$id == id).sort(\.$createdAt, .descending).all()
+    // The deadline an extension request would move, beside the date asked for.
+    let ledger = try order.ledger
+    let currentDue = try (ledger.running[.reply] ?? ledger.running[.serviceCompletion]).map {
+      try $0.reading(at: now, calendar: workflow.calendar).due
+    }
     return WorkOrderPage(
       chrome: .make(for: req, titleKey: "workorders.detail"), order: dto, typeKey: "workorder.type.\(order.type)",
       stateKey: "workorder.state.\(order.state)", channelKey: "workorder.channel.\(order.channel)",
       areaKey: "workorder.area.\(order.area)", severityKey: "workorder.severity.\(order.severity)",
+      attitudeKey: order.attitude.map { "workorder.attitude.\($0)" },
       categoryName: category.map { english ? $0.englishName : $0.chineseName },
       itemName: item.map { english ? $0.englishName : $0.chineseName }, unitName: unit?.name ?? "",
       acceptedAt: DisplayFormat.dateTime(order.acceptedAt), clocks: clocks,
       events: events.map {
         Event(
           at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action)",
-          toStateKey: "workorder.state.\($0.toState)", note: $0.note)
+          toStateKey: "workorder.state.\($0.toState)", note: $0.note, dueAt: $0.dueAt.map(DisplayFormat.dateTime),
+          resultKey: $0.result.map { "workorder.visit.\($0)" })
       },
-      actions: forms,
+      actions: kinds.map { form($0, type: order.orderType, units: units, parents: parents, refused: refused) },
       actionURL: Paths.workOrderAction.link(id),
-      units: visibleUnits.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id) },
-      severities: [Severity.serious, .major].map {
-        Choice(value: $0.rawValue, labelKey: "workorder.severity.\($0.rawValue)", selected: false)
+      pendingExtension: snapshot.pendingExtension.map {
+        PendingExtension(
+          newDue: DisplayFormat.dateTime($0.newDue), reason: $0.reason, requestedAt: DisplayFormat.dateTime($0.requestedAt),
+          currentDue: currentDue.map(DisplayFormat.dateTime))
       },
-      mergeTargets: mergeTargets,
-      investigationFields: ComplaintInvestigation.fields.map { .init(name: $0, labelKey: "workorder.investigation.\($0)", text: "") },
       investigation: investigationLines(order.investigation),
       attachments: try await AttachmentService.list(order, on: req.db).map {
         Attachment(
@@ -153,23 +166,10 @@ struct WorkOrderPage: Encodable {
           at: DisplayFormat.dateTime($0.uploadedAt))
       },
       attachmentAction: Paths.workOrderAttachments.link(id),
-      related: relatedOrders, hasRelated: !relatedOrders.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, hasActions: !allowed.isEmpty,
+      notes: notes.map { Note(at: DisplayFormat.dateTime($0.createdAt), author: $0.authorName, text: $0.text) },
+      noteAction: Paths.workOrderNotes.link(id), noteText: note?.text ?? "", noteError: note?.error,
+      related: relatedOrders, hasRelated: !relatedOrders.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, hasActions: !kinds.isEmpty,
       error: error)
-  }
-
-  static func form(_ kind: WorkOrderActionKind, type: OrderType) -> ActionForm {
-    let reasons: Set<WorkOrderActionKind> = [
-      .sendBackToAgent, .returnByUnit, .pauseForCustomer, .rejectExtension, .sendBackReply, .transferToDiscipline, .raiseSeverity,
-      .requestExtension,
-    ]
-    let summaries: Set<WorkOrderActionKind> = [.answerAtIntake, .reply, .concludeInspection, .fileSameDayReport]
-    return ActionForm(
-      action: kind.rawValue, labelKey: "workorder.action.\(kind.rawValue)", needsReason: reasons.contains(kind),
-      needsSummary: summaries.contains(kind), needsNote: kind == .recordReturnVisit, needsUnit: kind == .dispatch,
-      needsSatisfaction: kind == .recordReturnVisit, needsSeverity: kind == .raiseSeverity, needsFindings: kind == .reply,
-      needsInvestigation: kind == .reply && type == .complaint,
-      needsNewDue: kind == .requestExtension,
-      danger: [.returnByUnit, .sendBackToAgent, .sendBackReply, .transferToDiscipline, .rejectExtension].contains(kind))
   }
 
   /// Repeat contacts: other orders on the same account or phone within 30 days (issue 3 §6).

@@ -1,0 +1,142 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Destructive and irreversible page actions need the ticked `confirm` box: without it the page
+/// comes back (422) with 请勾选确认 beside the box and nothing changes; with it the action is done.
+@Suite("Confirmation of destructive actions")
+struct ConfirmationTests {
+  static let confirmed = ("confirm", "yes")
+
+  /// The refusal names the `confirm` field in the user's language.
+  static func expectRefused(_ res: some HTTPAnswer, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(res.status == .unprocessableEntity, "\(res.body.string.prefix(300))", sourceLocation: sourceLocation)
+    #expect(res.body.string.contains("id=\"error-confirm\""), sourceLocation: sourceLocation)
+    #expect(res.body.string.contains("请勾选确认"), sourceLocation: sourceLocation)
+  }
+
+  @Test("Deleting a unit is refused without confirm and done with it")
+  func unitDelete() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let empty = OrgUnit(code: "B-S9", name: "空供电所", kind: .station, parent: org.countyB)
+      try await empty.create(on: app.db)
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/units/\(empty.id!)")
+      #expect(client.lastBody.contains("name=\"confirm\" value=\"yes\""))
+      Self.expectRefused(try await client.post("/admin/units/\(empty.id!)/delete", []))
+      #expect(try await OrgUnit.find(empty.id, on: app.db) != nil)
+      Self.expectRefused(try await client.post("/admin/units/\(empty.id!)/delete", [("confirm", "no")]))
+      #expect(try await OrgUnit.find(empty.id, on: app.db) != nil)
+      let done = try await client.post("/admin/units/\(empty.id!)/delete", [Self.confirmed])
+      #expect(done.status == .seeOther)
+      #expect(try await OrgUnit.find(empty.id, on: app.db) == nil)
+    }
+  }
+
+  @Test("A confirmed delete of a unit that still has users is refused on the unit page, not an error page")
+  func unitDeleteWithUsers() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/units/\(org.countyB.id!)")
+      let res = try await client.post("/admin/units/\(org.countyB.id!)/delete", [Self.confirmed])
+      #expect(res.status == .conflict)
+      #expect(res.body.string.contains("id=\"error-users\""))
+      #expect(res.body.string.contains("id=\"unit-name\""))
+      #expect(try await OrgUnit.find(org.countyB.id, on: app.db) != nil)
+    }
+  }
+
+  @Test("Deleting a department is refused without confirm and done with it")
+  func departmentDelete() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let department = Department(code: "TMP", nameZh: "临时部门", nameEn: "Temporary", modules: [.billing])
+      try await department.create(on: app.db)
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/admin/departments/\(department.id!)/edit")
+      let refused = try await client.post("/admin/departments/\(department.id!)/delete", [])
+      Self.expectRefused(refused)
+      #expect(refused.body.string.contains("临时部门"))
+      #expect(try await Department.find(department.id, on: app.db) != nil)
+      let done = try await client.post("/admin/departments/\(department.id!)/delete", [Self.confirmed])
+      #expect(done.status == .seeOther)
+      #expect(try await Department.find(department.id, on: app.db) == nil)
+    }
+  }
+
+  @Test("Deleting a calendar day is refused without confirm and done with it")
+  func calendarDayDelete() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/admin/calendar?year=2026")
+      let put = try await client.post("/admin/calendar/days", [("date", "2026-03-09"), ("kind", "holiday"), ("name", "测试假日")])
+      #expect(put.status == .seeOther, "\(put.body.string.prefix(300))")
+      func stored() async throws -> Int {
+        try await CalendarDay.query(on: app.db).filter(\.$date == "2026-03-09").count()
+      }
+      #expect(try await stored() == 1)
+      try await client.get("/admin/calendar?year=2026")
+      Self.expectRefused(try await client.post("/admin/calendar/days/2026-03-09/delete", []))
+      #expect(try await stored() == 1)
+      let done = try await client.post("/admin/calendar/days/2026-03-09/delete", [Self.confirmed])
+      #expect(done.status == .seeOther)
+      #expect(try await stored() == 0)
+    }
+  }
+
+  @Test("Revoking an API token is refused without confirm and done with it")
+  func tokenRevoke() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let client = PageClient(app)
+      try await client.login("admin")
+      try await client.get("/account/tokens")
+      let created = try await client.post("/account/tokens", [("name", "对账脚本")])
+      #expect(created.status == .created)
+      let token = try #require(try await ApiToken.query(on: app.db).filter(\.$name == "对账脚本").first())
+      Self.expectRefused(try await client.post("/account/tokens/\(token.id!)/revoke", []))
+      #expect(try await ApiToken.find(token.id, on: app.db)?.revokedAt == nil)
+      let done = try await client.post("/account/tokens/\(token.id!)/revoke", [Self.confirmed])
+      #expect(done.status == .seeOther)
+      #expect(try await ApiToken.find(token.id, on: app.db)?.revokedAt != nil)
+    }
+  }
+
+  @Test("Ending fieldwork is refused without confirm and done with it; opening needs no confirmation")
+  func endFieldwork() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
+      let waveID = try await desk.sampledWave(count: 5)
+      let client = PageClient(app)
+      try await client.login("office")
+      try await client.get("/surveys/waves/\(waveID)")
+      func wave() async throws -> SurveyWave { try #require(try await SurveyWave.find(UUID(uuidString: waveID), on: app.db)) }
+      let opened = try await client.post(
+        "/surveys/waves/\(waveID)/fieldwork", [("open", "true"), ("version", "\(try await wave().version)")])
+      #expect(opened.status == .seeOther, "\(opened.body.string.prefix(300))")
+      #expect(try await wave().isOpen)
+      try await client.get("/surveys/waves/\(waveID)")
+      #expect(client.lastBody.contains("name=\"confirm\" value=\"yes\""))
+      let version = try await wave().version
+      Self.expectRefused(try await client.post("/surveys/waves/\(waveID)/fieldwork", [("open", "false"), ("version", "\(version)")]))
+      #expect(try await wave().isOpen)
+      let closed = try await client.post(
+        "/surveys/waves/\(waveID)/fieldwork", [("open", "false"), ("version", "\(version)"), Self.confirmed])
+      #expect(closed.status == .seeOther)
+      #expect(try await wave().isOpen == false)
+    }
+  }
+}

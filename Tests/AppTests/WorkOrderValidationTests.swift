@@ -1,0 +1,147 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Dates, months and choices say what is wrong with them, on their field.
+@Suite("Work-order validation")
+struct WorkOrderValidationTests {
+  func intake(_ loop: WorkOrderAPITests.Loop, _ changes: [String: String]) -> [(String, String)] {
+    var fields: [String: String] = [
+      "type": "complaint", "channel": "phone95598", "area": "urban", "unitId": loop.org.countyA.id!.uuidString,
+      "customerAccount": "0109876543", "customerName": "李女士", "customerPhone": "13812345678", "address": "临川县石桥镇",
+      "content": "停电后迟迟无人处理", "item": "operations.faultHandling", "attitude": "determined", "severity": "general",
+    ]
+    for (k, v) in changes { fields[k] = v }
+    return fields.sorted { $0.key < $1.key }
+  }
+
+  @Test(
+    "Rule WO-INTAKE, CAL-DATE-INPUT: the intake names the problem: no such date, a past appointment, nothing chosen, an item of the other list",
+    arguments: [
+      (["appointmentAt": "2026-02-30T10:00"], "appointmentAt", "没有这一天：2026-02-30"),
+      (["appointmentAt": "2026-13-01T10:00"], "appointmentAt", "没有 13 月"),
+      (["appointmentAt": "2026-03-10T07:30"], "appointmentAt", "约定时间不能早于受理时间"),
+      (["appointmentAt": "明天上午"], "appointmentAt", "请按“年-月-日 时:分”填写"),
+      (["item": ""], "item", "请选择。"),
+      (["item": "misconduct.acceptingGifts"], "item", "所选事项不属于投诉分类"),
+    ])
+  func intakeMessages(changes: [String: String], field: String, message: String) async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let agent = PageClient(app)
+      try await agent.login("agent")
+      _ = try await agent.get("/work-orders/new")
+      let res = try await agent.post("/work-orders/new", intake(loop, changes))
+      #expect(res.status == .unprocessableEntity)
+      let html = res.body.string
+      let error = try #require(html.components(separatedBy: #"id="error-\#(field)">"#).dropFirst().first)
+      #expect(error.hasPrefix(message), "\(error.prefix(80))")
+      #expect(!html.contains("未知的投诉类别"))
+      #expect(html.contains("停电后迟迟无人处理") && html.contains(#"value="李女士""#))
+      #expect(try await WorkOrder.query(on: app.db).count() == 0)
+      // A future appointment is fine.
+      let ok = try await agent.post("/work-orders/new", intake(loop, ["appointmentAt": "2026-03-10T15:00"]))
+      #expect(ok.status == .seeOther)
+    }
+  }
+
+  @Test("Rule WO-INTAKE: 未知的投诉类别 only for a code the taxonomy does not know; nothing given is 请选择")
+  func apiCategories() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let unknown = try await app.api(
+        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: "conduct.attitude", category: "weather"))
+      #expect(unknown.apiError?.field == "category" && unknown.apiError?.message == "未知的投诉类别：weather。")
+      let none = try await app.api(
+        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: "", category: ""))
+      #expect(none.apiError?.field == "item" && none.apiError?.message == "请选择。")
+      // The category may be left out: it is the item's own.
+      let derived = try await app.api(
+        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: "conduct.attitude", category: ""))
+      #expect(derived.status == .created)
+    }
+  }
+
+  @Test(
+    "Rule CAL-DATE-INPUT: every date and month filter says no such date / no such month, not just 'format'",
+    arguments: [
+      ("/work-orders?view=all&from=2026-02-30", "没有这一天：2026-02-30"),
+      ("/work-orders?view=all&to=2026-13-01", "没有 13 月"),
+      ("/work-orders?view=all&from=March", "日期格式应为 YYYY-MM-DD"),
+      ("/work-orders?view=all&from=2026-03-10&to=2026-03-01", "结束日期不能早于开始日期"),
+      ("/kpi/work-orders?month=2026-13", "没有 13 月"),
+      ("/kpi/bulletin?month=2026-00", "没有 0 月"),
+      ("/kpi/work-orders?month=March", "月份格式应为 YYYY-MM"),
+      ("/admin/audit?from=2026-02-29", "没有这一天：2026-02-29"),
+    ])
+  func filters(path: String, message: String) async throws {
+    try await withApp { app in
+      _ = try await WorkOrderAPITests.Loop.make(app)
+      let admin = PageClient(app)
+      try await admin.login("admin")
+      let res = try await admin.get(path)
+      #expect(res.status == .unprocessableEntity, "\(path)")
+      #expect(res.body.string.contains(message), "\(path): \(res.body.string.prefix(400))")
+    }
+  }
+
+  @Test("Rule CAL-DATE-INPUT: a calendar day that does not exist is named, on the form and in an imported file")
+  func calendarDays() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let admin = PageClient(app)
+      try await admin.login("admin")
+      _ = try await admin.get("/admin/calendar")
+      let res = try await admin.post("/admin/calendar/days", [("date", "2026-02-30"), ("kind", "holiday"), ("name", "不存在")])
+      #expect(res.status == .unprocessableEntity)
+      #expect(res.body.string.contains("没有这一天：2026-02-30"))
+      let token = try await app.token("admin")
+      let file = "date,kind,name\n2027-02-30,holiday,错\n2027-13-01,holiday,错\n"
+      let imported = try await app.testing().sendRequest(
+        .POST, "/api/v1/calendar/import", headers: ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"],
+        body: ByteBuffer(string: file))
+      #expect(imported.status == .unprocessableEntity)
+      let lines = try #require(imported.apiError?.lines)
+      #expect(lines.map(\.message) == ["没有这一天：2027-02-30。", "没有 13 月：月份应为 01–12。"])
+    }
+  }
+
+  @Test("Rule CAL-DATE-INPUT: a survey plan milestone's date that does not exist is named on the wave page")
+  func milestoneDates() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
+      let id = try await desk.sampledWave(count: 2)
+      let wave = try #require(try await SurveyWave.find(UUID(uuidString: id), on: app.db))
+      let office = PageClient(app)
+      try await office.login("office")
+      _ = try await office.get("/surveys/waves/\(id)")
+      for (due, message) in [("2026-02-30", "没有这一天：2026-02-30"), ("2026-13-01", "没有 13 月")] {
+        let res = try await office.post(
+          "/surveys/waves/\(id)/milestones", [("kind", "rostersSubmitted"), ("due", due), ("version", String(wave.version))])
+        #expect(res.status == .unprocessableEntity)
+        #expect(res.body.string.contains(message), "\(due)")
+      }
+    }
+  }
+
+  @Test("Rule CAL-DATE-INPUT: an interviewer's callback in the past is refused")
+  func pastCallback() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
+      let wave = try await desk.sampledWave(count: 2)
+      try await desk.open(wave)
+      let sample = try #require(try await desk.next())
+      let past = try await desk.call(sample, #"{"outcome":"callback","callbackAt":"2026-06-30T10:00:00+08:00"}"#)
+      #expect(past.status == .unprocessableEntity)
+      #expect(past.apiError?.field == "callbackAt" && past.apiError?.message == "回拨时间不能早于现在。")
+      #expect(try await desk.call(sample, #"{"outcome":"callback","callbackAt":"2026-07-02T10:00:00+08:00"}"#).status == .ok)
+    }
+  }
+}
