@@ -17,6 +17,16 @@ public struct AppConfig: Sendable {
   public var logFormat: LogFormat
   /// Failed logins before a lock, and its length (defaults 5 and 15 minutes).
   public var lockout: LoginLockoutPolicy
+  /// Failed logins per client address before it is refused, and the window (defaults 20, 15 minutes).
+  public var loginThrottle: LoginSourceThrottle
+  /// Days an API token lasts (WANJIA_TOKEN_DAYS, default 90).
+  public var tokenDays: Int
+  /// Marks the session cookie `Secure` (WANJIA_SECURE_COOKIE=true): set it when users reach the
+  /// server over HTTPS, usually through a reverse proxy.
+  public var secureCookie: Bool
+  /// Trusts the reverse proxy's `X-Forwarded-For` for the client address (WANJIA_BEHIND_PROXY=true);
+  /// without a proxy a client could write any address there.
+  public var behindProxy: Bool
   /// PostgreSQL connections per event loop (WANJIA_DB_CONNECTIONS, default 8).
   public var databaseConnections: Int
 
@@ -24,7 +34,9 @@ public struct AppConfig: Sendable {
 
   public init(
     database: Database, dataDirectory: String, bcryptCost: Int = 12, demoPassword: String? = nil,
-    logFormat: LogFormat = .json, lockout: LoginLockoutPolicy = .default, databaseConnections: Int = 8
+    logFormat: LogFormat = .json, lockout: LoginLockoutPolicy = .default, databaseConnections: Int = 8,
+    loginThrottle: LoginSourceThrottle = .default, tokenDays: Int = AppConfig.defaultTokenDays, secureCookie: Bool = false,
+    behindProxy: Bool = false
   ) {
     self.database = database
     self.dataDirectory = dataDirectory
@@ -33,7 +45,13 @@ public struct AppConfig: Sendable {
     self.logFormat = logFormat
     self.lockout = lockout
     self.databaseConnections = databaseConnections
+    self.loginThrottle = loginThrottle
+    self.tokenDays = tokenDays
+    self.secureCookie = secureCookie
+    self.behindProxy = behindProxy
   }
+
+  public static let defaultTokenDays = 90
 
   /// WANJIA_DATA_DIR (default ./data) holds the SQLite file and uploads; DATABASE_URL=postgres://…
   /// switches to PostgreSQL.
@@ -54,8 +72,20 @@ public struct AppConfig: Sendable {
       lockout: LoginLockoutPolicy(
         maxFailures: env["WANJIA_LOGIN_MAX_FAILURES"].flatMap(Int.init).map { max($0, 1) } ?? LoginLockoutPolicy.default.maxFailures,
         lockMinutes: env["WANJIA_LOGIN_LOCK_MINUTES"].flatMap(Int.init).map { max($0, 1) } ?? LoginLockoutPolicy.default.lockMinutes),
-      databaseConnections: env["WANJIA_DB_CONNECTIONS"].flatMap(Int.init).map { min(max($0, 1), 64) } ?? 8
+      databaseConnections: env["WANJIA_DB_CONNECTIONS"].flatMap(Int.init).map { min(max($0, 1), 64) } ?? 8,
+      loginThrottle: LoginSourceThrottle(
+        maxFailures: env["WANJIA_LOGIN_SOURCE_MAX_FAILURES"].flatMap(Int.init).map { max($0, 1) }
+          ?? LoginSourceThrottle.default.maxFailures,
+        windowMinutes: env["WANJIA_LOGIN_SOURCE_WINDOW_MINUTES"].flatMap(Int.init).map { max($0, 1) }
+          ?? LoginSourceThrottle.default.windowMinutes),
+      tokenDays: env["WANJIA_TOKEN_DAYS"].flatMap(Int.init).map { min(max($0, 1), 3650) } ?? defaultTokenDays,
+      secureCookie: flag(env["WANJIA_SECURE_COOKIE"]),
+      behindProxy: flag(env["WANJIA_BEHIND_PROXY"])
     )
+  }
+
+  private static func flag(_ value: String?) -> Bool {
+    ["1", "true", "yes", "on"].contains((value ?? "").lowercased())
   }
 }
 

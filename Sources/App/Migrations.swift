@@ -31,6 +31,9 @@ enum Migrations {
       AddWorkOrderEventDetails(),
       CreateWorkOrderNotes(),
       CreateSavedQueueFilters(),
+      CreateLoginSources(),
+      AddUserSessionVersion(),
+      AddApiTokenExpiry(),
       AddAnalysisRunScope(),
     ]
   }

@@ -16,7 +16,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   app.sessions.configuration = .init(cookieName: "wanjia_session") { id in
     HTTPCookies.Value(
       string: id.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil, domain: nil,
-      path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+      path: "/", isSecure: config.secureCookie, isHTTPOnly: true, sameSite: .lax)
   }
 
   app.views.use(.leaf)
@@ -27,12 +27,16 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     throw CommandFailure("\(locales) does not exist: start wanjia in the folder that holds Resources/ (the repository root)")
   }
   app.localizer = try Localizer.load(from: locales)
+  app.passwordPolicy = try Credentials.loadPolicy(resourcesDirectory: app.directory.resourcesDirectory)
+  _ = app.dummyPasswordHash
 
   app.routes.defaultMaxBodySize = "10mb"
-  ContentConfiguration.global.use(decoder: JSONDecoder.requestBodies, for: .json)
+  NulRefusingDecoder.install()
   app.middleware = Middlewares()
+  app.middleware.use(SecurityHeadersMiddleware())
   app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
   app.middleware.use(AppErrorMiddleware())
+  app.middleware.use(URILengthMiddleware())
   app.middleware.use(MethodNotAllowedMiddleware())
   app.middleware.use(NulByteGuard())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

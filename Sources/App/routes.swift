@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
   DepartmentPagesController.register(signedIn)
   UserPagesController.register(signedIn)
   TokenPagesController.register(signedIn)
+  PasswordPagesController.register(signedIn)
   CalendarPagesController.register(signedIn)
   AuditController.registerPages(signedIn)
   WorkOrderPagesController.register(signedIn)

@@ -35,9 +35,9 @@ struct ActorRowsTests {
       #expect(!(try await ActorRows.active(inUnits: [org.countyA.id!], on: sql)).contains { $0.userID == someone.id })
 
       let token = try await app.token("admin")
-      let admin = try #require(try await ActorRows.holder(ofTokenHash: ApiToken.hash(token), on: sql))
+      let admin = try #require(try await ActorRows.holder(ofTokenHash: ApiToken.hash(token), now: Date(), on: sql))
       #expect(admin.username == "admin" && admin.isAdmin)
-      #expect(try await ActorRows.holder(ofTokenHash: ApiToken.hash("not-a-token"), on: sql) == nil)
+      #expect(try await ActorRows.holder(ofTokenHash: ApiToken.hash("not-a-token"), now: Date(), on: sql) == nil)
     }
   }
 }

@@ -15,8 +15,8 @@ struct CalendarGapTests {
   @Test("Rule CAL-COVERAGE: a deadline into a year without holidays is provisional, shown so, and recomputed when the year is imported")
   func provisionalDeadlines() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      loop.clock.set(BusinessTime.parseInstant("2026-12-28T10:00:00+08:00")!)
+      var loop = try await WorkOrderAPITests.Loop.make(app)
+      try await loop.moveClock(to: BusinessTime.parseInstant("2026-12-28T10:00:00+08:00")!)
       typealias L = WorkOrderAPITests.Loop
       let order = try await loop.file(then: [L.approve, loop.dispatchA, L.contact])
       // Four working days from Mon 28 Dec: 29, 30, 31 Dec and Fri 1 Jan 2027 (not known to be a holiday).

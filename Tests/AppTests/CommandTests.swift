@@ -55,10 +55,10 @@ struct CommandTests {
       var context = CommandContext(
         console: Terminal(),
         input: CommandInput(arguments: [
-          "wanjia", "create", "wang.wu", "--unit", "A-S1", "--roles", "handler,staff", "--password", "long-enough-1",
+          "wanjia", "create", "wang.wu", "--unit", "A-S1", "--roles", "handler,staff",
         ]))
       context.application = app
-      try await UserCommands().run(using: &context)
+      try await UserCommands(readPassword: { _ in "long-enough-1" }).run(using: &context)
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "wang.wu").with(\.$unit).first())
       #expect(user.unit.code == "A-S1")
       #expect(user.roles == ["handler", "staff"])
@@ -67,11 +67,11 @@ struct CommandTests {
       var bad = CommandContext(
         console: Terminal(), input: CommandInput(arguments: ["wanjia", "create", "zhao.liu", "--unit", "NOPE", "--roles", "agent"]))
       bad.application = app
-      await #expect(throws: CommandFailure.self) { try await UserCommands().run(using: &bad) }
+      await #expect(throws: CommandFailure.self) { try await UserCommands(readPassword: { _ in "long-enough-1" }).run(using: &bad) }
       var badRole = CommandContext(
         console: Terminal(), input: CommandInput(arguments: ["wanjia", "create", "zhao.liu", "--unit", "A", "--roles", "boss"]))
       badRole.application = app
-      await #expect(throws: CommandFailure.self) { try await UserCommands().run(using: &badRole) }
+      await #expect(throws: CommandFailure.self) { try await UserCommands(readPassword: { _ in "long-enough-1" }).run(using: &badRole) }
       #expect(try await User.query(on: app.db).filter(\.$username == "zhao.liu").count() == 0)
     }
   }

@@ -102,3 +102,37 @@ struct SLASweepTests {
     }
   }
 }
+
+@Suite("SLA sweep on a SQLite file")
+struct SLASweepSQLiteFileTests {
+  @Test("Two sweeps in two processes on one SQLite file wait their turn: no 'database is locked', each alert once")
+  func concurrentSweepsOnOneFile() async throws {
+    guard !testingOnPostgres else { return }
+    try await withApp(sqliteFile: true) { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      for _ in 0..<60 {
+        _ = try await app.api(
+          .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
+      }
+      // A second process: its own app and connections on the same file, booted as `wanjia sla-sweep` boots.
+      let other = try await Application.make(.testing)
+      other.logger.logLevel = .error
+      try await configure(
+        other, AppConfig(database: app.config.database, dataDirectory: app.config.dataDirectory, bcryptCost: 4, logFormat: .text))
+      try await other.asyncBoot()
+      let now = WorkOrderAPITests.start
+      do {
+        async let first = SLASweepJob(batchSize: 1000).sweep(app, now: now)
+        async let second = SLASweepJob(batchSize: 1000).sweep(other, now: now)
+        _ = try await (first, second)
+      } catch {
+        try await other.asyncShutdown()
+        throw error
+      }
+      try await other.asyncShutdown()
+      let chases = try await SLAAlert.query(on: app.db).filter(\.$isChase == true).all()
+      #expect(chases.count == 60)
+      #expect(Set(chases.map(\.$order.id)).count == 60)
+    }
+  }
+}

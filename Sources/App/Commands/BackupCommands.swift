@@ -1,5 +1,6 @@
 import ConsoleKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// `backup FILE`: a consistent copy of the live database — SQLite's online backup API, or
@@ -17,17 +18,31 @@ struct BackupCommand: AsyncCommand {
   }
 }
 
-/// `restore FILE`: replaces the database's contents with a backup made by `backup`. Stop the
-/// servers first.
+/// `restore FILE`: replaces the database's contents with a backup made by `backup`. Refused
+/// while a server uses the data folder (it holds `wanjia.lock`) or, on PostgreSQL, while other
+/// sessions are connected to the database, unless `--force`.
 struct RestoreCommand: AsyncCommand {
   struct Signature: CommandSignature {
     @Argument(name: "file") var file: String
+    @Flag(name: "force", help: "Restore even though a server seems to be using the database") var force: Bool
   }
 
-  var help: String { "Replaces the database with the backup in FILE (stop the servers first)." }
+  var help: String { "Replaces the database with the backup in FILE (stop the servers first, or pass --force)." }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    try DatabaseBackup.restore(context.application.config.database, from: signature.file)
+    let app = context.application
+    let lock = try DataFolderLock.exclusive(dataDirectory: app.config.dataDirectory)
+    if !signature.force {
+      guard lock != nil else {
+        throw CommandFailure(
+          "a server is using \(app.config.dataDirectory) (it holds \(DataFolderLock.path(in: app.config.dataDirectory))); stop it first, or pass --force"
+        )
+      }
+      if let others = try await DatabaseBackup.otherSessions(app), others > 0 {
+        throw CommandFailure("\(others) other sessions are connected to the database; stop the servers first, or pass --force")
+      }
+    }
+    try withExtendedLifetime(lock) { try DatabaseBackup.restore(app.config.database, from: signature.file) }
     context.console.info("Database restored from \(signature.file).")
   }
 }
@@ -43,6 +58,15 @@ enum DatabaseBackup {
     case .postgres(let url):
       try ExternalTool.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(file)", "--dbname=\(url)"])
     }
+  }
+
+  /// On PostgreSQL, the sessions of other processes on this database (servers on any host);
+  /// nil for SQLite, whose servers the data-folder lock shows.
+  static func otherSessions(_ app: Application) async throws -> Int? {
+    guard case .postgres = app.config.database, let sql = app.db as? any SQLDatabase else { return nil }
+    return try await sql.raw(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    ).first()?.decode(column: "n", as: Int.self)
   }
 
   static func restore(_ database: AppConfig.Database, from file: String) throws {

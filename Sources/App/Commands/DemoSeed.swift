@@ -31,8 +31,17 @@ enum DemoSeed {
   static func seedIfEmpty(_ app: Application) async throws -> (logins: [Login], password: String)? {
     let db = app.db
     guard try await OrgUnit.query(on: db).count() == 0 else { return nil }
-    let password = app.config.demoPassword ?? randomPassword()
-    let hash = try await app.password.async.hash(password).get()
+    let policy = app.passwordPolicy
+    func checkedDemoPassword(_ password: String) throws -> String {
+      var errors = FieldErrors()
+      for role in Role.allCases {
+        _ = app.credentials.check(password, username: role.rawValue, field: "WANJIA_DEMO_PASSWORD", into: &errors)
+      }
+      guard let first = errors.messages.first else { return password }
+      throw CommandFailure("WANJIA_DEMO_PASSWORD: " + app.localizer.text(first.key, locale: "en", args: first.args))
+    }
+    let password = try app.config.demoPassword.map(checkedDemoPassword) ?? randomPassword(policy: policy)
+    let hash = try await app.credentials.hash(password)
     let logins: [Login] = try await db.transaction { tx in
       var logins: [Login] = []
       let company = OrgUnit(code: "PROV", name: "示范省电力有限公司", kind: .company, parent: nil)
@@ -85,9 +94,19 @@ enum DemoSeed {
     console.output("Password for every demo user: \(result.password)".consoleText(.info))
   }
 
-  static func randomPassword() -> String {
+  /// WANJIA_DEMO_PASSWORD meets the password policy for every demo user, or the demo does not start.
+  static func demoPasswordProblem(_ password: String, policy: PasswordPolicy) -> PasswordPolicy.Problem? {
+    Role.allCases.lazy.compactMap { policy.problem(password: password, username: $0.rawValue) }.first
+  }
+
+  /// A random password that meets the policy for every demo user (one containing a username is
+  /// drawn again).
+  static func randomPassword(policy: PasswordPolicy = PasswordPolicy()) -> String {
     let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
     var rng = SystemRandomNumberGenerator()
-    return String((0..<14).map { _ in alphabet[Int.random(in: alphabet.indices, using: &rng)] })
+    while true {
+      let password = String((0..<14).compactMap { _ in alphabet.randomElement(using: &rng) })
+      if demoPasswordProblem(password, policy: policy) == nil { return password }
+    }
   }
 }

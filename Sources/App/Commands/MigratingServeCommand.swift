@@ -16,6 +16,8 @@ struct MigratingServeCommand: AnyAsyncCommand {
 
   func run(using context: inout CommandContext) async throws {
     let app = context.application
+    // Held while serving, so that `restore` refuses to replace the database under this server.
+    app.storage[DataFolderLockKey.self] = try DataFolderLock.shared(dataDirectory: app.config.dataDirectory)
     try await app.autoMigrate()
     if seedDemo {
       if let logins = try await DemoSeed.seedIfEmpty(app) {

@@ -12,12 +12,21 @@ enum ActorRows {
     try await sql.raw("\(unsafeRaw: select) WHERE u.id = \(bind: id) AND u.is_active = \(bind: true)").first().map(actor)
   }
 
-  /// The active user holding this unrevoked API token (its SHA-256 hash).
-  static func holder(ofTokenHash hash: String, on sql: any SQLDatabase) async throws -> Actor? {
+  /// The active user of a session signed in under this session number.
+  static func user(_ id: UUID, sessionVersion: Int, on sql: any SQLDatabase) async throws -> Actor? {
+    try await sql.raw(
+      """
+      \(unsafeRaw: select) WHERE u.id = \(bind: id) AND u.is_active = \(bind: true) AND u.session_version = \(bind: sessionVersion)
+      """
+    ).first().map(actor)
+  }
+
+  /// The active user holding this unrevoked, unexpired API token (its SHA-256 hash).
+  static func holder(ofTokenHash hash: String, now: Date, on sql: any SQLDatabase) async throws -> Actor? {
     try await sql.raw(
       """
       \(unsafeRaw: select) JOIN \(ident: ApiToken.schema) t ON t.user_id = u.id
-      WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL AND u.is_active = \(bind: true)
+      WHERE t.token_hash = \(bind: hash) AND t.revoked_at IS NULL AND t.expires_at > \(bind: now) AND u.is_active = \(bind: true)
       """
     ).first().map(actor)
   }

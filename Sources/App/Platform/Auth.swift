@@ -12,6 +12,15 @@ enum ActorLoader {
     return try await ActorRows.user(userID, on: sql)
   }
 
+  /// The active user of a session, unless a password change has ended sessions of that number.
+  static func load(userID: UUID, sessionVersion: Int, on db: any Database) async throws -> Actor? {
+    guard let sql = db as? any SQLDatabase else {
+      guard let user = try await loadUser(userID: userID, on: db), user.sessionVersion == sessionVersion else { return nil }
+      return try user.actor
+    }
+    return try await ActorRows.user(userID, sessionVersion: sessionVersion, on: sql)
+  }
+
   /// The active users of these units.
   static func active(inUnits ids: [UUID], on db: any Database) async throws -> [Actor] {
     guard let sql = db as? any SQLDatabase else {
@@ -20,14 +29,16 @@ enum ActorLoader {
     return try await ActorRows.active(inUnits: ids, on: sql)
   }
 
-  /// The active holder of an unrevoked API token, by the token's hash.
-  static func load(tokenHash: String, on db: any Database) async throws -> Actor? {
+  /// The active holder of an unrevoked, unexpired API token, by the token's hash.
+  static func load(tokenHash: String, now: Date, on db: any Database) async throws -> Actor? {
     guard let sql = db as? any SQLDatabase else {
-      guard let token = try await ApiToken.query(on: db).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil).first()
+      guard
+        let token = try await ApiToken.query(on: db).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil)
+          .filter(\.$expiresAt > now).first()
       else { return nil }
       return try await load(userID: token.$user.id, on: db)
     }
-    return try await ActorRows.holder(ofTokenHash: tokenHash, on: sql)
+    return try await ActorRows.holder(ofTokenHash: tokenHash, now: now, on: sql)
   }
 
   /// The active user with their unit loaded, or nil.
@@ -61,16 +72,17 @@ extension Actor {
   }
 }
 
-/// Pages: the user id kept in the database-backed session. Without one, GET requests go to the
-/// login page; other requests are refused.
+/// Pages: the user id kept in the database-backed session. Without one (or when a password
+/// change ended the session), GET requests go to the login page; other requests are refused.
 struct SessionAuthMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-    if let raw = request.session.data["userID"], let id = UUID(uuidString: raw),
-      let actor = try await ActorLoader.load(userID: id, on: request.db)
-    {
-      request.storage[ActorKey.self] = actor
-      request.storage[UnreadCountKey.self] = try await Inbox.unreadCount(userID: actor.userID, on: request.db)
-      return try await next.respond(to: request)
+    if let (id, version) = request.sessionUser {
+      if let actor = try await ActorLoader.load(userID: id, sessionVersion: version, on: request.db) {
+        request.storage[ActorKey.self] = actor
+        request.storage[UnreadCountKey.self] = try await Inbox.unreadCount(userID: actor.userID, on: request.db)
+        return try await next.respond(to: request)
+      }
+      request.session.destroy()
     }
     if request.method == .GET {
       return request.redirect(to: Paths.login.link())
@@ -83,7 +95,7 @@ struct SessionAuthMiddleware: AsyncMiddleware {
 struct BearerAuthMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     guard let bearer = request.headers.bearerAuthorization else { throw AppError.unauthorized }
-    guard let actor = try await ActorLoader.load(tokenHash: ApiToken.hash(bearer.token), on: request.db) else {
+    guard let actor = try await ActorLoader.load(tokenHash: ApiToken.hash(bearer.token), now: request.now, on: request.db) else {
       throw AppError.unauthorized
     }
     request.storage[ActorKey.self] = actor
@@ -100,8 +112,16 @@ struct CSRFMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     if request.method != .GET && request.method != .HEAD {
       try await BodyLimit.collect(request)
-      let sent = try? request.content.get(String.self, at: Self.field)
-      guard let expected = request.session.data["csrf"], let sent,
+      let sent: String?
+      do {
+        sent = try request.content.get(String.self, at: Self.field)
+      } catch let refusal as AppError where refusal.code == NulCharacters.refusalCode {
+        // A form with NUL is refused as such (400 naming the line), not as a forged one.
+        throw refusal
+      } catch {
+        sent = nil
+      }
+      guard let expected = request.session.data[Request.SessionKey.csrf], let sent,
         Self.constantTimeEqual(sent, expected)
       else { throw AppError.csrf }
     }
@@ -121,9 +141,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 extension Request {
   /// The session's CSRF token, created on first use.
   var csrfToken: String {
-    if let token = session.data["csrf"] { return token }
-    let token = [UInt8].random(count: 24).base64URLEncoded
-    session.data["csrf"] = token
+    if let token = session.data[SessionKey.csrf] { return token }
+    let token = Self.newCSRFToken()
+    session.data[SessionKey.csrf] = token
     return token
   }
 }

@@ -36,7 +36,7 @@ struct Chrome: Encodable {
       locale: request.locale,
       titleKey: titleKey,
       // An error raised before the sessions middleware (a malformed URL) has no session to ask.
-      csrfToken: request.storage[SessionsReached.Key.self] == true ? request.csrfToken : "",
+      csrfToken: request.sessionsReached ? request.csrfToken : "",
       user: actor.map { UserBadge(displayName: $0.displayName, unitName: $0.unitName) },
       nav: actor.map { navigation(for: $0, currentPath: path, unread: request.storage[UnreadCountKey.self] ?? 0) } ?? [],
       languageAction: Paths.language.link(),
@@ -62,6 +62,7 @@ struct Chrome: Encodable {
     }
     items.append(("nav.inbox", Paths.inbox))
     items.append(("nav.tokens", Paths.tokens))
+    items.append(("nav.password", Paths.accountPassword))
     // The longest matching entry is the active one (/surveys/interview is not also /surveys).
     let matches = items.map(\.1).map { $0.link() }.filter { $0 == "/" ? currentPath == "/" : currentPath.hasPrefix($0) }
     let current = matches.max { $0.count < $1.count }

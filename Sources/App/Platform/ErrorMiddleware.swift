@@ -115,18 +115,6 @@ struct AppErrorMiddleware: AsyncMiddleware {
   }
 }
 
-/// Marks a request that went through the sessions middleware: only those may use
-/// `request.session` (Vapor traps otherwise), so an error page for a request refused earlier
-/// renders without one.
-struct SessionsReached: AsyncMiddleware {
-  struct Key: StorageKey { typealias Value = Bool }
-
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-    request.storage[Key.self] = true
-    return try await next.respond(to: request)
-  }
-}
-
 struct ErrorBody: Content {
   struct Line: Codable {
     let line: Int

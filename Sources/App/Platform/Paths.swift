@@ -64,6 +64,7 @@ enum Paths {
   static let workOrderAttachments = RoutePath("work-orders/:orderID/attachments")
   static let workOrderAttachment = RoutePath("work-orders/:orderID/attachments/:attachmentID")
   static let tokens = RoutePath("account/tokens")
+  static let accountPassword = RoutePath("account/password")
   static let inbox = RoutePath("inbox")
   static let inboxRead = RoutePath("inbox/:notificationID/read")
   static let inboxReadAll = RoutePath("inbox/read-all")

@@ -9,8 +9,6 @@ enum Limits {
   static let name = 100
   static let username = 64
   static let displayName = 100
-  static let passwordMin = 8
-  static let passwordMax = 128
   static let tokenName = 100
   static let dayName = 50
   /// A free-text query parameter (a filter or search term).
@@ -64,16 +62,6 @@ enum Validate {
     let digits = text.filter(\.isNumber).count
     let allowed = text.enumerated().allSatisfy { i, c in c.isASCII && (c.isNumber || c == "-" || c == " " || (c == "+" && i == 0)) }
     if !allowed || digits < 7 || digits > 15 { errors.add(field, "validation.phone") }
-    return text
-  }
-
-  static func password(_ value: String?, field: String, into errors: inout FieldErrors) -> String {
-    let text = value ?? ""
-    if text.unicodeScalars.count < Limits.passwordMin {
-      errors.add(field, "validation.password_short", String(Limits.passwordMin))
-    } else if !text.fits(Limits.passwordMax) {
-      errors.add(field, "validation.too_long", String(Limits.passwordMax))
-    }
     return text
   }
 

@@ -11,8 +11,9 @@ struct SurveyDesk {
   let app: Application
   let org: Org
   let clock: FixedClock
-  let office: String
-  let surveyor: String
+  /// API tokens; a test that moves the clock past their 90 days signs in again (ORG-API-TOKEN).
+  var office: String
+  var surveyor: String
 
   /// 2026-07-01 09:00 Beijing time: rosters are in, fieldwork can start.
   static let start = BusinessTime.parseInstant("2026-07-01T09:00:00+08:00")!

@@ -12,13 +12,17 @@ import VaporTesting
 
 /// Runs `body` against a freshly configured and migrated app: in-memory SQLite by default, or a
 /// fresh PostgreSQL database (created and dropped around the test) when TEST_DATABASE_URL is set.
-func withApp(_ body: (Application) async throws -> Void) async throws {
+/// `sqliteFile` uses a SQLite file (WAL, busy wait) instead of memory, as a server does: the
+/// shared in-memory database locks whole tables, which parallel writers cannot wait for.
+func withApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
   let app = try await Application.make(.testing)
   app.logger.logLevel = .error
   let database = try await TestDatabase.make()
   do {
     let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-test-\(UUID().uuidString)").path
-    try await configure(app, AppConfig(database: database.config, dataDirectory: dataDir, bcryptCost: 4, logFormat: .text))
+    var config = database.config
+    if sqliteFile, case .sqliteMemory = config { config = .sqliteFile(dataDir + "/wanjia.sqlite") }
+    try await configure(app, AppConfig(database: config, dataDirectory: dataDir, bcryptCost: 4, logFormat: .text))
     try await app.autoMigrate()
     try await body(app)
   } catch {

@@ -155,6 +155,8 @@ enum CalendarPagesController {
       return try await render(req, year: result.years.first, notice: notice)
     } catch let failure as ImportFailure {
       return try await render(req, year: nil, importLines: failure.lines, status: .unprocessableEntity)
+    } catch let error as AppError where !error.lines.isEmpty {
+      return try await render(req, year: nil, importLines: error.lines, status: error.status)
     }
   }
 }

@@ -85,6 +85,7 @@ enum CalendarService {
   }
 
   static func parseCSV(_ text: String) throws -> [DayOverride] {
+    try NulCharacters.refuse(in: Array(text.utf8), format: .raw)
     let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     let reader: CSVReader
     do {

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Vapor
 
@@ -28,24 +29,26 @@ enum PeopleAPIController {
     var errors = FieldErrors()
     let name = Validate.text(body.name, field: "name", max: Limits.tokenName, into: &errors)
     try errors.throwIfAny()
-    switch try await LoginService.verify(
-      username: body.username, password: body.password, on: req.db, hasher: req.password.async,
-      policy: req.application.config.lockout, now: req.now)
-    {
+    switch try await LoginService.verify(username: body.username, password: body.password, for: req) {
     case .invalid:
       throw AppError(.unauthorized, code: "invalid_credentials", key: "login.error.invalid")
     case .locked:
       throw AppError(
         .unauthorized, code: "account_locked", key: "login.error.locked", args: [String(req.application.config.lockout.lockMinutes)])
+    case .throttled:
+      throw AppError(
+        .tooManyRequests, code: "too_many_attempts", key: "login.error.throttled",
+        args: [String(req.application.config.loginThrottle.windowMinutes)])
     case .success(let user):
-      let created = try await TokenIssuer.issue(for: user, name: name, on: req.db)
+      let created = try await TokenIssuer.issue(for: user, name: name, days: req.application.config.tokenDays, now: req.now, on: req.db)
       return try await created.encodeResponse(status: .created, for: req)
     }
   }
 
   @Sendable static func listTokens(req: Request) async throws -> ListResponse<TokenDTO> {
     let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == (try req.actor).userID).sort(\.$createdAt).all()
-    return ListResponse(items: try tokens.map(TokenDTO.init))
+    let now = req.now
+    return ListResponse(items: try tokens.map { try TokenDTO($0, now: now) })
   }
 
   @Sendable static func revokeToken(req: Request) async throws -> HTTPStatus {
@@ -72,7 +75,7 @@ enum PeopleAPIController {
     let b = try req.content.decode(UserCreateRequest.self)
     let user = try await UserService.create(
       .init(username: b.username, displayName: b.displayName, password: b.password, unitID: b.unitId.uuidString, roles: b.roles),
-      actor: actor, on: req.db, hasher: req.password.async)
+      actor: actor, on: req.db, credentials: req.credentials)
     return try await UserDTO(user, unit: user.unit).encodeResponse(status: .created, for: req)
   }
 
@@ -86,7 +89,7 @@ enum PeopleAPIController {
       .init(
         displayName: b.displayName, password: b.password, unitID: b.unitId?.uuidString, roles: b.roles, isActive: b.isActive,
         unlock: b.unlock ?? false),
-      actor: actor, on: req.db, hasher: req.password.async)
+      actor: actor, on: req.db, credentials: req.credentials)
     return try UserDTO(user, unit: user.unit)
   }
 
@@ -101,16 +104,18 @@ enum PeopleAPIController {
 
 /// Issues and revokes personal API tokens; the token text exists only in the response.
 enum TokenIssuer {
-  static func issue(for user: User, name: String, on db: any Database) async throws -> TokenCreated {
+  /// A token that lasts `days` days (WANJIA_TOKEN_DAYS).
+  static func issue(for user: User, name: String, days: Int, now: Date, on db: any Database) async throws -> TokenCreated {
     let token = ApiToken.generate()
-    let record = ApiToken(userID: try user.requireID(), name: name, tokenHash: ApiToken.hash(token))
+    let expiresAt = now.addingTimeInterval(TimeInterval(days) * 86_400)
+    let record = ApiToken(userID: try user.requireID(), name: name, tokenHash: ApiToken.hash(token), expiresAt: expiresAt)
     try await db.transaction { tx in
       try await record.create(on: tx)
       try await AuditLog.record(
         .create, entity: "api_token", id: record.requireID().uuidString, actor: user.actor, before: NoSnapshot?.none,
-        after: ["name": name, "user": user.username], on: tx)
+        after: ["name": name, "user": user.username, "expiresAt": BusinessTime.iso8601(expiresAt)], on: tx)
     }
-    return TokenCreated(id: try record.requireID(), name: name, token: token)
+    return TokenCreated(id: try record.requireID(), name: name, token: token, expiresAt: expiresAt)
   }
 
   /// Only the owner revokes a token; someone else's token is "not found", not "forbidden", so

@@ -5,13 +5,16 @@ struct TokensPage: Encodable {
   struct Row: Encodable {
     let name: String
     let createdAt: String
+    let expiresAt: String
     let revoked: Bool
+    let expired: Bool
     let revokeAction: String
   }
   let chrome: Chrome
   let rows: [Row]
   let createAction: String
   let newToken: String?
+  let newTokenExpiresAt: String?
   let errors: [String: String]
 }
 
@@ -28,17 +31,20 @@ enum TokenPagesController {
   }
 
   static func render(
-    _ req: Request, newToken: String? = nil, errors: FieldErrors = .init(), status: HTTPStatus = .ok
+    _ req: Request, newToken: TokenCreated? = nil, errors: FieldErrors = .init(), status: HTTPStatus = .ok
   ) async throws -> Response {
     let actor = try req.actor
     let tokens = try await ApiToken.query(on: req.db).filter(\.$user.$id == actor.userID).sort(\.$createdAt, .descending).all()
+    let now = req.now
     let rows = try tokens.map {
       TokensPage.Row(
-        name: $0.name, createdAt: $0.createdAt.map(DisplayFormat.dateTime) ?? "", revoked: $0.revokedAt != nil,
+        name: $0.name, createdAt: $0.createdAt.map(DisplayFormat.dateTime) ?? "", expiresAt: $0.expiresAt.map(DisplayFormat.dateTime) ?? "",
+        revoked: $0.revokedAt != nil, expired: ApiToken.hasExpired($0.expiresAt, now: now),
         revokeAction: Paths.tokenRevoke.link(try $0.requireID()))
     }
     let page = TokensPage(
-      chrome: .make(for: req, titleKey: "tokens.title"), rows: rows, createAction: Paths.tokens.link(), newToken: newToken,
+      chrome: .make(for: req, titleKey: "tokens.title"), rows: rows, createAction: Paths.tokens.link(), newToken: newToken?.token,
+      newTokenExpiresAt: newToken.map { DisplayFormat.dateTime($0.expiresAt) },
       errors: errors.localized(req.application.localizer, req.locale))
     return try await req.page("tokens", page, status: status)
   }
@@ -55,8 +61,8 @@ enum TokenPagesController {
     guard let user = try await User.query(on: req.db).filter(\.$id == actor.userID).with(\.$unit).first() else {
       throw AppError.unauthorized
     }
-    let created = try await TokenIssuer.issue(for: user, name: name, on: req.db)
-    return try await render(req, newToken: created.token, status: .created)
+    let created = try await TokenIssuer.issue(for: user, name: name, days: req.application.config.tokenDays, now: req.now, on: req.db)
+    return try await render(req, newToken: created, status: .created)
   }
 
   struct RevokeForm: Content {

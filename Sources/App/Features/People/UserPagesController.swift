@@ -106,7 +106,7 @@ enum UserPagesController {
         .init(
           username: input.username, displayName: input.displayName, password: input.password, unitID: input.unitId, roles: input.roles ?? []
         ),
-        actor: actor, on: req.db, hasher: req.password.async)
+        actor: actor, on: req.db, credentials: req.credentials)
       return req.redirect(to: Paths.users.link())
     } showAgain: { errors, status in
       try await form(req, user: nil, form: input, errors: errors, status: status)
@@ -125,7 +125,9 @@ enum UserPagesController {
         .init(
           displayName: input.displayName, password: input.password, unitID: input.unitId, roles: input.roles ?? [],
           isActive: input.isActive != nil, unlock: input.unlock != nil),
-        actor: actor, on: req.db, hasher: req.password.async)
+        actor: actor, on: req.db, credentials: req.credentials, now: req.now)
+      // An admin who resets their own password keeps this session (the others end).
+      if user.id == actor.userID, !(input.password ?? "").isEmpty { try await req.startSession(for: user) }
       return req.redirect(to: Paths.users.link())
     } showAgain: { errors, status in
       try await form(req, user: user, form: input, errors: errors, status: status)

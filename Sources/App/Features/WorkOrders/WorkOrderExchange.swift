@@ -31,6 +31,7 @@ enum WorkOrderExchange {
 
   static func importLines(_ data: Data, actor: Actor, on db: any Database, now: Date) async throws -> [WorkOrder] {
     try requireRole(actor, importRoles)
+    try NulCharacters.refuse(in: data, format: .json)
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
     var requests: [(line: Int, request: WorkOrderCreateRequest)] = []

@@ -1,10 +1,8 @@
-import CSV
 import Domain
 import Foundation
 import Vapor
 
-/// CSV of any order list, as the queue shows it (same filters and scope, phones masked), with a
-/// byte-order mark so that Excel opens the Chinese text correctly.
+/// CSV of any order list, as the queue shows it (same filters and scope, phones masked).
 enum WorkOrderExport {
   /// The exported columns and rows; reporters' identity hidden from roles not cleared for it.
   static func table(
@@ -28,15 +26,9 @@ enum WorkOrderExport {
     return (columns.map { localizer.text("workorder.field.\($0)", locale: locale) }, rows)
   }
 
-  static func csv(_ orders: [WorkOrder], unitNames: [UUID: String], actor: Actor, localizer: Localizer, locale: String) throws -> Data {
-    let stream = OutputStream(toMemory: ())
-    stream.open()
-    let writer = try CSVWriter(stream: stream)
+  /// Every column is text (order numbers, names, times), written through the one CSV writer.
+  static func csv(_ orders: [WorkOrder], unitNames: [UUID: String], actor: Actor, localizer: Localizer, locale: String) -> Data {
     let table = table(orders, unitNames: unitNames, actor: actor, localizer: localizer, locale: locale)
-    try writer.write(row: table.header)
-    for row in table.rows { try writer.write(row: row) }
-    writer.stream.close()
-    let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-    return Data([0xEF, 0xBB, 0xBF]) + data
+    return CSVExport.data(header: table.header, rows: table.rows.map { $0.map(CSVExport.Cell.text) })
   }
 }

@@ -95,11 +95,8 @@ enum WorkOrderPagesController {
     let actor = try req.actor
     let orders = try await exportedOrders(req)
     let names = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { (try $0.requireID(), $0.name) }) { a, _ in a }
-    let data = try WorkOrderExport.csv(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
-    var headers = HTTPHeaders()
-    headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-    headers.add(name: .contentDisposition, value: "attachment; filename=\"work-orders.csv\"")
-    return Response(status: .ok, headers: headers, body: .init(data: data))
+    let data = WorkOrderExport.csv(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
+    return CSVExport.response(data, name: "work-orders.csv")
   }
 
   static let exportParameters = [QueueView.parameter] + WorkOrderQueries.Filter.parameters

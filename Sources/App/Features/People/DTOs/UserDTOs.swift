@@ -56,18 +56,23 @@ struct TokenCreated: Content {
   let id: UUID
   let name: String
   let token: String
+  let expiresAt: Date
 }
 
 struct TokenDTO: Content {
   let id: UUID
   let name: String
   let createdAt: Date?
+  let expiresAt: Date?
   let revoked: Bool
+  let expired: Bool
 
-  init(_ token: ApiToken) throws {
+  init(_ token: ApiToken, now: Date) throws {
     id = try token.requireID()
     name = token.name
     createdAt = token.createdAt
+    expiresAt = token.expiresAt
     revoked = token.revokedAt != nil
+    expired = ApiToken.hasExpired(token.expiresAt, now: now)
   }
 }

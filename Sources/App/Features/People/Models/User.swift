@@ -21,6 +21,8 @@ final class User: Model, @unchecked Sendable {
   @Field(key: "is_active") var isActive: Bool
   @Field(key: "failed_logins") var failedLogins: Int
   @OptionalField(key: "locked_until") var lockedUntil: Date?
+  /// Raised by a password change; a session signed in under an older number has ended.
+  @Field(key: "session_version") var sessionVersion: Int
 
   // MARK: relations
   @Parent(key: "unit_id") var unit: OrgUnit
@@ -35,6 +37,7 @@ final class User: Model, @unchecked Sendable {
     self.locale = locale
     self.isActive = true
     self.failedLogins = 0
+    self.sessionVersion = 0
     self.$unit.id = unitID
   }
 

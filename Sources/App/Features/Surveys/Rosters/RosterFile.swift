@@ -13,10 +13,12 @@ enum TabularFile {
       } catch {
         throw AppError.invalid(field, "import.error.xlsx", error.message)
       }
+      for (index, fields) in rows.enumerated() { try NulCharacters.refuse(cells: fields, line: index + 1) }
       return rows.enumerated().compactMap { index, fields in
         fields.allSatisfy(\.isEmpty) ? nil : CSVRecords.Record(line: index + 1, fields: fields)
       }
     }
+    try NulCharacters.refuse(in: data, format: .raw)
     do {
       return try CSVRecords.parse([UInt8](data))
     } catch {

@@ -25,6 +25,7 @@ struct TabularBatches: Sendable {
     }
     guard !data.isEmpty else { throw AppError.invalid(field, "import.error.empty") }
     bytes = [UInt8](data)
+    try NulCharacters.refuse(in: bytes, format: .raw)
     let first = try Self.parse(bytes, from: CSVRecords.start(of: bytes), field: field, limit: batchSize + 1)
     guard let header = first.records.first else { throw AppError.invalid(field, "import.error.empty") }
     self.header = header

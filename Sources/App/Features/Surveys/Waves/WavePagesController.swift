@@ -232,10 +232,10 @@ enum WavePagesController {
       let result = try await ThirdPartyImport.run(
         form.file.map { Data(buffer: $0.data) } ?? Data(), wave: wave, actor: try req.actor, on: req.db, now: req.now)
       return try await renderWave(req, wave: wave, notice: req.t("results.imported", String(result.responses)))
-    } catch let error as AppError where error.status == .unprocessableEntity {
+    } catch let error as AppError where error.status == .unprocessableEntity || error.status == .badRequest {
       var errors = FieldErrors()
       errors.add("file", error.messageKey, args: error.args)
-      return try await renderWave(req, wave: wave, errors: errors, lines: error.lines, status: .unprocessableEntity)
+      return try await renderWave(req, wave: wave, errors: errors, lines: error.lines, status: error.status)
     }
   }
 

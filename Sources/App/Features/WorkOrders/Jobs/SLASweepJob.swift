@@ -72,7 +72,15 @@ struct SLASweepJob: BackgroundJob {
 
   /// Locks the order row for this transaction, skipping it if another sweeper holds it.
   func claim(_ id: UUID, now: Date, on db: any Database) async throws -> Bool {
-    guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return true }
+    guard let sql = db as? any SQLDatabase else { return true }
+    guard sql.dialect.name == "postgresql" else {
+      // SQLite: take the write lock first, waiting for another sweeper's (or a server's) commit
+      // through the busy handler. A transaction that read first and then wrote after another
+      // process committed would fail at once with "database is locked" (a stale snapshot
+      // cannot be upgraded, and SQLite does not wait for it).
+      try await sql.raw("UPDATE \(ident: WorkOrder.schema) SET next_due_at = next_due_at WHERE id = \(bind: id)").run()
+      return true
+    }
     let rows = try await sql.select().column("id").from(WorkOrder.schema)
       .where("id", .equal, SQLBind(id))
       .lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED"))

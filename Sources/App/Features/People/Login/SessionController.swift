@@ -31,7 +31,7 @@ enum SessionController {
   }
 
   @Sendable static func loginForm(req: Request) async throws -> Response {
-    if req.session.data["userID"] != nil { return req.redirect(to: Paths.home.link()) }
+    if req.sessionUser != nil { return req.redirect(to: Paths.home.link()) }
     return try await req.page(
       "login", LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: "", error: nil))
   }
@@ -39,27 +39,26 @@ enum SessionController {
   @Sendable static func login(req: Request) async throws -> Response {
     let form = try req.content.decode(LoginForm.self)
     let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
-    let outcome = try await LoginService.verify(
-      username: username, password: form.password ?? "", on: req.db, hasher: req.password.async, policy: req.application.config.lockout,
-      now: req.now)
+    let outcome = try await LoginService.verify(username: username, password: form.password ?? "", for: req)
+    let message: String
+    let status: HTTPStatus
     switch outcome {
     case .success(let user):
-      req.session.data["userID"] = try user.requireID().uuidString
-      req.session.data["locale"] = user.locale
+      try await req.startSession(for: user)
       return req.redirect(to: Paths.home.link())
-    case .invalid, .locked:
-      let minutes = String(req.application.config.lockout.lockMinutes)
-      let message = if case .locked = outcome { req.t("login.error.locked", minutes) } else { req.t("login.error.invalid") }
-      let page = LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: username, error: message)
-      return try await req.page("login", page, status: .unauthorized)
+    case .invalid:
+      (message, status) = (req.t("login.error.invalid"), .unauthorized)
+    case .locked:
+      (message, status) = (req.t("login.error.locked", String(req.application.config.lockout.lockMinutes)), .unauthorized)
+    case .throttled:
+      (message, status) = (req.t("login.error.throttled", String(req.application.config.loginThrottle.windowMinutes)), .tooManyRequests)
     }
+    let page = LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: username, error: message)
+    return try await req.page("login", page, status: status)
   }
 
   @Sendable static func logout(req: Request) async throws -> Response {
-    let locale = req.locale
-    req.session.destroy()
-    // Keep the language on the login page that follows.
-    req.session.data["locale"] = locale
+    try await req.endSession()
     return req.redirect(to: Paths.login.link())
   }
 
@@ -67,18 +66,19 @@ enum SessionController {
   @Sendable static func chooseLanguage(req: Request) async throws -> Response {
     let form = try req.content.decode(LanguageForm.self)
     guard Localizer.supported.contains(form.locale) else { throw AppError.invalid("locale", "validation.choice") }
-    req.session.data["locale"] = form.locale
-    if let raw = req.session.data["userID"], let id = UUID(uuidString: raw), let user = try await User.find(id, on: req.db) {
+    req.session.data[Request.SessionKey.locale] = form.locale
+    if let (id, version) = req.sessionUser, let actor = try await ActorLoader.load(userID: id, sessionVersion: version, on: req.db),
+      let user = try await User.find(id, on: req.db)
+    {
       let before = ["locale": user.locale]
       user.locale = form.locale
       try await req.db.transaction { tx in
         try await user.save(on: tx)
         try await AuditLog.record(
-          .update, entity: "user", id: id.uuidString, actor: try await ActorLoader.load(userID: id, on: tx), before: before,
+          .update, entity: "user", id: id.uuidString, actor: actor, before: before,
           after: ["locale": form.locale], on: tx)
       }
     }
-    let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? Paths.home.link()
-    return req.redirect(to: back.hasPrefix("/") ? back : Paths.home.link())
+    return req.redirect(to: LocalRedirect.path(from: req.headers.first(name: .referer)) ?? Paths.home.link())
   }
 }

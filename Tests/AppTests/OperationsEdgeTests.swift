@@ -1,0 +1,72 @@
+import ConsoleKit
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("Operations edges")
+struct OperationsEdgeTests {
+  @Test("restore refuses while a server holds the data folder, and goes ahead with --force")
+  func restoreWhileServing() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-restore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let dbPath = dir.appendingPathComponent("wanjia.sqlite").path
+    let backupPath = dir.appendingPathComponent("backup.sqlite").path
+    let app = try await Application.make(.testing)
+    try await configure(app, AppConfig(database: .sqliteFile(dbPath), dataDirectory: dir.path, bcryptCost: 4, logFormat: .text))
+    try await app.autoMigrate()
+    _ = try await Org.make(app)
+    try SQLiteBackup.copy(from: dbPath, to: backupPath)
+    // What `serve` holds while it runs.
+    let serving = try DataFolderLock.shared(dataDirectory: dir.path)
+    try await app.asyncShutdown()
+    // `wanjia restore` in a process of its own.
+    let command = try await Application.make(.testing)
+    try await configure(command, AppConfig(database: .sqliteFile(dbPath), dataDirectory: dir.path, bcryptCost: 4, logFormat: .text))
+    func restore(_ arguments: [String]) async throws {
+      var context = CommandContext(console: CapturingConsole(), input: CommandInput(arguments: ["wanjia restore"] + arguments))
+      context.application = command
+      try await RestoreCommand().run(using: &context)
+    }
+    await #expect(throws: CommandFailure.self) { try await restore([backupPath]) }
+    // A second server may share the folder; a restore may not.
+    #expect(try DataFolderLock.shared(dataDirectory: dir.path) !== serving)
+    try await restore([backupPath, "--force"])
+    withExtendedLifetime(serving) {}
+    try await command.asyncShutdown()
+  }
+
+  @Test("restore goes ahead when no server holds the data folder")
+  func restoreWhenStopped() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-restore-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try {
+      let held = try DataFolderLock.shared(dataDirectory: dir.path)
+      let whileHeld = try DataFolderLock.exclusive(dataDirectory: dir.path)
+      #expect(whileHeld == nil)
+      withExtendedLifetime(held) {}
+    }()
+    // The server stopped (its lock released): the restore may take the folder.
+    #expect(try DataFolderLock.exclusive(dataDirectory: dir.path) != nil)
+  }
+}
+
+@Suite("Long URLs")
+struct LongURLTests {
+  @Test("A URL over 8 KiB is a 414 with the error body, not a 500")
+  func uriTooLong() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let token = try await app.token("admin")
+      let long = try await app.api(.GET, "/api/v1/audit?actor=" + String(repeating: "a", count: 70_000), token: token)
+      #expect(long.status == .uriTooLong)
+      #expect(long.apiError?.code == "uri_too_long" && long.apiError?.field == "url")
+      let page = try await PageClient(app).get("/login?x=" + String(repeating: "b", count: 9000))
+      #expect(page.status == .uriTooLong)
+      #expect(try await app.api(.GET, "/api/v1/audit?actor=" + String(repeating: "a", count: 7000), token: token).status != .uriTooLong)
+    }
+  }
+}
