@@ -26,6 +26,8 @@ SEED = "20261123"
 RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/tokens": "the token's name is trimmed and must not be blank",
     "GET /api/v1/calendar/deadline": "needs exactly one of workingDays and minutes, and a year whose holidays are entered",
+    "GET /api/v1/work-orders": "`to` must not be before `from`",
+    "GET /api/v1/work-orders/export": "`to` must not be before `from`",
     "PUT /api/v1/calendar/days/{date}": "the date's year must be entered in the calendar",
     "POST /api/v1/calendar/years": "a year already entered is 409, one without a State Council schedule needs its days",
     "POST /api/v1/calendar/import": "the CSV's lines are checked one by one",

@@ -139,6 +139,8 @@ struct QueryParameterTests {
       try await client.login("admin")
       let page = try await client.get("/work-orders?view=all&state=&type=&unitId=&from=&to=&category=")
       #expect(page.status == .ok)
+      // A drill-down's month is checked even without its figure.
+      #expect(try await client.get("/work-orders?month=9999-12").status == .unprocessableEntity)
       // The bulk-dispatch notice's list is checked even without its count.
       let failed = try await client.get("/work-orders?failed=" + String(repeating: "x", count: Limits.queryText * 20 + 1))
       #expect(failed.status == .unprocessableEntity)

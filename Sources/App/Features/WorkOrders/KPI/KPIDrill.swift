@@ -32,6 +32,8 @@ struct KPIDrill {
 
   static func parse(_ req: Request) throws -> KPIDrill? {
     let part = try req.query(partParameter) ?? .counted
+    // A month is checked even without a figure: a bad value is never quietly ignored.
+    _ = try req.query(KPIData.monthParameter)
     guard let measure = try req.query(measureParameter) else { return nil }
     guard part == .counted || measure.isRate else {
       throw AppError(.badRequest, code: "invalid_field", key: "validation.choice", field: "part")
