@@ -9,7 +9,8 @@ import VaporTesting
 /// bodies, methods — which the schemathesis run in e2e/ checks across every operation.
 @Suite("API conformance to its document")
 struct APIConformanceTests {
-  @Test("A date in a JSON body that is not ISO 8601 in 2000–2100 is a 422 naming the field, not a 400 for the body")
+  @Test(
+    "Rule ORG-REQUEST-VALUES: a date in a JSON body that is not ISO 8601 in 2000–2100 is a 422 naming the field, not a 400 for the body")
   func bodyDates() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
@@ -26,7 +27,7 @@ struct APIConformanceTests {
     }
   }
 
-  @Test("A path that exists under other methods is a 405 with Allow, also where the router took a word for an id")
+  @Test("Rule ORG-REQUEST-VALUES: a path that exists under other methods is a 405 with Allow, also where the router took a word for an id")
   func methodNotAllowed() async throws {
     try await withApp { app in
       _ = try await Org.make(app)

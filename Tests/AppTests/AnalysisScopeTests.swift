@@ -23,7 +23,7 @@ struct AnalysisScopeTests {
     return client
   }
 
-  @Test("A county analyst's wave run reads only the county's responses; the city analyst's reads both counties")
+  @Test("Rule AN-RUN-SCOPE: a county analyst's wave run reads only the county's responses; the city analyst's reads both counties")
   func waveRunReadsOwnSubtree() async throws {
     try await AnalysisWaveGroupTests.withTwoUnitWave { app, desk, waveID, city in
       let county = try await Self.analyst(app, desk.org, "analystA", desk.org.countyA)
@@ -50,7 +50,8 @@ struct AnalysisScopeTests {
     }
   }
 
-  @Test("Runs are listed and shown by scope: the county sees its own, the city sees every county's, the other county none")
+  @Test(
+    "Rule AN-RUN-SCOPE: runs are listed and shown by scope: the county sees its own, the city sees every county's, the other county none")
   func listedByScope() async throws {
     try await withApp { app in
       let org = try await Org.make(app)

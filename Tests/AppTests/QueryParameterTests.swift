@@ -16,7 +16,7 @@ struct QueryParameterTests {
   static let farMonths = ["9999-12", "0001-01", "2101-01", "1999-12"]
   static let badMonths = farMonths + ["2026-13", "2026-00", "2026-3", "abc", "+99999-01"]
 
-  @Test("Rule: a month outside 2000–2100 or not YYYY-MM is a 422 on month (KPI dashboard, bulletin, bulletin XLSX)")
+  @Test("Rule ORG-REQUEST-VALUES: a month outside 2000–2100 or not YYYY-MM is a 422 on month (KPI dashboard, bulletin, bulletin XLSX)")
   func months() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
@@ -43,7 +43,7 @@ struct QueryParameterTests {
     }
   }
 
-  @Test("Rule: a wave's samples take offset 0…2147483647 and limit 1…1000; a huge offset used to overflow")
+  @Test("Rule ORG-REQUEST-VALUES: a wave's samples take offset 0…2147483647 and limit 1…1000; a huge offset used to overflow")
   func sampleOffsets() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
@@ -69,7 +69,8 @@ struct QueryParameterTests {
     }
   }
 
-  @Test("Invalid enum values are refused naming the parameter, not ignored: ?action=AAA, ?unread=, ?state=nonsense")
+  @Test(
+    "Rule ORG-REQUEST-VALUES: invalid enum values are refused naming the parameter, not ignored: ?action=AAA, ?unread=, ?state=nonsense")
   func enums() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
@@ -131,7 +132,7 @@ struct QueryParameterTests {
     }
   }
 
-  @Test("On pages an empty value is a blank filter field; on the API it must be valid for its kind")
+  @Test("Rule ORG-REQUEST-VALUES: on pages an empty value is a blank filter field; on the API it must be valid for its kind")
   func emptyValues() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
