@@ -57,6 +57,9 @@ enum CSIRuns {
           throw failure.appError(field: "weightColumn")
         case "analysis.fail.group_column_is_indicator", "analysis.fail.group_column_is_weight", "analysis.fail.group_column_missing":
           throw failure.appError(field: "groupColumn")
+        case "analysis.fail.csv_nul":
+          // NUL is refused as at every door text comes in by: 400 naming the line.
+          throw NulCharacters.refusal(line: Int(failure.args.last ?? "") ?? 1)
         default:
           throw failure.appError(field: "file")
         }
