@@ -77,12 +77,16 @@ public enum CSVChunks {
     _ bytes: UnsafeBufferPointer<UInt8>, _ chunks: [CSVChunk], _ work: @Sendable (Int, inout CSVScanner) -> T
   ) -> [T] {
     let shared = SharedBytes(buffer: bytes)
-    let slots = Slots<T>(count: chunks.count)
-    DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
-      var scanner = CSVScanner(shared.buffer, chunk: chunks[k])
-      slots.store(work(k, &scanner), at: k)
+    var results = [T?](repeating: nil, count: chunks.count)
+    results.withUnsafeMutableBufferPointer { slots in
+      // Each worker writes its own slot only.
+      let out = Slots(buffer: slots)
+      DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
+        var scanner = CSVScanner(shared.buffer, chunk: chunks[k])
+        out.buffer[k] = work(k, &scanner)
+      }
     }
-    return slots.all
+    return results.compactMap { $0 }
   }
 
   /// The file's bytes, only read by the chunk workers.
@@ -90,20 +94,7 @@ public enum CSVChunks {
     let buffer: UnsafeBufferPointer<UInt8>
   }
 
-  /// One slot per chunk, each written once by its worker.
-  private final class Slots<T>: @unchecked Sendable {
-    private var values: [T?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func store(_ value: T, at k: Int) {
-      lock.lock()
-      values[k] = value
-      lock.unlock()
-    }
-    var all: [T] {
-      lock.lock()
-      defer { lock.unlock() }
-      return values.compactMap { $0 }
-    }
+  private struct Slots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T?>
   }
 }

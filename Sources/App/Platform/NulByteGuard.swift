@@ -126,7 +126,9 @@ struct NulRefusingDecoder: ContentDecoder {
   /// Installs the wrappers for JSON, forms and multipart (once per process; idempotent).
   static func install() {
     var content = ContentConfiguration.default()
-    // JSON bodies' dates are checked as they are read (JSONDecoder.requestBodies).
+    // Answers are written with the app's JSON configuration; JSON bodies' dates are checked as
+    // they are read (JSONDecoder.requestBodies).
+    content.use(encoder: JSONCoding.encoder(), for: .json)
     content.use(decoder: JSONDecoder.requestBodies, for: .json)
     for (type, format) in [(HTTPMediaType.json, NulCharacters.Format.json), (.urlEncodedForm, .form)] {
       if let decoder = try? content.requireDecoder(for: type) {

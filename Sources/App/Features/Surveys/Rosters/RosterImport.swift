@@ -154,7 +154,7 @@ enum RosterImport {
 
   static func encodeProblems(_ problems: [RosterProblem]) throws -> String {
     let stored = problems.map { StoredProblem(line: $0.line, field: $0.field?.rawValue, reason: $0.reason.rawValue) }
-    return String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
+    return try JSONCoding.encode(stored)
   }
 
   static func importLine(_ problem: RosterProblem) -> ImportFailure.Line {

@@ -55,8 +55,7 @@ struct ScoreFileCommand: AsyncCommand {
     }
     let dto = Self.dto(summary, file: (path as NSString).lastPathComponent)
     if signature.json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      let encoder = JSONCoding.encoder(pretty: true)
       FileHandle.standardOutput.write(try encoder.encode(dto) + Data("\n".utf8))
       return
     }
