@@ -178,8 +178,17 @@ enum FastCSV {
             switch layout.kinds[column] {
             case .skip: break
             case .numeric:
-              let value = try scanner.withBytes(field) { try number($0, line: line, column: layout.header[column], layout.source) }
-              pointers[column]?[offset + out.rows] = value ?? .nan
+              let cell =
+                field.quoted
+                ? scanner.scratch.withUnsafeBufferPointer { number($0, 0, $0.count) } : number(scanner.bytes, field.start, field.end)
+              switch cell {
+              case .value(let value): pointers[column]?[offset + out.rows] = value
+              case .missing: pointers[column]?[offset + out.rows] = .nan
+              case .notANumber(let text):
+                throw AnalysisFailure("analysis.fail.not_a_number", layout.source, String(line), layout.header[column], text)
+              case .outOfRange(let text):
+                throw AnalysisFailure("analysis.fail.number_range", layout.source, String(line), layout.header[column], text)
+              }
             case .text:
               let t = try scanner.text(field, line: line).trimmingCharacters(in: .whitespaces)
               out.text[column, default: []].append(isMissingToken(t) ? nil : t)
@@ -225,21 +234,23 @@ enum FastCSV {
     }
   }
 
-  /// The number in a cell (spaces around it allowed): nil for a missing value, an error naming
-  /// the line and column for text or a number out of range.
+  /// What a numeric cell holds.
+  enum NumericCell {
+    case value(Double)
+    /// Empty, NA, NaN, N/A, null or #N/A.
+    case missing
+    case notANumber(String)
+    case outOfRange(String)
+  }
+
+  /// The number in `b[start..<end]`, spaces around it allowed.
   @inline(__always)
-  static func number(_ cell: UnsafeBufferPointer<UInt8>, line: Int, column: String, _ source: String) throws -> Double? {
-    let (s, e) = CSVNumbers.trimmed(cell, 0, cell.count)
-    if s == e { return nil }
-    if let value = CSVNumbers.decimal(cell, s, e) {
-      guard value.isFinite else {
-        throw AnalysisFailure("analysis.fail.number_range", source, String(line), column, text(cell, s, e))
-      }
-      return value
-    }
-    let found = text(cell, s, e)
-    if isMissingToken(found) { return nil }
-    throw AnalysisFailure("analysis.fail.not_a_number", source, String(line), column, found)
+  static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> NumericCell {
+    let (s, e) = CSVNumbers.trimmed(b, start, end)
+    if s == e { return .missing }
+    if let value = CSVNumbers.decimal(b, s, e) { return value.isFinite ? .value(value) : .outOfRange(text(b, s, e)) }
+    let found = text(b, s, e)
+    return isMissingToken(found) ? .missing : .notANumber(found)
   }
 
   private static func text(_ cell: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
