@@ -141,6 +141,22 @@ struct NulByteTests {
     }
   }
 
+  @Test("An analysis upload with NUL is a 400 naming its line, read by the one CSV reader; nothing is saved")
+  func analysisUpload() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = try await AnalysisRunTests.analystPage(app, org)
+      var lines = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      lines[200] = lines[200].replacingOccurrences(of: ",", with: ",\u{0}", options: [], range: lines[200].range(of: ","))[...]
+      let res = try await AnalysisFixtures.upload(
+        client, "/analysis/csi/upload", fields: [("model", StandardCSIModels.text(StandardCSIModels.ecsiUpload))],
+        file: ("mobi.csv", Data(lines.joined(separator: "\n").utf8)))
+      #expect(res.status == .badRequest, "\(res.body.string.prefix(500))")
+      #expect(res.body.string.contains("第 201 行"))
+      #expect(try await AnalysisRun.query(on: app.db).count() == 0)
+    }
+  }
+
   /// A workbook whose cells spell Excel's `_x0000_` escape, which readers decode to NUL. The
   /// writer never writes one (it keeps a typed `_x0000_` literal as `_x005F_x0000_`), so the
   /// written parts are re-packed with that protection undone.

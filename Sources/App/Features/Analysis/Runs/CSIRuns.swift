@@ -58,8 +58,11 @@ enum CSIRuns {
         case "analysis.fail.group_column_is_indicator", "analysis.fail.group_column_is_weight", "analysis.fail.group_column_missing":
           throw failure.appError(field: "groupColumn")
         case "analysis.fail.csv_nul":
-          // NUL is refused as at every door text comes in by: 400 naming the line.
-          throw NulCharacters.refusal(line: Int(failure.args.last ?? "") ?? 1)
+          // NUL is refused as at every door text comes in by: 400 naming the line, shown beside
+          // the file field.
+          throw AppError(
+            .badRequest, code: NulCharacters.refusalCode, key: "error.nul_character_line", args: [failure.args.last ?? ""],
+            field: "file")
         default:
           throw failure.appError(field: "file")
         }
