@@ -15,7 +15,6 @@ let package = Package(
     .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
     .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-    .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
   ],
   targets: [
@@ -23,6 +22,7 @@ let package = Package(
     .target(name: "Analytics"),
     .target(name: "Charts"),
     .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    .target(name: "Tabular", dependencies: ["Spreadsheet"]),
     .target(
       name: "App",
       dependencies: [
@@ -30,6 +30,7 @@ let package = Package(
         "Analytics",
         "Charts",
         "Spreadsheet",
+        "Tabular",
         .product(name: "Vapor", package: "vapor"),
         .product(name: "Fluent", package: "fluent"),
         .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -37,7 +38,6 @@ let package = Package(
         .product(name: "Leaf", package: "leaf"),
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
-        .product(name: "CSV", package: "CSV.swift"),
       ]
     ),
     .executableTarget(
@@ -47,12 +47,14 @@ let package = Package(
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TabularTests", dependencies: ["Tabular", "Spreadsheet"]),
     .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AppTests",
       dependencies: [
         "App",
         "Spreadsheet",
+        "Tabular",
         .product(name: "VaporTesting", package: "vapor"),
       ]
     ),

@@ -58,9 +58,9 @@ struct AnalysisAHPTests {
       #expect(saved.status == .seeOther)
       let run = try #require(try await AnalysisRun.query(on: app.db).first())
       #expect(run.kind == "ahp" && run.title == "三项权重" && run.softwareVersion == WanjiaVersion.current)
-      let outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
-      #expect(outputs["consistent"] == .bool(false))
-      #expect(outputs["revisit"]?["row"] == .string(names[worst.row]))
+      let outputs = try run.ahp().outputs
+      #expect(!outputs.consistent)
+      #expect(outputs.revisit?.row == names[worst.row])
       let page = try await client.get("/analysis/runs/\(run.id!)")
       #expect(page.status == .ok && page.body.string.contains("id=\"ahp-revisit\""))
     }
@@ -77,8 +77,8 @@ struct AnalysisAHPTests {
       #expect(res.status == .created, "\(res.body.string)")
       #expect(res.body.string.contains("\"consistent\":true") && !res.body.string.contains("revisit"))
       let run = try #require(try await AnalysisRun.query(on: app.db).first())
-      let outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
-      #expect(abs((outputs["weights"]?["a"]?.doubleValue ?? 0) - 4.0 / 7) < 1e-9)
+      let outputs = try run.ahp().outputs
+      #expect(abs((outputs.weights["a"] ?? 0) - 4.0 / 7) < 1e-9)
       let one = try await app.api(.GET, "/api/v1/analysis-runs/\(run.id!)", token: token)
       #expect(one.status == .ok && one.body.string.contains("\"inputHash\":\"\(run.inputHash)\""))
     }

@@ -30,15 +30,15 @@ struct AnalysisRunIndexTests {
         file: ("mobi-seg.csv", try Self.mobiWithSegments()))
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
-      let outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
-      #expect(outputs["groups"]?.objectKeys == ["A", "B"])
-      #expect(outputs["indexInterval"]?["CUSA"]?["lower"]?.doubleValue != nil)
+      let outputs = try run.csi().outputs
+      #expect(outputs.groups?.names == ["A", "B"])
+      #expect(outputs.indexInterval?["CUSA"] != nil)
       #expect(run.settings.contains("\"groupColumn\":\"seg\""))
       let html = try await client.get("/analysis/runs/\(run.id!)").body.string
       #expect(html.contains("id=\"groups\""))
       #expect(html.contains("分组指数（按“seg”）"))
       #expect(html.contains("指数 95% 区间"))
-      let lower = try #require(outputs["indexInterval"]?["CUSA"]?["lower"]?.doubleValue)
+      let lower = try #require(outputs.indexInterval?["CUSA"]?.lower)
       #expect(html.contains("[\(DisplayFormat.score(lower)), "))
     }
   }

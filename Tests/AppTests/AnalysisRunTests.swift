@@ -48,7 +48,7 @@ struct AnalysisRunTests {
         dataPath: AnalysisFixtures.analyticsFixtures.appendingPathComponent("mobi.csv").path,
         modelPath: dir.appendingPathComponent("model.json").path)
       options.target = "CUSA"
-      #expect(run.outputs == (try CSIAnalysis.json(CSIAnalysis.run(options)).render()))
+      #expect(run.outputs == (try AnalysisJSON.text(CSIOutputs(CSIAnalysis.run(options)))))
       let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == "analysis_run").all()
       #expect(audit.count == 1 && audit.first?.entityID == run.id?.uuidString)
 
@@ -118,15 +118,15 @@ struct AnalysisRunTests {
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let run = try #require(try await AnalysisRun.find(try Self.runID(res), on: app.db))
       #expect(run.inputDescription == "CSI2026" && run.title.contains("CSI2026"))
-      let outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
-      #expect(outputs["rows"]?["input"] == .integer(120))
-      #expect(outputs["ipmaTarget"] == .string("satisfaction"))
-      #expect(outputs["paths"]?["image"]?.objectKeys == ["expectation", "satisfaction", "loyalty"])
-      #expect(outputs["paths"]?["complaint"]?["loyalty"] != nil)
-      let settings = try JSONParser.parse(Array(run.settings.utf8), source: "settings")
-      #expect(settings["responses"] == .integer(120) && settings["waveCode"] == .string("CSI2026"))
+      let (settings, outputs) = try run.csi()
+      #expect(outputs.rows.input == 120)
+      #expect(outputs.ipmaTarget == "satisfaction")
+      #expect(Set(outputs.paths["image"]?.names ?? []) == ["expectation", "satisfaction", "loyalty"])
+      #expect(inOrder(run.outputs, [#""paths":{"image":{"expectation":"#, #""satisfaction":"#, #""loyalty":"#]), "in model order")
+      #expect(outputs.paths["complaint"]?["loyalty"] != nil)
+      #expect(settings.responses == 120 && settings.waveCode == "CSI2026" && settings.source == .wave)
       // Quality perceived strongly drives satisfaction in the generated data.
-      #expect((outputs["paths"]?["perceivedQuality"]?["satisfaction"]?.doubleValue ?? 0) > 0.2)
+      #expect((outputs.paths["perceivedQuality"]?["satisfaction"] ?? 0) > 0.2)
       let matrix = try await CSIItemMatrix.load(
         waveID: UUID(uuidString: waveID)!, units: try await OrgUnit.query(on: app.db).all().compactMap(\.id), on: app.db)
       #expect(matrix.items.count == 14 && Set(matrix.weights) == [1, 2])

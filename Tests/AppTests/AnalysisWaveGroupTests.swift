@@ -29,11 +29,10 @@ struct AnalysisWaveGroupTests {
     }
   }
 
-  static func saved(_ app: Application, _ res: some HTTPAnswer) async throws -> (outputs: JSONValue, settings: JSONValue) {
+  static func saved(_ app: Application, _ res: some HTTPAnswer) async throws -> (outputs: CSIOutputs, settings: CSIRunSettings) {
     let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
-    return (
-      try JSONParser.parse(Array(run.outputs.utf8), source: "outputs"), try JSONParser.parse(Array(run.settings.utf8), source: "settings")
-    )
+    let (settings, outputs) = try run.csi()
+    return (outputs, settings)
   }
 
   @Test("Grouped by unit: one row per unit with its response count; the overall index is the weight-mixture of the groups'")
@@ -43,20 +42,20 @@ struct AnalysisWaveGroupTests {
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let (outputs, settings) = try await Self.saved(app, res)
       let a = desk.org.countyA.name, b = desk.org.countyB.name
-      #expect(outputs["groupColumn"] == .string("unit") && settings["groupBy"] == .string("unit"))
-      #expect(Set(outputs["groups"]?.objectKeys ?? []) == [a, b])
-      #expect(outputs["groups"]?[a]?["n"]?.doubleValue == 60 && outputs["groups"]?[b]?["n"]?.doubleValue == 40)
+      #expect(outputs.groupColumn == "unit" && settings.groupBy == "unit")
+      #expect(Set(outputs.groups?.names ?? []) == [a, b])
+      #expect(outputs.groups?[a]?.n == 60 && outputs.groups?[b]?.n == 40)
       // Weights alternate 1, 2 within each unit: county A weighs 90, county B 60.
       for construct in ["satisfaction", "loyalty"] {
-        let overall = try #require(outputs["index"]?[construct]?.doubleValue)
-        let ia = try #require(outputs["groups"]?[a]?["index"]?[construct]?.doubleValue)
-        let ib = try #require(outputs["groups"]?[b]?["index"]?[construct]?.doubleValue)
+        let overall = try #require(outputs.index[construct])
+        let ia = try #require(outputs.groups?[a]?.index[construct] ?? nil)
+        let ib = try #require(outputs.groups?[b]?.index[construct] ?? nil)
         #expect(abs(overall - (90 * ia + 60 * ib) / 150) < 1e-9)
         #expect(ia != ib)
       }
-      let interval = try #require(outputs["indexInterval"]?["satisfaction"])
-      let index = try #require(outputs["index"]?["satisfaction"]?.doubleValue)
-      #expect((interval["lower"]?.doubleValue ?? 101) <= index && index <= (interval["upper"]?.doubleValue ?? -1))
+      let interval = try #require(outputs.indexInterval?["satisfaction"])
+      let index = try #require(outputs.index["satisfaction"])
+      #expect(interval.lower <= index && index <= interval.upper)
 
       let page = try await client.get("/analysis/runs/\(try AnalysisRunTests.runID(res))")
       #expect(page.status == .ok)
@@ -71,8 +70,8 @@ struct AnalysisWaveGroupTests {
       let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "segment")])
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let (outputs, _) = try await Self.saved(app, res)
-      #expect(Set(outputs["groups"]?.objectKeys ?? []) == ["residential", "commercial"])
-      #expect(outputs["indexInterval"] == nil)
+      #expect(Set(outputs.groups?.names ?? []) == ["residential", "commercial"])
+      #expect(outputs.indexInterval == nil)
       let page = try await client.get("/analysis/runs/\(try AnalysisRunTests.runID(res))")
       #expect(page.body.string.contains("<td>居民</td><td>60</td>") && page.body.string.contains("<td>商业</td><td>40</td>"))
 

@@ -39,23 +39,22 @@ struct AnalyzeCSIIndexTests {
     let first = try await analyzeInProcess(args)
     let again = try await analyzeInProcess(args)
     #expect(first == again)
-    let json = try JSONParser.parse(Array(first.utf8), source: "stdout")
-    let interval = try #require(json["indexInterval"])
-    #expect(interval.objectKeys == ["X", "Y"])
+    let json = try JSONCoding.decode(CSIOutputs.self, first)
+    let interval = try #require(json.indexInterval)
+    #expect(inOrder(first, ["\"indexInterval\":{\"X\":{\"lower\":", "\"upper\":", "\"Y\":{"]))
     for name in ["X", "Y"] {
-      let lower = try #require(interval[name]?["lower"]?.doubleValue)
-      let upper = try #require(interval[name]?["upper"]?.doubleValue)
-      let index = try #require(json["index"]?[name]?.doubleValue)
-      #expect(lower <= index && index <= upper, "\(name): \(lower) ≤ \(index) ≤ \(upper)")
-      #expect(lower == json["bootstrap"]?["index"]?[name]?["lower"]?.doubleValue)
-      #expect(upper == json["bootstrap"]?["index"]?[name]?["upper"]?.doubleValue)
+      let bounds = try #require(interval[name])
+      let index = try #require(json.index[name])
+      #expect(bounds.lower <= index && index <= bounds.upper, "\(name): \(bounds.lower) ≤ \(index) ≤ \(bounds.upper)")
+      #expect(bounds.lower == json.bootstrap?.index[name]?.lower)
+      #expect(bounds.upper == json.bootstrap?.index[name]?.upper)
     }
     let other = try await analyzeInProcess(
       ["csi", "--data", data, "--model", model, "--scale", "0:10", "--bootstrap", "50", "--seed", "12", "--json"])
     #expect(other != first)
-    let plain = try JSONParser.parse(
-      Array(try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--json"]).utf8), source: "stdout")
-    #expect(plain["indexInterval"] == nil)
+    let plain = try JSONCoding.decode(
+      CSIOutputs.self, try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--json"]))
+    #expect(plain.indexInterval == nil)
   }
 
   @Test("csi --group-column: n and index per group equal the index formula on that group's rows alone")
@@ -63,26 +62,27 @@ struct AnalyzeCSIIndexTests {
     let data = try writeTemp("small.csv", smallCSV)
     let model = try writeTemp("model.json", smallModel)
     let out = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit", "--json"])
-    let json = try JSONParser.parse(Array(out.utf8), source: "stdout")
-    #expect(json["groupColumn"] == .string("unit"))
-    let groups = try #require(json["groups"])
-    #expect(groups.objectKeys == ["north", "south"])  // the row without a unit belongs to no group
-    #expect(groups["north"]?["n"] == .integer(3))
-    #expect(groups["south"]?["n"] == .integer(4))
+    let json = try JSONCoding.decode(CSIOutputs.self, out)
+    #expect(json.groupColumn == "unit")
+    let groups = try #require(json.groups)
+    #expect(groups.names == ["north", "south"])  // the row without a unit belongs to no group
+    #expect(inOrder(out, ["\"groups\":{\"north\":{\"n\":3,\"index\":{\"X\":", "\"Y\":", "\"south\":{\"n\":4"]))
+    #expect(groups["north"]?.n == 3)
+    #expect(groups["south"]?.n == 4)
     // Y has one indicator (w̃ = 1): its group index is the group's mean of y1 on 0–100.
     let northY: Double = (2.0 + 1.0 + 4.0) / 3.0 * 10.0
     let southY: Double = (3.0 + 6.0 + 5.0 + 9.0) / 4.0 * 10.0
-    let gotNorthY = try #require(groups["north"]?["index"]?["Y"]?.doubleValue)
-    let gotSouthY = try #require(groups["south"]?["index"]?["Y"]?.doubleValue)
+    let gotNorthY = try #require(groups["north"]?.index["Y"] ?? nil)
+    let gotSouthY = try #require(groups["south"]?.index["Y"] ?? nil)
     #expect(abs(gotNorthY - northY) < 1e-10)
     #expect(abs(gotSouthY - southY) < 1e-10)
     // X: Σ w̃ · group mean, with the whole model's w̃.
     let fit = try PLSEstimator.estimate(
-      model: try CSIAnalysis.model(from: JSONParser.parse(Array(smallModel.utf8), source: "m"), source: "m"),
+      model: try CSIAnalysis.model(from: Data(smallModel.utf8), source: "m"),
       data: try Dataset(csv: smallCSV))
     let w̃ = try CSIIndex.compute(fit, scale: try IndicatorScale(minimum: 0, maximum: 10))[0].normalizedWeights
     let north: Double = (w̃[0] * 6.0 + w̃[1] * 8.0) / 3.0 * 10.0  // x1: 1 + 2 + 3, x2: 2 + 2 + 4
-    let gotNorthX = try #require(groups["north"]?["index"]?["X"]?.doubleValue)
+    let gotNorthX = try #require(groups["north"]?.index["X"] ?? nil)
     #expect(abs(gotNorthX - north) < 1e-10)
     let tables = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit"])
     #expect(tables.contains("Index per group (unit"))

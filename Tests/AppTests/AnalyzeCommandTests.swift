@@ -47,9 +47,20 @@ private enum AnalyzeFixtures {
   }
 }
 
-private func analyzeJSON(_ arguments: [String]) async throws -> JSONValue {
+/// The command's JSON read back into the struct it is written from, and its text.
+private func analyzeJSON<T: Decodable>(_ type: T.Type, _ arguments: [String]) async throws -> (value: T, text: String) {
   let out = try await analyzeInProcess(arguments + ["--json"])
-  return try JSONParser.parse(Array(out.utf8), source: "stdout")
+  return (try JSONCoding.decode(type, out), out)
+}
+
+/// True when every piece occurs in `text`, each after the one before: keys written in this order.
+func inOrder(_ text: String, _ pieces: [String]) -> Bool {
+  var from = text.startIndex
+  for piece in pieces {
+    guard let found = text.range(of: piece, range: from..<text.endIndex) else { return false }
+    from = found.upperBound
+  }
+  return true
 }
 
 /// The one-line message of a failing run (fails the test if the run succeeds).
@@ -78,61 +89,64 @@ struct AnalyzeCommandTests {
   @Test("csi --json: the contract's keys, every value equal to the library's")
   func csiMatchesLibrary() async throws {
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
-    let json = try await analyzeJSON(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
-    for key in [
-      "outerWeights", "loadings", "paths", "rSquared", "totalEffects", "index", "ipma", "quality", "htmt", "iterations", "converged",
-    ] {
-      #expect(json[key] != nil, "missing key \(key)")
-    }
-    #expect(json["bootstrap"] == nil)
+    let (json, text) = try await analyzeJSON(
+      CSIOutputs.self, ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
+    let keys = [
+      "outerWeights", "loadings", "paths", "rSquared", "totalEffects", "index", "ipma", "ipmaTarget", "quality", "htmt", "iterations",
+      "converged", "scale", "rows",
+    ]
+    #expect(inOrder(text, keys.map { "\"\($0)\":" }), "the contract's keys in its order")
+    #expect(json.bootstrap == nil && !text.contains("\"bootstrap\""))
 
     let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: try AnalyzeFixtures.libraryDataset())
     let names = fit.constructNames
-    #expect(json["outerWeights"]!.objectKeys == names)
+    // Constructs and indicators in model order.
+    #expect(inOrder(text, ["\"outerWeights\":{"] + AnalyzeFixtures.blocks.flatMap { c, i in ["\"\(c)\":{"] + i.map { "\"\($0)\":" } }))
+    #expect(Set(json.outerWeights.names) == Set(names))
     for (c, indicators) in AnalyzeFixtures.blocks {
-      #expect(json["outerWeights"]![c]!.objectKeys == indicators)
+      #expect(Set(json.outerWeights[c]?.names ?? []) == Set(indicators))
       for i in indicators {
-        #expect(close(json["outerWeights"]![c]![i]?.doubleValue, try fit.outerWeight(i)))
-        #expect(close(json["loadings"]![c]![i]?.doubleValue, try fit.loading(i)))
+        #expect(close(json.outerWeights[c]?[i], try fit.outerWeight(i)))
+        #expect(close(json.loadings[c]?[i], try fit.loading(i)))
       }
     }
     for (f, t) in AnalyzeFixtures.satisfactionPaths {
-      #expect(close(json["paths"]![f]![t]?.doubleValue, try fit.path(from: f, to: t)))
-      #expect(close(json["totalEffects"]![f]![t]?.doubleValue, try fit.totalEffect(from: f, to: t)))
+      #expect(close(json.paths[f]?[t], try fit.path(from: f, to: t)))
+      #expect(close(json.totalEffects[f]?[t], try fit.totalEffect(from: f, to: t)))
     }
     // Indirect-only effect (IMAG reaches VAL through EXPE and QUAL) is a total effect, not a path.
-    #expect(json["paths"]!["IMAG"]!["VAL"] == nil)
-    #expect(close(json["totalEffects"]!["IMAG"]!["VAL"]?.doubleValue, try fit.totalEffect(from: "IMAG", to: "VAL")))
-    #expect(json["rSquared"]!.objectKeys == ["EXPE", "QUAL", "VAL", "SAT", "LOY"])
-    for c in ["EXPE", "QUAL", "VAL", "SAT", "LOY"] { #expect(close(json["rSquared"]![c]?.doubleValue, try fit.rSquared(c))) }
+    #expect(json.paths["IMAG"]?["VAL"] == nil)
+    #expect(close(json.totalEffects["IMAG"]?["VAL"], try fit.totalEffect(from: "IMAG", to: "VAL")))
+    #expect(inOrder(text, ["\"rSquared\":{\"EXPE\":", "\"QUAL\":", "\"VAL\":", "\"SAT\":", "\"LOY\":", "},\"totalEffects\""]))
+    #expect(json.rSquared.names.count == 5)
+    for c in ["EXPE", "QUAL", "VAL", "SAT", "LOY"] { #expect(close(json.rSquared[c], try fit.rSquared(c))) }
 
     let scale = try IndicatorScale(minimum: 0, maximum: 10)
-    for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(json["index"]![ci.construct]?.doubleValue, ci.index)) }
+    for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(json.index[ci.construct], ci.index)) }
     let ipma = try IPMA.analyze(fit, target: "SAT", scale: scale)
-    let entries = try #require(json["ipma"]?.arrayValue)
-    #expect(entries.count == ipma.constructs.count)
-    for (e, expected) in zip(entries, ipma.constructs) {
-      #expect(e.objectKeys == ["construct", "importance", "performance"])
-      #expect(e["construct"]?.stringValue == expected.name)
-      #expect(close(e["importance"]?.doubleValue, expected.importance))
-      #expect(close(e["performance"]?.doubleValue, expected.performance))
+    #expect(json.ipma.count == ipma.constructs.count && json.ipmaTarget == "SAT")
+    #expect(inOrder(text, ["\"ipma\":[{\"construct\":", "\"importance\":", "\"performance\":"]))
+    for (e, expected) in zip(json.ipma, ipma.constructs) {
+      #expect(e.construct == expected.name)
+      #expect(close(e.importance, expected.importance))
+      #expect(close(e.performance, expected.performance))
     }
+    #expect(inOrder(text, ["\"quality\":{\"IMAG\":{\"alpha\":", "\"rhoA\":", "\"rhoC\":", "\"ave\":"]))
     for q in try Reliability.assess(fit) {
-      let o = try #require(json["quality"]![q.construct])
-      #expect(o.objectKeys == ["alpha", "rhoA", "rhoC", "ave"])
-      #expect(close(o["alpha"]?.doubleValue, q.cronbachAlpha))
-      #expect(close(o["rhoA"]?.doubleValue, q.rhoA))
-      #expect(close(o["rhoC"]?.doubleValue, q.compositeReliability))
-      #expect(close(o["ave"]?.doubleValue, q.ave))
+      let o = try #require(json.quality[q.construct])
+      #expect(close(o.alpha, q.cronbachAlpha))
+      #expect(close(o.rhoA, q.rhoA))
+      #expect(close(o.rhoC, q.compositeReliability))
+      #expect(close(o.ave, q.ave))
     }
     let htmt = Validity.htmt(fit)
     for a in names.indices {
       for b in names.indices where a != b {
-        #expect(close(json["htmt"]![names[a]]![names[b]]?.doubleValue, htmt[a, b]))
+        #expect(close(json.htmt[names[a]]?[names[b]] ?? nil, htmt[a, b]))
       }
     }
-    #expect(json["iterations"] == .integer(fit.iterations))
-    #expect(json["converged"] == .bool(true))
+    #expect(json.iterations == fit.iterations)
+    #expect(json.converged)
   }
 
   @Test("csi: default scale is the data's min/max; --scheme, --raw and --weight-column reach the library")
@@ -140,59 +154,60 @@ struct AnalyzeCommandTests {
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
     let data = try AnalyzeFixtures.libraryDataset()
 
-    let byDefault = try await analyzeJSON(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath])
+    let (byDefault, _) = try await analyzeJSON(CSIOutputs.self, ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath])
     let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: data)
     let values = fit.data.values.values
     let scale = try IndicatorScale(minimum: values.min()!, maximum: values.max()!)
-    for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(byDefault["index"]![ci.construct]?.doubleValue, ci.index)) }
+    for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(byDefault.index[ci.construct], ci.index)) }
 
-    let centroid = try await analyzeJSON([
-      "csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scheme", "centroid", "--raw",
-    ])
+    let (centroid, _) = try await analyzeJSON(
+      CSIOutputs.self, ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scheme", "centroid", "--raw"])
     let rawFit = try PLSEstimator.estimate(
       model: AnalyzeFixtures.model, data: data, settings: PLSSettings(scheme: .centroid, scaling: .raw))
-    #expect(close(centroid["outerWeights"]!["SAT"]!["sat1"]?.doubleValue, try rawFit.outerWeight("sat1")))
-    #expect(close(centroid["paths"]!["VAL"]!["SAT"]?.doubleValue, try rawFit.path(from: "VAL", to: "SAT")))
+    #expect(close(centroid.outerWeights["SAT"]?["sat1"], try rawFit.outerWeight("sat1")))
+    #expect(close(centroid.paths["VAL"]?["SAT"], try rawFit.path(from: "VAL", to: "SAT")))
 
     // Case weights from a column: append w = 1, 2, 3, 1, 2, 3, … to the fixture.
     let lines = try String(contentsOfFile: AnalyzeFixtures.satisfaction, encoding: .utf8).split(whereSeparator: \.isNewline)
     let weights = (0..<(lines.count - 1)).map { Double($0 % 3 + 1) }
     let weighted = ([lines[0] + ",w"] + lines.dropFirst().enumerated().map { "\($1),\(Int(weights[$0]))" }).joined(separator: "\n")
     let dataPath = try AnalyzeFixtures.temp("weighted.csv", weighted)
-    let w = try await analyzeJSON(["csi", "--data", dataPath, "--model", modelPath, "--weight-column", "w"])
+    let (w, _) = try await analyzeJSON(CSIOutputs.self, ["csi", "--data", dataPath, "--model", modelPath, "--weight-column", "w"])
     let wFit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: data, settings: PLSSettings(caseWeights: weights))
-    #expect(close(w["loadings"]!["IMAG"]!["imag4"]?.doubleValue, try wFit.loading("imag4")))
-    #expect(close(w["rSquared"]!["SAT"]?.doubleValue, try wFit.rSquared("SAT")))
-    #expect(!close(w["rSquared"]!["SAT"]?.doubleValue, try fit.rSquared("SAT")))
+    #expect(close(w.loadings["IMAG"]?["imag4"], try wFit.loading("imag4")))
+    #expect(close(w.rSquared["SAT"], try wFit.rSquared("SAT")))
+    #expect(!close(w.rSquared["SAT"], try fit.rSquared("SAT")))
   }
 
   @Test("csi --bootstrap N --seed S: intervals equal PLSBootstrap.run and CSIIndex.bootstrap")
   func csiBootstrap() async throws {
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
-    let json = try await analyzeJSON([
-      "csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--bootstrap", "30", "--seed", "7", "--scale", "0:10",
-    ])
-    let boot = try #require(json["bootstrap"])
-    #expect(boot["resamples"] == .integer(30))
+    let (json, text) = try await analyzeJSON(
+      CSIOutputs.self,
+      ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--bootstrap", "30", "--seed", "7", "--scale", "0:10"])
+    let boot = try #require(json.bootstrap)
+    #expect(boot.resamples == 30 && boot.seed == "7")
     let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: try AnalyzeFixtures.libraryDataset())
     let settings = BootstrapSettings(resamples: 30, seed: 7)
     let expected = try PLSBootstrap.run(fit, settings: settings)
-    #expect(boot["successful"] == .integer(expected.successfulResamples))
+    #expect(boot.successful == expected.successfulResamples)
     for (k, name) in fit.indicatorNames.enumerated() {
       let c = fit.constructNames[fit.indicatorConstruct[k]]
-      #expect(close(boot["outerWeights"]![c]![name]!["lower"]?.doubleValue, expected.outerWeights[k].lower))
-      #expect(close(boot["loadings"]![c]![name]!["upper"]?.doubleValue, expected.loadings[k].upper))
+      #expect(close(boot.outerWeights[c]?[name]?.lower, expected.outerWeights[k].lower))
+      #expect(close(boot.loadings[c]?[name]?.upper, expected.loadings[k].upper))
     }
+    #expect(
+      inOrder(
+        text, ["\"bootstrap\":{", "\"paths\":{\"IMAG\":{\"EXPE\":{\"estimate\":", "\"mean\":", "\"se\":", "\"lower\":", "\"upper\":"]))
     for p in expected.paths {
-      let o = try #require(boot["paths"]?[p.from]?[p.to])
-      #expect(o.objectKeys == ["estimate", "mean", "se", "lower", "upper"])
-      #expect(close(o["lower"]?.doubleValue, p.interval.lower))
-      #expect(close(o["upper"]?.doubleValue, p.interval.upper))
-      #expect(close(o["se"]?.doubleValue, p.interval.standardError))
+      let o = try #require(boot.paths[p.from]?[p.to])
+      #expect(close(o.lower, p.interval.lower))
+      #expect(close(o.upper, p.interval.upper))
+      #expect(close(o.se, p.interval.standardError))
     }
-    for e in expected.totalEffects { #expect(close(boot["totalEffects"]?[e.from]?[e.to]?["mean"]?.doubleValue, e.interval.bootstrapMean)) }
+    for e in expected.totalEffects { #expect(close(boot.totalEffects[e.from]?[e.to]?.mean, e.interval.bootstrapMean)) }
     let index = try CSIIndex.bootstrap(fit, scale: try IndicatorScale(minimum: 0, maximum: 10), settings: settings)
-    for (c, ci) in index { #expect(close(boot["index"]?[c]?["lower"]?.doubleValue, ci.lower)) }
+    for (c, ci) in index { #expect(close(boot.index[c]?.lower, ci.lower)) }
   }
 
   @Test("csi without --json prints readable tables")
@@ -274,24 +289,24 @@ struct AnalyzeCommandTests {
     let rows: [[Double]] = [[1, 3, 5], [1.0 / 3, 1, 3], [0.2, 1.0 / 3, 1]]
     let input = try AnalyzeFixtures.temp(
       "ahp.json", "{\"criteria\":[\"供电质量\",\"服务\",\"价格\"],\"matrix\":[[1,3,5],[\"1/3\",1,3],[0.2,0.3333333333333333,1]]}")
-    let json = try await analyzeJSON(["ahp", "--input", input])
-    #expect(json.objectKeys == ["weights", "lambdaMax", "ci", "cr", "consistent"])
+    let (json, text) = try await analyzeJSON(AHPOutputs.self, ["ahp", "--input", input])
+    #expect(
+      inOrder(text, ["{\"weights\":{\"供电质量\":", "\"服务\":", "\"价格\":", "},\"lambdaMax\":", "\"ci\":", "\"cr\":", "\"consistent\":true}"]))
     let expected = AHP.analyze(try PairwiseComparisonMatrix(rows))
-    #expect(json["weights"]!.objectKeys == ["供电质量", "服务", "价格"])
-    #expect(close(json["weights"]!["服务"]?.doubleValue, expected.weights[1], 1e-9))
-    #expect(close(json["lambdaMax"]?.doubleValue, expected.lambdaMax, 1e-9))
-    #expect(close(json["ci"]?.doubleValue, expected.consistencyIndex, 1e-9))
-    #expect(close(json["cr"]?.doubleValue, expected.consistencyRatio, 1e-9))
-    #expect(json["consistent"] == .bool(true))
+    #expect(close(json.weights["服务"], expected.weights[1], 1e-9))
+    #expect(close(json.lambdaMax, expected.lambdaMax, 1e-9))
+    #expect(close(json.ci, expected.consistencyIndex, 1e-9))
+    #expect(close(json.cr, expected.consistencyRatio, 1e-9))
+    #expect(json.consistent && json.revisit == nil && json.method == nil)
 
     let bad = try AnalyzeFixtures.temp(
       "ahp.json", "{\"criteria\":[\"a\",\"b\",\"c\"],\"matrix\":[[1,9,\"1/9\"],[\"1/9\",1,9],[9,\"1/9\",1]]}")
-    let inconsistent = try await analyzeJSON(["ahp", "--input", bad])
-    #expect(inconsistent["consistent"] == .bool(false))
-    let revisit = try #require(inconsistent["revisit"])
-    #expect(revisit["row"]?.stringValue != nil && revisit["suggested"]?.doubleValue != nil)
-    let text = try await analyzeInProcess(["ahp", "--input", bad])
-    #expect(text.contains("NOT consistent") && text.contains("Revisit"))
+    let (inconsistent, _) = try await analyzeJSON(AHPOutputs.self, ["ahp", "--input", bad])
+    #expect(!inconsistent.consistent)
+    let revisit = try #require(inconsistent.revisit)
+    #expect(["a", "b", "c"].contains(revisit.row) && revisit.suggested > 0)
+    let tables = try await analyzeInProcess(["ahp", "--input", bad])
+    #expect(tables.contains("NOT consistent") && tables.contains("Revisit"))
   }
 
   @Test("ahp: judges combined by AIJ and AIP as GroupAHP does")
@@ -304,14 +319,14 @@ struct AnalyzeCommandTests {
     for method in ["AIJ", "AIP"] {
       let input = try AnalyzeFixtures.temp(
         "g.json", "{\"criteria\":[\"x\",\"y\",\"z\"],\"judges\":[\(rows(a)),\(rows(b))],\"method\":\"\(method)\"}")
-      let json = try await analyzeJSON(["ahp", "--input", input])
+      let (json, _) = try await analyzeJSON(AHPOutputs.self, ["ahp", "--input", input])
       let matrices = [try PairwiseComparisonMatrix(a), try PairwiseComparisonMatrix(b)]
       let expected =
         method == "AIJ"
         ? AHP.analyze(try GroupAHP.aggregateJudgments(matrices)).weights : try GroupAHP.aggregatePriorities(matrices)
-      for (k, c) in ["x", "y", "z"].enumerated() { #expect(close(json["weights"]![c]?.doubleValue, expected[k], 1e-9)) }
-      #expect(json["method"]?.stringValue == method)
-      #expect(json["judges"]?.arrayValue?.count == 2)
+      for (k, c) in ["x", "y", "z"].enumerated() { #expect(close(json.weights[c], expected[k], 1e-9)) }
+      #expect(json.method == method)
+      #expect(json.judges?.count == 2)
     }
   }
 
@@ -323,7 +338,7 @@ struct AnalyzeCommandTests {
     let sixteen = (1...16).map { "\"c\($0)\"" }.joined(separator: ",")
     let many = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\(sixteen)],\"matrix\":[]}")
     #expect(await failure(["ahp", "--input", many]).contains("Too many criteria: 16"))
-    let malformed = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\n\"matrix\":[[1,3],[0.33,1]],}")
+    let malformed = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\n\"matrix\":[[1,3],[0.33,1]]]}")
     let j = await failure(["ahp", "--input", malformed])
     #expect(j.contains("line 2") && j.contains("malformed JSON"))
     let wrongSize = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\",\"c\"],\"matrix\":[[1,3],[0.33,1]]}")
@@ -348,25 +363,28 @@ struct AnalyzeCommandTests {
       conds.append(["\(a)", "\(b)", "\(c)", d])
     }
     let path = try AnalyzeFixtures.temp("rs.csv", rows.joined(separator: "\r\n") + "\r\n")
-    let json = try await analyzeJSON(["roughset", "--data", path, "--decision", "d"])
-    #expect(Array(json.objectKeys.prefix(5)) == ["dependency", "significance", "core", "reduct", "weights"])
+    let (json, text) = try await analyzeJSON(RoughSetAnalysis.Outputs.self, ["roughset", "--data", path, "--decision", "d"])
+    #expect(
+      inOrder(text, ["{\"dependency\":", "\"significance\":{\"a\":", "\"b\":", "\"c\":", "\"core\":", "\"reduct\":", "\"weights\":"]))
     let table = try DecisionTable(conditionNames: ["a", "b", "c"], decisionName: "d", rows: conds)
-    #expect(close(json["dependency"]?.doubleValue, table.dependency(table.allConditions)))
+    #expect(close(json.dependency, table.dependency(table.allConditions)))
     for (k, n) in ["a", "b", "c"].enumerated() {
-      #expect(close(json["significance"]![n]?.doubleValue, table.significance(of: k)))
-      #expect(close(json["weights"]![n]?.doubleValue, table.attributeWeights().weights[k]))
+      #expect(close(json.significance[n], table.significance(of: k)))
+      #expect(close(json.weights[n], table.attributeWeights().weights[k]))
     }
-    #expect(json["core"] == .array(table.core().map { .string(["a", "b", "c"][$0]) }))
-    #expect(json["reduct"] == .array(table.reduct().map { .string(["a", "b", "c"][$0]) }))
-    #expect(json["reduct"] == .array([.string("a"), .string("b")]))
+    #expect(json.core == table.core().map { ["a", "b", "c"][$0] })
+    #expect(json.reduct == table.reduct().map { ["a", "b", "c"][$0] })
+    #expect(json.reduct == ["a", "b"])
   }
 
   @Test("roughset --discretize uses the library's discretisation; a single-valued decision is an error")
   func roughSetDiscretize() async throws {
     let sat = AnalyzeFixtures.satisfaction
-    let json = try await analyzeJSON([
-      "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1,loy1,val1", "--discretize", "equal-frequency:3",
-    ])
+    let (json, _) = try await analyzeJSON(
+      RoughSetAnalysis.Outputs.self,
+      [
+        "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1,loy1,val1", "--discretize", "equal-frequency:3",
+      ])
     let data = try AnalyzeFixtures.libraryDataset()
     let text = try String(contentsOfFile: sat, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
     let gender = text.map { String($0.split(separator: ",").last!) }
@@ -380,13 +398,15 @@ struct AnalyzeCommandTests {
     }
     let table = try DecisionTable(
       conditionNames: ["sat1", "loy1", "val1"], conditions: conditions, decisionName: "gender", decision: decision)
-    #expect(close(json["dependency"]?.doubleValue, table.dependency(table.allConditions)))
-    #expect(close(json["weights"]!["loy1"]?.doubleValue, table.attributeWeights().weights[1]))
+    #expect(close(json.dependency, table.dependency(table.allConditions)))
+    #expect(close(json.weights["loy1"], table.attributeWeights().weights[1]))
 
-    let cuts = try await analyzeJSON([
-      "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1", "--discretize", "cuts:5,8",
-    ])
-    #expect(cuts["dependency"]?.doubleValue != nil)
+    let (cuts, _) = try await analyzeJSON(
+      RoughSetAnalysis.Outputs.self,
+      [
+        "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1", "--discretize", "cuts:5,8",
+      ])
+    #expect(cuts.dependency.isFinite)
 
     let single = try AnalyzeFixtures.temp("one.csv", "a,b,d\n1,2,yes\n2,3,yes\n3,1,yes\n")
     #expect(await failure(["roughset", "--data", single, "--decision", "d"]).contains("Decision attribute 'd' takes a single value"))
@@ -453,8 +473,16 @@ struct AnalyzeCommandTests {
 
   @Test("JSON output refuses NaN instead of printing invalid JSON")
   func noNaN() throws {
-    #expect(throws: AnalysisFailure.self) { try JSONValue.object([("x", .number(.nan))]).render() }
+    struct Sample: Encodable {
+      let x: Double
+      let y: [Int]
+      let z: Bool?
+      let name: String
+    }
+    #expect(throws: AnalysisFailure.self) { try AnalysisJSON.text(Sample(x: .nan, y: [], z: nil, name: "")) }
+    #expect(throws: AnalysisFailure.self) { try AnalysisJSON.text(NamedValues([("a", Double.infinity)])) }
     #expect(
-      try JSONValue.object([("x", .number(0.5)), ("y", .array([.integer(2), .bool(true)]))]).render() == "{\"x\":0.5,\"y\":[2,true]}")
+      try AnalysisJSON.text(Sample(x: 0.5, y: [2], z: true, name: "a/\"b\"")) == #"{"x":0.5,"y":[2],"z":true,"name":"a/\"b\""}"#)
+    #expect(try AnalysisJSON.text(NamedValues([("z", 1.0), ("a", -0.0)])) == #"{"z":1.0,"a":0}"#, "keys as made, not sorted")
   }
 }

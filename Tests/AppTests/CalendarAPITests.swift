@@ -107,6 +107,24 @@ struct CalendarAPITests {
     }
   }
 
+  @Test(
+    "CSV import through the one reader: lines are the file's lines (a quoted name over two lines, CRLF, a BOM); broken quoting names its line"
+  )
+  func importLines() throws {
+    let text = "\u{FEFF}date,kind,name\r\n2027-01-01,holiday,\"元旦\r\n（新年）\"\r\n\r\n2027-02-30,holiday,错\r\n"
+    #expect {
+      try CalendarService.parseCSV(text)
+    } throws: { error in
+      (error as? ImportFailure)?.lines.map { "\($0.line) \($0.field)" } == ["5 date"]
+    }
+    #expect(try CalendarService.parseCSV("date,kind,name\n2027-01-01 , holiday , 元旦 \n").first?.name == "元旦")
+    #expect {
+      try CalendarService.parseCSV("date,kind,name\n2027-01-01,holiday,\"元旦\n2027-01-02,holiday,x\n")
+    } throws: { error in
+      (error as? ImportFailure)?.lines.map { "\($0.line) \($0.key) \($0.args)" } == ["2 import.error.quoting [\"2\"]"]
+    }
+  }
+
   @Test("The calendar page imports a CSV upload and lists the year's days")
   func calendarPage() async throws {
     try await withApp { app in

@@ -12,10 +12,8 @@ import VaporTesting
 /// is saved: PostgreSQL would fail with a 500, SQLite would cut the text at the NUL.
 @Suite("NUL characters in bodies and imports")
 struct NulByteTests {
-  @Test("The line finder: raw bytes, JSON escapes (not an escaped backslash), form escapes")
+  @Test("The line finder: JSON escapes (not an escaped backslash), form escapes")
   func finder() {
-    #expect(NulCharacters.firstLine(in: Array("a\nb\nc\0d".utf8), format: .raw) == 3)
-    #expect(NulCharacters.firstLine(in: Array("a\nb".utf8), format: .raw) == nil)
     #expect(NulCharacters.firstLine(in: Array(#"{"a":"x"}"#.utf8) + [0x0A] + Array(#"{"a":"\u0000"}"#.utf8), format: .json) == 2)
     #expect(NulCharacters.firstLine(in: Array(#"{"a":"\\u0000"}"#.utf8), format: .json) == nil)
     #expect(NulCharacters.firstLine(in: Array("a=1&b=x%00y".utf8), format: .form) == 1)
@@ -140,6 +138,22 @@ struct NulByteTests {
       #expect(res.apiError?.code == "invalid_characters")
       #expect(res.apiError?.field == "line 4001")
       #expect(try await RosterCustomer.query(on: app.db).count() == 0)
+    }
+  }
+
+  @Test("An analysis upload with NUL is a 400 naming its line, read by the one CSV reader; nothing is saved")
+  func analysisUpload() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let client = try await AnalysisRunTests.analystPage(app, org)
+      var lines = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      lines[200] = lines[200].replacingOccurrences(of: ",", with: ",\u{0}", options: [], range: lines[200].range(of: ","))[...]
+      let res = try await AnalysisFixtures.upload(
+        client, "/analysis/csi/upload", fields: [("model", StandardCSIModels.text(StandardCSIModels.ecsiUpload))],
+        file: ("mobi.csv", Data(lines.joined(separator: "\n").utf8)))
+      #expect(res.status == .badRequest, "\(res.body.string.prefix(500))")
+      #expect(res.body.string.contains("第 201 行"))
+      #expect(try await AnalysisRun.query(on: app.db).count() == 0)
     }
   }
 

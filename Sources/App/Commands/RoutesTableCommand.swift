@@ -25,8 +25,7 @@ struct RoutesTableCommand: AsyncCommand {
   func run(using context: CommandContext, signature: Signature) async throws {
     let entries = Self.entries(context.application)
     if signature.json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+      let encoder = JSONCoding.encoder()
       context.console.output(String(decoding: try encoder.encode(entries), as: UTF8.self).consoleText())
     } else {
       for entry in entries {

@@ -25,10 +25,7 @@ enum AuditLog {
 
   static func snapshot<T: Encodable>(_ value: T?) throws -> String? {
     guard let value else { return nil }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return try JSONCoding.encode(value)
   }
 }
 

@@ -15,7 +15,7 @@ struct Localizer: Sendable {
     for locale in supported {
       let url = URL(fileURLWithPath: directory).appendingPathComponent("\(locale).json")
       let data = try Data(contentsOf: url)
-      tables[locale] = try JSONDecoder().decode([String: String].self, from: data)
+      tables[locale] = try JSONCoding.decoder().decode([String: String].self, from: data)
     }
     return Localizer(tables: tables)
   }

@@ -6,7 +6,7 @@ import Vapor
 /// - the URL, here (raw or `%00`);
 /// - JSON, form and multipart bodies, in the content decoders (`NulRefusingDecoder`), which see
 ///   every body a handler decodes, however it arrived;
-/// - imported files and raw bodies (CSV, XLSX, JSON lines), in their readers, by line.
+/// - imported tables (CSV, XLSX) in the one tabular reader, JSON lines in their reader, by line.
 /// Binary uploads (attachments) are not text and are not checked.
 struct NulByteGuard: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -16,9 +16,8 @@ struct NulByteGuard: AsyncMiddleware {
 }
 
 enum NulCharacters {
-  /// Which spellings of NUL a text format has besides the raw byte.
+  /// Which spellings of NUL a text format has besides the raw byte (raw tables: `Tabular`).
   enum Format {
-    case raw
     /// The escape `\u0000` (outside an escaped backslash).
     case json
     /// `%00`.
@@ -30,11 +29,6 @@ enum NulCharacters {
 
   /// The line (from 1) of the first NUL, or nil when there is none.
   static func firstLine<Bytes: RandomAccessCollection>(in bytes: Bytes, format: Format) -> Int? where Bytes.Element == UInt8 {
-    if format == .raw {
-      // The common case, no NUL at all, at memchr speed; lines are counted only when one is found.
-      guard let at = bytes.firstIndex(of: 0) else { return nil }
-      return bytes[..<at].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-    }
     var line = 1
     var i = bytes.startIndex
     while i != bytes.endIndex {
@@ -91,11 +85,6 @@ enum NulCharacters {
     return nil
   }
 
-  /// A row of cells (an XLSX row, whose `_x0000_` escape decodes to NUL) at this line.
-  static func refuse(cells: [String], line: Int) throws {
-    if cells.contains(where: { $0.utf8.contains(0) }) { throw refusal(line: line) }
-  }
-
   /// The path of the first string holding NUL in a decoded value (multipart forms, whose text
   /// parts have no escapes to scan for), or nil.
   static func firstField(in value: Any, path: String = "") -> String? {
@@ -137,7 +126,9 @@ struct NulRefusingDecoder: ContentDecoder {
   /// Installs the wrappers for JSON, forms and multipart (once per process; idempotent).
   static func install() {
     var content = ContentConfiguration.default()
-    // JSON bodies' dates are checked as they are read (JSONDecoder.requestBodies).
+    // Answers are written with the app's JSON configuration; JSON bodies' dates are checked as
+    // they are read (JSONDecoder.requestBodies).
+    content.use(encoder: JSONCoding.encoder(), for: .json)
     content.use(decoder: JSONDecoder.requestBodies, for: .json)
     for (type, format) in [(HTTPMediaType.json, NulCharacters.Format.json), (.urlEncodedForm, .form)] {
       if let decoder = try? content.requireDecoder(for: type) {

@@ -35,14 +35,14 @@ struct PendingUploads: Sendable {
     let entry = Entry(
       id: UUID(), purpose: purpose, userID: userID, subjectID: subjectID, fileName: fileName, figures: figures, createdAt: now)
     // The description first: bytes never sit on disk without one that lets them expire.
-    try JSONEncoder().encode(entry).write(to: entryURL(entry.id), options: .atomic)
+    try JSONCoding.encoder().encode(entry).write(to: entryURL(entry.id), options: .atomic)
     try data.write(to: dataURL(entry.id), options: .atomic)
     return entry
   }
 
   /// The upload and its bytes when it exists, belongs to this user and purpose, and has not expired.
   func load(_ id: UUID, purpose: String, userID: UUID, now: Date) -> (entry: Entry, data: Data)? {
-    guard let raw = try? Data(contentsOf: entryURL(id)), let entry = try? JSONDecoder().decode(Entry.self, from: raw),
+    guard let raw = try? Data(contentsOf: entryURL(id)), let entry = try? JSONCoding.decoder().decode(Entry.self, from: raw),
       entry.purpose == purpose, entry.userID == userID, now.timeIntervalSince(entry.createdAt) < lifetime,
       let data = try? Data(contentsOf: dataURL(id))
     else { return nil }
@@ -59,7 +59,7 @@ struct PendingUploads: Sendable {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return }
     for name in names where name.hasSuffix(".json") {
       guard let id = UUID(uuidString: String(name.dropLast(5))) else { continue }
-      let entry = (try? Data(contentsOf: entryURL(id))).flatMap { try? JSONDecoder().decode(Entry.self, from: $0) }
+      let entry = (try? Data(contentsOf: entryURL(id))).flatMap { try? JSONCoding.decoder().decode(Entry.self, from: $0) }
       if let entry, now.timeIntervalSince(entry.createdAt) < lifetime { continue }
       remove(id)
     }

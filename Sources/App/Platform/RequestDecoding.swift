@@ -6,7 +6,7 @@ extension JSONDecoder {
   /// 00:00 Beijing time) in the years a request may name; anything else is a 422 naming the
   /// field, not a 400 for the whole body.
   static var requestBodies: JSONDecoder {
-    let decoder = JSONDecoder()
+    let decoder = JSONCoding.decoder()
     decoder.dateDecodingStrategy = .custom { decoder in
       let container = try decoder.singleValueContainer()
       let text = try container.decode(String.self)

@@ -100,3 +100,19 @@ enum AnalysisFixtures {
     }
   }
 }
+
+extension AnalysisRun {
+  struct WrongKind: Error {}
+
+  /// A saved CSI run's settings and outputs, read back typed.
+  func csi() throws -> (settings: CSIRunSettings, outputs: CSIOutputs) {
+    guard case .csi(let settings, let outputs) = try content else { throw WrongKind() }
+    return (settings, outputs)
+  }
+
+  /// A saved AHP run's settings and outputs, read back typed.
+  func ahp() throws -> (settings: AHPRunSettings, outputs: AHPOutputs) {
+    guard case .ahp(let settings, let outputs) = try content else { throw WrongKind() }
+    return (settings, outputs)
+  }
+}

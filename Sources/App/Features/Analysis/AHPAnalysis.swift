@@ -16,22 +16,42 @@ enum AHPAnalysis {
     let judges: [AHPResult]
   }
 
-  static func run(inputPath: String) throws -> Outcome {
-    let json = try JSONParser.parse(AnalysisFiles.read(inputPath, what: "input"), source: inputPath)
-    return try run(json, source: inputPath)
+  /// The input file: `{"criteria":[…],"matrix":[[…]]}` or `{"criteria":[…],"judges":[…],"method":"AIJ"|"AIP","judgeWeights":[…]}`;
+  /// a judgment is a number or text such as "1/3".
+  struct InputFile: Decodable {
+    /// A judgment as written: a number, or text that `fraction` reads.
+    struct Judgment: Decodable {
+      let value: Double?
+      init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) {
+          value = number
+        } else {
+          value = fraction(try container.decode(String.self))
+        }
+      }
+    }
+
+    var criteria: [String]?
+    var matrix: [[Judgment]]?
+    var judges: [[[Judgment]]]?
+    var method: String?
+    var judgeWeights: [Double]?
   }
 
-  static func run(_ json: JSONValue, source: String) throws -> Outcome {
+  static func run(inputPath: String) throws -> Outcome {
+    let data = try AnalysisJSON.read(inputPath, what: "input")
+    let file = try AnalysisJSON.decode(InputFile.self, from: data, source: inputPath, notObject: "analysis.fail.ahp.not_object")
+    return try run(file, source: inputPath)
+  }
+
+  static func run(_ file: InputFile, source: String) throws -> Outcome {
     // `problem` completes the key `analysis.fail.ahp.`; its texts start with the source.
     func bad(_ problem: String, _ args: String...) -> AnalysisFailure {
       AnalysisFailure(key: "analysis.fail.ahp." + problem, args: [source] + args)
     }
-    guard case .object = json else { throw bad("not_object") }
-    guard let list = json["criteria"]?.arrayValue else { throw bad("criteria_not_array") }
-    let criteria = try list.map { v -> String in
-      guard let s = v.stringValue, !s.isEmpty else { throw bad("criterion_not_string") }
-      return s
-    }
+    guard let criteria = file.criteria else { throw bad("criteria_not_array") }
+    guard criteria.allSatisfy({ !$0.isEmpty }) else { throw bad("criterion_not_string") }
     guard !criteria.isEmpty else { throw bad("criteria_empty") }
     guard criteria.count <= PairwiseComparisonMatrix.maximumCriteria else {
       throw AnalyticsError.tooManyCriteria(count: criteria.count, maximum: PairwiseComparisonMatrix.maximumCriteria)
@@ -39,20 +59,17 @@ enum AHPAnalysis {
     var seen = Set<String>()
     for c in criteria where !seen.insert(c).inserted { throw bad("criterion_twice", c) }
 
-    func matrix(_ value: JSONValue, label: String) throws -> PairwiseComparisonMatrix {
-      guard let rows = value.arrayValue else { throw bad("rows_not_array", label) }
+    func matrix(_ rows: [[InputFile.Judgment]], label: String) throws -> PairwiseComparisonMatrix {
       guard rows.count == criteria.count else {
         throw bad("row_count", label, String(rows.count), String(criteria.count))
       }
-      let numbers = try rows.enumerated().map { i, row -> [Double] in
-        guard let cells = row.arrayValue else { throw bad("row_not_array", label, String(i + 1)) }
+      let numbers = try rows.enumerated().map { i, cells -> [Double] in
         guard cells.count == criteria.count else {
           throw bad("row_length", label, String(i + 1), String(cells.count), String(criteria.count))
         }
         return try cells.enumerated().map { j, cell in
-          if let d = cell.doubleValue { return d }
-          if let s = cell.stringValue, let d = fraction(s) { return d }
-          throw bad("cell_not_number", label, String(i + 1), String(j + 1))
+          guard let value = cell.value else { throw bad("cell_not_number", label, String(i + 1), String(j + 1)) }
+          return value
         }
       }
       do {
@@ -62,41 +79,30 @@ enum AHPAnalysis {
       }
     }
 
-    let single = json["matrix"], judges = json["judges"]
-    guard (single == nil) != (judges == nil) else { throw bad(single != nil ? "matrix_and_judges" : "no_matrix") }
-    if let single {
-      if json["method"] != nil { throw bad("method_without_judges") }
+    guard (file.matrix == nil) != (file.judges == nil) else { throw bad(file.matrix != nil ? "matrix_and_judges" : "no_matrix") }
+    if let single = file.matrix {
+      if file.method != nil { throw bad("method_without_judges") }
       let result = AHP.analyze(try matrix(single, label: "matrix"))
       return Outcome(criteria: criteria, method: nil, weights: result.weights, summary: result, summaryJudge: nil, judges: [])
     }
-    guard let judgeList = judges?.arrayValue, !judgeList.isEmpty else {
-      throw bad("judges_not_array")
-    }
+    guard let judgeList = file.judges, !judgeList.isEmpty else { throw bad("judges_not_array") }
     let matrices = try judgeList.enumerated().map { try matrix($1, label: "judges[\($0)]") }
-    var judgeWeights: [Double]?
-    if let w = json["judgeWeights"] {
-      let numbers = w.arrayValue?.compactMap(\.doubleValue)
-      guard let numbers, numbers.count == matrices.count, numbers.count == w.arrayValue?.count else {
-        throw bad("judge_weights", String(matrices.count))
-      }
-      judgeWeights = numbers
-    }
+    if let w = file.judgeWeights, w.count != matrices.count { throw bad("judge_weights", String(matrices.count)) }
     let individual = matrices.map { AHP.analyze($0) }
-    let method = (json["method"].map { $0.stringValue ?? "?" } ?? "AIJ").uppercased()
-    switch method {
+    switch (file.method ?? "AIJ").uppercased() {
     case "AIJ":
-      let aggregate = AHP.analyze(try GroupAHP.aggregateJudgments(matrices, expertWeights: judgeWeights))
+      let aggregate = AHP.analyze(try GroupAHP.aggregateJudgments(matrices, expertWeights: file.judgeWeights))
       return Outcome(
         criteria: criteria, method: "AIJ", weights: aggregate.weights, summary: aggregate, summaryJudge: nil, judges: individual)
     case "AIP":
-      let weights = try GroupAHP.aggregatePriorities(matrices, expertWeights: judgeWeights, mean: .geometric)
+      let weights = try GroupAHP.aggregatePriorities(matrices, expertWeights: file.judgeWeights, mean: .geometric)
       guard let worst = individual.indices.max(by: { individual[$0].consistencyRatio < individual[$1].consistencyRatio }) else {
         throw bad("judges_not_array")
       }
       return Outcome(
         criteria: criteria, method: "AIP", weights: weights, summary: individual[worst], summaryJudge: worst + 1, judges: individual)
     default:
-      throw json["method"]?.stringValue.map { bad("method", $0) } ?? bad("method_type")
+      throw bad("method", file.method ?? "")
     }
   }
 
@@ -118,45 +124,6 @@ enum AHPAnalysis {
     if row == column { return AnalysisFailure("analysis.fail.ahp_diagonal", label, criteria[row], "\(value)") }
     return AnalysisFailure(
       "analysis.fail.ahp_not_reciprocal", label, criteria[row], criteria[column], "\(value)", "\(mirror)", "\(1 / value)")
-  }
-
-  static func revisit(_ r: AHPResult, criteria: [String], judge: Int?) -> JSONValue? {
-    guard !r.isConsistent, let j = r.mostInconsistentJudgment else { return nil }
-    var m: [(String, JSONValue)] = [
-      ("row", .string(criteria[j.row])), ("column", .string(criteria[j.column])), ("judgment", .number(j.judgment)),
-      ("suggested", .number(j.implied)), ("deviation", .number(j.deviation)),
-    ]
-    if let judge { m.insert(("judge", .integer(judge)), at: 0) }
-    return .object(m)
-  }
-
-  static func json(_ o: Outcome) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("weights", .object(zip(o.criteria, o.weights).map { ($0, .number($1)) })),
-      ("lambdaMax", .number(o.summary.lambdaMax)),
-      ("ci", .number(o.summary.consistencyIndex)),
-      ("cr", .number(o.summary.consistencyRatio)),
-      ("consistent", .bool(o.summary.isConsistent)),
-    ]
-    if let r = revisit(o.summary, criteria: o.criteria, judge: o.summaryJudge) { members.append(("revisit", r)) }
-    if let method = o.method {
-      members.append(("method", .string(method)))
-      members.append(
-        (
-          "judges",
-          .array(
-            o.judges.enumerated().map { k, r in
-              var m: [(String, JSONValue)] = [
-                ("weights", .object(zip(o.criteria, r.weights).map { ($0, .number($1)) })),
-                ("lambdaMax", .number(r.lambdaMax)), ("ci", .number(r.consistencyIndex)), ("cr", .number(r.consistencyRatio)),
-                ("consistent", .bool(r.isConsistent)),
-              ]
-              if let v = revisit(r, criteria: o.criteria, judge: nil) { m.append(("revisit", v)) }
-              return .object(m)
-            })
-        ))
-    }
-    return .object(members)
   }
 
   static func tables(_ o: Outcome) -> String {

@@ -87,7 +87,7 @@ enum AHPPagesController {
       chrome: .make(for: req, titleKey: "analysis.ahp.title"), action: Paths.analysisAHP.link(), listHref: Paths.analysis.link(),
       title: entry.title, criteriaText: entry.criteriaText, criteria: shown, size: n, rows: rows, hasGrid: n >= 2,
       gridUpdated: gridUpdated,
-      result: outcome.map { presenter.ahp(AHPAnalysis.json($0), args: { l.text($0, locale: locale, args: $1) }) },
+      result: outcome.map { presenter.ahp(AHPOutputs($0), criteria: $0.criteria, args: { l.text($0, locale: locale, args: $1) }) },
       errors: messages, problems: problems, randomIndex: AHP.randomIndex.map { String($0) }.joined(separator: ","),
       threshold: String(AHP.consistencyThreshold))
     return try await req.page("analysis/ahp", page, status: status)

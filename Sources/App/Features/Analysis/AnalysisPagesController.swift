@@ -114,13 +114,17 @@ enum AnalysisPagesController {
     let l = req.application.localizer
     let locale = req.locale
     let presenter = AnalysisRunPresenter(text: { l.text($0, locale: locale) })
-    let outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
-    let settings = try JSONParser.parse(Array(run.settings.utf8), source: "settings")
+    let content = try run.content
+    var csi: AnalysisRunPage.CSI?
+    var ahp: AnalysisRunPage.AHP?
+    switch content {
+    case .csi(let settings, let outputs): csi = presenter.csi(outputs, settings: settings)
+    case .ahp(let settings, let outputs):
+      ahp = presenter.ahp(outputs, criteria: settings.criteria, args: { l.text($0, locale: locale, args: $1) })
+    }
     let page = AnalysisRunPage(
       chrome: .make(for: req, titleKey: "analysis.run"), title: run.title, kindKey: "analysis.kind.\(run.kind)",
-      facts: presenter.facts(run), settings: AnalysisRunPresenter.settingsText(run),
-      csi: run.analysisKind == .csi ? presenter.csi(outputs, settings: settings) : nil,
-      ahp: run.analysisKind == .ahp ? presenter.ahp(outputs, args: { l.text($0, locale: locale, args: $1) }) : nil,
+      facts: presenter.facts(run), settings: AnalysisRunPresenter.settingsText(content), csi: csi, ahp: ahp,
       listHref: Paths.analysis.link())
     return try await req.page("analysis/run", page)
   }

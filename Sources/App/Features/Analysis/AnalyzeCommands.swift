@@ -55,13 +55,9 @@ struct AnalyzeCommands: AnyAsyncCommand {
   }
 
   /// Writes the result: JSON (one line) or the text tables.
-  static func emit(_ context: CommandContext, json: JSONValue, tables: @autoclosure () -> String, asJSON: Bool) throws {
-    if asJSON {
-      context.console.output(try json.render().consoleText())
-    } else {
-      _ = try json.render()  // refuse to print tables from a result holding NaN
-      context.console.output(tables().consoleText())
-    }
+  static func emit<T: Encodable>(_ context: CommandContext, json: T, tables: @autoclosure () -> String, asJSON: Bool) throws {
+    let text = try AnalysisJSON.text(json)  // refuses a result holding NaN, as JSON or as tables
+    context.console.output((asJSON ? text : tables()).consoleText())
   }
 }
 
@@ -104,7 +100,7 @@ struct AnalyzeCSICommand: AsyncCommand {
     let bar = StderrProgressBar(label: "bootstrap")
     let report: @Sendable (Int, Int) -> Void = { done, total in bar.update(done, total) }
     let outcome = try CSIAnalysis.run(options, progress: signature.bootstrap == nil ? nil : report)
-    try AnalyzeCommands.emit(context, json: CSIAnalysis.json(outcome), tables: CSIAnalysis.tables(outcome), asJSON: signature.json)
+    try AnalyzeCommands.emit(context, json: CSIOutputs(outcome), tables: CSIAnalysis.tables(outcome), asJSON: signature.json)
   }
 }
 
@@ -121,7 +117,7 @@ struct AnalyzeAHPCommand: AsyncCommand {
   func run(using context: CommandContext, signature: Signature) async throws {
     guard let input = signature.input else { throw AnalysisFailure("analysis.fail.required", "--input F.json") }
     let outcome = try AHPAnalysis.run(inputPath: input)
-    try AnalyzeCommands.emit(context, json: AHPAnalysis.json(outcome), tables: AHPAnalysis.tables(outcome), asJSON: signature.json)
+    try AnalyzeCommands.emit(context, json: AHPOutputs(outcome), tables: AHPAnalysis.tables(outcome), asJSON: signature.json)
   }
 }
 
@@ -144,7 +140,7 @@ struct AnalyzeRoughSetCommand: AsyncCommand {
     let outcome = try RoughSetAnalysis.run(
       dataPath: data, decision: decision, discretize: signature.discretize, attributes: signature.attributes)
     try AnalyzeCommands.emit(
-      context, json: RoughSetAnalysis.json(outcome), tables: RoughSetAnalysis.tables(outcome), asJSON: signature.json)
+      context, json: RoughSetAnalysis.Outputs(outcome), tables: RoughSetAnalysis.tables(outcome), asJSON: signature.json)
   }
 }
 

@@ -58,49 +58,41 @@ struct CSIBootstrap: Sendable {
 enum CSIAnalysis {
   /// Reads the model file `{"constructs":[{"name","indicators","mode"}],"paths":[[from,to],…]}`.
   static func loadModel(path: String) throws -> PLSModel {
-    let json = try JSONParser.parse(AnalysisFiles.read(path, what: "model"), source: path)
-    return try model(from: json, source: path)
+    try model(from: AnalysisJSON.read(path, what: "model"), source: path)
   }
 
-  static func model(from json: JSONValue, source: String) throws -> PLSModel {
+  /// The model in `data` (a file or a pasted text), every problem named.
+  static func model(from data: Data, source: String) throws -> PLSModel {
+    let file = try AnalysisJSON.decode(PLSModelFile.self, from: data, source: source, notObject: "analysis.fail.model.not_object")
+    return try model(from: file, source: source)
+  }
+
+  static func model(from file: PLSModelFile, source: String) throws -> PLSModel {
     // `problem` completes the key `analysis.fail.model.`; its texts start with the source.
     func bad(_ problem: String, _ args: String...) -> AnalysisFailure {
       AnalysisFailure(key: "analysis.fail.model." + problem, args: [source] + args)
     }
-    guard case .object = json else { throw bad("not_object") }
-    guard let constructs = json["constructs"]?.arrayValue else { throw bad("constructs_not_array") }
+    guard let constructs = file.constructs else { throw bad("constructs_not_array") }
     guard !constructs.isEmpty else { throw bad("constructs_empty") }
     var specs: [ConstructSpec] = []
     for (k, c) in constructs.enumerated() {
-      guard case .object = c else { throw bad("construct_not_object", String(k)) }
-      guard let name = c["name"]?.stringValue, !name.isEmpty else { throw bad("construct_name", String(k)) }
-      guard let list = c["indicators"]?.arrayValue else { throw bad("indicators_not_array", name) }
-      let indicators = try list.map { v -> String in
-        guard let s = v.stringValue, !s.isEmpty else { throw bad("indicator_not_string", name) }
-        return s
-      }
+      guard let name = c.name, !name.isEmpty else { throw bad("construct_name", String(k)) }
+      guard let indicators = c.indicators else { throw bad("indicators_not_array", name) }
+      guard indicators.allSatisfy({ !$0.isEmpty }) else { throw bad("indicator_not_string", name) }
       var mode = MeasurementMode.reflective
-      if let m = c["mode"] {
-        switch m.stringValue?.uppercased() {
+      if let m = c.mode {
+        switch m.uppercased() {
         case "A", "REFLECTIVE": mode = .reflective
         case "B", "FORMATIVE": mode = .formative
-        default: throw m.stringValue.map { bad("mode", name, $0) } ?? bad("mode_type", name)
+        default: throw bad("mode", name, m)
         }
       }
       specs.append(ConstructSpec(name: name, indicators: indicators, mode: mode))
     }
     var paths: [StructuralPath] = []
-    if let p = json["paths"] {
-      guard let list = p.arrayValue else { throw bad("paths_not_array") }
-      for (k, item) in list.enumerated() {
-        if let pair = item.arrayValue, pair.count == 2, let f = pair[0].stringValue, let t = pair[1].stringValue {
-          paths.append(StructuralPath(from: f, to: t))
-        } else if let f = item["from"]?.stringValue, let t = item["to"]?.stringValue {
-          paths.append(StructuralPath(from: f, to: t))
-        } else {
-          throw bad("path_not_pair", String(k))
-        }
-      }
+    for (k, path) in (file.paths ?? []).enumerated() {
+      guard let from = path.from, let to = path.to else { throw bad("path_not_pair", String(k)) }
+      paths.append(StructuralPath(from: from, to: to))
     }
     guard !paths.isEmpty else { throw bad("no_paths") }
     let model = PLSModel(constructs: specs, paths: paths)

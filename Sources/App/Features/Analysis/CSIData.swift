@@ -28,8 +28,7 @@ extension CSIAnalysis {
   static func loadData(
     bytes: [UInt8], source path: String, model: PLSModel, weightColumn: String?, groupColumn: String? = nil
   ) throws -> CSIInput {
-    try NulCharacters.refuse(in: bytes, format: .raw)
-    return try loadData(source: path, model: model, weightColumn: weightColumn, groupColumn: groupColumn) {
+    try loadData(source: path, model: model, weightColumn: weightColumn, groupColumn: groupColumn) {
       try FastCSV.parse(bytes, source: path, select: $0)
     }
   }

@@ -122,18 +122,28 @@ enum RoughSetAnalysis {
       core: t.core(), reduct: t.reduct(), weights: t.attributeWeights())
   }
 
-  static func json(_ o: Outcome) -> JSONValue {
-    let names = o.table.conditionNames
-    return .object([
-      ("dependency", .number(o.dependency)),
-      ("significance", .object(zip(names, o.significance).map { ($0, .number($1)) })),
-      ("core", .array(o.core.map { .string(names[$0]) })),
-      ("reduct", .array(o.reduct.map { .string(names[$0]) })),
-      ("weights", .object(zip(names, o.weights.weights).map { ($0, .number($1)) })),
-      ("weightMethod", .string(o.weights.method.rawValue)),
-      ("objects", .integer(o.table.objectCount)),
-      ("rowsDropped", .integer(o.objectsRead - o.table.objectCount)),
-    ])
+  /// What `wanjia analyze roughset --json` prints, in this order.
+  struct Outputs: Codable {
+    let dependency: Double
+    let significance: NamedValues<Double>
+    let core: [String]
+    let reduct: [String]
+    let weights: NamedValues<Double>
+    let weightMethod: String
+    let objects: Int
+    let rowsDropped: Int
+
+    init(_ o: Outcome) {
+      let names = o.table.conditionNames
+      dependency = o.dependency
+      significance = NamedValues(zip(names, o.significance))
+      core = o.core.map { names[$0] }
+      reduct = o.reduct.map { names[$0] }
+      weights = NamedValues(zip(names, o.weights.weights))
+      weightMethod = o.weights.method.rawValue
+      objects = o.table.objectCount
+      rowsDropped = o.objectsRead - o.table.objectCount
+    }
   }
 
   static func tables(_ o: Outcome) -> String {

@@ -77,7 +77,7 @@ struct AuditWording {
   }
 
   static func flatten(_ json: String?) -> [String: JSONLeaf] {
-    guard let json, let snapshot = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)) else { return [:] }
+    guard let json, let snapshot = try? JSONCoding.decode(Snapshot.self, json) else { return [:] }
     var out: [String: JSONLeaf] = [:]
     func visit(_ value: Snapshot, _ key: String) {
       switch value {

@@ -56,7 +56,7 @@ struct CalendarReminderJob: BackgroundJob {
     guard let year = try await CalendarReminder.missingYear(on: db, now: now) else { return "nothing missing" }
     let args = [String(year)]
     // Stored as the notification stores its arguments.
-    let argsJSON = String(decoding: try JSONEncoder().encode(args), as: UTF8.self)
+    let argsJSON = try JSONCoding.encode(args)
     let told = Set(
       try await InboxNotification.query(on: db).filter(\.$kind == "calendar").filter(\.$messageKey == Self.messageKey)
         .filter(\.$argsJSON == argsJSON).all(\.$user.$id))

@@ -1,6 +1,6 @@
-import CSV
 import Domain
 import Fluent
+import Tabular
 import Vapor
 
 /// Maintaining the working-day calendar: covered years, single days, and whole schedules
@@ -85,25 +85,28 @@ enum CalendarService {
   }
 
   static func parseCSV(_ text: String) throws -> [DayOverride] {
-    try NulCharacters.refuse(in: Array(text.utf8), format: .raw)
-    let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-    let reader: CSVReader
+    let rows: [TabularRow]
     do {
-      reader = try CSVReader(string: body, hasHeaderRow: true, trimFields: true)
+      rows = try TabularReader.rows(in: Data(text.utf8))
     } catch {
-      throw ImportFailure(lines: [.init(line: 1, field: "file", key: "import.error.unreadable", args: [])])
+      let refusal = error.appError(field: "file")
+      guard refusal.lines.isEmpty else { throw refusal }
+      throw ImportFailure(lines: [.init(line: error.line ?? 1, field: "file", key: refusal.messageKey, args: refusal.args)])
     }
-    let header = (reader.headerRow ?? []).map { $0.lowercased() }
+    let trimmed = rows.map { TabularRow(line: $0.line, fields: $0.fields.map { $0.trimmingCharacters(in: .whitespaces) }) }
+    guard let headerRow = trimmed.first else {
+      throw ImportFailure(lines: [.init(line: 1, field: "file", key: "import.error.empty", args: [])])
+    }
+    let header = headerRow.fields.map { $0.lowercased() }
     guard let dateCol = header.firstIndex(of: "date"), let kindCol = header.firstIndex(of: "kind") else {
-      throw ImportFailure(lines: [.init(line: 1, field: "header", key: "calendar.import.header", args: [])])
+      throw ImportFailure(lines: [.init(line: headerRow.line, field: "header", key: "calendar.import.header", args: [])])
     }
     let nameCol = header.firstIndex(of: "name")
     var problems: [ImportFailure.Line] = []
     var days: [DayOverride] = []
     var seen: [CivilDate: Int] = [:]
-    var line = 1
-    while let row = reader.next() {
-      line += 1
+    for record in trimmed.dropFirst() {
+      let (line, row) = (record.line, record.fields)
       if row.allSatisfy({ $0.isEmpty }) { continue }
       let cell = { (i: Int) in i < row.count ? row[i] : "" }
       let date: CivilDate

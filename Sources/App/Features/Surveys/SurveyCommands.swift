@@ -81,8 +81,7 @@ struct SurveyScoresCommand: AsyncCommand {
     let scores = try await ScoreService.scores(wave: wave, actor: try await Actor.commandLine(on: app.db), on: app.db)
     let dto = try WaveScoresDTO(scores)
     if signature.json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      let encoder = JSONCoding.encoder(pretty: true)
       context.console.output(String(decoding: try encoder.encode(dto), as: UTF8.self).consoleText())
       return
     }

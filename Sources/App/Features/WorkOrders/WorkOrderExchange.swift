@@ -18,9 +18,7 @@ enum WorkOrderExchange {
   }
 
   static func export(_ orders: [WorkOrder], actor: Actor, workflow: Workflow, now: Date) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.dateEncodingStrategy = .iso8601
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let encoder = JSONCoding.encoder()
     var out = Data()
     for order in orders {
       out += try encoder.encode(WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: now, maskPhone: false))
@@ -32,8 +30,7 @@ enum WorkOrderExchange {
   static func importLines(_ data: Data, actor: Actor, on db: any Database, now: Date) async throws -> [WorkOrder] {
     try requireRole(actor, importRoles)
     try NulCharacters.refuse(in: data, format: .json)
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
+    let decoder = JSONCoding.decoder()
     var requests: [(line: Int, request: WorkOrderCreateRequest)] = []
     var problems: [ImportFailure.Line] = []
     for (index, raw) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {

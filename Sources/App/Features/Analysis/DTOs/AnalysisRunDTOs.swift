@@ -39,8 +39,8 @@ struct AnalysisRunDTO: Content {
   let createdAt: Date
   /// The unit whose subtree the run read.
   let scopeUnitId: UUID
-  let settings: JSONValue
-  let outputs: JSONValue
+  /// The settings (`settings`) and outputs (`outputs`, what `wanjia analyze … --json` prints).
+  let content: AnalysisRunContent
 
   init(_ run: AnalysisRun) throws {
     id = try run.requireID()
@@ -52,8 +52,32 @@ struct AnalysisRunDTO: Content {
     createdBy = run.createdBy
     createdAt = run.createdAt
     scopeUnitId = run.$scopeUnit.id
-    settings = try JSONParser.parse(Array(run.settings.utf8), source: "settings")
-    outputs = try JSONParser.parse(Array(run.outputs.utf8), source: "outputs")
+    content = try run.content
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, kind, title, inputDescription, inputHash, softwareVersion, createdBy, createdAt, scopeUnitId, settings, outputs
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(title, forKey: .title)
+    try container.encode(inputDescription, forKey: .inputDescription)
+    try container.encode(inputHash, forKey: .inputHash)
+    try container.encode(softwareVersion, forKey: .softwareVersion)
+    try container.encode(createdBy, forKey: .createdBy)
+    try container.encode(createdAt, forKey: .createdAt)
+    try container.encode(scopeUnitId, forKey: .scopeUnitId)
+    switch content {
+    case .csi(let settings, let outputs):
+      try container.encode(settings, forKey: .settings)
+      try container.encode(outputs, forKey: .outputs)
+    case .ahp(let settings, let outputs):
+      try container.encode(settings, forKey: .settings)
+      try container.encode(outputs, forKey: .outputs)
+    }
   }
 
   /// Only ever sent.
@@ -92,40 +116,4 @@ struct AnalysisRunRequest: Content {
   let bootstrap: Int?
   let criteria: [String]?
   let matrix: [[Judgment]]?
-}
-
-extension JSONValue: Encodable {
-  struct Key: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    switch self {
-    case .object(let members):
-      var container = encoder.container(keyedBy: Key.self)
-      for (key, value) in members { try container.encode(value, forKey: Key(key)) }
-    case .array(let items):
-      var container = encoder.unkeyedContainer()
-      for item in items { try container.encode(item) }
-    case .number(let d):
-      var container = encoder.singleValueContainer()
-      try container.encode(d)
-    case .integer(let i):
-      var container = encoder.singleValueContainer()
-      try container.encode(i)
-    case .string(let s):
-      var container = encoder.singleValueContainer()
-      try container.encode(s)
-    case .bool(let b):
-      var container = encoder.singleValueContainer()
-      try container.encode(b)
-    case .null:
-      var container = encoder.singleValueContainer()
-      try container.encodeNil()
-    }
-  }
 }

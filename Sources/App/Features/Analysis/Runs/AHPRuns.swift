@@ -110,24 +110,22 @@ enum AHPRuns {
     return .init(criteria: criteria, method: nil, weights: result.weights, summary: result, summaryJudge: nil, judges: [])
   }
 
-  /// What is saved: the input JSON (criteria and matrix) is both the settings and what the hash
-  /// is taken of.
+  /// The input as JSON, what the hash is taken of.
+  private struct Input: Encodable {
+    let criteria: [String]
+    let matrix: [[Double]]
+  }
+
+  /// What is saved: the criteria and the matrix with the method, and the outcome.
   static func result(criteria: [String], matrix: [[Double]]) throws -> AnalysisRunService.Result {
     let outcome = try compute(criteria: criteria, matrix: matrix)
-    let input = JSONValue.object([
-      ("criteria", .array(criteria.map(JSONValue.string))),
-      ("matrix", .array(matrix.map { .array($0.map(JSONValue.number)) })),
-    ])
+    let settings = AHPRunSettings(
+      criteria: criteria, matrix: matrix, method: "principal eigenvector", crThreshold: AHP.consistencyThreshold)
     var description = criteria.joined(separator: "、")
     if description.count > 60 { description = String(description.prefix(59)) + "…" }
+    let input = try AnalysisJSON.text(Input(criteria: criteria, matrix: matrix))
     return .init(
-      kind: .ahp,
-      settings: .object([
-        ("criteria", .array(criteria.map(JSONValue.string))), ("matrix", .array(matrix.map { .array($0.map(JSONValue.number)) })),
-        ("method", .string("principal eigenvector")), ("crThreshold", .number(AHP.consistencyThreshold)),
-      ]),
-      inputHash: AnalysisRunService.sha256(Data(try input.render().utf8)), inputDescription: description,
-      outputs: AHPAnalysis.json(outcome))
+      content: .ahp(settings, AHPOutputs(outcome)), inputHash: AnalysisRunService.sha256(Data(input.utf8)), inputDescription: description)
   }
 
   /// A judgment as people write it: 3, 1/3, 0.45.

@@ -55,11 +55,11 @@ enum AnalysisRunService {
 
   /// What a finished computation hands over to be saved.
   struct Result: Sendable {
-    let kind: AnalysisKind
-    let settings: JSONValue
+    let content: AnalysisRunContent
     let inputHash: String
     let inputDescription: String
-    let outputs: JSONValue
+
+    var kind: AnalysisKind { content.kind }
   }
 
   /// Saves the run and its audit record in one transaction. An empty title gets a default
@@ -73,8 +73,8 @@ enum AnalysisRunService {
     try errors.throwIfAny()
     if name.isEmpty { name = "\(result.kind.rawValue.uppercased()) · \(result.inputDescription)" }
     let run = AnalysisRun(
-      kind: result.kind, title: name, settings: try result.settings.render(), inputHash: result.inputHash,
-      inputDescription: result.inputDescription, outputs: try result.outputs.render(), createdBy: actor.displayName,
+      kind: result.kind, title: name, settings: try result.content.settingsText(), inputHash: result.inputHash,
+      inputDescription: result.inputDescription, outputs: try result.content.outputsText(), createdBy: actor.displayName,
       createdAt: now, scopeUnitID: scope.unitID)
     try await db.transaction { tx in
       try await run.create(on: tx)

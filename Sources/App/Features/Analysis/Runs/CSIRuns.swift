@@ -57,6 +57,12 @@ enum CSIRuns {
           throw failure.appError(field: "weightColumn")
         case "analysis.fail.group_column_is_indicator", "analysis.fail.group_column_is_weight", "analysis.fail.group_column_missing":
           throw failure.appError(field: "groupColumn")
+        case "analysis.fail.csv_nul":
+          // NUL is refused as at every door text comes in by: 400 naming the line, shown beside
+          // the file field.
+          throw AppError(
+            .badRequest, code: NulCharacters.refusalCode, key: "error.nul_character_line", args: [failure.args.last ?? ""],
+            field: "file")
         default:
           throw failure.appError(field: "file")
         }
@@ -64,15 +70,12 @@ enum CSIRuns {
         throw AnalyticsMessages.invalid("file", error)
       }
     }
-    var settings = baseSettings(outcome, model: model)
-    settings.insert(("source", .string("upload")), at: 0)
-    settings.insert(("fileName", .string(name)), at: 1)
-    settings.append(("weightColumn", options.weightColumn.map(JSONValue.string) ?? .null))
-    settings.append(("groupColumn", options.groupColumn.map(JSONValue.string) ?? .null))
-    settings += bootstrapSettings(outcome)
+    var settings = settings(.upload, outcome, model: model)
+    settings.fileName = name
+    settings.weightColumn = options.weightColumn
+    settings.groupColumn = options.groupColumn
     return .init(
-      kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(upload.data), inputDescription: name,
-      outputs: CSIAnalysis.json(outcome))
+      content: .csi(settings, CSIOutputs(outcome)), inputHash: AnalysisRunService.sha256(upload.data), inputDescription: name)
   }
 
   /// A wave run: the wave, an optional grouping and optional bootstrap resamples.
@@ -120,18 +123,16 @@ enum CSIRuns {
       let columns = items.indices.map { j in rows.map { $0[j] } }
       return CSIInput(dataset: try Dataset(columnNames: items, columns: columns), weights: weights, groups: labels)
     }
-    var settings = baseSettings(outcome, model: model)
-    settings.insert(("source", .string("wave")), at: 0)
-    settings.insert(("waveId", .string(id.uuidString)), at: 1)
-    settings.insert(("waveCode", .string(wave.code)), at: 2)
-    settings.insert(("channels", .array(ResponseChannel.allCases.filter(\.isSampleSurvey).map { .string($0.rawValue) })), at: 3)
-    settings.insert(("responses", .integer(rows.count)), at: 4)
-    settings.append(("caseWeights", .string("response weight")))
-    settings.append(("groupBy", grouping.map { .string($0.rawValue) } ?? .null))
-    settings += bootstrapSettings(outcome)
+    var settings = settings(.wave, outcome, model: model)
+    settings.waveId = id
+    settings.waveCode = wave.code
+    settings.channels = ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue)
+    settings.responses = rows.count
+    settings.caseWeights = "response weight"
+    settings.groupBy = grouping?.rawValue
     return .init(
-      kind: .csi, settings: .object(settings), inputHash: AnalysisRunService.sha256(Data(matrix.csv.utf8)),
-      inputDescription: wave.code, outputs: CSIAnalysis.json(outcome))
+      content: .csi(settings, CSIOutputs(outcome)), inputHash: AnalysisRunService.sha256(Data(matrix.csv.utf8)),
+      inputDescription: wave.code)
   }
 
   /// One label per response row: its unit's name or its segment code; nil without a grouping.
@@ -160,7 +161,7 @@ enum CSIRuns {
   static func parseModel(_ text: String, target: String?) throws -> PLSModel {
     let model: PLSModel
     do {
-      model = try CSIAnalysis.model(from: JSONParser.parse(Array(text.utf8), source: "model"), source: "model")
+      model = try CSIAnalysis.model(from: Data(text.utf8), source: "model")
     } catch let failure as AnalysisFailure {
       throw failure.appError(field: "model")
     } catch let error as AnalyticsError {
@@ -180,7 +181,7 @@ enum CSIRuns {
     try await AnalysisRunService.compute(app) {
       do {
         let outcome = try CSIAnalysis.run(options, model: { model }, data: data)
-        _ = try CSIAnalysis.json(outcome).render()  // refuse a result holding NaN here, not on saving
+        _ = try AnalysisJSON.text(CSIOutputs(outcome))  // refuse a result holding NaN here, not on saving
         return outcome
       } catch let failure as AnalysisFailure {
         throw failure.appError(field: "file")
@@ -190,20 +191,14 @@ enum CSIRuns {
     }
   }
 
-  /// The resamples and seed of a run with an index interval; nothing without one.
-  static func bootstrapSettings(_ outcome: CSIOutcome) -> [(String, JSONValue)] {
-    guard let b = outcome.bootstrap else { return [] }
-    return [("bootstrap", .object([("resamples", .integer(b.resamples)), ("seed", .string(String(b.seed)))]))]
-  }
-
-  static func baseSettings(_ outcome: CSIOutcome, model: PLSModel) -> [(String, JSONValue)] {
-    [
-      ("model", StandardCSIModels.json(model)),
-      ("scheme", .string(outcome.result.settings.scheme.rawValue)),
-      ("scaling", .string(outcome.result.settings.scaling.rawValue)),
-      ("scale", .object([("min", .number(outcome.scale.minimum)), ("max", .number(outcome.scale.maximum))])),
-      ("ipmaTarget", outcome.ipma.map { .string($0.target) } ?? .null),
-    ]
+  /// The settings every CSI run saves: the model, the estimation and the bootstrap's resamples
+  /// and seed when there was one.
+  static func settings(_ source: CSIRunSettings.Source, _ outcome: CSIOutcome, model: PLSModel) -> CSIRunSettings {
+    CSIRunSettings(
+      source: source, model: PLSModelFile(model), scheme: outcome.result.settings.scheme.rawValue,
+      scaling: outcome.result.settings.scaling.rawValue, scale: .init(min: outcome.scale.minimum, max: outcome.scale.maximum),
+      ipmaTarget: outcome.ipma?.target,
+      bootstrap: outcome.bootstrap.map { .init(resamples: $0.resamples, seed: String($0.seed)) })
   }
 
   static func blank(_ text: String?) -> String? {

@@ -43,32 +43,11 @@ enum StandardCSIModels {
 
   static let ecsiUploadTarget = "CUSA"
 
-  /// The model as the JSON `wanjia analyze csi --model` reads, one construct per line.
-  static func json(_ model: PLSModel) -> JSONValue {
-    .object([
-      (
-        "constructs",
-        .array(
-          model.constructs.map {
-            .object([
-              ("name", .string($0.name)), ("indicators", .array($0.indicators.map(JSONValue.string))),
-              ("mode", .string($0.mode.rawValue)),
-            ])
-          })
-      ),
-      ("paths", .array(model.paths.map { .array([.string($0.from), .string($0.to)]) })),
-    ])
-  }
-
   /// Readable text for the textarea: one construct and one path per line.
   static func text(_ model: PLSModel) -> String {
-    let constructs = model.constructs.map { c in
-      (try? JSONValue.object([
-        ("name", .string(c.name)), ("indicators", .array(c.indicators.map(JSONValue.string))),
-        ("mode", .string(c.mode.rawValue)),
-      ]).render()) ?? ""
-    }
-    let paths = model.paths.map { "[\"\($0.from)\",\"\($0.to)\"]" }
+    let file = PLSModelFile(model)
+    let constructs = (file.constructs ?? []).map { (try? AnalysisJSON.text($0)) ?? "" }
+    let paths = (file.paths ?? []).map { (try? AnalysisJSON.text($0)) ?? "" }
     return "{\"constructs\":[\n  " + constructs.joined(separator: ",\n  ") + "\n],\n\"paths\":[\n  "
       + paths.joined(separator: ", ") + "\n]}\n"
   }

@@ -25,46 +25,43 @@ struct AnalysisRunPresenter {
     ]
   }
 
-  static func settingsText(_ run: AnalysisRun) -> String {
-    (try? JSONParser.parse(Array(run.settings.utf8), source: "settings").render(pretty: true)) ?? run.settings
+  /// The settings as saved, indented for reading.
+  static func settingsText(_ content: AnalysisRunContent) -> String {
+    (try? content.settingsText(pretty: true)) ?? ""
   }
 
-  func csi(_ out: JSONValue, settings: JSONValue) -> AnalysisRunPage.CSI {
-    let names = out["index"]?.objectKeys ?? []
-    let formative = Set(
-      (settings["model"]?["constructs"]?.arrayValue ?? []).filter { $0["mode"]?.stringValue == "B" }.compactMap { $0["name"]?.stringValue })
-    let r2 = out["rSquared"]
-    let paths = out["paths"]
+  /// Constructs and indicators are listed in the order of the model saved with the run.
+  func csi(_ out: CSIOutputs, settings: CSIRunSettings) -> AnalysisRunPage.CSI {
+    let model = settings.model.constructs ?? []
+    let names = model.compactMap(\.name).filter { out.index[$0] != nil }
+    let formative = Set(model.filter { $0.mode?.uppercased() == "B" }.compactMap(\.name))
     let diagram = PathDiagram(
       title: text("analysis.path_diagram"), description: text("analysis.path_diagram_help"),
-      nodes: names.map { PathNode(name: label($0), rSquared: r2?[$0]?.doubleValue) },
-      edges: (paths?.objectKeys ?? []).flatMap { from in
-        (paths?[from]?.objectKeys ?? []).map { to in
-          PathEdge(from: label(from), to: label(to), coefficient: paths?[from]?[to]?.doubleValue ?? .nan)
+      nodes: names.map { PathNode(name: label($0), rSquared: out.rSquared[$0]) },
+      edges: names.flatMap { from in
+        names.compactMap { to in
+          out.paths[from]?[to].map { PathEdge(from: label(from), to: label(to), coefficient: $0) }
         }
       }, rSquaredLabel: "R²", noDataText: text("survey.no_data"))
     var loadings: [AnalysisRunPage.LoadingRow] = []
-    for name in names {
-      let block = out["loadings"]?[name]
-      for indicator in block?.objectKeys ?? [] {
+    for construct in model {
+      guard let name = construct.name, let block = out.loadings[name] else { continue }
+      for indicator in construct.indicators ?? [] {
         loadings.append(
           .init(
-            construct: label(name), indicator: indicator,
-            weight: MarkedValue(out["outerWeights"]?[name]?[indicator]?.doubleValue).value,
-            loading: MarkedValue(
-              block?[indicator]?.doubleValue, passes: formative.contains(name) ? nil : { $0 >= QualityThresholds.loading })))
+            construct: label(name), indicator: indicator, weight: MarkedValue(out.outerWeights[name]?[indicator]).value,
+            loading: MarkedValue(block[indicator], passes: formative.contains(name) ? nil : { $0 >= QualityThresholds.loading })))
       }
     }
     let constructs = names.map { name -> AnalysisRunPage.ConstructRow in
-      let q = out["quality"]?[name]
+      let q = out.quality[name]
       let reflective = !formative.contains(name)
       return .init(
-        name: label(name), rSquared: r2?[name]?.doubleValue.map { String(format: "%.3f", $0) } ?? "",
-        index: out["index"]?[name]?.doubleValue.map(DisplayFormat.score) ?? "–",
-        interval: Self.interval(out["indexInterval"]?[name]),
-        alpha: MarkedValue(q?["alpha"]?.doubleValue), rhoA: MarkedValue(q?["rhoA"]?.doubleValue),
-        rhoC: MarkedValue(q?["rhoC"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.rhoC } : nil),
-        ave: MarkedValue(q?["ave"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.ave } : nil))
+        name: label(name), rSquared: out.rSquared[name].map { String(format: "%.3f", $0) } ?? "",
+        index: out.index[name].map(DisplayFormat.score) ?? "–", interval: Self.interval(out.indexInterval?[name]),
+        alpha: MarkedValue(q?.alpha ?? nil), rhoA: MarkedValue(q?.rhoA ?? nil),
+        rhoC: MarkedValue(q?.rhoC ?? nil, passes: reflective ? { $0 >= QualityThresholds.rhoC } : nil),
+        ave: MarkedValue(q?.ave ?? nil, passes: reflective ? { $0 >= QualityThresholds.ave } : nil))
     }
     var pairs: [AnalysisRunPage.PairRow] = []
     for (a, first) in names.enumerated() {
@@ -72,45 +69,36 @@ struct AnalysisRunPresenter {
         pairs.append(
           .init(
             first: label(first), second: label(second),
-            htmt: MarkedValue(out["htmt"]?[first]?[second]?.doubleValue, passes: { $0 < QualityThresholds.htmt })))
+            htmt: MarkedValue(out.htmt[first]?[second] ?? nil, passes: { $0 < QualityThresholds.htmt })))
       }
     }
     let failures =
       loadings.filter { $0.loading.pass == false }.count
       + constructs.filter { $0.rhoC.pass == false || $0.ave.pass == false }.count + pairs.filter { $0.htmt.pass == false }.count
-    let target = out["ipmaTarget"]?.stringValue
-    let used = out["rows"]?["used"]?.doubleValue.map { String(Int($0)) } ?? "–"
-    let input = out["rows"]?["input"]?.doubleValue.map { String(Int($0)) } ?? "–"
     // A wave run groups by unit (names saved) or segment (codes saved, shown translated).
-    let groupBy = settings["groupBy"]?.stringValue
-    let groups = (out["groups"]?.objectKeys ?? []).map { value -> AnalysisRunPage.GroupRow in
-      let g = out["groups"]?[value]
-      return .init(
-        label: groupBy == CSIRuns.WaveGrouping.segment.rawValue ? text("survey.segment.\(value)") : value,
-        n: g?["n"]?.doubleValue.map { String(Int($0)) } ?? "–",
-        index: names.map { g?["index"]?[$0]?.doubleValue.map(DisplayFormat.score) ?? "–" })
+    let groupBy = settings.groupBy
+    let groups = (out.groups?.pairs ?? []).map { value, g -> AnalysisRunPage.GroupRow in
+      .init(
+        label: groupBy == CSIRuns.WaveGrouping.segment.rawValue ? text("survey.segment.\(value)") : value, n: String(g.n),
+        index: names.map { (g.index[$0] ?? nil).map(DisplayFormat.score) ?? "–" })
     }
     return .init(
       pathDiagram: diagram.svg(), loadings: loadings, constructs: constructs, htmt: pairs, failures: failures,
-      ipmaTarget: target.map(label) ?? "", ipmaChart: ipmaChart(out, target: target), rowsUsed: "\(used) / \(input)",
-      converged: out["converged"] == .bool(true), hasInterval: out["indexInterval"] != nil,
-      groupColumn: groupBy.map { text("analysis.group_by_\($0)") } ?? out["groupColumn"]?.stringValue ?? "", groupHeaders: names.map(label),
+      ipmaTarget: out.ipmaTarget.map(label) ?? "", ipmaChart: ipmaChart(out), rowsUsed: "\(out.rows.used) / \(out.rows.input)",
+      converged: out.converged, hasInterval: out.indexInterval != nil,
+      groupColumn: groupBy.map { text("analysis.group_by_\($0)") } ?? out.groupColumn ?? "", groupHeaders: names.map(label),
       groups: groups)
   }
 
   /// "[lower, upper]" of a bootstrap interval on the 0–100 scale, "" without one.
-  static func interval(_ value: JSONValue?) -> String {
-    guard let lower = value?["lower"]?.doubleValue, let upper = value?["upper"]?.doubleValue else { return "" }
-    return "[\(DisplayFormat.score(lower)), \(DisplayFormat.score(upper))]"
+  static func interval(_ value: CSIOutputs.Bounds?) -> String {
+    guard let value else { return "" }
+    return "[\(DisplayFormat.score(value.lower)), \(DisplayFormat.score(value.upper))]"
   }
 
-  func ipmaChart(_ out: JSONValue, target: String?) -> String {
-    let entries = out["ipma"]?.arrayValue ?? []
-    let points = entries.compactMap { e -> ScatterPoint? in
-      guard let name = e["construct"]?.stringValue, let x = e["importance"]?.doubleValue, let y = e["performance"]?.doubleValue
-      else { return nil }
-      return ScatterPoint(label: label(name), x: x, y: y)
-    }
+  func ipmaChart(_ out: CSIOutputs) -> String {
+    let target = out.ipmaTarget
+    let points = out.ipma.map { ScatterPoint(label: label($0.construct), x: $0.importance, y: $0.performance) }
     func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
     return ScatterChart(
       title: text("analysis.ipma") + (target.map { " · " + label($0) } ?? ""), points: points,
@@ -123,19 +111,15 @@ struct AnalysisRunPresenter {
     ).svg()
   }
 
-  func ahp(_ out: JSONValue, args: (String, [String]) -> String) -> AnalysisRunPage.AHP {
-    let weights = out["weights"]
-    let names = weights?.objectKeys ?? []
-    let consistent = out["consistent"] == .bool(true)
+  /// Criteria in the order they were entered.
+  func ahp(_ out: AHPOutputs, criteria: [String], args: (String, [String]) -> String) -> AnalysisRunPage.AHP {
+    let names = criteria.filter { out.weights[$0] != nil }
     var revisit = ""
-    if let r = out["revisit"], let row = r["row"]?.stringValue, let column = r["column"]?.stringValue {
+    if let r = out.revisit {
       revisit = args(
-        "analysis.ahp.revisit",
-        [
-          row, column, AHPRuns.format(r["judgment"]?.doubleValue ?? 1), String(format: "%.2f", r["suggested"]?.doubleValue ?? 1),
-        ])
+        "analysis.ahp.revisit", [r.row, r.column, AHPRuns.format(r.judgment), String(format: "%.2f", r.suggested)])
     }
-    let values = names.map { weights?[$0]?.doubleValue }
+    let values = names.map { out.weights[$0] }
     return .init(
       weights: zip(names, values).map { .init(criterion: $0, weight: $1.map(DisplayFormat.percent) ?? "–") },
       weightChart: BarChart(
@@ -143,7 +127,7 @@ struct AnalysisRunPresenter {
         series: [ChartSeries(name: text("analysis.ahp.weight"), values: values.map { $0.map { $0 * 100 } })],
         valueFormat: .init(decimals: 1, suffix: "%"), noDataText: text("survey.no_data")
       ).svg(),
-      lambdaMax: String(format: "%.4f", out["lambdaMax"]?.doubleValue ?? 0), ci: String(format: "%.4f", out["ci"]?.doubleValue ?? 0),
-      cr: String(format: "%.4f", out["cr"]?.doubleValue ?? 0), consistent: consistent, revisit: revisit)
+      lambdaMax: String(format: "%.4f", out.lambdaMax), ci: String(format: "%.4f", out.ci), cr: String(format: "%.4f", out.cr),
+      consistent: out.consistent, revisit: revisit)
   }
 }

@@ -27,12 +27,12 @@ final class InboxNotification: Model, @unchecked Sendable {
     self.$user.id = userID
     self.kind = kind
     self.messageKey = messageKey
-    self.argsJSON = String(decoding: (try? JSONEncoder().encode(args)) ?? Data("[]".utf8), as: UTF8.self)
+    self.argsJSON = (try? JSONCoding.encode(args)) ?? "[]"
     self.link = link
     self.createdAt = at
   }
 
-  var args: [String] { (try? JSONDecoder().decode([String].self, from: Data(argsJSON.utf8))) ?? [] }
+  var args: [String] { (try? JSONCoding.decode([String].self, argsJSON)) ?? [] }
 }
 
 extension InboxNotification: DirectlyInserted {

@@ -17,10 +17,10 @@ enum ThirdPartyImport {
   static func run(_ data: Data, wave: SurveyWave, actor: Actor, on db: any Database, now: Date) async throws -> Result {
     try WaveService.requireManager(actor)
     let questionnaire = try wave.questionnaire
-    let records = try TabularFile.records(data)
+    let records = try TabularImport.rows(data)
     guard let header = records.first, records.count > 1 else { throw AppError.invalid("file", "import.error.empty") }
     let columns = header.fields.map { raw -> String in
-      let name = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "")
+      let name = raw.trimmingCharacters(in: .whitespaces)
       return chineseColumns[name] ?? name
     }
     let known = Set(fixedColumns).union(questionnaire.questions.map(\.code))

@@ -31,16 +31,16 @@ final class SurveyWave: Model, @unchecked Sendable {
 
 extension SurveyWave {
   var questionnaire: Questionnaire {
-    get throws { try JSONDecoder().decode(Questionnaire.self, from: Data(questionnaireJSON.utf8)) }
+    get throws { try JSONCoding.decode(Questionnaire.self, questionnaireJSON) }
   }
   var plan: SamplingPlan {
-    get throws { try JSONDecoder().decode(SamplingPlan.self, from: Data(planJSON.utf8)) }
+    get throws { try JSONCoding.decode(SamplingPlan.self, planJSON) }
   }
   var milestones: [SurveyMilestone] {
-    get throws { try JSONDecoder().decode([SurveyMilestone].self, from: Data(milestonesJSON.utf8)) }
+    get throws { try JSONCoding.decode([SurveyMilestone].self, milestonesJSON) }
   }
   var completions: [String: String] {
-    (try? JSONDecoder().decode([String: String].self, from: Data(completionsJSON.utf8))) ?? [:]
+    (try? JSONCoding.decode([String: String].self, completionsJSON)) ?? [:]
   }
 }
 

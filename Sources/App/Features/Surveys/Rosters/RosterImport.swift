@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Tabular
 
 /// Where validated roster rows go: the database on import, nowhere on a preview.
 protocol RosterSink {
@@ -36,7 +37,7 @@ enum RosterImport {
     guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let county = try await OrgUnit.findVisible(countyID, for: actor, on: db)
     guard county.unitKind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
-    let file = try TabularBatches(data, batchSize: batchSize)
+    let file = try TabularImport.reader(data, batchSize: batchSize)
     let columns = try headerColumns(file.header)
 
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ county.path).all()
@@ -87,7 +88,7 @@ enum RosterImport {
   }
 
   /// The field of each header cell; a missing required column refuses the whole file.
-  static func headerColumns(_ header: CSVRecords.Record) throws -> [RosterField?] {
+  static func headerColumns(_ header: TabularRow) throws -> [RosterField?] {
     switch RosterValidator.columns(fromHeader: header.fields) {
     case .success(let found): return found
     case .failure(let problem):
@@ -103,7 +104,7 @@ enum RosterImport {
     guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let county = try await OrgUnit.findVisible(countyID, for: actor, on: db)
     guard county.unitKind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
-    var rows = try TabularBatches(data)
+    var rows = try TabularImport.reader(data)
     let columns = try headerColumns(rows.header)
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ county.path).all()
     let unitIDs = Dictionary(try units.map { ($0.code, try $0.requireID()) }, uniquingKeysWith: { first, _ in first })
@@ -121,13 +122,13 @@ enum RosterImport {
 
   /// Validates every data row in file order, handing accepted rows to the sink as it goes.
   static func validate<Sink: RosterSink>(
-    rows: inout TabularBatches, columns: [RosterField?], knownUnits: [String: UUID], into writer: inout Sink
+    rows: inout TabularReader, columns: [RosterField?], knownUnits: [String: UUID], into writer: inout Sink
   ) async throws -> (RosterQuality, [RosterProblem]) {
     var validator = RosterValidator(knownUnitCodes: Set(knownUnits.keys), expectedRows: min(rows.estimatedRows, 2_000_000))
     var problems: [RosterProblem] = []
     var total = 0, valid = 0, complete = 0
     var cells = [String?](repeating: nil, count: RosterField.allCases.count)
-    while let batch = try await rows.next() {
+    while let batch = try await TabularImport.next(&rows) {
       total += batch.count
       for record in batch {
         for (index, column) in columns.enumerated() {
@@ -153,7 +154,7 @@ enum RosterImport {
 
   static func encodeProblems(_ problems: [RosterProblem]) throws -> String {
     let stored = problems.map { StoredProblem(line: $0.line, field: $0.field?.rawValue, reason: $0.reason.rawValue) }
-    return String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
+    return try JSONCoding.encode(stored)
   }
 
   static func importLine(_ problem: RosterProblem) -> ImportFailure.Line {

@@ -70,7 +70,7 @@ enum RosterPagesController {
   @Sendable static func template(req: Request) async throws -> Response {
     let header = RosterField.allCases.map(\.headerZh)
     let example = ["0101000001", "张伟", "13800138001", "城关镇解放路12号", "QH-LC-S1", "居民", "220V", "城区"]
-    return CSVTemplate.download([header, example], name: "roster-template.csv")
+    return CSVExport.template([header, example], name: "roster-template.csv")
   }
 
   struct UploadForm: Content {

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Tabular
 
 /// The CSI items of a wave as a respondent × item matrix, for the PLS path model. Only the
 /// sampled survey counts (phone and third party: the channels with design weights); each
@@ -20,11 +21,11 @@ struct CSIItemMatrix: Sendable {
   /// The matrix as CSV (weight first), the bytes an analysis run's input hash is taken of.
   var csv: String {
     func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
-    var lines = [(["weight"] + items).joined(separator: ",")]
+    var text = CSVWriter.record(["weight"] + items)
     for (row, weight) in zip(rows, weights) {
-      lines.append(([number(weight)] + row.map { $0.map(number) ?? "" }).joined(separator: ","))
+      text += CSVWriter.record([number(weight)] + row.map { $0.map(number) ?? "" })
     }
-    return lines.joined(separator: "\n") + "\n"
+    return text
   }
 
   /// The answers given in `units` only (a caller's subtree).

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Tabular
 
 /// Scores a survey results file (docs/results-format.md) without a database: 满意度 and 满意率 per
 /// unit × module × segment, summed with the same `ScoreAccumulator` as a wave's scores, so that a
@@ -36,15 +37,14 @@ enum ScoreFile {
   }
 
   /// Bodies at least this long (and free of quote characters) are read in parallel chunks.
-  static let parallelBytes = 4 << 20
+  static let parallelBytes = CSVChunks.parallelBytes
 
   static func score(
     _ data: Data, questionnaire: Questionnaire = .standard, problemLimit: Int = 100, parallelBytes: Int = parallelBytes
   ) throws(HeaderError) -> Summary {
     let outcome = data.withUnsafeBytes { raw -> Result<Summary, HeaderError> in
-      let buf = raw.bindMemory(to: UInt8.self)
       do throws(HeaderError) {
-        return .success(try score(buf, questionnaire, problemLimit, parallelBytes))
+        return .success(try score(raw.bindMemory(to: UInt8.self), questionnaire, problemLimit, parallelBytes))
       } catch {
         return .failure(error)
       }
@@ -52,27 +52,18 @@ enum ScoreFile {
     return try outcome.get()
   }
 
-  private static func score(
-    _ buf: UnsafeBufferPointer<UInt8>, _ questionnaire: Questionnaire, _ problemLimit: Int, _ parallelBytes: Int
+  /// The same on bytes in place (a mapped file).
+  static func score(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ questionnaire: Questionnaire = .standard, _ problemLimit: Int = 100,
+    _ parallelBytes: Int = parallelBytes
   ) throws(HeaderError) -> Summary {
-    var reader = ScoreFileReader(buf)
-    let layout = try ScoreFileLayout(header: reader.header(), questionnaire: questionnaire)
-    let chunks = reader.chunks(parts: parallelParts(buf, from: reader.position, threshold: parallelBytes))
-    let results = ChunkResults(count: chunks.count)
-    let shared = SharedBytes(buffer: buf)
-    let work: @Sendable (Int) -> Void = { k in
-      var chunkReader = ScoreFileReader(shared.buffer)
-      results.store(chunkReader.sum(chunks[k], layout: layout, problemLimit: problemLimit), at: k)
+    var scanner = CSVScanner(buffer)
+    let layout = try ScoreFileLayout(header: ScoreFileReader.header(&scanner), questionnaire: questionnaire)
+    let chunks = CSVChunks.split(scanner, threshold: parallelBytes)
+    let sums = CSVChunks.map(buffer, chunks) { _, scanner in
+      ScoreFileReader.sum(&scanner, layout: layout, problemLimit: problemLimit)
     }
-    if chunks.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work) }
-    return merge(results.all, layout: layout, problemLimit: problemLimit)
-  }
-
-  private static func parallelParts(_ buf: UnsafeBufferPointer<UInt8>, from: Int, threshold: Int) -> Int {
-    guard buf.count - from >= threshold, let base = buf.baseAddress,
-      memchr(base + from, Int32(UInt8(ascii: "\"")), buf.count - from) == nil
-    else { return 1 }
-    return max(2, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    return merge(sums, layout: layout, problemLimit: problemLimit)
   }
 
   private static func merge(_ chunks: [ChunkSums], layout: ScoreFileLayout, problemLimit: Int) -> Summary {
@@ -95,28 +86,6 @@ enum ScoreFile {
       }
     }
     return summary
-  }
-
-  /// The file's bytes, only read by the chunk workers.
-  private struct SharedBytes: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-  }
-
-  /// One slot per chunk, each written once by its worker.
-  private final class ChunkResults: @unchecked Sendable {
-    private var slots: [ChunkSums?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ sums: ChunkSums, at k: Int) {
-      lock.lock()
-      slots[k] = sums
-      lock.unlock()
-    }
-    var all: [ChunkSums] {
-      lock.lock()
-      defer { lock.unlock() }
-      return slots.compactMap { $0 }
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 import ConsoleKit
 import Domain
 import Foundation
+import Tabular
 import Vapor
 
 /// `wanjia survey score-file --data F.csv [--json]`: 满意度 and 满意率 per unit × module × segment
@@ -40,17 +41,21 @@ struct ScoreFileCommand: AsyncCommand {
 
   func run(using context: CommandContext, signature: Signature) async throws {
     guard let path = signature.data else { throw CommandFailure("--data must name a results file") }
-    guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure("cannot read \(path)") }
+    let file: MappedFile
+    do {
+      file = try MappedFile(path: path)
+    } catch {
+      throw CommandFailure("cannot read \(path)")
+    }
     let summary: ScoreFile.Summary
     do {
-      summary = try ScoreFile.score(data)
+      summary = try withExtendedLifetime(file) { () throws(ScoreFile.HeaderError) in try ScoreFile.score(file.bytes) }
     } catch {
       throw CommandFailure("\(path): \(error.description)")
     }
     let dto = Self.dto(summary, file: (path as NSString).lastPathComponent)
     if signature.json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      let encoder = JSONCoding.encoder(pretty: true)
       FileHandle.standardOutput.write(try encoder.encode(dto) + Data("\n".utf8))
       return
     }

@@ -245,6 +245,6 @@ enum WavePagesController {
     try WaveService.requireManager(try req.actor)
     let wave = try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
     let header = ["单位编码", "客户类别", "权重"] + (try wave.questionnaire.questions.map(\.code))
-    return CSVTemplate.download([header], name: "\(wave.code)-results-template.csv")
+    return CSVExport.template([header], name: "\(wave.code)-results-template.csv")
   }
 }

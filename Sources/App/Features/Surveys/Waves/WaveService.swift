@@ -169,8 +169,6 @@ enum WaveService {
   }
 
   static func json<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try JSONCoding.encode(value)
   }
 }

@@ -125,30 +125,9 @@ extension WorkOrder {
   }
 }
 
-/// JSON for Domain values stored in text columns: sorted keys, ISO dates, so rows compare and
-/// diff cleanly.
-enum JSONCoding {
-  static func encode<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    encoder.dateEncodingStrategy = .secondsSince1970
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-  }
-
-  static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .secondsSince1970
-    return try decoder.decode(type, from: Data(text.utf8))
-  }
-}
-
 extension WorkOrder {
   var investigation: ComplaintInvestigation? {
-    get { investigationJSON.flatMap { try? JSONDecoder().decode(ComplaintInvestigation.self, from: Data($0.utf8)) } }
-    set {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys]
-      investigationJSON = newValue.flatMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
-    }
+    get { investigationJSON.flatMap { try? JSONCoding.decode(ComplaintInvestigation.self, $0) } }
+    set { investigationJSON = newValue.flatMap { try? JSONCoding.encode($0) } }
   }
 }
