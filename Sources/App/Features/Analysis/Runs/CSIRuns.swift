@@ -99,7 +99,7 @@ enum CSIRuns {
     let bootstrap = blank(request.bootstrap)
     checkBootstrap(bootstrap, into: &errors)
     if !errors.isEmpty { throw ValidationFailure(errors: errors) }
-    guard let id = UUID(uuidString: request.waveId ?? ""), let wave = try await SurveyWave.find(id, on: db) else {
+    guard let id = UUID(uuidString: request.waveId ?? ""), let wave = try await WaveSummaries.find(id, on: db) else {
       throw AppError.invalid("waveId", "analysis.error.unknown_wave")
     }
     let matrix = try await CSIItemMatrix.load(waveID: id, units: scope.unitIDs, on: db)
@@ -124,7 +124,7 @@ enum CSIRuns {
     settings.insert(("source", .string("wave")), at: 0)
     settings.insert(("waveId", .string(id.uuidString)), at: 1)
     settings.insert(("waveCode", .string(wave.code)), at: 2)
-    settings.insert(("channels", .array(ResponseChannel.allCases.filter(\.isSampleSurvey).map { .string($0.rawValue) })), at: 3)
+    settings.insert(("channels", .array(CSIItemMatrix.channels.map(JSONValue.string))), at: 3)
     settings.insert(("responses", .integer(rows.count)), at: 4)
     settings.append(("caseWeights", .string("response weight")))
     settings.append(("groupBy", grouping.map { .string($0.rawValue) } ?? .null))

@@ -27,9 +27,14 @@ final class InboxNotification: Model, @unchecked Sendable {
     self.$user.id = userID
     self.kind = kind
     self.messageKey = messageKey
-    self.argsJSON = String(decoding: (try? JSONEncoder().encode(args)) ?? Data("[]".utf8), as: UTF8.self)
+    self.argsJSON = Self.encode(args: args)
     self.link = link
     self.createdAt = at
+  }
+
+  /// The arguments as stored (a JSON array).
+  static func encode(args: [String]) -> String {
+    String(decoding: (try? JSONEncoder().encode(args)) ?? Data("[]".utf8), as: UTF8.self)
   }
 
   var args: [String] { (try? JSONDecoder().decode([String].self, from: Data(argsJSON.utf8))) ?? [] }

@@ -76,7 +76,7 @@ enum ReportPagesController {
       return try await req.page(
         "surveys/report",
         ReportPage(
-          chrome: .make(for: req, titleKey: "report.title"), unitName: "", year: wave.year, waveName: wave.name, units: choices,
+          chrome: try await .make(for: req, titleKey: "report.title"), unitName: "", year: wave.year, waveName: wave.name, units: choices,
           hasData: false, planText: planText, respondents: 0, mean: "", rate: "", meanCI: "", target: "", outcomeKey: "",
           change: "", comments: 0, commentShare: "", modules: [], problems: [], unmatched: 0, measures: [], moduleChart: .empty,
           unitChart: .empty, problemChart: .empty, hasUnits: false))
@@ -84,7 +84,7 @@ enum ReportPagesController {
     let respondents = try await respondentCount(wave: wave, unit: chosen.unit, on: req.db)
     let comments = try await comments(wave: wave, unit: chosen.unit, on: req.db)
     let tally = CommentTopics.standard.tally(comments)
-    let departments = try await Department.query(on: req.db).sort(\.$code).all()
+    let departments = try await DepartmentModules.names(locale: req.locale, on: req.db)
     let weakest = ServiceModule.allCases.compactMap { m in chosen.modules[m]?.summary().map { (m, $0.mean) } }
       .sorted { $0.1 < $1.1 }.prefix(3)
     func text(_ key: String) -> String { req.t(key) }
@@ -101,7 +101,7 @@ enum ReportPagesController {
         series: [ChartSeries(name: text("report.chart.mentions"), values: problems.map { Double($0.count) })],
         valueFormat: .integer, noDataText: noData))
     let page = ReportPage(
-      chrome: .make(for: req, titleKey: "report.title"), unitName: chosen.unit.name, year: wave.year, waveName: wave.name,
+      chrome: try await .make(for: req, titleKey: "report.title"), unitName: chosen.unit.name, year: wave.year, waveName: wave.name,
       units: choices, hasData: true, planText: planText, respondents: respondents, mean: DisplayFormat.score(summary.mean),
       rate: DisplayFormat.percent(summary.satisfactionRate),
       meanCI: "\(DisplayFormat.score(summary.meanCI.low))–\(DisplayFormat.score(summary.meanCI.high))",
@@ -119,8 +119,7 @@ enum ReportPagesController {
       measures: weakest.map { module, mean in
         .init(
           labelKey: "module.\(module.rawValue)", mean: DisplayFormat.score(mean),
-          departments: departments.filter { $0.modules.contains(module) }.map { $0.name(locale: req.locale) }
-            .joined(separator: "、"))
+          departments: (departments[module] ?? []).joined(separator: "、"))
       }, moduleChart: ScoresPagesController.moduleChart(chosen, text: text, noData: noData),
       unitChart: try ScoresPagesController.unitChart(
         scores, of: chosen, base: Paths.surveyWaveReport.link(try wave.requireID()), text: text, noData: noData),

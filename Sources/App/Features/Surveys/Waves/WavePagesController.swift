@@ -26,7 +26,7 @@ enum WavePagesController {
     let chosen = values["questionnaire"] ?? "standard"
     let allocation = values["allocation"] ?? "proportional"
     let page = SurveysPage(
-      chrome: .make(for: req, titleKey: "survey.title"),
+      chrome: try await .make(for: req, titleKey: "survey.title"),
       waves: try waves.map {
         .init(
           code: $0.code, name: $0.name, year: $0.year, isOpen: $0.isOpen, sampled: $0.sampledAt != nil,
@@ -57,7 +57,7 @@ enum WavePagesController {
     ]
     return try await req.submitForm {
       let wave = try await WaveService.create(
-        form, actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
+        form, actor: try req.actor, on: req.db, now: req.now, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderList(req, values: values, errors: errors, status: status)
@@ -92,7 +92,7 @@ enum WavePagesController {
     case .fraction(let f): sizeText = req.t("survey.plan.percent", DisplayFormat.percent(f))
     }
     let page = WavePage(
-      chrome: .make(for: req, titleKey: "survey.wave"), code: wave.code, name: wave.name, year: wave.year,
+      chrome: try await .make(for: req, titleKey: "survey.wave"), code: wave.code, name: wave.name, year: wave.year,
       version: wave.version, isOpen: wave.isOpen, sampled: wave.sampledAt != nil,
       planText: sizeText + " · " + req.t("survey.allocation.\(plan.allocation.rawValue)"), seed: String(plan.seed),
       attemptLimit: wave.attemptLimit, questionnaire: try wave.questionnaire.code,
@@ -174,7 +174,7 @@ enum WavePagesController {
     let open = form.open == "true"
     return try await req.submitForm {
       if !open { try FormConfirmation.require(form.confirm) }
-      try await WaveService.setOpen(open, wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
+      try await WaveService.setOpen(open, wave: wave, expectedVersion: form.version ?? -1, actor: try req.actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)
@@ -194,8 +194,8 @@ enum WavePagesController {
     guard let kind = MilestoneKind(rawValue: form.kind ?? "") else { throw AppError.invalid("kind", "validation.choice") }
     return try await req.submitForm {
       try await WaveService.updateMilestone(
-        kind, due: form.due, completedOn: form.completedOn, wave: wave, expectedVersion: form.version, actor: try req.actor,
-        on: req.db)
+        kind, due: form.due, completedOn: form.completedOn, wave: wave, expectedVersion: form.version ?? -1, actor: try req.actor,
+        on: req.db, now: req.now)
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)
@@ -214,7 +214,7 @@ enum WavePagesController {
     return try await req.submitForm {
       try await WaveService.setTarget(
         unitID: UUID(uuidString: form.unitId ?? ""), assessment: form.assessment, stretch: form.stretch, wave: wave,
-        actor: try req.actor, on: req.db)
+        actor: try req.actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()) + "#targets")
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)

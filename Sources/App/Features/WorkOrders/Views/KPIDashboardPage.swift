@@ -117,7 +117,7 @@ struct KPIDashboardPage: Encodable {
       ))
     let thisMonth = KPIData.monthOf(req.now)
     return KPIDashboardPage(
-      chrome: .make(for: req, titleKey: "kpi.title"), unitName: data.root.name,
+      chrome: try await .make(for: req, titleKey: "kpi.title"), unitName: data.root.name,
       bulletinHref: Paths.bulletin.link() + "?unitId=\(try data.root.requireID().uuidString)&month=\(data.month)", month: data.month,
       months: (0..<12).map { KPIData.shift(thisMonth, by: -$0) }.map { Choice(value: $0, label: $0, selected: $0 == data.month) },
       units: try data.visible.filter { $0.unitKind != .hall && $0.unitKind != .team }.map {

@@ -117,7 +117,7 @@ struct WorkOrderListPage: Encodable {
         Row(
           href: Paths.workOrder.link(try order.requireID()), number: order.number, typeKey: "workorder.type.\(order.type)",
           stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
-          phone: hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
+          phone: hidden ? "***" : DisplayFormat.maskedPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
           acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
           overdue: order.deadlineAt.map { $0 < now } ?? false, mine: mine,
           dispatchKey: dispatchable ? "\(try order.requireID().uuidString):\(order.version)" : nil))
@@ -126,7 +126,7 @@ struct WorkOrderListPage: Encodable {
     let base = Paths.workOrders.link()
     let saved = try await SavedQueueFilter.query(on: req.db).filter(\.$user.$id == actor.userID).sort(\.$name).all()
     return WorkOrderListPage(
-      chrome: .make(for: req, titleKey: "workorders.title"),
+      chrome: try await .make(for: req, titleKey: "workorders.title"),
       tabs: QueueView.allCases.map {
         Tab(labelKey: "workorders.view.\($0.rawValue)", href: base + "?view=\($0.rawValue)", active: $0 == filter.view && kpi == nil)
       },

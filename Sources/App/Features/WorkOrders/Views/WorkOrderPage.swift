@@ -140,7 +140,7 @@ struct WorkOrderPage: Encodable {
       try $0.reading(at: now, calendar: workflow.calendar).due
     }
     return WorkOrderPage(
-      chrome: .make(for: req, titleKey: "workorders.detail"), order: dto, typeKey: "workorder.type.\(order.type)",
+      chrome: try await .make(for: req, titleKey: "workorders.detail"), order: dto, typeKey: "workorder.type.\(order.type)",
       stateKey: "workorder.state.\(order.state)", channelKey: "workorder.channel.\(order.channel)",
       areaKey: "workorder.area.\(order.area)", severityKey: "workorder.severity.\(order.severity)",
       attitudeKey: order.attitude.map { "workorder.attitude.\($0)" },
