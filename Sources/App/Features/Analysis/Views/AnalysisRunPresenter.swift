@@ -33,9 +33,28 @@ struct AnalysisRunPresenter {
     let names = out["index"]?.objectKeys ?? []
     let formative = Set(
       (settings["model"]?["constructs"]?.arrayValue ?? []).filter { $0["mode"]?.stringValue == "B" }.compactMap { $0["name"]?.stringValue })
+    let loadings = loadings(out, names: names, formative: formative)
+    let constructs = constructs(out, names: names, formative: formative)
+    let pairs = htmt(out, names: names)
+    let failures =
+      loadings.filter { $0.loading.pass == false }.count
+      + constructs.filter { $0.rhoC.pass == false || $0.ave.pass == false }.count + pairs.filter { $0.htmt.pass == false }.count
+    let target = out["ipmaTarget"]?.stringValue
+    let used = out["rows"]?["used"]?.doubleValue.map { String(Int($0)) } ?? "–"
+    let input = out["rows"]?["input"]?.doubleValue.map { String(Int($0)) } ?? "–"
+    let groupBy = settings["groupBy"]?.stringValue
+    return .init(
+      pathDiagram: pathDiagram(out, names: names).svg(), loadings: loadings, constructs: constructs, htmt: pairs, failures: failures,
+      ipmaTarget: target.map(label) ?? "", ipmaChart: ipmaChart(out, target: target), rowsUsed: "\(used) / \(input)",
+      converged: out["converged"] == .bool(true), hasInterval: out["indexInterval"] != nil,
+      groupColumn: groupBy.map { text("analysis.group_by_\($0)") } ?? out["groupColumn"]?.stringValue ?? "", groupHeaders: names.map(label),
+      groups: groups(out, names: names, groupBy: groupBy))
+  }
+
+  func pathDiagram(_ out: JSONValue, names: [String]) -> PathDiagram {
     let r2 = out["rSquared"]
     let paths = out["paths"]
-    let diagram = PathDiagram(
+    return PathDiagram(
       title: text("analysis.path_diagram"), description: text("analysis.path_diagram_help"),
       nodes: names.map { PathNode(name: label($0), rSquared: r2?[$0]?.doubleValue) },
       edges: (paths?.objectKeys ?? []).flatMap { from in
@@ -43,59 +62,56 @@ struct AnalysisRunPresenter {
           PathEdge(from: label(from), to: label(to), coefficient: paths?[from]?[to]?.doubleValue ?? .nan)
         }
       }, rSquaredLabel: "R²", noDataText: text("survey.no_data"))
-    var loadings: [AnalysisRunPage.LoadingRow] = []
-    for name in names {
+  }
+
+  /// Outer weights and loadings; a reflective indicator's loading is checked against its threshold.
+  func loadings(_ out: JSONValue, names: [String], formative: Set<String>) -> [AnalysisRunPage.LoadingRow] {
+    names.flatMap { name in
       let block = out["loadings"]?[name]
-      for indicator in block?.objectKeys ?? [] {
-        loadings.append(
-          .init(
-            construct: label(name), indicator: indicator,
-            weight: MarkedValue(out["outerWeights"]?[name]?[indicator]?.doubleValue).value,
-            loading: MarkedValue(
-              block?[indicator]?.doubleValue, passes: formative.contains(name) ? nil : { $0 >= QualityThresholds.loading })))
+      return (block?.objectKeys ?? []).map { indicator in
+        AnalysisRunPage.LoadingRow(
+          construct: label(name), indicator: indicator,
+          weight: MarkedValue(out["outerWeights"]?[name]?[indicator]?.doubleValue).value,
+          loading: MarkedValue(block?[indicator]?.doubleValue, passes: formative.contains(name) ? nil : { $0 >= QualityThresholds.loading })
+        )
       }
     }
-    let constructs = names.map { name -> AnalysisRunPage.ConstructRow in
+  }
+
+  func constructs(_ out: JSONValue, names: [String], formative: Set<String>) -> [AnalysisRunPage.ConstructRow] {
+    names.map { name in
       let q = out["quality"]?[name]
       let reflective = !formative.contains(name)
       return .init(
-        name: label(name), rSquared: r2?[name]?.doubleValue.map { String(format: "%.3f", $0) } ?? "",
+        name: label(name), rSquared: out["rSquared"]?[name]?.doubleValue.map { String(format: "%.3f", $0) } ?? "",
         index: out["index"]?[name]?.doubleValue.map(DisplayFormat.score) ?? "–",
         interval: Self.interval(out["indexInterval"]?[name]),
         alpha: MarkedValue(q?["alpha"]?.doubleValue), rhoA: MarkedValue(q?["rhoA"]?.doubleValue),
         rhoC: MarkedValue(q?["rhoC"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.rhoC } : nil),
         ave: MarkedValue(q?["ave"]?.doubleValue, passes: reflective ? { $0 >= QualityThresholds.ave } : nil))
     }
-    var pairs: [AnalysisRunPage.PairRow] = []
-    for (a, first) in names.enumerated() {
-      for second in names[..<a] {
-        pairs.append(
-          .init(
-            first: label(first), second: label(second),
-            htmt: MarkedValue(out["htmt"]?[first]?[second]?.doubleValue, passes: { $0 < QualityThresholds.htmt })))
+  }
+
+  /// The heterotrait–monotrait ratio of each pair of constructs.
+  func htmt(_ out: JSONValue, names: [String]) -> [AnalysisRunPage.PairRow] {
+    names.enumerated().flatMap { a, first in
+      names[..<a].map { second in
+        AnalysisRunPage.PairRow(
+          first: label(first), second: label(second),
+          htmt: MarkedValue(out["htmt"]?[first]?[second]?.doubleValue, passes: { $0 < QualityThresholds.htmt }))
       }
     }
-    let failures =
-      loadings.filter { $0.loading.pass == false }.count
-      + constructs.filter { $0.rhoC.pass == false || $0.ave.pass == false }.count + pairs.filter { $0.htmt.pass == false }.count
-    let target = out["ipmaTarget"]?.stringValue
-    let used = out["rows"]?["used"]?.doubleValue.map { String(Int($0)) } ?? "–"
-    let input = out["rows"]?["input"]?.doubleValue.map { String(Int($0)) } ?? "–"
-    // A wave run groups by unit (names saved) or segment (codes saved, shown translated).
-    let groupBy = settings["groupBy"]?.stringValue
-    let groups = (out["groups"]?.objectKeys ?? []).map { value -> AnalysisRunPage.GroupRow in
+  }
+
+  /// A wave run groups by unit (names saved) or segment (codes saved, shown translated).
+  func groups(_ out: JSONValue, names: [String], groupBy: String?) -> [AnalysisRunPage.GroupRow] {
+    (out["groups"]?.objectKeys ?? []).map { value in
       let g = out["groups"]?[value]
       return .init(
         label: groupBy == CSIRuns.WaveGrouping.segment.rawValue ? text("survey.segment.\(value)") : value,
         n: g?["n"]?.doubleValue.map { String(Int($0)) } ?? "–",
         index: names.map { g?["index"]?[$0]?.doubleValue.map(DisplayFormat.score) ?? "–" })
     }
-    return .init(
-      pathDiagram: diagram.svg(), loadings: loadings, constructs: constructs, htmt: pairs, failures: failures,
-      ipmaTarget: target.map(label) ?? "", ipmaChart: ipmaChart(out, target: target), rowsUsed: "\(used) / \(input)",
-      converged: out["converged"] == .bool(true), hasInterval: out["indexInterval"] != nil,
-      groupColumn: groupBy.map { text("analysis.group_by_\($0)") } ?? out["groupColumn"]?.stringValue ?? "", groupHeaders: names.map(label),
-      groups: groups)
   }
 
   /// "[lower, upper]" of a bootstrap interval on the 0–100 scale, "" without one.
