@@ -32,6 +32,19 @@ struct PersistencePathTests {
     #expect(try files(matching: #"as[?!]\s*(any\s+)?SQLDatabase"#) == ["Sources/App/Platform/SQLAccess.swift"])
   }
 
+  @Test("ARCH-SQL: a database that does not speak SQL is refused at start-up, naming the need")
+  func nonSQLDatabaseRefused() async throws {
+    let app = try await Application.make(.testing)
+    app.databases.use(NoSQLConfiguration(), as: .init(string: "nosql"))
+    #expect {
+      try app.requireSQL()
+    } throws: { error in
+      (error as? CommandFailure)?.description.contains("SQLite or PostgreSQL") == true
+    }
+    try await app.asyncShutdown()
+    try await withApp { app in try app.requireSQL() }
+  }
+
   @Test("ARCH-FAST-WRITES: direct inserts only for the rows of an intake, the bulk insert only for the roster import")
   func fastWritesOnlyOnBenchmarkedPaths() throws {
     let conformers = try tree.swiftFiles(under: "Sources").flatMap { path in
@@ -165,5 +178,28 @@ struct PageFrameSourceTests {
       #expect(try await app.api(.GET, "/api/v1/me", token: token).status == .ok)
       #expect(source.calls.withLockedValue { $0 } == loggedIn + 1)
     }
+  }
+}
+
+/// A database without SQL, for the start-up check: it answers nothing.
+private struct NoSQLConfiguration: DatabaseConfiguration {
+  var middleware: [any AnyModelMiddleware] = []
+  func makeDriver(for databases: Databases) -> any DatabaseDriver { Driver() }
+
+  struct Driver: DatabaseDriver {
+    func makeDatabase(with context: DatabaseContext) -> any Database { NoSQLDatabase(context: context) }
+    func shutdown() {}
+  }
+
+  struct NoSQLDatabase: Database {
+    let context: DatabaseContext
+    var inTransaction: Bool { false }
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
+      eventLoop.makeSucceededVoidFuture()
+    }
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { eventLoop.makeSucceededVoidFuture() }
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { eventLoop.makeSucceededVoidFuture() }
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
   }
 }
