@@ -1,8 +1,10 @@
 import Fluent
+import Foundation
 
 /// Every migration, in the order it runs. One migration per file, each with `revert`.
+/// `now`: the application's clock, for migrations that fill in a time.
 enum Migrations {
-  static var all: [any Migration] {
+  static func all(now: @escaping @Sendable () -> Date) -> [any Migration] {
     [
       SessionRecord.migration,
       CreateUnits(),
@@ -27,13 +29,13 @@ enum Migrations {
       CreateAnalysisRuns(),
       DropRosterCustomerCounty(),
       AddWorkOrderPeriodIndex(),
-      AddWorkOrderQueueColumns(),
+      AddWorkOrderQueueColumns(now: now),
       AddWorkOrderEventDetails(),
       CreateWorkOrderNotes(),
       CreateSavedQueueFilters(),
       CreateLoginSources(),
       AddUserSessionVersion(),
-      AddApiTokenExpiry(),
+      AddApiTokenExpiry(now: now),
       AddAnalysisRunScope(),
     ]
   }

@@ -9,13 +9,14 @@ import Vapor
 public func configure(_ app: Application, _ config: AppConfig) async throws {
   app.config = config
   try configureDatabase(app, config)
-  app.migrations.add(Migrations.all)
+  try app.requireSQL()
+  app.migrations.add(Migrations.all(now: { app.clock.now() }))
 
   app.passwords.use(.bcrypt(cost: config.bcryptCost))
   app.sessions.use(.fluent)
   app.sessions.configuration = .init(cookieName: "wanjia_session") { id in
     HTTPCookies.Value(
-      string: id.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil, domain: nil,
+      string: id.string, expires: app.clock.now().addingTimeInterval(60 * 60 * 12), maxAge: nil, domain: nil,
       path: "/", isSecure: config.secureCookie, isHTTPOnly: true, sameSite: .lax)
   }
 
@@ -46,6 +47,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   WanjiaMetrics.bootstrapOnce()
   registerCommands(app)
   app.calendarObservers.add { db, from, now in try await WorkOrderDeadlines.refresh(from: from, on: db, now: now) }
+  // What features add to every page's frame, read when a page is built.
+  app.pageFrame.add(InboxBadge())
+  app.pageFrame.add(CalendarGapBanner())
   try routes(app)
 }
 

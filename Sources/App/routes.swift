@@ -7,7 +7,7 @@ func routes(_ app: Application) throws {
   // Pages: CSRF on every form; most need a signed-in user.
   let pages = app.grouped(CSRFMiddleware())
   SessionController.registerPublic(pages)
-  let signedIn = pages.grouped(SessionAuthMiddleware()).grouped(CalendarReminderMiddleware())
+  let signedIn = pages.grouped(SessionAuthMiddleware())
   SessionController.registerSignedIn(signedIn)
   HomeController.register(signedIn)
   InboxController.registerPages(signedIn)

@@ -76,7 +76,7 @@ struct DirectInsertTests {
       let byFluent = Self.order(number: "GD-F", unit: org.countyA, user: user, parent: nil, at: at)
       try await byFluent.create(on: app.db)
       let direct = Self.order(number: "GD-D", unit: org.countyA, user: user, parent: byFluent.id, at: at)
-      try await direct.insert(on: app.db)
+      try await direct.insert(on: app.db, now: at)
       #expect(direct.id != nil && direct._$idExists && direct.createdAt != nil && direct.updatedAt != nil)
 
       let read = try #require(try await WorkOrder.find(direct.id, on: app.db))
@@ -122,8 +122,8 @@ struct DirectInsertTests {
       let users = try await User.query(on: app.db).limit(2).all().map { $0.id! }
       #expect(users.count == 2)
       let at = Date(timeIntervalSince1970: 1_790_000_000)
-      try await Inbox.deliver(
-        to: users, kind: "queue", messageKey: "inbox.queue", args: ["GD-1", "workorder.state.accepted"], link: "/x", at: at,
+      try await Notifications.deliver(
+        Notice(kind: "queue", messageKey: "inbox.queue", args: ["GD-1", "workorder.state.accepted"], link: "/x"), to: users, at: at,
         on: app.db)
       let rows = try await InboxNotification.query(on: app.db).all()
       #expect(Set(rows.map { $0.$user.id }) == Set(users))

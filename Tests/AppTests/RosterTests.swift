@@ -107,7 +107,7 @@ struct RosterTests {
       await #expect {
         _ = try await RosterImport.run(
           data, fileName: "r.csv", countyID: desk.org.countyA.id, actor: try await Actor.commandLine(on: app.db),
-          on: app.db, batchSize: 500)
+          on: app.db, now: app.clock.now(), batchSize: 500)
       } throws: { error in
         (error as? AppError)?.messageKey == "import.error.not_utf8" && (error as? AppError)?.args == ["\(badLine)"]
       }

@@ -63,8 +63,8 @@ enum DatabaseBackup {
   /// On PostgreSQL, the sessions of other processes on this database (servers on any host);
   /// nil for SQLite, whose servers the data-folder lock shows.
   static func otherSessions(_ app: Application) async throws -> Int? {
-    guard case .postgres = app.config.database, let sql = app.db as? any SQLDatabase else { return nil }
-    return try await sql.raw(
+    guard case .postgres = app.config.database else { return nil }
+    return try await app.db.sql.raw(
       "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
     ).first()?.decode(column: "n", as: Int.self)
   }

@@ -42,6 +42,7 @@ enum DemoSeed {
     }
     let password = try app.config.demoPassword.map(checkedDemoPassword) ?? randomPassword(policy: policy)
     let hash = try await app.credentials.hash(password)
+    let now = app.clock.now()
     let logins: [Login] = try await db.transaction { tx in
       var logins: [Login] = []
       let company = OrgUnit(code: "PROV", name: "示范省电力有限公司", kind: .company, parent: nil)
@@ -73,15 +74,16 @@ enum DemoSeed {
           unitID: try unit.requireID())
         try await user.create(on: tx)
         try await AuditLog.record(
-          .create, entity: "user", id: user.requireID().uuidString, actor: nil, before: NoSnapshot?.none, after: UserDTO(user, unit: unit),
-          on: tx)
+          .create, entity: "user", id: user.requireID().uuidString, actor: nil, before: NoSnapshot?.none,
+          after: UserDTO(user, unit: unit, now: now),
+          on: tx, at: now)
         logins.append(Login(username: role.rawValue, role: role, unitName: unit.name))
       }
       return logins
     }
-    _ = try await DemoWorkOrders.seed(app, now: app.clock.now())
-    try await DemoSurveys.seed(app, now: app.clock.now())
-    try await DemoAnalysis.seed(app, now: app.clock.now())
+    _ = try await DemoWorkOrders.seed(app, now: now)
+    try await DemoSurveys.seed(app, now: now)
+    try await DemoAnalysis.seed(app, now: now)
     return (logins, password)
   }
 

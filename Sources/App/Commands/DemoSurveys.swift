@@ -33,7 +33,7 @@ enum DemoSurveys {
     for (index, county) in units.enumerated() {
       let csv = roster(for: county, random: &random)
       let result = try await RosterImport.run(
-        Data(csv.utf8), fileName: "\(county.code)-客户资料清单.csv", countyID: county.id, actor: actor, on: db)
+        Data(csv.utf8), fileName: "\(county.code)-客户资料清单.csv", countyID: county.id, actor: actor, on: db, now: now)
       // Submitted in June, before the plan's deadline (DOMAIN.md §4), except the last county.
       let version = try await RosterVersion.find(result.versionID, on: db)
       version?.createdAt = BusinessTime.parseInstant("\(thisYear)-06-\(index == units.count - 1 ? "30" : "2\(index)")T10:00:00+08:00")
@@ -47,7 +47,7 @@ enum DemoSurveys {
     ])
     try await last.save(on: db)
     let current = try await wave(year: thisYear, actor: actor, on: db, now: now)
-    try await WaveService.setOpen(true, wave: current, expectedVersion: nil, actor: actor, on: db)
+    try await WaveService.setOpen(true, wave: current, expectedVersion: current.version, actor: actor, on: db, now: now)
     try await interview(current, share: 0.7, improvement: 0.15, actor: actor, on: db, random: &random, now: now, finished: false)
     current.completionsJSON = try WaveService.json(["reportPublished": "\(thisYear)-05-15"])
     try await current.save(on: db)
@@ -96,15 +96,15 @@ enum DemoSurveys {
       .init(
         code: "CSI\(year)", name: "\(year)年度客户满意度调查", year: String(year), questionnaire: "standard",
         sampleCount: String(sampleSize), allocation: "proportional", seed: String(year)),
-      actor: actor, on: db, seedSource: { UInt64(year) })
+      actor: actor, on: db, now: now, seedSource: { UInt64(year) })
     _ = try await SampleService.draw(wave: wave, actor: actor, on: db, now: now)
     for unit in try await OrgUnit.query(on: db).all() {
       if let demo = counties[unit.code] {
         try await WaveService.setTarget(
           unitID: unit.id, assessment: String(demo.target.assessment), stretch: String(demo.target.stretch), wave: wave,
-          actor: actor, on: db)
+          actor: actor, on: db, now: now)
       } else if unit.unitKind == .city || unit.unitKind == .company {
-        try await WaveService.setTarget(unitID: unit.id, assessment: "77", stretch: "78", wave: wave, actor: actor, on: db)
+        try await WaveService.setTarget(unitID: unit.id, assessment: "77", stretch: "78", wave: wave, actor: actor, on: db, now: now)
       }
     }
     return wave

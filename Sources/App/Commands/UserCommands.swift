@@ -52,7 +52,7 @@ struct CreateUserCommand: AsyncCommand {
         .init(
           username: signature.username, displayName: signature.displayName ?? signature.username, password: password,
           unitID: unit.requireID().uuidString, roles: (signature.roles ?? "").split(separator: ",").map(String.init)),
-        actor: nil, on: db, credentials: app.credentials)
+        actor: nil, on: db, credentials: app.credentials, now: app.clock.now())
       context.console.info("Created \(user.username) at \(unit.name).")
     } catch let failure as ValidationFailure {
       let text = failure.errors.localized(app.localizer, "en").map { "\($0.key): \($0.value)" }.sorted().joined(separator: "; ")
@@ -61,9 +61,4 @@ struct CreateUserCommand: AsyncCommand {
       throw CommandFailure("\(error.field ?? ""): \(app.localizer.text(error.messageKey, locale: "en", args: error.args))")
     }
   }
-}
-
-struct CommandFailure: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
 }

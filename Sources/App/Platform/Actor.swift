@@ -48,16 +48,3 @@ extension Request {
     }
   }
 }
-
-extension Actor {
-  /// The operator at the command line: an administrator at the root unit, named "cli" in the
-  /// audit log.
-  static func commandLine(on db: any Database) async throws -> Actor {
-    guard let root = try await OrgUnit.query(on: db).filter(\.$parent.$id == nil).sort(\.$code).first() else {
-      throw CommandFailure("no organisation units yet: run `wanjia demo` or create units first")
-    }
-    return Actor(
-      userID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), username: "cli", displayName: "cli",
-      roles: [.admin], unitID: try root.requireID(), unitName: root.name, unitPath: root.unitPath, locale: "zh-CN")
-  }
-}

@@ -75,3 +75,9 @@ struct FieldErrors: Sendable {
     return out
   }
 }
+
+/// An error of a feature that knows the answer it deserves (a workflow refusal, an import's
+/// refused lines): the error middleware asks it rather than knowing every feature's errors.
+protocol AppErrorConvertible: Error {
+  var appError: AppError { get }
+}

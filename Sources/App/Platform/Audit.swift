@@ -15,12 +15,12 @@ enum AuditAction: String, Codable, Sendable, CaseIterable {
 enum AuditLog {
   static func record<Before: Encodable, After: Encodable>(
     _ action: AuditAction, entity: String, id: String, actor: Actor?, before: Before?, after: After?,
-    on db: any Database, at time: Date = Date()
+    on db: any Database, at time: Date
   ) async throws {
     let row = AuditRecord(
       at: time, actorID: actor?.userID, actorName: actor?.username ?? "system", action: action.rawValue,
       entity: entity, entityID: id, before: try snapshot(before), after: try snapshot(after))
-    try await row.insert(on: db)
+    try await row.insert(on: db, now: time)
   }
 
   static func snapshot<T: Encodable>(_ value: T?) throws -> String? {

@@ -5,7 +5,7 @@ import SQLKit
 /// mistaken query — can change history. The only raw SQL of the audit log lives here.
 struct ProtectAuditRecords: AsyncMigration {
   func prepare(on database: any Database) async throws {
-    guard let sql = database as? any SQLDatabase else { return }
+    let sql = database.sql
     if sql.dialect.name == "sqlite" {
       try await sql.raw(
         "CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END"
@@ -24,7 +24,7 @@ struct ProtectAuditRecords: AsyncMigration {
   }
 
   func revert(on database: any Database) async throws {
-    guard let sql = database as? any SQLDatabase else { return }
+    let sql = database.sql
     if sql.dialect.name == "sqlite" {
       try await sql.raw("DROP TRIGGER IF EXISTS audit_records_no_update").run()
       try await sql.raw("DROP TRIGGER IF EXISTS audit_records_no_delete").run()

@@ -4,74 +4,6 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Loads the actor for a user id, with the unit's name and path, or nil when the user is gone
-/// or disabled.
-enum ActorLoader {
-  static func load(userID: UUID, on db: any Database) async throws -> Actor? {
-    guard let sql = db as? any SQLDatabase else { return try await loadUser(userID: userID, on: db)?.actor }
-    return try await ActorRows.user(userID, on: sql)
-  }
-
-  /// The active user of a session, unless a password change has ended sessions of that number.
-  static func load(userID: UUID, sessionVersion: Int, on db: any Database) async throws -> Actor? {
-    guard let sql = db as? any SQLDatabase else {
-      guard let user = try await loadUser(userID: userID, on: db), user.sessionVersion == sessionVersion else { return nil }
-      return try user.actor
-    }
-    return try await ActorRows.user(userID, sessionVersion: sessionVersion, on: sql)
-  }
-
-  /// The active users of these units.
-  static func active(inUnits ids: [UUID], on db: any Database) async throws -> [Actor] {
-    guard let sql = db as? any SQLDatabase else {
-      return try await User.query(on: db).filter(\.$unit.$id ~~ ids).filter(\.$isActive == true).with(\.$unit).all().map { try $0.actor }
-    }
-    return try await ActorRows.active(inUnits: ids, on: sql)
-  }
-
-  /// The active holder of an unrevoked, unexpired API token, by the token's hash.
-  static func load(tokenHash: String, now: Date, on db: any Database) async throws -> Actor? {
-    guard let sql = db as? any SQLDatabase else {
-      guard
-        let token = try await ApiToken.query(on: db).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil)
-          .filter(\.$expiresAt > now).first()
-      else { return nil }
-      return try await load(userID: token.$user.id, on: db)
-    }
-    return try await ActorRows.holder(ofTokenHash: tokenHash, now: now, on: sql)
-  }
-
-  /// The active user with their unit loaded, or nil.
-  static func loadUser(userID: UUID, on db: any Database) async throws -> User? {
-    guard let user = try await User.query(on: db).filter(\.$id == userID).with(\.$unit).first(),
-      user.isActive
-    else { return nil }
-    return user
-  }
-}
-
-extension User {
-  var actor: Actor {
-    get throws {
-      try Actor.user(
-        id: requireID(), username: username, displayName: displayName, rolesList: rolesList, locale: locale, unitID: $unit.id,
-        unitName: unit.name, unitPath: unit.path)
-    }
-  }
-}
-
-extension Actor {
-  /// A user as stored: roles comma-separated (`User.rolesList`), unknown codes ignored.
-  static func user(
-    id: UUID, username: String, displayName: String, rolesList: String, locale: String, unitID: UUID, unitName: String,
-    unitPath: String
-  ) -> Actor {
-    Actor(
-      userID: id, username: username, displayName: displayName, roles: Set(User.roleCodes(rolesList).compactMap(Role.init(rawValue:))),
-      unitID: unitID, unitName: unitName, unitPath: UnitPath(value: unitPath), locale: Localizer.normalise(locale))
-  }
-}
-
 /// Pages: the user id kept in the database-backed session. Without one (or when a password
 /// change ended the session), GET requests go to the login page; other requests are refused.
 struct SessionAuthMiddleware: AsyncMiddleware {
@@ -79,7 +11,6 @@ struct SessionAuthMiddleware: AsyncMiddleware {
     if let (id, version) = request.sessionUser {
       if let actor = try await ActorLoader.load(userID: id, sessionVersion: version, on: request.db) {
         request.storage[ActorKey.self] = actor
-        request.storage[UnreadCountKey.self] = try await Inbox.unreadCount(userID: actor.userID, on: request.db)
         return try await next.respond(to: request)
       }
       request.session.destroy()
@@ -158,9 +89,4 @@ extension Array where Element == UInt8 {
     Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
       .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
   }
-}
-
-/// Unread inbox messages of the signed-in user, for the navigation badge.
-struct UnreadCountKey: StorageKey {
-  typealias Value = Int
 }

@@ -9,6 +9,8 @@ struct Chrome: Encodable {
     let href: String
     let active: Bool
     var badge: Int? = nil
+    /// The badge's element id: `inbox-badge` for `nav.inbox`.
+    var badgeId: String? = nil
   }
   struct UserBadge: Encodable {
     let displayName: String
@@ -23,13 +25,19 @@ struct Chrome: Encodable {
   let languageAction: String
   let logoutAction: String
   let currentPath: String
-  /// Next year's holidays are missing (see CalendarReminder): the year, and where to fix it.
-  let calendarGap: Int?
-  let calendarHref: String?
+  /// Warnings from features above the content (`PageFrame`).
+  let banners: [PageFrame.Banner]
   /// Each upload form's file limit, for the size check beside its file field.
   let uploadLimits: [String: UploadLimits.Shown]
 
-  static func make(for request: Request, titleKey: String) -> Chrome {
+  /// The frame of a page being built, with what the registered features add to it.
+  static func make(for request: Request, titleKey: String) async throws -> Chrome {
+    make(for: request, titleKey: titleKey, frame: try await request.pageFrame())
+  }
+
+  /// The frame with the features' parts already read (none on an error page, which must render
+  /// even when the database is what failed).
+  static func make(for request: Request, titleKey: String, frame: PageFrame) -> Chrome {
     let actor = request.storage[ActorKey.self]
     let path = request.url.path
     return Chrome(
@@ -38,16 +46,15 @@ struct Chrome: Encodable {
       // An error raised before the sessions middleware (a malformed URL) has no session to ask.
       csrfToken: request.sessionsReached ? request.csrfToken : "",
       user: actor.map { UserBadge(displayName: $0.displayName, unitName: $0.unitName) },
-      nav: actor.map { navigation(for: $0, currentPath: path, unread: request.storage[UnreadCountKey.self] ?? 0) } ?? [],
+      nav: actor.map { navigation(for: $0, currentPath: path, badges: frame.badges) } ?? [],
       languageAction: Paths.language.link(),
       logoutAction: Paths.logout.link(),
       currentPath: path,
-      calendarGap: request.storage[CalendarGapKey.self],
-      calendarHref: actor?.isAdmin == true ? Paths.calendar.link() : nil,
+      banners: frame.banners,
       uploadLimits: UploadLimits.shown(for: request))
   }
 
-  static func navigation(for actor: Actor, currentPath: String, unread: Int = 0) -> [NavItem] {
+  static func navigation(for actor: Actor, currentPath: String, badges: [String: Int] = [:]) -> [NavItem] {
     var items: [(String, RoutePath)] = [
       ("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.kpi", Paths.kpi), ("nav.surveys", Paths.surveys),
       ("nav.units", Paths.units),
@@ -68,7 +75,10 @@ struct Chrome: Encodable {
     let current = matches.max { $0.count < $1.count }
     return items.map { key, path in
       let href = path.link()
-      return NavItem(labelKey: key, href: href, active: href == current, badge: key == "nav.inbox" && unread > 0 ? unread : nil)
+      let badge = badges[key].flatMap { $0 > 0 ? $0 : nil }
+      return NavItem(
+        labelKey: key, href: href, active: href == current, badge: badge,
+        badgeId: badge.map { _ in key.replacingOccurrences(of: "nav.", with: "") + "-badge" })
     }
   }
 }

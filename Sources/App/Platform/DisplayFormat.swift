@@ -19,6 +19,14 @@ enum DisplayFormat {
   /// Beijing time to the second, for the audit log.
   static func dateTimeSeconds(_ date: Date) -> String { beijing(date, "yyyy-MM-dd HH:mm:ss") }
 
+  /// A customer's phone in a list (rule ORG-MASK-PHONE): "13812345678" → "138****5678"; short
+  /// numbers keep only their last two digits.
+  static func maskedPhone(_ phone: String) -> String {
+    let chars = Array(phone)
+    guard chars.count >= 7 else { return String(repeating: "*", count: max(chars.count - 2, 0)) + String(chars.suffix(2)) }
+    return String(chars.prefix(3)) + "****" + String(chars.suffix(4))
+  }
+
   private static func beijing(_ date: Date, _ format: String) -> String {
     let formatter = DateFormatter()
     formatter.timeZone = BusinessTime.zone

@@ -28,9 +28,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
       return decodingError(e)
     case let e as CalendarError:
       return calendarError(e)
-    case let e as ImportFailure:
-      return e.appError
-    case let e as WorkflowRefusal:
+    case let e as any AppErrorConvertible:
       return e.appError
     case let e as ValidationFailure:
       return e.errors.first ?? AppError(.unprocessableEntity, code: "invalid_field", key: "error.bad_request")
@@ -103,7 +101,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
       try? response.content.encode(body)
       return response
     }
-    let page = ErrorPage(chrome: Chrome.make(for: request, titleKey: "error.title"), status: Int(error.status.code), message: message)
+    // The error page renders even when the features' parts of the frame cannot be read.
+    let frame = (try? await request.pageFrame()) ?? PageFrame()
+    let page = ErrorPage(
+      chrome: Chrome.make(for: request, titleKey: "error.title", frame: frame), status: Int(error.status.code), message: message)
     do {
       let response = try await request.view.render("error", page).encodeResponse(status: error.status, for: request)
       for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }

@@ -1,5 +1,5 @@
 /// An import refused as a whole, with every bad line and why.
-struct ImportFailure: Error {
+struct ImportFailure: AppErrorConvertible {
   struct Line: Sendable {
     let line: Int
     let field: String

@@ -5,7 +5,9 @@ import Vapor
 import VaporCSQLite
 
 /// The `sqlite3*` under a SQLiteNIO connection, for what SQLiteNIO does not offer: a reused
-/// prepared statement (`SQLiteBulkInsert`) and a busy handler that waits instead of spinning.
+/// prepared statement (`SQLiteBulkInsert`, bench/surveys.sh roster import) and a busy handler
+/// that waits instead of spinning (bench/workorders.sh intake on SQLite: 85 req/s before, 143
+/// req/s after).
 /// SQLiteNIO keeps the handle internal, so it is reached by reflection; a test fails if another
 /// SQLiteNIO version lays it out differently.
 enum SQLiteHandle {

@@ -8,7 +8,7 @@ import Vapor
 /// for another's write sleeps instead of spinning (`SQLiteHandle.waitWhenBusy`).
 struct SQLiteWriteAheadLog: LifecycleHandler {
   func didBootAsync(_ app: Application) async throws {
-    guard let sql = app.db as? any SQLDatabase else { return }
+    let sql = app.db.sql
     do {
       try await sql.raw("PRAGMA journal_mode = WAL").run()
     } catch {

@@ -42,7 +42,7 @@ struct Org {
       .init(
         username: username, displayName: username + " 姓名", password: Org.password, unitID: unit.id!.uuidString, roles: roles.map(\.rawValue)
       ),
-      actor: nil, on: app.db, credentials: app.credentials)
+      actor: nil, on: app.db, credentials: app.credentials, now: app.clock.now())
   }
 }
 

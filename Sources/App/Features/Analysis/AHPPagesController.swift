@@ -84,7 +84,7 @@ enum AHPPagesController {
     }
     let presenter = AnalysisRunPresenter(text: { l.text($0, locale: locale) })
     let page = AHPPage(
-      chrome: .make(for: req, titleKey: "analysis.ahp.title"), action: Paths.analysisAHP.link(), listHref: Paths.analysis.link(),
+      chrome: try await .make(for: req, titleKey: "analysis.ahp.title"), action: Paths.analysisAHP.link(), listHref: Paths.analysis.link(),
       title: entry.title, criteriaText: entry.criteriaText, criteria: shown, size: n, rows: rows, hasGrid: n >= 2,
       gridUpdated: gridUpdated,
       result: outcome.map { presenter.ahp(AHPOutputs($0), criteria: $0.criteria, args: { l.text($0, locale: locale, args: $1) }) },

@@ -39,19 +39,19 @@ enum AnalysisPagesController {
     let actor = try req.actor
     try AnalysisRunService.authorise(actor)
     let runs = try await AnalysisRunService.list(for: actor, on: req.db)
-    let waves = try await WaveService.list(on: req.db)
-    let chosen = wave?.waveId ?? waves.first?.id?.uuidString
+    let waves = try await WaveSummaries.all(on: req.db)
+    let chosen = wave?.waveId ?? waves.first?.id.uuidString
     let l = req.application.localizer
     let page = AnalysisListPage(
-      chrome: .make(for: req, titleKey: "analysis.title"),
+      chrome: try await .make(for: req, titleKey: "analysis.title"),
       rows: try runs.map {
         .init(
           title: $0.title, href: Paths.analysisRun.link(try $0.requireID()), kindKey: "analysis.kind.\($0.kind)",
           input: $0.inputDescription,
           createdAt: DisplayFormat.dateTime($0.createdAt), createdBy: $0.createdBy)
       },
-      waves: try waves.map {
-        Choice(value: try $0.requireID().uuidString, label: "\($0.code) · \($0.name)", selected: try $0.requireID().uuidString == chosen)
+      waves: waves.map {
+        Choice(value: $0.id.uuidString, label: "\($0.code) · \($0.name)", selected: $0.id.uuidString == chosen)
       },
       uploadAction: Paths.analysisUpload.link(), waveAction: Paths.analysisWave.link(), ahpHref: Paths.analysisAHP.link(),
       upload: [
@@ -123,7 +123,7 @@ enum AnalysisPagesController {
       ahp = presenter.ahp(outputs, criteria: settings.criteria, args: { l.text($0, locale: locale, args: $1) })
     }
     let page = AnalysisRunPage(
-      chrome: .make(for: req, titleKey: "analysis.run"), title: run.title, kindKey: "analysis.kind.\(run.kind)",
+      chrome: try await .make(for: req, titleKey: "analysis.run"), title: run.title, kindKey: "analysis.kind.\(run.kind)",
       facts: presenter.facts(run), settings: AnalysisRunPresenter.settingsText(content), csi: csi, ahp: ahp,
       listHref: Paths.analysis.link())
     return try await req.page("analysis/run", page)

@@ -142,7 +142,7 @@ enum AuditController {
       next = comps.string
     }
     let page = AuditPage(
-      chrome: .make(for: req, titleKey: "audit.title"),
+      chrome: try await .make(for: req, titleKey: "audit.title"),
       entries: try await rows(entries, req: req), filter: values,
       entities: AuditWording.entities.map { Choice(value: $0, labelKey: "audit.entity.\($0)", selected: $0 == filter.entity) },
       actions: AuditAction.allCases.map {

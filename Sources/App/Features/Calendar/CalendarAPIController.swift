@@ -76,7 +76,7 @@ enum CalendarAPIController {
   @Sendable static func addYear(req: Request) async throws -> Response {
     try req.actor.require(.admin)
     let body = try req.content.decode(YearRequest.self)
-    try await CalendarService.addYear(body.year, actor: try req.actor, on: req.db)
+    try await CalendarService.addYear(body.year, actor: try req.actor, on: req.db, now: req.now)
     if let first = CivilDate(year: body.year, month: 1, day: 1) {
       try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
     }
@@ -96,14 +96,14 @@ enum CalendarAPIController {
     try req.actor.require(.admin)
     let body = try req.content.decode(DayRequest.self)
     let day = try await CalendarService.putDay(
-      date: req.parameters.get("date") ?? "", kind: body.kind, name: body.name, actor: try req.actor, on: req.db)
+      date: req.parameters.get("date") ?? "", kind: body.kind, name: body.name, actor: try req.actor, on: req.db, now: req.now)
     try await req.application.calendarObservers.changed(from: day.date, on: req.db, now: req.now)
     return DayDTO(day)
   }
 
   @Sendable static func deleteDay(req: Request) async throws -> HTTPStatus {
     let date = req.parameters.get("date") ?? ""
-    try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db)
+    try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db, now: req.now)
     if let day = CivilDate(iso: date) { try await req.application.calendarObservers.changed(from: day, on: req.db, now: req.now) }
     return .noContent
   }
@@ -114,7 +114,7 @@ enum CalendarAPIController {
     guard let buffer = req.body.data, let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) else {
       throw AppError.invalid("file", "import.error.empty")
     }
-    let result = try await CalendarService.importCSV(text, actor: try req.actor, on: req.db)
+    let result = try await CalendarService.importCSV(text, actor: try req.actor, on: req.db, now: req.now)
     if let first = result.years.first.flatMap({ CivilDate(year: $0, month: 1, day: 1) }) {
       try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
     }

@@ -63,7 +63,7 @@ enum CalendarPagesController {
   ) async throws -> Response {
     try req.actor.require(.admin)
     let years = try await CalendarYear.query(on: req.db).sort(\.$year).all().map(\.year)
-    let current = BusinessTime.civilDate(of: Date()).year
+    let current = BusinessTime.civilDate(of: req.now).year
     let year = requested ?? (years.contains(current) ? current : years.last)
     var days: [CalendarPage.Day] = []
     if let year {
@@ -75,7 +75,7 @@ enum CalendarPagesController {
     }
     let localizer = req.application.localizer
     let page = CalendarPage(
-      chrome: .make(for: req, titleKey: "calendar.title"),
+      chrome: try await .make(for: req, titleKey: "calendar.title"),
       years: years.map { .init(year: $0, href: Paths.calendar.link() + "?year=\($0)", selected: $0 == year) },
       year: year, days: days, dayAction: Paths.calendarDay.link(), yearAction: Paths.calendarYear.link(),
       importAction: Paths.calendarImport.link(), values: values,
@@ -97,7 +97,7 @@ enum CalendarPagesController {
       return try await render(req, year: nil, values: ["year": form.year ?? ""], errors: errors, status: .unprocessableEntity)
     }
     return try await req.submitForm {
-      try await CalendarService.addYear(year, actor: try req.actor, on: req.db)
+      try await CalendarService.addYear(year, actor: try req.actor, on: req.db, now: req.now)
       if let first = CivilDate(year: year, month: 1, day: 1) {
         try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
       }
@@ -111,7 +111,8 @@ enum CalendarPagesController {
     let form = try req.content.decode(DayForm.self)
     let values = ["date": form.date ?? "", "kind": form.kind ?? "", "name": form.name ?? ""]
     return try await req.submitForm {
-      let day = try await CalendarService.putDay(date: form.date ?? "", kind: form.kind, name: form.name, actor: try req.actor, on: req.db)
+      let day = try await CalendarService.putDay(
+        date: form.date ?? "", kind: form.kind, name: form.name, actor: try req.actor, on: req.db, now: req.now)
       try await req.application.calendarObservers.changed(from: day.date, on: req.db, now: req.now)
       return req.redirect(to: Paths.calendar.link() + "?year=\(day.date.year)")
     } showAgain: { errors, status in
@@ -130,7 +131,7 @@ enum CalendarPagesController {
     let confirm = try req.content.decode(DeleteForm.self).confirm
     return try await req.submitForm {
       try FormConfirmation.require(confirm)
-      try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db)
+      try await CalendarService.deleteDay(date: date, actor: try req.actor, on: req.db, now: req.now)
       if let day = CivilDate(iso: date) { try await req.application.calendarObservers.changed(from: day, on: req.db, now: req.now) }
       return req.redirect(to: Paths.calendar.link() + "?year=\(year ?? 0)")
     } showAgain: { errors, status in
@@ -147,7 +148,7 @@ enum CalendarPagesController {
         req, year: nil, importLines: [.init(line: 1, field: "file", key: "import.error.empty", args: [])], status: .unprocessableEntity)
     }
     do {
-      let result = try await CalendarService.importCSV(text, actor: try req.actor, on: req.db)
+      let result = try await CalendarService.importCSV(text, actor: try req.actor, on: req.db, now: req.now)
       if let first = result.years.first.flatMap({ CivilDate(year: $0, month: 1, day: 1) }) {
         try await req.application.calendarObservers.changed(from: first, on: req.db, now: req.now)
       }

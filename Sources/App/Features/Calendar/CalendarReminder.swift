@@ -17,26 +17,22 @@ enum CalendarReminder {
     let today = BusinessTime.civilDate(of: now)
     guard (today.month, today.day) >= (from.month, from.day) else { return nil }
     let next = today.year + 1
-    let covered = try await CalendarYear.query(on: db).filter(\.$year == next).count() > 0
-    return covered ? nil : next
+    return try await CalendarSchedules.isImported(year: next, on: db) ? nil : next
   }
 
   static func concerns(_ actor: Actor) -> Bool { !actor.roles.isDisjoint(with: roles) }
 }
 
-struct CalendarGapKey: StorageKey {
-  typealias Value = Int
-}
-
-/// Puts the missing year, when there is one, where every page's frame shows it.
-struct CalendarReminderMiddleware: AsyncMiddleware {
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-    if request.method == .GET, let actor = request.storage[ActorKey.self], CalendarReminder.concerns(actor),
-      let year = try await CalendarReminder.missingYear(on: request.db, now: request.now)
-    {
-      request.storage[CalendarGapKey.self] = year
-    }
-    return try await next.respond(to: request)
+/// The missing year above every page of those it concerns, with a link to the import for
+/// administrators; read when a page is built.
+struct CalendarGapBanner: PageFrameSource {
+  func contribute(to frame: inout PageFrame, for actor: Actor, request: Request) async throws {
+    guard CalendarReminder.concerns(actor), let year = try await CalendarReminder.missingYear(on: request.db, now: request.now)
+    else { return }
+    frame.banners.append(
+      .init(
+        id: "calendar-banner", text: request.t("calendar.banner.missing", String(year)),
+        linkText: actor.isAdmin ? request.t("calendar.banner.import") : nil, href: actor.isAdmin ? Paths.calendar.link() : nil))
   }
 }
 
@@ -54,21 +50,16 @@ struct CalendarReminderJob: BackgroundJob {
 
   func remind(_ db: any Database, now: Date) async throws -> String {
     guard let year = try await CalendarReminder.missingYear(on: db, now: now) else { return "nothing missing" }
-    let args = [String(year)]
-    // Stored as the notification stores its arguments.
-    let argsJSON = try JSONCoding.encode(args)
-    let told = Set(
-      try await InboxNotification.query(on: db).filter(\.$kind == "calendar").filter(\.$messageKey == Self.messageKey)
-        .filter(\.$argsJSON == argsJSON).all(\.$user.$id))
+    func notice(link: String) -> Notice { Notice(kind: "calendar", messageKey: Self.messageKey, args: [String(year)], link: link) }
+    let told = try await Notifications.recipients(of: notice(link: ""), on: db)
     let users = try await User.query(on: db).filter(\.$isActive == true).all().filter { user in
       try !Set(User.roleCodes(user.rolesList).compactMap(Role.init(rawValue:))).isDisjoint(with: CalendarReminder.roles)
         && !told.contains(try user.requireID())
     }
     for user in users {
       let admin = User.roleCodes(user.rolesList).contains(Role.admin.rawValue)
-      try await Inbox.deliver(
-        to: [user.requireID()], kind: "calendar", messageKey: Self.messageKey, args: args,
-        link: admin ? Paths.calendar.link() : Paths.home.link(), at: now, on: db)
+      try await Notifications.deliver(
+        notice(link: admin ? Paths.calendar.link() : Paths.home.link()), to: [user.requireID()], at: now, on: db)
     }
     return "\(users.count) told that \(year) is missing"
   }

@@ -6,7 +6,7 @@ import Vapor
 /// Maintaining the working-day calendar: covered years, single days, and whole schedules
 /// imported from CSV (one transaction: a file with any bad line changes nothing).
 enum CalendarService {
-  static func addYear(_ year: Int, actor: Actor, on db: any Database) async throws {
+  static func addYear(_ year: Int, actor: Actor, on db: any Database, now: Date) async throws {
     try actor.require(.admin)
     guard (2000...2100).contains(year) else { throw AppError.invalid("year", "calendar.error.year_range") }
     if try await CalendarYear.query(on: db).filter(\.$year == year).count() > 0 {
@@ -16,13 +16,13 @@ enum CalendarService {
     try await db.transaction { tx in
       try await row.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "calendar_year", id: String(year), actor: actor, before: NoSnapshot?.none, after: ["year": year], on: tx)
+        .create, entity: "calendar_year", id: String(year), actor: actor, before: NoSnapshot?.none, after: ["year": year], on: tx, at: now)
     }
   }
 
   /// Sets (or replaces) the override for one day of a covered year.
   static func putDay(
-    date raw: String, kind rawKind: String?, name rawName: String?, actor: Actor, on db: any Database
+    date raw: String, kind rawKind: String?, name rawName: String?, actor: Actor, on db: any Database, now: Date
   ) async throws -> DayOverride {
     try actor.require(.admin)
     var errors = FieldErrors()
@@ -41,12 +41,13 @@ enum CalendarService {
       try await existing?.delete(on: tx)
       try await CalendarDay(day).create(on: tx)
       try await AuditLog.record(
-        before == nil ? .create : .update, entity: "calendar_day", id: date.description, actor: actor, before: before, after: day, on: tx)
+        before == nil ? .create : .update, entity: "calendar_day", id: date.description, actor: actor, before: before, after: day, on: tx,
+        at: now)
     }
     return day
   }
 
-  static func deleteDay(date raw: String, actor: Actor, on db: any Database) async throws {
+  static func deleteDay(date raw: String, actor: Actor, on db: any Database, now: Date) async throws {
     try actor.require(.admin)
     guard let date = CivilDate(iso: raw),
       let existing = try await CalendarDay.query(on: db).filter(\.$date == date.description).first()
@@ -55,7 +56,7 @@ enum CalendarService {
     try await db.transaction { tx in
       try await existing.delete(on: tx)
       try await AuditLog.record(
-        .delete, entity: "calendar_day", id: date.description, actor: actor, before: before, after: NoSnapshot?.none, on: tx)
+        .delete, entity: "calendar_day", id: date.description, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
     }
   }
 
@@ -66,7 +67,7 @@ enum CalendarService {
 
   /// CSV with header `date,kind,name`; kind is holiday/workday (or 休/班). Each year in the file
   /// becomes covered and its schedule is replaced by the file's rows.
-  static func importCSV(_ text: String, actor: Actor, on db: any Database) async throws -> ImportResult {
+  static func importCSV(_ text: String, actor: Actor, on db: any Database, now: Date) async throws -> ImportResult {
     try actor.require(.admin)
     let days = try parseCSV(text)
     let years = Array(Set(days.map(\.date.year))).sorted()
@@ -79,7 +80,7 @@ enum CalendarService {
       for day in days { try await CalendarDay(day).create(on: tx) }
       try await AuditLog.record(
         .update, entity: "calendar", id: years.map(String.init).joined(separator: ","), actor: actor,
-        before: ["days": before], after: ["days": days.count], on: tx)
+        before: ["days": before], after: ["days": days.count], on: tx, at: now)
     }
     return ImportResult(years: years, days: days.count)
   }

@@ -45,7 +45,8 @@ struct OutboxDeliveryJob: BackgroundJob {
   }
 
   func claim(_ id: UUID, on db: any Database) async throws -> Bool {
-    guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return true }
+    let sql = db.sql
+    guard sql.dialect.name == "postgresql" else { return true }
     let rows = try await sql.select().column("id").from(OutboxMessage.schema).where("id", .equal, SQLBind(id))
       .lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED")).all()
     return !rows.isEmpty

@@ -20,7 +20,7 @@ enum OperationsController {
   /// Ready when the database answers a trivial query.
   @Sendable static func readyz(req: Request) async throws -> Response {
     do {
-      guard let sql = req.db as? any SQLDatabase else { throw Abort(.serviceUnavailable) }
+      let sql = req.db.sql
       try await sql.raw("SELECT 1").run()
       return try await Status(status: "ready").encodeResponse(for: req)
     } catch {

@@ -54,7 +54,7 @@ enum DepartmentPagesController {
     }
     return try await req.page(
       "departments/list",
-      DepartmentsPage(chrome: .make(for: req, titleKey: "departments.title"), rows: rows, newHref: Paths.departmentNew.link()))
+      DepartmentsPage(chrome: try await .make(for: req, titleKey: "departments.title"), rows: rows, newHref: Paths.departmentNew.link()))
   }
 
   static func form(
@@ -62,7 +62,7 @@ enum DepartmentPagesController {
   ) async throws -> Response {
     let chosen = Set(form.modules ?? [])
     let page = DepartmentFormPage(
-      chrome: .make(for: req, titleKey: department == nil ? "departments.new" : "departments.edit"),
+      chrome: try await .make(for: req, titleKey: department == nil ? "departments.new" : "departments.edit"),
       isNew: department == nil,
       action: try department.map { Paths.departmentEdit.link(try $0.requireID()) } ?? Paths.departmentNew.link(),
       deleteAction: try department.map { Paths.departmentDelete.link(try $0.requireID()) } ?? "",
@@ -91,7 +91,7 @@ enum DepartmentPagesController {
     try actor.require(.admin)
     let input = try req.content.decode(Form.self)
     return try await req.submitForm {
-      _ = try await DepartmentService.create(input.input, actor: actor, on: req.db)
+      _ = try await DepartmentService.create(input.input, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.departments.link())
     } showAgain: { errors, status in
       try await form(req, department: nil, form: input, errors: errors, status: status)
@@ -104,7 +104,7 @@ enum DepartmentPagesController {
     let department = try await DepartmentService.find(req)
     let input = try req.content.decode(Form.self)
     return try await req.submitForm {
-      try await DepartmentService.update(department, input.input, actor: actor, on: req.db)
+      try await DepartmentService.update(department, input.input, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.departments.link())
     } showAgain: { errors, status in
       try await form(req, department: department, form: input, errors: errors, status: status)
@@ -124,7 +124,7 @@ enum DepartmentPagesController {
     let confirm = try req.content.decode(DeleteForm.self).confirm
     return try await req.submitForm {
       try FormConfirmation.require(confirm)
-      try await DepartmentService.delete(department, actor: actor, on: req.db)
+      try await DepartmentService.delete(department, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.departments.link())
     } showAgain: { errors, status in
       let values = Form(

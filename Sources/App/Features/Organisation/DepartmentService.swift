@@ -38,7 +38,7 @@ enum DepartmentService {
     return (code, nameZh, nameEn, modules)
   }
 
-  static func create(_ input: Input, actor: Actor, on db: any Database) async throws -> Department {
+  static func create(_ input: Input, actor: Actor, on db: any Database, now: Date) async throws -> Department {
     try actor.require(.admin)
     let (code, nameZh, nameEn, modules) = try await validate(input, existing: nil, on: db)
     let department = Department(code: code, nameZh: nameZh, nameEn: nameEn, modules: modules)
@@ -46,12 +46,12 @@ enum DepartmentService {
       try await department.create(on: tx)
       try await AuditLog.record(
         .create, entity: "department", id: department.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
-        after: DepartmentDTO(department), on: tx)
+        after: DepartmentDTO(department), on: tx, at: now)
     }
     return department
   }
 
-  static func update(_ department: Department, _ input: Input, actor: Actor, on db: any Database) async throws {
+  static func update(_ department: Department, _ input: Input, actor: Actor, on db: any Database, now: Date) async throws {
     try actor.require(.admin)
     let before = try DepartmentDTO(department)
     let (code, nameZh, nameEn, modules) = try await validate(input, existing: department, on: db)
@@ -63,18 +63,17 @@ enum DepartmentService {
       try await department.save(on: tx)
       try await AuditLog.record(
         .update, entity: "department", id: department.requireID().uuidString, actor: actor, before: before,
-        after: DepartmentDTO(department), on: tx
-      )
+        after: DepartmentDTO(department), on: tx, at: now)
     }
   }
 
-  static func delete(_ department: Department, actor: Actor, on db: any Database) async throws {
+  static func delete(_ department: Department, actor: Actor, on db: any Database, now: Date) async throws {
     try actor.require(.admin)
     let before = try DepartmentDTO(department)
     try await db.transaction { tx in
       try await department.delete(on: tx)
       try await AuditLog.record(
-        .delete, entity: "department", id: before.id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx)
+        .delete, entity: "department", id: before.id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
     }
   }
 
@@ -132,7 +131,7 @@ enum DepartmentsAPIController {
   @Sendable static func create(req: Request) async throws -> Response {
     try req.actor.require(.admin)
     let body = try req.content.decode(DepartmentRequest.self)
-    let department = try await DepartmentService.create(body.input, actor: try req.actor, on: req.db)
+    let department = try await DepartmentService.create(body.input, actor: try req.actor, on: req.db, now: req.now)
     return try await DepartmentDTO(department).encodeResponse(status: .created, for: req)
   }
 
@@ -140,13 +139,13 @@ enum DepartmentsAPIController {
     try req.actor.require(.admin)
     let department = try await DepartmentService.find(req)
     let body = try req.content.decode(DepartmentRequest.self)
-    try await DepartmentService.update(department, body.input, actor: try req.actor, on: req.db)
+    try await DepartmentService.update(department, body.input, actor: try req.actor, on: req.db, now: req.now)
     return try DepartmentDTO(department)
   }
 
   @Sendable static func delete(req: Request) async throws -> HTTPStatus {
     try req.actor.require(.admin)
-    try await DepartmentService.delete(try await DepartmentService.find(req), actor: try req.actor, on: req.db)
+    try await DepartmentService.delete(try await DepartmentService.find(req), actor: try req.actor, on: req.db, now: req.now)
     return .noContent
   }
 }

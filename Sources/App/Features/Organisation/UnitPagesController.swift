@@ -53,7 +53,7 @@ enum UnitPagesController {
     try actor.require(.admin)
     let form = try req.content.decode(Form.self)
     return try await req.submitForm {
-      let unit = try await UnitService.create(form.input, actor: actor, on: req.db)
+      let unit = try await UnitService.create(form.input, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.unit.link(try unit.requireID()))
     } showAgain: { errors, status in
       try await req.page(
@@ -78,7 +78,7 @@ enum UnitPagesController {
     var form = try req.content.decode(Form.self)
     form.kind = unit.kind
     return try await req.submitForm {
-      try await UnitService.update(unit, form.input, actor: actor, on: req.db)
+      try await UnitService.update(unit, form.input, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.unit.link(try unit.requireID()))
     } showAgain: { errors, status in
       try await req.page(
@@ -101,7 +101,7 @@ enum UnitPagesController {
     return try await req.submitForm {
       try actor.require(.admin)
       try FormConfirmation.require(form.confirm)
-      try await UnitService.delete(unit, actor: actor, on: req.db)
+      try await UnitService.delete(unit, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: parentID.map { Paths.unit.link($0) } ?? Paths.units.link())
     } showAgain: { errors, status in
       try await req.page("units/show", UnitPage.build(for: req, id: id, errors: errors), status: status)

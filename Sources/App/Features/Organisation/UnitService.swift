@@ -32,7 +32,7 @@ enum UnitService {
     return n
   }
 
-  static func create(_ input: Input, actor: Actor, on db: any Database) async throws -> OrgUnit {
+  static func create(_ input: Input, actor: Actor, on db: any Database, now: Date) async throws -> OrgUnit {
     try actor.require(.admin)
     var errors = FieldErrors()
     let code = Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
@@ -55,12 +55,13 @@ enum UnitService {
     try await db.transaction { tx in
       try await unit.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: UnitDTO(unit), on: tx)
+        .create, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: UnitDTO(unit), on: tx,
+        at: now)
     }
     return unit
   }
 
-  static func update(_ unit: OrgUnit, _ input: Input, actor: Actor, on db: any Database) async throws {
+  static func update(_ unit: OrgUnit, _ input: Input, actor: Actor, on db: any Database, now: Date) async throws {
     try actor.require(.admin)
     let before = try UnitDTO(unit)
     var errors = FieldErrors()
@@ -95,12 +96,12 @@ enum UnitService {
       }
       try await unit.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: before, after: UnitDTO(unit), on: tx)
+        .update, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: before, after: UnitDTO(unit), on: tx, at: now)
     }
   }
 
   /// Deleting is refused while the unit still has children or users, so nothing is orphaned.
-  static func delete(_ unit: OrgUnit, actor: Actor, on db: any Database) async throws {
+  static func delete(_ unit: OrgUnit, actor: Actor, on db: any Database, now: Date) async throws {
     try actor.require(.admin)
     let id = try unit.requireID()
     if try await OrgUnit.query(on: db).filter(\.$parent.$id == id).count() > 0 {
@@ -112,7 +113,8 @@ enum UnitService {
     let before = try UnitDTO(unit)
     try await db.transaction { tx in
       try await unit.delete(on: tx)
-      try await AuditLog.record(.delete, entity: "unit", id: id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx)
+      try await AuditLog.record(
+        .delete, entity: "unit", id: id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
     }
   }
 

@@ -29,7 +29,7 @@ enum UnitsAPIController {
       .init(
         code: body.code, name: body.name, kind: body.kind, parentID: body.parentId?.uuidString,
         customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone),
-      actor: actor, on: req.db)
+      actor: actor, on: req.db, now: req.now)
     return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
   }
 
@@ -42,7 +42,7 @@ enum UnitsAPIController {
       unit,
       .init(
         code: body.code, name: body.name, kind: nil, parentID: body.parentId?.uuidString,
-        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone), actor: actor, on: req.db)
+        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone), actor: actor, on: req.db, now: req.now)
     return try UnitDTO(unit)
   }
 
@@ -50,7 +50,7 @@ enum UnitsAPIController {
     let actor = try req.actor
     try actor.require(.admin)
     let unit = try await OrgUnit.findVisible(try req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
-    try await UnitService.delete(unit, actor: actor, on: req.db)
+    try await UnitService.delete(unit, actor: actor, on: req.db, now: req.now)
     return .noContent
   }
 }

@@ -20,7 +20,7 @@ enum PeopleAPIController {
   }
 
   @Sendable static func me(req: Request) async throws -> UserDTO {
-    guard let user = try await ActorLoader.loadUser(userID: try req.actor.userID, on: req.db) else { throw AppError.unauthorized }
+    guard let user = try await User.active(try req.actor.userID, on: req.db) else { throw AppError.unauthorized }
     return try UserDTO(user, unit: user.unit, now: req.now)
   }
 
@@ -53,20 +53,20 @@ enum PeopleAPIController {
 
   @Sendable static func revokeToken(req: Request) async throws -> HTTPStatus {
     let id = try req.uuidParameter("tokenID", entity: "entity.token")
-    try await TokenIssuer.revoke(id, actor: try req.actor, on: req.db)
+    try await TokenIssuer.revoke(id, actor: try req.actor, on: req.db, now: req.now)
     return .noContent
   }
 
   @Sendable static func listUsers(req: Request) async throws -> ListResponse<UserDTO> {
     try req.actor.require(.admin)
     let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
-    return ListResponse(items: try users.map { try UserDTO($0, unit: $0.unit) })
+    return ListResponse(items: try users.map { try UserDTO($0, unit: $0.unit, now: req.now) })
   }
 
   @Sendable static func showUser(req: Request) async throws -> UserDTO {
     try req.actor.require(.admin)
     let user = try await findUser(req)
-    return try UserDTO(user, unit: user.unit)
+    return try UserDTO(user, unit: user.unit, now: req.now)
   }
 
   @Sendable static func createUser(req: Request) async throws -> Response {
@@ -75,8 +75,8 @@ enum PeopleAPIController {
     let b = try req.content.decode(UserCreateRequest.self)
     let user = try await UserService.create(
       .init(username: b.username, displayName: b.displayName, password: b.password, unitID: b.unitId.uuidString, roles: b.roles),
-      actor: actor, on: req.db, credentials: req.credentials)
-    return try await UserDTO(user, unit: user.unit).encodeResponse(status: .created, for: req)
+      actor: actor, on: req.db, credentials: req.credentials, now: req.now)
+    return try await UserDTO(user, unit: user.unit, now: req.now).encodeResponse(status: .created, for: req)
   }
 
   @Sendable static func updateUser(req: Request) async throws -> UserDTO {
@@ -89,8 +89,8 @@ enum PeopleAPIController {
       .init(
         displayName: b.displayName, password: b.password, unitID: b.unitId?.uuidString, roles: b.roles, isActive: b.isActive,
         unlock: b.unlock ?? false),
-      actor: actor, on: req.db, credentials: req.credentials)
-    return try UserDTO(user, unit: user.unit)
+      actor: actor, on: req.db, credentials: req.credentials, now: req.now)
+    return try UserDTO(user, unit: user.unit, now: req.now)
   }
 
   static func findUser(_ req: Request) async throws -> User {
@@ -113,24 +113,25 @@ enum TokenIssuer {
       try await record.create(on: tx)
       try await AuditLog.record(
         .create, entity: "api_token", id: record.requireID().uuidString, actor: user.actor, before: NoSnapshot?.none,
-        after: ["name": name, "user": user.username, "expiresAt": BusinessTime.iso8601(expiresAt)], on: tx)
+        after: ["name": name, "user": user.username, "expiresAt": BusinessTime.iso8601(expiresAt)], on: tx, at: now)
     }
     return TokenCreated(id: try record.requireID(), name: name, token: token, expiresAt: expiresAt)
   }
 
   /// Only the owner revokes a token; someone else's token is "not found", not "forbidden", so
   /// that ids do not leak.
-  static func revoke(_ id: UUID, actor: Actor, on db: any Database) async throws {
+  static func revoke(_ id: UUID, actor: Actor, on db: any Database, now: Date) async throws {
     guard let token = try await ApiToken.find(id, on: db), token.$user.id == actor.userID else {
       throw AppError.notFound("entity.token")
     }
     guard token.revokedAt == nil else { return }
-    token.revokedAt = Date()
+    token.revokedAt = now
     try await db.transaction { tx in
       try await token.save(on: tx)
       try await AuditLog.record(
-        .stateChange, entity: "api_token", id: id.uuidString, actor: actor, before: ["state": "active"], after: ["state": "revoked"], on: tx
-      )
+        .stateChange, entity: "api_token", id: id.uuidString, actor: actor, before: ["state": "active"], after: ["state": "revoked"],
+        on: tx,
+        at: now)
     }
   }
 }

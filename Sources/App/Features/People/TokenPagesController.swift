@@ -43,7 +43,7 @@ enum TokenPagesController {
         revokeAction: Paths.tokenRevoke.link(try $0.requireID()))
     }
     let page = TokensPage(
-      chrome: .make(for: req, titleKey: "tokens.title"), rows: rows, createAction: Paths.tokens.link(), newToken: newToken?.token,
+      chrome: try await .make(for: req, titleKey: "tokens.title"), rows: rows, createAction: Paths.tokens.link(), newToken: newToken?.token,
       newTokenExpiresAt: newToken.map { DisplayFormat.dateTime($0.expiresAt) },
       errors: errors.localized(req.application.localizer, req.locale))
     return try await req.page("tokens", page, status: status)
@@ -75,7 +75,7 @@ enum TokenPagesController {
     let confirm = try req.content.decode(RevokeForm.self).confirm
     return try await req.submitForm {
       try FormConfirmation.require(confirm)
-      try await TokenIssuer.revoke(id, actor: req.actor, on: req.db)
+      try await TokenIssuer.revoke(id, actor: req.actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.tokens.link())
     } showAgain: { errors, status in
       try await render(req, errors: errors, status: status)

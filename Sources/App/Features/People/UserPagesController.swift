@@ -51,7 +51,7 @@ enum UserPagesController {
 
   @Sendable static func list(req: Request) async throws -> Response {
     try req.actor.require(.admin)
-    let now = Date()
+    let now = req.now
     let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
     let rows = try users.map {
       UsersPage.Row(
@@ -59,7 +59,7 @@ enum UserPagesController {
         isActive: $0.isActive, locked: ($0.lockedUntil ?? .distantPast) > now, editHref: Paths.userEdit.link(try $0.requireID()))
     }
     return try await req.page(
-      "users/list", UsersPage(chrome: .make(for: req, titleKey: "users.title"), rows: rows, newHref: Paths.userNew.link()))
+      "users/list", UsersPage(chrome: try await .make(for: req, titleKey: "users.title"), rows: rows, newHref: Paths.userNew.link()))
   }
 
   static func form(
@@ -68,12 +68,12 @@ enum UserPagesController {
     let units = try await OrgUnit.query(on: req.db).sort(\.$code).all()
     let chosenRoles = Set(form.roles ?? [])
     let page = UserFormPage(
-      chrome: .make(for: req, titleKey: user == nil ? "users.new" : "users.edit"),
+      chrome: try await .make(for: req, titleKey: user == nil ? "users.new" : "users.edit"),
       isNew: user == nil,
       action: try user.map { Paths.userEdit.link(try $0.requireID()) } ?? Paths.userNew.link(),
       values: ["username": form.username ?? "", "displayName": form.displayName ?? ""],
       isActive: user == nil || form.isActive != nil,
-      locked: (user?.lockedUntil ?? .distantPast) > Date(),
+      locked: (user?.lockedUntil ?? .distantPast) > req.now,
       units: try units.map {
         Choice(
           value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: try $0.requireID().uuidString == form.unitId)
@@ -106,7 +106,7 @@ enum UserPagesController {
         .init(
           username: input.username, displayName: input.displayName, password: input.password, unitID: input.unitId, roles: input.roles ?? []
         ),
-        actor: actor, on: req.db, credentials: req.credentials)
+        actor: actor, on: req.db, credentials: req.credentials, now: req.now)
       return req.redirect(to: Paths.users.link())
     } showAgain: { errors, status in
       try await form(req, user: nil, form: input, errors: errors, status: status)

@@ -14,7 +14,7 @@ enum UserService {
     var unlock: Bool = false
   }
 
-  static func create(_ input: Input, actor: Actor?, on db: any Database, credentials: Credentials) async throws -> User {
+  static func create(_ input: Input, actor: Actor?, on db: any Database, credentials: Credentials, now: Date) async throws -> User {
     if let actor { try actor.require(.admin) }
     var errors = FieldErrors()
     let username = Validate.identifier(input.username, field: "username", max: Limits.username, into: &errors)
@@ -31,19 +31,20 @@ enum UserService {
     try await db.transaction { tx in
       try await user.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "user", id: user.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: UserDTO(user, unit: unit),
-        on: tx)
+        .create, entity: "user", id: user.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        after: UserDTO(user, unit: unit, now: now),
+        on: tx, at: now)
     }
     user.$unit.value = unit
     return user
   }
 
   static func update(
-    _ user: User, _ input: Input, actor: Actor, on db: any Database, credentials: Credentials, now: Date = Date()
+    _ user: User, _ input: Input, actor: Actor, on db: any Database, credentials: Credentials, now: Date
   ) async throws {
     try actor.require(.admin)
     let oldUnit = try await user.$unit.get(on: db)
-    let before = try UserDTO(user, unit: oldUnit)
+    let before = try UserDTO(user, unit: oldUnit, now: now)
     var errors = FieldErrors()
     let displayName =
       input.displayName == nil
@@ -75,7 +76,8 @@ enum UserService {
       try await user.save(on: tx)
       if passwordChanged { try await revokeTokens(of: user, actor: actor, now: now, on: tx) }
       try await AuditLog.record(
-        .update, entity: "user", id: user.requireID().uuidString, actor: actor, before: before, after: UserDTO(user, unit: unit), on: tx)
+        .update, entity: "user", id: user.requireID().uuidString, actor: actor, before: before, after: UserDTO(user, unit: unit, now: now),
+        on: tx, at: now)
     }
     user.$unit.value = unit
   }
@@ -101,7 +103,7 @@ enum UserService {
       try await revokeTokens(of: user, actor: actor, now: now, on: tx)
       try await AuditLog.record(
         .update, entity: "user", id: user.requireID().uuidString, actor: actor, before: ["password": "old"], after: ["password": "changed"],
-        on: tx)
+        on: tx, at: now)
     }
   }
 
@@ -113,7 +115,7 @@ enum UserService {
     try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
     try await AuditLog.record(
       .stateChange, entity: "api_token", id: userID.uuidString, actor: actor, before: ["active": String(active)],
-      after: ["active": "0", "reason": "password_changed"], on: db)
+      after: ["active": "0", "reason": "password_changed"], on: db, at: now)
   }
 
   private static func findUnit(_ raw: String?, into errors: inout FieldErrors, on db: any Database) async throws -> OrgUnit? {

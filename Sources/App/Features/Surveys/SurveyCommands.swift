@@ -31,7 +31,7 @@ struct RosterImportCommand: AsyncCommand {
     do {
       let result = try await RosterImport.run(
         data, fileName: (signature.file as NSString).lastPathComponent, countyID: county.id,
-        actor: try await Actor.commandLine(on: app.db), on: app.db, progress: { bar.update($0, $1) })
+        actor: try await Actor.commandLine(on: app.db), on: app.db, now: app.clock.now(), progress: { bar.update($0, $1) })
       let q = result.quality
       context.console.info(
         "\(result.county) roster version \(result.version): \(q.valid) of \(q.total) rows imported; "

@@ -37,7 +37,7 @@ enum SurveysAPIController {
     guard let unitID = try req.query(unitParameter) else { throw AppError.invalid("unitId", "validation.required") }
     let fileName = try req.query(fileNameParameter) ?? "upload"
     let data = req.body.data.map { Data(buffer: $0) } ?? Data()
-    let result = try await RosterImport.run(data, fileName: fileName, countyID: unitID, actor: try req.actor, on: req.db)
+    let result = try await RosterImport.run(data, fileName: fileName, countyID: unitID, actor: try req.actor, on: req.db, now: req.now)
     guard let version = try await RosterVersion.find(result.versionID, on: req.db) else { throw AppError.notFound("entity.roster") }
     let body = RosterImportDTO(
       roster: try RosterDTO(version),
@@ -60,7 +60,7 @@ enum SurveysAPIController {
         allocation: body.allocation, seed: body.seed, attemptLimit: body.attemptLimit.map(String.init),
         reservePercent: body.reservePercent.map { String($0) }, excludeMonths: body.excludeMonths.map(String.init),
         excludeOpenComplaints: body.excludeOpenComplaints.map(String.init)),
-      actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
+      actor: try req.actor, on: req.db, now: req.now, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
     return try await WaveDTO(wave, today: BusinessTime.civilDate(of: req.now), full: true).encodeResponse(status: .created, for: req)
   }
 
@@ -106,7 +106,7 @@ enum SurveysAPIController {
     let body = try req.content.decode(TargetRequest.self)
     try await WaveService.setTarget(
       unitID: body.unitId, assessment: body.assessment.map { String($0) }, stretch: body.stretch.map { String($0) }, wave: wave,
-      actor: try req.actor, on: req.db)
+      actor: try req.actor, on: req.db, now: req.now)
     return .noContent
   }
 

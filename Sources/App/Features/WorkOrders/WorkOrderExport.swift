@@ -16,7 +16,7 @@ enum WorkOrderExport {
         localizer.text("workorder.type.\(order.type)", locale: locale),
         localizer.text("workorder.state.\(order.state)", locale: locale),
         hidden ? "***" : order.customerName,
-        hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone),
+        hidden ? "***" : DisplayFormat.maskedPhone(order.customerPhone),
         unitNames[order.$unit.id] ?? "",
         DisplayFormat.dateTime(order.acceptedAt),
         WorkOrderPresenter.itemName(order, locale: locale) ?? "",

@@ -76,14 +76,7 @@ enum WorkOrderFlow {
   }
 
   static func claimVersion(_ order: WorkOrder, expected: Int, on db: any Database) async throws {
-    guard let sql = db as? any SQLDatabase else { return }
-    let rows = try await sql.update(WorkOrder.schema)
-      .set("version", to: SQLBind(expected + 1))
-      .where("id", .equal, SQLBind(order.requireID()))
-      .where("version", .equal, SQLBind(expected))
-      .returning("id")
-      .all()
-    if rows.isEmpty { throw staleVersion(order) }
+    try await OptimisticLock.claim(WorkOrder.schema, id: order.requireID(), expected: expected, on: db, stale: staleVersion(order))
   }
 
   static func staleVersion(_ order: WorkOrder) -> AppError {
@@ -92,7 +85,7 @@ enum WorkOrderFlow {
 
   /// What a move tells people: the timeline note and who acts next. Read before the move's
   /// transaction, so on SQLite the write lock is held only for the writes.
-  struct Notice {
+  struct Announcement {
     let note: String?
     let recipients: [UUID]
   }
@@ -100,19 +93,19 @@ enum WorkOrderFlow {
   /// `unit`: the order's unit when the caller has it already.
   static func notice(
     _ outcome: WorkflowOutcome, order: WorkOrder, unit: OrgUnit? = nil, actor: Actor, workflow: Workflow, on db: any Database
-  ) async throws -> Notice {
+  ) async throws -> Announcement {
     var note = outcome.audit.note
     // A dispatch names its unit by id; people read the unit's name.
     if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
       note = try await OrgUnit.find(id, on: db)?.name ?? note
     }
-    let recipients = try await Inbox.recipients(for: order, unit: unit, workflow: workflow, except: actor.userID, on: db)
-    return Notice(note: note, recipients: recipients)
+    let recipients = try await WorkOrderRecipients.waitingOn(order, unit: unit, workflow: workflow, except: actor.userID, on: db)
+    return Announcement(note: note, recipients: recipients)
   }
 
   /// The timeline entry, the audit record and the inbox notices of one move.
   static func record(
-    _ outcome: WorkflowOutcome, notice: Notice, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
+    _ outcome: WorkflowOutcome, notice: Announcement, order: WorkOrder, actor: Actor, before: WorkflowSnapshot?, on db: any Database
   ) async throws {
     let entry = outcome.audit
     // The date an extension asked for (or that was decided), and a return visit's verdict.
@@ -127,7 +120,7 @@ enum WorkOrderFlow {
     try await WorkOrderEvent(
       orderID: order.requireID(), at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
       actorName: actor.displayName, note: notice.note, dueAt: dueAt, result: result
-    ).insert(on: db)
+    ).insert(on: db, now: entry.at)
     try await AuditLog.record(
       before == nil ? .create : .stateChange, entity: "work_order", id: order.requireID().uuidString, actor: actor,
       before: before.map { AuditState(state: $0.state.rawValue, flags: $0.flags.map(\.rawValue).sorted()) },
@@ -141,9 +134,9 @@ enum WorkOrderFlow {
       } else {
         ("inbox.queue", [order.number, "workorder.state.\(outcome.state.rawValue)"])
       }
-    try await Inbox.deliver(
-      to: notice.recipients, kind: "queue", messageKey: message.key, args: message.args, link: Paths.workOrder.link(order.requireID()),
-      at: entry.at, on: db)
+    try await Notifications.deliver(
+      Notice(kind: "queue", messageKey: message.key, args: message.args, link: Paths.workOrder.link(order.requireID())),
+      to: notice.recipients, at: entry.at, on: db)
   }
 
   struct AuditState: Encodable {
@@ -155,7 +148,7 @@ enum WorkOrderFlow {
 
 /// A workflow refusal (wrong state, wrong role, missing reason…), reported as 422 with the
 /// reason in the user's language.
-struct WorkflowRefusal: Error {
+struct WorkflowRefusal: AppErrorConvertible {
   let error: WorkflowError
 
   var appError: AppError {

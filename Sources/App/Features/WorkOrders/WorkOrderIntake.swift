@@ -100,7 +100,7 @@ enum WorkOrderIntake {
     if outcome.state.isTerminal { order.closedAt = acceptedAt }
     let notice = try await WorkOrderFlow.notice(outcome, order: order, unit: unit, actor: actor, workflow: workflow, on: db)
     try await db.transaction { tx in
-      try await order.insert(on: tx)
+      try await order.insert(on: tx, now: now)
       try await WorkOrderFlow.record(outcome, notice: notice, order: order, actor: actor, before: nil, on: tx)
     }
     return order

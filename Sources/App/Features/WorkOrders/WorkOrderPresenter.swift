@@ -64,16 +64,9 @@ enum WorkOrderPresenter {
   static let sampleInvestigation = ComplaintInvestigation(
     course: "-", handling: "-", cause: "-", responsibility: "-", correctiveAction: "-", personnelOutcome: "-")
 
-  /// "13812345678" → "138****5678"; short numbers keep only their last two digits.
-  static func maskPhone(_ phone: String) -> String {
-    let chars = Array(phone)
-    guard chars.count >= 7 else { return String(repeating: "*", count: max(chars.count - 2, 0)) + String(chars.suffix(2)) }
-    return String(chars.prefix(3)) + "****" + String(chars.suffix(4))
-  }
-
   static func dto(_ order: WorkOrder, actor: Actor, workflow: Workflow, now: Date, maskPhone: Bool) throws -> WorkOrderDTO {
     let hideReporter = ReportSecrecy.hidesCustomer(of: order, from: actor)
-    let phone = hideReporter ? "***" : maskPhone ? Self.maskPhone(order.customerPhone) : order.customerPhone
+    let phone = hideReporter ? "***" : maskPhone ? DisplayFormat.maskedPhone(order.customerPhone) : order.customerPhone
     let isClassified = order.categoryCode != nil
     return WorkOrderDTO(
       id: try order.requireID(), number: order.number, type: order.type, serviceKind: order.serviceKind, channel: order.channel,

@@ -196,37 +196,6 @@ enum WorkOrderQueries {
 }
 
 extension WorkOrderQueries {
-  /// Customer accounts with a complaint still open, for features that must leave those
-  /// customers alone (the survey sample excludes them, DOMAIN.md §4).
-  static func accountsWithOpenComplaints(on db: any Database) async throws -> Set<String> {
-    let orders = try await WorkOrder.query(on: db)
-      .filter(\.$type == OrderType.complaint.rawValue)
-      .filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
-      .field(\.$customerAccount).all()
-    return Set(orders.map(\.customerAccount))
-  }
-}
-
-extension WorkOrderQueries {
-  struct ReturnVisit: Sendable {
-    let unitID: UUID
-    let satisfied: Bool
-  }
-
-  /// Return visits recorded in a calendar year (Beijing time): the customer's verdict on how
-  /// the order was handled, which the satisfaction results show as their own channel.
-  static func returnVisits(year: Int, on db: any Database) async throws -> [ReturnVisit] {
-    guard let start = BusinessTime.parseInstant("\(year)-01-01T00:00:00+08:00"),
-      let end = BusinessTime.parseInstant("\(year + 1)-01-01T00:00:00+08:00")
-    else { return [] }
-    return try await WorkOrder.query(on: db)
-      .filter(\.$returnVisitedAt >= start).filter(\.$returnVisitedAt < end).filter(\.$returnVisitSatisfied != nil)
-      .field(\.$unit.$id).field(\.$returnVisitSatisfied).all()
-      .map { ReturnVisit(unitID: $0.$unit.id, satisfied: $0.returnVisitSatisfied ?? false) }
-  }
-}
-
-extension WorkOrderQueries {
   /// A customer's repeat contacts (issue 3 §6): their open orders, and any order on the same
   /// account or phone accepted within the 30 days before `asOf`, newest first. The order page's
   /// related list, its merge candidates and the intake's lookup all read this.

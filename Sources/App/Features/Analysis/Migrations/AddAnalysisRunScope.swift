@@ -8,8 +8,8 @@ struct AddAnalysisRunScope: AsyncMigration {
     try await database.schema(AnalysisRun.schema)
       .field("scope_unit_id", .uuid, .references(OrgUnit.schema, "id"))
       .update()
-    guard let sql = database as? any SQLDatabase,
-      let root = try await OrgUnit.query(on: database).filter(\.$parent.$id == nil).sort(\.$code).first(),
+    let sql = database.sql
+    guard let root = try await OrgUnit.query(on: database).filter(\.$parent.$id == nil).sort(\.$code).first(),
       let rootID = root.id
     else { return }
     try await sql.update(AnalysisRun.schema).set("scope_unit_id", to: SQLBind(rootID))

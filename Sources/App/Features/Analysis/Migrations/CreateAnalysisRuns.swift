@@ -15,9 +15,8 @@ struct CreateAnalysisRuns: AsyncMigration {
       .field("created_by", .string, .required)
       .field("created_at", .datetime, .required)
       .create()
-    if let sql = database as? any SQLDatabase {
-      try await sql.create(index: "analysis_runs_created").on(AnalysisRun.schema).column("created_at").run()
-    }
+    let sql = database.sql
+    try await sql.create(index: "analysis_runs_created").on(AnalysisRun.schema).column("created_at").run()
   }
 
   func revert(on database: any Database) async throws {

@@ -102,7 +102,7 @@ enum CSIRuns {
     let bootstrap = blank(request.bootstrap)
     checkBootstrap(bootstrap, into: &errors)
     if !errors.isEmpty { throw ValidationFailure(errors: errors) }
-    guard let id = UUID(uuidString: request.waveId ?? ""), let wave = try await SurveyWave.find(id, on: db) else {
+    guard let id = UUID(uuidString: request.waveId ?? ""), let wave = try await WaveSummaries.find(id, on: db) else {
       throw AppError.invalid("waveId", "analysis.error.unknown_wave")
     }
     let matrix = try await CSIItemMatrix.load(waveID: id, units: scope.unitIDs, on: db)
@@ -126,7 +126,7 @@ enum CSIRuns {
     var settings = settings(.wave, outcome, model: model)
     settings.waveId = id
     settings.waveCode = wave.code
-    settings.channels = ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue)
+    settings.channels = CSIItemMatrix.channels
     settings.responses = rows.count
     settings.caseWeights = "response weight"
     settings.groupBy = grouping?.rawValue

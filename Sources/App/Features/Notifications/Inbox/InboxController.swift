@@ -56,7 +56,7 @@ enum InboxController {
     let actor = try req.actor
     let items = try await items(for: actor, unreadOnly: false, on: req.db)
     let page = InboxPage(
-      chrome: .make(for: req, titleKey: "inbox.title"),
+      chrome: try await .make(for: req, titleKey: "inbox.title"),
       items: try items.map {
         .init(
           message: message($0, req), at: DisplayFormat.dateTime($0.createdAt), link: $0.link, unread: $0.readAt == nil,

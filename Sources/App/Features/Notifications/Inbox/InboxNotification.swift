@@ -27,10 +27,13 @@ final class InboxNotification: Model, @unchecked Sendable {
     self.$user.id = userID
     self.kind = kind
     self.messageKey = messageKey
-    self.argsJSON = (try? JSONCoding.encode(args)) ?? "[]"
+    self.argsJSON = Self.encode(args: args)
     self.link = link
     self.createdAt = at
   }
+
+  /// The arguments as stored (a JSON array).
+  static func encode(args: [String]) -> String { (try? JSONCoding.encode(args)) ?? "[]" }
 
   var args: [String] { (try? JSONCoding.decode([String].self, argsJSON)) ?? [] }
 }

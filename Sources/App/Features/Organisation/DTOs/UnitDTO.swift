@@ -50,7 +50,3 @@ struct UnitUpdateRequest: Content {
   let customerCount: Int?
   let dutyPhone: String?
 }
-
-struct ListResponse<Item: Content>: Content {
-  let items: [Item]
-}

@@ -48,7 +48,7 @@ struct UnitsPage: Encodable {
     }
     try walk(nil, depth: 0)
     return UnitsPage(
-      chrome: .make(for: req, titleKey: "units.title"), rows: rows, canEdit: actor.isAdmin,
+      chrome: try await .make(for: req, titleKey: "units.title"), rows: rows, canEdit: actor.isAdmin,
       newHref: Paths.unitNew.link())
   }
 }
@@ -96,7 +96,7 @@ struct UnitPage: Encodable {
     let parent = try await unit.$parent.get(on: req.db)
     let users = try await User.query(on: req.db).filter(\.$unit.$id == id).sort(\.$username).all()
     return UnitPage(
-      chrome: .make(for: req, titleKey: "units.detail"),
+      chrome: try await .make(for: req, titleKey: "units.detail"),
       unit: try UnitRow(unit),
       parent: try parent.flatMap { actor.canSee($0.unitPath) ? try UnitRow($0) : nil },
       children: try await OrgUnit.children(of: id, on: req.db).map { try UnitRow($0) },
@@ -130,7 +130,7 @@ struct UnitFormPage: Encodable {
       return !unit.unitPath.contains(candidate.unitPath)
     }
     return UnitFormPage(
-      chrome: .make(for: req, titleKey: unit == nil ? "units.new" : "units.edit"),
+      chrome: try await .make(for: req, titleKey: unit == nil ? "units.new" : "units.edit"),
       isNew: unit == nil,
       action: try unit.map { Paths.unitEdit.link(try $0.requireID()) } ?? Paths.unitNew.link(),
       values: values,

@@ -17,7 +17,7 @@ struct UserDTO: Content, Equatable {
   let locked: Bool
   let unit: UnitRef
 
-  init(_ user: User, unit: OrgUnit, now: Date = Date()) throws {
+  init(_ user: User, unit: OrgUnit, now: Date) throws {
     id = try user.requireID()
     username = user.username
     displayName = user.displayName

@@ -8,11 +8,6 @@ import SQLKit
 enum LoginCounters {
   static let sourcesTable = "login_sources"
 
-  static func sql(_ db: any Database) throws -> any SQLDatabase {
-    guard let sql = db as? any SQLDatabase else { throw AppError(.internalServerError, code: "internal", key: "error.internal") }
-    return sql
-  }
-
   /// Counts an attempt on an account that is not locked and returns its number (unforgiven
   /// attempts, this one included); nil when the account is locked.
   static func claimAttempt(userID: UUID, now: Date, on sql: any SQLDatabase) async throws -> Int? {

@@ -41,7 +41,7 @@ enum LoginService {
   }
 
   static func verify(username: String, password: String, context c: Context) async throws -> Outcome {
-    let sql = try LoginCounters.sql(c.db)
+    let sql = c.db.sql
     if c.throttle.isThrottled(
       failures: try await LoginCounters.sourceFailures(c.source, since: c.throttle.openWindowStart(now: c.now), on: sql))
     {
@@ -66,7 +66,7 @@ enum LoginService {
       if try await LoginCounters.lock(userID: userID, failuresAtLeast: c.lockout.maxFailures, until: until, now: c.now, on: sql) {
         try await AuditLog.record(
           .stateChange, entity: "user", id: userID.uuidString, actor: nil, before: NoSnapshot?.none,
-          after: ["lockedUntil": BusinessTime.iso8601(until)], on: c.db)
+          after: ["lockedUntil": BusinessTime.iso8601(until)], on: c.db, at: c.now)
       }
     }
     return try await failed(c, sql)

@@ -33,7 +33,7 @@ enum PasswordPagesController {
     -> Response
   {
     let page = PasswordPage(
-      chrome: .make(for: req, titleKey: "account.password.title"), action: Paths.accountPassword.link(), changed: changed,
+      chrome: try await .make(for: req, titleKey: "account.password.title"), action: Paths.accountPassword.link(), changed: changed,
       minimumLength: req.application.passwordPolicy.minimumLength, errors: errors.localized(req.application.localizer, req.locale))
     return try await req.page("account/password", page, status: status)
   }

@@ -33,7 +33,7 @@ enum SessionController {
   @Sendable static func loginForm(req: Request) async throws -> Response {
     if req.sessionUser != nil { return req.redirect(to: Paths.home.link()) }
     return try await req.page(
-      "login", LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: "", error: nil))
+      "login", LoginPage(chrome: try await .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: "", error: nil))
   }
 
   @Sendable static func login(req: Request) async throws -> Response {
@@ -53,7 +53,8 @@ enum SessionController {
     case .throttled:
       (message, status) = (req.t("login.error.throttled", String(req.application.config.loginThrottle.windowMinutes)), .tooManyRequests)
     }
-    let page = LoginPage(chrome: .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: username, error: message)
+    let page = LoginPage(
+      chrome: try await .make(for: req, titleKey: "login.title"), action: Paths.login.link(), username: username, error: message)
     return try await req.page("login", page, status: status)
   }
 
@@ -76,7 +77,7 @@ enum SessionController {
         try await user.save(on: tx)
         try await AuditLog.record(
           .update, entity: "user", id: id.uuidString, actor: actor, before: before,
-          after: ["locale": form.locale], on: tx)
+          after: ["locale": form.locale], on: tx, at: req.now)
       }
     }
     return req.redirect(to: LocalRedirect.path(from: req.headers.first(name: .referer)) ?? Paths.home.link())

@@ -168,7 +168,7 @@ struct SampleDTO: Content {
     waveId = s.$wave.id
     unitId = s.$unit.id
     name = s.name
-    phone = WorkOrderPresenter.maskPhone(s.phone)
+    phone = DisplayFormat.maskedPhone(s.phone)
     segment = s.segment
     designWeight = s.designWeight
     reserveRank = s.reserveRank

@@ -73,7 +73,7 @@ enum ChannelPagesController {
     ]
     let tones = [5: "best", 4: "good", 3: "fair", 2: "poor", 1: "worst"]
     let page = KioskPage(
-      chrome: .make(for: req, titleKey: "kiosk.title"), hallName: hall?.name, unitId: hall?.id?.uuidString ?? "",
+      chrome: try await .make(for: req, titleKey: "kiosk.title"), hallName: hall?.name, unitId: hall?.id?.uuidString ?? "",
       halls: try halls.map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: $0.id == hall?.id) },
       faces: SatisfactionScale.fivePoint.points.map {
         .init(code: $0.code, labelKey: $0.labelKey, mouth: mouths[$0.code] ?? "", tone: tones[$0.code] ?? "")
@@ -121,7 +121,7 @@ enum ChannelPagesController {
     let questionnaire = ChannelQuestionnaires.government(scale: .fivePoint)
     let localized = errors.localized(req.application.localizer, req.locale)
     let page = GovernmentPage(
-      chrome: .make(for: req, titleKey: "government.title"),
+      chrome: try await .make(for: req, titleKey: "government.title"),
       counties: try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind == .county || $0.unitKind == .city }
         .map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: try $0.requireID().uuidString == values["unitId"]) },
       questions: questionnaire.questions.filter { $0.kind == .fivePoint }.map { q in
@@ -163,7 +163,7 @@ enum ChannelPagesController {
           questionnaire: questionnaire, on: tx)
         try await AuditLog.record(
           .create, entity: "survey_response", id: id.uuidString, actor: actor, before: NoSnapshot?.none,
-          after: ["channel": "government", "agency": agency, "unit": unit.code], on: tx)
+          after: ["channel": "government", "agency": agency, "unit": unit.code], on: tx, at: req.now)
       }
       return try await renderGovernment(req, notice: req.t("government.recorded", agency, unit.name))
     } showAgain: { errors, status in

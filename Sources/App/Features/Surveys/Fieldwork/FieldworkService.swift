@@ -145,7 +145,7 @@ enum FieldworkService {
       try await call.create(on: tx)
       try await AuditLog.record(
         .stateChange, entity: "survey_sample", id: sample.requireID().uuidString, actor: actor, before: ["status": before],
-        after: ["status": sample.status, "outcome": outcome.rawValue], on: tx)
+        after: ["status": sample.status, "outcome": outcome.rawValue], on: tx, at: now)
     }
   }
 

@@ -28,7 +28,7 @@ enum InterviewPagesController {
       let wave = try await sample.$wave.get(on: req.db)
       let unit = try await sample.$unit.get(on: req.db)
       customer = .init(
-        id: try sample.requireID().uuidString, name: sample.name, maskedPhone: WorkOrderPresenter.maskPhone(sample.phone),
+        id: try sample.requireID().uuidString, name: sample.name, maskedPhone: DisplayFormat.maskedPhone(sample.phone),
         dialHref: Paths.interviewDial.link(try sample.requireID()), segmentKey: "survey.segment.\(sample.segment)",
         attempts: sample.attempts, attemptLimit: wave.attemptLimit,
         callbackAt: sample.sampleStatus == .callback ? sample.nextCallAt.map(DisplayFormat.dateTime) : nil, wave: wave.name,
@@ -50,7 +50,7 @@ enum InterviewPagesController {
         full: $0.fill.done >= $0.fill.quota)
     }
     let page = InterviewPage(
-      chrome: .make(for: req, titleKey: "interview.title"), customer: customer, modules: modules, csiItems: csi,
+      chrome: try await .make(for: req, titleKey: "interview.title"), customer: customer, modules: modules, csiItems: csi,
       commentName: comment.map { "a_" + $0.code } ?? "", comment: comment.flatMap { entered[$0.code] } ?? "",
       commentLabel: comment.map { req.locale == "en" ? $0.textEn : $0.textZh } ?? "",
       callAction: try sample.map { Paths.interviewCall.link(try $0.requireID()) } ?? "", nextAction: Paths.interviewNext.link(),

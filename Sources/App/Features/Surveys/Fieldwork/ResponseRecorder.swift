@@ -44,7 +44,8 @@ enum ResponseRecorder {
     response.answeredAt = entry.answeredAt
     response.recordedBy = entry.recordedBy
     try await response.create(on: db)
-    guard let sql = db as? any SQLDatabase, !entry.answers.isEmpty else { return try response.requireID() }
+    let sql = db.sql
+    guard !entry.answers.isEmpty else { return try response.requireID() }
     let questions = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.code, $0) })
     var insert = sql.insert(into: SurveyAnswer.schema).columns(
       "response_id", "wave_id", "unit_id", "question_code", "module", "construct", "raw", "value", "top_box", "weight",

@@ -84,7 +84,7 @@ enum ThirdPartyImport {
       for entry in accepted { try await ResponseRecorder.record(entry, questionnaire: questionnaire, on: tx) }
       try await AuditLog.record(
         .create, entity: "survey_results", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
-        after: ["responses": accepted.count], on: tx)
+        after: ["responses": accepted.count], on: tx, at: now)
     }
     return Result(responses: entries.count)
   }

@@ -32,10 +32,9 @@ struct CreateSurveyResponses: AsyncMigration {
       .field("segment", .string, .required)
       .field("channel", .string, .required)
       .create()
-    if let sql = database as? any SQLDatabase {
-      try await sql.create(index: "survey_answers_wave")
-        .on(SurveyAnswer.schema).column("wave_id").column("unit_id").run()
-    }
+    let sql = database.sql
+    try await sql.create(index: "survey_answers_wave")
+      .on(SurveyAnswer.schema).column("wave_id").column("unit_id").run()
   }
 
   func revert(on database: any Database) async throws {

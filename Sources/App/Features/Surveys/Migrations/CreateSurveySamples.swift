@@ -38,10 +38,9 @@ struct CreateSurveySamples: AsyncMigration {
       .field("draw_order", .int, .required)
       .unique(on: "wave_id", "customer_id")
       .create()
-    if let sql = database as? any SQLDatabase {
-      try await sql.create(index: "survey_samples_queue")
-        .on(SurveySample.schema).column("wave_id").column("status").column("next_call_at").run()
-    }
+    let sql = database.sql
+    try await sql.create(index: "survey_samples_queue")
+      .on(SurveySample.schema).column("wave_id").column("status").column("next_call_at").run()
     try await database.schema(SurveyCall.schema)
       .id()
       .field("sample_id", .uuid, .required, .references(SurveySample.schema, "id"))

@@ -31,7 +31,7 @@ enum RosterImport {
   static let allowedRoles: Set<Role> = [.admin, .staff, .analyst]
 
   static func run(
-    _ data: Data, fileName: String, countyID: UUID?, actor: Actor, on db: any Database,
+    _ data: Data, fileName: String, countyID: UUID?, actor: Actor, on db: any Database, now: Date,
     progress: (@Sendable (Int, Int) -> Void)? = nil, batchSize: Int = 20_000
   ) async throws -> RosterImportResult {
     guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
@@ -74,7 +74,7 @@ enum RosterImport {
       try await row.update(on: tx)
       try await AuditLog.record(
         .create, entity: "roster", id: versionID.uuidString, actor: actor, before: NoSnapshot?.none,
-        after: AuditSummary(county: county.code, version: row.version, total: quality.total, valid: quality.valid), on: tx)
+        after: AuditSummary(county: county.code, version: row.version, total: quality.total, valid: quality.valid), on: tx, at: now)
       return (row.version, quality, problems)
     }
     return RosterImportResult(versionID: versionID, version: version, county: county.name, quality: quality, problems: problems)

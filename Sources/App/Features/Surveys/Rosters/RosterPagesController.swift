@@ -94,7 +94,7 @@ enum RosterPagesController {
     let shown = lines.isEmpty ? (result?.problems ?? []).prefix(problemsShown).map(RosterImport.importLine) : lines
     let total = lines.isEmpty ? (result?.problems.count ?? 0) : lines.count
     let page = RostersPage(
-      chrome: .make(for: req, titleKey: "roster.title"),
+      chrome: try await .make(for: req, titleKey: "roster.title"),
       rows: versions.sorted { codes[$0.$unit.id, default: ""] < codes[$1.$unit.id, default: ""] }.map { v in
         let q = RosterQuality(total: v.totalRows, valid: v.validRows, complete: v.completeRows)
         return .init(
@@ -137,7 +137,7 @@ enum RosterPagesController {
         return try await render(req, chosen: form.unitId, pending: pending)
       }
       let result = try await RosterImport.run(
-        data, fileName: form.file?.filename ?? "", countyID: countyID, actor: try req.actor, on: req.db)
+        data, fileName: form.file?.filename ?? "", countyID: countyID, actor: try req.actor, on: req.db, now: req.now)
       return try await render(req, result: result, chosen: form.unitId)
     } catch let error as AppError where error.field != nil {
       return try await render(
@@ -175,7 +175,7 @@ extension RosterPagesController {
     defer { req.application.pendingUploads.remove(id) }
     do {
       let result = try await RosterImport.run(
-        held.data, fileName: held.entry.fileName, countyID: held.entry.subjectID, actor: actor, on: req.db)
+        held.data, fileName: held.entry.fileName, countyID: held.entry.subjectID, actor: actor, on: req.db, now: req.now)
       return try await render(req, result: result, chosen: held.entry.subjectID.uuidString)
     } catch let error as AppError where error.field != nil {
       return try await render(

@@ -73,7 +73,7 @@ extension RosterImport {
     if let sqlite = db as? any SQLiteDatabase {
       return try await insert(rows, versionID: versionID, unitIDs: unitIDs, on: sqlite)
     }
-    guard let sql = db as? any SQLDatabase else { return }
+    let sql = db.sql
     for start in stride(from: 0, to: rows.count, by: 500) {
       var insert = sql.insert(into: RosterCustomer.schema).columns(customerColumns)
       for row in rows[start..<min(start + 500, rows.count)] {

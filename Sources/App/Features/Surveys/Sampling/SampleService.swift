@@ -19,7 +19,7 @@ enum SampleService {
     let sampled = Set(try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.requireID()).all().map(\.$unit.id))
     let pending = try rosters.filter { !sampled.contains(try $0.unit.requireID()) }.sorted { $0.unit.code < $1.unit.code }
     guard !pending.isEmpty else { throw AppError.conflict(nil, "survey.error.nothing_to_sample") }
-    let openComplaints = plan.excludeOpenComplaints ? try await WorkOrderQueries.accountsWithOpenComplaints(on: db) : []
+    let openComplaints = plan.excludeOpenComplaints ? try await WorkOrderSummaries.accountsWithOpenComplaints(on: db) : []
     let asOf = BusinessTime.civilDate(of: now)
     return try await db.transaction { tx in
       var draws: [CountyDraw] = []
@@ -38,11 +38,12 @@ enum SampleService {
         draws.append(CountyDraw(county: roster.unit.name, strata: result.strata))
       }
       wave.sampledAt = now
-      wave.version += 1
+      // The draw is a change to the wave as it was read: a change since is a 409, not overwritten.
+      try await WaveService.claimVersion(wave, expected: wave.version, on: tx)
       try await wave.save(on: tx)
       try await AuditLog.record(
         .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
-        after: ["sampled": draws.map(\.county)], on: tx)
+        after: ["sampled": draws.map(\.county)], on: tx, at: now)
       return draws
     }
   }
@@ -89,7 +90,7 @@ enum SampleService {
       quota.designWeight = stratum.designWeight
       try await quota.create(on: db)
     }
-    guard let sql = db as? any SQLDatabase else { return }
+    let sql = db.sql
     let byID = Dictionary(uniqueKeysWithValues: try customers.map { (try $0.requireID(), $0) })
     let columns = [
       "id", "wave_id", "unit_id", "customer_id", "account", "name", "phone", "segment", "design_weight", "reserve_rank",

@@ -56,6 +56,7 @@ enum ReportPagesController {
     pages.get(Paths.surveyWaveReport.components, use: show).query(ScoresPagesController.unitParameter)
   }
 
+  /// Query (scores, respondents, comments, departments), then view model (`ReportPage.make`).
   @Sendable static func show(req: Request) async throws -> Response {
     let actor = try req.actor
     let wave = try await WaveService.find(try req.uuidParameter("waveID", entity: "entity.survey_wave"), on: req.db)
@@ -63,69 +64,22 @@ enum ReportPagesController {
     let requested = try req.query(ScoresPagesController.unitParameter)
     let units = scores.units.filter { $0.overall.count > 0 }
     let chosen = units.first { $0.unit.id == requested } ?? units.first
-    let plan = try wave.plan
-    let planText: String
-    switch plan.size {
-    case .count(let n): planText = req.t("survey.plan.count", String(n))
-    case .fraction(let f): planText = req.t("survey.plan.percent", DisplayFormat.percent(f))
-    }
-    let choices = try units.map {
-      Choice(value: try $0.unit.requireID().uuidString, label: $0.unit.name, selected: $0.unit.id == chosen?.unit.id)
-    }
-    guard let chosen, let summary = chosen.overall.summary() else {
-      return try await req.page(
-        "surveys/report",
-        ReportPage(
-          chrome: .make(for: req, titleKey: "report.title"), unitName: "", year: wave.year, waveName: wave.name, units: choices,
-          hasData: false, planText: planText, respondents: 0, mean: "", rate: "", meanCI: "", target: "", outcomeKey: "",
-          change: "", comments: 0, commentShare: "", modules: [], problems: [], unmatched: 0, measures: [], moduleChart: .empty,
-          unitChart: .empty, problemChart: .empty, hasUnits: false))
-    }
-    let respondents = try await respondentCount(wave: wave, unit: chosen.unit, on: req.db)
-    let comments = try await comments(wave: wave, unit: chosen.unit, on: req.db)
-    let tally = CommentTopics.standard.tally(comments)
-    let departments = try await Department.query(on: req.db).sort(\.$code).all()
-    let weakest = ServiceModule.allCases.compactMap { m in chosen.modules[m]?.summary().map { (m, $0.mean) } }
-      .sorted { $0.1 < $1.1 }.prefix(3)
-    func text(_ key: String) -> String { req.t(key) }
-    let noData = text("survey.no_data")
-    let problems: [ReportPage.Problem] = ServiceModule.allCases.compactMap { m in
-      guard let count = tally.byModule[m] else { return nil }
-      return .init(
-        labelKey: "module.\(m.rawValue)", count: count, share: DisplayFormat.percent(Double(count) / Double(max(respondents, 1))),
-        examples: distinct(comments.filter { CommentTopics.standard.modules(of: $0).contains(m) }, limit: 3))
-    }.sorted { $0.count > $1.count }
-    let problemChart = ChartView(
-      BarChart(
-        title: text("report.chart.problems"), categories: problems.map { text($0.labelKey) },
-        series: [ChartSeries(name: text("report.chart.mentions"), values: problems.map { Double($0.count) })],
-        valueFormat: .integer, noDataText: noData))
-    let page = ReportPage(
-      chrome: .make(for: req, titleKey: "report.title"), unitName: chosen.unit.name, year: wave.year, waveName: wave.name,
-      units: choices, hasData: true, planText: planText, respondents: respondents, mean: DisplayFormat.score(summary.mean),
-      rate: DisplayFormat.percent(summary.satisfactionRate),
-      meanCI: "\(DisplayFormat.score(summary.meanCI.low))–\(DisplayFormat.score(summary.meanCI.high))",
-      target: chosen.target.map { "\(DisplayFormat.score($0.assessment)) / \(DisplayFormat.score($0.stretch))" } ?? "–",
-      outcomeKey: chosen.target.map { "survey.outcome.\($0.outcome(for: summary.mean).rawValue)" } ?? "survey.outcome.none",
-      change: ScoresPagesController.change(summary.mean, chosen.previous), comments: comments.count,
-      commentShare: DisplayFormat.percent(Double(comments.count) / Double(max(respondents, 1))),
-      modules: ServiceModule.allCases.map { m in
-        let s = chosen.modules[m]?.summary()
-        return .init(
-          labelKey: "module.\(m.rawValue)", mean: s.map { DisplayFormat.score($0.mean) } ?? "–",
-          rate: s.map { DisplayFormat.percent($0.satisfactionRate) } ?? "–", n: s?.n ?? 0)
+    let frame = ReportPage.Frame(
+      chrome: try await .make(for: req, titleKey: "report.title"), year: wave.year, waveName: wave.name,
+      units: try units.map {
+        Choice(value: try $0.unit.requireID().uuidString, label: $0.unit.name, selected: $0.unit.id == chosen?.unit.id)
       },
-      problems: problems, unmatched: tally.unmatched,
-      measures: weakest.map { module, mean in
-        .init(
-          labelKey: "module.\(module.rawValue)", mean: DisplayFormat.score(mean),
-          departments: departments.filter { $0.modules.contains(module) }.map { $0.name(locale: req.locale) }
-            .joined(separator: "、"))
-      }, moduleChart: ScoresPagesController.moduleChart(chosen, text: text, noData: noData),
-      unitChart: try ScoresPagesController.unitChart(
-        scores, of: chosen, base: Paths.surveyWaveReport.link(try wave.requireID()), text: text, noData: noData),
-      problemChart: problemChart, hasUnits: !ScoresPagesController.children(scores, of: chosen).isEmpty)
-    return try await req.page("surveys/report", page)
+      planText: ReportPage.planText(try wave.plan, text: { req.t($0, $1) }))
+    guard let chosen, let summary = chosen.overall.summary() else {
+      return try await req.page("surveys/report", ReportPage.empty(frame))
+    }
+    let facts = ReportPage.Facts(
+      scores: scores, chosen: chosen, summary: summary,
+      respondents: try await respondentCount(wave: wave, unit: chosen.unit, on: req.db),
+      comments: try await comments(wave: wave, unit: chosen.unit, on: req.db),
+      departments: try await DepartmentModules.names(locale: req.locale, on: req.db),
+      unitBase: Paths.surveyWaveReport.link(try wave.requireID()))
+    return try await req.page("surveys/report", try ReportPage.make(facts, frame, text: { req.t($0) }))
   }
 
   /// The first `limit` different texts, in order.

@@ -88,7 +88,7 @@ enum ScoreService {
     for row in try await respondentSums(waveID: wave.requireID(), by: .question, on: db) where sampled(row) {
       addUp(row) { scores, cell in scores.items[row.group_key, default: .init()].merge(cell) }
     }
-    for visit in try await WorkOrderQueries.returnVisits(year: wave.year, on: db) {
+    for visit in try await WorkOrderSummaries.returnVisits(year: wave.year, on: db) {
       for ancestor in paths[visit.unitID]?.ancestorIDs ?? [] {
         guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
         byID[id]?.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
@@ -111,7 +111,7 @@ enum ScoreService {
   /// Respondent-level sums: the inner query scores each respondent (their mean and top-box share
   /// over the grouping's answers), the outer one sums respondents per cell.
   static func respondentSums(waveID: UUID, by grouping: Grouping, on db: any Database) async throws -> [Row] {
-    guard let sql = db as? any SQLDatabase else { return [] }
+    let sql = db.sql
     // PostgreSQL refuses a constant in GROUP BY, so the whole questionnaire groups by nothing more.
     let key = grouping.column ?? "''"
     let innerKey = grouping.column.map { ", \($0)" } ?? ""

@@ -25,7 +25,7 @@ enum ScoresPagesController {
     let noData = text("survey.no_data")
     let base = Paths.surveyWaveScores.link(try wave.requireID())
 
-    let chrome = Chrome.make(for: req, titleKey: "survey.scores")
+    let chrome = try await Chrome.make(for: req, titleKey: "survey.scores")
     let units = try scores.units.map {
       Choice(value: try $0.unit.requireID().uuidString, label: $0.unit.name, selected: $0.unit.id == selected?.unit.id)
     }
@@ -140,7 +140,7 @@ enum ScoresPagesController {
   static func distributions(
     wave: SurveyWave, unit: OrgUnit, scores: ScoreService.UnitScores, on db: any Database, locale: String
   ) async throws -> [ScoresPage.Distribution] {
-    guard let sql = db as? any SQLDatabase else { return [] }
+    let sql = db.sql
     let rows = try await sql.raw(
       """
       SELECT unit_id, question_code, raw, COUNT(*) AS n FROM survey_answers

@@ -6,19 +6,9 @@ import Vapor
 /// XLSX downloads of a wave: every response with its raw answers, and the scores per unit,
 /// module, segment and channel.
 enum SurveyExportController {
-  static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.surveyWaveResponsesXLSX.components, use: responses)
     pages.get(Paths.surveyWaveScoresXLSX.components, use: scores)
-  }
-
-  static func download(_ workbook: SpreadsheetWorkbook, name: String) throws -> Response {
-    let response = Response(status: .ok, body: .init(data: try workbook.xlsxData()))
-    response.headers.contentType = xlsxType
-    let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.xlsx"
-    response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.xlsx\"; filename*=UTF-8''\(encoded)")
-    return response
   }
 
   @Sendable static func responses(req: Request) async throws -> Response {
@@ -63,7 +53,7 @@ enum SurveyExportController {
     let book = SpreadsheetWorkbook(sheets: [
       SpreadsheetSheet(name: t("survey.export_responses"), rows: rows), SpreadsheetSheet(name: t("survey.answer_legend"), rows: legend),
     ])
-    return try download(book, name: "\(wave.code)-responses.xlsx")
+    return try XLSXDownload.response(book, name: "\(wave.code)-responses.xlsx")
   }
 
   @Sendable static func scores(req: Request) async throws -> Response {
@@ -107,6 +97,6 @@ enum SurveyExportController {
       SpreadsheetSheet(name: t("survey.overall"), rows: overall), SpreadsheetSheet(name: t("survey.modules"), rows: modules),
       SpreadsheetSheet(name: t("survey.segments"), rows: segments), SpreadsheetSheet(name: t("survey.channels"), rows: channels),
     ])
-    return try download(book, name: "\(wave.code)-scores.xlsx")
+    return try XLSXDownload.response(book, name: "\(wave.code)-scores.xlsx")
   }
 }

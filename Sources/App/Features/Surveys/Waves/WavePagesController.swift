@@ -26,7 +26,7 @@ enum WavePagesController {
     let chosen = values["questionnaire"] ?? "standard"
     let allocation = values["allocation"] ?? "proportional"
     let page = SurveysPage(
-      chrome: .make(for: req, titleKey: "survey.title"),
+      chrome: try await .make(for: req, titleKey: "survey.title"),
       waves: try waves.map {
         .init(
           code: $0.code, name: $0.name, year: $0.year, isOpen: $0.isOpen, sampled: $0.sampledAt != nil,
@@ -57,87 +57,30 @@ enum WavePagesController {
     ]
     return try await req.submitForm {
       let wave = try await WaveService.create(
-        form, actor: try req.actor, on: req.db, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
+        form, actor: try req.actor, on: req.db, now: req.now, seedSource: { UInt64.random(in: 1...UInt64(Int64.max)) })
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderList(req, values: values, errors: errors, status: status)
     }
   }
 
+  /// Query (`WaveStatus`, targets, units), then view model (`WavePage.make`), then the template.
   static func renderWave(
     _ req: Request, wave: SurveyWave, notice: String? = nil, errors: FieldErrors = .init(), lines: [ImportFailure.Line] = [],
     status: HTTPStatus = .ok
   ) async throws -> Response {
     let actor = try req.actor
     let today = BusinessTime.civilDate(of: req.now)
-    let counties = try await WaveStatus.counties(wave: wave, actor: actor, on: req.db, today: today)
-    let quotas = try await WaveStatus.quotaCells(wave: wave, actor: actor, on: req.db)
-    let targets = try await SurveyTarget.query(on: req.db).filter(\.$wave.$id == wave.requireID()).with(\.$unit).all()
-      .filter { actor.canSee($0.unit.unitPath) }.sorted { $0.unit.code < $1.unit.code }
-    let plan = try wave.plan
-    let completions = wave.completions
-    let derived: Set<MilestoneKind> = [.rostersSubmitted, .fieldworkDone]
-    let milestones = try wave.milestones.map { m in
-      let done = completions[m.kind.rawValue].flatMap { CivilDate(iso: $0) }
-      return WavePage.Milestone(
-        kind: m.kind.rawValue, kindKey: "survey.milestone.\(m.kind.rawValue)", due: m.due.description,
-        completedOn: done?.description ?? "",
-        statusKey: derived.contains(m.kind)
-          ? "survey.milestone.per_unit" : "survey.status.\(m.status(completedOn: done, today: today).rawValue)",
-        editable: !derived.contains(m.kind))
-    }
-    let sizeText: String
-    switch plan.size {
-    case .count(let n): sizeText = req.t("survey.plan.count", String(n))
-    case .fraction(let f): sizeText = req.t("survey.plan.percent", DisplayFormat.percent(f))
-    }
-    let page = WavePage(
-      chrome: .make(for: req, titleKey: "survey.wave"), code: wave.code, name: wave.name, year: wave.year,
-      version: wave.version, isOpen: wave.isOpen, sampled: wave.sampledAt != nil,
-      planText: sizeText + " · " + req.t("survey.allocation.\(plan.allocation.rawValue)"), seed: String(plan.seed),
-      attemptLimit: wave.attemptLimit, questionnaire: try wave.questionnaire.code,
-      questions: try wave.questionnaire.questions.map { q in
-        .init(
-          code: q.code, text: req.locale == "en" ? q.textEn : q.textZh,
-          scale: q.kind == .fivePoint ? "1–5" : q.kind == .tenPoint ? "1–10" : "…")
-      }, milestones: milestones,
-      milestoneKeys: try wave.milestones.map { "survey.milestone.\($0.kind.rawValue)" },
-      counties: counties.map { c in
-        .init(
-          name: c.unit.name, rosterVersion: c.roster?.version,
-          validRate: c.roster.map { DisplayFormat.percent(quality($0).validListRate) } ?? "–",
-          completeness: c.roster.map { DisplayFormat.percent(quality($0).completenessRate) } ?? "–",
-          quota: c.quota, done: c.done, fill: c.quota > 0 ? DisplayFormat.percent(Double(c.done) / Double(c.quota)) : "–",
-          statuses: c.milestones.map { "survey.status.\($0.1.rawValue)" })
-      },
-      quotas: quotas.map { cell in
-        .init(
-          unitName: cell.unit.name, segmentKey: "survey.segment.\(cell.quota.segment)", population: cell.quota.population,
-          excludedRecent: cell.quota.excludedRecent, excludedComplaint: cell.quota.excludedComplaint,
-          eligible: cell.quota.eligible, quota: cell.quota.quota, reserve: cell.quota.reserve,
-          weight: String(format: "%.2f", cell.quota.designWeight), done: cell.done, full: cell.done >= cell.quota.quota)
-      },
-      targets: targets.map {
-        .init(unitName: $0.unit.name, assessment: DisplayFormat.score($0.assessment), stretch: DisplayFormat.score($0.stretch))
-      },
-      targetUnits: try await OrgUnit.visible(to: actor, on: req.db).filter { [.company, .city, .county].contains($0.unitKind) }.map {
-        Choice(value: try $0.requireID().uuidString, label: $0.name, selected: false)
-      },
-      canManage: canManage(actor), sampleAction: Paths.surveyWaveSample.link(try wave.requireID()),
-      fieldworkAction: Paths.surveyWaveFieldwork.link(try wave.requireID()),
-      milestoneAction: Paths.surveyWaveMilestone.link(try wave.requireID()),
-      targetAction: Paths.surveyWaveTarget.link(try wave.requireID()), scoresHref: Paths.surveyWaveScores.link(try wave.requireID()),
-      reportHref: Paths.surveyWaveReport.link(try wave.requireID()), resultsAction: Paths.surveyWaveResults.link(try wave.requireID()),
-      resultsTemplateHref: Paths.surveyWaveResultsTemplate.link(try wave.requireID()),
-      responsesXLSX: Paths.surveyWaveResponsesXLSX.link(try wave.requireID()),
-      scoresXLSX: Paths.surveyWaveScoresXLSX.link(try wave.requireID()),
-      importLines: lines.map { line in
-        let l = req.application.localizer
-        return l.text(
-          "import.line", locale: req.locale,
-          args: [String(line.line), l.text(line.key, locale: req.locale, args: line.args.map { l.text($0, locale: req.locale) })])
-      },
-      notice: notice, errors: errors.localized(req.application.localizer, req.locale))
+    let data = WavePage.Facts(
+      wave: wave, today: today, canManage: canManage(actor),
+      counties: try await WaveStatus.counties(wave: wave, actor: actor, on: req.db, today: today),
+      quotas: try await WaveStatus.quotaCells(wave: wave, actor: actor, on: req.db),
+      targets: try await SurveyTarget.query(on: req.db).filter(\.$wave.$id == wave.requireID()).with(\.$unit).all()
+        .filter { actor.canSee($0.unit.unitPath) }.sorted { $0.unit.code < $1.unit.code },
+      targetUnits: try await OrgUnit.visible(to: actor, on: req.db).filter { [.company, .city, .county].contains($0.unitKind) })
+    let page = try WavePage.make(
+      data, chrome: try await .make(for: req, titleKey: "survey.wave"), localizer: req.application.localizer, locale: req.locale,
+      notice: notice, errors: errors, lines: lines)
     return try await req.page("surveys/wave", page, status: status)
   }
 
@@ -174,7 +117,7 @@ enum WavePagesController {
     let open = form.open == "true"
     return try await req.submitForm {
       if !open { try FormConfirmation.require(form.confirm) }
-      try await WaveService.setOpen(open, wave: wave, expectedVersion: form.version, actor: try req.actor, on: req.db)
+      try await WaveService.setOpen(open, wave: wave, expectedVersion: form.version ?? -1, actor: try req.actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)
@@ -194,8 +137,8 @@ enum WavePagesController {
     guard let kind = MilestoneKind(rawValue: form.kind ?? "") else { throw AppError.invalid("kind", "validation.choice") }
     return try await req.submitForm {
       try await WaveService.updateMilestone(
-        kind, due: form.due, completedOn: form.completedOn, wave: wave, expectedVersion: form.version, actor: try req.actor,
-        on: req.db)
+        kind, due: form.due, completedOn: form.completedOn, wave: wave, expectedVersion: form.version ?? -1, actor: try req.actor,
+        on: req.db, now: req.now)
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()))
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)
@@ -214,7 +157,7 @@ enum WavePagesController {
     return try await req.submitForm {
       try await WaveService.setTarget(
         unitID: UUID(uuidString: form.unitId ?? ""), assessment: form.assessment, stretch: form.stretch, wave: wave,
-        actor: try req.actor, on: req.db)
+        actor: try req.actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.surveyWave.link(try wave.requireID()) + "#targets")
     } showAgain: { errors, status in
       try await renderWave(req, wave: wave, errors: errors, status: status)

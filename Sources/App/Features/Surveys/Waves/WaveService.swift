@@ -32,7 +32,7 @@ enum WaveService {
     "standard": .standard, "standard_servqual": .standardWithServqual,
   ]
 
-  static func create(_ input: Input, actor: Actor, on db: any Database, seedSource: () -> UInt64) async throws -> SurveyWave {
+  static func create(_ input: Input, actor: Actor, on db: any Database, now: Date, seedSource: () -> UInt64) async throws -> SurveyWave {
     try requireManager(actor)
     var errors = FieldErrors()
     let code = Validate.identifier(input.code, field: "code", max: Limits.code, into: &errors)
@@ -67,7 +67,7 @@ enum WaveService {
       try await wave.create(on: tx)
       try await AuditLog.record(
         .create, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
-        after: ["code": code, "name": name, "year": String(year), "seed": String(plan.seed)], on: tx)
+        after: ["code": code, "name": name, "year": String(year), "seed": String(plan.seed)], on: tx, at: now)
     }
     return wave
   }
@@ -82,27 +82,25 @@ enum WaveService {
   }
 
   /// Opens or closes fieldwork; a stale version is refused.
-  static func setOpen(_ open: Bool, wave: SurveyWave, expectedVersion: Int?, actor: Actor, on db: any Database) async throws {
+  static func setOpen(_ open: Bool, wave: SurveyWave, expectedVersion: Int, actor: Actor, on db: any Database, now: Date) async throws {
     try requireManager(actor)
-    try checkVersion(wave, expectedVersion)
     let before = wave.isOpen
-    wave.isOpen = open
-    wave.version += 1
     try await db.transaction { tx in
+      try await claimVersion(wave, expected: expectedVersion, on: tx)
+      wave.isOpen = open
       try await wave.save(on: tx)
       try await AuditLog.record(
         .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: ["is_open": before],
-        after: ["is_open": open], on: tx)
+        after: ["is_open": open], on: tx, at: now)
     }
   }
 
   /// Moves a milestone's due date or records it done for the whole wave.
   static func updateMilestone(
-    _ kind: MilestoneKind, due: String?, completedOn: String?, wave: SurveyWave, expectedVersion: Int?, actor: Actor,
-    on db: any Database
+    _ kind: MilestoneKind, due: String?, completedOn: String?, wave: SurveyWave, expectedVersion: Int, actor: Actor,
+    on db: any Database, now: Date
   ) async throws {
     try requireManager(actor)
-    try checkVersion(wave, expectedVersion)
     var milestones = try wave.milestones
     var completions = wave.completions
     let before = [
@@ -123,24 +121,26 @@ enum WaveService {
         completions[kind.rawValue] = date.description
       }
     }
-    wave.milestonesJSON = try json(milestones)
-    wave.completionsJSON = try json(completions)
-    wave.version += 1
+    let milestonesJSON = try json(milestones)
+    let completionsJSON = try json(completions)
     let after = [
       "milestone": kind.rawValue, "due": milestones.first { $0.kind == kind }?.due.description ?? "",
       "completedOn": completions[kind.rawValue] ?? "",
     ]
     try await db.transaction { tx in
+      try await claimVersion(wave, expected: expectedVersion, on: tx)
+      wave.milestonesJSON = milestonesJSON
+      wave.completionsJSON = completionsJSON
       try await wave.save(on: tx)
       try await AuditLog.record(
         .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: before,
-        after: after, on: tx)
+        after: after, on: tx, at: now)
     }
   }
 
   /// Sets a unit's assessment and stretch targets for the wave (DOMAIN.md §4: e.g. 76 / 78).
   static func setTarget(
-    unitID: UUID?, assessment: String?, stretch: String?, wave: SurveyWave, actor: Actor, on db: any Database
+    unitID: UUID?, assessment: String?, stretch: String?, wave: SurveyWave, actor: Actor, on db: any Database, now: Date
   ) async throws {
     try requireManager(actor)
     let unit = try await OrgUnit.findVisible(unitID, for: actor, on: db)
@@ -160,12 +160,16 @@ enum WaveService {
       try await row.save(on: tx)
       try await AuditLog.record(
         existing == nil ? .create : .update, entity: "survey_target", id: row.requireID().uuidString, actor: actor, before: before,
-        after: ["assessment": a, "stretch": s], on: tx)
+        after: ["assessment": a, "stretch": s], on: tx, at: now)
     }
   }
 
-  static func checkVersion(_ wave: SurveyWave, _ expected: Int?) throws {
-    if let expected, expected != wave.version { throw AppError.conflict("version", "survey.error.stale") }
+  /// Claims the version the writer read (`OptimisticLock`) and moves the model to the next one;
+  /// a stale version is a 409 naming `version`.
+  static func claimVersion(_ wave: SurveyWave, expected: Int, on db: any Database) async throws {
+    try await OptimisticLock.claim(
+      SurveyWave.schema, id: wave.requireID(), expected: expected, on: db, stale: AppError.conflict("version", "survey.error.stale"))
+    wave.version = expected + 1
   }
 
   static func json<T: Encodable>(_ value: T) throws -> String {

@@ -36,7 +36,7 @@ enum BulletinController {
     let table = bulletin.rows(localizer: req.application.localizer, locale: req.locale)
     let units = data.visible.filter { $0.unitKind != .hall && $0.unitKind != .team }
     let page = BulletinPage(
-      chrome: .make(for: req, titleKey: "bulletin.title"), unitName: bulletin.unit.name, month: bulletin.month,
+      chrome: try await .make(for: req, titleKey: "bulletin.title"), unitName: bulletin.unit.name, month: bulletin.month,
       units: try units.map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: $0.id == bulletin.unit.id) },
       header: table.header,
       rows: try zip(bulletin.entries, table.rows).map { entry, cells in
@@ -54,7 +54,7 @@ enum BulletinController {
     let title = req.t("bulletin.heading", bulletin.unit.name, bulletin.month)
     let rows = [[SpreadsheetCell.text(title)], table.header.map(SpreadsheetCell.text)] + table.rows.map { $0.map(SpreadsheetCell.text) }
     let sheet = SpreadsheetSheet(name: bulletin.month, rows: rows, boldFirstRow: true)
-    return try SurveyExportController.download(SpreadsheetWorkbook(sheets: [sheet]), name: "bulletin-\(bulletin.month).xlsx")
+    return try XLSXDownload.response(SpreadsheetWorkbook(sheets: [sheet]), name: "bulletin-\(bulletin.month).xlsx")
   }
 
   /// The queue's orders (same view and filters as the CSV export) as XLSX.
@@ -65,6 +65,6 @@ enum BulletinController {
     let table = WorkOrderExport.table(orders, unitNames: names, actor: actor, localizer: req.application.localizer, locale: req.locale)
     let sheet = SpreadsheetSheet(
       name: req.t("workorders.title"), rows: [table.header.map(SpreadsheetCell.text)] + table.rows.map { $0.map(SpreadsheetCell.text) })
-    return try SurveyExportController.download(SpreadsheetWorkbook(sheets: [sheet]), name: "work-orders.xlsx")
+    return try XLSXDownload.response(SpreadsheetWorkbook(sheets: [sheet]), name: "work-orders.xlsx")
   }
 }

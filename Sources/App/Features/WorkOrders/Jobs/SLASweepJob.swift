@@ -48,11 +48,13 @@ struct SLASweepJob: BackgroundJob {
           orderID: orderID, unitID: order.$unit.id, warning: warning, clockStartedAt: record.startedAt, dueAt: reading.due, at: now)
         try await alert.create(on: db)
         if warning.isChase { try await queueSMS(for: order, stage: stage, localizer: localizer, now: now, on: db) }
-        try await Inbox.deliver(
-          to: try await Inbox.recipients(for: order, workflow: workflow, except: nil, on: db),
-          kind: warning.isChase ? "chase" : "warning", messageKey: "inbox.\(warning.isChase ? "chase" : "warning")",
-          args: [order.number, "workorder.stage.\(stage.rawValue)", "workorder.alert.\(warning.level.code)"],
-          link: Paths.workOrder.link(orderID), at: now, on: db)
+        let kind = warning.isChase ? "chase" : "warning"
+        try await Notifications.deliver(
+          Notice(
+            kind: kind, messageKey: "inbox.\(kind)",
+            args: [order.number, "workorder.stage.\(stage.rawValue)", "workorder.alert.\(warning.level.code)"],
+            link: Paths.workOrder.link(orderID)),
+          to: try await WorkOrderRecipients.waitingOn(order, workflow: workflow, except: nil, on: db), at: now, on: db)
         sent[stage, default: []].insert(warning.level)
         raised += 1
       }
@@ -67,12 +69,12 @@ struct SLASweepJob: BackgroundJob {
     guard let unit = try await OrgUnit.find(order.$unit.id, on: db), let phone = unit.dutyPhone else { return }
     let stageName = localizer.text("workorder.stage.\(stage.rawValue)", locale: Localizer.defaultLocale)
     let body = localizer.text("sms.chase", locale: Localizer.defaultLocale, args: [order.number, stageName])
-    try await OutboxMessage(sms: phone, body: body, at: now).create(on: db)
+    try await Notifications.queueSMS(to: phone, body: body, at: now, on: db)
   }
 
   /// Locks the order row for this transaction, skipping it if another sweeper holds it.
   func claim(_ id: UUID, now: Date, on db: any Database) async throws -> Bool {
-    guard let sql = db as? any SQLDatabase else { return true }
+    let sql = db.sql
     guard sql.dialect.name == "postgresql" else {
       // SQLite: take the write lock first, waiting for another sweeper's (or a server's) commit
       // through the busy handler. A transaction that read first and then wrote after another

@@ -6,13 +6,13 @@ import SQLKit
 /// order the unit ever had; an administrator's queue over all units through accepted_at.
 struct AddWorkOrderPeriodIndex: AsyncMigration {
   func prepare(on database: any Database) async throws {
-    guard let sql = database as? any SQLDatabase else { return }
+    let sql = database.sql
     try await sql.create(index: "work_orders_unit_accepted_at").on(WorkOrder.schema).column("unit_id").column("accepted_at").run()
     try await sql.create(index: "work_orders_accepted_at").on(WorkOrder.schema).column("accepted_at").run()
   }
 
   func revert(on database: any Database) async throws {
-    guard let sql = database as? any SQLDatabase else { return }
+    let sql = database.sql
     try await sql.drop(index: "work_orders_accepted_at").run()
     try await sql.drop(index: "work_orders_unit_accepted_at").run()
   }

@@ -7,15 +7,16 @@ import SQLKit
 /// overdue queues become one indexed query each instead of a check of every order in scope.
 /// Open orders stored before are filled in from their snapshot and clocks.
 struct AddWorkOrderQueueColumns: AsyncMigration {
+  let now: @Sendable () -> Date
+
   func prepare(on database: any Database) async throws {
     // One column per statement: SQLite adds one at a time.
     for (name, type) in Self.columns { try await database.schema(WorkOrder.schema).field(name, type).update() }
-    if let sql = database as? any SQLDatabase {
-      try await sql.create(index: "work_orders_waiting_role_unit").on(WorkOrder.schema).column("waiting_role").column("unit_id").run()
-      try await sql.create(index: "work_orders_approval_role").on(WorkOrder.schema).column("approval_role").run()
-    }
+    let sql = database.sql
+    try await sql.create(index: "work_orders_waiting_role_unit").on(WorkOrder.schema).column("waiting_role").column("unit_id").run()
+    try await sql.create(index: "work_orders_approval_role").on(WorkOrder.schema).column("approval_role").run()
     let workflow = Workflow(calendar: try await WorkingCalendar.load(on: database))
-    let now = Date()
+    let now = now()
     var after: UUID?
     while true {
       let query = WorkOrder.query(on: database)
@@ -32,10 +33,9 @@ struct AddWorkOrderQueueColumns: AsyncMigration {
   }
 
   func revert(on database: any Database) async throws {
-    if let sql = database as? any SQLDatabase {
-      try await sql.drop(index: "work_orders_approval_role").run()
-      try await sql.drop(index: "work_orders_waiting_role_unit").run()
-    }
+    let sql = database.sql
+    try await sql.drop(index: "work_orders_approval_role").run()
+    try await sql.drop(index: "work_orders_waiting_role_unit").run()
     for (name, _) in Self.columns.reversed() { try await database.schema(WorkOrder.schema).deleteField(name).update() }
   }
 

@@ -11,9 +11,8 @@ struct CreateWorkOrderNotes: AsyncMigration {
       .field("text", .string, .required)
       .field("created_at", .datetime, .required)
       .create()
-    if let sql = database as? any SQLDatabase {
-      try await sql.create(index: "work_order_notes_order").on(WorkOrderNote.schema).column("order_id").run()
-    }
+    let sql = database.sql
+    try await sql.create(index: "work_order_notes_order").on(WorkOrderNote.schema).column("order_id").run()
   }
 
   func revert(on database: any Database) async throws {

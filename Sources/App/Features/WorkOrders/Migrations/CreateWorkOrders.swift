@@ -50,13 +50,12 @@ struct CreateWorkOrders: AsyncMigration {
       .field("note", .string)
       .create()
     // The SLA sweep and the queues read by these columns.
-    if let sql = database as? any SQLDatabase {
-      try await sql.create(index: "work_orders_next_due_at").on(WorkOrder.schema).column("next_due_at").run()
-      try await sql.create(index: "work_orders_unit_state").on(WorkOrder.schema).column("unit_id").column("state").run()
-      try await sql.create(index: "work_orders_customer_account").on(WorkOrder.schema).column("customer_account").run()
-      try await sql.create(index: "work_orders_customer_phone").on(WorkOrder.schema).column("customer_phone").run()
-      try await sql.create(index: "work_order_events_order").on(WorkOrderEvent.schema).column("order_id").run()
-    }
+    let sql = database.sql
+    try await sql.create(index: "work_orders_next_due_at").on(WorkOrder.schema).column("next_due_at").run()
+    try await sql.create(index: "work_orders_unit_state").on(WorkOrder.schema).column("unit_id").column("state").run()
+    try await sql.create(index: "work_orders_customer_account").on(WorkOrder.schema).column("customer_account").run()
+    try await sql.create(index: "work_orders_customer_phone").on(WorkOrder.schema).column("customer_phone").run()
+    try await sql.create(index: "work_order_events_order").on(WorkOrderEvent.schema).column("order_id").run()
   }
 
   func revert(on database: any Database) async throws {

@@ -53,6 +53,18 @@ extension SLAAlert {
   }
 }
 
+extension SLAAlert {
+  /// 催办 raised on orders still open in the actor's unit subtree (everywhere for admins).
+  static func openChases(visibleTo actor: Actor, on db: any Database) async throws -> Int {
+    let scope = actor.isAdmin ? nil : try await OrgUnit.visible(to: actor, on: db).compactMap(\.id)
+    let chases = SLAAlert.query(on: db).filter(\.$isChase == true)
+      .join(WorkOrder.self, on: \SLAAlert.$order.$id == \WorkOrder.$id)
+      .filter(WorkOrder.self, \.$state != WorkOrderState.closed.rawValue).filter(WorkOrder.self, \.$state != WorkOrderState.merged.rawValue)
+    if let scope { chases.filter(WorkOrder.self, \.$unit.$id ~~ scope) }
+    return try await chases.count()
+  }
+}
+
 extension WarningLevel {
   init?(code: String) {
     if code == "breach" {

@@ -34,7 +34,7 @@ struct WorkOrderFormPage: Encodable {
     let units = try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind != .company && $0.unitKind != .city }
     let item = values["item"] ?? ""
     return WorkOrderFormPage(
-      chrome: .make(for: req, titleKey: "workorders.new"), contactsLookup: Paths.workOrderContacts.link(),
+      chrome: try await .make(for: req, titleKey: "workorders.new"), contactsLookup: Paths.workOrderContacts.link(),
       action: Paths.workOrderNew.link(), values: values,
       errors: errors.localized(req.application.localizer, req.locale),
       types: choices(OrderType.self, "workorder.type", "type", default: "complaint"),

@@ -88,45 +88,14 @@ struct WorkOrderListPage: Encodable {
     try errors.throwIfAny()
     let kpi = try KPIDrill.parse(req)
     filter.view = try QueueView.parse(req, default: kpi == nil ? .mine : .all)
-    let now = req.now
-    let orders: [WorkOrder]
-    let next: String?
-    var drill: Drill?
-    if let kpi {
-      let data = try await KPIData.load(for: req)
-      (orders, next) = try await kpi.page(data, filter: filter, on: req.db)
-      drill = Drill(
-        labelKey: kpi.measure.labelKey, partKey: "kpi.part.\(kpi.part.rawValue)", count: kpi.count(data, filter: filter),
-        unitName: data.root.name, month: data.month,
-        dashboardHref: Paths.kpi.link() + "?unitId=\(try data.root.requireID().uuidString)&month=\(data.month)")
-    } else {
-      (orders, next) = try await WorkOrderQueries.list(filter, for: actor, on: req.db, now: now)
-    }
-    let workflow = try await WorkOrderFlow.workflow(on: req.db)
-    let units = Dictionary(try await OrgUnit.visible(to: actor, on: req.db).map { (try $0.requireID(), $0.name) }) { a, _ in a }
-    var rows: [Row] = []
-    for order in orders {
-      let mine = order.isWaiting(on: actor)
-      // Watching is to follow, not to act: orders are dispatched in bulk from the viewer's own queue.
-      let dispatchable =
-        filter.view.isMine && kpi == nil
-        && WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now).contains(.dispatch)
-      let nextDue = try WorkOrderPresenter.clocks(order, calendar: workflow.calendar, now: now).filter { !$0.stopped }.map(\.dueAt).min()
-      let hidden = ReportSecrecy.hidesCustomer(of: order, from: actor)
-      rows.append(
-        Row(
-          href: Paths.workOrder.link(try order.requireID()), number: order.number, typeKey: "workorder.type.\(order.type)",
-          stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
-          phone: hidden ? "***" : WorkOrderPresenter.maskPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
-          acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
-          overdue: order.deadlineAt.map { $0 < now } ?? false, mine: mine,
-          dispatchKey: dispatchable ? "\(try order.requireID().uuidString):\(order.version)" : nil))
-    }
+    let (orders, next, drill) = try await select(filter, kpi: kpi, for: req)
+    // Watching is to follow, not to act: orders are dispatched in bulk from the viewer's own queue.
+    let rows = try await rows(orders, bulkDispatch: filter.view.isMine && kpi == nil, actor: actor, on: req.db, now: req.now)
     let query = Self.query(filter, extra: try kpi?.queryItems(req) ?? [])
     let base = Paths.workOrders.link()
     let saved = try await SavedQueueFilter.query(on: req.db).filter(\.$user.$id == actor.userID).sort(\.$name).all()
     return WorkOrderListPage(
-      chrome: .make(for: req, titleKey: "workorders.title"),
+      chrome: try await .make(for: req, titleKey: "workorders.title"),
       tabs: QueueView.allCases.map {
         Tab(labelKey: "workorders.view.\($0.rawValue)", href: base + "?view=\($0.rawValue)", active: $0 == filter.view && kpi == nil)
       },
@@ -149,6 +118,42 @@ struct WorkOrderListPage: Encodable {
       },
       saveAction: Paths.workOrderFilters.link(), query: Self.query(filter, extra: []), filterName: filterName,
       filterErrors: filterErrors.localized(req.application.localizer, req.locale))
+  }
+
+  /// The query: a page of the queue, or of the orders behind a KPI figure with what it counts.
+  static func select(
+    _ filter: WorkOrderQueries.Filter, kpi: KPIDrill?, for req: Request
+  ) async throws -> (orders: [WorkOrder], next: String?, drill: Drill?) {
+    guard let kpi else {
+      let (orders, next) = try await WorkOrderQueries.list(filter, for: try req.actor, on: req.db, now: req.now)
+      return (orders, next, nil)
+    }
+    let data = try await KPIData.load(for: req)
+    let (orders, next) = try await kpi.page(data, filter: filter, on: req.db)
+    let drill = Drill(
+      labelKey: kpi.measure.labelKey, partKey: "kpi.part.\(kpi.part.rawValue)", count: kpi.count(data, filter: filter),
+      unitName: data.root.name, month: data.month,
+      dashboardHref: Paths.kpi.link() + "?unitId=\(try data.root.requireID().uuidString)&month=\(data.month)")
+    return (orders, next, drill)
+  }
+
+  /// One row per order; `bulkDispatch`: offer the bulk-dispatch box where the viewer may dispatch.
+  static func rows(_ orders: [WorkOrder], bulkDispatch: Bool, actor: Actor, on db: any Database, now: Date) async throws -> [Row] {
+    let workflow = try await WorkOrderFlow.workflow(on: db)
+    let units = Dictionary(try await OrgUnit.visible(to: actor, on: db).map { (try $0.requireID(), $0.name) }) { a, _ in a }
+    return try orders.map { order in
+      let dispatchable =
+        bulkDispatch && WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now).contains(.dispatch)
+      let nextDue = try WorkOrderPresenter.clocks(order, calendar: workflow.calendar, now: now).filter { !$0.stopped }.map(\.dueAt).min()
+      let hidden = ReportSecrecy.hidesCustomer(of: order, from: actor)
+      return Row(
+        href: Paths.workOrder.link(try order.requireID()), number: order.number, typeKey: "workorder.type.\(order.type)",
+        stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
+        phone: hidden ? "***" : DisplayFormat.maskedPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
+        acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
+        overdue: order.deadlineAt.map { $0 < now } ?? false, mine: order.isWaiting(on: actor),
+        dispatchKey: dispatchable ? "\(try order.requireID().uuidString):\(order.version)" : nil)
+    }
   }
 
   /// The view and filters as a query string (what a link, an export or a saved filter repeats).

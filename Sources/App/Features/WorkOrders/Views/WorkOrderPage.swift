@@ -96,82 +96,73 @@ struct WorkOrderPage: Encodable {
   let error: String?
 
   /// `refused`: a refused action form, shown again with what was typed; `note`: a refused note.
+  /// Query (`WorkOrderPageData.load`), then view model, then the template renders it.
   static func build(
     for req: Request, id: UUID, error: String? = nil, refused: Refused? = nil, note: (text: String, error: String)? = nil
   ) async throws -> WorkOrderPage {
-    let actor = try req.actor
-    let now = req.now
-    let order = try await WorkOrderQueries.findVisible(id, for: actor, on: req.db)
-    let workflow = try await WorkOrderFlow.workflow(on: req.db)
-    let snapshot = try order.snapshot
-    let dto = try WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: now, maskPhone: false)
+    let data = try await WorkOrderPageData.load(id, actor: try req.actor, on: req.db, now: req.now)
+    let order = data.order
     let english = req.locale == "en"
-    let taxonomy: Taxonomy = order.orderType == .report ? .misconductV1 : .complaintsV1
-    let category = order.categoryCode.flatMap(taxonomy.category)
-    let item = category?.items.first { $0.code == order.itemCode }
-    let unit = try await OrgUnit.find(order.$unit.id, on: req.db)
-    let events = try await WorkOrderEvent.query(on: req.db).filter(\.$order.$id == id).sort(\.$at).all()
-    let clocks = dto.clocks.map { c in
+    return WorkOrderPage(
+      chrome: try await .make(for: req, titleKey: "workorders.detail"), order: data.dto, typeKey: "workorder.type.\(order.type)",
+      stateKey: "workorder.state.\(order.state)", channelKey: "workorder.channel.\(order.channel)",
+      areaKey: "workorder.area.\(order.area)", severityKey: "workorder.severity.\(order.severity)",
+      attitudeKey: order.attitude.map { "workorder.attitude.\($0)" },
+      categoryName: data.category.map { english ? $0.englishName : $0.chineseName },
+      itemName: data.item.map { english ? $0.englishName : $0.chineseName }, unitName: data.unit?.name ?? "",
+      acceptedAt: DisplayFormat.dateTime(order.acceptedAt), clocks: clocks(data.dto), events: events(data.events),
+      actions: data.actions.map { form($0, type: order.orderType, units: data.units, parents: data.parents, refused: refused) },
+      actionURL: Paths.workOrderAction.link(id), pendingExtension: pendingExtension(data),
+      investigation: investigationLines(order.investigation), attachments: try attachments(data.attachments, orderID: id),
+      attachmentAction: Paths.workOrderAttachments.link(id),
+      notes: data.notes.map { Note(at: DisplayFormat.dateTime($0.createdAt), author: $0.authorName, text: $0.text) },
+      noteAction: Paths.workOrderNotes.link(id), noteText: note?.text ?? "", noteError: note?.error,
+      related: data.related, hasRelated: !data.related.isEmpty, alerts: alerts(data.alerts), hasAlerts: !data.alerts.isEmpty,
+      hasActions: !data.actions.isEmpty, error: error)
+  }
+
+  static func clocks(_ dto: WorkOrderDTO) -> [Clock] {
+    dto.clocks.map { c in
       Clock(
         stageKey: "workorder.stage.\(c.stage)", startedAt: DisplayFormat.dateTime(c.startedAt), dueAt: DisplayFormat.dateTime(c.dueAt),
         statusKey: c.breached
           ? "workorder.clock.breached" : c.done ? "workorder.clock.done" : c.stopped ? "workorder.clock.ended" : "workorder.clock.running",
         breached: c.breached, provisional: c.provisional && !c.stopped, percent: Int((min(c.elapsedFraction, 1) * 100).rounded()))
     }
-    let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
-    // A report's page must not lead to its reporter's other orders, nor merge with them.
-    let secret = ReportSecrecy.hidesCustomer(of: order, from: actor)
-    let relatedOrders = secret ? [] : try await related(order, actor: actor, on: req.db)
-    let parents = secret ? [] : try await mergeTargets(order, workflow: workflow, actor: actor, on: req.db, now: now)
-    let visibleUnits = try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind != .company }
-    let units = try visibleUnits.map {
-      Choice(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id)
+  }
+
+  static func events(_ events: [WorkOrderEvent]) -> [Event] {
+    events.map {
+      Event(
+        at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action)",
+        toStateKey: "workorder.state.\($0.toState)", note: $0.note, dueAt: $0.dueAt.map(DisplayFormat.dateTime),
+        resultKey: $0.result.map { "workorder.visit.\($0)" })
     }
-    let kinds = allowed + (allowed.contains(.reply) ? [.requestExtension] : []) + (parents.isEmpty ? [] : [.mergeInto])
-    let alerts = try await SLAAlert.query(on: req.db).filter(\.$order.$id == id).sort(\.$createdAt).all().map {
+  }
+
+  static func alerts(_ alerts: [SLAAlert]) -> [Alert] {
+    alerts.map {
       Alert(
         at: DisplayFormat.dateTime($0.createdAt), stageKey: "workorder.stage.\($0.stage)", levelKey: "workorder.alert.\($0.level)",
         isChase: $0.isChase)
     }
-    let notes = try await WorkOrderNote.query(on: req.db).filter(\.$order.$id == id).sort(\.$createdAt, .descending).all()
-    // The deadline an extension request would move, beside the date asked for.
-    let ledger = try order.ledger
-    let currentDue = try (ledger.running[.reply] ?? ledger.running[.serviceCompletion]).map {
-      try $0.reading(at: now, calendar: workflow.calendar).due
+  }
+
+  static func pendingExtension(_ data: WorkOrderPageData) -> PendingExtension? {
+    data.snapshot.pendingExtension.map {
+      PendingExtension(
+        newDue: DisplayFormat.dateTime($0.newDue), reason: $0.reason, requestedAt: DisplayFormat.dateTime($0.requestedAt),
+        currentDue: data.currentDue.map(DisplayFormat.dateTime))
     }
-    return WorkOrderPage(
-      chrome: .make(for: req, titleKey: "workorders.detail"), order: dto, typeKey: "workorder.type.\(order.type)",
-      stateKey: "workorder.state.\(order.state)", channelKey: "workorder.channel.\(order.channel)",
-      areaKey: "workorder.area.\(order.area)", severityKey: "workorder.severity.\(order.severity)",
-      attitudeKey: order.attitude.map { "workorder.attitude.\($0)" },
-      categoryName: category.map { english ? $0.englishName : $0.chineseName },
-      itemName: item.map { english ? $0.englishName : $0.chineseName }, unitName: unit?.name ?? "",
-      acceptedAt: DisplayFormat.dateTime(order.acceptedAt), clocks: clocks,
-      events: events.map {
-        Event(
-          at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action)",
-          toStateKey: "workorder.state.\($0.toState)", note: $0.note, dueAt: $0.dueAt.map(DisplayFormat.dateTime),
-          resultKey: $0.result.map { "workorder.visit.\($0)" })
-      },
-      actions: kinds.map { form($0, type: order.orderType, units: units, parents: parents, refused: refused) },
-      actionURL: Paths.workOrderAction.link(id),
-      pendingExtension: snapshot.pendingExtension.map {
-        PendingExtension(
-          newDue: DisplayFormat.dateTime($0.newDue), reason: $0.reason, requestedAt: DisplayFormat.dateTime($0.requestedAt),
-          currentDue: currentDue.map(DisplayFormat.dateTime))
-      },
-      investigation: investigationLines(order.investigation),
-      attachments: try await AttachmentService.list(order, on: req.db).map {
-        Attachment(
-          name: $0.fileName, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
-          sha: String($0.sha256.prefix(12)), href: Paths.workOrderAttachment.link(id, try $0.requireID()), uploadedBy: $0.uploadedBy,
-          at: DisplayFormat.dateTime($0.uploadedAt))
-      },
-      attachmentAction: Paths.workOrderAttachments.link(id),
-      notes: notes.map { Note(at: DisplayFormat.dateTime($0.createdAt), author: $0.authorName, text: $0.text) },
-      noteAction: Paths.workOrderNotes.link(id), noteText: note?.text ?? "", noteError: note?.error,
-      related: relatedOrders, hasRelated: !relatedOrders.isEmpty, alerts: alerts, hasAlerts: !alerts.isEmpty, hasActions: !kinds.isEmpty,
-      error: error)
+  }
+
+  static func attachments(_ attachments: [WorkOrderAttachment], orderID: UUID) throws -> [Attachment] {
+    try attachments.map {
+      Attachment(
+        name: $0.fileName, size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file),
+        sha: String($0.sha256.prefix(12)), href: Paths.workOrderAttachment.link(orderID, try $0.requireID()), uploadedBy: $0.uploadedBy,
+        at: DisplayFormat.dateTime($0.uploadedAt))
+    }
   }
 
   /// Repeat contacts: other orders on the same account or phone within 30 days (issue 3 §6).

@@ -3,6 +3,33 @@ import Fluent
 import Foundation
 import Tabular
 
+// What Surveys offers other features, and all of it they may name (FeatureBoundaryTests):
+// `WaveSummary` with `WaveSummaries`, and `CSIItemMatrix`. No survey model leaves this feature.
+
+/// A survey wave as other features show it.
+struct WaveSummary: Sendable {
+  let id: UUID
+  let code: String
+  let name: String
+  let year: Int
+}
+
+/// The waves, newest year first.
+enum WaveSummaries {
+  static func all(on db: any Database) async throws -> [WaveSummary] {
+    try await WaveService.list(on: db).map(summary)
+  }
+
+  /// The wave with this id, or nil.
+  static func find(_ id: UUID, on db: any Database) async throws -> WaveSummary? {
+    try await SurveyWave.find(id, on: db).map(summary)
+  }
+
+  private static func summary(_ wave: SurveyWave) throws -> WaveSummary {
+    WaveSummary(id: try wave.requireID(), code: wave.code, name: wave.name, year: wave.year)
+  }
+}
+
 /// The CSI items of a wave as a respondent × item matrix, for the PLS path model. Only the
 /// sampled survey counts (phone and third party: the channels with design weights); each
 /// response's weight is its case weight. Items are `csi.<construct>.<n>`.
@@ -18,6 +45,9 @@ struct CSIItemMatrix: Sendable {
 
   var items: [String] { blocks.flatMap(\.items) }
 
+  /// The channels whose answers the matrix holds: the sampled survey's (rule SV-CHANNELS).
+  static let channels = ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue)
+
   /// The matrix as CSV (weight first), the bytes an analysis run's input hash is taken of.
   var csv: String {
     func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
@@ -30,7 +60,6 @@ struct CSIItemMatrix: Sendable {
 
   /// The answers given in `units` only (a caller's subtree).
   static func load(waveID: UUID, units: [UUID], on db: any Database) async throws -> CSIItemMatrix {
-    let channels = ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue)
     let answers = try await SurveyAnswer.query(on: db)
       .filter(\.$wave.$id == waveID).filter(\.$unit.$id ~~ units).filter(\.$channel ~~ channels).filter(\.$questionCode =~ "csi.")
       .field(\.$response.$id).field(\.$questionCode).field(\.$value).field(\.$weight).field(\.$unit.$id).field(\.$segment)

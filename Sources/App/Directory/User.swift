@@ -50,7 +50,20 @@ final class User: Model, @unchecked Sendable {
 }
 
 extension User {
+  /// The active user with their unit loaded, or nil.
+  static func active(_ id: UUID, on db: any Database) async throws -> User? {
+    guard let user = try await User.query(on: db).filter(\.$id == id).with(\.$unit).first(), user.isActive else { return nil }
+    return user
+  }
+
   static func byUsername(_ username: String, on db: any Database) async throws -> User? {
     try await User.query(on: db).filter(\.$username == username).with(\.$unit).first()
+  }
+}
+
+extension User {
+  /// Accounts locked by failed sign-ins at `now` (rule ORG-LOCKOUT), for the administrator.
+  static func lockedCount(at now: Date, on db: any Database) async throws -> Int {
+    try await User.query(on: db).filter(\.$lockedUntil > now).count()
   }
 }

@@ -1,0 +1,6 @@
+import Vapor
+
+/// The API's envelope for a list: `{"items": [...]}`.
+struct ListResponse<Item: Content>: Content {
+  let items: [Item]
+}

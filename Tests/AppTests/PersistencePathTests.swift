@@ -1,0 +1,205 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+import Vapor
+
+@testable import App
+
+/// One persistence path (docs/architecture.md, Data): SQL reached one way, the fast write paths
+/// only where a benchmark needs them, the clock behind its seam, and a version check that cannot
+/// be skipped.
+@Suite("One persistence path")
+struct PersistencePathTests {
+  let tree = SourceTree()
+
+  /// The application's files whose code (comments and text left out) matches `pattern`.
+  func files(matching pattern: String) throws -> [String] {
+    let regex = try NSRegularExpression(pattern: pattern)
+    return try tree.swiftFiles(under: "Sources").filter { path in
+      let code = try tree.code(path)
+      return regex.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)) != nil
+    }
+  }
+
+  @Test("ARCH-CLOCK: the time is read only behind the clock seam")
+  func clockSeam() throws {
+    #expect(try files(matching: #"\bDate\(\)|\bDate\.now\b"#) == ["Sources/App/Platform/AppClock.swift"])
+  }
+
+  @Test("ARCH-SQL: only the SQL accessor casts a database to SQL; there is no non-SQL fallback")
+  func oneSQLAccessor() throws {
+    #expect(try files(matching: #"as[?!]\s*(any\s+)?SQLDatabase"#) == ["Sources/App/Platform/SQLAccess.swift"])
+  }
+
+  @Test("ARCH-SQL: a database that does not speak SQL is refused at start-up, naming the need")
+  func nonSQLDatabaseRefused() async throws {
+    let app = try await Application.make(.testing)
+    app.databases.use(NoSQLConfiguration(), as: .init(string: "nosql"))
+    #expect {
+      try app.requireSQL()
+    } throws: { error in
+      (error as? CommandFailure)?.description.contains("SQLite or PostgreSQL") == true
+    }
+    try await app.asyncShutdown()
+    try await withApp { app in try app.requireSQL() }
+  }
+
+  @Test("ARCH-FAST-WRITES: direct inserts only for the rows of an intake, the bulk insert only for the roster import")
+  func fastWritesOnlyOnBenchmarkedPaths() throws {
+    let conformers = try tree.swiftFiles(under: "Sources").flatMap { path in
+      SourceTree.matches(#"extension\s+(\w+)\s*:\s*DirectlyInserted"#, in: try tree.code(path))
+    }
+    #expect(Set(conformers) == ["WorkOrder", "WorkOrderEvent", "AuditRecord", "InboxNotification"])
+    #expect(
+      try files(matching: #"\bSQLiteBulkInsert\b"#) == [
+        "Sources/App/Features/Surveys/Rosters/RosterWriter.swift", "Sources/App/Platform/SQLiteBulkInsert.swift",
+      ])
+    #expect(
+      try files(matching: #"\bSQLiteHandle\b"#) == [
+        "Sources/App/Features/Surveys/Rosters/RosterWriter.swift", "Sources/App/Platform/SQLiteHandle.swift",
+        "Sources/App/Platform/SQLiteWriteAheadLog.swift",
+      ])
+    // Each keeps the benchmark that justifies it beside it.
+    for path in [
+      "Sources/App/Platform/DirectInsert.swift", "Sources/App/Platform/SQLiteBulkInsert.swift", "Sources/App/Platform/SQLiteHandle.swift",
+    ] {
+      #expect(try tree.text(path).contains("bench/"), "\(path) names its benchmark")
+    }
+  }
+
+  @Test("ARCH-OPTIMISTIC-LOCK: a wave form without the version it read, or with an old one, is 409 and changes nothing")
+  func waveVersionAlwaysChecked() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
+      let waveID = try await desk.sampledWave(count: 5)
+      func wave() async throws -> SurveyWave { try #require(try await SurveyWave.find(UUID(uuidString: waveID), on: app.db)) }
+      let client = PageClient(app)
+      try await client.login("office")
+      try await client.get("/surveys/waves/\(waveID)")
+      let read = try await wave().version
+
+      let unversioned = try await client.post("/surveys/waves/\(waveID)/fieldwork", [("open", "true")])
+      #expect(unversioned.status == .conflict)
+      #expect(unversioned.body.string.contains("id=\"error-version\""))
+      let untouched = try await wave()
+      #expect(untouched.isOpen == false && untouched.version == read)
+
+      let first = try await client.post("/surveys/waves/\(waveID)/fieldwork", [("open", "true"), ("version", "\(read)")])
+      #expect(first.status == .seeOther)
+      let opened = try await wave()
+      #expect(opened.isOpen && opened.version == read + 1)
+      let milestone = try await client.post(
+        "/surveys/waves/\(waveID)/milestones", [("kind", "rostersSubmitted"), ("due", "2026-07-15"), ("version", "\(read)")])
+      #expect(milestone.status == .conflict)
+      #expect(try await wave().version == read + 1)
+      #expect(try await wave().milestones.first { $0.kind == .rostersSubmitted }?.due.description != "2026-07-15")
+    }
+  }
+
+  @Test("ARCH-OPTIMISTIC-LOCK: drawing a sample from a wave changed since it was read is 409, and nothing is drawn")
+  func sampleDrawClaimsTheVersionItRead() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
+      let created = try await app.api(
+        .POST, "/api/v1/survey-waves", token: desk.office, json: #"{"code":"W1","name":"调查","year":2026,"sampleCount":5,"seed":"7"}"#)
+      #expect(created.status == .created)
+      let actor = try await Actor.commandLine(on: app.db)
+      let stale = try #require(try await SurveyWave.query(on: app.db).filter(\.$code == "W1").first())
+      let current = try #require(try await SurveyWave.find(stale.id, on: app.db))
+      try await WaveService.setOpen(true, wave: current, expectedVersion: current.version, actor: actor, on: app.db, now: app.clock.now())
+      await #expect {
+        _ = try await SampleService.draw(wave: stale, actor: actor, on: app.db, now: app.clock.now())
+      } throws: { ($0 as? AppError)?.status == .conflict }
+      #expect(try await SurveySample.query(on: app.db).count() == 0)
+      #expect(try await SurveyWave.find(stale.id, on: app.db)?.sampledAt == nil)
+    }
+  }
+
+  @Test("ARCH-OPTIMISTIC-LOCK: of two writers holding one version, exactly one claims it")
+  func oneClaimWins() async throws {
+    try await withApp { app in
+      let desk = try await SurveyDesk.make(app)
+      let created = try await app.api(
+        .POST, "/api/v1/survey-waves", token: desk.office, json: #"{"code":"W1","name":"调查","year":2026,"sampleCount":5,"seed":"7"}"#)
+      #expect(created.status == .created)
+      let wave = try #require(try await SurveyWave.query(on: app.db).filter(\.$code == "W1").first())
+      let id = try #require(wave.id)
+      let version = wave.version
+      let stale = AppError.conflict("version", "survey.error.stale")
+      let results = await withTaskGroup(of: Bool.self) { group in
+        for _ in 0..<2 {
+          group.addTask {
+            (try? await app.db.transaction { tx in
+              try await OptimisticLock.claim(SurveyWave.schema, id: id, expected: version, on: tx, stale: stale)
+            }) != nil
+          }
+        }
+        return await group.reduce(into: []) { $0.append($1) }
+      }
+      #expect(results.filter { $0 }.count == 1)
+      #expect(try await SurveyWave.find(id, on: app.db)?.version == version + 1)
+    }
+  }
+}
+
+/// Platform reads what features add to a page's frame only when a page is built (rule
+/// ARCH-BOUNDARY: Platform names no feature; the features register their sources).
+@Suite("Page frame sources")
+struct PageFrameSourceTests {
+  final class CountingSource: PageFrameSource, @unchecked Sendable {
+    let calls = NIOLockedValueBox(0)
+    func contribute(to frame: inout PageFrame, for actor: Actor, request: Request) async throws {
+      calls.withLockedValue { $0 += 1 }
+      frame.badges["nav.tokens"] = 7
+      frame.banners.append(.init(id: "test-banner", text: "横幅 <b>", linkText: "去看看", href: "/units"))
+    }
+  }
+
+  @Test("A registered source is asked once per page built and never for redirects or the API")
+  func askedOnlyForPages() async throws {
+    try await withApp { app in
+      _ = try await Org.make(app)
+      let source = CountingSource()
+      app.pageFrame.add(source)
+      let client = PageClient(app)
+      try await client.login("admin")
+      let loggedIn = source.calls.withLockedValue { $0 }
+      let page = try await client.get("/units")
+      #expect(source.calls.withLockedValue { $0 } == loggedIn + 1)
+      #expect(page.body.string.contains(#"<span class="badge" id="tokens-badge">7</span>"#))
+      #expect(
+        page.body.string.contains(#"<p class="banner warning" role="alert" id="test-banner">横幅 &lt;b&gt; <a href="/units">去看看</a></p>"#))
+      let redirect = try await client.post("/preferences/language", [("locale", "en")])
+      #expect(redirect.status == .seeOther)
+      let token = try await app.token("admin")
+      #expect(try await app.api(.GET, "/api/v1/me", token: token).status == .ok)
+      #expect(source.calls.withLockedValue { $0 } == loggedIn + 1)
+    }
+  }
+}
+
+/// A database without SQL, for the start-up check: it answers nothing.
+private struct NoSQLConfiguration: DatabaseConfiguration {
+  var middleware: [any AnyModelMiddleware] = []
+  func makeDriver(for databases: Databases) -> any DatabaseDriver { Driver() }
+
+  struct Driver: DatabaseDriver {
+    func makeDatabase(with context: DatabaseContext) -> any Database { NoSQLDatabase(context: context) }
+    func shutdown() {}
+  }
+
+  struct NoSQLDatabase: Database {
+    let context: DatabaseContext
+    var inTransaction: Bool { false }
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
+      eventLoop.makeSucceededVoidFuture()
+    }
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { eventLoop.makeSucceededVoidFuture() }
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { eventLoop.makeSucceededVoidFuture() }
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> { closure(self) }
+  }
+}
