@@ -20,8 +20,9 @@ let package = Package(
   targets: [
     .target(name: "Domain"),
     .target(name: "Analytics"),
-    .target(name: "Charts"),
-    .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    .target(name: "XMLEscaping"),
+    .target(name: "Charts", dependencies: ["XMLEscaping"]),
+    .target(name: "Spreadsheet", dependencies: ["XMLEscaping", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "Tabular", dependencies: ["Spreadsheet"]),
     .target(
       name: "App",
@@ -45,7 +46,7 @@ let package = Package(
       dependencies: ["App", .product(name: "Vapor", package: "vapor")]
     ),
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-    .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "XMLEscaping"]),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TabularTests", dependencies: ["Tabular", "Spreadsheet"]),
     .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"], resources: [.copy("Fixtures")]),

@@ -1,29 +1,12 @@
+import XMLEscaping
+
 /// Builds SVG markup as a string. Attributes are ordered arrays so output is byte-for-byte stable.
 struct SVGBuilder {
   typealias Attributes = [(String, String)]
   private(set) var markup = ""
 
-  static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default:
-        // Control characters are not allowed in XML 1.0; drop them rather than break the page.
-        if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
-
   private static func attributeString(_ attributes: Attributes) -> String {
-    attributes.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+    attributes.map { " \($0.0)=\"\(XMLEscaping.escaped($0.1))\"" }.joined()
   }
 
   mutating func open(_ name: String, _ attributes: Attributes = []) {
@@ -42,14 +25,14 @@ struct SVGBuilder {
   mutating func element(_ name: String, _ attributes: Attributes, tooltip: String?) {
     guard let tooltip else { return empty(name, attributes) }
     open(name, attributes)
-    markup += "<title>\(Self.escape(tooltip))</title>"
+    markup += "<title>\(XMLEscaping.escaped(tooltip))</title>"
     close(name)
   }
 
   mutating func text(_ content: String, _ attributes: Attributes, tooltip: String? = nil) {
     open("text", attributes)
-    if let tooltip { markup += "<title>\(Self.escape(tooltip))</title>" }
-    markup += Self.escape(content)
+    if let tooltip { markup += "<title>\(XMLEscaping.escaped(tooltip))</title>" }
+    markup += XMLEscaping.escaped(content)
     close("text")
   }
 
@@ -85,7 +68,7 @@ struct SVGBuilder {
         ("preserveAspectRatio", "xMidYMid meet"), ("font-family", ChartTheme.fontFamily),
         ("font-size", SVGNumber.format(ChartTheme.fontSize)), ("fill", ChartTheme.text),
       ])
-    builder.markup += "<title>\(escape(title))</title><desc>\(escape(description))</desc>"
+    builder.markup += "<title>\(XMLEscaping.escaped(title))</title><desc>\(XMLEscaping.escaped(description))</desc>"
     builder.markup += body
     builder.close("svg")
     return builder.markup

@@ -1,3 +1,5 @@
+import XMLEscaping
+
 /// The fixed parts of an `.xlsx` package. Kept minimal: every part here is one that Excel, LibreOffice or openpyxl
 /// needs to open the file; nothing optional (docProps, themes) is written.
 enum PackageParts {
@@ -36,7 +38,7 @@ enum PackageParts {
     var xml = header + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
     xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
     for (index, name) in sheetNames.enumerated() {
-      xml += "<sheet name=\"\(XMLText.escaped(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+      xml += "<sheet name=\"\(XMLEscaping.escaped(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
     }
     return xml + "</sheets></workbook>"
   }

@@ -1,31 +1,11 @@
-/// Escaping for the XML we write. Excel refuses a file with one illegal character in it, so everything user-supplied
-/// goes through `escaped`.
-enum XMLText {
-  /// Escapes markup characters and drops characters XML 1.0 forbids (control characters other than tab, newline and
-  /// carriage return, and U+FFFE/U+FFFF). A carriage return is written as `&#13;` because parsers would otherwise
-  /// normalise it away.
-  static func escaped(_ text: String) -> String {
-    if !text.unicodeScalars.contains(where: needsWork) { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\r": result += "&#13;"
-      case _ where isAllowed(scalar): result.unicodeScalars.append(scalar)
-      default: continue
-      }
-    }
-    return result
-  }
+import XMLEscaping
 
-  /// Escapes like `escaped` and also protects literal `_xHHHH_` sequences, which Excel would otherwise decode as an
+/// Excel's own escapes inside cell text, on top of the XML escaping every writer shares (`XMLEscaping`).
+enum XMLText {
+  /// Escapes like `XMLEscaping.escaped` and also protects literal `_xHHHH_` sequences, which Excel would otherwise decode as an
   /// escaped character inside cell text.
   static func escapedCellText(_ text: String) -> String {
-    escaped(mayContainExcelEscape(text) ? protectingExcelEscapes(text) : text)
+    XMLEscaping.escaped(mayContainExcelEscape(text) ? protectingExcelEscapes(text) : text)
   }
 
   /// Decodes Excel's `_xHHHH_` escapes (used for control characters such as `_x000D_`); `_x005F_` is a literal `_`.
@@ -83,21 +63,6 @@ enum XMLText {
       let scalar = Unicode.Scalar(value)
     else { return nil }
     return (scalar, tail.dropFirst(5))
-  }
-
-  private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case "&", "<", ">", "\"", "\r": return true
-    default: return !isAllowed(scalar)
-    }
-  }
-
-  private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x9, 0xA, 0xD: return true
-    case 0..<0x20, 0xFFFE, 0xFFFF: return false
-    default: return true
-    }
   }
 
   private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

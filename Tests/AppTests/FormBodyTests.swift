@@ -44,4 +44,26 @@ struct FormBodyTests {
       #expect(!refused.body.string.contains("表单已过期"))
     }
   }
+
+  @Test("An API upload over its limit is refused with the same limit as its form, naming it, and nothing is stored")
+  func apiOverLimit() async throws {
+    try await withApp { app in
+      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let token = try #require(loop.tokens["agent"])
+      var headers = HTTPHeaders()
+      headers.bearerAuthorization = .init(token: token)
+      headers.contentType = .binary
+      let body = ByteBuffer(bytes: AttachmentTests.png + Array(repeating: 0, count: UploadLimits.Form.attachment.bytes + 1024 * 1024))
+      try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+      let port = try #require(app.http.server.shared.localAddress?.port)
+      let url = URI(string: "http://127.0.0.1:\(port)/api/v1/work-orders/\(order.id)/attachments?fileName=big.png")
+      let response = try await app.client.send(.POST, headers: headers, to: url) { $0.body = body }
+      await app.server.shutdown()
+      #expect(response.status == .payloadTooLarge)
+      let error = try JSONDecoder().decode(APIError.self, from: Data((response.body.map { String(buffer: $0) } ?? "").utf8)).error
+      #expect(error.message.contains("20 MB"), "\(error.message)")
+      #expect(try await WorkOrderAttachment.query(on: app.db).count() == 0)
+    }
+  }
 }

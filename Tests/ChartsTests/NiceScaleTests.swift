@@ -1,4 +1,5 @@
 import Testing
+import XMLEscaping
 
 @testable import Charts
 
@@ -81,10 +82,12 @@ import Testing
     #expect(SVGNumber.format(100) == "100")
   }
 
-  @Test("XML escaping of markup characters")
+  @Test("XML escaping of markup characters, the one escaper charts and spreadsheets share")
   func escaping() {
-    #expect(SVGBuilder.escape(#"a<b & "c" 'd'>"#) == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;")
-    #expect(SVGBuilder.escape("供电\u{0}服务") == "供电服务")
+    #expect(XMLEscaping.escaped(#"a<b & "c" 'd'>"#) == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;")
+    #expect(XMLEscaping.escaped("供电\u{0}服务\u{FFFE}") == "供电服务")
+    #expect(XMLEscaping.escaped("a\r\nb\tc") == "a&#13;\nb\tc")
+    #expect(XMLEscaping.escaped("供电服务 plain") == "供电服务 plain")
   }
 
   @Test("Long Chinese labels are cut with an ellipsis to fit")

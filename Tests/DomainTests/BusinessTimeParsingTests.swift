@@ -28,4 +28,14 @@ struct BusinessTimeParsingTests {
     let instant = try #require(BusinessTime.parseInstant(text))
     #expect(BusinessTime.iso8601(instant) == expected)
   }
+
+  @Test("Any instant has a civil day: infinite, NaN and absurd instants are clamped, never a trap")
+  func civilDateOfAnyInstant() throws {
+    #expect(BusinessTime.civilDate(of: Date(timeIntervalSince1970: 0)).description == "1970-01-01")
+    #expect(BusinessTime.civilDate(of: Date(timeIntervalSince1970: .nan)).description == "1970-01-01")
+    let far = BusinessTime.civilDate(of: Date(timeIntervalSince1970: .infinity))
+    #expect(far > BusinessTime.civilDate(of: Date(timeIntervalSince1970: 1e12)))
+    let firstYear = try #require(CivilDate(year: 1, month: 1, day: 1))
+    #expect(BusinessTime.civilDate(of: Date(timeIntervalSince1970: -.infinity)) < firstYear)
+  }
 }

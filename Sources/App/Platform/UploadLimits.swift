@@ -1,7 +1,7 @@
 import Domain
 import Vapor
 
-/// The largest file each upload form takes, in one place: its route collects up to the limit
+/// The largest file each upload takes, in one place, for its form and its API route alike: the route collects up to the limit
 /// plus room for the form's framing and small fields (`BodyLimit`), the page's file field checks
 /// a chosen file against it before anything is sent (Public/js/upload-limit.js), and a larger
 /// body gets a page that names the limit.

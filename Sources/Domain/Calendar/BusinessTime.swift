@@ -8,10 +8,15 @@ public enum BusinessTime {
 
   /// The civil day on which an instant falls in Beijing time.
   public static func civilDate(of instant: Date) -> CivilDate {
-    let local = Int(floor(instant.timeIntervalSince1970)) + offsetSeconds
+    // Clamped to ±300,000 years so that no instant (infinite, NaN, absurd) can trap the conversion to Int.
+    let seconds = instant.timeIntervalSince1970
+    let bounded = seconds.isNaN ? 0 : min(max(seconds, -maxSeconds), maxSeconds)
+    let local = Int(floor(bounded)) + offsetSeconds
     let dayNumber = Int(floor(Double(local) / 86_400))
     return CivilDate(dayNumber: dayNumber)
   }
+
+  private static let maxSeconds: Double = 1e13
 
   /// 00:00 Beijing time at the start of a civil day.
   public static func startOfDay(_ date: CivilDate) -> Date {

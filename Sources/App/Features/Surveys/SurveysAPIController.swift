@@ -6,7 +6,7 @@ import Vapor
 enum SurveysAPIController {
   static func register(_ api: any RoutesBuilder) {
     api.get(Paths.apiRosters.components, use: rosters)
-    api.post(Paths.apiRosters, bodyLimit: RosterPagesController.maxUpload, use: importRoster).query(unitParameter, fileNameParameter)
+    api.post(Paths.apiRosters, bodyLimit: UploadLimits.Form.roster.collected, use: importRoster).query(unitParameter, fileNameParameter)
     api.get(Paths.apiSurveyWaves.components, use: waves)
     api.post(Paths.apiSurveyWaves.components, use: createWave)
     api.get(Paths.apiSurveyWave.components, use: wave)
@@ -16,7 +16,7 @@ enum SurveysAPIController {
     api.get(Paths.apiSurveyWaveScores.components, use: scores)
     api.post(Paths.apiFieldworkNext.components, use: next)
     api.post(Paths.apiSampleCalls.components, use: call)
-    api.post(Paths.apiSurveyWaveResponses, bodyLimit: RosterPagesController.maxUpload, use: importResults)
+    api.post(Paths.apiSurveyWaveResponses, bodyLimit: UploadLimits.Form.results.collected, use: importResults)
   }
 
   static let unitParameter = QueryParameter<UUID>.uuid("unitId")

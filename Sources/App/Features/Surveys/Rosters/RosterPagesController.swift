@@ -55,7 +55,6 @@ struct RostersPage: Encodable {
 
 /// Roster imports per county company, with the validity and completeness of each list.
 enum RosterPagesController {
-  static let maxUpload: ByteCount = "100mb"
   static let problemsShown = 500
 
   static func register(_ pages: any RoutesBuilder) {

@@ -11,7 +11,7 @@ enum AttachmentController {
 
   static func registerAPI(_ api: any RoutesBuilder) {
     api.get(Paths.apiWorkOrderAttachments.components, use: list)
-    api.post(Paths.apiWorkOrderAttachments, bodyLimit: AttachmentService.uploadLimit, use: create).query(fileNameParameter)
+    api.post(Paths.apiWorkOrderAttachments, bodyLimit: UploadLimits.Form.attachment.collected, use: create).query(fileNameParameter)
     api.get(Paths.apiWorkOrderAttachment.components, use: download)
   }
 

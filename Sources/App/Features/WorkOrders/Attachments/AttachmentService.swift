@@ -24,10 +24,6 @@ struct AttachmentDTO: Content {
 
 /// Attaching files to orders: checked against the policy, stored by checksum, audited.
 enum AttachmentService {
-  /// Vapor collects at most this much; the policy's 20 MB limit is checked below it so that an
-  /// oversized file gets a clear message rather than a bare 413.
-  static let uploadLimit: ByteCount = "25mb"
-
   static func attach(
     _ data: Data, fileName rawName: String, to order: WorkOrder, actor: Actor, files: any FileStore, on db: any Database,
     now: Date, policy: AttachmentPolicy = .standard
