@@ -37,6 +37,8 @@ enum Migrations {
       AddUserSessionVersion(),
       AddApiTokenExpiry(now: now),
       AddAnalysisRunScope(),
+      CreateInspections(),
+      SeedInspectionChecklist(),
     ]
   }
 }

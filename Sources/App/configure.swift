@@ -78,7 +78,7 @@ private func registerCommands(_ app: Application) {
   app.asyncCommands.use(UserCommands(), as: "user")
   app.asyncCommands.use(BackupCommand(), as: "backup")
   app.asyncCommands.use(RestoreCommand(), as: "restore")
-  app.registerJobs([SLASweepJob(), OutboxDeliveryJob(), CalendarReminderJob()])
+  app.registerJobs([SLASweepJob(), OutboxDeliveryJob(), CalendarReminderJob(), InspectionReminderJob()])
   app.asyncCommands.use(AnalyzeCommands(), as: "analyze")
   app.asyncCommands.use(RosterCommands(), as: "roster")
   app.asyncCommands.use(SurveyCommands(), as: "survey")

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
   TokenPagesController.register(signedIn)
   PasswordPagesController.register(signedIn)
   CalendarPagesController.register(signedIn)
+  InspectionPagesController.register(signedIn)
   AuditController.registerPages(signedIn)
   WorkOrderPagesController.register(signedIn)
   BulletinController.register(signedIn)

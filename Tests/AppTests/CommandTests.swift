@@ -14,7 +14,7 @@ struct CommandTests {
     try await withApp { app in
       app.clock = FixedClock(BusinessTime.parseInstant("2026-11-23T10:00:00+08:00")!)
       let result = try #require(try await DemoSeed.seedIfEmpty(app))
-      #expect(result.logins.count == 9)
+      #expect(result.logins.count == Role.allCases.count)
       let kinds = try await OrgUnit.query(on: app.db).all().map(\.kind)
       #expect(kinds.filter { $0 == "city" }.count == 1)
       #expect(kinds.filter { $0 == "county" }.count == 4)
@@ -44,6 +44,12 @@ struct CommandTests {
       let csi = try #require(runs.first { $0.kind == "csi" })
       let csiOutputs = try csi.csi().outputs
       #expect((csiOutputs.groups?.names.count ?? 0) >= 2 && csiOutputs.indexInterval != nil)
+      // Inspections: last month every station of the handler's county; this month findings in every state.
+      #expect(try await Inspection.query(on: app.db).count() == 5)
+      let findingStates = try await InspectionFinding.query(on: app.db).all().map(\.state)
+      #expect(Set(findingStates) == [.open, .rectified, .closed])
+      let today = BusinessTime.civilDate(of: app.clock.now())
+      #expect(try await InspectionFinding.query(on: app.db).all().contains { $0.state.isOverdue(deadline: $0.deadlineDay ?? today, today: today) })
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }

@@ -61,6 +61,7 @@ struct Chrome: Encodable {
     ]
     if actor.has(.surveyor) { items.insert(("nav.interview", Paths.interview), at: 1) }
     if actor.has(.analyst) || actor.isAdmin { items.insert(("nav.analysis", Paths.analysis), at: items.count - 1) }
+    if !actor.roles.isDisjoint(with: InspectionRoles.readers) { items.insert(("nav.inspections", Paths.inspections), at: items.count - 1) }
     if actor.isAdmin {
       items += [
         ("nav.departments", Paths.departments), ("nav.users", Paths.users),

@@ -9,6 +9,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
   case analyst
   case surveyor  // 访员
   case leader  // read-only
+  case inspector  // 明查暗访: inspects stations and closes findings
 
   /// Parses a list of role codes, naming the first unknown one.
   public static func parseList(_ codes: [String]) -> Result<[Role], UnknownRole> {

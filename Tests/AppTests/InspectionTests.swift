@@ -1,0 +1,242 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// Inspections (明查暗访) through the pages, as an inspector, a handler and others use them.
+@Suite("Inspections")
+struct InspectionTests {
+  /// The test organisation with an inspector at the city, a second station in county A and a handler in county B.
+  struct Setup {
+    let org: Org
+    let stationA2: OrgUnit
+    let stationB: OrgUnit
+    let items: [ChecklistItemRow]
+    let today: CivilDate
+
+    static func make(_ app: Application) async throws -> Setup {
+      let org = try await Org.make(app)
+      let a2 = OrgUnit(code: "A-S2", name: "河口供电所", kind: .station, parent: org.countyA)
+      try await a2.create(on: app.db)
+      let b = OrgUnit(code: "B-S1", name: "白石镇供电所", kind: .station, parent: org.countyB)
+      try await b.create(on: app.db)
+      try await org.user(app, "inspector", [.inspector], org.city)
+      try await org.user(app, "handlerB", [.handler], org.countyB)
+      try await org.user(app, "leader", [.leader], org.city)
+      let items = try await ChecklistItemRow.query(on: app.db).sort(\.$position).all()
+      return Setup(org: org, stationA2: a2, stationB: b, items: items, today: BusinessTime.civilDate(of: app.clock.now()))
+    }
+
+    /// A visit's form: every item met except the ones given (item index → what was found).
+    func form(
+      _ unit: OrgUnit, failing: [Int: String] = [:], visitedOn: String? = nil, extra: [(String, String)] = []
+    ) throws
+      -> [(String, String)]
+    {
+      var fields: [(String, String)] = [
+        ("unitId", try unit.requireID().uuidString), ("visitedOn", visitedOn ?? today.description), ("method", "unannounced"),
+        ("summary", String(repeating: "检查小结，", count: 400)),
+      ]
+      for (index, item) in items.enumerated() {
+        let id = try item.requireID()
+        fields.append(("check_\(id)", failing[index] == nil ? "pass" : "fail"))
+        if let text = failing[index] { fields.append(("finding_\(id)", text)) }
+      }
+      return fields + extra
+    }
+  }
+
+  func signedIn(_ app: Application, _ username: String) async throws -> PageClient {
+    let client = PageClient(app)
+    try await client.login(username)
+    return client
+  }
+
+  @Test(
+    "Rule INSP-CHECKLIST, INSP-DEADLINE: an inspection with two failed items at full length is recorded with its findings, due 7 days later, and audited"
+  )
+  func record() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let inspector = try await signedIn(app, "inspector")
+      #expect(try await inspector.get("/inspections/new?unitId=\(try setup.org.stationA.requireID())").status == .ok)
+      let longFinding = String(repeating: "营业厅内有私人物品，", count: 100)
+      let form = try setup.form(setup.org.stationA, failing: [0: longFinding, 2: "电话铃响 6 声后接听"])
+      let saved = try await inspector.post("/inspections/new", form)
+      #expect(saved.status == .seeOther, "\(saved.body.string.prefix(2000))")
+      let inspection = try #require(try await Inspection.query(on: app.db).first())
+      #expect(saved.headers.first(name: .location) == "/inspections/\(try inspection.requireID())")
+      #expect(inspection.summary.count == 2000 && inspection.method == .unannounced)
+      #expect(try await InspectionCheck.query(on: app.db).count() == setup.items.count)
+      let findings = try await InspectionFinding.query(on: app.db).all()
+      #expect(findings.count == 2)
+      #expect(findings.allSatisfy { $0.state == .open && $0.deadline == setup.today.adding(days: 7).description })
+      #expect(findings.contains { $0.description == longFinding })
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "inspection").count() == 1)
+      let page = try await inspector.get("/inspections/\(try inspection.requireID())")
+      #expect(page.body.string.contains("电话铃响 6 声后接听") && page.body.string.contains("不合格"))
+    }
+  }
+
+  @Test(
+    "Bad input: a missing result, a failed item without a finding, a late deadline, a future visit and a stranger as responsible are named on their fields; nothing is saved"
+  )
+  func badInput() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let inspector = try await signedIn(app, "inspector")
+      try await inspector.get("/inspections/new?unitId=\(try setup.org.stationA.requireID())")
+      let first = try setup.items[0].requireID()
+      let second = try setup.items[1].requireID()
+      var form = try setup.form(setup.org.stationA, failing: [1: ""], visitedOn: setup.today.adding(days: 1).description)
+      form.removeAll { $0.0 == "check_\(first)" }
+      form += [("deadline_\(second)", "2099-01-01"), ("responsible_\(second)", UUID().uuidString)]
+      form += [("finding_\(first)", "")]
+      let refused = try await inspector.post("/inspections/new", form)
+      #expect(refused.status == .unprocessableEntity)
+      let body = refused.body.string
+      #expect(body.contains("id=\"error-check_\(first)\"") && body.contains("请选择合格或不合格"))
+      #expect(body.contains("id=\"error-finding_\(second)\""))
+      #expect(body.contains("id=\"error-visitedOn\"") && body.contains("检查日期不能晚于今天"))
+      #expect(body.contains("id=\"error-responsible_\(second)\""))
+      #expect(try await Inspection.query(on: app.db).count() == 0)
+      #expect(try await InspectionFinding.query(on: app.db).count() == 0)
+
+      var late = try setup.form(setup.org.stationA, failing: [1: "问题"])
+      late += [("deadline_\(second)", setup.today.adding(days: 91).description)]
+      let tooLate = try await inspector.post("/inspections/new", late)
+      #expect(tooLate.status == .unprocessableEntity && tooLate.body.string.contains("整改期限最多为检查日期后 90 天"))
+      #expect(try await Inspection.query(on: app.db).count() == 0)
+    }
+  }
+
+  @Test("Rule INSP-ROLES: agents see no inspections, handlers cannot record, a county's handler sees only the county")
+  func roles() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let agent = try await signedIn(app, "agentB")
+      #expect(try await agent.get("/inspections").status == .forbidden)
+      let handler = try await signedIn(app, "handlerA")
+      #expect(try await handler.get("/inspections/new").status == .forbidden)
+      let plan = try await handler.get("/inspections")
+      #expect(plan.status == .ok && plan.body.string.contains("城关供电所") && !plan.body.string.contains("白石镇供电所"))
+      let inspector = try await signedIn(app, "inspector")
+      try await inspector.get("/inspections/new")
+      #expect(try await inspector.post("/inspections/new", try setup.form(setup.stationB, failing: [0: "问题"])).status == .seeOther)
+      let other = try #require(try await Inspection.query(on: app.db).first())
+      #expect(try await handler.get("/inspections/\(try other.requireID())").status == .forbidden)
+    }
+  }
+
+  @Test(
+    "Rule INSP-FINDING: the unit rectifies, the inspector sends it back or closes it; another county, a stale version or a wrong move is refused"
+  )
+  func findingLoop() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let inspector = try await signedIn(app, "inspector")
+      try await inspector.get("/inspections/new")
+      _ = try await inspector.post("/inspections/new", try setup.form(setup.org.stationA, failing: [3: "未佩戴工号牌"]))
+      let finding = try #require(try await InspectionFinding.query(on: app.db).first())
+      let id = try finding.requireID()
+      let inspection = "/inspections/\(finding.$inspection.id)"
+      let action = "/inspections/findings/\(id)/actions"
+
+      let handlerB = try await signedIn(app, "handlerB")
+      try await handlerB.get("/inspections")
+      #expect(try await handlerB.post(action, [("action", "rectify"), ("version", "1"), ("text", "已整改")]).status == .forbidden)
+
+      let handler = try await signedIn(app, "handlerA")
+      let page = try await handler.get(inspection)
+      #expect(page.body.string.contains("data-action=\"rectify\"") && !page.body.string.contains("data-action=\"close\""))
+      #expect(try await handler.post(action, [("action", "close"), ("version", "1")]).status == .forbidden)
+      let empty = try await handler.post(action, [("action", "rectify"), ("version", "1"), ("text", "")])
+      #expect(empty.status == .unprocessableEntity && empty.body.string.contains("role=\"alert\""))
+      let evidence = String(repeating: "已为全体营业员补发工号牌，", count: 150).prefix(2000)
+      let rectified = try await handler.post(action, [("action", "rectify"), ("version", "1"), ("text", String(evidence))])
+      #expect(rectified.status == .seeOther, "\(rectified.body.string.prefix(1500))")
+      #expect(try await InspectionFinding.find(id, on: app.db)?.state == .rectified)
+
+      try await inspector.get(inspection)
+      let stale = try await inspector.post(action, [("action", "close"), ("version", "1")])
+      #expect(stale.status == .conflict && stale.body.string.contains("该问题已被他人处理"))
+      #expect(try await inspector.post(action, [("action", "reopen"), ("version", "2"), ("text", "照片显示仍有一人未佩戴")]).status == .seeOther)
+      #expect(try await InspectionFinding.find(id, on: app.db)?.state == .open)
+      try await handler.get(inspection)
+      #expect(try await handler.post(action, [("action", "rectify"), ("version", "3"), ("text", "已补发")]).status == .seeOther)
+      try await inspector.get(inspection)
+      #expect(try await inspector.post(action, [("action", "close"), ("version", "4")]).status == .seeOther)
+      let closed = try #require(try await InspectionFinding.find(id, on: app.db))
+      #expect(closed.state == .closed && closed.closedByName == "inspector 姓名" && closed.version == 5)
+      let again = try await inspector.post(action, [("action", "close"), ("version", "5")])
+      #expect(again.status == .conflict)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "inspection_finding").count() == 4)
+    }
+  }
+
+  @Test("Rule INSP-MONTHLY: the plan's figures link to exactly what they count — uninspected stations, open and overdue findings")
+  func planFigures() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let inspector = try await signedIn(app, "inspector")
+      try await inspector.get("/inspections/new")
+      let tenDaysAgo = setup.today.adding(days: -10)
+      let inMonth = tenDaysAgo.month == setup.today.month ? tenDaysAgo.description : setup.today.description
+      _ = try await inspector.post(
+        "/inspections/new", try setup.form(setup.org.stationA, failing: [0: "问题一", 1: "问题二"], visitedOn: inMonth))
+      let plan = try await inspector.get("/inspections")
+      let body = plan.body.string
+      func figure(_ id: String) throws -> (Int, String) {
+        let pattern = try Regex("id=\"figure-\(id)\" href=\"([^\"]+)\">(\\d+)<")
+        let match = try #require(body.firstMatch(of: pattern))
+        let href = String(try #require(match.output[1].substring)).replacingOccurrences(of: "&amp;", with: "&")
+        return (Int(try #require(match.output[2].substring)) ?? -1, href)
+      }
+      let (uninspected, uninspectedHref) = try figure("uninspected")
+      #expect(uninspected == 2)
+      let listed = try await inspector.get(uninspectedHref).body.string
+      #expect(listed.contains("河口供电所") && listed.contains("白石镇供电所") && !listed.contains(">城关供电所"))
+      let (open, openHref) = try figure("open")
+      #expect(open == 2)
+      #expect(try await inspector.get(openHref).body.string.components(separatedBy: "<tr><td>").count - 1 == 2)
+      let (overdue, overdueHref) = try figure("overdue")
+      let expectedOverdue = inMonth == tenDaysAgo.description ? 2 : 0
+      #expect(overdue == expectedOverdue)
+      #expect(try await inspector.get(overdueHref).body.string.components(separatedBy: "<tr><td>").count - 1 == expectedOverdue)
+    }
+  }
+
+  @Test("Rule INSP-REMINDER: the unit's people hear of an open finding once, from two days before its deadline; not earlier, not twice")
+  func reminder() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let inspector = try await signedIn(app, "inspector")
+      try await inspector.get("/inspections/new")
+      let near = try setup.items[0].requireID()
+      let far = try setup.items[1].requireID()
+      let form = try setup.form(
+        setup.org.stationA, failing: [0: "近期到期", 1: "远期到期"],
+        extra: [
+          ("deadline_\(near)", setup.today.adding(days: 2).description), ("deadline_\(far)", setup.today.adding(days: 3).description),
+        ])
+      #expect(try await inspector.post("/inspections/new", form).status == .seeOther)
+      let job = InspectionReminderJob()
+      _ = try await job.remind(app.db, rules: .standard, now: app.clock.now())
+      let notices = try await InboxNotification.query(on: app.db).filter(\.$kind == "inspection").all()
+      let handlerA = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
+      #expect(notices.count == 1 && notices.first?.$user.id == handlerA.id)
+      #expect(
+        notices.first?.argsJSON.contains("近期") == false && notices.first?.argsJSON.contains(setup.today.adding(days: 2).description) == true
+      )
+      _ = try await job.remind(app.db, rules: .standard, now: app.clock.now())
+      #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == "inspection").count() == 1)
+      let tomorrow = app.clock.now().addingTimeInterval(86_400)
+      _ = try await job.remind(app.db, rules: .standard, now: tomorrow)
+      #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == "inspection").count() == 2)
+    }
+  }
+}
