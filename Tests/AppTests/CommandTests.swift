@@ -49,7 +49,9 @@ struct CommandTests {
       let findingStates = try await InspectionFinding.query(on: app.db).all().map(\.state)
       #expect(Set(findingStates) == [.open, .rectified, .closed])
       let today = BusinessTime.civilDate(of: app.clock.now())
-      #expect(try await InspectionFinding.query(on: app.db).all().contains { $0.state.isOverdue(deadline: $0.deadlineDay ?? today, today: today) })
+      #expect(
+        try await InspectionFinding.query(on: app.db).all().contains { $0.state.isOverdue(deadline: $0.deadlineDay ?? today, today: today) }
+      )
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }
