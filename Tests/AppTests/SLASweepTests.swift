@@ -7,8 +7,8 @@ import VaporTesting
 
 @testable import App
 
-/// Issue 3 §5: warnings at 50 / 75 / 90 % of the stage time and a 催办 on breach, raised by a
-/// sweep that reads only due orders and fires each alert exactly once.
+/// WO-WARNINGS, WO-CHASE, WO-SWEEP: warnings at 50 / 75 / 90 % of the stage time and a 催办 on
+/// breach, raised by a sweep that reads only due orders and fires each alert exactly once.
 @Suite("SLA sweep")
 struct SLASweepTests {
   func levels(_ app: Application, stage: String) async throws -> [String] {

@@ -6,7 +6,7 @@ import VaporTesting
 
 @testable import App
 
-/// Issue 2 §4: each user sees and acts only within their unit's subtree (admins everywhere), in
+/// ORG-SCOPE: each user sees and acts only within their unit's subtree (admins everywhere), in
 /// pages and in the API alike.
 @Suite("Unit scoping")
 struct ScopeTests {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue 2 §6 and DOMAIN.md §2: a limit of N working days ends at 24:00 of the Nth working day
+/// CAL-DEADLINE-WORKDAYS: a limit of N working days ends at 24:00 of the Nth working day
 /// after the start day, on the State Council schedule.
 @Suite("Working-day calendar")
 struct WorkingCalendarTests {

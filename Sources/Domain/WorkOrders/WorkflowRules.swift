@@ -1,5 +1,5 @@
 /// The configurable parts of the workflow: who may do what, which order types take which steps.
-/// Defaults follow DOMAIN.md §2 and seed 002 (第十四–二十一条).
+/// Defaults follow WO-PERMISSIONS, WO-EXTENSION and WO-CLOSURE-GATE.
 public struct WorkflowRules: Hashable, Codable, Sendable {
   public var permissions: [WorkOrderActionKind: Set<Role>]
   /// Answered and closed during the call.
@@ -14,7 +14,7 @@ public struct WorkflowRules: Hashable, Codable, Sendable {
   /// dispatch (第十七条).
   public var unitReturnWorkingDays: Int
   /// Types whose serious and major events close only with the investigation record complete and
-  /// the same-day report filed (§2 steps 7–8; §6 四不放过).
+  /// the same-day report filed (WO-CLOSURE-GATE).
   public var closureGate: Set<OrderType>
   /// How far past the deadline in force an extension may reach.
   public var maxExtension: ClockDuration

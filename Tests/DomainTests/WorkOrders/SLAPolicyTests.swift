@@ -3,13 +3,14 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 4 and DOMAIN.md §2, §3, §8: rules chosen by type, sub-type, channel and area class.
+/// WO-CLOCK-SELECTION and the WO-CLOCK-… rules: rules chosen by type, sub-type, channel and area
+/// class.
 @Suite("SLA policy selection")
 struct SLAPolicyTests {
   let policy = SLAPolicy.defaultV1
 
   @Test(
-    "Rule: default limits per stage (DOMAIN.md §2, §3, §8)",
+    "Rule WO-CLOCK-SELECTION: default limits per stage",
     arguments: [
       (OrderProfile(type: .complaint), StageClock.dispatch, ClockDuration.minutes(60)),
       (OrderProfile(type: .complaint), .firstContact, .workingDays(1)),
@@ -57,7 +58,7 @@ struct SLAPolicyTests {
     #expect(Set(rules.map(\.stage)).count == rules.count)
   }
 
-  @Test("Rule: repair arrival and service completion are measured against an agreed appointment (DOMAIN.md §8 约时)")
+  @Test("Rule WO-CLOCK-APPOINTMENT: repair arrival and service completion are measured against an agreed appointment (约时)")
   func appointmentStages() {
     let honouring = policy.rules.filter(\.honoursAppointment).map(\.stage)
     #expect(Set(honouring) == [.repairArrival, .serviceCompletion])

@@ -88,7 +88,7 @@ struct StageClockTests {
   }
 
   @Test(
-    "Rule: breach = stopped after, or running past, the deadline in force; extension replaces it (DOMAIN.md §2 step 4)",
+    "Rule WO-EXTENSION: breach = stopped after, or running past, the deadline in force; extension replaces it",
     arguments: [
       (nil, "2026-03-13T23:59:00", nil, false),
       (nil, "2026-03-16T10:00:00", nil, true),
@@ -103,7 +103,7 @@ struct StageClockTests {
     #expect(try record.reading(at: WO.t(now), calendar: cal).isBreached == breached)
   }
 
-  @Test("Rule: an agreed appointment (约时) is the deadline, whatever the standard limit (DOMAIN.md §8)")
+  @Test("Rule WO-CLOCK-APPOINTMENT: an agreed appointment (约时) is the deadline, whatever the standard limit")
   func appointment() throws {
     let record = StageClockRecord(
       rule: rule(.repairArrival, OrderProfile(type: .faultRepair, area: .urban)),

@@ -17,7 +17,7 @@ struct WorkflowPropertyTests {
     .mergeInto(parent: MergeParent(orderID: "P", type: .complaint, state: .dispatched)),
   ]
 
-  @Test("Rule: every state is reachable from intake and terminal states accept no move (issue 3)")
+  @Test("Rule WO-STATES: every state is reachable from intake and terminal states accept no move")
   func reachability() {
     var seen: Set<WorkOrderState> = []
     for type in OrderType.allCases {
