@@ -84,7 +84,8 @@ struct WorkOrderAPITests {
     }
   }
 
-  @Test("Rule WO-STATES, WO-PERMISSIONS: a complaint goes accept → lead review → dispatch → contact → reply → review → return visit → closed")
+  @Test(
+    "Rule WO-STATES, WO-PERMISSIONS: a complaint goes accept → lead review → dispatch → contact → reply → review → return visit → closed")
   func wholeLoop() async throws {
     try await withApp { app in
       let loop = try await Loop.make(app)

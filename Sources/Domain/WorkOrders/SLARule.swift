@@ -1,6 +1,6 @@
 import Foundation
 
-/// The stage clocks an order runs (issue item 4). Raw values are stable codes.
+/// The stage clocks an order runs (WO-CLOCK-SELECTION). Raw values are stable codes.
 public enum StageClock: String, Codable, Sendable, CaseIterable {
   case dispatch  // 派单
   case firstContact  // 首日联系

@@ -86,7 +86,7 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
   public var requiresSameDayReport: Bool { self != .general }
 }
 
-/// The attributes that choose SLA rules for an order (issue item 4).
+/// The attributes that choose SLA rules for an order (WO-CLOCK-SELECTION).
 public struct OrderProfile: Hashable, Codable, Sendable {
   public var type: OrderType
   public var serviceKind: ServiceRequestKind?

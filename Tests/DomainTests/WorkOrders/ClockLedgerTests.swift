@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 4: a clock pauses only in the states the policy names, and the pause is recorded;
+/// WO-CLOCK-PAUSE: a clock pauses only in the states the policy names, and the pause is recorded;
 /// the ledger's readings agree with the workflow's deadlines.
 @Suite("Clock ledger")
 struct ClockLedgerTests {
@@ -67,7 +67,7 @@ struct ClockLedgerTests {
   }
 }
 
-/// Issue item 2: a complaint records category and item, attitude, severity, and the verdict.
+/// WO-INTAKE-ATTITUDE-SEVERITY, WO-VERIFIED-COMPLAINT: a complaint records category and item, attitude, severity, and the verdict.
 @Suite("Complaint details")
 struct ComplaintDetailsTests {
   @Test(

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 4: due time, paused time, breach and elapsed fraction of a stage clock.
+/// WO-CLOCK-SELECTION, WO-CLOCK-PAUSE: due time, paused time, breach and elapsed fraction of a stage clock.
 @Suite("Stage clock readings")
 struct StageClockTests {
   let cal = WO.calendar

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 3: illegal moves are refused with an error naming why.
+/// WO-PERMISSIONS: illegal moves are refused with an error naming why.
 @Suite("Workflow: refused moves")
 struct WorkflowRefusalTests {
   struct Case: Sendable, CustomTestStringConvertible {
