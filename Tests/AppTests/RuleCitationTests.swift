@@ -136,6 +136,26 @@ struct RuleCitationTests {
     #expect(unknown.isEmpty, "cited but not defined in docs/rules or docs/architecture.md:\n\(unknown.joined(separator: "\n"))")
   }
 
+  @Test("A test whose name starts with \"Rule\" names the rule's identifier right after it")
+  func ruleTestsNameTheirRule() throws {
+    let prefixes = Set(try definedIdentifiers().keys.compactMap { $0.split(separator: "-").first.map(String.init) })
+    let unnamed = try NSRegularExpression(
+      pattern: #""Rule(?::|\s)(?!\s*(?:"# + prefixes.sorted().joined(separator: "|") + #")-[A-Z])"#)
+    var ruleTests = 0
+    var missing: [String] = []
+    for (path, lines) in textFiles() where path.hasPrefix("Tests/") && path.hasSuffix(".swift") {
+      for (index, line) in lines.enumerated() {
+        let text = String(line)
+        if text.contains("\"Rule ") || text.contains("\"Rule:") { ruleTests += 1 }
+        if unnamed.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+          missing.append("\(path):\(index + 1): \(text.trimmingCharacters(in: .whitespaces))")
+        }
+      }
+    }
+    #expect(ruleTests > 250, "the scan finds the rule tests (\(ruleTests))")
+    #expect(missing.isEmpty, "write \"Rule <ID>: …\" with the identifier from docs/rules:\n\(missing.joined(separator: "\n"))")
+  }
+
   @Test("The citation pattern reads IDs, families and lists, and leaves order numbers alone")
   func citationPattern() throws {
     let pattern = try Self.citationPattern(prefixes: ["WO", "KPI"])

@@ -15,7 +15,7 @@ struct SLASweepTests {
     try await SLAAlert.query(on: app.db).filter(\.$stage == stage).sort(\.$createdAt).all().map(\.level)
   }
 
-  @Test("Rule: warnings at 50 %, 75 %, 90 % of the dispatch hour, then the 催办 on breach")
+  @Test("Rule WO-WARNINGS, WO-CHASE: warnings at 50 %, 75 %, 90 % of the dispatch hour, then the 催办 on breach")
   func warningsInOrder() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

@@ -80,7 +80,7 @@ struct QuestionnaireTests {
     }
   }
 
-  @Test("Rule: questionnaires are data and round-trip through JSON")
+  @Test("Rule SV-QUESTIONNAIRE: questionnaires are data and round-trip through JSON")
   func codable() throws {
     let data = try JSONEncoder().encode(Questionnaire.standardWithServqual)
     #expect(try JSONDecoder().decode(Questionnaire.self, from: data) == .standardWithServqual)

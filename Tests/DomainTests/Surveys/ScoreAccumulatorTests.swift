@@ -103,7 +103,7 @@ struct ScoreAccumulatorTests {
     #expect(empty == merged)
   }
 
-  @Test("Rule: respondents with a non-positive or non-finite weight, score or share are ignored")
+  @Test("Rule SV-SCORE-RESPONDENT: respondents with a non-positive or non-finite weight, score or share are ignored")
   func ignoredAnswers() {
     var accumulator = ScoreAccumulator()
     accumulator.add(score: 80, topBoxShare: 1, weight: 0)
@@ -159,7 +159,7 @@ struct ScoreAccumulatorTests {
     #expect(r.topBoxShare == 0.5)
   }
 
-  @Test("Rule: accumulators round-trip through JSON, so group sums can be stored")
+  @Test("Rule SV-SCORE-ROLLUP: accumulators round-trip through JSON, so group sums can be stored")
   func codable() throws {
     let accumulator = Self.accumulate([(100, 2, true), (40, 1, false)])
     let data = try JSONEncoder().encode(accumulator)

@@ -24,7 +24,7 @@ struct ClockLedgerTests {
     return (ledger, snapshot)
   }
 
-  @Test("Rule: the customer wait is recorded as a pause interval and moves the reply deadline as the workflow says")
+  @Test("Rule WO-CLOCK-PAUSE: the customer wait is recorded as a pause interval and moves the reply deadline as the workflow says")
   func pauseRecorded() throws {
     let (ledger, snapshot) = try ledger(
       after: WorkflowBranchTests.contacted + [
@@ -38,7 +38,7 @@ struct ClockLedgerTests {
     #expect(ledger.finished.map(\.stage) == [.dispatch, .firstContact])
   }
 
-  @Test("Rule: restarting a clock (re-dispatch) keeps the old record as finished")
+  @Test("Rule WO-RETURN, WO-CLOCK-FIRST-CONTACT: restarting a clock (re-dispatch) keeps the old record as finished")
   func restartKeepsHistory() throws {
     let (ledger, _) = try ledger(
       after: WorkflowBranchTests.dispatchedComplaint + [
@@ -83,7 +83,7 @@ struct ComplaintDetailsTests {
     #expect(details.taxonomyVersion == 1)
   }
 
-  @Test("Rule: classification refuses an item outside its category")
+  @Test("Rule WO-TAXONOMY-COMPLAINT: classification refuses an item outside its category")
   func refusesMismatch() {
     #expect(throws: TaxonomyError.itemNotInCategory(item: "conduct.attitude", category: "operations")) {
       try ComplaintDetails.classify(category: "operations", item: "conduct.attitude", in: .complaintsV1)
@@ -101,7 +101,7 @@ struct ComplaintDetailsTests {
 /// WO-EXTENSION and WO-CLOCK-PAUSE: an extension fixes a new date; only later pauses move it.
 @Suite("Clock ledger: extension after a pause")
 struct ClockLedgerExtensionTests {
-  @Test("Rule: pauses before an approved extension do not move the extended deadline; later ones do")
+  @Test("Rule WO-EXTENSION, WO-CLOCK-PAUSE: pauses before an approved extension do not move the extended deadline; later ones do")
   func extensionAfterPause() throws {
     var ledger = ClockLedger()
     var snapshot = WO.order(.complaint)

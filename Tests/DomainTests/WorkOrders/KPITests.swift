@@ -86,7 +86,7 @@ struct KPITests {
     #expect(members.rate == KPIRate(numerator: numerator, denominator: denominator))
   }
 
-  @Test("Rule: an open stage not yet due is not judged")
+  @Test("Rule KPI-TIMELY-REPLY: an open stage not yet due is not judged")
   func openNotYetDue() {
     let early = WO.t("2026-03-28T00:00:00")
     #expect(WorkOrderKPIs.timelyReplyRate(Self.facts, asOf: early) == KPIRate(numerator: 1, denominator: 2))
@@ -108,7 +108,7 @@ struct KPITests {
     #expect(shortWindow == KPIRate(numerator: 3, denominator: 4))
   }
 
-  @Test("Rule: timely closure, overdue count and mean handling time")
+  @Test("Rule KPI-TIMELY-CLOSURE, KPI-OVERDUE, KPI-MEAN-HANDLING: timely closure, overdue count and mean handling time")
   func closure() {
     #expect(WorkOrderKPIs.timelyClosureRate(Self.facts, asOf: Self.asOf) == KPIRate(numerator: 2, denominator: 4))
     #expect(WorkOrderKPIs.overdueCount(Self.facts, asOf: Self.asOf) == 3)  // c2, c3 (late dispatch), c5
@@ -116,7 +116,7 @@ struct KPITests {
     #expect(WorkOrderKPIs.meanHandlingSeconds(Self.facts) == hours.reduce(0, +) / 4 * 3600)
   }
 
-  @Test("Rule: empty denominators give nil, never NaN")
+  @Test("Rule KPI-DISPLAY: empty denominators give nil, never NaN")
   func empty() {
     #expect(WorkOrderKPIs.timelyReplyRate([], asOf: Self.asOf).value == nil)
     #expect(WorkOrderKPIs.meanHandlingSeconds([]) == nil)

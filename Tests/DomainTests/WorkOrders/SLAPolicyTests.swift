@@ -39,7 +39,7 @@ struct SLAPolicyTests {
   }
 
   @Test(
-    "Rule: stages that do not apply have no rule (no first-contact limit for repair, nothing for consultations)",
+    "Rule WO-CLOCK-SELECTION: stages that do not apply have no rule (no first-contact limit for repair, nothing for consultations)",
     arguments: [
       (OrderProfile(type: .faultRepair), StageClock.firstContact),
       (OrderProfile(type: .consultation), .dispatch),
@@ -51,7 +51,7 @@ struct SLAPolicyTests {
     #expect(policy.rule(for: stage, profile: profile) == nil)
   }
 
-  @Test("Rule: the most specific matching rule wins (channel rule over type rule)")
+  @Test("Rule WO-CLOCK-SELECTION: the most specific matching rule wins (channel rule over type rule)")
   func specificity() {
     let rules = policy.rules(for: OrderProfile(type: .complaint, channel: .hotline12345))
     #expect(rules.filter { $0.stage == .reply }.map(\.code) == ["reply.12345"])
@@ -64,7 +64,7 @@ struct SLAPolicyTests {
     #expect(Set(honouring) == [.repairArrival, .serviceCompletion])
   }
 
-  @Test("Rule: policies are versioned data that round-trip as JSON")
+  @Test("Rule WO-CLOCK-SELECTION: policies are versioned data that round-trip as JSON")
   func versionedData() throws {
     let data = try JSONEncoder().encode(policy)
     let decoded = try JSONDecoder().decode(SLAPolicy.self, from: data)

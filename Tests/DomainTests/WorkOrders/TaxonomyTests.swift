@@ -16,7 +16,7 @@ struct TaxonomyTests {
     #expect(complaints.category(code)?.items.count == count)
   }
 
-  @Test("Rule: 17 complaint items with unique stable codes, versioned with an effective date")
+  @Test("Rule WO-TAXONOMY-COMPLAINT: 17 complaint items with unique stable codes, versioned with an effective date")
   func complaintItems() {
     #expect(complaints.categories.count == 4)
     #expect(complaints.items.count == 17)
@@ -47,7 +47,7 @@ struct TaxonomyTests {
   }
 
   @Test(
-    "Rule: Chinese names follow the seed (服务态度, 抄表质量, 电器损坏 …)",
+    "Rule WO-TAXONOMY-COMPLAINT: Chinese names as the company lists them (服务态度, 抄表质量, 电器损坏 …)",
     arguments: [
       ("conduct.attitude", "服务态度"), ("conduct.standards", "服务规范"), ("marketing.tariff", "电费电价"),
       ("marketing.connection", "报装接电"), ("operations.outageNotice", "停电公告"),

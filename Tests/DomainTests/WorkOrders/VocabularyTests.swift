@@ -30,7 +30,7 @@ struct VocabularyTests {
     #expect(actual == expected)
   }
 
-  @Test("Rule: codes round-trip through JSON (Codable)")
+  @Test("Rule WO-TYPES: codes round-trip through JSON (Codable)")
   func codableRoundTrip() throws {
     let profile = OrderProfile(type: .serviceRequest, serviceKind: .meterAnomaly, channel: .hotline12345, area: .remote)
     let data = try JSONEncoder().encode(profile)
@@ -45,7 +45,7 @@ struct VocabularyTests {
     #expect(severity.requiresSameDayReport == required)
   }
 
-  @Test("Rule: severity is ordered general < serious < major")
+  @Test("Rule WO-INTAKE-ATTITUDE-SEVERITY: severity is ordered general < serious < major")
   func severityOrder() {
     #expect(Severity.general < .serious && Severity.serious < .major)
   }

@@ -48,7 +48,7 @@ struct WarningTests {
   }
 
   @Test(
-    "Rule: stopped or paused clocks schedule nothing; a clock stopped late still owes its breach chase",
+    "Rule WO-WARNINGS, WO-CHASE: stopped or paused clocks schedule nothing; a clock stopped late still owes its breach chase",
     arguments: [
       ("2026-03-09T10:40:00", nil, [String]()),  // stopped in time
       ("2026-03-09T11:20:00", nil, ["breach"]),  // stopped late
@@ -61,7 +61,7 @@ struct WarningTests {
     #expect(check.nextDueAt == nil)
   }
 
-  @Test("Rule: a paused clock has no next instant until it resumes")
+  @Test("Rule WO-WARNINGS, WO-CLOCK-PAUSE: a paused clock has no next instant until it resumes")
   func pausedClock() throws {
     var record = dispatch
     record.pausedSince = WO.t("2026-03-09T10:20:00")

@@ -133,7 +133,9 @@ struct WorkflowBranchTests {
     #expect(WO.starts(redispatch)[.reply] == "2026-03-17T00:00:00+08:00")
   }
 
-  @Test("Rule: waiting for the customer pauses first-contact and reply clocks; resume moves deadlines by the working time paused")
+  @Test(
+    "Rule WO-WAIT-CUSTOMER, WO-CLOCK-PAUSE: waiting for the customer pauses first-contact and reply clocks; resume moves deadlines by the working time paused"
+  )
   func pauseAndResume() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -176,7 +178,7 @@ struct WorkflowBranchTests {
     #expect(o[1].flags == (late ? [.sameDayReportLate] : []))
   }
 
-  @Test("Rule: raising severity to major during handling raises the same-day report")
+  @Test("Rule WO-SAME-DAY-REPORT: raising severity to major during handling raises the same-day report")
   func raiseSeverity() throws {
     let o = try WO.run(
       WO.order(.complaint),

@@ -105,7 +105,7 @@ struct WorkflowPathTests {
     #expect(o[3].state == .pendingReturnVisit)
   }
 
-  @Test("Rule: opinions and suggestions close on reply (no review, no return visit by default)")
+  @Test("Rule WO-REPLY: opinions and suggestions close on reply (no review, no return visit by default)")
   func opinionClosesOnReply() throws {
     let o = try WO.run(
       WO.order(.suggestion),

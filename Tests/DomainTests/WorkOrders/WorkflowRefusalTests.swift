@@ -147,7 +147,7 @@ struct WorkflowRefusalTests {
     }
   }
 
-  @Test("Rule: a closed order accepts no further move")
+  @Test("Rule WO-STATES: a closed order accepts no further move")
   func closedIsFinal() throws {
     let closed = try WO.run(WO.order(.query), [(.answerAtIntake(answer: "balance ¥12"), [.agent], "2026-03-09T09:00:00")])
       .last!.snapshot
