@@ -4,7 +4,7 @@
 roster:    one county company's customer roster in the unified format (docs/roster-format.md):
            Chinese headers, 10-digit accounts, Chinese names, mobile and landline numbers, the
            demo county QH-LC and its stations, segments 80/11/6/3 % (居民/商业/工业/其他),
-           voltage and area classes, some blanks (completeness near the 88 % of DOMAIN.md §4)
+           voltage and area classes, some blanks (completeness near 88 %, SV-ROSTER-QUALITY)
            and a few bad rows (0.3 %) so the per-line report has work to do.
 responses: a results file (docs/results-format.md): unit_code, segment, weight and the 24
            five-point module items of the standard questionnaire, raw codes 1-5, blank when not

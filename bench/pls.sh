@@ -13,7 +13,7 @@
 #   pls 1000000: swift 2.8 s, python 77.32 s, python/swift 27.6x; max |diff| R2 1.94e-14 paths 1.50e-15; swift peak 281 MB = 1.5x data as Double (183 MB)
 #   bootstrap 1000 resamples on 1000 respondents: 0.52 s (peak 31 MB)
 #
-# After one tabular reader (issue 13; 2026-12-04, load average about 2.5; main's binary in the
+# After one tabular reader (2026-12-04, load average about 2.5; main's binary in the
 # same run for comparison):
 #   pls 100000: swift 0.09 s, python 4.72 s, 52.4x (main: 0.1 s, 3.24 s, 32.4x); peak 56 MB = 3.1x
 #   pls 1000000: swift 0.62 s, python 19.9 s, 32.1x (main: 0.64 s, 23.31 s, 36.4x); peak 283 MB = 1.5x

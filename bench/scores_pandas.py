@@ -14,7 +14,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-VALUE = np.array([np.nan, 0.0, 40.0, 60.0, 80.0, 100.0])  # five-point scale, DOMAIN.md §4
+VALUE = np.array([np.nan, 0.0, 40.0, 60.0, 80.0, 100.0])  # five-point scale, SV-SCALE
 
 
 def main(path, out):

@@ -22,7 +22,7 @@
 #     (target < 0.5x: met); 384 cells, n equal, max relative diff mean 3.1e-12, rate 9.8e-13
 #   scoring from the database (19695608 answers, earlier run): wanjia survey scores 54.699 s
 #
-# After one tabular reader (issue 13; 2026-12-04, load average about 2.5, best of 3): roster import
+# After one tabular reader (2026-12-04, load average about 2.5, best of 3): roster import
 # 1000000 rows 3.498 s vs sqlite3 .import (WAL) 1.552 s = 2.25x (main's binary in the same hour:
 # 2.30x); score-file 0.311 s vs pandas 2.111 s = 0.15x (main's: 0.26x), results equal.
 #

@@ -134,7 +134,7 @@ intake() { # intake sqlite|postgres
   r=$(ratio "$rps" "$direct")
   RESULTS+=("$db intake: POST /api/v1/work-orders $rps req/s, p99 $p99 ms; direct inserts $direct rows/s ($what); ratio $r (target >= 0.40: $(at_least "$r" 0.40); p99 < 50 ms: $(below "$p99" 50))")
   log "${RESULTS[-1]}"
-  # For comparison only (not the issue's target): the same work as an intake, done directly.
+  # For comparison only (not a target of the benchmark): the same work as an intake, done directly.
   RESULTS+=("$db intake vs the same reads and rows done directly: $same transactions/s; ratio $(ratio "$rps" "$same")")
   log "${RESULTS[-1]}"
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Work-order benchmarks (issue 3, Performance), release build, each a ratio measured in this run:
+# Work-order benchmarks (ARCH-FAST-WRITES), release build, each a ratio measured in this run:
 #
 #   intake (SQLite and PostgreSQL): POST /api/v1/work-orders under wrk (64 connections, a Lua
 #     script posting repairs and complaints with an agent's bearer token) against the same

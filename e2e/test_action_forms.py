@@ -1,4 +1,4 @@
-"""The order page's action forms (issue 20 item 5): a refused form comes back open with what was
+"""The order page's action forms: a refused form comes back open with what was
 typed and the error beside its field — for every action that takes input."""
 
 import datetime

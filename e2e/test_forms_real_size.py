@@ -1,4 +1,4 @@
-"""Forms at the sizes people use them (issue 20 item 1): photos and scanned letters attached to a
+"""Forms at the sizes people use them: photos and scanned letters attached to a
 work order through its page and downloaded byte for byte, a file over the limit refused beside
 its field before upload, a 5,000-row roster through the roster page, long texts through the
 intake form, and a body over a route's limit answered with a page that names the limit (never

@@ -1,4 +1,4 @@
-"""Intake (issue 3 §6): while the agent types a customer's account, the customer's open orders
+"""Intake (WO-REPEAT-CONTACT): while the agent types a customer's account, the customer's open orders
 and repeat contacts within 30 days appear where the agent looks: just above the submit button,
 in view together with it on a 1366×768 screen."""
 

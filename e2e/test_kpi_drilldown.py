@@ -1,5 +1,5 @@
-"""Every number on the KPI dashboard opens the list of exactly the orders it counts (issue 20
-item 3): the count shown equals the orders listed, numerator and denominator alike."""
+"""Every number on the KPI dashboard opens the list of exactly the orders it counts (KPI-DRILL-DOWN):
+the count shown equals the orders listed, numerator and denominator alike."""
 
 from fixtures import Orders
 

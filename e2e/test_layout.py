@@ -1,4 +1,4 @@
-"""Pages laid out for people (issue 20 item 9): every main page of every role at 1366×768 and on
+"""Pages laid out for people: every main page of every role at 1366×768 and on
 a 390-px phone: the page body never scrolls sideways (wide tables scroll in their own box), every
 form label sits above its field, the navigation stays on screen, and chart text on the
 dashboards is at least 11 px at the desktop width."""

@@ -1,4 +1,4 @@
-"""Real sizes through the forms a person uses (issue 20): a complaint of 1,500 Chinese characters
+"""Real sizes through the forms a person uses: a complaint of 1,500 Chinese characters
 filed through the intake form, replied by the county handler with a full investigation record
 (every field at its 500-character limit), all of it kept and shown."""
 

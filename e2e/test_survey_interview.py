@@ -1,4 +1,4 @@
-"""Phone fieldwork in a real browser (issue 4): the surveyor takes the next customer, completes
+"""Phone fieldwork in a real browser (SV-FIELDWORK-QUEUE, SV-FIELDWORK-OUTCOMES): the surveyor takes the next customer, completes
 an interview with the keyboard-friendly form, schedules a callback, and gets that customer back
 from the queue once the callback time has come."""
 

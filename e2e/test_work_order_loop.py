@@ -1,4 +1,4 @@
-"""The 95598 closed loop in a real browser (issue 3): an agent files a complaint, the lead
+"""The 95598 closed loop in a real browser (WO-STATES, WO-PERMISSIONS): an agent files a complaint, the lead
 reviews and dispatches it, the county handler contacts the customer and replies, Marketing
 approves the reply, and the agent's return visit closes the order."""
 

@@ -1,4 +1,4 @@
-"""The queues per role (issue 20 item 2): 待我处理 lists the orders whose next move is the
+"""The queues per role (WO-QUEUE-MINE, WO-QUEUE-VIEWS): 待我处理 lists the orders whose next move is the
 person's — the agent's, the lead's, the handler's, Marketing's — and nobody else's."""
 
 import re

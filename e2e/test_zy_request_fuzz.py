@@ -1,4 +1,4 @@
-"""No request value can trap the server (issue 12 item 1).
+"""No request value can trap the server (ORG-REQUEST-VALUES).
 
 Every route and the query parameters it reads come from the route table (`wanjia routes --json`),
 so a new route or parameter is fuzzed without being listed here. Each query parameter gets values

@@ -18,7 +18,7 @@ import Testing
     [4, 7, 5, 8, 6, 6, 2, 1],
   ]
 
-  @Test("Rule: eigenvector weights, λmax, CI and CR reproduce Saaty's published house example")
+  @Test("Rule AN-AHP: eigenvector weights, λmax, CI and CR reproduce Saaty's published house example")
   func saatyHouse() throws {
     let r = AHP.analyze(try PairwiseComparisonMatrix(Self.house))
     let published = [0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333]
@@ -30,7 +30,7 @@ import Testing
     expectClose(r.weights.reduce(0, +), 1, 1e-12, "weights sum")
   }
 
-  @Test("Rule: the most inconsistent judgment is the largest ε = a_ij·w_j/w_i deviation (house: neighbourhood vs condition)")
+  @Test("Rule AN-AHP: the most inconsistent judgment is the largest ε = a_ij·w_j/w_i deviation (house: neighbourhood vs condition)")
   func worstJudgment() throws {
     let r = AHP.analyze(try PairwiseComparisonMatrix(Self.house))
     let worst = try #require(r.mostInconsistentJudgment)
@@ -44,7 +44,7 @@ import Testing
     #expect(AHP.analyze(try PairwiseComparisonMatrix(fixed)).consistencyRatio < r.consistencyRatio)
   }
 
-  @Test("Rule: a consistent matrix a_ij = w_i/w_j returns w exactly, λmax = n and CR = 0 (< 0.10 consistent)")
+  @Test("Rule AN-AHP: a consistent matrix a_ij = w_i/w_j returns w exactly, λmax = n and CR = 0 (< 0.10 consistent)")
   func consistentMatrix() throws {
     let w = [0.5, 0.25, 0.15, 0.1]
     let r = AHP.analyze(try PairwiseComparisonMatrix(consistentWith: w))
@@ -55,20 +55,20 @@ import Testing
     #expect(r.mostInconsistentJudgment == nil || r.mostInconsistentJudgment!.deviation < 1 + 1e-9)
   }
 
-  @Test("Rule: an upper-triangle entry builds the same reciprocal matrix as the full form")
+  @Test("Rule AN-AHP: an upper-triangle entry builds the same reciprocal matrix as the full form")
   func upperTriangle() throws {
     let upper = Self.house.indices.map { i in Array(Self.house[i][(i + 1)...]) }
     let m = try PairwiseComparisonMatrix(upperTriangle: upper)
     for i in 0..<8 { for j in 0..<8 { expectClose(m.values[i, j], Self.house[i][j], 1e-12, "a\(i)\(j)") } }
   }
 
-  @Test("Rule: Saaty's RI table: 0.58 for n = 3, 1.49 for n = 10, 1.59 for n = 15")
+  @Test("Rule AN-AHP: Saaty's RI table: 0.58 for n = 3, 1.49 for n = 10, 1.59 for n = 15")
   func randomIndexTable() {
     #expect(AHP.randomIndex.count == 15)
     #expect(AHP.randomIndex[2] == 0.58 && AHP.randomIndex[9] == 1.49 && AHP.randomIndex[14] == 1.59)
   }
 
-  @Test("Rule: non-reciprocal, non-positive and >15-criteria matrices are rejected with typed errors")
+  @Test("Rule AN-AHP: non-reciprocal, non-positive and >15-criteria matrices are rejected with typed errors")
   func invalidMatrices() throws {
     #expect(throws: AnalyticsError.nonReciprocalMatrix(row: 0, column: 1, value: 3, mirror: 0.5)) {
       try PairwiseComparisonMatrix([[1, 3], [0.5, 1]])
@@ -84,7 +84,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try PairwiseComparisonMatrix([[1, .nan], [1, 1]]) }
   }
 
-  @Test("Rule: n ≤ 2 is always consistent (CR = 0)")
+  @Test("Rule AN-AHP: n ≤ 2 is always consistent (CR = 0)")
   func smallMatrices() throws {
     let r = AHP.analyze(try PairwiseComparisonMatrix([[1, 4], [0.25, 1]]))
     expectClose(r.weights[0], 0.8, 1e-12, "w1")
@@ -92,7 +92,7 @@ import Testing
     #expect(AHP.analyze(try PairwiseComparisonMatrix([[1]])).weights == [1])
   }
 
-  @Test("Rule: group AIJ (geometric mean of judgments) and AIP (geometric mean of priorities) agree for consistent experts")
+  @Test("Rule AN-AHP-GROUP: group AIJ (geometric mean of judgments) and AIP (geometric mean of priorities) agree for consistent experts")
   func groupAggregation() throws {
     let e1 = try PairwiseComparisonMatrix(consistentWith: [0.6, 0.3, 0.1])
     let e2 = try PairwiseComparisonMatrix(consistentWith: [0.2, 0.5, 0.3])
@@ -112,7 +112,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try GroupAHP.aggregateJudgments([]) }
   }
 
-  @Test("Rule: global weight of a leaf is the product of local weights down a four-level tree")
+  @Test("Rule AN-AHP: global weight of a leaf is the product of local weights down a four-level tree")
   func hierarchy() throws {
     let tree = AHPNode(
       name: "CSI",

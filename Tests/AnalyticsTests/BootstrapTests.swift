@@ -8,7 +8,7 @@ import Testing
     try PLSEstimator.estimate(model: ECSIModels.satisfaction, data: Fixtures.dataset("satisfaction.csv"))
   }
 
-  @Test("Rule: the same seed gives identical intervals, and parallel equals serial (independent of thread count)")
+  @Test("Rule AN-BOOTSTRAP: the same seed gives identical intervals, and parallel equals serial (independent of thread count)")
   func deterministic() throws {
     let fit = try PLSEstimator.estimate(model: PLSBehaviourTests.twoConstructs, data: try PLSBehaviourTests.smallData(rows: 60))
     let a = try PLSBootstrap.run(fit, settings: BootstrapSettings(resamples: 64, seed: 11, parallel: true))
@@ -22,7 +22,7 @@ import Testing
     #expect(other.paths != a.paths)
   }
 
-  @Test("Rule: percentile intervals contain the original estimate for ECSI weights, loadings, paths and total effects")
+  @Test("Rule AN-BOOTSTRAP: percentile intervals contain the original estimate for ECSI weights, loadings, paths and total effects")
   func intervalsContainEstimates() throws {
     let fit = try Self.ecsiFit()
     let boot = try PLSBootstrap.run(fit, settings: BootstrapSettings(resamples: 120, seed: 2024))
@@ -42,14 +42,14 @@ import Testing
     #expect(valSat.lower > 0)
   }
 
-  @Test("Rule: fewer than 2 resamples or a confidence level outside (0,1) is rejected")
+  @Test("Rule AN-BOOTSTRAP: fewer than 2 resamples or a confidence level outside (0,1) is rejected")
   func invalidSettings() throws {
     let fit = try PLSEstimator.estimate(model: PLSBehaviourTests.twoConstructs, data: try PLSBehaviourTests.smallData())
     #expect(throws: AnalyticsError.self) { try PLSBootstrap.run(fit, settings: BootstrapSettings(resamples: 1)) }
     #expect(throws: AnalyticsError.self) { try PLSBootstrap.run(fit, settings: BootstrapSettings(confidenceLevel: 1)) }
   }
 
-  @Test("Rule: xoshiro256** streams are reproducible from (seed, index) and differ between indices")
+  @Test("Rule AN-BOOTSTRAP: xoshiro256** streams are reproducible from (seed, index) and differ between indices")
   func generatorStreams() {
     var a = Xoshiro256StarStar(seed: 5, stream: 3)
     var b = Xoshiro256StarStar(seed: 5, stream: 3)

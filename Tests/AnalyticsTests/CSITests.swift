@@ -10,7 +10,7 @@ import Testing
     try PLSEstimator.estimate(model: ECSIModels.satisfaction, data: Fixtures.dataset("satisfaction.csv"))
   }
 
-  @Test("Rule: CSI index = (Σ w̃·mean(x) − min)/(max − min)·100 with w̃ = (w/SD) normalised to sum 1 (hand-computed)")
+  @Test("Rule AN-CSI-INDEX: CSI index = (Σ w̃·mean(x) − min)/(max − min)·100 with w̃ = (w/SD) normalised to sum 1 (hand-computed)")
   func indexDefinition() throws {
     let fit = try Self.standardizedFit()
     let indices = try CSIIndex.compute(fit, scale: Self.scale)
@@ -34,7 +34,7 @@ import Testing
     #expect(indices.allSatisfy { $0.index > 0 && $0.index < 100 })
   }
 
-  @Test("Rule: with raw scaling the unstandardised weights are the raw model's weights")
+  @Test("Rule AN-CSI-INDEX: with raw scaling the unstandardised weights are the raw model's weights")
   func rawWeights() throws {
     let raw = try PLSEstimator.estimate(
       model: ECSIModels.satisfaction, data: Fixtures.dataset("satisfaction.csv"), settings: ECSIModels.plspmSettings(.centroid))
@@ -45,7 +45,7 @@ import Testing
     for k in 0..<5 { expectClose(imag.normalizedWeights[k], w[k] / s, 1e-12, "w̃ imag\(k + 1)") }
   }
 
-  @Test("Rule: per-respondent index is a linear transform of the latent score (correlation 1)")
+  @Test("Rule AN-CSI-INDEX: per-respondent index is a linear transform of the latent score (correlation 1)")
   func respondentLinear() throws {
     let fit = try Self.standardizedFit()
     for (l, ci) in try CSIIndex.compute(fit, scale: Self.scale).enumerated() {
@@ -53,14 +53,14 @@ import Testing
     }
   }
 
-  @Test("Rule: values outside the declared scale and min ≥ max are rejected")
+  @Test("Rule AN-CSI-INDEX: values outside the declared scale and min ≥ max are rejected")
   func scaleValidation() throws {
     #expect(throws: AnalyticsError.self) { try IndicatorScale(minimum: 5, maximum: 5) }
     let fit = try Self.standardizedFit()
     #expect(throws: AnalyticsError.self) { try CSIIndex.compute(fit, scale: try IndicatorScale(minimum: 1, maximum: 5)) }
   }
 
-  @Test("Rule: group indices average the respondent indices of each group; groups partition the overall index")
+  @Test("Rule AN-CSI-GROUPS: group indices average the respondent indices of each group; groups partition the overall index")
   func groups() throws {
     let fit = try Self.standardizedFit()
     let text = try Fixtures.text("satisfaction.csv").split(whereSeparator: \.isNewline).dropFirst()
@@ -74,14 +74,14 @@ import Testing
     expectClose(pooled, overall, 1e-10, "pooled group indices")
   }
 
-  @Test("Rule: bootstrap interval of the index contains the index")
+  @Test("Rule AN-BOOTSTRAP: bootstrap interval of the index contains the index")
   func bootstrapIndex() throws {
     let fit = try Self.standardizedFit()
     let ci = try CSIIndex.bootstrap(fit, scale: Self.scale, settings: BootstrapSettings(resamples: 40, seed: 3))
     for (name, interval) in ci { #expect(interval.lower <= interval.estimate && interval.estimate <= interval.upper, "\(name)") }
   }
 
-  @Test("Rule: IPMA importance is the unstandardised total effect = standardised total effect × scale ratio of 0–100 scores")
+  @Test("Rule AN-IPMA: IPMA importance is the unstandardised total effect = standardised total effect × scale ratio of 0–100 scores")
   func ipmaImportance() throws {
     let fit = try Self.standardizedFit()
     let ipma = try IPMA.analyze(fit, target: "LOY", scale: Self.scale)
@@ -103,7 +103,7 @@ import Testing
     expectClose(sat1.importance, satIndex.normalizedWeights[0] * sat.importance, 1e-12, "sat1 importance")
   }
 
-  @Test("Rule: IPMA quadrants split at mean importance/performance: high-low is improveFirst (重点改进区)")
+  @Test("Rule AN-IPMA: IPMA quadrants split at mean importance/performance: high-low is improveFirst (重点改进区)")
   func quadrants() {
     #expect(IPMAQuadrant.classify(importance: 2, performance: 40, meanImportance: 1, meanPerformance: 60) == .improveFirst)
     #expect(IPMAQuadrant.classify(importance: 2, performance: 80, meanImportance: 1, meanPerformance: 60) == .keep)
@@ -113,7 +113,7 @@ import Testing
     #expect(IPMAQuadrant.maintain.chineseLabel == "维持区")
   }
 
-  @Test("Rule: IPMA on an exogenous target (no predecessors) throws")
+  @Test("Rule AN-IPMA: IPMA on an exogenous target (no predecessors) throws")
   func ipmaExogenous() throws {
     #expect(throws: AnalyticsError.self) { try IPMA.analyze(try Self.standardizedFit(), target: "IMAG", scale: Self.scale) }
     #expect(throws: AnalyticsError.unknownConstruct(name: "NOPE")) {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct GroupIndexTests {
   static let scale = try! IndicatorScale(minimum: 0, maximum: 10)
 
-  @Test("Rule: with one-indicator blocks the group index is the group's mean on 0–100 (hand-computed: u 20, v 55)")
+  @Test("Rule AN-CSI-GROUPS: with one-indicator blocks the group index is the group's mean on 0–100 (hand-computed: u 20, v 55)")
   func handComputed() throws {
     // X and Y are single indicators, so w̃ = 1 and the index is just the rescaled mean.
     let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
@@ -26,7 +26,7 @@ import Testing
     expectClose(groups[1].index[1], 55, 1e-12, "Y in v = mean(3,6,5,8)·10")
   }
 
-  @Test("Rule: each group's index equals the index of that group's rows alone (its respondents' mean, the model's weights)")
+  @Test("Rule AN-CSI-GROUPS: each group's index equals the index of that group's rows alone (its respondents' mean, the model's weights)")
   func groupRowsAlone() throws {
     let data = try Fixtures.dataset("satisfaction.csv")
     let fit = try PLSEstimator.estimate(model: ECSIModels.satisfaction, data: data)
@@ -57,7 +57,7 @@ import Testing
     }
   }
 
-  @Test("Rule: case weights weight the group means; a label count that differs from the rows is rejected")
+  @Test("Rule AN-CSI-GROUPS: case weights weight the group means; a label count that differs from the rows is rejected")
   func weightsAndSizes() throws {
     let x: [Double] = [1, 2, 3, 4, 5, 6]
     let y: [Double] = [2, 1, 4, 3, 6, 5]

@@ -4,7 +4,7 @@ import Testing
 @testable import Analytics
 
 @Suite struct LinearAlgebraTests {
-  @Test("Rule: Gaussian elimination with partial pivoting solves a system with a zero leading pivot")
+  @Test("Gaussian elimination with partial pivoting solves a system with a zero leading pivot")
   func gaussianPivoting() throws {
     // [0 2 1; 1 1 1; 2 1 0] x = [5, 4, 4] has solution x = (1, 2, 1)
     let a = try Matrix(rowArrays: [[0, 2, 1], [1, 1, 1], [2, 1, 0]])
@@ -12,7 +12,7 @@ import Testing
     for (v, e) in zip(x, [1.0, 2, 1]) { expectClose(v, e, 1e-12, "x") }
   }
 
-  @Test("Rule: singular systems throw singularMatrix (Gaussian and Cholesky), never NaN")
+  @Test("singular systems throw singularMatrix (Gaussian and Cholesky), never NaN")
   func singular() throws {
     let a = try Matrix(rowArrays: [[1, 2], [2, 4]])
     #expect(throws: AnalyticsError.singularMatrix(context: "test")) { try LinearSolver.solve(a, [1, 2], context: "test") }
@@ -20,7 +20,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try LinearSolver.solve(a, [1]) }
   }
 
-  @Test("Rule: Cholesky solves a symmetric positive-definite system; inverse times matrix is identity")
+  @Test("Cholesky solves a symmetric positive-definite system; inverse times matrix is identity")
   func choleskyAndInverse() throws {
     let a = try Matrix(rowArrays: [[4, 2, 0.4], [2, 5, 1], [0.4, 1, 3]])
     let b = [1.0, 2, 3]
@@ -31,7 +31,7 @@ import Testing
     for i in 0..<3 { for j in 0..<3 { expectClose(product[i, j], i == j ? 1 : 0, 1e-12, "A·A⁻¹") } }
   }
 
-  @Test("Rule: OLS recovers exact coefficients and R² = 1 on noiseless data; weighted OLS equals row duplication")
+  @Test("OLS recovers exact coefficients and R² = 1 on noiseless data; weighted OLS equals row duplication")
   func ordinaryLeastSquares() throws {
     let x = try Matrix(rowArrays: [[1, 0], [2, 1], [3, 5], [4, 2], [5, 3]])
     let y = (0..<5).map { 1.5 + 2 * x[$0, 0] - 0.5 * x[$0, 1] }
@@ -50,7 +50,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try LeastSquares.fit(x: try Matrix(rowArrays: [[1, 2], [2, 4], [3, 6]]), y: [1, 2, 3]) }
   }
 
-  @Test("Rule: weighted mean/variance use divisor Σw; correlation of a constant is 0, not NaN")
+  @Test("weighted mean/variance use divisor Σw; correlation of a constant is 0, not NaN")
   func weightedStatistics() {
     let x = [1.0, 2, 3, 4]
     expectClose(WeightedStatistics.mean(x), 2.5, 1e-15, "mean")
@@ -63,7 +63,7 @@ import Testing
     expectClose(WeightedStatistics.quantile(sorted: [1, 2, 3, 4], probability: 0.25), 1.75, 1e-15, "type-7 quantile")
   }
 
-  @Test("Rule: Jacobi eigen-decomposition returns sorted eigenvalues with A·v = λ·v")
+  @Test("Jacobi eigen-decomposition returns sorted eigenvalues with A·v = λ·v")
   func eigen() throws {
     let a = try Matrix(rowArrays: [[2, 1, 0], [1, 2, 1], [0, 1, 2]])
     let e = try SymmetricEigen(a)
@@ -76,7 +76,7 @@ import Testing
     }
   }
 
-  @Test("Rule: matrix constructors and products reject mismatched sizes instead of crashing")
+  @Test("matrix constructors and products reject mismatched sizes instead of crashing")
   func matrixValidation() throws {
     #expect(throws: AnalyticsError.self) { try Matrix(rows: 2, cols: 2, values: [1, 2, 3]) }
     #expect(throws: AnalyticsError.self) { try Matrix(rowArrays: [[1, 2], [3]]) }
@@ -86,7 +86,7 @@ import Testing
     #expect(p.rowArrays == [[5, 11], [11, 25]])
   }
 
-  @Test("Rule: CSV parsing handles quotes, NA and text as missing; duplicate names and NaN are rejected")
+  @Test("CSV parsing handles quotes, NA and text as missing; duplicate names and NaN are rejected")
   func dataset() throws {
     let d = try Dataset(csv: "\"a\",b,c\n1,NA,x\n\"2\",3,\"y,z\"\n")
     #expect(d.columnNames == ["a", "b", "c"])
@@ -99,7 +99,7 @@ import Testing
     #expect(throws: AnalyticsError.unknownColumn(name: "q")) { try d.column(named: "q") }
   }
 
-  @Test("Rule: case weights must match the row count and be non-negative")
+  @Test("case weights must match the row count and be non-negative")
   func caseWeightValidation() throws {
     let data = try PLSBehaviourTests.smallData()
     #expect(throws: AnalyticsError.self) {
@@ -112,7 +112,7 @@ import Testing
     }
   }
 
-  @Test("Rule: every error message names its cause")
+  @Test("every error message names its cause")
   func errorMessages() {
     #expect(AnalyticsError.constantIndicator(name: "sat2").description.contains("sat2"))
     #expect(AnalyticsError.cycleInPaths(constructs: ["A", "B", "A"]).description.contains("A -> B -> A"))

@@ -20,7 +20,7 @@ import Testing
     constructs: [ConstructSpec(name: "A", indicators: ["a1", "a2", "a3"]), ConstructSpec(name: "B", indicators: ["b1", "b2", "b3"])],
     paths: [StructuralPath(from: "A", to: "B")])
 
-  @Test("Rule: a cycle in the structural model is rejected with cycleInPaths naming the constructs")
+  @Test("Rule AN-PLS-SETTINGS: a cycle in the structural model is rejected with cycleInPaths naming the constructs")
   func cycleRejected() throws {
     let model = PLSModel(
       constructs: Self.twoConstructs.constructs,
@@ -30,7 +30,7 @@ import Testing
     }
   }
 
-  @Test("Rule: an indicator missing from the data throws unknownColumn")
+  @Test("Rule AN-PLS-SETTINGS: an indicator missing from the data throws unknownColumn")
   func unknownColumn() throws {
     let model = PLSModel(
       constructs: [ConstructSpec(name: "A", indicators: ["a1", "zz"]), ConstructSpec(name: "B", indicators: ["b1"])],
@@ -38,7 +38,7 @@ import Testing
     #expect(throws: AnalyticsError.unknownColumn(name: "zz")) { try PLSEstimator.estimate(model: model, data: try Self.smallData()) }
   }
 
-  @Test("Rule: a construct without indicators throws emptyBlock")
+  @Test("Rule AN-PLS-SETTINGS: a construct without indicators throws emptyBlock")
   func emptyBlock() throws {
     let model = PLSModel(
       constructs: [ConstructSpec(name: "A", indicators: []), ConstructSpec(name: "B", indicators: ["b1"])],
@@ -46,13 +46,13 @@ import Testing
     #expect(throws: AnalyticsError.emptyBlock(construct: "A")) { try PLSEstimator.estimate(model: model, data: try Self.smallData()) }
   }
 
-  @Test("Rule: a path to an undeclared construct throws unknownConstruct")
+  @Test("Rule AN-PLS-SETTINGS: a path to an undeclared construct throws unknownConstruct")
   func unknownConstruct() throws {
     let model = PLSModel(constructs: Self.twoConstructs.constructs, paths: [StructuralPath(from: "A", to: "C")])
     #expect(throws: AnalyticsError.unknownConstruct(name: "C")) { try PLSEstimator.estimate(model: model, data: try Self.smallData()) }
   }
 
-  @Test("Rule: a constant indicator throws constantIndicator instead of producing NaN")
+  @Test("Rule AN-PLS-SETTINGS: a constant indicator throws constantIndicator instead of producing NaN")
   func constantIndicator() throws {
     let d = try Self.smallData()
     var cols = d.columns
@@ -61,7 +61,7 @@ import Testing
     #expect(throws: AnalyticsError.constantIndicator(name: "a2")) { try PLSEstimator.estimate(model: Self.twoConstructs, data: data) }
   }
 
-  @Test("Rule: duplicated indicators in a formative (mode B) block throw singularMatrix")
+  @Test("Rule AN-PLS-SETTINGS: duplicated indicators in a formative (mode B) block throw singularMatrix")
   func singularModeB() throws {
     let d = try Self.smallData()
     let data = try Dataset(columnNames: d.columnNames + ["a1copy"], columns: d.columns + [d.columns[0]])
@@ -76,7 +76,7 @@ import Testing
     }
   }
 
-  @Test("Rule: unit case weights give exactly the unweighted estimates")
+  @Test("Rule AN-PLS-SETTINGS: unit case weights give exactly the unweighted estimates")
   func unitWeightsNeutral() throws {
     let data = try Self.smallData()
     let plain = try PLSEstimator.estimate(model: Self.twoConstructs, data: data)
@@ -86,7 +86,7 @@ import Testing
     expectClose(try plain.path(from: "A", to: "B"), try weighted.path(from: "A", to: "B"), 1e-12, "path")
   }
 
-  @Test("Rule: integer case weights equal duplicating rows (sampling weights used in every step)")
+  @Test("Rule AN-PLS-SETTINGS: integer case weights equal duplicating rows (sampling weights used in every step)")
   func integerWeightsEqualDuplication() throws {
     let data = try Self.smallData()
     let w = (0..<data.rowCount).map { Double($0 % 3 + 1) }
@@ -105,7 +105,7 @@ import Testing
     expectClose(try weighted.rSquared("B"), try duplicated.rSquared("B"), 1e-10, "R²")
   }
 
-  @Test("Rule: listwise deletion drops incomplete rows and records them; mean replacement keeps all rows")
+  @Test("Rule AN-PLS-SETTINGS: listwise deletion drops incomplete rows and records them; mean replacement keeps all rows")
   func missingValues() throws {
     let d = try Self.smallData()
     var cols = d.columns
@@ -124,7 +124,7 @@ import Testing
     #expect(replaced.outerWeights.allSatisfy { $0.isFinite })
   }
 
-  @Test("Rule: latent scores have unit variance and loadings are indicator–score correlations")
+  @Test("Rule AN-PLS-SETTINGS: latent scores have unit variance and loadings are indicator–score correlations")
   func scoreNormalisation() throws {
     let r = try PLSEstimator.estimate(model: Self.twoConstructs, data: try Self.smallData())
     for l in 0..<2 { expectClose(WeightedStatistics.variance(r.scores.column(l)), 1, 1e-12, "variance \(l)") }
@@ -132,7 +132,7 @@ import Testing
     #expect(r.loadings.allSatisfy { $0 > 0.5 })
   }
 
-  @Test("Rule: maxIterations = 1 reports non-convergence instead of hanging")
+  @Test("Rule AN-PLS-SETTINGS: maxIterations = 1 reports non-convergence instead of hanging")
   func iterationLimit() throws {
     let r = try PLSEstimator.estimate(
       model: ECSIModels.satisfaction, data: try Fixtures.dataset("satisfaction.csv"),
@@ -141,7 +141,7 @@ import Testing
     #expect(r.iterations == 1)
   }
 
-  @Test("Rule: invalid settings (non-positive tolerance) are rejected")
+  @Test("Rule AN-PLS-SETTINGS: invalid settings (non-positive tolerance) are rejected")
   func invalidSettings() throws {
     #expect(throws: AnalyticsError.self) {
       try PLSEstimator.estimate(model: Self.twoConstructs, data: try Self.smallData(), settings: PLSSettings(tolerance: 0))

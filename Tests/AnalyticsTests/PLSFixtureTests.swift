@@ -25,24 +25,24 @@ import Testing
     }
   }
 
-  @Test("Rule: centroid-scheme outer weights and loadings equal R plspm (satisfaction.outer-model.csv)")
+  @Test("Rule AN-PLS-SETTINGS: centroid-scheme outer weights and loadings equal R plspm (satisfaction.outer-model.csv)")
   func centroidOuterModel() throws {
     let r = try fit(.centroid)
     #expect(r.converged)
     try checkOuterModel(r, fixture: "satisfaction.outer-model.csv")
   }
 
-  @Test("Rule: path-scheme outer model equals R plspm (satisfaction.outer-model-path.csv)")
+  @Test("Rule AN-PLS-SETTINGS: path-scheme outer model equals R plspm (satisfaction.outer-model-path.csv)")
   func pathOuterModel() throws {
     try checkOuterModel(try fit(.path), fixture: "satisfaction.outer-model-path.csv")
   }
 
-  @Test("Rule: factorial-scheme outer model equals R plspm (satisfaction.outer-model-factorial.csv)")
+  @Test("Rule AN-PLS-SETTINGS: factorial-scheme outer model equals R plspm (satisfaction.outer-model-factorial.csv)")
   func factorialOuterModel() throws {
     try checkOuterModel(try fit(.factorial), fixture: "satisfaction.outer-model-factorial.csv")
   }
 
-  @Test("Rule: direct, indirect and total effects equal R plspm (satisfaction.effects.csv)")
+  @Test("Rule AN-PLS-SETTINGS: direct, indirect and total effects equal R plspm (satisfaction.effects.csv)")
   func effects() throws {
     let r = try fit(.centroid)
     let t = try Fixtures.table("satisfaction.effects.csv")
@@ -57,7 +57,7 @@ import Testing
     #expect(r.effects.count == t.rows.count)
   }
 
-  @Test("Rule: path coefficients into SAT equal R plspm's inner model (satisfaction.inner-model.csv)")
+  @Test("Rule AN-PLS-SETTINGS: path coefficients into SAT equal R plspm's inner model (satisfaction.inner-model.csv)")
   func innerModel() throws {
     let r = try fit(.centroid)
     for (from, estimate) in try Fixtures.keyed("satisfaction.inner-model.csv", column: "Estimate") {
@@ -65,7 +65,7 @@ import Testing
     }
   }
 
-  @Test("Rule: R² per construct equals R plspm (satisfaction.inner-summary.csv)")
+  @Test("Rule AN-PLS-SETTINGS: R² per construct equals R plspm (satisfaction.inner-summary.csv)")
   func rSquared() throws {
     let r = try fit(.centroid)
     for (name, r2) in try Fixtures.keyed("satisfaction.inner-summary.csv", column: "r_squared") {
@@ -73,7 +73,7 @@ import Testing
     }
   }
 
-  @Test("Rule: latent scores equal R plspm for all 250 respondents (satisfaction.scores.csv)")
+  @Test("Rule AN-PLS-SETTINGS: latent scores equal R plspm for all 250 respondents (satisfaction.scores.csv)")
   func scores() throws {
     let r = try fit(.centroid)
     let t = try Fixtures.table("satisfaction.scores.csv")

@@ -5,7 +5,7 @@ import Testing
 
 /// Further R plspm outputs on `satisfaction` (unscaled, centroid, tol 1e-6).
 @Suite struct PLSSummaryFixtureTests {
-  @Test("Rule: cross-loadings (indicator–construct correlations) equal R plspm (satisfaction.crossloadings.csv)")
+  @Test("Rule AN-PLS-SETTINGS: cross-loadings (indicator–construct correlations) equal R plspm (satisfaction.crossloadings.csv)")
   func crossLoadings() throws {
     let r = try PLSEstimator.estimate(
       model: ECSIModels.satisfaction, data: Fixtures.dataset("satisfaction.csv"), settings: ECSIModels.plspmSettings(.centroid))
@@ -18,7 +18,8 @@ import Testing
     }
   }
 
-  @Test("Rule: communality = loading², redundancy = communality × R², and GoF equal R plspm (outer model, GoF 0.609741624338411)")
+  @Test(
+    "Rule AN-QUALITY: communality = loading², redundancy = communality × R², and GoF equal R plspm (outer model, GoF 0.609741624338411)")
   func communalityRedundancyGoF() throws {
     let r = try PLSEstimator.estimate(
       model: ECSIModels.satisfaction, data: Fixtures.dataset("satisfaction.csv"), settings: ECSIModels.plspmSettings(.centroid))
@@ -39,7 +40,7 @@ import Testing
     expectClose(try r.goodnessOfFit(), 0.609741624338411, 1e-9, "GoF")
   }
 
-  @Test("Rule: all-formative (mode B) model reproduces R plspm's R², block communality and redundancy")
+  @Test("Rule AN-PLS-SETTINGS: all-formative (mode B) model reproduces R plspm's R², block communality and redundancy")
   func modeB() throws {
     let base = ECSIModels.satisfaction
     let model = PLSModel(

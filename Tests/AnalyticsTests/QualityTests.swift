@@ -9,7 +9,7 @@ import Testing
       model: ECSIModels.satisfaction, data: Fixtures.dataset("satisfaction.csv"), settings: ECSIModels.plspmSettings(.centroid))
   }
 
-  @Test("Rule: Cronbach's α, Dillon–Goldstein ρ and eigenvalues equal R plspm unidim (satisfaction_unidim.csv)")
+  @Test("Rule AN-QUALITY: Cronbach's α, Dillon–Goldstein ρ and eigenvalues equal R plspm unidim (satisfaction_unidim.csv)")
   func unidimensionality() throws {
     let rel = try Reliability.assess(try Self.satisfactionFit())
     let alpha = try Fixtures.keyed("satisfaction_unidim.csv", column: "cronbach_alpha")
@@ -24,21 +24,21 @@ import Testing
     }
   }
 
-  @Test("Rule: AVE is the mean squared loading and equals R plspm inner summary (satisfaction.inner-summary.csv)")
+  @Test("Rule AN-QUALITY: AVE is the mean squared loading and equals R plspm inner summary (satisfaction.inner-summary.csv)")
   func ave() throws {
     let rel = try Reliability.assess(try Self.satisfactionFit())
     let ave = try Fixtures.keyed("satisfaction.inner-summary.csv", column: "ave")
     for b in rel { expectClose(b.ave, ave[b.construct]!, 1e-9, "AVE \(b.construct)") }
   }
 
-  @Test("Rule: composite reliability ρc = (Σλ)²/((Σλ)²+Σ(1−λ²)) — hand-checked loadings 0.7, 0.8, 0.9")
+  @Test("Rule AN-QUALITY: composite reliability ρc = (Σλ)²/((Σλ)²+Σ(1−λ²)) — hand-checked loadings 0.7, 0.8, 0.9")
   func compositeReliability() {
     // (2.4)² = 5.76; errors 0.51 + 0.36 + 0.19 = 1.06; ρc = 5.76 / 6.82.
     expectClose(Reliability.compositeReliability(loadings: [0.7, 0.8, 0.9]), 5.76 / 6.82, 1e-12, "ρc")
     expectClose(Reliability.averageVarianceExtracted(loadings: [0.7, 0.8, 0.9]), (0.49 + 0.64 + 0.81) / 3, 1e-12, "AVE")
   }
 
-  @Test("Rule: ρA equals the common correlation for equal weights on an equicorrelated block (τ-equivalent case)")
+  @Test("Rule AN-QUALITY: ρA equals the common correlation for equal weights on an equicorrelated block (τ-equivalent case)")
   func rhoAEquicorrelated() throws {
     // Three indicators with pairwise correlation r; a unit-variance composite with equal weights
     // needs 3w²(1 + 2r) = 1. Then w'w = 3w², w'(S − I)w = 6rw², (w'w)² − Σw⁴ = 6w⁴, so
@@ -52,7 +52,7 @@ import Testing
     expectClose(3 * r / (1 + 2 * r), alphaByFormula, 1e-12, "ρA equals α when weights are equal")
   }
 
-  @Test("Rule: ρA and ρc are between α-like bounds on the ECSI data (ρA in [0,1], ρc ≥ α for congeneric blocks)")
+  @Test("Rule AN-QUALITY: ρA and ρc are between α-like bounds on the ECSI data (ρA in [0,1], ρc ≥ α for congeneric blocks)")
   func rhoARange() throws {
     for b in try Reliability.assess(try Self.satisfactionFit()) {
       #expect(b.rhoA > 0.7 && b.rhoA < 1, "ρA \(b.construct) = \(b.rhoA)")
@@ -60,7 +60,7 @@ import Testing
     }
   }
 
-  @Test("Rule: HTMT is symmetric with unit diagonal and below 1 for the distinct ECSI constructs")
+  @Test("Rule AN-QUALITY: HTMT is symmetric with unit diagonal and below 1 for the distinct ECSI constructs")
   func htmt() throws {
     let h = Validity.htmt(try Self.satisfactionFit())
     for i in 0..<6 {
@@ -70,7 +70,7 @@ import Testing
     #expect(h[0, 1] > 0.3 && h[0, 1] < 1)
   }
 
-  @Test("Rule: HTMT of a block with its own copy is (p + 2Σ|r|)/p² ÷ mean monotrait |r| (hand-derived)")
+  @Test("Rule AN-QUALITY: HTMT of a block with its own copy is (p + 2Σ|r|)/p² ÷ mean monotrait |r| (hand-derived)")
   func htmtCopy() throws {
     let d = try PLSBehaviourTests.smallData()
     let data = try Dataset(columnNames: d.columnNames + ["c1", "c2", "c3"], columns: d.columns + Array(d.columns[0..<3]))
@@ -92,7 +92,7 @@ import Testing
     #expect(h[0, 1] > 1)
   }
 
-  @Test("Rule: inner VIF is 1/(1−r²) for two predictors and 1 for a single predictor")
+  @Test("Rule AN-QUALITY: inner VIF is 1/(1−r²) for two predictors and 1 for a single predictor")
   func innerVIF() throws {
     let fit = try Self.satisfactionFit()
     let vifs = try Validity.innerVIF(fit)

@@ -5,7 +5,9 @@ import Testing
 
 /// Degenerate inputs must end in a typed error or in finite numbers — never a trap, hang or NaN.
 @Suite struct RobustnessTests {
-  @Test("Rule: random degenerate PLS inputs (tiny n, constant, duplicated, missing columns) give AnalyticsError or finite results")
+  @Test(
+    "Rule AN-PLS-SETTINGS: random degenerate PLS inputs (tiny n, constant, duplicated, missing columns) give AnalyticsError or finite results"
+  )
   func plsNeverProducesNaN() throws {
     var rng = Xoshiro256StarStar(seed: 99)
     var thrown = 0, finished = 0
@@ -44,7 +46,7 @@ import Testing
     #expect(thrown > 0 && finished > 0)
   }
 
-  @Test("Rule: random positive judgment matrices always give finite weights summing to 1 and CR ≥ 0")
+  @Test("Rule AN-AHP: random positive judgment matrices always give finite weights summing to 1 and CR ≥ 0")
   func ahpRandomMatrices() throws {
     var rng = Xoshiro256StarStar(seed: 5)
     let scale: [Double] = [1.0 / 9, 1.0 / 7, 1.0 / 5, 1.0 / 3, 1, 3, 5, 7, 9]

@@ -18,12 +18,12 @@ import Testing
     ])
   static let fluYes: Set<Int> = [0, 1, 2, 5]
 
-  @Test("Rule: U/IND(C) = {p1},{p2,p5},{p3},{p4},{p6} — p2 and p5 are indiscernible")
+  @Test("Rule AN-ROUGH-SET: U/IND(C) = {p1},{p2,p5},{p3},{p4},{p6} — p2 and p5 are indiscernible")
   func indiscernibility() {
     #expect(Self.flu.indiscernibilityClasses([0, 1, 2]) == [[0], [1, 4], [2], [3], [5]])
   }
 
-  @Test("Rule: lower approximation of Flu=yes is {p1,p3,p6}, upper is {p1,p2,p3,p5,p6}, boundary {p2,p5}")
+  @Test("Rule AN-ROUGH-SET: lower approximation of Flu=yes is {p1,p3,p6}, upper is {p1,p2,p3,p5,p6}, boundary {p2,p5}")
   func approximations() {
     let lower = Self.flu.lowerApproximation(of: Self.fluYes, attributes: [0, 1, 2])
     let upper = Self.flu.upperApproximation(of: Self.fluYes, attributes: [0, 1, 2])
@@ -32,7 +32,7 @@ import Testing
     #expect(upper.subtracting(lower) == [1, 4])
   }
 
-  @Test("Rule: γ(C,D) = |POS|/|U| = |{p1,p3,p4,p6}|/6 = 2/3")
+  @Test("Rule AN-ROUGH-SET: γ(C,D) = |POS|/|U| = |{p1,p3,p4,p6}|/6 = 2/3")
   func dependency() {
     #expect(Self.flu.positiveRegion([0, 1, 2]) == [0, 2, 3, 5])
     expectClose(Self.flu.dependency([0, 1, 2]), 4.0 / 6, 1e-15, "γ(C,D)")
@@ -40,14 +40,14 @@ import Testing
     expectClose(Self.flu.dependency([2]), 3.0 / 6, 1e-15, "γ(T,D)")
   }
 
-  @Test("Rule: σ(a) = γ(C) − γ(C−{a}): Headache 0, Muscle-pain 0, Temperature 4/6 − 1/6 = 1/2")
+  @Test("Rule AN-ROUGH-SET: σ(a) = γ(C) − γ(C−{a}): Headache 0, Muscle-pain 0, Temperature 4/6 − 1/6 = 1/2")
   func significance() {
     expectClose(Self.flu.significance(of: 0), 0, 1e-15, "σ(Headache)")
     expectClose(Self.flu.significance(of: 1), 0, 1e-15, "σ(Muscle-pain)")
     expectClose(Self.flu.significance(of: 2), 0.5, 1e-15, "σ(Temperature)")
   }
 
-  @Test("Rule: core = {Temperature}; reducts are {Headache, Temperature} and {Muscle-pain, Temperature}")
+  @Test("Rule AN-ROUGH-SET: core = {Temperature}; reducts are {Headache, Temperature} and {Muscle-pain, Temperature}")
   func coreAndReduct() {
     #expect(Self.flu.core() == [2])
     let r = Self.flu.reduct()
@@ -56,14 +56,14 @@ import Testing
     for a in r { #expect(Self.flu.dependency(r.filter { $0 != a }) < Self.flu.dependency(r)) }
   }
 
-  @Test("Rule: objective weights are σ normalised to sum 1 (flu: 0, 0, 1)")
+  @Test("Rule AN-ROUGH-SET: objective weights are σ normalised to sum 1 (flu: 0, 0, 1)")
   func weights() {
     let w = Self.flu.attributeWeights()
     #expect(w.method == .dependencySignificance)
     #expect(w.weights == [0, 0, 1])
   }
 
-  @Test("Rule: when every σ(a) is 0 the weights fall back to information (hand-checked: 0.4, 0.4, 0.2)")
+  @Test("Rule AN-ROUGH-SET: when every σ(a) is 0 the weights fall back to information (hand-checked: 0.4, 0.4, 0.2)")
   func fallbackWeights() throws {
     // D has 4 values; a and its copy a' determine D, c halves it. Removing any single attribute
     // keeps γ = 1, so all σ = 0 and the entropy significances are 0 too. Mutual information:
@@ -76,12 +76,12 @@ import Testing
     for (x, e) in zip(w.weights, [0.4, 0.4, 0.2]) { expectClose(x, e, 1e-12, "weight") }
   }
 
-  @Test("Rule: conditional entropy H(D|C) of the flu table is (2/6)·ln 2 (only {p2,p5} is mixed)")
+  @Test("Rule AN-ROUGH-SET: conditional entropy H(D|C) of the flu table is (2/6)·ln 2 (only {p2,p5} is mixed)")
   func entropy() {
     expectClose(Self.flu.conditionalEntropy([0, 1, 2]), 2.0 / 6 * log(2), 1e-12, "H(D|C)")
   }
 
-  @Test("Rule: a single-valued decision column and mismatched sizes are rejected")
+  @Test("Rule AN-ROUGH-SET: a single-valued decision column and mismatched sizes are rejected")
   func invalidTables() {
     #expect(throws: AnalyticsError.singleValuedDecision(attribute: "D")) {
       try DecisionTable(conditionNames: ["a"], conditions: [[0, 1]], decisionName: "D", decision: [1, 1])
@@ -92,7 +92,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try DecisionTable(conditionNames: ["a"], decisionName: "D", rows: [["x"]]) }
   }
 
-  @Test("Rule: equal-width, equal-frequency and cut-point discretisation give the hand-computed codes")
+  @Test("Rule AN-ROUGH-SET: equal-width, equal-frequency and cut-point discretisation give the hand-computed codes")
   func discretisation() throws {
     let x: [Double] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10]
     #expect(try Discretization.equalWidth(x, bins: 2) == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1])

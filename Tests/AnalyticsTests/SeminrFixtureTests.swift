@@ -36,7 +36,7 @@ import Testing
       paths: ["Image", "Expectation", "Value"].map { StructuralPath(from: $0, to: "Satisfaction") })
   }
 
-  @Test("Rule: mode B (formative) block and path scheme reproduce seminr weights and loadings (seminr-mobi-basic)")
+  @Test("Rule AN-PLS-SETTINGS: mode B (formative) block and path scheme reproduce seminr weights and loadings (seminr-mobi-basic)")
   func basicOuterModel() throws {
     let r = try PLSEstimator.estimate(model: Self.basicModel, data: Fixtures.dataset("mobi.csv"), settings: Self.settings)
     #expect(r.converged)
@@ -48,7 +48,7 @@ import Testing
     }
   }
 
-  @Test("Rule: path coefficients reproduce seminr (seminr-mobi-basic-paths)")
+  @Test("Rule AN-PLS-SETTINGS: path coefficients reproduce seminr (seminr-mobi-basic-paths)")
   func basicPaths() throws {
     let r = try PLSEstimator.estimate(model: Self.basicModel, data: Fixtures.dataset("mobi.csv"), settings: Self.settings)
     let t = try Fixtures.table("seminr-mobi-basic-paths.csv")
@@ -59,7 +59,7 @@ import Testing
     }
   }
 
-  @Test("Rule: path weighting scheme reproduces seminr weights, paths, R² and scores (inner_weights fixtures)")
+  @Test("Rule AN-PLS-SETTINGS: path weighting scheme reproduces seminr weights, paths, R² and scores (inner_weights fixtures)")
   func innerWeighting() throws {
     let r = try PLSEstimator.estimate(
       model: Self.innerWeightsModel, data: Fixtures.dataset("mobi.csv"), settings: Self.settings)

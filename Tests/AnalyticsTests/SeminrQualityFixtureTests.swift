@@ -12,7 +12,7 @@ import Testing
       model: SeminrFixtureTests.innerWeightsModel, data: Fixtures.dataset("mobi.csv"), settings: SeminrFixtureTests.settings)
   }
 
-  @Test("Rule: α, ρc, AVE and ρA reproduce seminr's reliability table (seminr_V_3_6_0_reliability.csv)")
+  @Test("Rule AN-QUALITY: α, ρc, AVE and ρA reproduce seminr's reliability table (seminr_V_3_6_0_reliability.csv)")
   func reliability() throws {
     let rel = try Reliability.assess(try Self.fit())
     let alpha = try Fixtures.keyed("seminr_V_3_6_0_reliability.csv", column: "alpha")
@@ -27,7 +27,7 @@ import Testing
     }
   }
 
-  @Test("Rule: HTMT reproduces seminr's HTMT matrix (seminr_V_3_5_X_htmt.csv)")
+  @Test("Rule AN-QUALITY: HTMT reproduces seminr's HTMT matrix (seminr_V_3_5_X_htmt.csv)")
   func htmt() throws {
     let r = try Self.fit()
     let h = Validity.htmt(r)
@@ -40,7 +40,7 @@ import Testing
     }
   }
 
-  @Test("Rule: inner VIF of Satisfaction's antecedents reproduces seminr (seminr_V_3_5_X_vif_antecedents.csv)")
+  @Test("Rule AN-QUALITY: inner VIF of Satisfaction's antecedents reproduces seminr (seminr_V_3_5_X_vif_antecedents.csv)")
   func innerVIF() throws {
     let vifs = try Validity.innerVIF(try Self.fit())
     let t = try Fixtures.table("seminr_V_3_5_X_vif_antecedents.csv")

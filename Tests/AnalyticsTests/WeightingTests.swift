@@ -4,7 +4,7 @@ import Testing
 @testable import Analytics
 
 @Suite struct WeightingTests {
-  @Test("Rule: entropy weights w_j = (1 − e_j)/Σ(1 − e_k) with min–max normalisation (hand-computed 3×2 case)")
+  @Test("Rule AN-ENTROPY: entropy weights w_j = (1 − e_j)/Σ(1 − e_k) with min–max normalisation (hand-computed 3×2 case)")
   func entropyWeights() throws {
     // Criterion 1: [1,2,3] → [0, .5, 1] → p = [0, 1/3, 2/3]; e1 = (ln3/3 + (2/3)ln(3/2))/ln3.
     // Criterion 2: [5,5,6] → [0, 0, 1] → p = [0, 0, 1]; e2 = 0, so d2 = 1.
@@ -17,7 +17,7 @@ import Testing
     expectClose(cost[0], w[0], 1e-12, "cost criterion mirrors benefit")
   }
 
-  @Test("Rule: a constant criterion gets entropy weight 0; all-constant data throws")
+  @Test("Rule AN-ENTROPY: a constant criterion gets entropy weight 0; all-constant data throws")
   func entropyConstant() throws {
     let w = try EntropyWeights.compute([[1, 7], [2, 7], [4, 7]])
     #expect(w[1] == 0)
@@ -27,7 +27,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try EntropyWeights.compute([[1, 2]]) }
   }
 
-  @Test("Rule: linear combination α·s + (1−α)·o and multiplicative s·o/Σ(s·o)")
+  @Test("Rule AN-COMBINED-WEIGHTS: linear combination α·s + (1−α)·o and multiplicative s·o/Σ(s·o)")
   func combinedWeights() throws {
     let s = [0.5, 0.3, 0.2], o = [0.2, 0.2, 0.6]
     let lin = try CombinedWeights.linear(subjective: s, objective: o, alpha: 0.6)
@@ -44,7 +44,8 @@ import Testing
     expectClose(back.consistencyRatio, 0, 1e-10, "combined matrix is consistent")
   }
 
-  @Test("Rule: combined judgment matrix c_ij = a_ij^α·(o_i/o_j)^(1−α) gives weights ∝ s^α·o^(1−α) for consistent experts")
+  @Test(
+    "Rule AN-COMBINED-WEIGHTS: combined judgment matrix c_ij = a_ij^α·(o_i/o_j)^(1−α) gives weights ∝ s^α·o^(1−α) for consistent experts")
   func combinedJudgmentMatrix() throws {
     let s = [0.5, 0.3, 0.2], o = [0.2, 0.2, 0.6]
     let expert = try PairwiseComparisonMatrix(consistentWith: s)
@@ -60,7 +61,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try CombinedWeights.combinedJudgmentMatrix(subjective: expert, objectiveWeights: o, alpha: -1) }
   }
 
-  @Test("Rule: fuzzy evaluation B = w·R and score = B·(100, 80, 60, 40, 0) (hand-computed)")
+  @Test("Rule AN-FUZZY: fuzzy evaluation B = w·R and score = B·(100, 80, 60, 40, 0) (hand-computed)")
   func fuzzyEvaluation() throws {
     let r: [[Double]] = [[0.5, 0.3, 0.2, 0, 0], [0.2, 0.4, 0.2, 0.1, 0.1]]
     let result = try FuzzyEvaluation.evaluate(weights: [0.6, 0.4], membership: r)
@@ -70,7 +71,7 @@ import Testing
     #expect(result.dominantGrade == 0)
   }
 
-  @Test("Rule: membership from responses is the share per grade; bad grades and sizes throw")
+  @Test("Rule AN-FUZZY: membership from responses is the share per grade; bad grades and sizes throw")
   func fuzzyMembership() throws {
     let m = try FuzzyEvaluation.membership(responses: [[0, 0, 1, 4]])
     #expect(m == [[0.5, 0.25, 0, 0, 0.25]])
@@ -80,7 +81,7 @@ import Testing
     #expect(throws: AnalyticsError.self) { try FuzzyEvaluation.evaluate(weights: [0], membership: [[1, 0, 0, 0, 0]]) }
   }
 
-  @Test("Rule: SERVQUAL gap = perception − expectation per item, dimension mean of items, weighted overall")
+  @Test("Rule AN-SERVQUAL: SERVQUAL gap = perception − expectation per item, dimension mean of items, weighted overall")
   func servqual() throws {
     let items = [
       ServqualItem(id: "T1", dimension: .tangibles, expectations: [5, 4], perceptions: [4, 4]),  // gap −0.5

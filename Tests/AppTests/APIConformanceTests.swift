@@ -5,7 +5,7 @@ import VaporTesting
 
 @testable import App
 
-/// Issue 12 item 9: the API answers as its document says — error bodies, status codes, dates in
+/// The API answers as its document says — error bodies, status codes, dates in
 /// bodies, methods — which the schemathesis run in e2e/ checks across every operation.
 @Suite("API conformance to its document")
 struct APIConformanceTests {

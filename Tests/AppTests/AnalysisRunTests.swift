@@ -7,7 +7,7 @@ import VaporTesting
 
 @testable import App
 
-/// Saved CSI runs (the item 8): from an uploaded CSV or a wave's responses, shown as
+/// Saved CSI runs (AN-RUN-RECORD): from an uploaded CSV or a wave's responses, shown as
 /// pages with the path diagram, the quality table against thresholds and the IPMA map.
 @Suite("Analysis runs: CSI")
 struct AnalysisRunTests {

@@ -6,7 +6,7 @@ import VaporTesting
 
 @testable import App
 
-/// Issue 12 item 6: analysis runs stay in scope. A run reads only the caller's unit subtree and
+/// AN-RUN-SCOPE: analysis runs stay in scope. A run reads only the caller's unit subtree and
 /// is shown only to people whose subtree holds the run's scope unit.
 @Suite("Analysis runs: unit scope")
 struct AnalysisScopeTests {

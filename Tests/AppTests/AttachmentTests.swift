@@ -25,7 +25,7 @@ struct AttachmentTests {
     return result!
   }
 
-  @Test("Rule issue 3 §1: an attachment is kept in the data folder under its checksum; over 20 MB or a forbidden type is refused")
+  @Test("Rule WO-ATTACHMENTS: an attachment is kept in the data folder under its checksum; over 20 MB or a forbidden type is refused")
   func attachments() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

@@ -9,7 +9,7 @@ import VaporTesting
 
 @Suite("Audit log")
 struct AuditTests {
-  @Test("Rule: audit records are append-only — the database refuses updates and deletes")
+  @Test("Rule ORG-AUDIT: audit records are append-only — the database refuses updates and deletes")
   func appendOnly() async throws {
     try await withApp { app in
       _ = try await Org.make(app)

@@ -23,7 +23,9 @@ struct BulletinTests {
     return try await loop.act("handlerA", order, reply)
   }
 
-  @Test("Issue 3 §8: a verified complaint's investigation record is printed in the month's bulletin, on the page and in XLSX")
+  @Test(
+    "Rule WO-BULLETIN, WO-INVESTIGATION: a verified complaint's investigation record is printed in the month's bulletin, on the page and in XLSX"
+  )
   func bulletin() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

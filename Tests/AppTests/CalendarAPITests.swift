@@ -15,7 +15,7 @@ struct ImportBody: Decodable {
 @Suite("Working calendar through the API and pages")
 struct CalendarAPITests {
   @Test(
-    "Rule: deadlines by working days and minutes, on the State Council schedule",
+    "Rule CAL-DEADLINE-API: deadlines by working days and minutes, on the State Council schedule",
     arguments: [
       ("2026-09-30T10:00:00%2B08:00", "workingDays=4", "2026-10-13T00:00:00+08:00"),
       ("2026-02-13T10:00:00%2B08:00", "workingDays=1", "2026-02-15T00:00:00+08:00"),
@@ -34,7 +34,7 @@ struct CalendarAPITests {
   }
 
   @Test(
-    "Rule: a year before the calendar's schedules is a clear error, not a guess (later years are provisional)",
+    "Rule CAL-COVERAGE: a year before the calendar's schedules is a clear error, not a guess (later years are provisional)",
     arguments: [
       ("from=2024-03-01T10:00:00Z&workingDays=1", "from", "calendar_year_missing"),
       ("from=yesterday&workingDays=1", "from", "invalid_field"),

@@ -22,7 +22,7 @@ struct InboxTests {
     return try JSONDecoder().decode([Item].self, from: Data(res.body.string.utf8))
   }
 
-  @Test("Issue 3 §5: whoever acts next hears of a move in their inbox; a 催办 reaches the unit's handlers")
+  @Test("Rule WO-INBOX, WO-CHASE: whoever acts next hears of a move in their inbox; a 催办 reaches the unit's handlers")
   func queueAndChase() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -77,7 +77,7 @@ struct InboxTests {
 
 @Suite("Repeat contacts while typing")
 struct ContactLookupTests {
-  @Test("Issue 3 §6: the intake form is told of the customer's open orders and repeat contacts within 30 days")
+  @Test("Rule WO-REPEAT-CONTACT: the intake form is told of the customer's open orders and repeat contacts within 30 days")
   func lookup() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)
@@ -100,7 +100,7 @@ struct ContactLookupTests {
 
 @Suite("Merging duplicates on the order page")
 struct MergePageTests {
-  @Test("Issue 3 §3: an agent merges a repeat contact into the customer's open order from the order page")
+  @Test("Rule WO-MERGE: an agent merges a repeat contact into the customer's open order from the order page")
   func merge() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

@@ -21,31 +21,55 @@ struct LocaleTests {
     #expect(en.values.allSatisfy { !$0.isEmpty })
   }
 
-  @Test("Every key used by a template or the code exists")
-  func usedKeysExist() throws {
-    let zh = try table("zh-CN")
-    var used: Set<String> = []
-    let fm = FileManager.default
-    let literal = try NSRegularExpression(pattern: #"#tf?\("([a-z0-9_.]+)""#)
-    let swiftKey = try NSRegularExpression(
-      pattern:
-        #""((?:analysis|error|validation|unit|user|login|calendar|import|department|home|nav|entity|audit|tokens|units|users|departments|action|workorder)\.[a-z0-9_.]+)""#
-    )
-    for (folder, regex) in [("Resources/Views", literal), ("Sources/App", swiftKey)] {
+  /// Every key a template (`#t("…")`, `#tf("…")`) or the application's code (a `t("…")` call, or
+  /// any string literal under a top-level prefix of the zh-CN file: `survey.`, `inbox.`, `kpi.` …)
+  /// names, with the file that names it first.
+  func usedKeys(prefixes: Set<String>) throws -> [String: String] {
+    let leaf = try NSRegularExpression(pattern: #"#tf?\("([^"\\]+)""#)
+    let call = try NSRegularExpression(pattern: #"\bt\("([^"\\]+)""#)
+    let alternatives = prefixes.sorted().map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+    let literal = try NSRegularExpression(pattern: "\"((?:" + alternatives + #")\.[A-Za-z0-9_.\-]+)""#)
+    var used: [String: String] = [:]
+    for (folder, regexes) in [("Resources/Views", [leaf]), ("Sources/App", [literal, call])] {
       let base = root.appendingPathComponent(folder)
-      for case let url as URL in fm.enumerator(at: base, includingPropertiesForKeys: nil)!
-      where ["leaf", "swift"].contains(url.pathExtension) {
+      let walker = try #require(FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil), "\(folder) exists")
+      for case let url as URL in walker where ["leaf", "swift"].contains(url.pathExtension) {
         let text = try String(contentsOf: url, encoding: .utf8)
-        for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-          used.insert(String(text[Range(m.range(at: 1), in: text)!]))
+        // Comments show how a call looks (`t("key")`); they use no key.
+        for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+          let line = String(line)
+          for regex in regexes {
+            for m in regex.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+              guard let range = Range(m.range(at: 1), in: line), used[String(line[range])] == nil else { continue }
+              used[String(line[range])] = String(url.path.dropFirst(root.path.count + 1))
+            }
+          }
         }
       }
     }
-    #expect(used.count > 100)
+    return used
+  }
+
+  @Test("Every key used by a template or the code exists in zh-CN and in English")
+  func usedKeysExist() throws {
+    let zh = try table("zh-CN")
+    let en = try table("en")
+    // The prefixes come from the zh-CN file, so a feature's new prefix is checked without editing this test.
+    let prefixes = Set(zh.keys.compactMap { $0.split(separator: ".").first.map(String.init) })
+    for prefix in ["survey", "inbox", "kpi", "workorder", "analysis", "calendar"] { #expect(prefixes.contains(prefix), "\(prefix)") }
+    let used = try usedKeys(prefixes: prefixes)
+    #expect(used.count > 500, "the scan finds the keys (\(used.count))")
+    // Keys only Swift code names, under prefixes the scan did not read before.
+    for key in ["survey.no_data", "inbox.extension_request", "kpi.volume"] { #expect(used[key] != nil, "\(key) is found") }
     // A literal that is a prefix completed at run time ("workorder.area" + ".urban") counts when
-    // keys under it exist.
-    let missing = used.filter { key in zh[key] == nil && !key.hasSuffix(".") && !zh.keys.contains { $0.hasPrefix(key + ".") } }
-    #expect(missing.isEmpty, "missing keys: \(missing.sorted())")
+    // keys under it exist in the file.
+    func defined(_ key: String, in table: [String: String]) -> Bool {
+      table[key] != nil || key.hasSuffix(".") || table.keys.contains { $0.hasPrefix(key + ".") }
+    }
+    for (name, file) in [("zh-CN", zh), ("en", en)] {
+      let missing = used.filter { !defined($0.key, in: file) }.map { "\($0.key) (\($0.value))" }.sorted()
+      #expect(missing.isEmpty, "missing from \(name).json: \(missing)")
+    }
     // Keys built at run time from enums.
     for kind in ["company", "city", "county", "station", "hall", "team"] { #expect(zh["unit.kind.\(kind)"] != nil) }
     for role in ["admin", "agent", "lead", "handler", "reviewer", "staff", "analyst", "surveyor", "leader"] {
@@ -59,22 +83,27 @@ struct LocaleTests {
     let zh = try table("zh-CN")
     let en = try table("en")
     let folder = root.appendingPathComponent("Sources/App/Features/Analysis")
-    // File, the call that completes a key, and the key's prefix.
+    // File, the call that completes a key, and the key's prefix. Each file must exist and each call
+    // must be found in it: a renamed file or call fails here instead of checking nothing.
     let calls = [
       ("AnalysisJSON.swift", #"AnalysisFailure\("analysis\.fail\.json\.([a-z_]+)""#, "analysis.fail.json."),
       ("CSIAnalysis.swift", #"bad\("([a-z_]+)""#, "analysis.fail.model."),
       ("AHPAnalysis.swift", #"bad\("([a-z_]+)""#, "analysis.fail.ahp."),
-      ("AHPAnalysis.swift", #"bad\(hasMatrix \? "([a-z_]+)""#, "analysis.fail.ahp."),
-      ("AHPAnalysis.swift", #"bad\(hasMatrix \? "[a-z_]+" : "([a-z_]+)""#, "analysis.fail.ahp."),
+      ("AHPAnalysis.swift", #"bad\([^"()]+ \? "([a-z_]+)""#, "analysis.fail.ahp."),
+      ("AHPAnalysis.swift", #"bad\([^"()]+ \? "[a-z_]+" : "([a-z_]+)""#, "analysis.fail.ahp."),
       ("AHPAnalysis.swift", #"what: "([a-z]+)""#, "analysis.fail.file_missing."),
       ("CSIAnalysis.swift", #"what: "([a-z]+)""#, "analysis.fail.file_unreadable."),
     ]
     var checked = 0
     for (file, pattern, prefix) in calls {
-      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let url = folder.appendingPathComponent(file)
+      try #require(FileManager.default.fileExists(atPath: url.path), "listed file \(file) is missing from Sources/App/Features/Analysis")
+      let text = try String(contentsOf: url, encoding: .utf8)
       let regex = try NSRegularExpression(pattern: pattern)
-      for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-        let key = prefix + String(text[Range(m.range(at: 1), in: text)!])
+      let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+      #expect(!matches.isEmpty, "\(file) no longer has a call matching \(pattern)")
+      for m in matches {
+        let key = prefix + String(text[try #require(Range(m.range(at: 1), in: text))])
         #expect(zh[key] != nil && en[key] != nil, "missing key \(key)")
         checked += 1
       }

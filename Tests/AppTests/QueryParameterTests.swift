@@ -5,7 +5,7 @@ import VaporTesting
 
 @testable import App
 
-/// Issue 12 item 1: a value from a request can never trap the server. Query parameters are read
+/// ORG-REQUEST-VALUES: a value from a request can never trap the server. Query parameters are read
 /// only through `Request.query(_:)`, range-checked, and a bad value is a 4xx naming the
 /// parameter — on pages and in the API.
 @Suite("Query parameters: range checks, never a trap")

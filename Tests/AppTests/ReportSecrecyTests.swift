@@ -7,8 +7,8 @@ import VaporTesting
 
 @testable import App
 
-/// A reporter's (举报人) identity is confidential (DOMAIN.md §2): for roles not cleared to see
-/// reporters, no path ties a report to its customer.
+/// A reporter's (举报人) identity is confidential (ORG-MASK-REPORTER, WO-REPORT-SECRECY): for roles
+/// not cleared to see reporters, no path ties a report to its customer.
 @Suite("Reporter secrecy")
 struct ReportSecrecyTests {
   @Test(

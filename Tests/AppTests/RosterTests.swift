@@ -29,7 +29,7 @@ struct RosterTests {
     let rejected: [Rejected]
   }
 
-  @Test("Rule DOMAIN §4: every roster row is checked; refused rows are reported by line and reason")
+  @Test("Rule SV-ROSTER-VALIDITY: every roster row is checked; refused rows are reported by line and reason")
   func validation() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
@@ -61,7 +61,7 @@ struct RosterTests {
     }
   }
 
-  @Test("Rule DOMAIN §4: re-importing a county's roster makes a new version and only that one is current")
+  @Test("Rule SV-ROSTER-VERSION: re-importing a county's roster makes a new version and only that one is current")
   func versions() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)

@@ -7,15 +7,15 @@ import VaporTesting
 
 @testable import App
 
-/// Issue 3 §5: warnings at 50 / 75 / 90 % of the stage time and a 催办 on breach, raised by a
-/// sweep that reads only due orders and fires each alert exactly once.
+/// WO-WARNINGS, WO-CHASE, WO-SWEEP: warnings at 50 / 75 / 90 % of the stage time and a 催办 on
+/// breach, raised by a sweep that reads only due orders and fires each alert exactly once.
 @Suite("SLA sweep")
 struct SLASweepTests {
   func levels(_ app: Application, stage: String) async throws -> [String] {
     try await SLAAlert.query(on: app.db).filter(\.$stage == stage).sort(\.$createdAt).all().map(\.level)
   }
 
-  @Test("Rule: warnings at 50 %, 75 %, 90 % of the dispatch hour, then the 催办 on breach")
+  @Test("Rule WO-WARNINGS, WO-CHASE: warnings at 50 %, 75 %, 90 % of the dispatch hour, then the 催办 on breach")
   func warningsInOrder() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

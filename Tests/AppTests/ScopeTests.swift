@@ -6,11 +6,11 @@ import VaporTesting
 
 @testable import App
 
-/// Issue 2 §4: each user sees and acts only within their unit's subtree (admins everywhere), in
+/// ORG-SCOPE: each user sees and acts only within their unit's subtree (admins everywhere), in
 /// pages and in the API alike.
 @Suite("Unit scoping")
 struct ScopeTests {
-  @Test("Rule: a county user sees only their own county's subtree in the API")
+  @Test("Rule ORG-SCOPE: a county user sees only their own county's subtree in the API")
   func apiScope() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
@@ -28,7 +28,7 @@ struct ScopeTests {
     }
   }
 
-  @Test("Rule: a county user cannot open another county's unit page")
+  @Test("Rule ORG-SCOPE: a county user cannot open another county's unit page")
   func pageScope() async throws {
     try await withApp { app in
       let org = try await Org.make(app)

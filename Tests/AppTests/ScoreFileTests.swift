@@ -27,7 +27,7 @@ struct ScoreFileTests {
     try ScoreFile.score(Data(text.utf8), parallelBytes: parallelBytes)
   }
 
-  @Test("Rule DOMAIN §4: weighted 满意度 and 满意率 per unit × module × segment, as ScoreAccumulator sums them")
+  @Test("Rule SV-SCORE-RESPONDENT: weighted 满意度 and 满意率 per unit × module × segment, as ScoreAccumulator sums them")
   func cells() throws {
     let summary = try Self.score(Self.file)
     // Line 2 answers stability 5 and 4 (100, 80: one respondent scoring 90, all top box), line 3

@@ -50,7 +50,7 @@ struct SurveyChannelTests {
     }
   }
 
-  @Test("Rule DOMAIN §4 scores: weighted with the weights of the results file (1 × 100 and 3 × 40 → 55)")
+  @Test("Rule SV-THIRD-PARTY, SV-SAMPLE-WEIGHT: weighted with the weights of the results file (1 × 100 and 3 × 40 → 55)")
   func weighted() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
@@ -71,7 +71,7 @@ struct SurveyChannelTests {
     }
   }
 
-  @Test("Rule DOMAIN §4 multi-channel: hall ratings and government ratings are scored per channel, beside the sample")
+  @Test("Rule SV-CHANNELS: hall ratings and government ratings are scored per channel, beside the sample")
   func channels() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)

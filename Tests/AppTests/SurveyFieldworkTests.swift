@@ -23,7 +23,9 @@ struct SurveyFieldworkTests {
     let quotas: [Quota]?
   }
 
-  @Test("Rule DOMAIN §4 sampling: stratified by segment, proportional quotas, reserve, design weights, same seed → same sample")
+  @Test(
+    "Rule SV-SAMPLE-STRATA, SV-SAMPLE-RESERVE, SV-SAMPLE-WEIGHT, SV-SAMPLE-SEED: stratified by segment, proportional quotas, reserve, design weights, same seed → same sample"
+  )
   func sampling() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
@@ -63,7 +65,9 @@ struct SurveyFieldworkTests {
     }
   }
 
-  @Test("Rule DOMAIN §4 fieldwork: attempt limit 3, callbacks come back at their time, a reserve replaces a lost customer")
+  @Test(
+    "Rule SV-FIELDWORK-ATTEMPTS, SV-FIELDWORK-OUTCOMES: attempt limit 3, callbacks come back at their time, a reserve replaces a lost customer"
+  )
   func attemptsAndCallbacks() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
@@ -151,7 +155,7 @@ struct SurveyFieldworkTests {
     }
   }
 
-  @Test("Rule DOMAIN §4 sampling: customers interviewed in the last 12 months are left out; both exclusions can be switched off")
+  @Test("Rule SV-SAMPLE-EXCLUSIONS: customers interviewed in the last 12 months are left out; both exclusions can be switched off")
   func exclusions() async throws {
     try await withApp { app in
       var desk = try await SurveyDesk.make(app)

@@ -27,7 +27,7 @@ struct SurveyScoreAgreementTests {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  @Test("Rule DOMAIN §4 scores: per module, the wave's scores equal the file's, with n = respondents")
+  @Test("Rule SV-SCORE-RESPONDENT: per module, the wave's scores equal the file's, with n = respondents")
   func databaseEqualsFile() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)

@@ -48,7 +48,9 @@ struct SurveyScoreTests {
     return wave
   }
 
-  @Test("Rule DOMAIN §4 scores: 满意度 = mean of respondents' scores, 满意率 = share in the top three boxes, n = respondents, with 95 % CIs")
+  @Test(
+    "Rule SV-SCORE-RESPONDENT, SV-TOP-BOX, SV-SCORE-CI: 满意度 = mean of respondents' scores, 满意率 = share in the top three boxes, n = respondents, with 95 % CIs"
+  )
   func scores() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
@@ -78,7 +80,7 @@ struct SurveyScoreTests {
     }
   }
 
-  @Test("Rule DOMAIN §4 targets: each unit against its assessment and stretch target (example 76 / 78)")
+  @Test("Rule SV-TARGETS: each unit against its assessment and stretch target (example 76 / 78)")
   func targets() async throws {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)

@@ -63,7 +63,7 @@ struct UserTests {
     }
   }
 
-  @Test("Rule DOMAIN §1: the 14 departments ship with their modules and admins edit them")
+  @Test("Rule ORG-DEPARTMENTS: the 14 departments ship with their modules and admins edit them")
   func departments() async throws {
     try await withApp { app in
       _ = try await Org.make(app)

@@ -29,8 +29,8 @@ struct OrderPage: Decodable {
   let nextCursor: String?
 }
 
-/// The 95598 loop through the API (issue 3 §3, §4, §9), on a fixed clock: Tuesday 10 March 2026,
-/// 09:00 Beijing time.
+/// The 95598 loop through the API (WO-STATES, WO-PERMISSIONS, WO-EXCHANGE), on a fixed clock:
+/// Tuesday 10 March 2026, 09:00 Beijing time.
 @Suite("Work orders through the API")
 struct WorkOrderAPITests {
   static let start = BusinessTime.parseInstant("2026-03-10T09:00:00+08:00")!
@@ -84,7 +84,8 @@ struct WorkOrderAPITests {
     }
   }
 
-  @Test("Rule DOMAIN §2: a complaint goes accept → lead review → dispatch → contact → reply → review → return visit → closed")
+  @Test(
+    "Rule WO-STATES, WO-PERMISSIONS: a complaint goes accept → lead review → dispatch → contact → reply → review → return visit → closed")
   func wholeLoop() async throws {
     try await withApp { app in
       let loop = try await Loop.make(app)
@@ -93,7 +94,7 @@ struct WorkOrderAPITests {
       var order = try loop.decode(created)
       #expect(order.state == "pendingIntakeReview")
       #expect(order.number.hasPrefix("GD20260310-"))
-      // Dispatch within 1 hour of acceptance (DOMAIN §2.2).
+      // Dispatch within 1 hour of acceptance (WO-CLOCK-DISPATCH).
       let dispatchClock = try #require(order.clocks.first { $0.stage == "dispatch" })
       #expect(BusinessTime.iso8601(dispatchClock.dueAt) == "2026-03-10T10:00:00+08:00")
       #expect(order.allowedActions.isEmpty)  // the agent has nothing to do until the lead reviews
@@ -113,7 +114,8 @@ struct WorkOrderAPITests {
         order = try loop.decode(res)
         #expect(order.state == state)
         if state == "dispatched" {
-          // First contact within 1 working day; reply within 4 working days (DOMAIN §2.3, §2.4).
+          // First contact within 1 working day; reply within 4 working days
+          // (WO-CLOCK-FIRST-CONTACT, WO-CLOCK-REPLY).
           let contact = try #require(order.clocks.first { $0.stage == "firstContact" && !$0.stopped })
           #expect(BusinessTime.iso8601(contact.dueAt) == "2026-03-12T00:00:00+08:00")
           let reply = try #require(order.clocks.first { $0.stage == "reply" && !$0.stopped })

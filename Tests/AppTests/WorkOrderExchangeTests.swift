@@ -21,7 +21,7 @@ struct WorkOrderExchangeTests {
     return result!
   }
 
-  @Test("Issue 3 §9: export as JSON lines and import them elsewhere; a file with a bad line imports nothing")
+  @Test("Rule WO-EXCHANGE: export as JSON lines and import them elsewhere; a file with a bad line imports nothing")
   func roundTrip() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

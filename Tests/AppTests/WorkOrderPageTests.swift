@@ -125,7 +125,7 @@ struct BulkDispatchTests {
 
 @Suite("Work-order KPI dashboard")
 struct KPIDashboardTests {
-  @Test("Rule DOMAIN §2: only verified complaints of the supply side count; rates show numerator and denominator")
+  @Test("Rule WO-VERIFIED-COMPLAINT, KPI-DISPLAY: only verified complaints of the supply side count; rates show numerator and denominator")
   func dashboard() async throws {
     try await withApp { app in
       let loop = try await WorkOrderAPITests.Loop.make(app)

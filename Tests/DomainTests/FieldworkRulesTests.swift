@@ -7,7 +7,7 @@ import Testing
 struct FieldworkRulesTests {
   let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-  @Test("Rule DOMAIN §4 fieldwork: attempt limit 3 — the third unanswered call gives the customer up")
+  @Test("Rule SV-FIELDWORK-ATTEMPTS: attempt limit 3 — the third unanswered call gives the customer up")
   func attemptLimit() {
     let rules = FieldworkRules.default
     #expect(rules.attemptLimit == 3)
@@ -18,7 +18,7 @@ struct FieldworkRulesTests {
     #expect(strict.step(after: .busy, failedAttempts: 0, callbackAt: nil, now: now) == .ended(.exhausted))
   }
 
-  @Test("Rule DOMAIN §4 fieldwork: refusal and wrong number end at once; a callback is no failed attempt")
+  @Test("Rule SV-FIELDWORK-OUTCOMES: refusal and wrong number end at once; a callback is no failed attempt")
   func finalAndCallback() {
     let rules = FieldworkRules.default
     #expect(rules.step(after: .refused, failedAttempts: 0, callbackAt: nil, now: now) == .ended(.refused))

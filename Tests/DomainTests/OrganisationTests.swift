@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Organisation and access rules")
 struct OrganisationTests {
-  @Test("Rule DOMAIN §1: company → city → county → station → hall/team")
+  @Test("Rule ORG-UNIT-LEVELS: company → city → county → station → hall/team")
   func hierarchy() {
     #expect(UnitKind.company.canBeChild(of: nil))
     #expect(UnitKind.city.canBeChild(of: .company))
@@ -18,7 +18,7 @@ struct OrganisationTests {
     #expect(!UnitKind.city.canBeChild(of: nil))
   }
 
-  @Test("Rule DOMAIN §1: the 14 departments and the modules each answers for")
+  @Test("Rule ORG-DEPARTMENTS: the 14 departments and the modules each answers for")
   func departments() {
     let all = DefaultDepartments.all
     #expect(all.count == 14)

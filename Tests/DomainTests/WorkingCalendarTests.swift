@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue 2 §6 and DOMAIN.md §2: a limit of N working days ends at 24:00 of the Nth working day
+/// CAL-DEADLINE-WORKDAYS: a limit of N working days ends at 24:00 of the Nth working day
 /// after the start day, on the State Council schedule.
 @Suite("Working-day calendar")
 struct WorkingCalendarTests {
@@ -12,7 +12,7 @@ struct WorkingCalendarTests {
   func instant(_ text: String) -> Date { BusinessTime.parseInstant(text)! }
 
   @Test(
-    "Rule: N working days end at 24:00 of the Nth working day after the start day",
+    "Rule CAL-DEADLINE-WORKDAYS: N working days end at 24:00 of the Nth working day after the start day",
     arguments: [
       // National Day 2026: 1–7 Oct off, 10 Oct (Sat) worked.
       ("2026-09-30T10:00:00+08:00", 4, "2026-10-13T00:00:00+08:00"),
@@ -35,7 +35,7 @@ struct WorkingCalendarTests {
     #expect(BusinessTime.iso8601(deadline) == expected)
   }
 
-  @Test("Rule: 2025 and 2026 State Council schedules ship as defaults")
+  @Test("Rule CAL-SCHEDULES: 2025 and 2026 State Council schedules ship as defaults")
   func shippedSchedules() throws {
     let cases: [(String, Bool)] = [
       ("2025-01-01", false), ("2025-01-26", true), ("2025-02-04", false), ("2025-02-08", true),
@@ -71,13 +71,13 @@ struct WorkingCalendarTests {
     #expect(!WorkingCalendar(coveredYears: [], overrides: []).isProvisional(2027))
   }
 
-  @Test("Rule: natural durations (hours, minutes) are plain time")
+  @Test("Rule CAL-DEADLINE-ELAPSED: natural durations (hours, minutes) are plain time")
   func naturalMinutes() throws {
     let deadline = try WorkingCalendar.deadline(from: instant("2026-10-01T23:30:00+08:00"), minutes: 45)
     #expect(BusinessTime.iso8601(deadline) == "2026-10-02T00:15:00+08:00")
   }
 
-  @Test("Rule: negative or absurd durations are refused")
+  @Test("Rule CAL-DEADLINE-ELAPSED: negative or absurd durations are refused")
   func badDurations() {
     #expect(throws: CalendarError.negativeDuration) {
       try calendar.deadline(from: Date(), workingDays: -1)
@@ -87,7 +87,7 @@ struct WorkingCalendarTests {
     }
   }
 
-  @Test("Rule: working time between two instants counts only working days")
+  @Test("Rule CAL-WORKING-TIME: working time between two instants counts only working days")
   func workingTime() throws {
     // Fri 12:00 → Mon 12:00 in March 2026: 12 h of Friday + 12 h of Monday.
     let seconds = try calendar.workingSeconds(

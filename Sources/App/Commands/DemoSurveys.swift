@@ -34,7 +34,7 @@ enum DemoSurveys {
       let csv = roster(for: county, random: &random)
       let result = try await RosterImport.run(
         Data(csv.utf8), fileName: "\(county.code)-客户资料清单.csv", countyID: county.id, actor: actor, on: db, now: now)
-      // Submitted in June, before the plan's deadline (DOMAIN.md §4), except the last county.
+      // Submitted in June, before the plan's deadline (SV-PLAN-MILESTONES), except the last county.
       let version = try await RosterVersion.find(result.versionID, on: db)
       version?.createdAt = BusinessTime.parseInstant("\(thisYear)-06-\(index == units.count - 1 ? "30" : "2\(index)")T10:00:00+08:00")
       try await version?.save(on: db)

@@ -31,7 +31,7 @@ public enum CalendarError: Error, Equatable, Sendable {
 /// says otherwise. A year after the last one loaded is counted on weekends only and marked
 /// provisional (a deadline at the turn of the year must not be a dead end; it is recomputed when
 /// the schedule is imported). A year before or between loaded ones is refused rather than
-/// guessed (DOMAIN.md §2: complaint limits are counted in working days).
+/// guessed (CAL-COVERAGE: complaint limits are counted in working days).
 public struct WorkingCalendar: Sendable {
   public let coveredYears: Set<Int>
   private let overrides: [CivilDate: DayKind]
@@ -66,7 +66,7 @@ public struct WorkingCalendar: Sendable {
   }
 
   /// A limit of N working days ends at 24:00 of the Nth working day after the day of `start`; the
-  /// start day itself is not counted (DOMAIN.md §2, issue 2 §6). N = 0 ends at 24:00 of the start day.
+  /// start day itself is not counted (CAL-DEADLINE-WORKDAYS). N = 0 ends at 24:00 of the start day.
   public func deadline(from start: Date, workingDays: Int) throws -> Date {
     guard workingDays >= 0 else { throw CalendarError.negativeDuration }
     guard workingDays <= Self.maxWorkingDays else { throw CalendarError.durationTooLong(workingDays) }

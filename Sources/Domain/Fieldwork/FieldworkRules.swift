@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a telephone interview attempt ended (DOMAIN.md §4 phone fieldwork).
+/// How a telephone interview attempt ended (SV-FIELDWORK-OUTCOMES).
 public enum CallOutcome: String, Codable, Sendable, CaseIterable {
   case completed
   case noAnswer = "no_answer"

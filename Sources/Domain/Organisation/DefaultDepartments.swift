@@ -6,7 +6,7 @@ public struct DepartmentDefinition: Sendable, Equatable {
   public let modules: [ServiceModule]
 }
 
-/// The 14 departments of DOMAIN.md §1 with their module responsibilities [seed 000], shipped as
+/// The 14 departments with their module responsibilities (ORG-DEPARTMENTS), shipped as
 /// default data that administrators may edit.
 public enum DefaultDepartments {
   public static let all: [DepartmentDefinition] = [

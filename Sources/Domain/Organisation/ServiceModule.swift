@@ -1,5 +1,5 @@
 /// The eight service modules (关键模块) that surveys score and departments answer for
-/// (DOMAIN.md §4).
+/// (ORG-MODULES).
 public enum ServiceModule: String, Codable, Sendable, CaseIterable {
   case stability  // 供电稳定
   case safety  // 供电安全

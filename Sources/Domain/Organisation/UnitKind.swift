@@ -1,4 +1,4 @@
-/// Levels of the supply organisation (DOMAIN.md §1): provincial company → city company → county
+/// Levels of the supply organisation (ORG-UNIT-LEVELS): provincial company → city company → county
 /// company → supply station → service hall / team.
 public enum UnitKind: String, Codable, Sendable, CaseIterable {
   case company

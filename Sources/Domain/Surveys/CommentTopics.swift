@@ -1,4 +1,4 @@
-/// Which service module an open comment is about, by keywords (DOMAIN.md §4: the report lists
+/// Which service module an open comment is about, by keywords (SV-COMMENT-TOPICS: the report lists
 /// the problems customers raised per module with counts and shares). The keyword lists are data;
 /// a comment may concern several modules and is then counted for each.
 public struct CommentTopics: Sendable, Equatable {

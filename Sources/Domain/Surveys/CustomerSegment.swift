@@ -1,4 +1,4 @@
-/// Customer segments the yearly survey stratifies by (DOMAIN.md §4: residential, commercial,
+/// Customer segments the yearly survey stratifies by (SV-SEGMENTS: residential, commercial,
 /// industrial, other). The raw values are stable storage codes.
 public enum CustomerSegment: String, Codable, Sendable, CaseIterable {
   case residential  // 居民

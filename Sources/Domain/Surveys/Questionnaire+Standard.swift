@@ -1,5 +1,5 @@
-/// The shipped default questionnaires (DOMAIN.md §4): three five-point items per service module,
-/// two ten-point items per CSI construct, optional SERVQUAL E/P pairs and a free comment.
+/// The shipped default questionnaires (SV-QUESTIONNAIRE): three five-point items per service
+/// module, two ten-point items per CSI construct, optional SERVQUAL E/P pairs and a free comment.
 extension Questionnaire {
   /// "csi-2026" v1: 24 module items, 14 CSI items (all required), optional comment.
   public static let standard = Questionnaire(

@@ -6,7 +6,7 @@ public enum QuestionKind: String, Codable, Sendable {
   case text
 }
 
-/// Structural variables of the power-industry customer satisfaction index model (DOMAIN.md §4,
+/// Structural variables of the power-industry customer satisfaction index model (AN-CSI-MODEL,
 /// the ACSI/ECSI family): 形象, 客户期望, 感知质量, 感知价值, 满意度, 抱怨, 忠诚.
 public enum CSIConstruct: String, Codable, Sendable, CaseIterable {
   case image
@@ -18,7 +18,7 @@ public enum CSIConstruct: String, Codable, Sendable, CaseIterable {
   case loyalty
 }
 
-/// SERVQUAL dimensions (DOMAIN.md §4): 有形性, 可靠性, 保证性, 响应性, 移情性, 安全性.
+/// SERVQUAL dimensions (AN-SERVQUAL): 有形性, 可靠性, 保证性, 响应性, 移情性, 安全性.
 /// Analytics has a twin with the same name; code importing both must qualify (`Domain.`).
 public enum ServqualDimension: String, Codable, Sendable, CaseIterable {
   case tangibles
@@ -65,7 +65,7 @@ public struct Question: Codable, Sendable, Equatable {
   }
 }
 
-/// A questionnaire is versioned data (DOMAIN.md §4, "design questionnaire"): responses keep the
+/// A questionnaire is versioned data (SV-QUESTIONNAIRE): responses keep the
 /// code and version they were collected with, so old results stay interpretable.
 public struct Questionnaire: Codable, Sendable, Equatable {
   public let code: String

@@ -49,11 +49,11 @@ public struct AnswerProblem: Error, Sendable, Equatable {
 }
 
 extension Questionnaire {
-  /// Validates and scores a draft (DOMAIN.md §4: five-point items take the scale's value, CSI
-  /// items their 1–10 number). Answers are trimmed and an empty one counts as no answer. The
-  /// first problem in questionnaire order is reported; answers to codes this questionnaire does
-  /// not have come after all its own questions (smallest code first) and are always refused,
-  /// so a draft built for another version cannot be stored silently.
+  /// Validates and scores a draft (SV-ANSWER-VALIDATION: five-point items take the scale's value,
+  /// CSI items their 1–10 number). Answers are trimmed and an empty one counts as no answer. The
+  /// first problem in questionnaire order is reported; answers to codes this questionnaire does not
+  /// have come after all its own questions (smallest code first) and are always refused, so a draft
+  /// built for another version cannot be stored silently.
   public func score(_ draft: ResponseDraft) -> Result<[ScoredAnswer], AnswerProblem> {
     var scored: [ScoredAnswer] = []
     for question in questions {

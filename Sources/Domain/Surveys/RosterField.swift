@@ -1,6 +1,6 @@
 import Foundation
 
-/// Columns of the unified customer roster (客户资料清单, DOMAIN.md §4), one row per customer. Raw
+/// Columns of the unified customer roster (客户资料清单, SV-ROSTER-FORMAT), one row per customer. Raw
 /// values are the English column headers; the Chinese headers are accepted too.
 public enum RosterField: String, CaseIterable, Sendable {
   case account

@@ -11,7 +11,7 @@ public struct RosterRecord: Sendable, Equatable {
   public let segment: CustomerSegment
   public let voltageClass: VoltageClass?
   public let areaClass: AreaClass?
-  /// All eight fields present: counts towards 客户信息完整率 (DOMAIN.md §4).
+  /// All eight fields present: counts towards 客户信息完整率 (SV-ROSTER-QUALITY).
   public let isComplete: Bool
 
   public init(
@@ -70,8 +70,9 @@ public struct RosterRowProblems: Error, Sendable, Equatable, RandomAccessCollect
   public subscript(position: Int) -> RosterProblem { problems[position] }
 }
 
-/// Checks roster rows before a sample is drawn from them (DOMAIN.md §4: the roster is submitted
-/// in a unified format and checked first). Stateful: it remembers accounts seen in this import.
+/// Checks roster rows before a sample is drawn from them (SV-ROSTER-VALIDITY: the roster is
+/// submitted in a unified format and checked first). Stateful: it remembers accounts seen in this
+/// import.
 public struct RosterValidator: Sendable {
   public static let maxAccountLength = 32
   public static let maxNameLength = 50
@@ -171,7 +172,7 @@ public struct RosterValidator: Sendable {
   }
 }
 
-/// Roster quality figures reported per import (DOMAIN.md §4: 客户信息完整率, 88.62 % in [003]).
+/// Roster quality figures reported per import (SV-ROSTER-QUALITY: 名单有效率 and 客户信息完整率).
 public struct RosterQuality: Sendable, Equatable, Codable {
   public let total: Int
   public let valid: Int

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Draws the yearly survey sample (DOMAIN.md §4: 1000 random customers per county company or 3 %
-/// of a station's customers, stratified by segment), reproducibly from the plan's seed.
+/// Draws the yearly survey sample (SV-SAMPLE-SIZE, SV-SAMPLE-STRATA: 1000 random customers per
+/// county company or 3 % of a station's customers, stratified by segment), reproducibly from the
+/// plan's seed.
 public enum Sampler {
   public static func draw(_ candidates: [SamplingCandidate], plan: SamplingPlan, asOf: CivilDate) -> SampleDraw {
     let cutoff = plan.excludeSurveyedWithinMonths.map { asOf.subtracting(months: max(0, $0)) }

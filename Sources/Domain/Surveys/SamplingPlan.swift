@@ -1,6 +1,6 @@
 import Foundation
 
-/// How many customers to survey: a fixed count (DOMAIN.md §4: 1000 per county company) or a share
+/// How many customers to survey: a fixed count (SV-SAMPLE-SIZE: 1000 per county company) or a share
 /// of the population (3 % of a station's customers).
 public enum SampleSize: Codable, Sendable, Equatable {
   case count(Int)
@@ -15,7 +15,8 @@ public enum Allocation: String, Codable, Sendable, CaseIterable {
   case equal
 }
 
-/// Settings of one survey draw (DOMAIN.md §4: random customers, stratified by segment). Kept with
+/// Settings of one survey draw (SV-SAMPLE-STRATA, SV-SAMPLE-SEED: random customers,
+/// stratified by segment). Kept with
 /// the draw so it can be reproduced from the same roster.
 public struct SamplingPlan: Codable, Sendable, Equatable {
   public var size: SampleSize

@@ -13,7 +13,7 @@ public struct ScalePoint: Codable, Sendable, Equatable {
 }
 
 /// A satisfaction scale kept as data, so a company can change values or labels without code
-/// (DOMAIN.md header: every number is configuration).
+/// (SV-SCALE: the scale is configuration, like every business number).
 public struct SatisfactionScale: Codable, Sendable, Equatable {
   /// Stable identifier stored with every response, e.g. "five-point-v1".
   public let code: String
@@ -28,8 +28,9 @@ public struct SatisfactionScale: Codable, Sendable, Equatable {
     self.topBoxCount = topBoxCount
   }
 
-  /// DOMAIN.md §4 five-point semantic scale: very satisfied 100, fairly satisfied 80, basically
-  /// satisfied 60, not very satisfied 40, very dissatisfied 0. 满意率 counts the first three.
+  /// SV-SCALE five-point semantic scale: very satisfied 100, fairly satisfied 80, basically
+  /// satisfied 60, not very satisfied 40, very dissatisfied 0. 满意率 counts the first three
+  /// (SV-TOP-BOX).
   public static let fivePoint = SatisfactionScale(
     code: "five-point-v1",
     points: [

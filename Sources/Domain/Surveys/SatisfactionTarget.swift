@@ -1,4 +1,4 @@
-/// A unit's yearly satisfaction targets (DOMAIN.md §4): the assessment target 考核满分值指标 that
+/// A unit's yearly satisfaction targets (SV-TARGETS): the assessment target 考核满分值指标 that
 /// earns full marks, and the stretch target 力争目标 (example rows 76/78, 78/77, 42/60).
 public struct SatisfactionTarget: Codable, Sendable, Equatable {
   public let assessment: Double

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Running sums for 满意度 (weighted mean of respondents' scores) and 满意率 (weighted mean of the
-/// share of each respondent's answers that are top-box), DOMAIN.md §4. The unit of analysis is the
+/// Running sums for 满意度 (weighted mean of respondents' scores) and 满意率 (weighted mean of the share
+/// of each respondent's answers that are top-box), SV-SCORE-RESPONDENT. The unit of analysis is the
 /// respondent: a respondent who answers three items of a module adds one score to the module (the
 /// mean of the three), so n counts respondents and the intervals come from the spread between
 /// respondents — answers of one person are not independent draws. Sums merge by addition, so

@@ -1,6 +1,6 @@
-/// Splits a sample total across strata without giving any stratum more than it has (DOMAIN.md §4
-/// stratified sampling). Strata are identified by index; ties go to the larger stratum, then to
-/// the earlier index, so the split is deterministic.
+/// Splits a sample total across strata without giving any stratum more than it has
+/// (SV-SAMPLE-STRATA). Strata are identified by index; ties go to the larger stratum, then to the
+/// earlier index, so the split is deterministic.
 enum StratumAllocation {
   /// `capacities[i]` is the eligible count of stratum i; `total` is capped at their sum. Strata
   /// that would exceed their capacity are fixed at it and the rest is split again among the

@@ -1,4 +1,4 @@
-/// Steps of the yearly satisfaction survey plan (DOMAIN.md §4 [000]), in calendar order.
+/// Steps of the yearly satisfaction survey plan (SV-PLAN-MILESTONES), in calendar order.
 public enum MilestoneKind: String, Codable, Sendable, CaseIterable {
   case reportPublished  // last year's report, by mid-May
   case rostersSubmitted  // customer rosters, by end of June
@@ -20,7 +20,7 @@ public struct SurveyMilestone: Codable, Sendable, Equatable {
 }
 
 public enum SurveyPlan {
-  /// DOMAIN.md §4 yearly plan: 15 May, 30 June, 31 October, 15 November, 30 November. Empty for
+  /// SV-PLAN-MILESTONES: 15 May, 30 June, 31 October, 15 November, 30 November. Empty for
   /// years `CivilDate` cannot represent.
   public static func defaultMilestones(year: Int) -> [SurveyMilestone] {
     let dates: [(MilestoneKind, Int, Int)] = [

@@ -1,4 +1,4 @@
-/// What may be attached to a work order (issue 3 §1): at most 20 MB, and only document, image
+/// What may be attached to a work order (WO-ATTACHMENTS): at most 20 MB, and only document, image
 /// and recording types whose content matches their name — a renamed executable is refused.
 public struct AttachmentPolicy: Sendable, Equatable {
   public var maxBytes: Int

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An order's stage clocks, kept by folding the workflow's clock effects in (so pauses are
-/// recorded as intervals, issue item 4). The app persists `running` and `finished`.
+/// recorded as intervals, WO-CLOCK-PAUSE). The app persists `running` and `finished`.
 public struct ClockLedger: Hashable, Codable, Sendable {
   public var running: [StageClock: StageClockRecord]
   /// Stopped clocks, including ones replaced by a restart, oldest first.

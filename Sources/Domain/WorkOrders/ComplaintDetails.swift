@@ -1,4 +1,5 @@
-/// What a complaint order records beyond the common fields (DOMAIN.md §2; issue item 2).
+/// What a complaint order records beyond the common fields (WO-INTAKE,
+/// WO-INTAKE-ATTITUDE-SEVERITY).
 public struct ComplaintDetails: Hashable, Codable, Sendable {
   public var taxonomyVersion: Int
   public var categoryCode: String
@@ -33,12 +34,12 @@ public struct ComplaintDetails: Hashable, Codable, Sendable {
       severity: severity)
   }
 
-  /// DOMAIN.md §2: counted in complaint statistics and accountability only once verified as the
-  /// supply side's responsibility (核实属实).
+  /// WO-VERIFIED-COMPLAINT: counted in complaint statistics and accountability only once verified
+  /// as the supply side's responsibility (核实属实).
   public var countsInStatistics: Bool { verified == true && supplyResponsibility == true }
 }
 
-/// What a report (举报) order records. The reporter's identity is confidential (DOMAIN.md §2):
+/// What a report (举报) order records. The reporter's identity is confidential (ORG-MASK-REPORTER):
 /// the app shows it only to roles cleared for it.
 public struct ReportDetails: Hashable, Codable, Sendable {
   public var taxonomyVersion: Int

@@ -1,8 +1,8 @@
 import Foundation
 
 /// What the handler finds out about a complaint and does about it, recorded with the reply; the
-/// monthly complaint bulletin (投诉事件通报) prints it for every verified complaint (DOMAIN.md §2,
-/// §6: cause and responsibility drive accountability).
+/// monthly complaint bulletin (投诉事件通报) prints it for every verified complaint
+/// (WO-INVESTIGATION, WO-BULLETIN: cause and responsibility drive accountability).
 public struct ComplaintInvestigation: Hashable, Codable, Sendable {
   /// 事件经过
   public var course: String

@@ -1,4 +1,4 @@
-/// The complaint taxonomy (投诉事项范例) as versioned data: DOMAIN.md §2 and seed 002 第十条,
+/// The complaint taxonomy (投诉事项范例) as versioned data (WO-TAXONOMY-COMPLAINT),
 /// "四大类共十七项". The company revises the list periodically, so an order stores the codes and
 /// the taxonomy version it was classified under.
 public struct TaxonomyItem: Hashable, Codable, Sendable {
@@ -76,7 +76,7 @@ extension Taxonomy {
       items: items.map { TaxonomyItem(code: "\(code).\($0.0)", chineseName: $0.1, englishName: $0.2) })
   }
 
-  /// Complaint taxonomy version 1: 4 categories, 2 + 6 + 8 + 1 = 17 items (seed 002 第十条).
+  /// Complaint taxonomy version 1: 4 categories, 2 + 6 + 8 + 1 = 17 items (WO-TAXONOMY-COMPLAINT).
   public static let complaintsV1 = Taxonomy(
     name: "complaint", version: 1, effectiveFrom: CivilDate(year: 2025, month: 1, day: 1)!,
     categories: [

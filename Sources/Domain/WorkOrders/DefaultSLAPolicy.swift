@@ -1,5 +1,5 @@
-/// The shipped SLA defaults (DOMAIN.md §2, §3, §8 and the issue), one place for every number.
-/// A company publishes its own version as data; these are version 1.
+/// The shipped SLA defaults (rules WO-CLOCK-…, docs/rules/work-orders.md), one place for every
+/// number. A company publishes its own version as data; these are version 1.
 extension SLAPolicy {
   public static let defaultV1 = SLAPolicy(
     version: 1, effectiveFrom: CivilDate(year: 2025, month: 1, day: 1)!, rules: DefaultSLARules.all)
@@ -12,32 +12,33 @@ enum DefaultSLARules {
 
   static let all: [SLARule] = dispatch + firstContact + reply + returnVisit + repair + service + sameDay
 
-  /// §2 step 2: dispatch within 1 hour of acceptance; again after a return (退单) or an
+  /// WO-CLOCK-DISPATCH: dispatch within 1 hour of acceptance; again after a return (退单) or an
   /// unsatisfied return visit.
   static let dispatch = [
     SLARule(
       code: "dispatch", stage: .dispatch, match: RuleMatch(types: handled), duration: .minutes(60),
       startsOn: [.accepted, .returnedByUnit, .returnVisitUnsatisfied], stopsOn: dispatched,
-      source: "DOMAIN.md §2 (2)")
+      source: "WO-CLOCK-DISPATCH")
   ]
 
-  /// §2 step 3: the unit contacts the customer within 1 working day of receiving the order.
+  /// WO-CLOCK-FIRST-CONTACT: the unit contacts the customer within 1 working day of receiving the
+  /// order.
   static let firstContact = [
     SLARule(
       code: "firstContact", stage: .firstContact, match: RuleMatch(types: [.complaint, .report]),
       duration: .workingDays(1), startsOn: dispatched, stopsOn: [.firstContact, .returnedByUnit],
-      pausesIn: waiting, source: "DOMAIN.md §2 (3)")
+      pausesIn: waiting, source: "WO-CLOCK-FIRST-CONTACT")
   ]
 
-  /// §2 step 4 and §8. The reply clock starts at the first dispatch and runs through a 退单 (the
+  /// WO-CLOCK-REPLY. The reply clock starts at the first dispatch and runs through a 退单 (the
   /// customer is still waiting); an unsatisfied return visit starts a new cycle, and so does a
-  /// reply that Marketing's review sends back (§2 step 6): the handler owes a new reply, measured
-  /// like the first, and the first one's 退回 stays on the order as a flag.
+  /// reply that Marketing's review sends back (WO-REPLY-REVIEW): the handler owes a new reply,
+  /// measured like the first, and the first one's 退回 stays on the order as a flag.
   static let reply = [
-    replyRule("reply.complaint", [.complaint], nil, .workingDays(4), "DOMAIN.md §2 (4)"),
-    replyRule("reply.report", [.report], nil, .workingDays(9), "DOMAIN.md §8"),
-    replyRule("reply.12398", [.complaint, .report], [.hotline12398], .workingDays(10), "DOMAIN.md §8"),
-    replyRule("reply.12345", [.complaint, .report], [.hotline12345], .calendarDays(7), "DOMAIN.md §8"),
+    replyRule("reply.complaint", [.complaint], nil, .workingDays(4), "WO-CLOCK-REPLY"),
+    replyRule("reply.report", [.report], nil, .workingDays(9), "WO-CLOCK-REPLY"),
+    replyRule("reply.12398", [.complaint, .report], [.hotline12398], .workingDays(10), "WO-CLOCK-REPLY"),
+    replyRule("reply.12345", [.complaint, .report], [.hotline12345], .calendarDays(7), "WO-CLOCK-REPLY"),
   ]
 
   static func replyRule(
@@ -49,17 +50,19 @@ enum DefaultSLARules {
       source: src)
   }
 
-  /// §2 step 6: return visit within 24 hours of the reply being approved (or of restoration).
+  /// WO-CLOCK-RETURN-VISIT: return visit within 24 hours of the reply being approved (or of
+  /// restoration).
   static let returnVisit = [
     SLARule(
       code: "returnVisit", stage: .returnVisit,
       match: RuleMatch(types: [.complaint, .report, .faultRepair, .serviceRequest]),
       duration: .minutes(24 * 60), startsOn: [.readyForReturnVisit], stopsOn: [.returnVisited],
-      source: "DOMAIN.md §2 (6)")
+      source: "WO-CLOCK-RETURN-VISIT")
   ]
 
-  /// §3 arrival 45/90/120 min from acceptance; §8 restoration 3 h urban, 4 h rural after arrival.
-  /// Remote areas: 4 h as rural, since distance is already allowed for in the arrival limit.
+  /// WO-CLOCK-REPAIR-ARRIVAL 45/90/120 min from acceptance; WO-CLOCK-REPAIR-RESTORATION 3 h urban,
+  /// 4 h rural after arrival. Remote areas: 4 h as rural, since distance is already allowed for in
+  /// the arrival limit.
   static let repair = [
     arrival(.urban, 45), arrival(.rural, 90), arrival(.remote, 120),
     restoration(.urban, 180), restoration(.rural, 240), restoration(.remote, 240),
@@ -69,18 +72,20 @@ enum DefaultSLARules {
     SLARule(
       code: "repairArrival.\(area.rawValue)", stage: .repairArrival,
       match: RuleMatch(types: [.faultRepair], areas: [area]), duration: .minutes(minutes),
-      startsOn: [.accepted], stopsOn: [.arrived], honoursAppointment: true, source: "DOMAIN.md §3")
+      startsOn: [.accepted], stopsOn: [.arrived], honoursAppointment: true,
+      source: "WO-CLOCK-REPAIR-ARRIVAL")
   }
 
   static func restoration(_ area: AreaClass, _ minutes: Int) -> SLARule {
     SLARule(
       code: "repairRestoration.\(area.rawValue)", stage: .repairRestoration,
       match: RuleMatch(types: [.faultRepair], areas: [area]), duration: .minutes(minutes),
-      startsOn: [.arrived], stopsOn: [.restored], pausesIn: waiting, source: "DOMAIN.md §8")
+      startsOn: [.arrived], stopsOn: [.restored], pausesIn: waiting,
+      source: "WO-CLOCK-REPAIR-RESTORATION")
   }
 
-  /// §8 service requests, from acceptance. Appliance damage stops when the crew is on site;
-  /// the others when the handler replies that the work is done.
+  /// WO-CLOCK-SERVICE: service requests, from acceptance. Appliance damage stops when the crew is
+  /// on site; the others when the handler replies that the work is done.
   static let service = [
     serviceRule(.arrearsReconnection, .minutes(24 * 60), [.replied]),
     serviceRule(.applianceDamage, .minutes(24 * 60), [.arrived]),
@@ -94,14 +99,14 @@ enum DefaultSLARules {
       code: "serviceCompletion.\(kind.rawValue)", stage: .serviceCompletion,
       match: RuleMatch(types: [.serviceRequest], serviceKinds: [kind]), duration: d,
       startsOn: [.accepted], stopsOn: stops, pausesIn: waiting, honoursAppointment: true,
-      source: "DOMAIN.md §8")
+      source: "WO-CLOCK-SERVICE")
   }
 
-  /// §2 step 7: serious or major complaint events reported to Marketing the same day.
+  /// WO-CLOCK-SAME-DAY: serious or major complaint events reported to Marketing the same day.
   static let sameDay = [
     SLARule(
       code: "sameDayReport", stage: .sameDayReport, match: RuleMatch(types: [.complaint, .report]),
       duration: .endOfStartDay, startsOn: [.seriousEventRaised], stopsOn: [.sameDayReportFiled],
-      source: "DOMAIN.md §2 (7)")
+      source: "WO-CLOCK-SAME-DAY")
   ]
 }

@@ -46,7 +46,7 @@ public struct KPIMembers: Hashable, Sendable {
   public var rate: KPIRate { KPIRate(numerator: counted.count, denominator: base?.count ?? counted.count) }
 }
 
-/// KPI calculators over `OrderFacts` (DOMAIN.md §2 KPIs, issue item 7). Pure functions; the
+/// KPI calculators over `OrderFacts` (rules KPI-…, docs/rules/kpis.md). Pure functions; the
 /// caller selects the unit and period (see `select`). Merged duplicates are never counted.
 public enum WorkOrderKPIs {
   /// Orders of one unit (or all when nil) accepted within the period.

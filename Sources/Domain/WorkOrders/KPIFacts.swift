@@ -70,8 +70,8 @@ public struct OrderFacts: Hashable, Codable, Sendable {
     self.returnVisitSatisfied = returnVisitSatisfied
   }
 
-  /// DOMAIN.md §2: a complaint counts in complaint statistics only once verified as the supply
-  /// side's responsibility.
+  /// WO-VERIFIED-COMPLAINT: a complaint counts in complaint statistics only once verified as the
+  /// supply side's responsibility.
   public var countsAsComplaint: Bool { type == .complaint && verified && supplyResponsibility }
 }
 

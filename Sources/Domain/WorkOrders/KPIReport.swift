@@ -1,6 +1,6 @@
 import Foundation
 
-/// All work-order KPIs of one unit (or the whole company) for one period (issue item 7).
+/// All work-order KPIs of one unit (or the whole company) for one period (KPI-SCOPE).
 public struct WorkOrderKPIReport: Hashable, Sendable {
   public var unitID: String?
   public var period: DateInterval

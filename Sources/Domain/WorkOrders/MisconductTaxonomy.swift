@@ -1,6 +1,6 @@
 extension Taxonomy {
-  /// Reportable misconduct (举报受理范围), 19 items as listed in seed 002 (供电局客户投诉举报管理办法
-  /// 第四条). One category; items 10–16 are the service-commitment breaches of DOMAIN.md §3.
+  /// Reportable misconduct (举报受理范围), 19 items (WO-TAXONOMY-MISCONDUCT).
+  /// One category; items 10–16 are the breaches of the service commitments.
   public static let misconductV1 = Taxonomy(
     name: "misconduct", version: 1, effectiveFrom: CivilDate(year: 2025, month: 1, day: 1)!,
     categories: [

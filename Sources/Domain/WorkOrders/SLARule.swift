@@ -1,6 +1,6 @@
 import Foundation
 
-/// The stage clocks an order runs (issue item 4). Raw values are stable codes.
+/// The stage clocks an order runs (WO-CLOCK-SELECTION). Raw values are stable codes.
 public enum StageClock: String, Codable, Sendable, CaseIterable {
   case dispatch  // 派单
   case firstContact  // 首日联系
@@ -94,7 +94,7 @@ public struct SLARule: Hashable, Codable, Sendable {
   public var startsOn: Set<Milestone>
   public var stopsOn: Set<Milestone>
   public var pausesIn: Set<WorkOrderState>
-  /// An agreed appointment (约时) replaces the computed deadline (DOMAIN.md §8).
+  /// An agreed appointment (约时) replaces the computed deadline (WO-CLOCK-APPOINTMENT).
   public var honoursAppointment: Bool
   /// Where the limit comes from, for the administrator's screen.
   public var source: String

@@ -1,5 +1,6 @@
-/// The 95598 work-order vocabulary (DOMAIN.md §2, §8; issue items 1–2). Raw values are stable
-/// codes stored in the database and exchanged with other systems: never rename a case's code.
+/// The 95598 work-order vocabulary (WO-TYPES, WO-SERVICE-KINDS, WO-CHANNELS, WO-AREAS,
+/// WO-INTAKE-ATTITUDE-SEVERITY). Raw values are stable codes stored in the database and exchanged
+/// with other systems: never rename a case's code.
 
 /// What the customer asked for.
 public enum OrderType: String, Codable, Sendable, CaseIterable {
@@ -28,7 +29,7 @@ public enum OrderType: String, Codable, Sendable, CaseIterable {
   }
 }
 
-/// Sub-types of 服务申请, each with its own completion limit (DOMAIN.md §8).
+/// Sub-types of 服务申请, each with its own completion limit (WO-SERVICE-KINDS).
 public enum ServiceRequestKind: String, Codable, Sendable, CaseIterable {
   case arrearsReconnection  // 欠费复电
   case applianceDamage  // 家电损坏
@@ -38,7 +39,7 @@ public enum ServiceRequestKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// Where the request came in. 12398 (energy regulator) and 12345 (government) carry their own
-/// limits (DOMAIN.md §8).
+/// limits (WO-CHANNELS, WO-CLOCK-REPLY).
 public enum Channel: String, Codable, Sendable, CaseIterable {
   case phone95598
   case web
@@ -49,14 +50,15 @@ public enum Channel: String, Codable, Sendable, CaseIterable {
   case other
 }
 
-/// Area class of the supply address; repair limits differ by it (DOMAIN.md §3).
+/// Area class of the supply address; repair limits differ by it (WO-AREAS).
 public enum AreaClass: String, Codable, Sendable, CaseIterable {
   case urban  // 城区
   case rural  // 农村
   case remote  // 特殊边远
 }
 
-/// The customer's state recorded at intake so the handler can prepare (DOMAIN.md §2 step 1).
+/// The customer's state recorded at intake so the handler can prepare
+/// (WO-INTAKE-ATTITUDE-SEVERITY).
 public enum CustomerAttitude: String, Codable, Sendable, CaseIterable {
   case calm
   case agitated  // 情绪激动
@@ -64,7 +66,7 @@ public enum CustomerAttitude: String, Codable, Sendable, CaseIterable {
 }
 
 /// Severity of a complaint event; serious and major ones are reported to Marketing the same day
-/// (DOMAIN.md §2 step 7) and carry their own accountability scales (§6).
+/// (WO-SAME-DAY-REPORT) and carry their own accountability scales.
 public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
   case general  // 一般
   case serious  // 严重
@@ -84,7 +86,7 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
   public var requiresSameDayReport: Bool { self != .general }
 }
 
-/// The attributes that choose SLA rules for an order (issue item 4).
+/// The attributes that choose SLA rules for an order (WO-CLOCK-SELECTION).
 public struct OrderProfile: Hashable, Codable, Sendable {
   public var type: OrderType
   public var serviceKind: ServiceRequestKind?

@@ -27,7 +27,7 @@ public struct WaitingOn: Hashable, Codable, Sendable {
   }
 }
 
-/// Who each state waits on: configuration, with the defaults of DOMAIN.md §2 (the 95598 team
+/// Who each state waits on: configuration, with the defaults of WO-QUEUE-MINE (the 95598 team
 /// accepts, dispatches and visits; the lead reviews; the unit handles; Marketing reviews and
 /// approves extensions and follows discipline cases).
 public struct QueueRules: Hashable, Codable, Sendable {

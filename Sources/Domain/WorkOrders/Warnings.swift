@@ -24,7 +24,7 @@ public enum WarningLevel: Hashable, Codable, Sendable, Comparable {
   public static func < (a: WarningLevel, b: WarningLevel) -> Bool { a.order < b.order }
 }
 
-/// Where warnings fire (issue item 5). Percentages of the stage time; the default 50/75/90.
+/// Where warnings fire (WO-WARNINGS). Percentages of the stage time; the default 50/75/90.
 public struct WarningPolicy: Hashable, Codable, Sendable {
   public var percents: [Int]
 

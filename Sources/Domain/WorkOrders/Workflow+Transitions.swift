@@ -187,7 +187,7 @@ extension Workflow {
       if satisfied {
         try close(&m)
       } else {
-        // 第二十一条: handling found inadequate → 95598 re-dispatches.
+        // WO-RETURN-VISIT: handling found inadequate → 95598 re-dispatches.
         try requireText(note, kind)
         m.reach(.returnVisitUnsatisfied)
         m.flag(.reopenedAfterVisit)

@@ -1,8 +1,8 @@
 // # 95598 work-order workflow
 //
-// Pure business rules for 95598 work orders (DOMAIN.md §2, §3, §8; seed 002). `Workflow.apply`
-// is the only way to move an order; it returns the new snapshot, the milestones reached, the clock
-// effects, notifications, flags and one audit row, or throws `WorkflowError`.
+// Pure business rules for 95598 work orders (WO-STATES, WO-PERMISSIONS, WO-CLOCK-SELECTION).
+// `Workflow.apply` is the only way to move an order; it returns the new snapshot, the milestones
+// reached, the clock effects, notifications, flags and one audit row, or throws `WorkflowError`.
 //
 // ## States and moves
 //

@@ -38,7 +38,7 @@ public enum WorkflowEffect: Hashable, Sendable {
   case flag(WorkOrderFlag)
 }
 
-/// One audit-trail row per accepted move (issue item 3: every move is audited).
+/// One audit-trail row per accepted move (WO-TIMELINE: every move is audited).
 public struct WorkflowAuditEntry: Hashable, Codable, Sendable {
   public var orderID: String
   public var action: WorkOrderActionKind

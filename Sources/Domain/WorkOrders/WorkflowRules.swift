@@ -1,20 +1,20 @@
 /// The configurable parts of the workflow: who may do what, which order types take which steps.
-/// Defaults follow DOMAIN.md §2 and seed 002 (第十四–二十一条).
+/// Defaults follow WO-PERMISSIONS, WO-EXTENSION and WO-CLOSURE-GATE.
 public struct WorkflowRules: Hashable, Codable, Sendable {
   public var permissions: [WorkOrderActionKind: Set<Role>]
-  /// Answered and closed during the call.
+  /// Answered and closed during the call (WO-ANSWER-AT-INTAKE).
   public var answeredAtIntake: Set<OrderType>
-  /// The team lead reviews the intake before dispatch (第十四条: 传递至班长审核).
+  /// The team lead reviews the intake before dispatch (WO-INTAKE-REVIEW: 传递至班长审核).
   public var intakeReview: Set<OrderType>
-  /// Marketing reviews the reply before return visit and archive (第十六条).
+  /// Marketing reviews the reply before return visit and archive (WO-REPLY-REVIEW).
   public var replyReview: Set<OrderType>
-  /// Return-visited after handling (第二十条: complaints 100 %).
+  /// Return-visited after handling (WO-RETURN-VISIT: complaints 100 %).
   public var returnVisit: Set<OrderType>
   /// A unit may return an order it is not responsible for within this many working days of
-  /// dispatch (第十七条).
+  /// dispatch (WO-RETURN).
   public var unitReturnWorkingDays: Int
   /// Types whose serious and major events close only with the investigation record complete and
-  /// the same-day report filed (§2 steps 7–8; §6 四不放过).
+  /// the same-day report filed (WO-CLOSURE-GATE).
   public var closureGate: Set<OrderType>
   /// How far past the deadline in force an extension may reach.
   public var maxExtension: ClockDuration
@@ -44,7 +44,7 @@ public struct WorkflowRules: Hashable, Codable, Sendable {
       .answerAtIntake: [.agent],
       .approveIntake: [.lead],
       .sendBackToAgent: [.lead],
-      // The 95598 team passes the order on (第十四条); the lead may do it after review too.
+      // The 95598 team passes the order on (WO-DISPATCH); the lead may do it after review too.
       .dispatch: [.agent, .lead],
       .returnByUnit: [.handler],
       .recordFirstContact: [.handler],

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Problems customers raise in open comments")
 struct CommentTopicsTests {
-  @Test("Rule DOMAIN §4 report: comments are grouped by the module they mention, several modules counted for each")
+  @Test("Rule SV-COMMENT-TOPICS: comments are grouped by the module they mention, several modules counted for each")
   func grouping() {
     let topics = CommentTopics.standard
     #expect(topics.modules(of: "夏天经常停电") == [.stability])

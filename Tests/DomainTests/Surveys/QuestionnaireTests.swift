@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Survey scale and questionnaires")
 struct QuestionnaireTests {
-  @Test("Rule DOMAIN §4: five-point scale 100/80/60/40/0, best first, top three count towards 满意率")
+  @Test("Rule SV-SCALE: five-point scale 100/80/60/40/0, best first, top three count towards 满意率")
   func fivePointScale() {
     let scale = SatisfactionScale.fivePoint
     #expect(scale.code == "five-point-v1")
@@ -18,7 +18,7 @@ struct QuestionnaireTests {
     #expect([5, 4, 3, 2, 1, 0].map(scale.isTopBox(code:)) == [true, true, true, false, false, false])
   }
 
-  @Test("Rule DOMAIN §4: stable vocabulary codes")
+  @Test("Rule SV-QUESTIONNAIRE: stable vocabulary codes")
   func vocabularies() {
     #expect(CustomerSegment.allCases.map(\.rawValue) == ["residential", "commercial", "industrial", "other"])
     #expect(VoltageClass.allCases.map(\.rawValue) == ["220V", "380V", "10kV", "35kV", "110kV", "220kV"])
@@ -32,7 +32,7 @@ struct QuestionnaireTests {
       ])
   }
 
-  @Test("Rule DOMAIN §4: standard questionnaire = 8 modules × 3 five-point items, 7 constructs × 2, one comment")
+  @Test("Rule SV-QUESTIONNAIRE: standard questionnaire = 8 modules × 3 five-point items, 7 constructs × 2, one comment")
   func standardShape() {
     // Setup
     let q = Questionnaire.standard
@@ -61,7 +61,7 @@ struct QuestionnaireTests {
     #expect(q.questions(in: .stability).first?.textZh.contains("供电可靠性") == true)
   }
 
-  @Test("Rule DOMAIN §4: SERVQUAL variant adds one optional 1–10 E/P pair per dimension before the comment")
+  @Test("Rule AN-SERVQUAL: SERVQUAL variant adds one optional 1–10 E/P pair per dimension before the comment")
   func servqualShape() {
     let base = Questionnaire.standard
     let q = Questionnaire.standardWithServqual
@@ -80,7 +80,7 @@ struct QuestionnaireTests {
     }
   }
 
-  @Test("Rule: questionnaires are data and round-trip through JSON")
+  @Test("Rule SV-QUESTIONNAIRE: questionnaires are data and round-trip through JSON")
   func codable() throws {
     let data = try JSONEncoder().encode(Questionnaire.standardWithServqual)
     #expect(try JSONDecoder().decode(Questionnaire.self, from: data) == .standardWithServqual)

@@ -19,7 +19,7 @@ struct ResponseScoringTests {
     return nil
   }
 
-  @Test("Rule DOMAIN §4: five-point answers score the scale value, ten-point answers their number")
+  @Test("Rule SV-ANSWER-VALIDATION: five-point answers score the scale value, ten-point answers their number")
   func scoresCompleteDraft() throws {
     // Setup
     var draft = Self.fullDraft()
@@ -39,7 +39,7 @@ struct ResponseScoringTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: invalid answers are refused with the question and the reason",
+    "Rule SV-ANSWER-VALIDATION: invalid answers are refused with the question and the reason",
     arguments: [
       ("m.billing.1", "", AnswerProblem.Reason.missing),
       ("m.billing.1", "   ", .missing),
@@ -58,7 +58,7 @@ struct ResponseScoringTests {
     #expect(Self.problem(draft) == AnswerProblem(questionCode: code, reason: reason))
   }
 
-  @Test("Rule DOMAIN §4: boundary answers are accepted (codes 1 and 5, CSI 1 and 10, 500-char comment)")
+  @Test("Rule SV-ANSWER-VALIDATION: boundary answers are accepted (codes 1 and 5, CSI 1 and 10, 500-char comment)")
   func boundaries() {
     var draft = Self.fullDraft()
     draft.answers["m.billing.1"] = "1"
@@ -69,7 +69,7 @@ struct ResponseScoringTests {
     #expect(Self.problem(draft) == nil)
   }
 
-  @Test("Rule DOMAIN §4: a required question without an answer is missing; optional ones may stay blank")
+  @Test("Rule SV-ANSWER-VALIDATION: a required question without an answer is missing; optional ones may stay blank")
   func missingAndOptional() throws {
     var draft = Self.fullDraft()
     draft.answers["csi.satisfaction.2"] = nil
@@ -79,7 +79,7 @@ struct ResponseScoringTests {
     #expect(scored.count == 38)
   }
 
-  @Test("Rule DOMAIN §4: 'did not use this service' skips a module: no answer needed, answers ignored")
+  @Test("Rule SV-ANSWER-VALIDATION: 'did not use this service' skips a module: no answer needed, answers ignored")
   func skippedModule() throws {
     // Setup: hall unanswered except one invalid answer; 95598 answered validly.
     var draft = Self.fullDraft()
@@ -93,7 +93,7 @@ struct ResponseScoringTests {
     #expect(!scored.contains { $0.questionCode.hasPrefix("m.hall.") || $0.questionCode.hasPrefix("m.hotline95598.") })
   }
 
-  @Test("Rule DOMAIN §4: answers to unknown questions are refused")
+  @Test("Rule SV-ANSWER-VALIDATION: answers to unknown questions are refused")
   func unknownQuestion() {
     var draft = Self.fullDraft()
     draft.answers["m.parking.1"] = "5"
@@ -105,7 +105,7 @@ struct ResponseScoringTests {
     #expect(Self.problem(draft, in: .standardWithServqual) == nil)
   }
 
-  @Test("Rule DOMAIN §4: the first problem in questionnaire order is reported, unknown codes last")
+  @Test("Rule SV-ANSWER-VALIDATION: the first problem in questionnaire order is reported, unknown codes last")
   func firstProblem() {
     var draft = Self.fullDraft()
     draft.answers["aaa"] = "1"  // unknown, sorts first but comes after the questionnaire

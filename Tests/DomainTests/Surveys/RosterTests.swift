@@ -19,7 +19,7 @@ struct RosterTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: headers are recognised in English or Chinese, trimmed, any case, BOM stripped",
+    "Rule SV-ROSTER-FORMAT: headers are recognised in English or Chinese, trimmed, any case, BOM stripped",
     arguments: [
       ("account", RosterField.account as RosterField?), ("户号", .account), ("\u{FEFF}户号", .account),
       ("  户名 ", .name), ("PHONE", .phone), ("联系电话", .phone), ("用电地址", .address), ("Unit_Code", .unitCode),
@@ -30,14 +30,14 @@ struct RosterTests {
     #expect(RosterField.fromHeader(cell) == field)
   }
 
-  @Test("Rule DOMAIN §4: columns map by header; unknown and repeated columns are ignored")
+  @Test("Rule SV-ROSTER-FORMAT: columns map by header; unknown and repeated columns are ignored")
   func columns() throws {
     let header = ["\u{FEFF}户号", "户名", "备注", "phone", "unit_code", "客户类别", "户名"]
     let columns = try RosterValidator.columns(fromHeader: header).get()
     #expect(columns == [.account, .name, nil, .phone, .unitCode, .segment, nil])
   }
 
-  @Test("Rule DOMAIN §4: a missing required column is reported on line 1, first in field order")
+  @Test("Rule SV-ROSTER-FORMAT: a missing required column is reported on line 1, first in field order")
   func missingColumn() {
     // Setup: no name and no phone column.
     let result = RosterValidator.columns(fromHeader: ["户号", "单位编码", "客户类别", "用电地址"])
@@ -46,7 +46,7 @@ struct RosterTests {
     #expect((try? RosterValidator.columns(fromHeader: ["户号", "户名", "联系电话", "单位编码", "客户类别"]).get()) != nil)
   }
 
-  @Test("Rule DOMAIN §4: a row with all eight fields is valid and complete")
+  @Test("Rule SV-ROSTER-VALIDITY: a row with all eight fields is valid and complete")
   func completeRow() throws {
     var validator = RosterValidator(knownUnitCodes: Self.units)
     var row = Self.goodRow
@@ -60,7 +60,7 @@ struct RosterTests {
     #expect(record.isComplete)
   }
 
-  @Test("Rule DOMAIN §4: blank optional fields are allowed but the row is not complete")
+  @Test("Rule SV-ROSTER-VALIDITY: blank optional fields are allowed but the row is not complete")
   func incompleteRow() throws {
     for field in [RosterField.address, .voltageClass, .areaClass] {
       var validator = RosterValidator(knownUnitCodes: Self.units)
@@ -72,7 +72,7 @@ struct RosterTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: accepted cell values",
+    "Rule SV-ROSTER-VALIDITY: accepted cell values",
     arguments: [
       (RosterField.account, "A-123-b"), (.account, String(repeating: "9", count: 32)),
       (.name, String(repeating: "名", count: 50)),
@@ -92,7 +92,7 @@ struct RosterTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: refused cell values, one problem naming the field",
+    "Rule SV-ROSTER-VALIDITY: refused cell values, one problem naming the field",
     arguments: [
       (RosterField.account, "", RosterProblem.Reason.missing), (.account, String(repeating: "9", count: 33), .tooLong),
       (.account, "12 34", .badAccount), (.account, "户号1", .badAccount), (.account, "12_34", .badAccount),
@@ -113,7 +113,7 @@ struct RosterTests {
     #expect(Self.problems(row) == [RosterProblem(line: 2, field: field, reason: reason)])
   }
 
-  @Test("Rule DOMAIN §4: every problem of a row is reported, in field order; absent keys are blank")
+  @Test("Rule SV-ROSTER-VALIDITY: every problem of a row is reported, in field order; absent keys are blank")
   func allProblems() {
     let row: [RosterField: String] = [.phone: "123", .unitCode: "X", .voltageClass: "1kV"]
     let reasons = Self.problems(row).map { "\($0.field!.rawValue):\($0.reason.rawValue)" }
@@ -124,7 +124,7 @@ struct RosterTests {
       ])
   }
 
-  @Test("Rule DOMAIN §4: an account already seen in this import, valid or not, is a duplicate")
+  @Test("Rule SV-ROSTER-VALIDITY: an account already seen in this import, valid or not, is a duplicate")
   func duplicates() {
     // Setup
     var validator = RosterValidator(knownUnitCodes: Self.units)
@@ -145,7 +145,7 @@ struct RosterTests {
     #expect(fourth == .failure([RosterProblem(line: 5, field: .account, reason: .duplicateAccount)]))
   }
 
-  @Test("Rule DOMAIN §4: 名单有效率 = valid / total and 客户信息完整率 = complete / total")
+  @Test("Rule SV-ROSTER-QUALITY: 名单有效率 = valid / total and 客户信息完整率 = complete / total")
   func quality() {
     // 8 of 10 valid, 7 complete → 80 % and 70 %.
     let quality = RosterQuality(total: 10, valid: 8, complete: 7)
@@ -155,7 +155,7 @@ struct RosterTests {
     #expect(RosterQuality(total: 0, valid: 0, complete: 0).completenessRate == 0)
   }
 
-  @Test("Rule DOMAIN §4: quality tallies validation results (3 rows: 2 valid, 1 complete)")
+  @Test("Rule SV-ROSTER-QUALITY: quality tallies validation results (3 rows: 2 valid, 1 complete)")
   func qualityFromResults() {
     var validator = RosterValidator(knownUnitCodes: Self.units)
     var incomplete = Self.goodRow

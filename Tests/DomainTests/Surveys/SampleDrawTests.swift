@@ -9,14 +9,14 @@ struct SampleDrawTests {
   static let candidates = SamplerTests.population([600, 300, 80, 20])
   static let plan = SamplingPlan(size: .count(100), seed: 20_260_715)
 
-  @Test("Rule DOMAIN §4: SplitMix64 matches the published reference (seed 0 → 0xE220A8397B1DCDAF)")
+  @Test("Rule SV-SAMPLE-SEED: SplitMix64 matches the published reference (seed 0 → 0xE220A8397B1DCDAF)")
   func splitMixReference() {
     var generator = SplitMix64(seed: 0)
     #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
     #expect(generator.next() == 0x6E78_9E6A_A1B9_65F4)
   }
 
-  @Test("Rule DOMAIN §4: bounded draws stay in range and cover it")
+  @Test("Rule SV-SAMPLE-SEED: bounded draws stay in range and cover it")
   func boundedDraws() {
     var generator = SplitMix64(seed: 42)
     var seen = Set<Int>()
@@ -28,14 +28,14 @@ struct SampleDrawTests {
     #expect(seen.count == 7)
   }
 
-  @Test("Rule DOMAIN §4: same seed and input → identical sample")
+  @Test("Rule SV-SAMPLE-SEED: same seed and input → identical sample")
   func sameSeed() {
     let first = Sampler.draw(Self.candidates, plan: Self.plan, asOf: Self.asOf)
     let second = Sampler.draw(Self.candidates, plan: Self.plan, asOf: Self.asOf)
     #expect(first == second)
   }
 
-  @Test("Rule DOMAIN §4: input order does not matter")
+  @Test("Rule SV-SAMPLE-SEED: input order does not matter")
   func inputOrder() {
     var shuffler = SplitMix64(seed: 99)
     let shuffled = Self.candidates.shuffled(using: &shuffler)
@@ -45,7 +45,7 @@ struct SampleDrawTests {
         == Sampler.draw(Self.candidates.reversed(), plan: Self.plan, asOf: Self.asOf))
   }
 
-  @Test("Rule DOMAIN §4: a different seed draws a different sample with the same stratum sizes")
+  @Test("Rule SV-SAMPLE-SEED: a different seed draws a different sample with the same stratum sizes")
   func differentSeed() {
     var other = Self.plan
     other.seed = 20_260_716
@@ -55,7 +55,7 @@ struct SampleDrawTests {
     #expect(first.strata == second.strata)
   }
 
-  @Test("Rule DOMAIN §4: a fixed seed always yields these customers (guards cross-version reproducibility)")
+  @Test("Rule SV-SAMPLE-SEED: a fixed seed always yields these customers (guards cross-version reproducibility)")
   func golden() {
     // Setup: 10 residential (ids 1000…1009), 3 of them drawn, reserve ceil(0.6) = 1.
     let candidates = SamplerTests.population([10])
@@ -64,7 +64,7 @@ struct SampleDrawTests {
     #expect(draw.customers.map(\.reserveRank) == [nil, nil, nil, 1])
   }
 
-  @Test("Rule DOMAIN §4: output by segment, main sample then reserves 1, 2, … in draw order, no repeats")
+  @Test("Rule SV-SAMPLE-RESERVE: output by segment, main sample then reserves 1, 2, … in draw order, no repeats")
   func structure() {
     let draw = Sampler.draw(Self.candidates, plan: Self.plan, asOf: Self.asOf)
     let segmentOrder = draw.customers.map { CustomerSegment.allCases.firstIndex(of: $0.segment)! }
@@ -80,7 +80,7 @@ struct SampleDrawTests {
     }
   }
 
-  @Test("Rule DOMAIN §4: reserve sizes are ceil(allocated × fraction), capped by what is left")
+  @Test("Rule SV-SAMPLE-RESERVE: reserve sizes are ceil(allocated × fraction), capped by what is left")
   func reserveSizes() {
     #expect(Sampler.reserveSize(main: 60, eligible: 600, fraction: 0.2) == 12)  // 12.0 exactly, not 13
     #expect(Sampler.reserveSize(main: 7, eligible: 600, fraction: 0.2) == 2)  // ceil(1.4)
@@ -89,7 +89,7 @@ struct SampleDrawTests {
     #expect(Sampler.reserveSize(main: 0, eligible: 100, fraction: 0.2) == 0)
   }
 
-  @Test("Rule DOMAIN §4: plans and drawn customers round-trip through JSON")
+  @Test("Rule SV-SAMPLE-SEED: plans and drawn customers round-trip through JSON")
   func codable() throws {
     let plan = SamplingPlan(size: .fraction(0.03), allocation: .equal, reserveFraction: 0.1, seed: 5)
     #expect(try JSONDecoder().decode(SamplingPlan.self, from: JSONEncoder().encode(plan)) == plan)

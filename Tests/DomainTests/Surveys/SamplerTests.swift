@@ -22,7 +22,7 @@ struct SamplerTests {
 
   static func allocated(_ draw: SampleDraw) -> [Int] { draw.strata.map(\.allocated) }
 
-  @Test("Rule DOMAIN §4: plan defaults: 1000 customers, proportional, 20 % reserve, 12-month and complaint exclusion")
+  @Test("Rule SV-SAMPLE-SIZE: plan defaults: 1000 customers, proportional, 20 % reserve, 12-month and complaint exclusion")
   func defaults() {
     let plan = SamplingPlan(seed: 1)
     #expect(plan.size == .count(1000))
@@ -32,7 +32,7 @@ struct SamplerTests {
     #expect(plan.excludeOpenComplaints)
   }
 
-  @Test("Rule DOMAIN §4: proportional allocation 600/300/80/20 with 100 → 60/30/8/2, reserves, weight 10")
+  @Test("Rule SV-SAMPLE-STRATA: proportional allocation 600/300/80/20 with 100 → 60/30/8/2, reserves, weight 10")
   func proportional() {
     // Act
     let plan = SamplingPlan(size: .count(100), seed: 7)
@@ -50,7 +50,7 @@ struct SamplerTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: largest-remainder and equal allocation, capped strata redistributed",
+    "Rule SV-SAMPLE-STRATA: largest-remainder and equal allocation, capped strata redistributed",
     arguments: [
       // 7 × 50/30/20 / 100 = 3.5, 2.1, 1.4 → floors 3/2/1, the one left to .5 → 4/2/1.
       ([50, 30, 20, 0], 7, Allocation.proportional, [4, 2, 1, 0]),
@@ -72,7 +72,7 @@ struct SamplerTests {
     #expect(draw.strata.map(\.eligible) == sizes)
   }
 
-  @Test("Rule DOMAIN §4: equal allocation weights and reserves: 27/27/26/20 of 600/300/80/20")
+  @Test("Rule SV-SAMPLE-STRATA: equal allocation weights and reserves: 27/27/26/20 of 600/300/80/20")
   func equalWeights() {
     let plan = SamplingPlan(size: .count(100), allocation: .equal, seed: 3)
     let draw = Sampler.draw(Self.population([600, 300, 80, 20]), plan: plan, asOf: Self.asOf)
@@ -84,7 +84,7 @@ struct SamplerTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: fraction total = round-half-up(fraction × population before exclusion)",
+    "Rule SV-SAMPLE-SIZE: fraction total = round-half-up(fraction × population before exclusion)",
     arguments: [
       (0.03, 15_000, 450),  // the 3 % example
       (0.015, 100, 2),  // 1.5 rounds up
@@ -96,7 +96,7 @@ struct SamplerTests {
     #expect(Sampler.targetTotal(.fraction(fraction), population: population, eligible: population) == expected)
   }
 
-  @Test("Rule DOMAIN §4: 3 % of 15,000 customers draws 450, split 360/60/24/6")
+  @Test("Rule SV-SAMPLE-SIZE: 3 % of 15,000 customers draws 450, split 360/60/24/6")
   func threePercent() {
     let plan = SamplingPlan(size: .fraction(0.03), seed: 11)
     let draw = Sampler.draw(Self.population([12_000, 2_000, 800, 200]), plan: plan, asOf: Self.asOf)
@@ -105,7 +105,7 @@ struct SamplerTests {
     #expect(draw.mainSample.count == 450)
   }
 
-  @Test("Rule DOMAIN §4: the fraction applies to the population before exclusion, capped by the eligible")
+  @Test("Rule SV-SAMPLE-SIZE: the fraction applies to the population before exclusion, capped by the eligible")
   func fractionBeforeExclusion() {
     // Setup: 100 residential, 10 of them with an open complaint.
     let candidates = Self.population([100]).enumerated().map { index, c in
@@ -121,7 +121,7 @@ struct SamplerTests {
     #expect(all.strata[0].designWeight == 1)
   }
 
-  @Test("Rule DOMAIN §4: recently surveyed (on or after asOf − 12 months) and open complaints are excluded, each once")
+  @Test("Rule SV-SAMPLE-EXCLUSIONS: recently surveyed (on or after asOf − 12 months) and open complaints are excluded, each once")
   func exclusions() {
     // Setup: asOf 2026-07-15, cutoff 2025-07-15.
     func c(_ id: Int64, _ segment: CustomerSegment, _ iso: String?, _ complaint: Bool) -> SamplingCandidate {
@@ -154,7 +154,7 @@ struct SamplerTests {
     #expect(draw.strata.map(\.segment) == CustomerSegment.allCases)
   }
 
-  @Test("Rule DOMAIN §4: exclusions can be switched off")
+  @Test("Rule SV-SAMPLE-EXCLUSIONS: exclusions can be switched off")
   func exclusionsOff() {
     let candidates = [
       SamplingCandidate(id: 1, segment: .other, lastSurveyedOn: Self.asOf, hasOpenComplaint: true),
@@ -171,7 +171,7 @@ struct SamplerTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: 'within N calendar months' starts on the same day N months earlier, clamped to month end",
+    "Rule SV-SAMPLE-EXCLUSIONS: 'within N calendar months' starts on the same day N months earlier, clamped to month end",
     arguments: [
       ("2026-07-15", 12, "2025-07-15"),
       ("2026-03-31", 1, "2026-02-28"),

@@ -14,7 +14,7 @@ struct ScoreAccumulatorTests {
 
   static func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool { abs(a - b) <= tolerance }
 
-  @Test("Rule DOMAIN §4: unweighted 100/80/60/40/0 → mean 56, rate 60 %, Kish n_eff 5")
+  @Test("Rule SV-SCORE-RESPONDENT: unweighted 100/80/60/40/0 → mean 56, rate 60 %, Kish n_eff 5")
   func unweighted() throws {
     // Setup: one answer per scale point; top box = the first three.
     let accumulator = Self.accumulate([(100, 1, true), (80, 1, true), (60, 1, true), (40, 1, false), (0, 1, false)])
@@ -35,7 +35,7 @@ struct ScoreAccumulatorTests {
     #expect(summary.smallSample)
   }
 
-  @Test("Rule DOMAIN §4: weighted 100×2, 60×1, 40×1 → mean 75, rate 75 %, n_eff 8/3")
+  @Test("Rule SV-SCORE-RESPONDENT: weighted 100×2, 60×1, 40×1 → mean 75, rate 75 %, n_eff 8/3")
   func weighted() throws {
     let accumulator = Self.accumulate([(100, 2, true), (60, 1, true), (40, 1, false)])
     let summary = try #require(accumulator.summary())
@@ -53,7 +53,7 @@ struct ScoreAccumulatorTests {
     #expect(summary.rateCI.high == 1)
   }
 
-  @Test("Rule DOMAIN §4: two answers 100 and 60 with z = 2 → mean 80 ± 40")
+  @Test("Rule SV-SCORE-CI: two answers 100 and 60 with z = 2 → mean 80 ± 40")
   func exactWithCustomZ() throws {
     let summary = try #require(Self.accumulate([(100, 1, true), (60, 1, true)]).summary(z: 2))
     // s² = ((10000 + 3600)/2 − 6400) × 2/1 = 800; √(800/2) = 20; ± 2 × 20.
@@ -62,7 +62,7 @@ struct ScoreAccumulatorTests {
     #expect(summary.rateCI == Interval(low: 1, high: 1))
   }
 
-  @Test("Rule DOMAIN §4: a single answer has zero spread")
+  @Test("Rule SV-SCORE-CI: a single answer has zero spread")
   func single() throws {
     let summary = try #require(Self.accumulate([(80, 3, true)]).summary())
     #expect(summary.n == 1)
@@ -73,20 +73,20 @@ struct ScoreAccumulatorTests {
     #expect(summary.rateCI == Interval(low: 1, high: 1))
   }
 
-  @Test("Rule DOMAIN §4: an empty group has no summary")
+  @Test("Rule SV-SCORE-CI: an empty group has no summary")
   func empty() {
     #expect(ScoreAccumulator().summary() == nil)
     #expect(ScoreAccumulator().count == 0)
   }
 
-  @Test("Rule DOMAIN §4: fewer than 30 answers are flagged as a small sample", arguments: [(29, true), (30, false)])
+  @Test("Rule SV-SCORE-SMALL: fewer than 30 answers are flagged as a small sample", arguments: [(29, true), (30, false)])
   func smallSample(count: Int, flagged: Bool) throws {
     let accumulator = Self.accumulate(Array(repeating: (60, 1, true), count: count))
     #expect(try #require(accumulator.summary()).smallSample == flagged)
     #expect(ScoreSummary.smallSampleThreshold == 30)
   }
 
-  @Test("Rule DOMAIN §4: merging group accumulators equals adding all answers")
+  @Test("Rule SV-SCORE-RESPONDENT: merging group accumulators equals adding all answers")
   func merge() {
     // Setup: integer values and weights keep every sum exact.
     let left: [(value: Double, weight: Double, top: Bool)] = [(100, 2, true), (40, 1, false), (80, 3, true)]
@@ -103,7 +103,7 @@ struct ScoreAccumulatorTests {
     #expect(empty == merged)
   }
 
-  @Test("Rule: respondents with a non-positive or non-finite weight, score or share are ignored")
+  @Test("Rule SV-SCORE-RESPONDENT: respondents with a non-positive or non-finite weight, score or share are ignored")
   func ignoredAnswers() {
     var accumulator = ScoreAccumulator()
     accumulator.add(score: 80, topBoxShare: 1, weight: 0)
@@ -115,7 +115,7 @@ struct ScoreAccumulatorTests {
     #expect(accumulator == ScoreAccumulator())
   }
 
-  @Test("Rule DOMAIN §4: n counts respondents, and the interval comes from the spread between respondents")
+  @Test("Rule SV-SCORE-RESPONDENT: n counts respondents, and the interval comes from the spread between respondents")
   func respondentsNotAnswers() throws {
     // Setup: two respondents answer a module's three items; A gives 100, 80, 60 (two top box of
     // three? all three are top box), B gives 40, 40, 0 (none).
@@ -147,7 +147,7 @@ struct ScoreAccumulatorTests {
     #expect(try #require(answers.summary()).meanCI.high - mean < half)
   }
 
-  @Test("Rule DOMAIN §4: a respondent's score is the mean of their answers, their share the top-box fraction")
+  @Test("Rule SV-SCORE-RESPONDENT: a respondent's score is the mean of their answers, their share the top-box fraction")
   func respondentAnswers() {
     var r = RespondentAnswers()
     #expect(r.score == nil && r.topBoxShare == nil)
@@ -159,7 +159,7 @@ struct ScoreAccumulatorTests {
     #expect(r.topBoxShare == 0.5)
   }
 
-  @Test("Rule: accumulators round-trip through JSON, so group sums can be stored")
+  @Test("Rule SV-SCORE-ROLLUP: accumulators round-trip through JSON, so group sums can be stored")
   func codable() throws {
     let accumulator = Self.accumulate([(100, 2, true), (40, 1, false)])
     let data = try JSONEncoder().encode(accumulator)

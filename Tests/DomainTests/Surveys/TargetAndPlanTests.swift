@@ -6,7 +6,7 @@ import Testing
 @Suite("Satisfaction targets and the yearly survey plan")
 struct TargetAndPlanTests {
   @Test(
-    "Rule DOMAIN §4: score ≥ stretch → stretch met (only when stretch ≥ assessment), ≥ assessment → passed",
+    "Rule SV-TARGETS: score ≥ stretch → stretch met (only when stretch ≥ assessment), ≥ assessment → passed",
     arguments: [
       (76.0, 78.0, 78.0, TargetOutcome.stretchMet),
       (76, 78, 79.5, .stretchMet),
@@ -27,7 +27,7 @@ struct TargetAndPlanTests {
     #expect(SatisfactionTarget(assessment: assessment, stretch: stretch).outcome(for: score) == expected)
   }
 
-  @Test("Rule DOMAIN §4: default plan dates 15 May, 30 Jun, 31 Oct, 15 Nov, 30 Nov")
+  @Test("Rule SV-PLAN-MILESTONES: default plan dates 15 May, 30 Jun, 31 Oct, 15 Nov, 30 Nov")
   func defaultMilestones() {
     let milestones = SurveyPlan.defaultMilestones(year: 2026)
     #expect(milestones.map(\.kind) == MilestoneKind.allCases)
@@ -35,7 +35,7 @@ struct TargetAndPlanTests {
     #expect(SurveyPlan.defaultMilestones(year: 0).isEmpty)
   }
 
-  @Test("Rule DOMAIN §4: plan dates are editable")
+  @Test("Rule SV-PLAN-MILESTONES: plan dates are editable")
   func editable() {
     var milestone = SurveyPlan.defaultMilestones(year: 2026)[1]
     milestone.due = CivilDate(year: 2026, month: 7, day: 10)!
@@ -43,7 +43,7 @@ struct TargetAndPlanTests {
   }
 
   @Test(
-    "Rule DOMAIN §4: milestone status: done on or before due, late after; open is overdue from the day after",
+    "Rule SV-PLAN-MILESTONES: milestone status: done on or before due, late after; open is overdue from the day after",
     arguments: [
       ("2026-06-30", nil as String?, "2026-06-01", MilestoneStatus.pending),
       ("2026-06-30", nil, "2026-06-30", .pending),

@@ -6,7 +6,7 @@ import Testing
 struct AttachmentPolicyTests {
   let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
 
-  @Test("Rule issue 3 §1: at most 20 MB; document, image and recording types only, content matching the name")
+  @Test("Rule WO-ATTACHMENTS: at most 20 MB; document, image and recording types only, content matching the name")
   func policy() {
     let policy = AttachmentPolicy.standard
     #expect(policy.maxBytes == 20 * 1024 * 1024)

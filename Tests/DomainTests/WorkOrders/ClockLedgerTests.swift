@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 4: a clock pauses only in the states the policy names, and the pause is recorded;
+/// WO-CLOCK-PAUSE: a clock pauses only in the states the policy names, and the pause is recorded;
 /// the ledger's readings agree with the workflow's deadlines.
 @Suite("Clock ledger")
 struct ClockLedgerTests {
@@ -24,7 +24,7 @@ struct ClockLedgerTests {
     return (ledger, snapshot)
   }
 
-  @Test("Rule: the customer wait is recorded as a pause interval and moves the reply deadline as the workflow says")
+  @Test("Rule WO-CLOCK-PAUSE: the customer wait is recorded as a pause interval and moves the reply deadline as the workflow says")
   func pauseRecorded() throws {
     let (ledger, snapshot) = try ledger(
       after: WorkflowBranchTests.contacted + [
@@ -38,7 +38,7 @@ struct ClockLedgerTests {
     #expect(ledger.finished.map(\.stage) == [.dispatch, .firstContact])
   }
 
-  @Test("Rule: restarting a clock (re-dispatch) keeps the old record as finished")
+  @Test("Rule WO-RETURN, WO-CLOCK-FIRST-CONTACT: restarting a clock (re-dispatch) keeps the old record as finished")
   func restartKeepsHistory() throws {
     let (ledger, _) = try ledger(
       after: WorkflowBranchTests.dispatchedComplaint + [
@@ -49,7 +49,7 @@ struct ClockLedgerTests {
     #expect(ledger.running[.firstContact]?.startedAt == WO.t("2026-03-09T11:30:00"))
   }
 
-  @Test("Rule: an appointment (约时) is attached to the clocks that honour it only (DOMAIN.md §8)")
+  @Test("Rule WO-CLOCK-APPOINTMENT: an appointment (约时) is attached to the clocks that honour it only")
   func appointmentAttached() throws {
     let appointment = WO.t("2026-03-09T16:00:00")
     let (ledger, _) = try ledger(
@@ -58,7 +58,7 @@ struct ClockLedgerTests {
     #expect(ledger.running[.dispatch]?.appointment == nil)
   }
 
-  @Test("Rule: the order's next deadline is the earliest warning of its running clocks (issue 5 sweep)")
+  @Test("Rule WO-SWEEP: the order's next deadline is the earliest warning of its running clocks")
   func nextDeadline() throws {
     let (ledger, _) = try ledger(after: [(.accept, [.agent], "2026-03-09T10:00:00")], order: WO.order(.faultRepair))
     // Urban arrival 45 min → 50 % at 10:22:30; dispatch 60 min → 50 % at 10:30.
@@ -67,11 +67,11 @@ struct ClockLedgerTests {
   }
 }
 
-/// Issue item 2: a complaint records category and item, attitude, severity, and the verdict.
+/// WO-INTAKE-ATTITUDE-SEVERITY, WO-VERIFIED-COMPLAINT: a complaint records category and item, attitude, severity, and the verdict.
 @Suite("Complaint details")
 struct ComplaintDetailsTests {
   @Test(
-    "Rule: counted in statistics only when verified and the supply side's responsibility (DOMAIN.md §2)",
+    "Rule WO-VERIFIED-COMPLAINT: counted in statistics only when verified and the supply side's responsibility",
     arguments: [(nil, nil, false), (true, true, true), (true, false, false), (false, true, false)] as [(Bool?, Bool?, Bool)])
   func counts(verified: Bool?, responsible: Bool?, counted: Bool) throws {
     var details = try ComplaintDetails.classify(
@@ -83,14 +83,14 @@ struct ComplaintDetailsTests {
     #expect(details.taxonomyVersion == 1)
   }
 
-  @Test("Rule: classification refuses an item outside its category")
+  @Test("Rule WO-TAXONOMY-COMPLAINT: classification refuses an item outside its category")
   func refusesMismatch() {
     #expect(throws: TaxonomyError.itemNotInCategory(item: "conduct.attitude", category: "operations")) {
       try ComplaintDetails.classify(category: "operations", item: "conduct.attitude", in: .complaintsV1)
     }
   }
 
-  @Test("Rule: reports name a misconduct item; the reporter is confidential by default (DOMAIN.md §2)")
+  @Test("Rule WO-TAXONOMY-MISCONDUCT, ORG-MASK-REPORTER: reports name a misconduct item; the reporter is confidential by default")
   func report() throws {
     let details = try ReportDetails.classify("misconduct.acceptingGifts")
     #expect(details.reporterConfidential)
@@ -98,10 +98,10 @@ struct ComplaintDetailsTests {
   }
 }
 
-/// DOMAIN.md §2 step 4 with a pause: an extension fixes a new date; only later pauses move it.
+/// WO-EXTENSION and WO-CLOCK-PAUSE: an extension fixes a new date; only later pauses move it.
 @Suite("Clock ledger: extension after a pause")
 struct ClockLedgerExtensionTests {
-  @Test("Rule: pauses before an approved extension do not move the extended deadline; later ones do")
+  @Test("Rule WO-EXTENSION, WO-CLOCK-PAUSE: pauses before an approved extension do not move the extended deadline; later ones do")
   func extensionAfterPause() throws {
     var ledger = ClockLedger()
     var snapshot = WO.order(.complaint)

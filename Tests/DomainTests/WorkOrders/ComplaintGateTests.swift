@@ -27,7 +27,7 @@ struct ComplaintGateTests {
   }
 
   @Test(
-    "Rule WO-CLOSURE-GATE: a serious or major complaint is replied only with the investigation record complete (DOMAIN.md §2 step 8, §6 四不放过)",
+    "Rule WO-CLOSURE-GATE: a serious or major complaint is replied only with the investigation record complete",
     arguments: [Severity.serious, .major])
   func replyNeedsRecord(severity: Severity) throws {
     let s = try Self.contacted(severity)
@@ -47,7 +47,7 @@ struct ComplaintGateTests {
     #expect(refusal(.reply(summary: "done"), s, [.handler], "2026-03-10T10:00:00") == nil)
   }
 
-  @Test("Rule WO-CLOSURE-GATE: a serious complaint closes only once the same-day report is filed (DOMAIN.md §2 step 7)")
+  @Test("Rule WO-CLOSURE-GATE: a serious complaint closes only once the same-day report is filed")
   func closeNeedsSameDayReport() throws {
     let replied = try WO.run(
       try Self.contacted(.serious),

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// DOMAIN.md §2 KPIs and issue item 7, over plain facts.
+/// The KPI-… rules (docs/rules/kpis.md), over plain facts.
 @Suite("Work-order KPIs")
 struct KPITests {
   static let asOf = WO.t("2026-04-01T00:00:00")
@@ -63,21 +63,21 @@ struct KPITests {
       isMergedDuplicate: true),
   ]
 
-  @Test("Rule: only verified complaints that are the supply side's responsibility count (DOMAIN.md §2)")
+  @Test("Rule WO-VERIFIED-COMPLAINT: only verified complaints that are the supply side's responsibility count")
   func volumes() {
     #expect(WorkOrderKPIs.volumeByType(Self.facts) == [.complaint: 3, .faultRepair: 1])
     #expect(WorkOrderKPIs.complaintsByCategory(Self.facts) == ["conduct": 2, "operations": 1])
   }
 
   @Test(
-    "Rule: complaints per 10,000 customers; nil without customers (DOMAIN.md §2 KPIs)",
+    "Rule KPI-COMPLAINTS-PER-10K: complaints per 10,000 customers; nil without customers",
     arguments: [(30_000, 1.0 as Double?), (0, nil)])
   func per10k(customers: Int, expected: Double?) {
     #expect(WorkOrderKPIs.complaintsPer10k(Self.facts, customers: customers) == expected)
   }
 
   @Test(
-    "Rule: stage timeliness — dispatch 1 h, first-day contact, timely reply (DOMAIN.md §2 steps 2–4)",
+    "Rule KPI-DISPATCH-TIMELY, KPI-FIRST-DAY-CONTACT, KPI-TIMELY-REPLY: stage timeliness — dispatch 1 h, first-day contact, timely reply",
     arguments: [
       (StageClock.dispatch, 2, 3), (.firstContact, 1, 2), (.reply, 1, 3),
     ])
@@ -86,19 +86,19 @@ struct KPITests {
     #expect(members.rate == KPIRate(numerator: numerator, denominator: denominator))
   }
 
-  @Test("Rule: an open stage not yet due is not judged")
+  @Test("Rule KPI-TIMELY-REPLY: an open stage not yet due is not judged")
   func openNotYetDue() {
     let early = WO.t("2026-03-28T00:00:00")
     #expect(WorkOrderKPIs.timelyReplyRate(Self.facts, asOf: early) == KPIRate(numerator: 1, denominator: 2))
   }
 
-  @Test("Rule: return-visit rate and satisfaction (DOMAIN.md §2 step 6: 100 % of complaints visited)")
+  @Test("Rule KPI-RETURN-VISIT-RATE, KPI-RETURN-VISIT-SATISFACTION: return-visit rate and satisfaction (100 % of complaints visited)")
   func returnVisits() {
     #expect(WorkOrderKPIs.returnVisitRate(Self.facts) == KPIRate(numerator: 2, denominator: 3))
     #expect(WorkOrderKPIs.returnVisitSatisfaction(Self.facts) == KPIRate(numerator: 1, denominator: 2))
   }
 
-  @Test("Rule: first-time resolution — no re-dispatch and no repeat contact on the same matter within 30 days (DOMAIN.md §2)")
+  @Test("Rule KPI-FIRST-TIME-RESOLUTION: no re-dispatch and no repeat contact on the same matter within 30 days")
   func firstTimeResolution() {
     // c1 is repeated by c5 (same customer, same matter, 20 days after closure); c2 was re-dispatched.
     let rate = WorkOrderKPIs.firstTimeResolutionRate(Self.facts, allFacts: Self.facts)
@@ -108,7 +108,7 @@ struct KPITests {
     #expect(shortWindow == KPIRate(numerator: 3, denominator: 4))
   }
 
-  @Test("Rule: timely closure, overdue count and mean handling time")
+  @Test("Rule KPI-TIMELY-CLOSURE, KPI-OVERDUE, KPI-MEAN-HANDLING: timely closure, overdue count and mean handling time")
   func closure() {
     #expect(WorkOrderKPIs.timelyClosureRate(Self.facts, asOf: Self.asOf) == KPIRate(numerator: 2, denominator: 4))
     #expect(WorkOrderKPIs.overdueCount(Self.facts, asOf: Self.asOf) == 3)  // c2, c3 (late dispatch), c5
@@ -116,7 +116,7 @@ struct KPITests {
     #expect(WorkOrderKPIs.meanHandlingSeconds(Self.facts) == hours.reduce(0, +) / 4 * 3600)
   }
 
-  @Test("Rule: empty denominators give nil, never NaN")
+  @Test("Rule KPI-DISPLAY: empty denominators give nil, never NaN")
   func empty() {
     #expect(WorkOrderKPIs.timelyReplyRate([], asOf: Self.asOf).value == nil)
     #expect(WorkOrderKPIs.meanHandlingSeconds([]) == nil)
@@ -124,7 +124,7 @@ struct KPITests {
     #expect(KPIRate(numerator: 1, denominator: 4).value == 0.25)
   }
 
-  @Test("Rule: KPIs per unit and period (issue 7)")
+  @Test("Rule KPI-SCOPE: KPIs per unit and period")
   func scope() {
     let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
     #expect(WorkOrderKPIs.select(Self.facts, unitID: "s7", period: march).map(\.orderID) == ["c1", "c2", "c3", "c5"])
@@ -164,7 +164,7 @@ struct KPIMembersTests {
     #expect(measure.isRate == (m.base != nil))
   }
 
-  @Test("Rule KPI-DRILL-DOWN: the members are the orders the rule names (DOMAIN.md §2)")
+  @Test("Rule KPI-DRILL-DOWN: the members are the orders the rule names")
   func namedMembers() {
     let facts = KPITests.facts
     func m(_ k: KPIMeasure) -> KPIMembers { WorkOrderKPIs.members(k, facts, allFacts: facts, asOf: KPITests.asOf) }
@@ -177,7 +177,7 @@ struct KPIMembersTests {
 
 @Suite("Work-order KPI report")
 struct KPIReportTests {
-  @Test("Rule: the per-unit report bundles every KPI for the unit's orders in the period (issue 7)")
+  @Test("Rule KPI-SCOPE: the per-unit report bundles every KPI for the unit's orders in the period")
   func report() {
     let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
     let r = WorkOrderKPIs.report(KPITests.facts, unitID: "s7", period: march, customers: 20_000, asOf: KPITests.asOf)

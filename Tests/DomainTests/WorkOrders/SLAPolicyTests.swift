@@ -3,13 +3,14 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 4 and DOMAIN.md §2, §3, §8: rules chosen by type, sub-type, channel and area class.
+/// WO-CLOCK-SELECTION and the WO-CLOCK-… rules: rules chosen by type, sub-type, channel and area
+/// class.
 @Suite("SLA policy selection")
 struct SLAPolicyTests {
   let policy = SLAPolicy.defaultV1
 
   @Test(
-    "Rule: default limits per stage (DOMAIN.md §2, §3, §8)",
+    "Rule WO-CLOCK-SELECTION: default limits per stage",
     arguments: [
       (OrderProfile(type: .complaint), StageClock.dispatch, ClockDuration.minutes(60)),
       (OrderProfile(type: .complaint), .firstContact, .workingDays(1)),
@@ -38,7 +39,7 @@ struct SLAPolicyTests {
   }
 
   @Test(
-    "Rule: stages that do not apply have no rule (no first-contact limit for repair, nothing for consultations)",
+    "Rule WO-CLOCK-SELECTION: stages that do not apply have no rule (no first-contact limit for repair, nothing for consultations)",
     arguments: [
       (OrderProfile(type: .faultRepair), StageClock.firstContact),
       (OrderProfile(type: .consultation), .dispatch),
@@ -50,20 +51,20 @@ struct SLAPolicyTests {
     #expect(policy.rule(for: stage, profile: profile) == nil)
   }
 
-  @Test("Rule: the most specific matching rule wins (channel rule over type rule)")
+  @Test("Rule WO-CLOCK-SELECTION: the most specific matching rule wins (channel rule over type rule)")
   func specificity() {
     let rules = policy.rules(for: OrderProfile(type: .complaint, channel: .hotline12345))
     #expect(rules.filter { $0.stage == .reply }.map(\.code) == ["reply.12345"])
     #expect(Set(rules.map(\.stage)).count == rules.count)
   }
 
-  @Test("Rule: repair arrival and service completion are measured against an agreed appointment (DOMAIN.md §8 约时)")
+  @Test("Rule WO-CLOCK-APPOINTMENT: repair arrival and service completion are measured against an agreed appointment (约时)")
   func appointmentStages() {
     let honouring = policy.rules.filter(\.honoursAppointment).map(\.stage)
     #expect(Set(honouring) == [.repairArrival, .serviceCompletion])
   }
 
-  @Test("Rule: policies are versioned data that round-trip as JSON")
+  @Test("Rule WO-CLOCK-SELECTION: policies are versioned data that round-trip as JSON")
   func versionedData() throws {
     let data = try JSONEncoder().encode(policy)
     let decoded = try JSONDecoder().decode(SLAPolicy.self, from: data)

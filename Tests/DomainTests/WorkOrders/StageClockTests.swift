@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 4: due time, paused time, breach and elapsed fraction of a stage clock.
+/// WO-CLOCK-SELECTION, WO-CLOCK-PAUSE: due time, paused time, breach and elapsed fraction of a stage clock.
 @Suite("Stage clock readings")
 struct StageClockTests {
   let cal = WO.calendar
@@ -13,7 +13,7 @@ struct StageClockTests {
   }
 
   @Test(
-    "Rule: deadlines by duration kind — working days on the State Council calendar, calendar days to 24:00, minutes elapsed",
+    "Rule CAL-DEADLINE-WORKDAYS, CAL-DEADLINE-CALENDARDAYS, CAL-DEADLINE-ELAPSED: deadlines by duration kind — working days on the State Council calendar, calendar days to 24:00, minutes elapsed",
     arguments: [
       // Complaint reply, 4 working days across National Day 2026 (1–7 Oct off, 10 Oct worked).
       (ClockDuration.workingDays(4), "2026-09-30T10:00:00", "2026-10-13T00:00:00+08:00"),
@@ -54,7 +54,7 @@ struct StageClockTests {
   }
 
   @Test(
-    "Rule: a paused working-day clock moves its deadline by the working time paused (weekends cost nothing)",
+    "Rule WO-CLOCK-PAUSE: a paused working-day clock moves its deadline by the working time paused (weekends cost nothing)",
     arguments: [
       ("no pause", [], "2026-03-14T00:00:00+08:00", 0.0, true),
       ("24 working hours", [("2026-03-11T12:00:00", "2026-03-12T12:00:00")], "2026-03-17T00:00:00+08:00", 24, false),
@@ -76,7 +76,7 @@ struct StageClockTests {
     #expect(r.isBreached == breached)
   }
 
-  @Test("Rule: a minute clock pauses in elapsed time; an open pause keeps sliding the deadline")
+  @Test("Rule WO-CLOCK-PAUSE: a minute clock pauses in elapsed time; an open pause keeps sliding the deadline")
   func minutePause() throws {
     let record = StageClockRecord(
       rule: rule(.repairRestoration, OrderProfile(type: .faultRepair, area: .urban)),
@@ -88,7 +88,7 @@ struct StageClockTests {
   }
 
   @Test(
-    "Rule: breach = stopped after, or running past, the deadline in force; extension replaces it (DOMAIN.md §2 step 4)",
+    "Rule WO-EXTENSION: breach = stopped after, or running past, the deadline in force; extension replaces it",
     arguments: [
       (nil, "2026-03-13T23:59:00", nil, false),
       (nil, "2026-03-16T10:00:00", nil, true),
@@ -103,7 +103,7 @@ struct StageClockTests {
     #expect(try record.reading(at: WO.t(now), calendar: cal).isBreached == breached)
   }
 
-  @Test("Rule: an agreed appointment (约时) is the deadline, whatever the standard limit (DOMAIN.md §8)")
+  @Test("Rule WO-CLOCK-APPOINTMENT: an agreed appointment (约时) is the deadline, whatever the standard limit")
   func appointment() throws {
     let record = StageClockRecord(
       rule: rule(.repairArrival, OrderProfile(type: .faultRepair, area: .urban)),
@@ -115,7 +115,7 @@ struct StageClockTests {
   }
 
   @Test(
-    "Rule: elapsed fraction is clock time used over clock time allowed",
+    "Rule WO-WARNINGS: elapsed fraction is clock time used over clock time allowed",
     arguments: [("2026-03-09T10:00:00", 0.0), ("2026-03-09T10:30:00", 0.5), ("2026-03-09T11:30:00", 1.5)])
   func elapsedFraction(now: String, fraction: Double) throws {
     let record = StageClockRecord(rule: rule(.dispatch, OrderProfile(type: .complaint)), startedAt: WO.t("2026-03-09T10:00:00"))

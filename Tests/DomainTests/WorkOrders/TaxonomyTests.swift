@@ -3,20 +3,20 @@ import Testing
 
 @testable import Domain
 
-/// DOMAIN.md §2 and seed 002 第十条: complaints fall into 4 categories with 17 items; reportable
-/// misconduct (举报) lists 19 items (seed 002, 投诉举报管理办法 第四条).
+/// WO-TAXONOMY-COMPLAINT: complaints fall into 4 categories with 17 items; reportable
+/// misconduct (举报) lists 19 items (WO-TAXONOMY-MISCONDUCT).
 @Suite("Complaint and misconduct taxonomies")
 struct TaxonomyTests {
   let complaints = Taxonomy.complaintsV1
 
   @Test(
-    "Rule: complaint taxonomy has 4 categories, 2 + 6 + 8 + 1 = 17 items (DOMAIN.md §2)",
+    "Rule WO-TAXONOMY-COMPLAINT: 4 categories, 2 + 6 + 8 + 1 = 17 items",
     arguments: [("conduct", 2), ("marketing", 6), ("operations", 8), ("publicity", 1)])
   func categorySizes(code: String, count: Int) {
     #expect(complaints.category(code)?.items.count == count)
   }
 
-  @Test("Rule: 17 complaint items with unique stable codes, versioned with an effective date")
+  @Test("Rule WO-TAXONOMY-COMPLAINT: 17 complaint items with unique stable codes, versioned with an effective date")
   func complaintItems() {
     #expect(complaints.categories.count == 4)
     #expect(complaints.items.count == 17)
@@ -27,7 +27,7 @@ struct TaxonomyTests {
   }
 
   @Test(
-    "Rule: an item is accepted only under its own category (DOMAIN.md §2)",
+    "Rule WO-TAXONOMY-COMPLAINT: an item is accepted only under its own category",
     arguments: [
       ("conduct.attitude", "conduct", nil),
       ("operations.applianceDamage", "operations", nil),
@@ -47,7 +47,7 @@ struct TaxonomyTests {
   }
 
   @Test(
-    "Rule: Chinese names follow the seed (服务态度, 抄表质量, 电器损坏 …)",
+    "Rule WO-TAXONOMY-COMPLAINT: Chinese names as the company lists them (服务态度, 抄表质量, 电器损坏 …)",
     arguments: [
       ("conduct.attitude", "服务态度"), ("conduct.standards", "服务规范"), ("marketing.tariff", "电费电价"),
       ("marketing.connection", "报装接电"), ("operations.outageNotice", "停电公告"),
@@ -57,7 +57,7 @@ struct TaxonomyTests {
     #expect(complaints.items.first { $0.code == code }?.chineseName == name)
   }
 
-  @Test("Rule: reportable misconduct lists 19 items from seed 002 (DOMAIN.md §2)")
+  @Test("Rule WO-TAXONOMY-MISCONDUCT: reportable misconduct lists 19 items")
   func misconductList() throws {
     let list = Taxonomy.misconductV1
     #expect(list.items.count == 19)

@@ -3,11 +3,12 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 1–2, DOMAIN.md §2: the vocabulary's codes are stable storage values.
+/// WO-TYPES, WO-SERVICE-KINDS, WO-CHANNELS, WO-AREAS, WO-INTAKE-ATTITUDE-SEVERITY: the vocabulary's
+/// codes are stable storage values.
 @Suite("Work-order vocabulary")
 struct VocabularyTests {
   @Test(
-    "Rule: stable codes for every vocabulary (DOMAIN.md §2, issue 1)",
+    "Rule WO-TYPES, WO-CHANNELS: stable codes for every vocabulary",
     arguments: [
       (
         OrderType.allCases.map(\.rawValue),
@@ -29,7 +30,7 @@ struct VocabularyTests {
     #expect(actual == expected)
   }
 
-  @Test("Rule: codes round-trip through JSON (Codable)")
+  @Test("Rule WO-TYPES: codes round-trip through JSON (Codable)")
   func codableRoundTrip() throws {
     let profile = OrderProfile(type: .serviceRequest, serviceKind: .meterAnomaly, channel: .hotline12345, area: .remote)
     let data = try JSONEncoder().encode(profile)
@@ -38,13 +39,13 @@ struct VocabularyTests {
   }
 
   @Test(
-    "Rule: serious and major events need a same-day report to Marketing (DOMAIN.md §2 step 7)",
+    "Rule WO-SAME-DAY-REPORT: serious and major events need a same-day report to Marketing",
     arguments: [(Severity.general, false), (.serious, true), (.major, true)])
   func sameDayReportSeverity(severity: Severity, required: Bool) {
     #expect(severity.requiresSameDayReport == required)
   }
 
-  @Test("Rule: severity is ordered general < serious < major")
+  @Test("Rule WO-INTAKE-ATTITUDE-SEVERITY: severity is ordered general < serious < major")
   func severityOrder() {
     #expect(Severity.general < .serious && Severity.serious < .major)
   }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// "Whose next action": the rule behind the 待我处理 queue (DOMAIN.md §2: the 95598 team accepts,
+/// "Whose next action": the rule behind the 待我处理 queue (WO-QUEUE-MINE: the 95598 team accepts,
 /// the lead reviews, 95598 dispatches, the unit handles, Marketing reviews, 95598 visits).
 @Suite("Workflow: whose next action")
 struct WaitingOnTests {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 5 and DOMAIN.md §8 (催办): warnings at 50 %, 75 %, 90 % of the stage time and on
+/// WO-WARNINGS and WO-CHASE (催办): warnings at 50 %, 75 %, 90 % of the stage time and on
 /// breach; the sweep reads the next instant something falls due.
 @Suite("Deadline warnings")
 struct WarningTests {
@@ -14,7 +14,7 @@ struct WarningTests {
     startedAt: WO.t("2026-03-09T10:00:00"))
 
   @Test(
-    "Rule: default warnings at 50/75/90 % of the stage time, then breach (issue 5)",
+    "Rule WO-WARNINGS: default warnings at 50/75/90 % of the stage time, then breach",
     arguments: [
       ("2026-03-09T10:10:00", [], [], "2026-03-09T10:30:00+08:00"),
       ("2026-03-09T10:31:00", [], ["warn50"], "2026-03-09T10:45:00+08:00"),
@@ -31,13 +31,13 @@ struct WarningTests {
     #expect(WO.iso(check.nextDueAt) == next)
   }
 
-  @Test("Rule: a breach raises a 催办 to the responsible unit; warnings before it do not (issue 5)")
+  @Test("Rule WO-CHASE: a breach raises a 催办 to the responsible unit; warnings before it do not")
   func breachIsChase() throws {
     let check = try WarningPolicy.default.check(dispatch, at: WO.t("2026-03-09T11:30:00"), calendar: cal)
     #expect(check.due.map(\.isChase) == [false, false, false, true])
   }
 
-  @Test("Rule: working-day clocks warn on working time — 50 % of a 4-working-day reply (DOMAIN.md §2 step 4)")
+  @Test("Rule WO-WARNINGS, CAL-WORKING-TIME: working-day clocks warn on working time — 50 % of a 4-working-day reply")
   func workingDayWarning() throws {
     let reply = StageClockRecord(
       rule: SLAPolicy.defaultV1.rule(for: .reply, profile: OrderProfile(type: .complaint))!,
@@ -48,7 +48,7 @@ struct WarningTests {
   }
 
   @Test(
-    "Rule: stopped or paused clocks schedule nothing; a clock stopped late still owes its breach chase",
+    "Rule WO-WARNINGS, WO-CHASE: stopped or paused clocks schedule nothing; a clock stopped late still owes its breach chase",
     arguments: [
       ("2026-03-09T10:40:00", nil, [String]()),  // stopped in time
       ("2026-03-09T11:20:00", nil, ["breach"]),  // stopped late
@@ -61,7 +61,7 @@ struct WarningTests {
     #expect(check.nextDueAt == nil)
   }
 
-  @Test("Rule: a paused clock has no next instant until it resumes")
+  @Test("Rule WO-WARNINGS, WO-CLOCK-PAUSE: a paused clock has no next instant until it resumes")
   func pausedClock() throws {
     var record = dispatch
     record.pausedSince = WO.t("2026-03-09T10:20:00")
@@ -70,7 +70,7 @@ struct WarningTests {
     #expect(check.nextDueAt == nil)
   }
 
-  @Test("Rule: warning points are configurable (issue 5); invalid points are dropped")
+  @Test("Rule WO-WARNINGS: warning points are configurable; invalid points are dropped")
   func configurable() throws {
     let policy = WarningPolicy(percents: [80, 0, 120, 80])
     #expect(policy.levels == [.approaching(percent: 80), .breached])

@@ -3,8 +3,9 @@ import Testing
 
 @testable import Domain
 
-/// DOMAIN.md §2 branches: 退单 and re-dispatch, extensions, unsatisfied visits, discipline
-/// inspection, same-day reports, merges.
+/// WO-RETURN, WO-EXTENSION, WO-RETURN-VISIT, WO-DISCIPLINE, WO-SAME-DAY-REPORT and WO-MERGE
+/// branches: 退单 and re-dispatch, extensions, unsatisfied visits, discipline inspection, same-day
+/// reports, merges.
 @Suite("Workflow: branches")
 struct WorkflowBranchTests {
   /// A complaint dispatched on Monday 2026-03-09 09:30: first contact due Wed 00:00, reply due Sat 00:00.
@@ -24,7 +25,7 @@ struct WorkflowBranchTests {
   }
 
   @Test(
-    "Rule: a unit returns an order it is not responsible for within 1 working day (DOMAIN.md §2 step 5)",
+    "Rule WO-RETURN: a unit returns an order it is not responsible for within 1 working day",
     arguments: [("2026-03-10T23:59:00", true), ("2026-03-11T00:00:00", true), ("2026-03-11T08:00:00", false)])
   func returnWindow(at: String, allowed: Bool) throws {
     let order = try complaint(after: Self.dispatchedComplaint)
@@ -45,7 +46,7 @@ struct WorkflowBranchTests {
     }
   }
 
-  @Test("Rule: 95598 re-dispatches a returned order; flagged re-dispatched, reply clock keeps running (DOMAIN.md §2 step 5)")
+  @Test("Rule WO-RETURN: 95598 re-dispatches a returned order; flagged re-dispatched, reply clock keeps running")
   func redispatchAfterReturn() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -61,7 +62,7 @@ struct WorkflowBranchTests {
     #expect(redispatch.snapshot.dispatchCount == 2)
   }
 
-  @Test("Rule: an approved extension moves the reply deadline; a reply within it is not late (DOMAIN.md §2 step 4)")
+  @Test("Rule WO-EXTENSION: an approved extension moves the reply deadline; a reply within it is not late")
   func approvedExtension() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -78,7 +79,7 @@ struct WorkflowBranchTests {
     #expect(o.last!.snapshot.flags == [.extended])
   }
 
-  @Test("Rule: a reply past the original deadline without approval is late (DOMAIN.md §2 step 4)")
+  @Test("Rule WO-EXTENSION: a reply past the original deadline without approval is late")
   func lateWithoutApproval() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -92,7 +93,7 @@ struct WorkflowBranchTests {
     #expect(o.last!.flags == [.repliedLate])
   }
 
-  @Test("Rule: a reply sent back by Marketing's review starts a new reply cycle (DOMAIN.md §2 step 6)")
+  @Test("Rule WO-REPLY-REVIEW: a reply sent back by Marketing's review starts a new reply cycle")
   func replySentBack() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -113,7 +114,7 @@ struct WorkflowBranchTests {
     #expect(again.clockEffects.contains(.stop(.reply)))
   }
 
-  @Test("Rule: unsatisfied return visit → re-dispatch with a new reply cycle (DOMAIN.md §2 step 6)")
+  @Test("Rule WO-RETURN-VISIT: unsatisfied return visit → re-dispatch with a new reply cycle")
   func unsatisfiedVisit() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -132,7 +133,9 @@ struct WorkflowBranchTests {
     #expect(WO.starts(redispatch)[.reply] == "2026-03-17T00:00:00+08:00")
   }
 
-  @Test("Rule: waiting for the customer pauses first-contact and reply clocks; resume moves deadlines by the working time paused")
+  @Test(
+    "Rule WO-WAIT-CUSTOMER, WO-CLOCK-PAUSE: waiting for the customer pauses first-contact and reply clocks; resume moves deadlines by the working time paused"
+  )
   func pauseAndResume() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -146,7 +149,7 @@ struct WorkflowBranchTests {
     #expect(o.last!.clockEffects == [.resume(.reply, due: WO.t("2026-03-17T00:00:00"))])
   }
 
-  @Test("Rule: orders involving misconduct go to discipline inspection; clocks stop (DOMAIN.md §2 step 7)")
+  @Test("Rule WO-DISCIPLINE, WO-CLOCK-STOP-ALL: orders involving misconduct go to discipline inspection; clocks stop")
   func disciplineInspection() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -160,7 +163,7 @@ struct WorkflowBranchTests {
   }
 
   @Test(
-    "Rule: serious/major complaints are reported to Marketing the same day (DOMAIN.md §2 step 7)",
+    "Rule WO-SAME-DAY-REPORT: serious/major complaints are reported to Marketing the same day",
     arguments: [("2026-03-09T20:00:00", false), ("2026-03-10T08:00:00", true)])
   func sameDayReport(filedAt: String, late: Bool) throws {
     let o = try WO.run(
@@ -175,7 +178,7 @@ struct WorkflowBranchTests {
     #expect(o[1].flags == (late ? [.sameDayReportLate] : []))
   }
 
-  @Test("Rule: raising severity to major during handling raises the same-day report")
+  @Test("Rule WO-SAME-DAY-REPORT: raising severity to major during handling raises the same-day report")
   func raiseSeverity() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -184,7 +187,7 @@ struct WorkflowBranchTests {
     #expect(o.last!.snapshot.severity == .major)
   }
 
-  @Test("Rule: duplicates merge under one open parent of the same type; the child closes as merged (issue 3)")
+  @Test("Rule WO-MERGE: duplicates merge under one open parent of the same type; the child closes as merged")
   func merge() throws {
     let parent = MergeParent(orderID: "WO-0", type: .faultRepair, state: .dispatched)
     let o = try WO.run(

@@ -3,10 +3,11 @@ import Testing
 
 @testable import Domain
 
-/// DOMAIN.md §2 closed loop (受理 → 处理 → 回访) and §3/§8 short flows, walked move by move.
+/// WO-STATES closed loop (受理 → 处理 → 回访) and the repair and service-request flows, walked move by
+/// move.
 @Suite("Workflow: happy paths")
 struct WorkflowPathTests {
-  @Test("Rule: complaint loop accept → lead review → dispatch → contact → reply → review → visit → close (DOMAIN.md §2 steps 1–6)")
+  @Test("Rule WO-STATES, WO-PERMISSIONS: complaint loop accept → lead review → dispatch → contact → reply → review → visit → close")
   func complaintLoop() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -38,7 +39,7 @@ struct WorkflowPathTests {
     #expect(o[2].notifications == [.orderDispatched(unitID: "station-7")])
   }
 
-  @Test("Rule: every move is audited with action, states, roles, instant and reason (issue 3)")
+  @Test("Rule WO-TIMELINE: every move is audited with action, states, roles, instant and reason")
   func auditRow() throws {
     let o = try WO.run(
       WO.order(.complaint),
@@ -55,7 +56,7 @@ struct WorkflowPathTests {
   }
 
   @Test(
-    "Rule: consultation, query and praise are answered and closed at intake (DOMAIN.md §2)",
+    "Rule WO-ANSWER-AT-INTAKE: consultation, query and praise are answered and closed at intake",
     arguments: [OrderType.consultation, .query, .praise])
   func answeredAtIntake(type: OrderType) throws {
     let o = try WO.run(WO.order(type), [(.answerAtIntake(answer: "told the tariff"), [.agent], "2026-03-09T09:00:00")])
@@ -65,7 +66,7 @@ struct WorkflowPathTests {
   }
 
   @Test(
-    "Rule: fault repair dispatch → arrival → restoration → return visit → close; arrival 45/90/120 min, restoration 3/4/4 h (DOMAIN.md §3, §8)",
+    "Rule WO-CLOCK-REPAIR-ARRIVAL, WO-CLOCK-REPAIR-RESTORATION: fault repair dispatch → arrival → restoration → return visit → close; arrival 45/90/120 min, restoration 3/4/4 h",
     arguments: [
       (AreaClass.urban, "2026-03-09T10:45:00+08:00", "2026-03-09T13:40:00+08:00"),
       (.rural, "2026-03-09T11:30:00+08:00", "2026-03-09T14:40:00+08:00"),
@@ -89,7 +90,7 @@ struct WorkflowPathTests {
     #expect(o[4].snapshot.runningClocks.isEmpty)
   }
 
-  @Test("Rule: a service request without review closes through the return visit; appliance damage stops on arrival (DOMAIN.md §8)")
+  @Test("Rule WO-CLOCK-SERVICE: a service request without review closes through the return visit; appliance damage stops on arrival")
   func serviceRequest() throws {
     let o = try WO.run(
       WO.order(.serviceRequest, kind: .applianceDamage),
@@ -104,7 +105,7 @@ struct WorkflowPathTests {
     #expect(o[3].state == .pendingReturnVisit)
   }
 
-  @Test("Rule: opinions and suggestions close on reply (no review, no return visit by default)")
+  @Test("Rule WO-REPLY: opinions and suggestions close on reply (no review, no return visit by default)")
   func opinionClosesOnReply() throws {
     let o = try WO.run(
       WO.order(.suggestion),

@@ -17,7 +17,7 @@ struct WorkflowPropertyTests {
     .mergeInto(parent: MergeParent(orderID: "P", type: .complaint, state: .dispatched)),
   ]
 
-  @Test("Rule: every state is reachable from intake and terminal states accept no move (issue 3)")
+  @Test("Rule WO-STATES: every state is reachable from intake and terminal states accept no move")
   func reachability() {
     var seen: Set<WorkOrderState> = []
     for type in OrderType.allCases {
@@ -40,7 +40,7 @@ struct WorkflowPropertyTests {
   }
 
   @Test(
-    "Rule: advancing by working time and measuring it back agree (working-day pause arithmetic)",
+    "Rule CAL-WORKING-TIME: advancing by working time and measuring it back agree (working-day pause arithmetic)",
     arguments: ["2026-03-13T20:00:00", "2026-09-30T10:00:00", "2026-02-13T23:00:00"])
   func advanceMeasureInverse(start: String) throws {
     for hours in [0.5, 4, 24, 60, 200] {
@@ -50,7 +50,7 @@ struct WorkflowPropertyTests {
     }
   }
 
-  @Test("Rule: snapshots round-trip as JSON so the app can store them")
+  @Test("Rule WO-STATES: snapshots round-trip as JSON so the app can store them")
   func snapshotCodable() throws {
     let outcome = try WO.run(WO.order(.complaint), WorkflowBranchTests.dispatchedComplaint).last!
     let data = try JSONEncoder().encode(outcome.snapshot)

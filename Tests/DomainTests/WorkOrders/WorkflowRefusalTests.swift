@@ -3,7 +3,7 @@ import Testing
 
 @testable import Domain
 
-/// Issue item 3: illegal moves are refused with an error naming why.
+/// WO-PERMISSIONS: illegal moves are refused with an error naming why.
 @Suite("Workflow: refused moves")
 struct WorkflowRefusalTests {
   struct Case: Sendable, CustomTestStringConvertible {
@@ -39,22 +39,22 @@ struct WorkflowRefusalTests {
 
   static let cases: [Case] = [
     Case(
-      rule: "only agents accept (§2 step 1)", setup: [], type: .complaint, severity: .general,
+      rule: "only agents accept (WO-PERMISSIONS)", setup: [], type: .complaint, severity: .general,
       action: .accept, roles: [.handler], at: "2026-03-09T09:00:00",
       expected: .roleNotAllowed(.accept, allowed: [.agent])),
     Case(
-      rule: "only the lead reviews the intake (§2 step 1)", setup: accepted, type: .complaint, severity: .general,
+      rule: "only the lead reviews the intake (WO-INTAKE-REVIEW)", setup: accepted, type: .complaint, severity: .general,
       action: .approveIntake, roles: [.agent], at: "2026-03-09T09:05:00",
       expected: .roleNotAllowed(.approveIntake, allowed: [.lead])),
     Case(
-      rule: "complaints are not dispatched before lead review (§2 step 1)", setup: accepted, type: .complaint,
+      rule: "complaints are not dispatched before lead review (WO-INTAKE-REVIEW)", setup: accepted, type: .complaint,
       severity: .general, action: .dispatch(unitID: "s7"), roles: [.agent], at: "2026-03-09T09:05:00",
       expected: .wrongState(.dispatch, .pendingIntakeReview)),
     Case(
       rule: "dispatch names a unit", setup: accepted, type: .opinion, severity: .general,
       action: .dispatch(unitID: " "), roles: [.agent], at: "2026-03-09T09:05:00", expected: .missingUnit),
     Case(
-      rule: "退单 needs a reason (§2 step 5)", setup: dispatched, type: .complaint, severity: .general,
+      rule: "退单 needs a reason (WO-RETURN)", setup: dispatched, type: .complaint, severity: .general,
       action: .returnByUnit(reason: ""), roles: [.handler], at: "2026-03-09T10:00:00",
       expected: .missingReason(.returnByUnit)),
     Case(
@@ -66,16 +66,16 @@ struct WorkflowRefusalTests {
       action: .answerAtIntake(answer: "ok"), roles: [.agent], at: "2026-03-09T09:00:00",
       expected: .notForOrderType(.answerAtIntake, .complaint)),
     Case(
-      rule: "reply only after first contact (§2 step 3)", setup: dispatched, type: .complaint, severity: .general,
+      rule: "reply only after first contact (WO-REPLY)", setup: dispatched, type: .complaint, severity: .general,
       action: .reply(summary: "done"), roles: [.handler], at: "2026-03-10T10:00:00",
       expected: .wrongState(.reply, .dispatched)),
     Case(
-      rule: "extension only after explaining to the customer (§2 step 4)", setup: contacted, type: .complaint,
+      rule: "extension only after explaining to the customer (WO-EXTENSION)", setup: contacted, type: .complaint,
       severity: .general,
       action: .requestExtension(reason: "complex", newDue: WO.t("2026-03-20"), customerInformed: false),
       roles: [.handler], at: "2026-03-10T10:00:00", expected: .customerNotInformed),
     Case(
-      rule: "extension requested after the deadline cannot cure the breach (§2 step 4)", setup: contacted,
+      rule: "extension requested after the deadline cannot cure the breach (WO-EXTENSION)", setup: contacted,
       type: .complaint, severity: .general,
       action: .requestExtension(reason: "complex", newDue: WO.t("2026-03-20"), customerInformed: true),
       roles: [.handler], at: "2026-03-14T08:00:00", expected: .extensionAfterDeadline(WO.t("2026-03-14"))),
@@ -84,22 +84,22 @@ struct WorkflowRefusalTests {
       action: .requestExtension(reason: "complex", newDue: WO.t("2026-03-13"), customerInformed: true),
       roles: [.handler], at: "2026-03-10T10:00:00", expected: .extensionNotLater(WO.t("2026-03-14"))),
     Case(
-      rule: "no approval without a request (§2 step 4)", setup: contacted, type: .complaint, severity: .general,
+      rule: "no approval without a request (WO-EXTENSION)", setup: contacted, type: .complaint, severity: .general,
       action: .approveExtension, roles: [.reviewer], at: "2026-03-10T10:00:00", expected: .noPendingExtension),
     Case(
-      rule: "handlers cannot approve their own extension (§2 step 4: company approval)", setup: contacted,
+      rule: "handlers cannot approve their own extension (WO-EXTENSION: company approval)", setup: contacted,
       type: .complaint, severity: .general, action: .approveExtension, roles: [.handler],
       at: "2026-03-10T10:00:00", expected: .roleNotAllowed(.approveExtension, allowed: [.reviewer, .lead])),
     Case(
-      rule: "only Marketing's reviewer approves replies (§2 step 6)", setup: contacted, type: .complaint,
+      rule: "only Marketing's reviewer approves replies (WO-REPLY-REVIEW)", setup: contacted, type: .complaint,
       severity: .general, action: .approveReply, roles: [.lead], at: "2026-03-10T10:00:00",
       expected: .roleNotAllowed(.approveReply, allowed: [.reviewer])),
     Case(
-      rule: "return visit only after review (§2 step 6)", setup: contacted, type: .complaint, severity: .general,
+      rule: "return visit only after review (WO-RETURN-VISIT)", setup: contacted, type: .complaint, severity: .general,
       action: .recordReturnVisit(satisfied: true, note: ""), roles: [.agent], at: "2026-03-10T10:00:00",
       expected: .wrongState(.recordReturnVisit, .inProgress)),
     Case(
-      rule: "same-day report only for serious or major events (§2 step 7)", setup: accepted, type: .complaint,
+      rule: "same-day report only for serious or major events (WO-SAME-DAY-REPORT)", setup: accepted, type: .complaint,
       severity: .general, action: .fileSameDayReport(summary: "x"), roles: [.lead], at: "2026-03-09T10:00:00",
       expected: .notSeriousEvent),
     Case(
@@ -123,11 +123,11 @@ struct WorkflowRefusalTests {
       action: .recordArrival, roles: [.handler], at: "2026-03-10T10:00:00",
       expected: .notForOrderType(.recordArrival, .complaint)),
     Case(
-      rule: "unsatisfied return visit needs a note (§2 step 6)", setup: approved, type: .complaint,
+      rule: "unsatisfied return visit needs a note (WO-RETURN-VISIT)", setup: approved, type: .complaint,
       severity: .general, action: .recordReturnVisit(satisfied: false, note: " "), roles: [.agent],
       at: "2026-03-11T10:00:00", expected: .missingReason(.recordReturnVisit)),
     Case(
-      rule: "return visits are made by the 95598 agent (§2 step 6)", setup: approved, type: .complaint,
+      rule: "return visits are made by the 95598 agent (WO-RETURN-VISIT)", setup: approved, type: .complaint,
       severity: .general, action: .recordReturnVisit(satisfied: true, note: ""), roles: [.handler],
       at: "2026-03-11T10:00:00", expected: .roleNotAllowed(.recordReturnVisit, allowed: [.agent])),
     Case(
@@ -137,7 +137,7 @@ struct WorkflowRefusalTests {
       roles: [.handler], at: "2026-03-10T11:00:00", expected: .extensionAlreadyPending),
   ]
 
-  @Test("Rule: illegal moves are refused with a named error (issue 3)", arguments: cases)
+  @Test("Rule WO-PERMISSIONS: illegal moves are refused with a named error", arguments: cases)
   func refused(c: Case) throws {
     let order =
       try WO.run(WO.order(c.type, severity: c.severity), c.setup).last?.snapshot
@@ -147,7 +147,7 @@ struct WorkflowRefusalTests {
     }
   }
 
-  @Test("Rule: a closed order accepts no further move")
+  @Test("Rule WO-STATES: a closed order accepts no further move")
   func closedIsFinal() throws {
     let closed = try WO.run(WO.order(.query), [(.answerAtIntake(answer: "balance ¥12"), [.agent], "2026-03-09T09:00:00")])
       .last!.snapshot

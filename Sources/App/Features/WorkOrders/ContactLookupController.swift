@@ -3,7 +3,7 @@ import Fluent
 import Vapor
 
 /// While the agent types the account or phone on the intake form, the customer's open orders
-/// and repeat contacts within 30 days (issue 3 §6), for the form's small script.
+/// and repeat contacts within 30 days (WO-REPEAT-CONTACT), for the form's small script.
 enum ContactLookupController {
   struct Contact: Content {
     let href: String

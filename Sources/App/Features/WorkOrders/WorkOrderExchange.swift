@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// JSON lines for exchange with the national 95598 platform (issue 3 §9): export orders one JSON
+/// JSON lines for exchange with the national 95598 platform (WO-EXCHANGE): export orders one JSON
 /// object per line, and import orders taken elsewhere — one create request per line, all or
 /// nothing, every bad line named.
 enum WorkOrderExchange {

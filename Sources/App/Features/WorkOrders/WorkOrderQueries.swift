@@ -196,7 +196,7 @@ enum WorkOrderQueries {
 }
 
 extension WorkOrderQueries {
-  /// A customer's repeat contacts (issue 3 §6): their open orders, and any order on the same
+  /// A customer's repeat contacts (WO-REPEAT-CONTACT): their open orders, and any order on the same
   /// account or phone accepted within the 30 days before `asOf`, newest first. The order page's
   /// related list, its merge candidates and the intake's lookup all read this.
   static func contacts(

@@ -1,7 +1,7 @@
 import Domain
 import Fluent
 
-/// The 14 departments of DOMAIN.md §1 as initial data; administrators edit them afterwards.
+/// The 14 departments of ORG-DEPARTMENTS as initial data; administrators edit them afterwards.
 struct SeedDefaultDepartments: AsyncMigration {
   func prepare(on database: any Database) async throws {
     for d in DefaultDepartments.all {

@@ -2,7 +2,7 @@ import Domain
 import Fluent
 import Foundation
 
-/// A functional department and the service modules it answers for (DOMAIN.md §1).
+/// A functional department and the service modules it answers for (ORG-DEPARTMENTS).
 final class Department: Model, @unchecked Sendable {
   static let schema = "departments"
 

@@ -1,7 +1,7 @@
 import Domain
 
-/// The short questionnaires of the channels beside the sampled survey (DOMAIN.md §4
-/// multi-channel evaluation), on the wave's five-point scale so their scores compare.
+/// The short questionnaires of the channels beside the sampled survey (SV-CHANNELS), on the wave's
+/// five-point scale so their scores compare.
 enum ChannelQuestionnaires {
   /// The service-hall rating device: one question, five faces, one tap.
   static func kiosk(scale: SatisfactionScale) -> Questionnaire {

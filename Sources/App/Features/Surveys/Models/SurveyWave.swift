@@ -44,7 +44,7 @@ extension SurveyWave {
   }
 }
 
-/// A unit's assessment and stretch targets for a wave (考核满分值指标 / 力争目标, DOMAIN.md §4).
+/// A unit's assessment and stretch targets for a wave (考核满分值指标 / 力争目标, SV-TARGETS).
 final class SurveyTarget: Model, @unchecked Sendable {
   static let schema = "survey_targets"
 

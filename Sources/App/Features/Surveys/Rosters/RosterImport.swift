@@ -24,7 +24,7 @@ struct RosterImportResult: Sendable {
   let problems: [RosterProblem]
 }
 
-/// Imports a county company's customer roster (客户资料清单, DOMAIN.md §4) in the unified format
+/// Imports a county company's customer roster (客户资料清单, SV-ROSTER-FORMAT) in the unified format
 /// (docs/roster-format.md). Valid rows go in as one new version inside one transaction; every
 /// refused row is reported by line and reason and kept with the version.
 enum RosterImport {

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Draws a wave's sample for every county company that has a current roster (DOMAIN.md §4):
+/// Draws a wave's sample for every county company that has a current roster (SV-SAMPLE-STRATA):
 /// stratified by segment, reproducible from the wave's seed, with the exclusions of the plan.
 enum SampleService {
   struct CountyDraw: Sendable {

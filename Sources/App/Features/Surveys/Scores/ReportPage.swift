@@ -3,8 +3,8 @@ import Domain
 import Fluent
 import Vapor
 
-/// The printable satisfaction analysis report of one unit, in the shape of the report template
-/// in the seeds (满意度分析报告): overall, sample, scores, main problems with counts and shares,
+/// The printable satisfaction analysis report of one unit, in the shape of the company's report
+/// template (满意度分析报告, SV-SCORE-DISPLAY, SV-COMMENT-TOPICS): overall, sample, scores, main problems with counts and shares,
 /// and the measures owed by the departments answerable for the weakest modules.
 struct ReportPage: Encodable {
   struct ModuleRow: Encodable {

@@ -3,7 +3,8 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// 满意度 and 满意率 of a wave per unit, module, item, segment and channel (DOMAIN.md §4), over
+/// 满意度 and 满意率 of a wave per unit, module, item, segment and channel (SV-SCORE-RESPONDENT,
+/// SV-SCORE-ROLLUP), over
 /// respondents, weighted with the design weights and rolled up county → city → company; each unit
 /// against its targets.
 enum ScoreService {

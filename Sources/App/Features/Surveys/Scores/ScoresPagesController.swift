@@ -4,7 +4,7 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// The results page of a wave (DOMAIN.md §4 scores against targets).
+/// The results page of a wave (SV-SCORE-DISPLAY, scores against SV-TARGETS).
 enum ScoresPagesController {
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.surveyWaveScores.components, use: show).query(unitParameter)

@@ -1,8 +1,8 @@
 import Domain
 
 /// Reads a wave's sampling plan from form or API input; blank fields keep the defaults of
-/// DOMAIN.md §4 (1,000 per county, proportional, 20 % reserve, 12-month and open-complaint
-/// exclusions).
+/// SV-SAMPLE-SIZE, SV-SAMPLE-RESERVE, SV-SAMPLE-EXCLUSIONS (1,000 per county, proportional, 20 %
+/// reserve, 12-month and open-complaint exclusions).
 enum SamplingPlanInput {
   static func parse(_ input: WaveService.Input, seedSource: () -> UInt64, into errors: inout FieldErrors) -> SamplingPlan? {
     var plan = SamplingPlan(seed: seedSource())

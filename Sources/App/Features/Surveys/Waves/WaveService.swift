@@ -138,7 +138,7 @@ enum WaveService {
     }
   }
 
-  /// Sets a unit's assessment and stretch targets for the wave (DOMAIN.md §4: e.g. 76 / 78).
+  /// Sets a unit's assessment and stretch targets for the wave (SV-TARGETS: e.g. 76 / 78).
   static func setTarget(
     unitID: UUID?, assessment: String?, stretch: String?, wave: SurveyWave, actor: Actor, on db: any Database, now: Date
   ) async throws {

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 
 /// Where each county company stands in a wave: roster, sample, fieldwork and the plan's
-/// milestones (DOMAIN.md §4: rosters by end of June, fieldwork by end of October, …).
+/// milestones (SV-PLAN-MILESTONES: rosters by end of June, fieldwork by end of October, …).
 enum WaveStatus {
   struct County: Sendable {
     let unit: OrgUnit

@@ -1,10 +1,11 @@
 import Domain
 import Fluent
 
-/// A reporter's (举报人) identity is confidential (DOMAIN.md §2). Any list that ties orders to a
-/// customer would name one: the customer's other orders would list the report, the report would
-/// list them, the intake lookup would say the phone has filed a report. So for everyone not
-/// cleared to see reporters, reports are left out of every list by this one rule, at the query.
+/// A reporter's (举报人) identity is confidential (ORG-MASK-REPORTER, WO-REPORT-SECRECY). Any list
+/// that ties orders to a customer would name one: the customer's other orders would list the
+/// report, the report would list them, the intake lookup would say the phone has filed a report. So
+/// for everyone not cleared to see reporters, reports are left out of every list by this one rule,
+/// at the query.
 enum ReportSecrecy {
   /// Roles that see a reporter's identity; configuration with this default.
   static let clearedRoles: Set<Role> = [.admin]

@@ -3,7 +3,7 @@ import Domain
 import Fluent
 import Vapor
 
-/// The KPI dashboard of one unit's subtree for one month (issue 3 §7): volumes, complaint rate
+/// The KPI dashboard of one unit's subtree for one month (rules KPI-…): volumes, complaint rate
 /// per 10,000 customers, timeliness rates, and charts. Every number links to exactly the orders
 /// it counts: a rate's numerator and its denominator each to their own list.
 struct KPIDashboardPage: Encodable {

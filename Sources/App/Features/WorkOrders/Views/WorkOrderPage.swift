@@ -165,7 +165,7 @@ struct WorkOrderPage: Encodable {
     }
   }
 
-  /// Repeat contacts: other orders on the same account or phone within 30 days (issue 3 §6).
+  /// Repeat contacts: other orders on the same account or phone within 30 days (WO-REPEAT-CONTACT).
   static func related(_ order: WorkOrder, actor: Actor, on db: any Database) async throws -> [Related] {
     let others = try await WorkOrderQueries.contacts(
       account: order.customerAccount, phone: order.customerPhone, asOf: order.acceptedAt, for: actor, on: db
@@ -190,7 +190,7 @@ struct WorkOrderPage: Encodable {
   }
 
   /// The customer's other orders this one may be merged into as a duplicate, as the workflow
-  /// allows for the viewer's roles (issue 3 §3).
+  /// allows for the viewer's roles (WO-MERGE, WO-PERMISSIONS).
   static func mergeTargets(
     _ order: WorkOrder, workflow: Workflow, actor: Actor, on db: any Database, now: Date
   ) async throws -> [Choice] {
