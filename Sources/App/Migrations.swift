@@ -39,6 +39,7 @@ enum Migrations {
       AddAnalysisRunScope(),
       CreateInspections(),
       SeedInspectionChecklist(),
+      CreateFindingPhotos(),
     ]
   }
 }

@@ -32,7 +32,9 @@ struct ArchitectureDocTests {
     let fm = FileManager.default
     var everyFile: Set<String> = []
     for folder in ["Sources", "Tests", "e2e", "Resources", "Public", "bench", "scripts", "docs"] {
-      for case let url as URL in fm.enumerator(at: tree.root.appendingPathComponent(folder), includingPropertiesForKeys: nil) ?? .init() {
+      let walker = fm.enumerator(
+        at: tree.root.appendingPathComponent(folder), includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+      for case let url as URL in walker ?? .init() {
         everyFile.insert(url.lastPathComponent)
       }
     }

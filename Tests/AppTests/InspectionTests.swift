@@ -239,4 +239,55 @@ struct InspectionTests {
       #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == "inspection").count() == 2)
     }
   }
+
+  @Test(
+    "Rule INSP-PHOTOS: a 3 MB photo of a finding is kept byte for byte and shown to those who may see it; another type, another county or a closed finding is refused"
+  )
+  func photos() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let inspector = try await signedIn(app, "inspector")
+      try await inspector.get("/inspections/new")
+      _ = try await inspector.post("/inspections/new", try setup.form(setup.org.stationA, failing: [0: "柜台有私人物品"]))
+      let finding = try #require(try await InspectionFinding.query(on: app.db).first())
+      let id = try finding.requireID()
+      let visit = "/inspections/\(finding.$inspection.id)"
+      var photo = Data([0xFF, 0xD8, 0xFF, 0xE0])
+      photo.append(Data((0..<(3 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
+
+      try await inspector.get(visit)
+      let added = try await AnalysisFixtures.upload(inspector, "/inspections/findings/\(id)/photos", fields: [], file: ("柜台.jpg", photo))
+      #expect(added.status == .seeOther, "\(added.body.string.prefix(1500))")
+      let stored = try #require(try await FindingPhoto.query(on: app.db).first())
+      #expect(stored.size == photo.count && stored.contentType == "image/jpeg")
+      let page = try await inspector.get(visit)
+      #expect(page.body.string.contains("/inspections/photos/\(try stored.requireID())"))
+      let image = try await inspector.get("/inspections/photos/\(try stored.requireID())")
+      #expect(image.status == .ok && Data(buffer: image.body) == photo)
+
+      try await inspector.get(visit)
+      let pdf = try await AnalysisFixtures.upload(
+        inspector, "/inspections/findings/\(id)/photos", fields: [], file: ("整改报告.pdf", Data("%PDF-1.4 report".utf8)))
+      #expect(pdf.status == .unprocessableEntity && pdf.body.string.contains("只能上传 JPG 或 PNG 照片"))
+      let handlerB = try await signedIn(app, "handlerB")
+      #expect(try await handlerB.get("/inspections/photos/\(try stored.requireID())").status == .forbidden)
+      #expect(
+        try await AnalysisFixtures.upload(handlerB, "/inspections/findings/\(id)/photos", fields: [], file: ("a.jpg", photo)).status
+          == .forbidden)
+
+      let handler = try await signedIn(app, "handlerA")
+      try await handler.get(visit)
+      #expect(
+        try await AnalysisFixtures.upload(handler, "/inspections/findings/\(id)/photos", fields: [], file: ("整改后.jpg", photo)).status
+          == .seeOther)
+      try await handler.get(visit)
+      _ = try await handler.post("/inspections/findings/\(id)/actions", [("action", "rectify"), ("version", "1"), ("text", "已清理")])
+      try await inspector.get(visit)
+      _ = try await inspector.post("/inspections/findings/\(id)/actions", [("action", "close"), ("version", "2")])
+      try await inspector.get(visit)
+      let late = try await AnalysisFixtures.upload(inspector, "/inspections/findings/\(id)/photos", fields: [], file: ("b.jpg", photo))
+      #expect(late.status == .conflict)
+      #expect(try await FindingPhoto.query(on: app.db).count() == 2)
+    }
+  }
 }

@@ -25,11 +25,15 @@ struct RuleCitationTests {
     let prefix = tree.root.path.hasSuffix("/") ? tree.root.path : tree.root.path + "/"
     var files: [(String, [Substring])] = []
     for folder in Self.scanned {
-      guard let walker = FileManager.default.enumerator(at: tree.root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+      // Hidden folders (e2e/.venv, the test command's Python packages) and generated output are not the repository's text.
+      guard
+        let walker = FileManager.default.enumerator(
+          at: tree.root.appendingPathComponent(folder), includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
       else { continue }
       for case let url as URL in walker {
         let path = url.path.hasPrefix(prefix) ? String(url.path.dropFirst(prefix.count)) : url.path
-        guard path != Self.thisFile, let data = FileManager.default.contents(atPath: url.path),
+        guard path != Self.thisFile, !path.contains("/artifacts/"), !path.contains("__pycache__"),
+          let data = FileManager.default.contents(atPath: url.path),
           let text = String(data: data, encoding: .utf8)
         else { continue }
         files.append((path, text.split(separator: "\n", omittingEmptySubsequences: false)))

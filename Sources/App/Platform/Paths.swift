@@ -51,6 +51,8 @@ enum Paths {
   static let inspectionVisits = RoutePath("inspections/visits")
   static let inspectionFindings = RoutePath("inspections/findings")
   static let inspectionFindingAction = RoutePath("inspections/findings/:findingID/actions")
+  static let inspectionFindingPhotos = RoutePath("inspections/findings/:findingID/photos")
+  static let inspectionPhoto = RoutePath("inspections/photos/:photoID")
   static let inspection = RoutePath("inspections/:inspectionID")
   static let audit = RoutePath("admin/audit")
   static let workOrders = RoutePath("work-orders")

@@ -120,6 +120,13 @@ extension FindingState {
   }
 }
 
+/// INSP-PHOTOS: photos of a finding or its rectification: JPEG or PNG whose content matches, at most 20 MB each.
+public enum FindingPhotoPolicy {
+  public static let standard = AttachmentPolicy(
+    maxBytes: AttachmentPolicy.standard.maxBytes,
+    allowed: AttachmentPolicy.standardTypes.filter { ["jpg", "jpeg", "png"].contains($0.key) })
+}
+
 /// INSP-ROLES: who reads inspections and who rectifies findings (inspectors and admins record and close).
 public enum InspectionRoles {
   public static let readers: Set<Role> = [.admin, .inspector, .leader, .reviewer, .lead, .handler, .staff]

@@ -20,7 +20,7 @@ struct AuditWording {
   static let entities = [
     "work_order", "work_order_attachment", "work_order_note", "unit", "department", "user", "api_token", "calendar", "calendar_year",
     "calendar_day", "roster", "survey_wave", "survey_target", "survey_sample", "survey_response", "survey_results",
-    "analysis_run", "inspection", "inspection_finding",
+    "analysis_run", "inspection", "inspection_finding", "inspection_finding_photo",
   ]
 
   /// Keys whose coded values have a translation, by the locale-key prefix of that translation.

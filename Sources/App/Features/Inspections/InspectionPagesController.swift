@@ -17,6 +17,8 @@ enum InspectionPagesController {
     pages.get(Paths.inspectionVisits.components, use: visits).query(monthParameter, unitParameter)
     pages.get(Paths.inspectionFindings.components, use: findings).query(stateParameter, unitParameter)
     pages.post(Paths.inspectionFindingAction.components, use: act)
+    pages.post(Paths.inspectionFindingPhotos, bodyLimit: UploadLimits.Form.attachment.collected, use: addPhoto)
+    pages.get(Paths.inspectionPhoto.components, use: photo)
     pages.get(Paths.inspection.components, use: show)
   }
 
@@ -94,5 +96,30 @@ enum InspectionPagesController {
       return try await InspectionVisitPage.render(
         req, id: inspectionID, errors: errors, failedFinding: id, typed: form.text, status: status)
     }
+  }
+
+  struct PhotoForm: Content {
+    var file: File?
+  }
+
+  @Sendable static func addPhoto(req: Request) async throws -> Response {
+    let id = try req.uuidParameter("findingID", entity: "entity.inspection_finding")
+    let form = try req.content.decode(PhotoForm.self)
+    guard let finding = try await InspectionFinding.find(id, on: req.db) else { throw AppError.notFound("entity.inspection_finding") }
+    do {
+      _ = try await FindingPhotoService.add(
+        form.file.map { Data(buffer: $0.data) } ?? Data(), fileName: form.file?.filename ?? "", findingID: id, actor: try req.actor,
+        files: req.application.files, on: req.db, now: req.now)
+      return req.redirect(to: Paths.inspection.link(finding.$inspection.id) + "#finding-\(id)")
+    } catch let error as AppError where error.field == "file" {
+      var errors = FieldErrors()
+      errors.add("text", error.messageKey, args: error.args)
+      return try await InspectionVisitPage.render(req, id: finding.$inspection.id, errors: errors, failedFinding: id, status: error.status)
+    }
+  }
+
+  @Sendable static func photo(req: Request) async throws -> Response {
+    let id = try req.uuidParameter("photoID", entity: "entity.inspection_finding")
+    return try await FindingPhotoService.download(id, actor: try req.actor, files: req.application.files, on: req.db)
   }
 }

@@ -95,8 +95,31 @@ final class InspectionFinding: Model, @unchecked Sendable {
   @OptionalParent(key: "item_id") var item: ChecklistItemRow?
   /// The responsible unit: the inspected station unless the inspector named another unit in its subtree.
   @Parent(key: "unit_id") var unit: OrgUnit
+  @Children(for: \.$finding) var photos: [FindingPhoto]
 
   init() {}
 
   var deadlineDay: CivilDate? { CivilDate(iso: deadline) }
+}
+
+/// A photo of a finding (taken at the visit) or of its rectification, stored once by its checksum.
+final class FindingPhoto: Model, @unchecked Sendable {
+  static let schema = "inspection_finding_photos"
+
+  // MARK: id and timestamps
+  @ID(key: .id) var id: UUID?
+
+  // MARK: fields
+  @Field(key: "file_name") var fileName: String
+  @Field(key: "content_type") var contentType: String
+  @Field(key: "size") var size: Int
+  @Field(key: "sha256") var sha256: String
+  @Field(key: "storage_path") var storagePath: String
+  @Field(key: "uploaded_by") var uploadedBy: String
+  @Field(key: "uploaded_at") var uploadedAt: Date
+
+  // MARK: relations
+  @Parent(key: "finding_id") var finding: InspectionFinding
+
+  init() {}
 }

@@ -14,8 +14,15 @@ struct InspectionVisitPage: Encodable {
     let needsText: Bool
     let textLabelKey: String
   }
+  struct Photo: Encodable {
+    let href: String
+    let fileName: String
+    let uploadedBy: String
+  }
   struct Finding: Encodable {
     let id: String
+    let photos: [Photo]
+    let photoAction: String?
     let itemName: String
     let description: String
     let deadline: String
@@ -49,7 +56,7 @@ struct InspectionVisitPage: Encodable {
     try InspectionAccess.requireRead(actor)
     guard
       let inspection = try await Inspection.query(on: req.db).filter(\.$id == id).with(\.$unit)
-        .with(\.$checks, { $0.with(\.$item) }).with(\.$findings, { $0.with(\.$item) }).first()
+        .with(\.$checks, { $0.with(\.$item) }).with(\.$findings, { $0.with(\.$item).with(\.$photos) }).first()
     else { throw AppError.notFound("entity.inspection") }
     try actor.requireVisible(inspection.unit.unitPath)
     let today = BusinessTime.civilDate(of: req.now)
@@ -65,8 +72,13 @@ struct InspectionVisitPage: Encodable {
             textLabelKey: "inspection.action_text.\($0.rawValue)")
         }
       let failed = fid == failedFinding
+      let mayAddPhoto = f.state != .closed && (InspectionAccess.canRecord(actor) || InspectionAccess.may(.rectify, mine, actor: actor))
+      let photos = try f.photos.sorted { $0.uploadedAt < $1.uploadedAt }.map {
+        Photo(href: Paths.inspectionPhoto.link(try $0.requireID()), fileName: $0.fileName, uploadedBy: $0.uploadedBy)
+      }
       return Finding(
-        id: fid.uuidString, itemName: f.item?.name ?? "", description: f.description, deadline: f.deadline,
+        id: fid.uuidString, photos: photos, photoAction: mayAddPhoto ? Paths.inspectionFindingPhotos.link(fid) : nil,
+        itemName: f.item?.name ?? "", description: f.description, deadline: f.deadline,
         state: f.state.rawValue, stateKey: "inspection.finding_state.\(f.state.rawValue)",
         overdue: f.state.isOverdue(deadline: f.deadlineDay ?? today, today: today), responsibleName: f.responsibleName ?? "",
         evidence: f.evidence ?? "", reopenReason: f.reopenReason ?? "", closedByName: f.closedByName ?? "", version: f.version,
