@@ -290,4 +290,38 @@ struct InspectionTests {
       #expect(try await FindingPhoto.query(on: app.db).count() == 2)
     }
   }
+
+  @Test("Rule INSP-ROLES: the start page counts each person's inspection work, and each count lists exactly what it counts")
+  func homeCounts() async throws {
+    try await withApp { app in
+      let setup = try await Setup.make(app)
+      let inspector = try await signedIn(app, "inspector")
+      try await inspector.get("/inspections/new")
+      _ = try await inspector.post("/inspections/new", try setup.form(setup.org.stationA, failing: [0: "问题一", 1: "问题二"]))
+      let first = try #require(try await InspectionFinding.query(on: app.db).sort(\.$createdAt).first())
+      let handler = try await signedIn(app, "handlerA")
+      try await handler.get("/inspections/\(first.$inspection.id)")
+      let rectified = try await handler.post(
+        "/inspections/findings/\(try first.requireID())/actions", [("action", "rectify"), ("version", "1"), ("text", "已整改")])
+      #expect(rectified.status == .seeOther)
+
+      func counts(_ client: PageClient) async throws -> [String: (Int, String)] {
+        let home = try await client.get("/").body.string
+        var found: [String: (Int, String)] = [:]
+        for match in home.matches(of: try Regex(#"href="(/inspections[^"]*)">[^<0-9]*(\d+)[^<]*</a>"#)) {
+          let href = String(try #require(match.output[1].substring)).replacingOccurrences(of: "&amp;", with: "&")
+          found[href] = (Int(try #require(match.output[2].substring)) ?? -1, href)
+        }
+        return found
+      }
+      let forInspector = try await counts(inspector)
+      #expect(forInspector["/inspections?show=uninspected"]?.0 == 2, "\(forInspector)")
+      #expect(forInspector["/inspections/findings?state=rectified"]?.0 == 1)
+      #expect(forInspector["/inspections/findings?state=open"]?.0 == 1)
+      let toCheck = try await inspector.get("/inspections/findings?state=rectified").body.string
+      #expect(toCheck.components(separatedBy: "<tr><td>").count - 1 == 1 && toCheck.contains("问题一"))
+      let forHandler = try await counts(handler)
+      #expect(forHandler["/inspections/findings?state=open"]?.0 == 1 && forHandler["/inspections?show=uninspected"] == nil)
+    }
+  }
 }

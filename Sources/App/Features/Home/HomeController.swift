@@ -42,6 +42,12 @@ enum HomeController {
     if !actor.roles.isDisjoint(with: [.agent, .lead, .handler, .reviewer, .staff, .leader]) {
       cards.append(.init(roleKey: "home.work_orders", items: try await workOrderWork(for: actor, on: req.db, now: req.now)))
     }
+    if InspectionSummaries.concerns(actor) {
+      let items = try await InspectionSummaries.openWork(for: actor, on: req.db, now: req.now).map {
+        HomePage.WorkItem(labelKey: $0.labelKey, count: $0.count, href: $0.href, warning: $0.urgent && $0.count > 0)
+      }
+      cards.append(.init(roleKey: "home.inspections", items: items))
+    }
     let subtree = try await OrgUnit.visible(to: actor, on: req.db).count
     cards.append(
       .init(
