@@ -43,9 +43,8 @@ def test_inspection_on_a_phone_from_visit_to_closure(logged_in, driver):
     browser.logout()
     handler = logged_in("handler")
     handler.open(visit)
-    form = handler.find("section.finding form")
-    form.find_element(By.CSS_SELECTOR, "textarea").send_keys(EVIDENCE)
-    handler.click_and_wait(form.find_element(By.CSS_SELECTOR, 'button[data-action="rectify"]'))
+    handler.find('section.finding textarea[name="text"]').send_keys(EVIDENCE)
+    handler.click_and_wait(handler.find('section.finding button[data-action="rectify"]'))
     assert handler.find("section.finding").get_attribute("data-state") == "rectified", handler.page_excerpt()
     assert EVIDENCE in handler.find("section.finding").text
     assert not handler.maybe('button[data-action="close"]')
