@@ -46,6 +46,18 @@ struct OperationsTests {
     }
   }
 
+  @Test("The OpenAPI document lists exactly the error codes the server has (ErrorCode)")
+  func openAPIErrorCodes() async throws {
+    try await withApp { app in
+      let doc = try await app.api(.GET, "/api/openapi.yaml", token: nil).body.string
+      let line = try #require(doc.split(separator: "\n").first { $0.contains("enum: [") && $0.contains("invalid_field") })
+      let listed = line.split(separator: "[").last?.split(separator: "]").first?.split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      #expect(Set(listed ?? []) == Set(ErrorCode.allCases.map(\.rawValue)))
+    }
+  }
+
   @Test("An unknown API path is a JSON 404, an unknown page an HTML 404")
   func notFound() async throws {
     try await withApp { app in

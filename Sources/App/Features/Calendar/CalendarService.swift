@@ -16,7 +16,7 @@ enum CalendarService {
     try await db.transaction { tx in
       try await row.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "calendar_year", id: String(year), actor: actor, before: NoSnapshot?.none, after: ["year": year], on: tx, at: now)
+        .create, entity: .calendarYear, id: String(year), actor: actor, before: NoSnapshot?.none, after: ["year": year], on: tx, at: now)
     }
   }
 
@@ -41,7 +41,7 @@ enum CalendarService {
       try await existing?.delete(on: tx)
       try await CalendarDay(day).create(on: tx)
       try await AuditLog.record(
-        before == nil ? .create : .update, entity: "calendar_day", id: date.description, actor: actor, before: before, after: day, on: tx,
+        before == nil ? .create : .update, entity: .calendarDay, id: date.description, actor: actor, before: before, after: day, on: tx,
         at: now)
     }
     return day
@@ -56,7 +56,7 @@ enum CalendarService {
     try await db.transaction { tx in
       try await existing.delete(on: tx)
       try await AuditLog.record(
-        .delete, entity: "calendar_day", id: date.description, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
+        .delete, entity: .calendarDay, id: date.description, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
     }
   }
 
@@ -79,7 +79,7 @@ enum CalendarService {
       }
       for day in days { try await CalendarDay(day).create(on: tx) }
       try await AuditLog.record(
-        .update, entity: "calendar", id: years.map(String.init).joined(separator: ","), actor: actor,
+        .update, entity: .calendar, id: years.map(String.init).joined(separator: ","), actor: actor,
         before: ["days": before], after: ["days": days.count], on: tx, at: now)
     }
     return ImportResult(years: years, days: days.count)

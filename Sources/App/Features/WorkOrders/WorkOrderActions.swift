@@ -69,7 +69,7 @@ enum WorkOrderActions {
       guard let id = f.parentID, let parent = try await WorkOrder.find(id, on: db),
         let unit = try await OrgUnit.find(parent.$unit.id, on: db), actor.canSee(unit.unitPath)
       else { throw AppError.invalid("parentId", "validation.unknown_reference") }
-      return .mergeInto(parent: MergeParent(orderID: id.uuidString, type: parent.orderType, state: parent.orderState))
+      return .mergeInto(parent: MergeParent(orderID: id.uuidString, type: parent.type, state: parent.state))
     }
   }
 }

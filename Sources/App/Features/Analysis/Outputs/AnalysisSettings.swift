@@ -137,6 +137,6 @@ enum AnalysisRunContent: Sendable {
 extension AnalysisRun {
   /// The run's settings and outputs, read back typed.
   var content: AnalysisRunContent {
-    get throws { try AnalysisRunContent(kind: analysisKind, settings: settings, outputs: outputs) }
+    get throws { try AnalysisRunContent(kind: kind, settings: settings, outputs: outputs) }
   }
 }

@@ -79,7 +79,7 @@ enum AnalysisRunService {
     try await db.transaction { tx in
       try await run.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "analysis_run", id: run.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .analysisRun, id: run.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: AuditSnapshot(run), on: tx, at: now)
     }
     return run
@@ -87,7 +87,7 @@ enum AnalysisRunService {
 
   /// The audit record names the run and its input, not the (long) outputs.
   struct AuditSnapshot: Encodable {
-    let kind: String
+    let kind: AnalysisKind
     let title: String
     let inputHash: String
     let inputDescription: String

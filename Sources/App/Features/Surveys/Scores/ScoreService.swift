@@ -44,6 +44,21 @@ enum ScoreService {
         count: n, sumWeights: sw, sumSquaredWeights: sw2, sumWeightedValues: swx, sumWeightedSquares: swx2,
         sumWeightedTopBox: swt, sumWeightedTopBoxSquares: swt2)
     }
+
+    /// The grouping columns typed; a value no case knows is an error naming it.
+    func responseChannel() throws -> ResponseChannel {
+      guard let typed = ResponseChannel(rawValue: channel) else {
+        throw UnknownStoredValue(table: SurveyAnswer.schema, column: "channel", value: channel)
+      }
+      return typed
+    }
+
+    func responseSegment() throws -> ResponseSegment {
+      guard let typed = ResponseSegment(rawValue: segment) else {
+        throw UnknownStoredValue(table: SurveyAnswer.schema, column: "segment", value: segment)
+      }
+      return typed
+    }
   }
 
   /// What a respondent's score is taken over: each module, each question, or all scored answers.
@@ -72,20 +87,25 @@ enum ScoreService {
         byID[id] = scores
       }
     }
-    let sampled = { (row: Row) in ResponseChannel(rawValue: row.channel)?.isSampleSurvey ?? false }
     for row in try await respondentSums(waveID: wave.requireID(), by: .overall, on: db) {
+      let channel = try row.responseChannel()
+      let segment = try row.responseSegment().customerSegment
       addUp(row) { scores, cell in
-        scores.channels[row.channel, default: .init()].merge(cell)
-        guard sampled(row) else { return }
+        scores.channels[channel.rawValue, default: .init()].merge(cell)
+        guard channel.isSampleSurvey else { return }
         scores.overall.merge(cell)
-        if let segment = CustomerSegment(rawValue: row.segment) { scores.segments[segment, default: .init()].merge(cell) }
+        if let segment { scores.segments[segment, default: .init()].merge(cell) }
       }
     }
-    for row in try await respondentSums(waveID: wave.requireID(), by: .module, on: db) where sampled(row) {
-      guard let module = ServiceModule(rawValue: row.group_key) else { continue }
+    for row in try await respondentSums(waveID: wave.requireID(), by: .module, on: db) {
+      guard try row.responseChannel().isSampleSurvey else { continue }
+      guard let module = ServiceModule(rawValue: row.group_key) else {
+        throw UnknownStoredValue(table: SurveyAnswer.schema, column: "module", value: row.group_key)
+      }
       addUp(row) { scores, cell in scores.modules[module, default: .init()].merge(cell) }
     }
-    for row in try await respondentSums(waveID: wave.requireID(), by: .question, on: db) where sampled(row) {
+    for row in try await respondentSums(waveID: wave.requireID(), by: .question, on: db) {
+      guard try row.responseChannel().isSampleSurvey else { continue }
       addUp(row) { scores, cell in scores.items[row.group_key, default: .init()].merge(cell) }
     }
     for visit in try await WorkOrderSummaries.returnVisits(year: wave.year, on: db) {
@@ -139,8 +159,8 @@ enum ScoreService {
   /// Each unit's overall 满意度 in another wave, for the change from last year.
   static func overallMeans(waveID: UUID, paths: [UUID: UnitPath], on db: any Database) async throws -> [UUID: Double] {
     var sums: [UUID: ScoreAccumulator] = [:]
-    for row in try await respondentSums(waveID: waveID, by: .overall, on: db)
-    where ResponseChannel(rawValue: row.channel)?.isSampleSurvey == true {
+    for row in try await respondentSums(waveID: waveID, by: .overall, on: db) {
+      guard try row.responseChannel().isSampleSurvey else { continue }
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
         if let id = UUID(uuidString: ancestor) { sums[id, default: .init()].merge(row.sums) }
       }

@@ -45,7 +45,7 @@ struct ComplaintBulletin: Sendable {
       let itemName = item.map { locale == "en" ? $0.englishName : $0.chineseName } ?? (o.itemCode ?? "")
       let i = entry.investigation
       return [
-        o.number, DisplayFormat.dateTime(o.acceptedAt), entry.unitName, itemName, t("workorder.severity.\(o.severity)"), o.content,
+        o.number, DisplayFormat.dateTime(o.acceptedAt), entry.unitName, itemName, t("workorder.severity.\(o.severity.rawValue)"), o.content,
         i.course, i.handling, i.cause, i.responsibility, i.correctiveAction, i.personnelOutcome,
       ]
     }

@@ -13,7 +13,7 @@ struct KPIDrill {
     info: .init(name: "kpi", kind: .choice, choices: KPIMeasure.allCases.map(\.rawValue))
   ) {
     guard let measure = KPIMeasure(rawValue: $0) else {
-      throw AppError(.badRequest, code: "invalid_field", key: "validation.choice", field: "kpi")
+      throw AppError(.badRequest, code: .invalidField, key: "validation.choice", field: "kpi")
     }
     return measure
   }
@@ -21,7 +21,7 @@ struct KPIDrill {
     info: .init(name: "part", kind: .choice, choices: KPIData.Part.allCases.map(\.rawValue))
   ) {
     guard let part = KPIData.Part(rawValue: $0) else {
-      throw AppError(.badRequest, code: "invalid_field", key: "validation.choice", field: "part")
+      throw AppError(.badRequest, code: .invalidField, key: "validation.choice", field: "part")
     }
     return part
   }
@@ -36,7 +36,7 @@ struct KPIDrill {
     _ = try req.query(KPIData.monthParameter)
     guard let measure = try req.query(measureParameter) else { return nil }
     guard part == .counted || measure.isRate else {
-      throw AppError(.badRequest, code: "invalid_field", key: "validation.choice", field: "part")
+      throw AppError(.badRequest, code: .invalidField, key: "validation.choice", field: "part")
     }
     return KPIDrill(measure: measure, part: part)
   }
