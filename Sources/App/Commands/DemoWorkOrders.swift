@@ -65,7 +65,7 @@ enum DemoWorkOrders {
         customerName: name, customerPhone: phone, address: "清河市\(name.prefix(1))家巷\(phone.suffix(2))号", content: content,
         unitID: unit.uuidString, category: category, item: item, attitude: attitude, severity: severity, answer: answer)
     }
-    let dispatch = WorkOrderAction.dispatch(unitID: handlerUnit.uuidString)
+    let dispatch = WorkOrderAction.dispatch(unitID: handlerUnit)
     return [
       Script(
         hoursAgo: 30,

@@ -35,7 +35,7 @@ final class OrgUnit: Model, @unchecked Sendable {
     self.kind = kind
     self.customerCount = 0
     self.$parent.id = parent?.id
-    self.path = (parent.map { UnitPath(value: $0.path).child(id: id.uuidString) } ?? UnitPath.root(id: id.uuidString)).value
+    self.path = (parent.map { UnitPath(value: $0.path).child(id: id) } ?? UnitPath.root(id: id)).value
   }
 
   var unitPath: UnitPath { UnitPath(value: path) }

@@ -130,7 +130,7 @@ enum UnitService {
   /// Re-roots the unit and rewrites the path of its whole subtree.
   private static func move(_ unit: OrgUnit, under parent: OrgUnit?, on db: any Database) async throws {
     let oldPrefix = unit.path
-    let id = try unit.requireID().uuidString
+    let id = try unit.requireID()
     let newPrefix = (parent.map { $0.unitPath.child(id: id) } ?? UnitPath.root(id: id)).value
     let subtree = try await OrgUnit.query(on: db).filter(\.$path =~ oldPrefix).all()
     for member in subtree where member.id != unit.id {

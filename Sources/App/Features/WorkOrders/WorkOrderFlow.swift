@@ -18,7 +18,7 @@ enum WorkOrderFlow {
     -> WorkflowOutcome
   {
     do {
-      return try workflow.apply(action, to: snapshot, by: actor.roles, person: actor.userID.uuidString, at: at)
+      return try workflow.apply(action, to: snapshot, by: actor.roles, person: actor.userID, at: at)
     } catch {
       throw WorkflowRefusal(error: error)
     }
@@ -96,7 +96,7 @@ enum WorkOrderFlow {
   ) async throws -> Announcement {
     var note = outcome.audit.note
     // A dispatch names its unit by id; people read the unit's name.
-    if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
+    if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID {
       note = try await OrgUnit.find(id, on: db)?.name ?? note
     }
     let recipients = try await WorkOrderRecipients.waitingOn(order, unit: unit, workflow: workflow, except: actor.userID, on: db)
@@ -166,8 +166,6 @@ struct WorkflowRefusal: AppErrorConvertible {
         args: ["workorder.action.\(action.rawValue)", "workorder.type.\(type.rawValue)"], field: "action")
     case .missingReason:
       return AppError(.unprocessableEntity, code: .invalidField, key: "validation.required", field: "reason")
-    case .missingUnit:
-      return AppError(.unprocessableEntity, code: .invalidField, key: "validation.required", field: "unitId")
     case .returnWindowClosed(let ended):
       return AppError(
         .unprocessableEntity, code: .illegalAction, key: "workorder.refused.return_window", args: [DisplayFormat.dateTime(ended)],

@@ -66,8 +66,8 @@ enum WorkOrderIntake {
     let order = WorkOrder()
     order.id = UUID()
     let profile = OrderProfile(type: type, serviceKind: serviceKind, channel: channel, area: area)
-    var snapshot = WorkflowSnapshot(orderID: try order.requireID().uuidString, profile: profile, severity: classification.severity)
-    snapshot.unitID = try unit.requireID().uuidString
+    var snapshot = WorkflowSnapshot(orderID: try order.requireID(), profile: profile, severity: classification.severity)
+    snapshot.unitID = try unit.requireID()
     let action: WorkOrderAction =
       answer.isEmpty || !WorkflowRules.default.answeredAtIntake.contains(type)
       ? .accept : .answerAtIntake(answer: answer)

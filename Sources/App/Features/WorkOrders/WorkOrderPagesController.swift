@@ -134,7 +134,7 @@ enum WorkOrderPagesController {
         let order = try await WorkOrderQueries.findVisible(id, for: actor, on: req.db)
         do {
           try await WorkOrderFlow.apply(
-            .dispatch(unitID: order.$unit.id.uuidString), to: order, expectedVersion: version, details: .init(), actor: actor,
+            .dispatch(unitID: order.$unit.id), to: order, expectedVersion: version, details: .init(), actor: actor,
             on: req.db, now: req.now)
           done += 1
         } catch is WorkflowRefusal {

@@ -37,7 +37,7 @@ enum WorkOrderPresenter {
     case .answerAtIntake: .answerAtIntake(answer: "-")
     case .approveIntake: .approveIntake
     case .sendBackToAgent: .sendBackToAgent(reason: "-")
-    case .dispatch: .dispatch(unitID: order.$unit.id.uuidString)
+    case .dispatch: .dispatch(unitID: order.$unit.id)
     case .returnByUnit: .returnByUnit(reason: "-")
     case .recordFirstContact: .recordFirstContact
     case .recordArrival: .recordArrival

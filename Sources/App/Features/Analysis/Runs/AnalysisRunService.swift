@@ -12,7 +12,7 @@ struct AnalysisScope: Sendable {
   let unitIDs: [UUID]
 
   static func of(_ actor: Actor, on db: any Database) async throws -> AnalysisScope {
-    let root = actor.unitPath.ancestorIDs.first.flatMap(UUID.init(uuidString:))
+    let root = actor.unitPath.ancestorIDs.first
     let id = actor.isAdmin ? root ?? actor.unitID : actor.unitID
     guard let unit = try await OrgUnit.find(id, on: db) else { throw AppError.forbidden }
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ unit.path).all()

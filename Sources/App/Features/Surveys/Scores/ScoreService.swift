@@ -82,9 +82,9 @@ enum ScoreService {
     /// A cell counts for its unit and every unit above it that the viewer sees.
     func addUp(_ row: Row, _ add: (inout UnitScores, ScoreAccumulator) -> Void) {
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
-        guard let id = UUID(uuidString: ancestor), var scores = byID[id] else { continue }
+        guard var scores = byID[ancestor] else { continue }
         add(&scores, row.sums)
-        byID[id] = scores
+        byID[ancestor] = scores
       }
     }
     for row in try await respondentSums(waveID: wave.requireID(), by: .overall, on: db) {
@@ -110,8 +110,8 @@ enum ScoreService {
     }
     for visit in try await WorkOrderSummaries.returnVisits(year: wave.year, on: db) {
       for ancestor in paths[visit.unitID]?.ancestorIDs ?? [] {
-        guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
-        byID[id]?.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
+        guard byID[ancestor] != nil else { continue }
+        byID[ancestor]?.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
           .add(score: visit.satisfied ? 100 : 0, topBoxShare: visit.satisfied ? 1 : 0)
       }
     }
@@ -162,7 +162,7 @@ enum ScoreService {
     for row in try await respondentSums(waveID: waveID, by: .overall, on: db) {
       guard try row.responseChannel().isSampleSurvey else { continue }
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
-        if let id = UUID(uuidString: ancestor) { sums[id, default: .init()].merge(row.sums) }
+        sums[ancestor, default: .init()].merge(row.sums)
       }
     }
     return sums.compactMapValues { $0.summary()?.mean }

@@ -19,7 +19,7 @@ struct ComplaintBulletin: Sendable {
   /// for the bulletin and the dashboard.
   static func load(for req: Request) async throws -> (ComplaintBulletin, KPIData) {
     let data = try await KPIData.load(for: req)
-    let ids = data.members(.countedComplaints).counted.compactMap(UUID.init(uuidString:))
+    let ids = data.members(.countedComplaints).counted
     let names = Dictionary(uniqueKeysWithValues: try data.subtree.map { (try $0.requireID(), $0.name) })
     let orders = ids.isEmpty ? [] : try await WorkOrder.query(on: req.db).filter(\.$id ~~ ids).sort(\.$acceptedAt).all()
     let bulletin = ComplaintBulletin(

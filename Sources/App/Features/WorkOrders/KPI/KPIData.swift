@@ -76,7 +76,7 @@ struct KPIData {
   }
 
   /// The order ids of one figure's part, narrowed to a type or category when a bar asks.
-  func ids(_ measure: KPIMeasure, _ part: Part, type: OrderType?, category: String?) -> [String] {
+  func ids(_ measure: KPIMeasure, _ part: Part, type: OrderType?, category: String?) -> [UUID] {
     let m = members(measure)
     let listed = part == .base ? (m.base ?? m.counted) : m.counted
     guard type != nil || category != nil else { return listed }

@@ -16,7 +16,7 @@ enum WorkOrderFacts {
       stages[record.stage] = StageFact(due: reading.due, completedAt: record.stoppedAt)
     }
     return OrderFacts(
-      orderID: try order.requireID().uuidString, unitID: order.$unit.id.uuidString, type: order.type,
+      orderID: try order.requireID(), unitID: order.$unit.id, type: order.type,
       customerAccount: order.customerAccount, matterCode: order.itemCode ?? order.serviceKind?.rawValue, categoryCode: order.categoryCode,
       verified: order.verified ?? false, supplyResponsibility: order.supplyResponsibility ?? false, acceptedAt: order.acceptedAt,
       closedAt: order.closedAt, isMergedDuplicate: order.state == .merged, redispatchCount: max(snapshot.dispatchCount - 1, 0),

@@ -93,11 +93,11 @@ extension WorkOrder {
     clocksJSON = try JSONCoding.encode(ledger)
     state = snapshot.state
     severity = snapshot.severity
-    if let unitID = snapshot.unitID.flatMap(UUID.init(uuidString:)) { $unit.id = unitID }
-    $parent.id = snapshot.parentID.flatMap(UUID.init(uuidString:))
+    if let unitID = snapshot.unitID { $unit.id = unitID }
+    $parent.id = snapshot.parentID
     let waiting = workflow.waitingOn(snapshot)
     waitingRole = waiting.role
-    waitingPerson = waiting.person.flatMap(UUID.init(uuidString:))
+    waitingPerson = waiting.person
     approvalRole = waiting.approver
     try storeDeadlines(ledger, workflow: workflow, now: now, sent: sent)
   }

@@ -174,7 +174,7 @@ extension WorkOrder {
   /// Whether the order waits on this person (`WaitingOn`, from its columns).
   func isWaiting(on actor: Actor) -> Bool {
     WaitingOn(
-      role: waitingRole, person: waitingPerson?.uuidString, approver: approvalRole
-    ).includes(roles: actor.roles, person: actor.userID.uuidString)
+      role: waitingRole, person: waitingPerson, approver: approvalRole
+    ).includes(roles: actor.roles, person: actor.userID)
   }
 }

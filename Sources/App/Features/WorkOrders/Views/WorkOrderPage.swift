@@ -201,7 +201,7 @@ struct WorkOrderPage: Encodable {
       account: order.customerAccount, phone: order.customerPhone, asOf: now, for: actor, on: db
     ).filter { $0.id != order.id }
     return try candidates.filter { parent in
-      let target = MergeParent(orderID: try parent.requireID().uuidString, type: parent.type, state: parent.state)
+      let target = MergeParent(orderID: try parent.requireID(), type: parent.type, state: parent.state)
       return (try? workflow.apply(.mergeInto(parent: target), to: snapshot, by: actor.roles, at: now)) != nil
     }.map { Choice(value: try $0.requireID().uuidString, label: "\($0.number) · \($0.content.prefix(30))", selected: false) }
   }
