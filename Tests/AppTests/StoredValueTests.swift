@@ -77,4 +77,15 @@ struct StoredValueTests {
       #expect(res.body.string.contains("units.kind") && res.body.string.contains("district"), "\(res.body.string)")
     }
   }
+
+  @Test("ARCH-TYPED-VALUES: a calendar day of an unknown kind stops the calendar loading, naming it, instead of being left out")
+  func unknownCalendarDay() async throws {
+    try await withApp { app in
+      let day = try #require(try await CalendarDay.query(on: app.db).first())
+      #expect(try day.override.kind == day.kind)
+      try await Self.corrupt(app, table: "calendar_days", column: "kind", raw: "festival", id: try day.requireID())
+      await Self.expectUnknown("calendar_days", "kind", "festival") { _ = try await WorkingCalendar.load(on: app.db) }
+      await Self.expectUnknown("calendar_days", "kind", "festival") { _ = try await CalendarDay.query(on: app.db).all() }
+    }
+  }
 }

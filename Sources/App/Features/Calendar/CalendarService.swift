@@ -37,7 +37,7 @@ enum CalendarService {
     let day = DayOverride(date: date, kind: kind, name: name)
     try await db.transaction { tx in
       let existing = try await CalendarDay.query(on: tx).filter(\.$date == date.description).first()
-      let before = existing?.override
+      let before = try existing?.override
       try await existing?.delete(on: tx)
       try await CalendarDay(day).create(on: tx)
       try await AuditLog.record(
@@ -52,7 +52,7 @@ enum CalendarService {
     guard let date = CivilDate(iso: raw),
       let existing = try await CalendarDay.query(on: db).filter(\.$date == date.description).first()
     else { throw AppError.notFound("entity.calendar_day") }
-    let before = existing.override
+    let before = try existing.override
     try await db.transaction { tx in
       try await existing.delete(on: tx)
       try await AuditLog.record(

@@ -149,7 +149,7 @@ enum WorkOrderPagesController {
     var query = URLComponents()
     query.queryItems =
       [
-        URLQueryItem(name: "view", value: "mine"), URLQueryItem(name: "dispatched", value: String(done)),
+        URLQueryItem(name: "view", value: QueueView.mine.rawValue), URLQueryItem(name: "dispatched", value: String(done)),
       ] + (failed.isEmpty ? [] : [URLQueryItem(name: "failed", value: failed.joined(separator: ","))])
     return req.redirect(to: Paths.workOrders.link() + "?" + (query.percentEncodedQuery ?? ""))
   }

@@ -35,8 +35,11 @@ final class CalendarDay: Model, @unchecked Sendable {
     self.name = o.name
   }
 
-  var override: DayOverride? {
-    guard let d = CivilDate(iso: date) else { return nil }
-    return DayOverride(date: d, kind: kind, name: name)
+  /// The stored day; a date that is not YYYY-MM-DD is an error naming it.
+  var override: DayOverride {
+    get throws {
+      guard let d = CivilDate(iso: date) else { throw UnknownStoredValue(table: Self.schema, column: "date", value: date) }
+      return DayOverride(date: d, kind: kind, name: name)
+    }
   }
 }

@@ -64,7 +64,7 @@ struct KPIData {
   /// The queue page listing exactly the orders of a figure (or of one bar: a type or category).
   func drillDown(_ measure: KPIMeasure, _ part: Part, type: OrderType? = nil, category: String? = nil) -> String {
     var items = [
-      URLQueryItem(name: "view", value: "all"), URLQueryItem(name: "kpi", value: measure.rawValue),
+      URLQueryItem(name: "view", value: QueueView.all.rawValue), URLQueryItem(name: "kpi", value: measure.rawValue),
       URLQueryItem(name: "part", value: part.rawValue), URLQueryItem(name: "unitId", value: root.id?.uuidString),
       URLQueryItem(name: "month", value: month),
     ]
