@@ -57,7 +57,7 @@ struct AnalysisAHPTests {
       let saved = try await client.post("/analysis/ahp", Self.inconsistent + [("intent", "save"), ("title", "三项权重")])
       #expect(saved.status == .seeOther)
       let run = try #require(try await AnalysisRun.query(on: app.db).first())
-      #expect(run.kind == "ahp" && run.title == "三项权重" && run.softwareVersion == WanjiaVersion.current)
+      #expect(run.kind == .ahp && run.title == "三项权重" && run.softwareVersion == WanjiaVersion.current)
       let outputs = try run.ahp().outputs
       #expect(!outputs.consistent)
       #expect(outputs.revisit?.row == names[worst.row])

@@ -37,7 +37,7 @@ struct AnalysisRunTests {
         file: ("mobi.csv", data))
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let run = try #require(try await AnalysisRun.find(try Self.runID(res), on: app.db))
-      #expect(run.kind == "csi" && run.title == "ECSI 手机数据" && run.inputDescription == "mobi.csv")
+      #expect(run.kind == .csi && run.title == "ECSI 手机数据" && run.inputDescription == "mobi.csv")
       #expect(run.inputHash == AnalysisRunService.sha256(data) && run.inputHash.count == 64)
       #expect(run.softwareVersion == WanjiaVersion.current && run.createdBy == "analyst1 姓名")
       // The outputs are what `wanjia analyze csi --json` prints for the same file and model.
@@ -49,7 +49,7 @@ struct AnalysisRunTests {
         modelPath: dir.appendingPathComponent("model.json").path)
       options.target = "CUSA"
       #expect(run.outputs == (try AnalysisJSON.text(CSIOutputs(CSIAnalysis.run(options)))))
-      let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == "analysis_run").all()
+      let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == .analysisRun).all()
       #expect(audit.count == 1 && audit.first?.entityID == run.id?.uuidString)
 
       // The run page: facts, the SVG path diagram, thresholds marked, IPMA with quadrants.

@@ -42,7 +42,7 @@ struct AnalysisWaveGroupTests {
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let (outputs, settings) = try await Self.saved(app, res)
       let a = desk.org.countyA.name, b = desk.org.countyB.name
-      #expect(outputs.groupColumn == "unit" && settings.groupBy == "unit")
+      #expect(outputs.groupColumn == "unit" && settings.groupBy == .unit)
       #expect(Set(outputs.groups?.names ?? []) == [a, b])
       #expect(outputs.groups?[a]?.n == 60 && outputs.groups?[b]?.n == 40)
       // Weights alternate 1, 2 within each unit: county A weighs 90, county B 60.

@@ -55,7 +55,7 @@ struct AttachmentTests {
         app, order.id, name: "big.png", bytes: Self.png + Array(repeating: 0, count: 20 * 1024 * 1024), token: loop.tokens["agent"])
       #expect(big.status == .unprocessableEntity && big.apiError?.message.contains("20") == true)
       #expect(try await WorkOrderAttachment.query(on: app.db).count() == 1)
-      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "work_order_attachment").count() == 1)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .workOrderAttachment).count() == 1)
 
       let page = PageClient(app)
       try await page.login("handlerA")

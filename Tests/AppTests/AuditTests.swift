@@ -36,7 +36,7 @@ struct AuditTests {
       let res = try await app.api(.GET, "/api/v1/audit?entity=unit&actor=admin", token: token)
       let items = try res.content.decode(ListResponse<AuditEntryDTO>.self).items
       #expect(items.count == 1)
-      #expect(items[0].action == "update")
+      #expect(items[0].action == .update)
       #expect(items[0].before?.contains("城关供电所") == true)
       #expect(items[0].after?.contains("城关中心供电所") == true)
       let users = try await app.api(.GET, "/api/v1/audit?entity=user", token: token)

@@ -64,7 +64,7 @@ struct AuthTests {
       #expect(api.status == .unauthorized)
       #expect(api.apiError?.code == "account_locked")
       // The lock is audited as a state change.
-      let audits = try await AuditRecord.query(on: app.db).filter(\.$action == "state_change").filter(\.$entity == "user").count()
+      let audits = try await AuditRecord.query(on: app.db).filter(\.$action == .stateChange).filter(\.$entity == .user).count()
       #expect(audits == 1)
     }
   }
@@ -110,7 +110,7 @@ struct AuthTests {
       #expect(res.status == .forbidden)
       #expect(res.body.string.contains("id=\"error-status\">403"))
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
-      #expect(user.locale == "zh-CN")
+      #expect(user.locale == .zhCN)
       // A login without a token is refused as well.
       let fresh = PageClient(app)
       let login = try await fresh.post("/login", [("username", "handlerA"), ("password", Org.password)], csrf: false)

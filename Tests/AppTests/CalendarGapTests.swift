@@ -76,7 +76,7 @@ struct CalendarGapTests {
       for user in ["admin", "agent", "lead", "reviewer", "handlerA", "handlerB", "agentB"] {
         let id = try #require(try await User.query(on: app.db).filter(\.$username == user).first()?.id)
         #expect(
-          try await InboxNotification.query(on: app.db).filter(\.$user.$id == id).filter(\.$kind == "calendar").count() == 1, "\(user)")
+          try await InboxNotification.query(on: app.db).filter(\.$user.$id == id).filter(\.$kind == .calendar).count() == 1, "\(user)")
       }
       let analystID = try #require(try await User.query(on: app.db).filter(\.$username == "analyst").first()?.id)
       #expect(try await InboxNotification.query(on: app.db).filter(\.$user.$id == analystID).count() == 0)

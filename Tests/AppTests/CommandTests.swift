@@ -16,32 +16,32 @@ struct CommandTests {
       let result = try #require(try await DemoSeed.seedIfEmpty(app))
       #expect(result.logins.count == Role.allCases.count)
       let kinds = try await OrgUnit.query(on: app.db).all().map(\.kind)
-      #expect(kinds.filter { $0 == "city" }.count == 1)
-      #expect(kinds.filter { $0 == "county" }.count == 4)
-      #expect(kinds.filter { $0 == "station" }.count == 12)
+      #expect(kinds.filter { $0 == .city }.count == 1)
+      #expect(kinds.filter { $0 == .county }.count == 4)
+      #expect(kinds.filter { $0 == .station }.count == 12)
       #expect(try await Department.query(on: app.db).count() == 14)
       let handler = try #require(try await User.query(on: app.db).filter(\.$username == "handler").with(\.$unit).first())
-      #expect(handler.unit.kind == "county")
+      #expect(handler.unit.kind == .county)
       let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agent").with(\.$unit).first())
-      #expect(agent.unit.kind == "city")
+      #expect(agent.unit.kind == .city)
       #expect(try await app.token("leader", password: result.password).isEmpty == false)
       // Work orders at every stage, with the sweep's warnings and 催办 already raised.
       let orders = try await WorkOrder.query(on: app.db).all()
       #expect(orders.count == DemoWorkOrders.scripts(handlerUnit: UUID(), otherUnit: UUID()).count)
-      #expect(Set(orders.map(\.state)).isSuperset(of: ["closed", "pendingReplyReview", "dispatched", "pendingIntakeReview", "onSite"]))
+      #expect(Set(orders.map(\.state)).isSuperset(of: [.closed, .pendingReplyReview, .dispatched, .pendingIntakeReview, .onSite]))
       #expect(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).count() > 0)
       // Surveys: a roster per county, last year's finished wave and this year's in fieldwork.
       #expect(try await RosterVersion.query(on: app.db).filter(\.$isCurrent == true).count() == 4)
       let waves = try await SurveyWave.query(on: app.db).sort(\.$year).all()
       #expect(waves.map(\.year) == [2025, 2026] && waves.map(\.isOpen) == [false, true])
       let channels = Set(try await SurveyResponse.query(on: app.db).all().map(\.channel))
-      #expect(channels == ["phone", "kiosk", "government"])
-      #expect(try await SurveySample.query(on: app.db).filter(\.$status == "callback").count() > 0)
+      #expect(channels == [.phone, .kiosk, .government])
+      #expect(try await SurveySample.query(on: app.db).filter(\.$status == .callback).count() > 0)
       // Analysis: a CSI run on this year's wave and the AHP weights of the eight modules.
       let runs = try await AnalysisRun.query(on: app.db).all()
-      #expect(runs.map(\.kind).sorted() == ["ahp", "csi"] && runs.contains { $0.inputDescription == waves[1].code })
+      #expect(runs.map(\.kind.rawValue).sorted() == ["ahp", "csi"] && runs.contains { $0.inputDescription == waves[1].code })
       // The demo CSI run is grouped by unit, with an interval, so its page shows every part.
-      let csi = try #require(runs.first { $0.kind == "csi" })
+      let csi = try #require(runs.first { $0.kind == .csi })
       let csiOutputs = try csi.csi().outputs
       #expect((csiOutputs.groups?.names.count ?? 0) >= 2 && csiOutputs.indexInterval != nil)
       // Inspections: last month every station of the handler's county; this month findings in every state.
@@ -69,7 +69,7 @@ struct CommandTests {
       try await UserCommands(readPassword: { _ in "long-enough-1" }).run(using: &context)
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "wang.wu").with(\.$unit).first())
       #expect(user.unit.code == "A-S1")
-      #expect(user.roles == ["handler", "staff"])
+      #expect(user.roles == [.handler, .staff])
       #expect(try await app.token("wang.wu", password: "long-enough-1").isEmpty == false)
 
       var bad = CommandContext(

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Testing
@@ -35,12 +36,12 @@ struct DirectInsertTests {
     let order = WorkOrder()
     order.version = 3
     order.number = number
-    order.type = "complaint"
-    order.serviceKind = "other"
-    order.channel = "phone95598"
-    order.area = "rural"
-    order.state = "replied"
-    order.severity = "serious"
+    order.type = .complaint
+    order.serviceKind = .other
+    order.channel = .phone95598
+    order.area = .rural
+    order.state = .pendingReplyReview
+    order.severity = .serious
     order.customerAccount = "0912345678"
     order.customerName = "张先生"
     order.customerPhone = "13900001111"
@@ -49,7 +50,7 @@ struct DirectInsertTests {
     order.categoryCode = "conduct"
     order.itemCode = "conduct.attitude"
     order.taxonomyVersion = 1
-    order.attitude = "agitated"
+    order.attitude = .agitated
     order.verified = true
     order.supplyResponsibility = false
     order.acceptedAt = at
@@ -82,11 +83,12 @@ struct DirectInsertTests {
       let read = try #require(try await WorkOrder.find(direct.id, on: app.db))
       let fluent = try #require(try await WorkOrder.find(byFluent.id, on: app.db))
       let same: [(String, (WorkOrder) -> String)] = [
-        ("version", { "\($0.version)" }), ("type", \.type), ("serviceKind", { $0.serviceKind ?? "-" }), ("channel", \.channel),
-        ("area", \.area), ("state", \.state), ("severity", \.severity), ("customerAccount", \.customerAccount),
+        ("version", { "\($0.version)" }), ("type", \.type.rawValue), ("serviceKind", { $0.serviceKind?.rawValue ?? "-" }),
+        ("channel", \.channel.rawValue), ("area", \.area.rawValue), ("state", \.state.rawValue), ("severity", \.severity.rawValue),
+        ("customerAccount", \.customerAccount),
         ("customerName", \.customerName), ("customerPhone", \.customerPhone), ("address", \.address), ("content", \.content),
         ("categoryCode", { $0.categoryCode ?? "-" }), ("itemCode", { $0.itemCode ?? "-" }),
-        ("taxonomyVersion", { "\($0.taxonomyVersion ?? -1)" }), ("attitude", { $0.attitude ?? "-" }),
+        ("taxonomyVersion", { "\($0.taxonomyVersion ?? -1)" }), ("attitude", { $0.attitude?.rawValue ?? "-" }),
         ("verified", { "\(String(describing: $0.verified))" }),
         ("supplyResponsibility", { "\(String(describing: $0.supplyResponsibility))" }),
         ("acceptedAt", { "\($0.acceptedAt.timeIntervalSince1970)" }),
@@ -108,10 +110,10 @@ struct DirectInsertTests {
         .filter(\.$unit.$id == org.countyA.id!).count()
       #expect(matching == 2)
 
-      direct.state = "closed"
+      direct.state = .closed
       try await direct.save(on: app.db)
       #expect(try await WorkOrder.query(on: app.db).count() == 2)
-      #expect(try await WorkOrder.find(direct.id, on: app.db)?.state == "closed")
+      #expect(try await WorkOrder.find(direct.id, on: app.db)?.state == .closed)
     }
   }
 
@@ -123,7 +125,7 @@ struct DirectInsertTests {
       #expect(users.count == 2)
       let at = Date(timeIntervalSince1970: 1_790_000_000)
       try await Notifications.deliver(
-        Notice(kind: "queue", messageKey: "inbox.queue", args: ["GD-1", "workorder.state.accepted"], link: "/x"), to: users, at: at,
+        Notice(kind: .queue, messageKey: "inbox.queue", args: ["GD-1", "workorder.state.accepted"], link: "/x"), to: users, at: at,
         on: app.db)
       let rows = try await InboxNotification.query(on: app.db).all()
       #expect(Set(rows.map { $0.$user.id }) == Set(users))

@@ -119,13 +119,13 @@ struct MergePageTests {
       #expect(unconfirmed.status == .unprocessableEntity)
       #expect(unconfirmed.body.string.contains(#"id="error-mergeInto-confirm""#))
       #expect(unconfirmed.body.string.contains(#"<option value="\#(first.id.uuidString)" selected>"#))
-      #expect(try await WorkOrder.find(second.id, on: app.db)?.state != WorkOrderState.merged.rawValue)
+      #expect(try await WorkOrder.find(second.id, on: app.db)?.state != .merged)
       let merged = try await agent.post(
         "/work-orders/\(second.id)/actions",
         [("action", "mergeInto"), ("version", String(second.version)), ("parentId", first.id.uuidString), ("confirm", "yes")])
       #expect(merged.status == .seeOther)
       let order = try #require(try await WorkOrder.find(second.id, on: app.db))
-      #expect(order.state == WorkOrderState.merged.rawValue)
+      #expect(order.state == .merged)
     }
   }
 }

@@ -76,7 +76,7 @@ struct InspectionTests {
       #expect(findings.count == 2)
       #expect(findings.allSatisfy { $0.state == .open && $0.deadline == setup.today.adding(days: 7).description })
       #expect(findings.contains { $0.description == longFinding })
-      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "inspection").count() == 1)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .inspection).count() == 1)
       let page = try await inspector.get("/inspections/\(try inspection.requireID())")
       #expect(page.body.string.contains("电话铃响 6 声后接听") && page.body.string.contains("不合格"))
     }
@@ -174,7 +174,7 @@ struct InspectionTests {
       #expect(closed.state == .closed && closed.closedByName == "inspector 姓名" && closed.version == 5)
       let again = try await inspector.post(action, [("action", "close"), ("version", "5")])
       #expect(again.status == .conflict)
-      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "inspection_finding").count() == 4)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .inspectionFinding).count() == 4)
     }
   }
 
@@ -226,17 +226,17 @@ struct InspectionTests {
       #expect(try await inspector.post("/inspections/new", form).status == .seeOther)
       let job = InspectionReminderJob()
       _ = try await job.remind(app.db, rules: .standard, now: app.clock.now())
-      let notices = try await InboxNotification.query(on: app.db).filter(\.$kind == "inspection").all()
+      let notices = try await InboxNotification.query(on: app.db).filter(\.$kind == .inspection).all()
       let handlerA = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
       #expect(notices.count == 1 && notices.first?.$user.id == handlerA.id)
       #expect(
         notices.first?.argsJSON.contains("近期") == false && notices.first?.argsJSON.contains(setup.today.adding(days: 2).description) == true
       )
       _ = try await job.remind(app.db, rules: .standard, now: app.clock.now())
-      #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == "inspection").count() == 1)
+      #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == .inspection).count() == 1)
       let tomorrow = app.clock.now().addingTimeInterval(86_400)
       _ = try await job.remind(app.db, rules: .standard, now: tomorrow)
-      #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == "inspection").count() == 2)
+      #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == .inspection).count() == 2)
     }
   }
 

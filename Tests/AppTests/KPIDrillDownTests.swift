@@ -80,7 +80,7 @@ struct KPIDrillDownTests {
       // The figures' members by the Domain rules, over the stored orders.
       let workflow = try await WorkOrderFlow.workflow(on: app.db)
       let stored = try await WorkOrder.query(on: app.db).all()
-      let numbers = Dictionary(uniqueKeysWithValues: stored.map { ($0.id!.uuidString, $0.number) })
+      let numbers = Dictionary(uniqueKeysWithValues: stored.map { ($0.id!, $0.number) })
       let now = loop.clock.now()
       let facts = try stored.map { try WorkOrderFacts.facts($0, calendar: workflow.calendar, now: now) }
 

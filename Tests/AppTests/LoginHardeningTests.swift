@@ -51,7 +51,7 @@ struct LoginHardeningTests {
       #expect(right.apiError?.code == "account_locked")
       #expect(try await ApiToken.query(on: app.db).count() == 0)
       // One lock, audited once, however many attempts raced for it.
-      let audits = try await AuditRecord.query(on: app.db).filter(\.$action == "state_change").filter(\.$entity == "user").count()
+      let audits = try await AuditRecord.query(on: app.db).filter(\.$action == .stateChange).filter(\.$entity == .user).count()
       #expect(audits == 1)
     }
   }

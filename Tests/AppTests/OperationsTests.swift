@@ -46,6 +46,23 @@ struct OperationsTests {
     }
   }
 
+  /// The values of the first `enum: [...]` on a line of the document that contains `marker`.
+  static func documentedEnum(_ doc: String, lineWith marker: String) -> Set<String> {
+    guard let line = doc.split(separator: "\n").first(where: { $0.contains(marker) && $0.contains("enum: [") }),
+      let list = line.components(separatedBy: "enum: [").last?.split(separator: "]").first
+    else { return [] }
+    return Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+  }
+
+  @Test("The OpenAPI document lists exactly the error codes (ErrorCode) and audit entities (AuditEntity) the server has")
+  func openAPIEnums() async throws {
+    try await withApp { app in
+      let doc = try await app.api(.GET, "/api/openapi.yaml", token: nil).body.string
+      #expect(Self.documentedEnum(doc, lineWith: "invalid_field") == Set(ErrorCode.allCases.map(\.rawValue)))
+      #expect(Self.documentedEnum(doc, lineWith: "name: entity,") == Set(AuditEntity.allCases.map(\.rawValue)))
+    }
+  }
+
   @Test("An unknown API path is a JSON 404, an unknown page an HTML 404")
   func notFound() async throws {
     try await withApp { app in

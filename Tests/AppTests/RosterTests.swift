@@ -71,7 +71,7 @@ struct RosterTests {
       #expect(body.roster.version == 2 && body.roster.isCurrent)
       let versions = try await RosterVersion.query(on: app.db).sort(\.$version).all()
       #expect(versions.map(\.isCurrent) == [false, true])
-      let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == "roster").count()
+      let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == .roster).count()
       #expect(audit == 2)
     }
   }
@@ -137,7 +137,7 @@ struct RosterTests {
       #expect(body.rejected == [.init(line: 3, field: "phone", reason: "badPhone")])
       let customer = try #require(try await RosterCustomer.query(on: app.db).first())
       #expect(customer.phone == "13800138000")
-      #expect(customer.segment == "industrial")
+      #expect(customer.segment == .industrial)
     }
   }
 

@@ -12,7 +12,9 @@ import VaporTesting
 @Suite("SLA sweep")
 struct SLASweepTests {
   func levels(_ app: Application, stage: String) async throws -> [String] {
-    try await SLAAlert.query(on: app.db).filter(\.$stage == stage).sort(\.$createdAt).all().map(\.level)
+    let typed: Domain.StageClock? = .init(rawValue: stage)
+    let stage = try #require(typed)
+    return try await SLAAlert.query(on: app.db).filter(\.$stage == stage).sort(\.$createdAt).all().map(\.level.rawValue)
   }
 
   @Test("Rule WO-WARNINGS, WO-CHASE: warnings at 50 %, 75 %, 90 % of the dispatch hour, then the 催办 on breach")

@@ -44,7 +44,7 @@ struct SurveyChannelTests {
       let ok = try await desk.upload(
         "/api/v1/survey-waves/\(wave)/responses", Data(Self.results(rows: 3, code: 4).utf8), token: desk.office)
       #expect(ok.status == .created, "\(ok.body.string)")
-      #expect(try await SurveyResponse.query(on: app.db).filter(\.$channel == "third_party").count() == 3)
+      #expect(try await SurveyResponse.query(on: app.db).filter(\.$channel == .thirdParty).count() == 3)
       let scores = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
       #expect(scores.body.string.contains(#""third_party""#))
     }

@@ -138,7 +138,7 @@ struct SurveyFieldworkTests {
       answers = answers.replacingOccurrences(of: #""m.hall.1":"4","m.hall.2":"4","m.hall.3":"4","#, with: "")
       let done = try await desk.call(sample, #"{"outcome":"completed","answers":\#(answers),"skippedModules":["hall"]}"#)
       #expect(done.status == .ok, "\(done.body.string)")
-      #expect(try await SurveyAnswer.query(on: app.db).filter(\.$module == "hall").count() == 0)
+      #expect(try await SurveyAnswer.query(on: app.db).filter(\.$module == .hall).count() == 0)
       #expect(try await SurveyAnswer.query(on: app.db).filter(\.$module != nil).count() == 21)
 
       // The cell's quota (1) is now full: the reserve, even if active, gets no new interview.
@@ -148,7 +148,7 @@ struct SurveyFieldworkTests {
       #expect(try await desk.next() == nil)
       let body = try await desk.call(
         SampleBody(
-          id: reserve.id!.uuidString, name: reserve.name, phone: "", segment: reserve.segment, designWeight: 1, reserveRank: 1,
+          id: reserve.id!.uuidString, name: reserve.name, phone: "", segment: reserve.segment.rawValue, designWeight: 1, reserveRank: 1,
           active: true, status: "pending", attempts: 0), #"{"outcome":"completed","answers":\#(SurveyDesk.answers(fivePoint: 5))}"#)
       #expect(body.status == .conflict)
       #expect(body.apiError?.message.contains("配额已满") == true)

@@ -23,7 +23,7 @@ struct TokenTests {
       let dto = try me.content.decode(UserDTO.self)
       #expect(dto.username == "handlerA")
       #expect(dto.unit.name == "临川县供电公司")
-      #expect(dto.roles == ["handler"])
+      #expect(dto.roles == [.handler])
     }
   }
 

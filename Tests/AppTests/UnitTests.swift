@@ -21,8 +21,8 @@ struct UnitTests {
       let saved = try #require(try await OrgUnit.find(dto.id, on: app.db))
       #expect(saved.path == org.countyA.path + dto.id.uuidString + "/")
       let audit = try #require(
-        try await AuditRecord.query(on: app.db).filter(\.$entity == "unit").filter(\.$entityID == dto.id.uuidString).first())
-      #expect(audit.action == "create")
+        try await AuditRecord.query(on: app.db).filter(\.$entity == .unit).filter(\.$entityID == dto.id.uuidString).first())
+      #expect(audit.action == .create)
       #expect(audit.after?.contains("石桥供电所") == true)
       #expect(audit.actorName == "admin")
     }

@@ -46,14 +46,14 @@ struct UserTests {
       )
       #expect(res.status == .created)
       let dto = try res.content.decode(UserDTO.self)
-      #expect(dto.roles == ["handler", "staff"])
+      #expect(dto.roles == [.handler, .staff])
       #expect(try await app.token("zhang.san", password: "long-enough-1").isEmpty == false)
       let patch = try await app.api(
         .PATCH, "/api/v1/users/\(dto.id)", token: token, json: #"{"roles":["reviewer"],"unitId":"\#(org.city.id!)"}"#)
       #expect(patch.status == .ok)
       #expect(try patch.content.decode(UserDTO.self).unit.code == "C")
       let audit = try #require(
-        try await AuditRecord.query(on: app.db).filter(\.$entityID == dto.id.uuidString).filter(\.$action == "update").first())
+        try await AuditRecord.query(on: app.db).filter(\.$entityID == dto.id.uuidString).filter(\.$action == .update).first())
       #expect(audit.before?.contains("handler") == true)
       #expect(audit.after?.contains("reviewer") == true)
       // Disabling an account ends its API access.
@@ -109,7 +109,7 @@ struct UserTests {
         ])
       #expect(ok.status == .seeOther)
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "li.si").first())
-      #expect(user.roles == ["agent", "lead"])
+      #expect(user.roles == [.agent, .lead])
     }
   }
 }

@@ -128,7 +128,7 @@ struct WorkOrderAPITests {
       #expect(stored.supplyResponsibility == true)
       #expect(stored.closedAt != nil)
       #expect(try await WorkOrderEvent.query(on: app.db).filter(\.$order.$id == order.id).count() == 7)
-      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "work_order").count() == 7)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .workOrder).count() == 7)
     }
   }
 
@@ -154,7 +154,7 @@ struct WorkOrderAPITests {
       #expect(stale.status == .conflict)
       #expect(stale.apiError?.code == "stale_version")
       let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
-      #expect(stored.state == "pendingDispatch")
+      #expect(stored.state == .pendingDispatch)
       #expect(stored.version == 2)
     }
   }
@@ -175,7 +175,7 @@ struct WorkOrderAPITests {
           .sendBackToAgent(reason: "信息不全"), to: copy, expectedVersion: 1, details: .init(), actor: actor, on: app.db, now: loop.clock.now())
       }
       let final = try #require(try await WorkOrder.find(order.id, on: app.db))
-      #expect(final.state == "pendingDispatch")
+      #expect(final.state == .pendingDispatch)
       #expect(final.version == 2)
     }
   }

@@ -116,7 +116,7 @@ struct WorkOrderActionFormTests {
         "/work-orders/\(order.id)/actions",
         [("action", "returnByUnit"), ("version", String(order.version)), ("reason", "不属本单位"), ("confirm", "yes")])
       #expect(ok.status == .seeOther)
-      #expect(try await WorkOrder.find(order.id, on: app.db)?.state == "returnedByUnit")
+      #expect(try await WorkOrder.find(order.id, on: app.db)?.state == .returnedByUnit)
     }
   }
 
@@ -143,7 +143,7 @@ struct WorkOrderActionFormTests {
       let full =
         partial + [("responsibility", "属供电责任"), ("correctiveAction", "全所培训"), ("personnelOutcome", "考核 200 元")]
       #expect(try await handler.post("/work-orders/\(order.id)/actions", full).status == .seeOther)
-      #expect(try await WorkOrder.find(order.id, on: app.db)?.state == "pendingReplyReview")
+      #expect(try await WorkOrder.find(order.id, on: app.db)?.state == .pendingReplyReview)
     }
   }
 

@@ -64,7 +64,7 @@ struct WorkOrderPageTests {
         "/work-orders/\(order.id)/actions", [("action", "dispatch"), ("version", "2"), ("unitId", loop.org.countyA.id!.uuidString)])
       #expect(dispatch.status == .seeOther)
       let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
-      #expect(stored.state == "dispatched")
+      #expect(stored.state == .dispatched)
       let handler = PageClient(app)
       try await handler.login("handlerA")
       let handlerPage = try await handler.get("/work-orders/\(order.id)")
@@ -108,7 +108,7 @@ struct BulkDispatchTests {
       #expect(location.contains("dispatched=2"))
       #expect(location.contains(orders[2].number))
       for order in orders {
-        #expect(try await WorkOrder.find(order.id, on: app.db)?.state == "dispatched")
+        #expect(try await WorkOrder.find(order.id, on: app.db)?.state == .dispatched)
       }
       let page = try await lead.get(location)
       #expect(page.body.string.contains("id=\"bulk-notice\""))

@@ -58,13 +58,14 @@ struct OrganisationTests {
 
   @Test("Unit paths contain their subtree and nothing else")
   func paths() {
-    let city = UnitPath.root(id: "a").child(id: "b")
-    let county = city.child(id: "c")
-    let other = UnitPath.root(id: "a").child(id: "x")
+    let city = UnitPath.root(id: WO.id("a")).child(id: WO.id("b"))
+    let county = city.child(id: WO.id("c"))
+    let other = UnitPath.root(id: WO.id("a")).child(id: WO.id("x"))
     #expect(city.contains(county))
     #expect(!county.contains(city))
     #expect(!city.contains(other))
     #expect(county.depth == 3)
+    #expect(county.ancestorIDs == [WO.id("a"), WO.id("b"), WO.id("c")])
   }
 
   @Test("Role lists name the first unknown code")

@@ -9,7 +9,7 @@ enum DemoInspections {
     let db = app.db
     guard let inspector = try await actor("inspector", on: db), let handler = try await actor("handler", on: db) else { return }
     let stations = try await OrgUnit.query(on: db).filter(\.$path =~ handler.unitPath.value).sort(\.$code).all()
-      .filter { $0.unitKind == .station }
+      .filter { $0.kind == .station }
     let items = try await ChecklistItemRow.query(on: db).sort(\.$position).all()
     let today = BusinessTime.civilDate(of: now)
     let lastMonth = CivilDate(dayNumber: today.dayNumber - today.day - 20)

@@ -74,7 +74,7 @@ enum DemoSeed {
           unitID: try unit.requireID())
         try await user.create(on: tx)
         try await AuditLog.record(
-          .create, entity: "user", id: user.requireID().uuidString, actor: nil, before: NoSnapshot?.none,
+          .create, entity: .user, id: user.requireID().uuidString, actor: nil, before: NoSnapshot?.none,
           after: UserDTO(user, unit: unit, now: now),
           on: tx, at: now)
         logins.append(Login(username: role.rawValue, role: role, unitName: unit.name))

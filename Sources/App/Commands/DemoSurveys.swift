@@ -27,7 +27,7 @@ enum DemoSurveys {
   static func seed(_ app: Application, now: Date) async throws {
     let db = app.db
     let actor = try await Actor.commandLine(on: db)
-    let units = try await OrgUnit.query(on: db).filter(\.$kind == UnitKind.county.rawValue).sort(\.$code).all()
+    let units = try await OrgUnit.query(on: db).filter(\.$kind == .county).sort(\.$code).all()
     var random = DemoRandom(seed: 20_261_123)
     let thisYear = BusinessTime.civilDate(of: now).year
     for (index, county) in units.enumerated() {
@@ -63,18 +63,18 @@ enum DemoSurveys {
     let government = ChannelQuestionnaires.government(scale: scale)
     let day = BusinessTime.parseInstant("\(wave.year)-09-15T10:00:00+08:00") ?? now
     let at = min(day, now)
-    for hall in try await OrgUnit.query(on: db).filter(\.$kind == UnitKind.hall.rawValue).all() {
+    for hall in try await OrgUnit.query(on: db).filter(\.$kind == .hall).all() {
       for _ in 0..<30 {
         let code = String(min(5, max(1, Int((4.1 + random.normal() * 0.9).rounded()))))
         let answers = try ResponseRecorder.score(ResponseDraft(answers: ["kiosk.hall": code]), questionnaire: kiosk)
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.requireID(), unitID: hall.requireID(), sampleID: nil, segment: unknownSegment, channel: .kiosk, weight: 1,
+            waveID: wave.requireID(), unitID: hall.requireID(), sampleID: nil, segment: .unknown, channel: .kiosk, weight: 1,
             answers: answers, answeredAt: at, recordedBy: "kiosk"),
           questionnaire: kiosk, on: db)
       }
     }
-    for county in try await OrgUnit.query(on: db).filter(\.$kind == UnitKind.county.rawValue).all() {
+    for county in try await OrgUnit.query(on: db).filter(\.$kind == .county).all() {
       let quality = counties[county.code]?.quality ?? 0
       var raw: [String: String] = [:]
       for question in government.questions where question.kind == .fivePoint {
@@ -85,7 +85,7 @@ enum DemoSurveys {
       let agency = county.name.replacingOccurrences(of: "供电公司", with: "") + "人民政府办公室"
       try await ResponseRecorder.record(
         .init(
-          waveID: wave.requireID(), unitID: county.requireID(), sampleID: nil, segment: unknownSegment, channel: .government, weight: 1,
+          waveID: wave.requireID(), unitID: county.requireID(), sampleID: nil, segment: .unknown, channel: .government, weight: 1,
           answers: answers, answeredAt: at, recordedBy: "staff", respondent: agency),
         questionnaire: government, on: db)
     }
@@ -103,7 +103,7 @@ enum DemoSurveys {
         try await WaveService.setTarget(
           unitID: unit.id, assessment: String(demo.target.assessment), stretch: String(demo.target.stretch), wave: wave,
           actor: actor, on: db, now: now)
-      } else if unit.unitKind == .city || unit.unitKind == .company {
+      } else if unit.kind == .city || unit.kind == .company {
         try await WaveService.setTarget(unitID: unit.id, assessment: "77", stretch: "78", wave: wave, actor: actor, on: db, now: now)
       }
     }
@@ -131,17 +131,17 @@ enum DemoSurveys {
       } else if roll < share {
         let quality = (counties[units[sample.$unit.id] ?? ""]?.quality ?? 0) + improvement
         let answers = try answersFor(questionnaire, quality: quality, random: &random)
-        sample.status = SampleStatus.completed.rawValue
+        sample.status = .completed
         sample.completedAt = at
         sample.attempts = random.unit() < 0.2 ? 1 : 0
         try await sample.save(on: db)
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.requireID(), unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment, channel: .phone,
+            waveID: wave.requireID(), unitID: sample.$unit.id, sampleID: sample.id, segment: .customer(sample.segment), channel: .phone,
             weight: sample.designWeight, answers: answers, answeredAt: at, recordedBy: "surveyor"),
           questionnaire: questionnaire, on: db)
       } else if !finished && roll < share + 0.05 {
-        sample.status = SampleStatus.callback.rawValue
+        sample.status = .callback
         sample.nextCallAt = now.addingTimeInterval(3600 * (1 + 20 * random.unit()))
         try await sample.save(on: db)
       } else if !finished && roll < share + 0.1 {
@@ -155,7 +155,7 @@ enum DemoSurveys {
   }
 
   static func end(_ sample: SurveySample, as status: SampleStatus, at: Date, on db: any Database) async throws {
-    sample.status = status.rawValue
+    sample.status = status
     if status == .exhausted { sample.attempts = 3 }
     try await sample.save(on: db)
     try await FieldworkService.activateReserve(for: sample, on: db)

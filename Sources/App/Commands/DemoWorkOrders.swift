@@ -23,7 +23,7 @@ enum DemoWorkOrders {
       }
     }
     guard let agent = actors[.agent], let handler = actors[.handler] else { return 0 }
-    let units = try await OrgUnit.query(on: db).filter(\.$kind == UnitKind.county.rawValue).sort(\.$code).all()
+    let units = try await OrgUnit.query(on: db).filter(\.$kind == .county).sort(\.$code).all()
     guard let handlerCounty = units.first(where: { $0.id == handler.unitID }) else { return 0 }
     let otherCounty = units.first { $0.id != handler.unitID } ?? handlerCounty
     var created = 0
@@ -37,7 +37,7 @@ enum DemoWorkOrders {
           at = at.addingTimeInterval(minutes * 60)
           guard let actor = actors[role] else { continue }
           var action = scripted
-          if case .reply(let summary, _) = scripted, order.orderType == .complaint {
+          if case .reply(let summary, _) = scripted, order.type == .complaint {
             action = .reply(summary: summary, investigation: investigation(for: order))
           }
           try await WorkOrderFlow.apply(
@@ -65,7 +65,7 @@ enum DemoWorkOrders {
         customerName: name, customerPhone: phone, address: "清河市\(name.prefix(1))家巷\(phone.suffix(2))号", content: content,
         unitID: unit.uuidString, category: category, item: item, attitude: attitude, severity: severity, answer: answer)
     }
-    let dispatch = WorkOrderAction.dispatch(unitID: handlerUnit.uuidString)
+    let dispatch = WorkOrderAction.dispatch(unitID: handlerUnit)
     return [
       Script(
         hoursAgo: 30,

@@ -30,21 +30,20 @@ extension User {
   var actor: Actor {
     get throws {
       try Actor.user(
-        id: requireID(), username: username, displayName: displayName, rolesList: rolesList, locale: locale, unitID: $unit.id,
+        id: requireID(), username: username, displayName: displayName, roles: roles, locale: locale, unitID: $unit.id,
         unitName: unit.name, unitPath: unit.path)
     }
   }
 }
 
 extension Actor {
-  /// A user as stored: roles comma-separated (`User.rolesList`), unknown codes ignored.
   static func user(
-    id: UUID, username: String, displayName: String, rolesList: String, locale: String, unitID: UUID, unitName: String,
+    id: UUID, username: String, displayName: String, roles: [Role], locale: UILocale, unitID: UUID, unitName: String,
     unitPath: String
   ) -> Actor {
     Actor(
-      userID: id, username: username, displayName: displayName, roles: Set(User.roleCodes(rolesList).compactMap(Role.init(rawValue:))),
-      unitID: unitID, unitName: unitName, unitPath: UnitPath(value: unitPath), locale: Localizer.normalise(locale))
+      userID: id, username: username, displayName: displayName, roles: Set(roles), unitID: unitID, unitName: unitName,
+      unitPath: UnitPath(value: unitPath), locale: locale.rawValue)
   }
 
   /// The operator at the command line: an administrator at the root unit, named "cli" in the
@@ -55,6 +54,6 @@ extension Actor {
     }
     return Actor(
       userID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), username: "cli", displayName: "cli",
-      roles: [.admin], unitID: try root.requireID(), unitName: root.name, unitPath: root.unitPath, locale: "zh-CN")
+      roles: [.admin], unitID: try root.requireID(), unitName: root.name, unitPath: root.unitPath, locale: UILocale.zhCN.rawValue)
   }
 }

@@ -46,8 +46,16 @@ enum ActorRows {
   private static func actor(_ row: any SQLRow) throws -> Actor {
     Actor.user(
       id: try row.decode(column: "user_id", as: UUID.self), username: try row.decode(column: "username", as: String.self),
-      displayName: try row.decode(column: "display_name", as: String.self), rolesList: try row.decode(column: "roles", as: String.self),
-      locale: try row.decode(column: "locale", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
+      displayName: try row.decode(column: "display_name", as: String.self), roles: try stored(row, "roles", as: CodeList<Role>.self).items,
+      locale: try stored(row, "locale", as: UILocale.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
       unitName: try row.decode(column: "unit_name", as: String.self), unitPath: try row.decode(column: "unit_path", as: String.self))
+  }
+
+  /// A text column read as its typed value; a value the type does not know is an error naming it.
+  private static func stored<T: RawRepresentable>(_ row: any SQLRow, _ column: String, as type: T.Type) throws -> T
+  where T.RawValue == String {
+    let raw = try row.decode(column: column, as: String.self)
+    guard let value = T(rawValue: raw) else { throw UnknownStoredValue(table: User.schema, column: column, value: raw) }
+    return value
   }
 }

@@ -14,7 +14,7 @@ final class OrgUnit: Model, @unchecked Sendable {
   // MARK: fields
   @Field(key: "code") var code: String
   @Field(key: "name") var name: String
-  @Field(key: "kind") var kind: String
+  @EnumField(key: "kind") var kind: UnitKind
   /// "/<root id>/…/<own id>/": the subtree is a prefix match.
   @Field(key: "path") var path: String
   /// Customers served directly by this unit (not its subtree), for complaints per 10,000
@@ -32,13 +32,12 @@ final class OrgUnit: Model, @unchecked Sendable {
     self.id = id
     self.code = code
     self.name = name
-    self.kind = kind.rawValue
+    self.kind = kind
     self.customerCount = 0
     self.$parent.id = parent?.id
-    self.path = (parent.map { UnitPath(value: $0.path).child(id: id.uuidString) } ?? UnitPath.root(id: id.uuidString)).value
+    self.path = (parent.map { UnitPath(value: $0.path).child(id: id) } ?? UnitPath.root(id: id)).value
   }
 
-  var unitKind: UnitKind { UnitKind(rawValue: kind) ?? .team }
   var unitPath: UnitPath { UnitPath(value: path) }
 }
 

@@ -15,9 +15,8 @@ final class User: Model, @unchecked Sendable {
   @Field(key: "username") var username: String
   @Field(key: "display_name") var displayName: String
   @Field(key: "password_hash") var passwordHash: String
-  /// Role codes, comma-separated so both databases store them alike.
-  @Field(key: "roles") var rolesList: String
-  @Field(key: "locale") var locale: String
+  @EnumField(key: "roles") var roleList: CodeList<Role>
+  @EnumField(key: "locale") var locale: UILocale
   @Field(key: "is_active") var isActive: Bool
   @Field(key: "failed_logins") var failedLogins: Int
   @OptionalField(key: "locked_until") var lockedUntil: Date?
@@ -29,11 +28,11 @@ final class User: Model, @unchecked Sendable {
 
   init() {}
 
-  init(username: String, displayName: String, passwordHash: String, roles: [Role], unitID: UUID, locale: String = "zh-CN") {
+  init(username: String, displayName: String, passwordHash: String, roles: [Role], unitID: UUID, locale: UILocale = .zhCN) {
     self.username = username
     self.displayName = displayName
     self.passwordHash = passwordHash
-    self.rolesList = roles.map(\.rawValue).joined(separator: ",")
+    self.roleList = CodeList(roles)
     self.locale = locale
     self.isActive = true
     self.failedLogins = 0
@@ -41,12 +40,10 @@ final class User: Model, @unchecked Sendable {
     self.$unit.id = unitID
   }
 
-  var roles: [String] {
-    get { Self.roleCodes(rolesList) }
-    set { rolesList = newValue.joined(separator: ",") }
+  var roles: [Role] {
+    get { roleList.items }
+    set { roleList = CodeList(newValue) }
   }
-
-  static func roleCodes(_ list: String) -> [String] { list.split(separator: ",").map(String.init) }
 }
 
 extension User {

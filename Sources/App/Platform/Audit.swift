@@ -10,15 +10,39 @@ enum AuditAction: String, Codable, Sendable, CaseIterable {
   case stateChange = "state_change"
 }
 
+/// What kind of record an audit row is about, in the order the audit filter lists them.
+enum AuditEntity: String, Codable, Sendable, CaseIterable {
+  case workOrder = "work_order"
+  case workOrderAttachment = "work_order_attachment"
+  case workOrderNote = "work_order_note"
+  case unit
+  case department
+  case user
+  case apiToken = "api_token"
+  case calendar
+  case calendarYear = "calendar_year"
+  case calendarDay = "calendar_day"
+  case roster
+  case surveyWave = "survey_wave"
+  case surveyTarget = "survey_target"
+  case surveySample = "survey_sample"
+  case surveyResponse = "survey_response"
+  case surveyResults = "survey_results"
+  case analysisRun = "analysis_run"
+  case inspection
+  case inspectionFinding = "inspection_finding"
+  case inspectionFindingPhoto = "inspection_finding_photo"
+}
+
 /// The append-only record of every create, update and state change. There is no code path that
 /// updates or deletes it, and database triggers refuse both.
 enum AuditLog {
   static func record<Before: Encodable, After: Encodable>(
-    _ action: AuditAction, entity: String, id: String, actor: Actor?, before: Before?, after: After?,
+    _ action: AuditAction, entity: AuditEntity, id: String, actor: Actor?, before: Before?, after: After?,
     on db: any Database, at time: Date
   ) async throws {
     let row = AuditRecord(
-      at: time, actorID: actor?.userID, actorName: actor?.username ?? "system", action: action.rawValue,
+      at: time, actorID: actor?.userID, actorName: actor?.username ?? "system", action: action,
       entity: entity, entityID: id, before: try snapshot(before), after: try snapshot(after))
     try await row.insert(on: db, now: time)
   }
@@ -39,15 +63,17 @@ final class AuditRecord: Model, @unchecked Sendable {
   @Field(key: "at") var at: Date
   @OptionalField(key: "actor_id") var actorID: UUID?
   @Field(key: "actor_name") var actorName: String
-  @Field(key: "action") var action: String
-  @Field(key: "entity") var entity: String
+  @EnumField(key: "action") var action: AuditAction
+  @EnumField(key: "entity") var entity: AuditEntity
   @Field(key: "entity_id") var entityID: String
   @OptionalField(key: "before") var before: String?
   @OptionalField(key: "after") var after: String?
 
   init() {}
 
-  init(at: Date, actorID: UUID?, actorName: String, action: String, entity: String, entityID: String, before: String?, after: String?) {
+  init(
+    at: Date, actorID: UUID?, actorName: String, action: AuditAction, entity: AuditEntity, entityID: String, before: String?, after: String?
+  ) {
     self.at = at
     self.actorID = actorID
     self.actorName = actorName

@@ -31,20 +31,20 @@ struct AppErrorMiddleware: AsyncMiddleware {
     case let e as any AppErrorConvertible:
       return e.appError
     case let e as ValidationFailure:
-      return e.errors.first ?? AppError(.unprocessableEntity, code: "invalid_field", key: "error.bad_request")
+      return e.errors.first ?? AppError(.unprocessableEntity, code: .invalidField, key: "error.bad_request")
     case let e as any DatabaseError where e.isConstraintFailure:
-      return AppError(.conflict, code: "conflict", key: "error.conflict")
+      return AppError(.conflict, code: .conflict, key: "error.conflict")
     case let e as any AbortError where e.status == .unsupportedMediaType:
-      return AppError(.unsupportedMediaType, code: "unsupported_media_type", key: "error.unsupported_media_type")
+      return AppError(.unsupportedMediaType, code: .unsupportedMediaType, key: "error.unsupported_media_type")
     case let e as any AbortError:
-      let code = e.status == .notFound ? "not_found" : e.status.code < 500 ? "bad_request" : "internal"
+      let code: ErrorCode = e.status == .notFound ? .notFound : e.status.code < 500 ? .badRequest : .internal
       let key =
         e.status == .notFound
         ? "error.page_not_found"
         : e.status.code < 500 ? "error.bad_request" : "error.internal"
       return AppError(e.status, code: code, key: key)
     default:
-      return AppError(.internalServerError, code: "internal", key: "error.internal")
+      return AppError(.internalServerError, code: .internal, key: "error.internal")
     }
   }
 
@@ -57,18 +57,18 @@ struct AppErrorMiddleware: AsyncMiddleware {
     switch error {
     case .keyNotFound(let key, let context):
       let field = path(context, extra: key)
-      return AppError(.unprocessableEntity, code: "missing_field", key: "error.missing_field", args: [field], field: field)
+      return AppError(.unprocessableEntity, code: .missingField, key: "error.missing_field", args: [field], field: field)
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
       let field = path(context)
-      return AppError(.unprocessableEntity, code: "invalid_type", key: "error.invalid_type", args: [field], field: field)
+      return AppError(.unprocessableEntity, code: .invalidType, key: "error.invalid_type", args: [field], field: field)
     case .dataCorrupted(let context):
       if context.codingPath.isEmpty {
-        return AppError(.badRequest, code: "malformed_body", key: "error.malformed_body")
+        return AppError(.badRequest, code: .malformedBody, key: "error.malformed_body")
       }
       let field = path(context)
-      return AppError(.unprocessableEntity, code: "invalid_type", key: "error.invalid_type", args: [field], field: field)
+      return AppError(.unprocessableEntity, code: .invalidType, key: "error.invalid_type", args: [field], field: field)
     @unknown default:
-      return AppError(.badRequest, code: "malformed_body", key: "error.malformed_body")
+      return AppError(.badRequest, code: .malformedBody, key: "error.malformed_body")
     }
   }
 
@@ -76,11 +76,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
     switch error {
     case .yearNotCovered(let year):
       return AppError(
-        .unprocessableEntity, code: "calendar_year_missing", key: "calendar.error.year_missing", args: [String(year)], field: "from")
+        .unprocessableEntity, code: .calendarYearMissing, key: "calendar.error.year_missing", args: [String(year)], field: "from")
     case .negativeDuration:
-      return AppError(.unprocessableEntity, code: "invalid_field", key: "calendar.error.negative", field: "workingDays")
+      return AppError(.unprocessableEntity, code: .invalidField, key: "calendar.error.negative", field: "workingDays")
     case .durationTooLong(let n):
-      return AppError(.unprocessableEntity, code: "invalid_field", key: "calendar.error.too_long", args: [String(n)], field: "workingDays")
+      return AppError(.unprocessableEntity, code: .invalidField, key: "calendar.error.too_long", args: [String(n)], field: "workingDays")
     }
   }
 
@@ -123,7 +123,7 @@ struct ErrorBody: Content {
     let message: String
   }
   struct Detail: Codable {
-    let code: String
+    let code: ErrorCode
     let message: String
     let field: String?
     let lines: [Line]?

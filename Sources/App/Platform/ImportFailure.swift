@@ -14,7 +14,7 @@ struct ImportFailure: AppErrorConvertible {
   /// The 422 that names the first bad line and carries the reported ones.
   var appError: AppError {
     var error = AppError(
-      .unprocessableEntity, code: "invalid_rows", key: "import.error.rejected", args: [String(lines.count)],
+      .unprocessableEntity, code: .invalidRows, key: "import.error.rejected", args: [String(lines.count)],
       field: lines.first.map { "line \($0.line)" })
     error.lines = Array(lines.prefix(Self.reported))
     return error

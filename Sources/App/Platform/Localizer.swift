@@ -2,11 +2,17 @@ import Foundation
 import Leaf
 import Vapor
 
+/// The languages of the interface, zh-CN first; a user's choice is stored as the raw value.
+enum UILocale: String, Codable, Sendable, CaseIterable {
+  case zhCN = "zh-CN"
+  case en
+}
+
 /// Every user-visible string, per locale, loaded from Resources/Locales/<locale>.json.
 /// zh-CN is the default; English the second.
 struct Localizer: Sendable {
-  static let defaultLocale = "zh-CN"
-  static let supported = ["zh-CN", "en"]
+  static let defaultLocale = UILocale.zhCN.rawValue
+  static let supported = UILocale.allCases.map(\.rawValue)
 
   let tables: [String: [String: String]]
 

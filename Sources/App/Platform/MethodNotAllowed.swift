@@ -11,7 +11,7 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     } catch let error as any AbortError where error.status == .notFound {
       let allowed = Self.methods(for: request.url.path, in: request.application.routes.all)
       guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { throw error }
-      var refusal = AppError(.methodNotAllowed, code: "method_not_allowed", key: "error.method_not_allowed")
+      var refusal = AppError(.methodNotAllowed, code: .methodNotAllowed, key: "error.method_not_allowed")
       refusal.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
       throw refusal
     }

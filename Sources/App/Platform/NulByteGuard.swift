@@ -24,7 +24,7 @@ enum NulCharacters {
     case form
   }
 
-  static let refusalCode = "invalid_characters"
+  static let refusalCode = ErrorCode.invalidCharacters
   static let urlRefusal = AppError(.badRequest, code: refusalCode, key: "error.nul_character", field: "url")
 
   /// The line (from 1) of the first NUL, or nil when there is none.

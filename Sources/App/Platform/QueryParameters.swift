@@ -212,7 +212,7 @@ extension Request {
     guard route?.queryParameters.contains(parameter.info) == true else {
       // A programming error: declare the parameter on the route (see Route.query).
       logger.error("query parameter \(parameter.name) is read but not declared on \(route?.description ?? url.path)")
-      throw AppError(.internalServerError, code: "internal", key: "error.internal")
+      throw AppError(.internalServerError, code: .internal, key: "error.internal")
     }
     let values = try rawQueryValues(parameter.name)
     guard values.count <= 1 else { throw AppError.invalid(parameter.name, "validation.repeated") }

@@ -20,7 +20,7 @@ extension Request {
     session.data = SessionData()
     session.data[SessionKey.userID] = try user.requireID().uuidString
     session.data[SessionKey.version] = String(user.sessionVersion)
-    session.data[SessionKey.locale] = user.locale
+    session.data[SessionKey.locale] = user.locale.rawValue
     session.data[SessionKey.csrf] = Self.newCSRFToken()
   }
 

@@ -9,7 +9,7 @@ struct URILengthMiddleware: AsyncMiddleware {
 
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     guard request.url.string.utf8.count <= Self.limit else {
-      throw AppError(.uriTooLong, code: "uri_too_long", key: "error.uri_too_long", args: [String(Self.limit / 1024)], field: "url")
+      throw AppError(.uriTooLong, code: .uriTooLong, key: "error.uri_too_long", args: [String(Self.limit / 1024)], field: "url")
     }
     return try await next.respond(to: request)
   }

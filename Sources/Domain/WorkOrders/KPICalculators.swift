@@ -35,10 +35,10 @@ public enum KPIMeasure: String, Codable, Sendable, CaseIterable {
 /// denominator. A figure's number is always the size of these lists, so a drill-down listing
 /// them shows exactly what was counted.
 public struct KPIMembers: Hashable, Sendable {
-  public var counted: [String]
-  public var base: [String]?
+  public var counted: [UUID]
+  public var base: [UUID]?
 
-  public init(counted: [String], base: [String]? = nil) {
+  public init(counted: [UUID], base: [UUID]? = nil) {
     self.counted = counted
     self.base = base
   }
@@ -50,7 +50,7 @@ public struct KPIMembers: Hashable, Sendable {
 /// caller selects the unit and period (see `select`). Merged duplicates are never counted.
 public enum WorkOrderKPIs {
   /// Orders of one unit (or all when nil) accepted within the period.
-  public static func select(_ facts: [OrderFacts], unitID: String?, period: DateInterval) -> [OrderFacts] {
+  public static func select(_ facts: [OrderFacts], unitID: UUID?, period: DateInterval) -> [OrderFacts] {
     facts.filter { f in
       (unitID == nil || f.unitID == unitID) && f.acceptedAt >= period.start && f.acceptedAt < period.end
     }
@@ -65,7 +65,7 @@ public enum WorkOrderKPIs {
     settings: KPISettings = .default
   ) -> KPIMembers {
     let counted = counted(facts)
-    func ids(_ list: [OrderFacts]) -> [String] { list.map(\.orderID) }
+    func ids(_ list: [OrderFacts]) -> [UUID] { list.map(\.orderID) }
     switch measure {
     case .volume: return KPIMembers(counted: ids(counted))
     case .countedVolume: return KPIMembers(counted: ids(counted.filter { $0.type != .complaint || $0.countsAsComplaint }))
@@ -99,8 +99,8 @@ public enum WorkOrderKPIs {
   /// Share of judged stages done by their deadline. A stage still open and not yet due is left
   /// out; one open past its deadline counts as late.
   static func timeliness(_ counted: [OrderFacts], stage: StageClock, asOf now: Date) -> KPIMembers {
-    var judged: [String] = []
-    var timely: [String] = []
+    var judged: [UUID] = []
+    var timely: [UUID] = []
     for f in counted {
       guard let onTime = f.stages[stage]?.isTimely(asOf: now) else { continue }
       judged.append(f.orderID)
@@ -122,8 +122,8 @@ public enum WorkOrderKPIs {
       guard let key = RepeatKey(other) else { continue }
       sameMatter[key, default: []].append(other)
     }
-    var closedOrders: [String] = []
-    var resolved: [String] = []
+    var closedOrders: [UUID] = []
+    var resolved: [UUID] = []
     for f in counted {
       guard let closed = f.closedAt else { continue }
       closedOrders.append(f.orderID)

@@ -20,8 +20,8 @@ public struct StageFact: Hashable, Codable, Sendable {
 /// The plain facts about one order that the KPI calculators read. The app builds them from its
 /// tables; the calculators never see the database.
 public struct OrderFacts: Hashable, Codable, Sendable {
-  public var orderID: String
-  public var unitID: String?
+  public var orderID: UUID
+  public var unitID: UUID?
   public var type: OrderType
   public var customerAccount: String?
   /// Complaint classification (taxonomy item code) or another key naming the matter, used to
@@ -44,7 +44,7 @@ public struct OrderFacts: Hashable, Codable, Sendable {
   public var returnVisitSatisfied: Bool?
 
   public init(
-    orderID: String, unitID: String? = nil, type: OrderType, customerAccount: String? = nil,
+    orderID: UUID, unitID: UUID? = nil, type: OrderType, customerAccount: String? = nil,
     matterCode: String? = nil, categoryCode: String? = nil, verified: Bool = false,
     supplyResponsibility: Bool = false, acceptedAt: Date, closedAt: Date? = nil,
     isMergedDuplicate: Bool = false, redispatchCount: Int = 0, stages: [StageClock: StageFact] = [:],

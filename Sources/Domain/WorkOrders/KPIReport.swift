@@ -2,7 +2,7 @@ import Foundation
 
 /// All work-order KPIs of one unit (or the whole company) for one period (KPI-SCOPE).
 public struct WorkOrderKPIReport: Hashable, Sendable {
-  public var unitID: String?
+  public var unitID: UUID?
   public var period: DateInterval
   public var volumeByType: [OrderType: Int]
   public var complaintsByCategory: [String: Int]
@@ -22,7 +22,7 @@ extension WorkOrderKPIs {
   /// Computes the report from every known order. `customers` is the unit's customer count for
   /// the per-10,000 rate; `asOf` judges open stages (usually the period end, or now if earlier).
   public static func report(
-    _ allFacts: [OrderFacts], unitID: String?, period: DateInterval, customers: Int, asOf now: Date,
+    _ allFacts: [OrderFacts], unitID: UUID?, period: DateInterval, customers: Int, asOf now: Date,
     settings: KPISettings = .default
   ) -> WorkOrderKPIReport {
     let facts = select(allFacts, unitID: unitID, period: period)

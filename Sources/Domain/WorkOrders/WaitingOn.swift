@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whose move an order waits on: the role (narrowed to one person where the order is theirs)
 /// that takes it forward, and the approver of a request pending on it. This one rule makes the
 /// "mine" queue, its due-soon and overdue subsets, and who hears of an order in their inbox.
@@ -6,11 +8,11 @@ public struct WaitingOn: Hashable, Codable, Sendable {
   public var role: Role?
   /// The person of that role the order belongs to (the agent who took the call, the handler who
   /// took the case); nil when anyone with the role may act.
-  public var person: String?
+  public var person: UUID?
   /// A pending extension also waits on this role's decision.
   public var approver: Role?
 
-  public init(role: Role?, person: String? = nil, approver: Role? = nil) {
+  public init(role: Role?, person: UUID? = nil, approver: Role? = nil) {
     self.role = role
     self.person = person
     self.approver = approver
@@ -20,7 +22,7 @@ public struct WaitingOn: Hashable, Codable, Sendable {
 
   /// Whether someone with these roles (and this user id) is waited on. The unit scope (the order
   /// lies in the person's unit subtree) is checked by the caller, which knows the hierarchy.
-  public func includes(roles: Set<Role>, person id: String) -> Bool {
+  public func includes(roles: Set<Role>, person id: UUID) -> Bool {
     if let role, roles.contains(role), person == nil || person == id { return true }
     if let approver, roles.contains(approver) { return true }
     return false
@@ -60,7 +62,7 @@ extension Workflow {
     if s.state == .pendingDispatch || s.state == .returnedByUnit, rules.intakeReview.contains(s.profile.type) {
       role = rules.queue.reviewedDispatcher
     }
-    let person: String? =
+    let person: UUID? =
       s.state == .intake ? s.intakeAgent : Self.handlingStates.contains(s.state) ? s.handler : nil
     return WaitingOn(
       role: role, person: person, approver: s.pendingExtension == nil ? nil : rules.queue.extensionApprover)

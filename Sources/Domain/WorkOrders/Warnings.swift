@@ -1,18 +1,33 @@
 import Foundation
 
 /// A warning level of a stage clock: a point before the deadline, or the breach itself.
-public enum WarningLevel: Hashable, Codable, Sendable, Comparable {
+public enum WarningLevel: Hashable, Sendable, Comparable {
   /// `percent` of the stage time has been used.
   case approaching(percent: Int)
   case breached
+}
 
-  /// Stable code for storage: "warn50", "breach".
-  public var code: String {
+/// Stored and encoded as a stable code: "warn50", "breach".
+extension WarningLevel: RawRepresentable, Codable {
+  public init?(rawValue: String) {
+    if rawValue == "breach" {
+      self = .breached
+    } else if rawValue.hasPrefix("warn"), let p = Int(rawValue.dropFirst(4)), (1...99).contains(p) {
+      self = .approaching(percent: p)
+    } else {
+      return nil
+    }
+  }
+
+  public var rawValue: String {
     switch self {
     case .approaching(let p): "warn\(p)"
     case .breached: "breach"
     }
   }
+}
+
+extension WarningLevel {
 
   var order: Int {
     switch self {

@@ -42,7 +42,6 @@ extension Workflow {
 
     case .dispatch(let unitID):
       try require([.pendingDispatch, .returnedByUnit], kind, m)
-      guard !unitID.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missingUnit }
       if m.before.state == .returnedByUnit {
         m.reach(.redispatchedAfterReturn)
         m.flag(.redispatched)

@@ -21,7 +21,7 @@ public struct Workflow: Sendable {
   public static let standard = Workflow()
 
   public static func apply(
-    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, person: String? = nil,
+    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, person: UUID? = nil,
     at instant: Date
   ) throws(WorkflowError) -> WorkflowOutcome {
     try standard.apply(action, to: order, by: actor, person: person, at: instant)
@@ -30,7 +30,7 @@ public struct Workflow: Sendable {
   /// `person`: who acts (a user id), remembered where the order becomes theirs (the agent who
   /// accepts it, the handler who takes the case).
   public func apply(
-    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, person: String? = nil,
+    _ action: WorkOrderAction, to order: WorkflowSnapshot, by actor: Set<Role>, person: UUID? = nil,
     at instant: Date
   ) throws(WorkflowError) -> WorkflowOutcome {
     let kind = action.kind
@@ -52,11 +52,11 @@ struct Move {
   let before: WorkflowSnapshot
   var after: WorkflowSnapshot
   let at: Date
-  let person: String?
+  let person: UUID?
   var milestones: [Milestone] = []
   var effects: [WorkflowEffect] = []
 
-  init(before: WorkflowSnapshot, at: Date, person: String? = nil) {
+  init(before: WorkflowSnapshot, at: Date, person: UUID? = nil) {
     self.before = before
     self.after = before
     self.at = at
@@ -83,8 +83,8 @@ extension WorkOrderAction {
     case .requestExtension(let reason, _, _): return reason
     case .recordReturnVisit(_, let note): return note.isEmpty ? nil : note
     case .raiseSeverity(let s, let reason): return "\(s.rawValue): \(reason)"
-    case .dispatch(let unit): return unit
-    case .mergeInto(let parent): return parent.orderID
+    case .dispatch(let unit): return unit.uuidString
+    case .mergeInto(let parent): return parent.orderID.uuidString
     default: return nil
     }
   }

@@ -21,15 +21,15 @@ public enum WorkflowNotification: Hashable, Sendable {
   case sameDayReportDue(dueBy: Date)
   case sameDayReportToMarketing(summary: String)
   case intakeAwaitingReview
-  case orderDispatched(unitID: String)
-  case orderReturned(unitID: String?, reason: String)
+  case orderDispatched(unitID: UUID)
+  case orderReturned(unitID: UUID?, reason: String)
   case extensionAwaitingApproval
   case extensionDecided(approved: Bool)
   case replyAwaitingReview
   case replySentBack(reason: String)
   case returnVisitDue
   case disciplineInspectionTransfer(reason: String)
-  case mergedIntoParent(parentID: String)
+  case mergedIntoParent(parentID: UUID)
 }
 
 public enum WorkflowEffect: Hashable, Sendable {
@@ -40,7 +40,7 @@ public enum WorkflowEffect: Hashable, Sendable {
 
 /// One audit-trail row per accepted move (WO-TIMELINE: every move is audited).
 public struct WorkflowAuditEntry: Hashable, Codable, Sendable {
-  public var orderID: String
+  public var orderID: UUID
   public var action: WorkOrderActionKind
   public var from: WorkOrderState
   public var to: WorkOrderState
@@ -50,7 +50,7 @@ public struct WorkflowAuditEntry: Hashable, Codable, Sendable {
   public var note: String?
 
   public init(
-    orderID: String, action: WorkOrderActionKind, from: WorkOrderState, to: WorkOrderState, roles: [Role],
+    orderID: UUID, action: WorkOrderActionKind, from: WorkOrderState, to: WorkOrderState, roles: [Role],
     at: Date, note: String?
   ) {
     self.orderID = orderID
@@ -90,7 +90,6 @@ public enum WorkflowError: Error, Equatable, Sendable {
   case roleNotAllowed(WorkOrderActionKind, allowed: Set<Role>)
   case notForOrderType(WorkOrderActionKind, OrderType)
   case missingReason(WorkOrderActionKind)
-  case missingUnit
   /// 退单 after the unit's return window (1 working day after dispatch by default).
   case returnWindowClosed(endedAt: Date)
   case extensionAlreadyPending

@@ -26,7 +26,7 @@ public enum WorkOrderAction: Hashable, Sendable {
   case answerAtIntake(answer: String)
   case approveIntake
   case sendBackToAgent(reason: String)
-  case dispatch(unitID: String)
+  case dispatch(unitID: UUID)
   /// 退单: the unit is not responsible; allowed within its return window.
   case returnByUnit(reason: String)
   case recordFirstContact
@@ -92,11 +92,11 @@ public enum WorkOrderActionKind: String, Codable, Sendable, CaseIterable {
 
 /// The open order a duplicate is merged under.
 public struct MergeParent: Hashable, Codable, Sendable {
-  public var orderID: String
+  public var orderID: UUID
   public var type: OrderType
   public var state: WorkOrderState
 
-  public init(orderID: String, type: OrderType, state: WorkOrderState) {
+  public init(orderID: UUID, type: OrderType, state: WorkOrderState) {
     self.orderID = orderID
     self.type = type
     self.state = state
@@ -129,14 +129,14 @@ public struct ExtensionRequest: Hashable, Codable, Sendable {
 
 /// The part of an order the workflow reads and writes.
 public struct WorkflowSnapshot: Hashable, Codable, Sendable {
-  public var orderID: String
+  public var orderID: UUID
   public var profile: OrderProfile
   public var severity: Severity
   public var state: WorkOrderState
   /// The state to return to when the customer wait ends.
   public var pausedFrom: WorkOrderState?
   public var pausedSince: Date?
-  public var unitID: String?
+  public var unitID: UUID?
   public var dispatchCount: Int
   public var lastDispatchedAt: Date?
   public var reopenedAfterVisit: Bool
@@ -147,18 +147,18 @@ public struct WorkflowSnapshot: Hashable, Codable, Sendable {
   public var pendingExtension: ExtensionRequest?
   public var seriousSince: Date?
   public var sameDayReportFiled: Bool
-  public var parentID: String?
+  public var parentID: UUID?
   public var flags: Set<WorkOrderFlag>
   /// The agent who took the call: an order sent back to intake waits on this person.
-  public var intakeAgent: String?
+  public var intakeAgent: UUID?
   /// The handler who took the case at the unit (first contact or arrival): the handling steps
   /// wait on this person until the order leaves the unit.
-  public var handler: String?
+  public var handler: UUID?
   /// A complaint's investigation record has every field filled.
   public var investigationComplete: Bool
 
   public init(
-    orderID: String, profile: OrderProfile, severity: Severity = .general,
+    orderID: UUID, profile: OrderProfile, severity: Severity = .general,
     state: WorkOrderState = .intake
   ) {
     self.orderID = orderID
@@ -186,13 +186,13 @@ public struct WorkflowSnapshot: Hashable, Codable, Sendable {
   /// Snapshots stored before a field existed decode with its default.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    orderID = try c.decode(String.self, forKey: .orderID)
+    orderID = try c.decode(UUID.self, forKey: .orderID)
     profile = try c.decode(OrderProfile.self, forKey: .profile)
     severity = try c.decode(Severity.self, forKey: .severity)
     state = try c.decode(WorkOrderState.self, forKey: .state)
     pausedFrom = try c.decodeIfPresent(WorkOrderState.self, forKey: .pausedFrom)
     pausedSince = try c.decodeIfPresent(Date.self, forKey: .pausedSince)
-    unitID = try c.decodeIfPresent(String.self, forKey: .unitID)
+    unitID = try c.decodeIfPresent(UUID.self, forKey: .unitID)
     dispatchCount = try c.decode(Int.self, forKey: .dispatchCount)
     lastDispatchedAt = try c.decodeIfPresent(Date.self, forKey: .lastDispatchedAt)
     reopenedAfterVisit = try c.decode(Bool.self, forKey: .reopenedAfterVisit)
@@ -201,10 +201,10 @@ public struct WorkflowSnapshot: Hashable, Codable, Sendable {
     pendingExtension = try c.decodeIfPresent(ExtensionRequest.self, forKey: .pendingExtension)
     seriousSince = try c.decodeIfPresent(Date.self, forKey: .seriousSince)
     sameDayReportFiled = try c.decode(Bool.self, forKey: .sameDayReportFiled)
-    parentID = try c.decodeIfPresent(String.self, forKey: .parentID)
+    parentID = try c.decodeIfPresent(UUID.self, forKey: .parentID)
     flags = try c.decode(Set<WorkOrderFlag>.self, forKey: .flags)
-    intakeAgent = try c.decodeIfPresent(String.self, forKey: .intakeAgent)
-    handler = try c.decodeIfPresent(String.self, forKey: .handler)
+    intakeAgent = try c.decodeIfPresent(UUID.self, forKey: .intakeAgent)
+    handler = try c.decodeIfPresent(UUID.self, forKey: .handler)
     investigationComplete = try c.decodeIfPresent(Bool.self, forKey: .investigationComplete) ?? false
   }
 }

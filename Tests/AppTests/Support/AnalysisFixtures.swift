@@ -94,7 +94,7 @@ enum AnalysisFixtures {
         ResponseDraft(answers: csiAnswers(&random), skippedModules: []), questionnaire: questionnaire)
       try await ResponseRecorder.record(
         .init(
-          waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: segment.rawValue, channel: k < phone ? .phone : .kiosk,
+          waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: .customer(segment), channel: k < phone ? .phone : .kiosk,
           weight: k % 2 == 0 ? 1 : 2, answers: answers, answeredAt: SurveyDesk.start, recordedBy: "test"),
         questionnaire: questionnaire, on: app.db)
     }

@@ -43,7 +43,7 @@ struct ClockLedgerTests {
     let (ledger, _) = try ledger(
       after: WorkflowBranchTests.dispatchedComplaint + [
         (.returnByUnit(reason: "not ours"), [.handler], "2026-03-09T11:00:00"),
-        (.dispatch(unitID: "s9"), [.lead], "2026-03-09T11:30:00"),
+        (.dispatch(unitID: WO.id("s9")), [.lead], "2026-03-09T11:30:00"),
       ], order: WO.order(.complaint))
     #expect(ledger.finished.map(\.stage) == [.dispatch, .firstContact, .dispatch])
     #expect(ledger.running[.firstContact]?.startedAt == WO.t("2026-03-09T11:30:00"))

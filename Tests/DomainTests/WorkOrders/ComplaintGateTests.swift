@@ -14,7 +14,7 @@ struct ComplaintGateTests {
       WO.order(.complaint, severity: severity),
       [
         (.accept, [.agent], "2026-03-09T09:00:00"), (.approveIntake, [.lead], "2026-03-09T09:10:00"),
-        (.dispatch(unitID: "s7"), [.lead], "2026-03-09T09:30:00"), (.recordFirstContact, [.handler], "2026-03-09T10:00:00"),
+        (.dispatch(unitID: WO.id("s7")), [.lead], "2026-03-09T09:30:00"), (.recordFirstContact, [.handler], "2026-03-09T10:00:00"),
       ]
     ).last!.snapshot
   }

@@ -16,7 +16,7 @@ struct KPITests {
   static let facts: [OrderFacts] = [
     // Verified, supply side's fault, handled on time, visited and satisfied.
     OrderFacts(
-      orderID: "c1", unitID: "s7", type: .complaint, customerAccount: "A", matterCode: "conduct.attitude",
+      orderID: WO.id("c1"), unitID: WO.id("s7"), type: .complaint, customerAccount: "A", matterCode: "conduct.attitude",
       categoryCode: "conduct", verified: true, supplyResponsibility: true, acceptedAt: WO.t("2026-03-02T09:00:00"),
       closedAt: WO.t("2026-03-05T10:00:00"),
       stages: [
@@ -28,7 +28,7 @@ struct KPITests {
       returnVisitSatisfied: true),
     // Verified; replied late; re-dispatched after an unsatisfied visit.
     OrderFacts(
-      orderID: "c2", unitID: "s7", type: .complaint, customerAccount: "B", matterCode: "operations.supplyQuality",
+      orderID: WO.id("c2"), unitID: WO.id("s7"), type: .complaint, customerAccount: "B", matterCode: "operations.supplyQuality",
       categoryCode: "operations", verified: true, supplyResponsibility: true, acceptedAt: WO.t("2026-03-09T09:00:00"),
       closedAt: WO.t("2026-03-20T10:00:00"), redispatchCount: 1,
       stages: [
@@ -40,26 +40,26 @@ struct KPITests {
       returnVisitSatisfied: false),
     // Not verified: not a complaint in statistics.
     OrderFacts(
-      orderID: "c3", unitID: "s7", type: .complaint, customerAccount: "C", matterCode: "marketing.tariff",
+      orderID: WO.id("c3"), unitID: WO.id("s7"), type: .complaint, customerAccount: "C", matterCode: "marketing.tariff",
       categoryCode: "marketing", verified: false, acceptedAt: WO.t("2026-03-10T09:00:00"),
       closedAt: WO.t("2026-03-12T10:00:00"),
       stages: [.dispatch: stage("2026-03-10T10:00:00", "2026-03-10T11:00:00")],
       closureDue: WO.t("2026-03-16T00:00:00"), returnVisitRequired: true),
     // Verified but the customer's own installation: not counted.
     OrderFacts(
-      orderID: "c4", unitID: "s9", type: .complaint, customerAccount: "D", categoryCode: "operations", verified: true,
+      orderID: WO.id("c4"), unitID: WO.id("s9"), type: .complaint, customerAccount: "D", categoryCode: "operations", verified: true,
       supplyResponsibility: false, acceptedAt: WO.t("2026-03-11T09:00:00")),
     // Still open, reply overdue at the end of the month.
     OrderFacts(
-      orderID: "c5", unitID: "s7", type: .complaint, customerAccount: "A", matterCode: "conduct.attitude",
+      orderID: WO.id("c5"), unitID: WO.id("s7"), type: .complaint, customerAccount: "A", matterCode: "conduct.attitude",
       categoryCode: "conduct", verified: true, supplyResponsibility: true, acceptedAt: WO.t("2026-03-25T09:00:00"),
       stages: [.reply: stage("2026-03-31T00:00:00", nil)], closureDue: WO.t("2026-03-31T00:00:00")),
     // Two repair calls for one outage: the child is merged and never counted.
     OrderFacts(
-      orderID: "r1", unitID: "t2", type: .faultRepair, acceptedAt: WO.t("2026-03-03T08:00:00"),
+      orderID: WO.id("r1"), unitID: WO.id("t2"), type: .faultRepair, acceptedAt: WO.t("2026-03-03T08:00:00"),
       closedAt: WO.t("2026-03-03T12:00:00")),
     OrderFacts(
-      orderID: "r2", unitID: "t2", type: .faultRepair, acceptedAt: WO.t("2026-03-03T08:05:00"),
+      orderID: WO.id("r2"), unitID: WO.id("t2"), type: .faultRepair, acceptedAt: WO.t("2026-03-03T08:05:00"),
       isMergedDuplicate: true),
   ]
 
@@ -127,9 +127,9 @@ struct KPITests {
   @Test("Rule KPI-SCOPE: KPIs per unit and period")
   func scope() {
     let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
-    #expect(WorkOrderKPIs.select(Self.facts, unitID: "s7", period: march).map(\.orderID) == ["c1", "c2", "c3", "c5"])
+    #expect(WorkOrderKPIs.select(Self.facts, unitID: WO.id("s7"), period: march).map(\.orderID) == ["c1", "c2", "c3", "c5"].map(WO.id))
     let firstWeek = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-03-08"))
-    #expect(WorkOrderKPIs.select(Self.facts, unitID: nil, period: firstWeek).map(\.orderID) == ["c1", "r1", "r2"])
+    #expect(WorkOrderKPIs.select(Self.facts, unitID: nil, period: firstWeek).map(\.orderID) == ["c1", "r1", "r2"].map(WO.id))
   }
 }
 
@@ -160,7 +160,7 @@ struct KPIMembersTests {
     }
     // A rate's numerator is part of its denominator; merged duplicates are never listed.
     #expect(Set(m.counted).isSubset(of: Set(m.base ?? m.counted)))
-    #expect(!(m.base ?? m.counted).contains("r2"))
+    #expect(!(m.base ?? m.counted).contains(WO.id("r2")))
     #expect(measure.isRate == (m.base != nil))
   }
 
@@ -168,10 +168,10 @@ struct KPIMembersTests {
   func namedMembers() {
     let facts = KPITests.facts
     func m(_ k: KPIMeasure) -> KPIMembers { WorkOrderKPIs.members(k, facts, allFacts: facts, asOf: KPITests.asOf) }
-    #expect(m(.countedComplaints).counted == ["c1", "c2", "c5"])
-    #expect(m(.dispatchTimeliness) == KPIMembers(counted: ["c1", "c2"], base: ["c1", "c2", "c3"]))
-    #expect(m(.overdue).counted == ["c2", "c3", "c5"])
-    #expect(m(.firstTimeResolution) == KPIMembers(counted: ["c3", "r1"], base: ["c1", "c2", "c3", "r1"]))
+    #expect(m(.countedComplaints).counted == ["c1", "c2", "c5"].map(WO.id))
+    #expect(m(.dispatchTimeliness) == KPIMembers(counted: ["c1", "c2"].map(WO.id), base: ["c1", "c2", "c3"].map(WO.id)))
+    #expect(m(.overdue).counted == ["c2", "c3", "c5"].map(WO.id))
+    #expect(m(.firstTimeResolution) == KPIMembers(counted: ["c3", "r1"].map(WO.id), base: ["c1", "c2", "c3", "r1"].map(WO.id)))
   }
 }
 
@@ -180,13 +180,13 @@ struct KPIReportTests {
   @Test("Rule KPI-SCOPE: the per-unit report bundles every KPI for the unit's orders in the period")
   func report() {
     let march = DateInterval(start: WO.t("2026-03-01"), end: WO.t("2026-04-01"))
-    let r = WorkOrderKPIs.report(KPITests.facts, unitID: "s7", period: march, customers: 20_000, asOf: KPITests.asOf)
+    let r = WorkOrderKPIs.report(KPITests.facts, unitID: WO.id("s7"), period: march, customers: 20_000, asOf: KPITests.asOf)
     #expect(r.volumeByType == [.complaint: 3])
     #expect(r.complaintsPer10k == 1.5)
     #expect(r.timelyReply == KPIRate(numerator: 1, denominator: 3))
     #expect(r.firstTimeResolution == KPIRate(numerator: 1, denominator: 3))  // c3 only
     #expect(r.overdueCount == 3)
-    let empty = WorkOrderKPIs.report([], unitID: "none", period: march, customers: 0, asOf: KPITests.asOf)
+    let empty = WorkOrderKPIs.report([], unitID: WO.id("none"), period: march, customers: 0, asOf: KPITests.asOf)
     #expect(empty.timelyReply.value == nil && empty.complaintsPer10k == nil && empty.meanHandlingSeconds == nil)
   }
 }

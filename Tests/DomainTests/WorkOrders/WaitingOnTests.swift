@@ -42,7 +42,7 @@ struct WaitingOnTests {
     #expect(w.role == c.expected)
     #expect(w.approver == nil)
     for role in Role.allCases {
-      #expect(w.includes(roles: [role], person: "u1") == (role == c.expected), "\(role)")
+      #expect(w.includes(roles: [role], person: WO.id("u1")) == (role == c.expected), "\(role)")
     }
   }
 
@@ -51,10 +51,10 @@ struct WaitingOnTests {
     guard let role = c.expected else { return }
     var s = WO.order(c.type)
     s.state = c.state
-    s.unitID = "u"
+    s.unitID = WO.id("u")
     s.pendingExtension = nil
     let moves: [WorkOrderAction] = [
-      .accept, .approveIntake, .dispatch(unitID: "u"), .recordFirstContact, .recordArrival,
+      .accept, .approveIntake, .dispatch(unitID: WO.id("u")), .recordFirstContact, .recordArrival,
       .recordRestoration, .resumeFromCustomer, .reply(summary: "x"), .approveReply, .recordReturnVisit(satisfied: true, note: ""),
       .concludeInspection(finding: "x"),
     ]
@@ -67,27 +67,27 @@ struct WaitingOnTests {
     let o = try WO.run(
       WO.order(.complaint),
       [(.accept, [.agent], "2026-03-09T09:00:00"), (.sendBackToAgent(reason: "address missing"), [.lead], "2026-03-09T09:10:00")],
-      person: "agent-7")
+      person: WO.id("agent-7"))
     let w = Workflow.standard.waitingOn(o.last!.snapshot)
-    #expect(w == WaitingOn(role: .agent, person: "agent-7"))
-    #expect(w.includes(roles: [.agent], person: "agent-7"))
-    #expect(!w.includes(roles: [.agent], person: "agent-8"))
+    #expect(w == WaitingOn(role: .agent, person: WO.id("agent-7")))
+    #expect(w.includes(roles: [.agent], person: WO.id("agent-7")))
+    #expect(!w.includes(roles: [.agent], person: WO.id("agent-8")))
   }
 
   @Test("Rule WO-QUEUE-MINE: the handler who takes the case owns its handling steps until the order leaves the unit")
   func handlerTakesCase() throws {
     let steps: [(WorkOrderAction, Set<Role>, String)] = [
       (.accept, [.agent], "2026-03-09T09:00:00"), (.approveIntake, [.lead], "2026-03-09T09:10:00"),
-      (.dispatch(unitID: "s7"), [.lead], "2026-03-09T09:30:00"),
+      (.dispatch(unitID: WO.id("s7")), [.lead], "2026-03-09T09:30:00"),
     ]
-    let dispatched = try WO.run(WO.order(.complaint), steps, person: "h1").last!.snapshot
+    let dispatched = try WO.run(WO.order(.complaint), steps, person: WO.id("h1")).last!.snapshot
     // Before anyone takes it, any handler of the unit may.
     #expect(Workflow.standard.waitingOn(dispatched) == WaitingOn(role: .handler))
     let taken = try Workflow.standard.apply(
-      .recordFirstContact, to: dispatched, by: [.handler], person: "h1", at: WO.t("2026-03-09T10:00:00"))
-    #expect(Workflow.standard.waitingOn(taken.snapshot) == WaitingOn(role: .handler, person: "h1"))
+      .recordFirstContact, to: dispatched, by: [.handler], person: WO.id("h1"), at: WO.t("2026-03-09T10:00:00"))
+    #expect(Workflow.standard.waitingOn(taken.snapshot) == WaitingOn(role: .handler, person: WO.id("h1")))
     let returned = try Workflow.standard.apply(
-      .returnByUnit(reason: "not ours"), to: taken.snapshot, by: [.handler], person: "h1", at: WO.t("2026-03-09T11:00:00"))
+      .returnByUnit(reason: "not ours"), to: taken.snapshot, by: [.handler], person: WO.id("h1"), at: WO.t("2026-03-09T11:00:00"))
     #expect(returned.snapshot.handler == nil)
     #expect(Workflow.standard.waitingOn(returned.snapshot) == WaitingOn(role: .lead))
   }
@@ -96,15 +96,15 @@ struct WaitingOnTests {
   func pendingExtension() throws {
     let steps: [(WorkOrderAction, Set<Role>, String)] = [
       (.accept, [.agent], "2026-03-09T09:00:00"), (.approveIntake, [.lead], "2026-03-09T09:10:00"),
-      (.dispatch(unitID: "s7"), [.lead], "2026-03-09T09:30:00"), (.recordFirstContact, [.handler], "2026-03-09T10:00:00"),
+      (.dispatch(unitID: WO.id("s7")), [.lead], "2026-03-09T09:30:00"), (.recordFirstContact, [.handler], "2026-03-09T10:00:00"),
       (.requestExtension(reason: "line survey", newDue: WO.t("2026-03-18"), customerInformed: true), [.handler], "2026-03-10T10:00:00"),
     ]
-    let o = try WO.run(WO.order(.complaint), steps, person: "h1")
+    let o = try WO.run(WO.order(.complaint), steps, person: WO.id("h1"))
     let w = Workflow.standard.waitingOn(o.last!.snapshot)
-    #expect(w == WaitingOn(role: .handler, person: "h1", approver: .reviewer))
-    #expect(w.includes(roles: [.reviewer], person: "r1"))
+    #expect(w == WaitingOn(role: .handler, person: WO.id("h1"), approver: .reviewer))
+    #expect(w.includes(roles: [.reviewer], person: WO.id("r1")))
     let withdrawn = try Workflow.standard.apply(.withdrawExtension, to: o.last!.snapshot, by: [.handler], at: WO.t("2026-03-10T11:00:00"))
     #expect(withdrawn.snapshot.pendingExtension == nil)
-    #expect(!Workflow.standard.waitingOn(withdrawn.snapshot).includes(roles: [.reviewer], person: "r1"))
+    #expect(!Workflow.standard.waitingOn(withdrawn.snapshot).includes(roles: [.reviewer], person: WO.id("r1")))
   }
 }

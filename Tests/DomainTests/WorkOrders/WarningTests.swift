@@ -25,9 +25,9 @@ struct WarningTests {
       ("2026-03-09T11:05:00", ["warn50", "warn75", "warn90", "breach"], [], nil),
     ] as [(String, [String], [String], String?)])
   func defaultLevels(now: String, sent: [String], due: [String], next: String?) throws {
-    let sentLevels = Set(WarningPolicy.default.levels.filter { sent.contains($0.code) })
+    let sentLevels = Set(WarningPolicy.default.levels.filter { sent.contains($0.rawValue) })
     let check = try WarningPolicy.default.check(dispatch, at: WO.t(now), alreadySent: sentLevels, calendar: cal)
-    #expect(check.due.map(\.level.code) == due)
+    #expect(check.due.map(\.level.rawValue) == due)
     #expect(WO.iso(check.nextDueAt) == next)
   }
 
@@ -57,7 +57,7 @@ struct WarningTests {
     var record = dispatch
     record.stoppedAt = WO.t(stoppedAt)
     let check = try WarningPolicy.default.check(record, at: WO.t("2026-03-09T12:00:00"), calendar: cal)
-    #expect(check.due.map(\.level.code) == due)
+    #expect(check.due.map(\.level.rawValue) == due)
     #expect(check.nextDueAt == nil)
   }
 
@@ -76,5 +76,15 @@ struct WarningTests {
     #expect(policy.levels == [.approaching(percent: 80), .breached])
     let check = try policy.check(dispatch, at: WO.t("2026-03-09T10:10:00"), calendar: cal)
     #expect(WO.iso(check.nextDueAt) == "2026-03-09T10:48:00+08:00")
+  }
+
+  @Test("A warning level's stored code reads back as the same level; other codes are not levels")
+  func levelCodes() {
+    for level in [WarningLevel.approaching(percent: 50), .approaching(percent: 90), .breached] {
+      #expect(WarningLevel(rawValue: level.rawValue) == level)
+    }
+    for code in ["warn", "warn0", "warn100", "warnx", "Breach", ""] {
+      #expect(WarningLevel(rawValue: code) == nil, "\(code)")
+    }
   }
 }

@@ -13,9 +13,16 @@ enum WO {
 
   static func iso(_ date: Date?) -> String? { date.map(BusinessTime.iso8601) }
 
+  /// A fixed id named for a test ("u1", "s7"): the name's bytes, zero-padded to 16.
+  static func id(_ name: String) -> UUID {
+    var b = [UInt8](repeating: 0, count: 16)
+    for (i, byte) in name.utf8.prefix(16).enumerated() { b[i] = byte }
+    return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+  }
+
   static func order(
     _ type: OrderType, kind: ServiceRequestKind? = nil, channel: Channel = .phone95598,
-    area: AreaClass = .urban, severity: Severity = .general, id: String = "WO-1"
+    area: AreaClass = .urban, severity: Severity = .general, id: UUID = WO.id("WO-1")
   ) -> WorkflowSnapshot {
     WorkflowSnapshot(
       orderID: id, profile: OrderProfile(type: type, serviceKind: kind, channel: channel, area: area),
@@ -26,7 +33,7 @@ enum WO {
   @discardableResult
   static func run(
     _ order: WorkflowSnapshot, _ steps: [(WorkOrderAction, Set<Role>, String)],
-    workflow: Workflow = .standard, person: String? = nil
+    workflow: Workflow = .standard, person: UUID? = nil
   ) throws -> [WorkflowOutcome] {
     var current = order
     var outcomes: [WorkflowOutcome] = []

@@ -12,7 +12,7 @@ struct WorkflowBranchTests {
   static let dispatchedComplaint: [(WorkOrderAction, Set<Role>, String)] = [
     (.accept, [.agent], "2026-03-09T09:00:00"),
     (.approveIntake, [.lead], "2026-03-09T09:10:00"),
-    (.dispatch(unitID: "station-7"), [.agent], "2026-03-09T09:30:00"),
+    (.dispatch(unitID: WO.id("station-7")), [.agent], "2026-03-09T09:30:00"),
   ]
   static let contacted = dispatchedComplaint + [(.recordFirstContact, [.handler], "2026-03-09T15:00:00")]
 
@@ -52,7 +52,7 @@ struct WorkflowBranchTests {
       WO.order(.complaint),
       Self.dispatchedComplaint + [
         (.returnByUnit(reason: "not our area"), [.handler], "2026-03-09T11:00:00"),
-        (.dispatch(unitID: "station-9"), [.lead], "2026-03-09T11:20:00"),
+        (.dispatch(unitID: WO.id("station-9")), [.lead], "2026-03-09T11:20:00"),
       ])
     let redispatch = o.last!
     #expect(redispatch.milestones == [.redispatchedAfterReturn])
@@ -122,7 +122,7 @@ struct WorkflowBranchTests {
         (.reply(summary: "explained"), [.handler], "2026-03-10T10:00:00"),
         (.approveReply, [.reviewer], "2026-03-10T11:00:00"),
         (.recordReturnVisit(satisfied: false, note: "still no supply"), [.agent], "2026-03-10T15:00:00"),
-        (.dispatch(unitID: "station-7"), [.agent], "2026-03-10T15:30:00"),
+        (.dispatch(unitID: WO.id("station-7")), [.agent], "2026-03-10T15:30:00"),
       ])
     let visit = o[o.count - 2]
     #expect(visit.state == .pendingDispatch)
@@ -189,12 +189,12 @@ struct WorkflowBranchTests {
 
   @Test("Rule WO-MERGE: duplicates merge under one open parent of the same type; the child closes as merged")
   func merge() throws {
-    let parent = MergeParent(orderID: "WO-0", type: .faultRepair, state: .dispatched)
+    let parent = MergeParent(orderID: WO.id("WO-0"), type: .faultRepair, state: .dispatched)
     let o = try WO.run(
       WO.order(.faultRepair),
       [(.accept, [.agent], "2026-03-09T10:00:00"), (.mergeInto(parent: parent), [.agent], "2026-03-09T10:01:00")])
     #expect(o[1].state == .merged)
-    #expect(o[1].snapshot.parentID == "WO-0")
+    #expect(o[1].snapshot.parentID == WO.id("WO-0"))
     #expect(WO.stops(o[1]) == [.dispatch, .repairArrival])
     #expect(o[1].snapshot.runningClocks.isEmpty)
   }

@@ -14,7 +14,7 @@ struct WorkflowPathTests {
       [
         (.accept, [.agent], "2026-03-09T09:00:00"),
         (.approveIntake, [.lead], "2026-03-09T09:10:00"),
-        (.dispatch(unitID: "station-7"), [.agent], "2026-03-09T09:30:00"),
+        (.dispatch(unitID: WO.id("station-7")), [.agent], "2026-03-09T09:30:00"),
         (.recordFirstContact, [.handler], "2026-03-09T15:00:00"),
         (.reply(summary: "meter replaced"), [.handler], "2026-03-12T10:00:00"),
         (.approveReply, [.reviewer], "2026-03-12T14:00:00"),
@@ -36,7 +36,7 @@ struct WorkflowPathTests {
     #expect(WO.stops(o[6]) == [.returnVisit])
     #expect(o[6].snapshot.runningClocks.isEmpty)
     #expect(o[6].snapshot.flags.isEmpty)
-    #expect(o[2].notifications == [.orderDispatched(unitID: "station-7")])
+    #expect(o[2].notifications == [.orderDispatched(unitID: WO.id("station-7"))])
   }
 
   @Test("Rule WO-TIMELINE: every move is audited with action, states, roles, instant and reason")
@@ -50,7 +50,7 @@ struct WorkflowPathTests {
     #expect(
       o[1].audit
         == WorkflowAuditEntry(
-          orderID: "WO-1", action: .sendBackToAgent, from: .pendingIntakeReview, to: .intake, roles: [.lead],
+          orderID: WO.id("WO-1"), action: .sendBackToAgent, from: .pendingIntakeReview, to: .intake, roles: [.lead],
           at: WO.t("2026-03-09T09:05:00"), note: "wrong category"))
     #expect(o[0].audit.roles == [.agent, .analyst])
   }
@@ -77,7 +77,7 @@ struct WorkflowPathTests {
       WO.order(.faultRepair, area: area),
       [
         (.accept, [.agent], "2026-03-09T10:00:00"),
-        (.dispatch(unitID: "repair-team-2"), [.agent], "2026-03-09T10:05:00"),
+        (.dispatch(unitID: WO.id("repair-team-2")), [.agent], "2026-03-09T10:05:00"),
         (.recordArrival, [.handler], "2026-03-09T10:40:00"),
         (.recordRestoration, [.handler], "2026-03-09T12:10:00"),
         (.recordReturnVisit(satisfied: true, note: ""), [.agent], "2026-03-09T16:00:00"),
@@ -96,7 +96,7 @@ struct WorkflowPathTests {
       WO.order(.serviceRequest, kind: .applianceDamage),
       [
         (.accept, [.agent], "2026-03-09T10:00:00"),
-        (.dispatch(unitID: "station-7"), [.lead], "2026-03-09T10:20:00"),
+        (.dispatch(unitID: WO.id("station-7")), [.lead], "2026-03-09T10:20:00"),
         (.recordArrival, [.handler], "2026-03-10T09:00:00"),
         (.reply(summary: "assessed, compensation agreed"), [.handler], "2026-03-10T15:00:00"),
       ])
@@ -111,7 +111,7 @@ struct WorkflowPathTests {
       WO.order(.suggestion),
       [
         (.accept, [.agent], "2026-03-09T10:00:00"),
-        (.dispatch(unitID: "marketing"), [.agent], "2026-03-09T10:20:00"),
+        (.dispatch(unitID: WO.id("marketing")), [.agent], "2026-03-09T10:20:00"),
         (.recordFirstContact, [.handler], "2026-03-09T11:00:00"),
         (.reply(summary: "thanks, noted"), [.handler], "2026-03-10T15:00:00"),
       ])

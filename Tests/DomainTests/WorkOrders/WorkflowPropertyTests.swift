@@ -8,13 +8,13 @@ import Testing
 @Suite("Workflow properties")
 struct WorkflowPropertyTests {
   static let probe: [WorkOrderAction] = [
-    .accept, .answerAtIntake(answer: "a"), .approveIntake, .sendBackToAgent(reason: "r"), .dispatch(unitID: "u"),
+    .accept, .answerAtIntake(answer: "a"), .approveIntake, .sendBackToAgent(reason: "r"), .dispatch(unitID: WO.id("u")),
     .returnByUnit(reason: "r"), .recordFirstContact, .recordArrival, .recordRestoration,
     .pauseForCustomer(reason: "r"), .resumeFromCustomer, .reply(summary: "s"), .approveReply,
     .sendBackReply(reason: "r"), .recordReturnVisit(satisfied: true, note: ""),
     .recordReturnVisit(satisfied: false, note: "n"), .transferToDiscipline(reason: "r"),
     .concludeInspection(finding: "f"),
-    .mergeInto(parent: MergeParent(orderID: "P", type: .complaint, state: .dispatched)),
+    .mergeInto(parent: MergeParent(orderID: WO.id("P"), type: .complaint, state: .dispatched)),
   ]
 
   @Test("Rule WO-STATES: every state is reachable from intake and terminal states accept no move")
@@ -27,7 +27,7 @@ struct WorkflowPropertyTests {
         guard visited.insert(s.state).inserted else { continue }
         for action in Self.probe {
           var a = action
-          if case .mergeInto = action { a = .mergeInto(parent: MergeParent(orderID: "P", type: type, state: .dispatched)) }
+          if case .mergeInto = action { a = .mergeInto(parent: MergeParent(orderID: WO.id("P"), type: type, state: .dispatched)) }
           if let o = try? Workflow.apply(a, to: s, by: Set(Role.allCases), at: WO.t("2026-03-09T10:00:00")) {
             if s.state.isTerminal { Issue.record("\(s.state) accepted \(a.kind)") }
             frontier.append(o.snapshot)

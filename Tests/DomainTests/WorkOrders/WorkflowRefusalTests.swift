@@ -21,7 +21,7 @@ struct WorkflowRefusalTests {
   static let accepted: [(WorkOrderAction, Set<Role>, String)] = [(.accept, [.agent], "2026-03-09T09:00:00")]
   static let dispatched =
     accepted + [
-      (.approveIntake, [.lead], "2026-03-09T09:10:00"), (.dispatch(unitID: "s7"), [.agent], "2026-03-09T09:30:00"),
+      (.approveIntake, [.lead], "2026-03-09T09:10:00"), (.dispatch(unitID: WO.id("s7")), [.agent], "2026-03-09T09:30:00"),
     ]
   static let contacted = dispatched + [(.recordFirstContact, [.handler], "2026-03-09T15:00:00")]
   static let approved =
@@ -35,7 +35,7 @@ struct WorkflowRefusalTests {
         "2026-03-10T10:00:00"
       )
     ]
-  static let parent = MergeParent(orderID: "WO-0", type: .complaint, state: .dispatched)
+  static let parent = MergeParent(orderID: WO.id("WO-0"), type: .complaint, state: .dispatched)
 
   static let cases: [Case] = [
     Case(
@@ -48,11 +48,8 @@ struct WorkflowRefusalTests {
       expected: .roleNotAllowed(.approveIntake, allowed: [.lead])),
     Case(
       rule: "complaints are not dispatched before lead review (WO-INTAKE-REVIEW)", setup: accepted, type: .complaint,
-      severity: .general, action: .dispatch(unitID: "s7"), roles: [.agent], at: "2026-03-09T09:05:00",
+      severity: .general, action: .dispatch(unitID: WO.id("s7")), roles: [.agent], at: "2026-03-09T09:05:00",
       expected: .wrongState(.dispatch, .pendingIntakeReview)),
-    Case(
-      rule: "dispatch names a unit", setup: accepted, type: .opinion, severity: .general,
-      action: .dispatch(unitID: " "), roles: [.agent], at: "2026-03-09T09:05:00", expected: .missingUnit),
     Case(
       rule: "退单 needs a reason (WO-RETURN)", setup: dispatched, type: .complaint, severity: .general,
       action: .returnByUnit(reason: ""), roles: [.handler], at: "2026-03-09T10:00:00",
@@ -108,11 +105,11 @@ struct WorkflowRefusalTests {
       expected: .severityNotHigher),
     Case(
       rule: "an order is not merged into itself", setup: accepted, type: .complaint, severity: .general,
-      action: .mergeInto(parent: MergeParent(orderID: "WO-1", type: .complaint, state: .dispatched)),
+      action: .mergeInto(parent: MergeParent(orderID: WO.id("WO-1"), type: .complaint, state: .dispatched)),
       roles: [.agent], at: "2026-03-09T10:00:00", expected: .cannotMergeIntoSelf),
     Case(
       rule: "merge only under an open parent", setup: accepted, type: .complaint, severity: .general,
-      action: .mergeInto(parent: MergeParent(orderID: "WO-0", type: .complaint, state: .closed)),
+      action: .mergeInto(parent: MergeParent(orderID: WO.id("WO-0"), type: .complaint, state: .closed)),
       roles: [.agent], at: "2026-03-09T10:00:00", expected: .parentNotOpen),
     Case(
       rule: "merge only under a parent of the same type", setup: accepted, type: .faultRepair, severity: .general,
@@ -151,7 +148,7 @@ struct WorkflowRefusalTests {
   func closedIsFinal() throws {
     let closed = try WO.run(WO.order(.query), [(.answerAtIntake(answer: "balance ¥12"), [.agent], "2026-03-09T09:00:00")])
       .last!.snapshot
-    for action: WorkOrderAction in [.accept, .dispatch(unitID: "s"), .transferToDiscipline(reason: "x")] {
+    for action: WorkOrderAction in [.accept, .dispatch(unitID: WO.id("s")), .transferToDiscipline(reason: "x")] {
       #expect(throws: WorkflowError.self) {
         try Workflow.apply(action, to: closed, by: Set(Role.allCases), at: WO.t("2026-03-09T10:00:00"))
       }

@@ -22,7 +22,7 @@ struct AnalysisFailure: Error, CustomStringConvertible, Equatable {
 
   /// A 422 on `field` carrying this message.
   func appError(field: String) -> AppError {
-    AppError(.unprocessableEntity, code: "invalid_field", key: key, args: args, field: field)
+    AppError(.unprocessableEntity, code: .invalidField, key: key, args: args, field: field)
   }
 
   /// The locale tables, read once: the command line does not boot the web application. Without

@@ -46,7 +46,7 @@ enum AnalysisPagesController {
       chrome: try await .make(for: req, titleKey: "analysis.title"),
       rows: try runs.map {
         .init(
-          title: $0.title, href: Paths.analysisRun.link(try $0.requireID()), kindKey: "analysis.kind.\($0.kind)",
+          title: $0.title, href: Paths.analysisRun.link(try $0.requireID()), kindKey: "analysis.kind.\($0.kind.rawValue)",
           input: $0.inputDescription,
           createdAt: DisplayFormat.dateTime($0.createdAt), createdBy: $0.createdBy)
       },
@@ -123,7 +123,7 @@ enum AnalysisPagesController {
       ahp = presenter.ahp(outputs, criteria: settings.criteria, args: { l.text($0, locale: locale, args: $1) })
     }
     let page = AnalysisRunPage(
-      chrome: try await .make(for: req, titleKey: "analysis.run"), title: run.title, kindKey: "analysis.kind.\(run.kind)",
+      chrome: try await .make(for: req, titleKey: "analysis.run"), title: run.title, kindKey: "analysis.kind.\(run.kind.rawValue)",
       facts: presenter.facts(run), settings: AnalysisRunPresenter.settingsText(content), csi: csi, ahp: ahp,
       listHref: Paths.analysis.link())
     return try await req.page("analysis/run", page)

@@ -29,7 +29,7 @@ enum AnalyticsMessages {
   /// A 422 on `field` carrying the translated library message.
   static func invalid(_ field: String, _ error: AnalyticsError) -> AppError {
     let (key, args) = key(for: error)
-    return AppError(.unprocessableEntity, code: "invalid_field", key: key, args: args, field: field)
+    return AppError(.unprocessableEntity, code: .invalidField, key: key, args: args, field: field)
   }
 
   static func format(_ x: Double) -> String {

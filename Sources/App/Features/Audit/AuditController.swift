@@ -6,8 +6,8 @@ struct AuditEntryDTO: Content {
   let id: UUID
   let at: String
   let actor: String
-  let action: String
-  let entity: String
+  let action: AuditAction
+  let entity: AuditEntity
   let entityId: String
   let before: String?
   let after: String?
@@ -69,16 +69,16 @@ enum AuditController {
   }
 
   struct Filter {
-    var entity: String?
+    var entity: AuditEntity?
     var entityID: String?
     var actor: String?
-    var action: String?
+    var action: AuditAction?
     var from: CivilDate?
     var to: CivilDate?
     var offset = 0
     var limit = AuditController.pageSize
 
-    static let entityParameter = QueryParameter<String>.text("entity", maxLength: Limits.code)
+    static let entityParameter = QueryParameter<AuditEntity>.choice("entity", AuditEntity.self)
     static let entityIDParameter = QueryParameter<String>.text("entityId")
     static let actorParameter = QueryParameter<String>.text("actor", maxLength: Limits.username)
     static let actionParameter = QueryParameter<AuditAction>.choice("action", AuditAction.self)
@@ -95,7 +95,7 @@ enum AuditController {
       f.entity = try errors.query(entityParameter, of: req)
       f.entityID = try errors.query(entityIDParameter, of: req)
       f.actor = try errors.query(actorParameter, of: req)
-      f.action = try errors.query(actionParameter, of: req)?.rawValue
+      f.action = try errors.query(actionParameter, of: req)
       f.from = try errors.query(fromParameter, of: req)
       f.to = try errors.query(toParameter, of: req)
       f.offset = try errors.query(QueryParameter<Int>.offset, of: req) ?? 0
@@ -129,8 +129,8 @@ enum AuditController {
     let filter = try Filter.parse(req, errors: &errors)
     let entries = errors.isEmpty ? try await query(filter, on: req.db) : []
     let values: [String: String] = [
-      "entity": filter.entity ?? "", "entityId": filter.entityID ?? "", "actor": filter.actor ?? "",
-      "action": filter.action ?? "", "from": req.queryAsTyped(Filter.fromParameter), "to": req.queryAsTyped(Filter.toParameter),
+      "entity": filter.entity?.rawValue ?? "", "entityId": filter.entityID ?? "", "actor": filter.actor ?? "",
+      "action": filter.action?.rawValue ?? "", "from": req.queryAsTyped(Filter.fromParameter), "to": req.queryAsTyped(Filter.toParameter),
     ]
     var next: String?
     if entries.count == filter.limit {
@@ -144,9 +144,11 @@ enum AuditController {
     let page = AuditPage(
       chrome: try await .make(for: req, titleKey: "audit.title"),
       entries: try await rows(entries, req: req), filter: values,
-      entities: AuditWording.entities.map { Choice(value: $0, labelKey: "audit.entity.\($0)", selected: $0 == filter.entity) },
+      entities: AuditEntity.allCases.map {
+        Choice(value: $0.rawValue, labelKey: "audit.entity.\($0.rawValue)", selected: $0 == filter.entity)
+      },
       actions: AuditAction.allCases.map {
-        Choice(value: $0.rawValue, labelKey: "audit.action.\($0.rawValue)", selected: $0.rawValue == filter.action)
+        Choice(value: $0.rawValue, labelKey: "audit.action.\($0.rawValue)", selected: $0 == filter.action)
       },
       nextHref: next, errors: errors.localized(req.application.localizer, req.locale))
     return try await req.page("audit", page, status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -162,21 +164,21 @@ enum AuditController {
       AuditPage.Row(
         time: DisplayFormat.dateTimeSeconds(r.at),
         actor: r.actorID.flatMap { names[$0.uuidString] } ?? r.actorName,
-        actionKey: "audit.action.\(r.action)", entityKey: "audit.entity.\(r.entity)",
+        actionKey: "audit.action.\(r.action.rawValue)", entityKey: "audit.entity.\(r.entity.rawValue)",
         entityHref: entityHref(r.entity, r.entityID),
-        changes: wording.changes(entity: r.entity, before: r.before, after: r.after))
+        changes: wording.changes(entity: r.entity.rawValue, before: r.before, after: r.after))
     }
   }
 
   /// The page of the recorded entity, where it has one.
-  static func entityHref(_ entity: String, _ id: String) -> String? {
+  static func entityHref(_ entity: AuditEntity, _ id: String) -> String? {
     guard UUID(uuidString: id) != nil else { return nil }
     switch entity {
-    case "unit": return Paths.unit.link(id)
-    case "user": return Paths.userEdit.link(id)
-    case "work_order": return Paths.workOrder.link(id)
-    case "survey_wave": return Paths.surveyWave.link(id)
-    case "analysis_run": return Paths.analysisRun.link(id)
+    case .unit: return Paths.unit.link(id)
+    case .user: return Paths.userEdit.link(id)
+    case .workOrder: return Paths.workOrder.link(id)
+    case .surveyWave: return Paths.surveyWave.link(id)
+    case .analysisRun: return Paths.analysisRun.link(id)
     default: return nil
     }
   }

@@ -16,13 +16,6 @@ struct AuditWording {
   /// Names of units and users by id, for snapshot values that refer to them.
   let names: [String: String]
 
-  /// Entities the product records, in the order the filter lists them.
-  static let entities = [
-    "work_order", "work_order_attachment", "work_order_note", "unit", "department", "user", "api_token", "calendar", "calendar_year",
-    "calendar_day", "roster", "survey_wave", "survey_target", "survey_sample", "survey_response", "survey_results",
-    "analysis_run", "inspection", "inspection_finding", "inspection_finding_photo",
-  ]
-
   /// Keys whose coded values have a translation, by the locale-key prefix of that translation.
   /// Entity-specific first ("work_order.state"), then by key alone.
   static let valueKeys: [String: String] = [

@@ -89,7 +89,7 @@ enum CalendarAPIController {
     if let year = try req.query(CalendarPagesController.yearParameter) {
       query.filter(\.$year == year)
     }
-    return ListResponse(items: try await query.all().compactMap(\.override).map(DayDTO.init))
+    return ListResponse(items: try await query.all().map { try $0.override }.map(DayDTO.init))
   }
 
   @Sendable static func putDay(req: Request) async throws -> DayDTO {

@@ -17,10 +17,16 @@ extension WorkingCalendar {
     let years = try await sql.select().column("year").from(CalendarYear.schema).all()
       .map { try $0.decode(column: "year", as: Int.self) }
     let days = try await sql.select().column("date").column("kind").column("name").from(CalendarDay.schema).all()
-      .compactMap { row -> DayOverride? in
-        guard let date = CivilDate(iso: try row.decode(column: "date", as: String.self)),
-          let kind = DayKind(rawValue: try row.decode(column: "kind", as: String.self))
-        else { return nil }
+      .map { row -> DayOverride in
+        // A day the calendar cannot read is an error naming it, not a day silently left out.
+        let rawDate = try row.decode(column: "date", as: String.self)
+        let rawKind = try row.decode(column: "kind", as: String.self)
+        guard let date = CivilDate(iso: rawDate) else {
+          throw UnknownStoredValue(table: CalendarDay.schema, column: "date", value: rawDate)
+        }
+        guard let kind = DayKind(rawValue: rawKind) else {
+          throw UnknownStoredValue(table: CalendarDay.schema, column: "kind", value: rawKind)
+        }
         return DayOverride(date: date, kind: kind, name: try row.decode(column: "name", as: String.self))
       }
     return WorkingCalendar(coveredYears: Set(years), overrides: days)

@@ -67,7 +67,7 @@ enum CalendarPagesController {
     let year = requested ?? (years.contains(current) ? current : years.last)
     var days: [CalendarPage.Day] = []
     if let year {
-      days = try await CalendarDay.query(on: req.db).filter(\.$year == year).sort(\.$date).all().compactMap(\.override).map {
+      days = try await CalendarDay.query(on: req.db).filter(\.$year == year).sort(\.$date).all().map { try $0.override }.map {
         CalendarPage.Day(
           date: $0.date.description, weekdayKey: "weekday.\($0.date.isoWeekday)", kindKey: "calendar.kind.\($0.kind.rawValue)",
           isHoliday: $0.kind == .holiday, name: $0.name, deleteAction: Paths.calendarDayDelete.link($0.date.description))

@@ -50,14 +50,14 @@ struct CalendarReminderJob: BackgroundJob {
 
   func remind(_ db: any Database, now: Date) async throws -> String {
     guard let year = try await CalendarReminder.missingYear(on: db, now: now) else { return "nothing missing" }
-    func notice(link: String) -> Notice { Notice(kind: "calendar", messageKey: Self.messageKey, args: [String(year)], link: link) }
+    func notice(link: String) -> Notice { Notice(kind: .calendar, messageKey: Self.messageKey, args: [String(year)], link: link) }
     let told = try await Notifications.recipients(of: notice(link: ""), on: db)
     let users = try await User.query(on: db).filter(\.$isActive == true).all().filter { user in
-      try !Set(User.roleCodes(user.rolesList).compactMap(Role.init(rawValue:))).isDisjoint(with: CalendarReminder.roles)
+      try !Set(user.roles).isDisjoint(with: CalendarReminder.roles)
         && !told.contains(try user.requireID())
     }
     for user in users {
-      let admin = User.roleCodes(user.rolesList).contains(Role.admin.rawValue)
+      let admin = user.roles.contains(.admin)
       try await Notifications.deliver(
         notice(link: admin ? Paths.calendar.link() : Paths.home.link()), to: [user.requireID()], at: now, on: db)
     }

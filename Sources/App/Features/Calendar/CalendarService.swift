@@ -16,7 +16,7 @@ enum CalendarService {
     try await db.transaction { tx in
       try await row.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "calendar_year", id: String(year), actor: actor, before: NoSnapshot?.none, after: ["year": year], on: tx, at: now)
+        .create, entity: .calendarYear, id: String(year), actor: actor, before: NoSnapshot?.none, after: ["year": year], on: tx, at: now)
     }
   }
 
@@ -37,11 +37,11 @@ enum CalendarService {
     let day = DayOverride(date: date, kind: kind, name: name)
     try await db.transaction { tx in
       let existing = try await CalendarDay.query(on: tx).filter(\.$date == date.description).first()
-      let before = existing?.override
+      let before = try existing?.override
       try await existing?.delete(on: tx)
       try await CalendarDay(day).create(on: tx)
       try await AuditLog.record(
-        before == nil ? .create : .update, entity: "calendar_day", id: date.description, actor: actor, before: before, after: day, on: tx,
+        before == nil ? .create : .update, entity: .calendarDay, id: date.description, actor: actor, before: before, after: day, on: tx,
         at: now)
     }
     return day
@@ -52,11 +52,11 @@ enum CalendarService {
     guard let date = CivilDate(iso: raw),
       let existing = try await CalendarDay.query(on: db).filter(\.$date == date.description).first()
     else { throw AppError.notFound("entity.calendar_day") }
-    let before = existing.override
+    let before = try existing.override
     try await db.transaction { tx in
       try await existing.delete(on: tx)
       try await AuditLog.record(
-        .delete, entity: "calendar_day", id: date.description, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
+        .delete, entity: .calendarDay, id: date.description, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
     }
   }
 
@@ -79,7 +79,7 @@ enum CalendarService {
       }
       for day in days { try await CalendarDay(day).create(on: tx) }
       try await AuditLog.record(
-        .update, entity: "calendar", id: years.map(String.init).joined(separator: ","), actor: actor,
+        .update, entity: .calendar, id: years.map(String.init).joined(separator: ","), actor: actor,
         before: ["days": before], after: ["days": days.count], on: tx, at: now)
     }
     return ImportResult(years: years, days: days.count)

@@ -54,7 +54,7 @@ enum HomeController {
         roleKey: "home.my_unit", items: [.init(labelKey: "home.units_in_scope", count: subtree, href: Paths.units.link(), warning: false)]))
     return HomePage(
       chrome: try await .make(for: req, titleKey: "home.title"), displayName: actor.displayName, unitName: unit.name,
-      unitKindKey: "unit.kind.\(unit.kind)", unitHref: Paths.unit.link(try unit.requireID()), cards: cards)
+      unitKindKey: "unit.kind.\(unit.kind.rawValue)", unitHref: Paths.unit.link(try unit.requireID()), cards: cards)
   }
 
   /// The work-order counts of the person's queues, as WorkOrders publishes them.

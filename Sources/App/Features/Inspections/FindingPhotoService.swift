@@ -39,7 +39,7 @@ enum FindingPhotoService {
     try await db.transaction { tx in
       try await photo.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "inspection_finding_photo", id: photo.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .inspectionFindingPhoto, id: photo.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["file": photo.fileName, "sha256": stored.sha256], on: tx, at: now)
     }
     return photo

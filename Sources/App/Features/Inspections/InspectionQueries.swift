@@ -6,7 +6,7 @@ import Foundation
 enum InspectionQueries {
   /// The stations the actor may see (service halls are inspected as part of their station), by code.
   static func stations(visibleTo actor: Actor, on db: any Database) async throws -> [OrgUnit] {
-    try await OrgUnit.visible(to: actor, on: db).filter { $0.unitKind == .station }
+    try await OrgUnit.visible(to: actor, on: db).filter { $0.kind == .station }
   }
 
   /// Visits made in a month (given as its first day) at these units, newest first.
@@ -46,9 +46,9 @@ enum InspectionQueries {
   /// People who may be named responsible for a finding at a unit: those of the unit's subtree and of the
   /// county (or station) above it.
   static func people(near unit: OrgUnit, on db: any Database) async throws -> [Actor] {
-    let ancestorIDs = unit.unitPath.ancestorIDs.compactMap(UUID.init(uuidString:))
+    let ancestorIDs = unit.unitPath.ancestorIDs
     let ancestors = try await OrgUnit.query(on: db).filter(\.$id ~~ ancestorIDs).all()
-      .filter { [.county, .station].contains($0.unitKind) }
+      .filter { [.county, .station].contains($0.kind) }
     let subtree = try await OrgUnit.query(on: db).filter(\.$path =~ unit.path).all()
     let ids = try (ancestors + subtree).map { try $0.requireID() }
     return try await ActorLoader.active(inUnits: ids, on: db).sorted { $0.displayName < $1.displayName }

@@ -33,7 +33,7 @@ struct InspectionReminderJob: BackgroundJob {
         guard !claimed.isEmpty else { return 0 }
         let people = try await recipients(of: finding, on: tx)
         let notice = Notice(
-          kind: "inspection", messageKey: Self.messageKey, args: [finding.unit.name, finding.item?.name ?? "", finding.deadline],
+          kind: .inspection, messageKey: Self.messageKey, args: [finding.unit.name, finding.item?.name ?? "", finding.deadline],
           link: Paths.inspection.link(finding.$inspection.id) + "#finding-\(id)")
         try await Notifications.deliver(notice, to: people, at: now, on: tx)
         return people.count

@@ -47,7 +47,7 @@ enum InspectionService {
     }
     var unit: OrgUnit?
     if let unitID { unit = try await OrgUnit.findVisible(unitID, for: actor, on: db) }
-    if let unit, unit.unitKind != .station && unit.unitKind != .hall { errors.add("unitId", "inspection.error.not_station") }
+    if let unit, unit.kind != .station && unit.kind != .hall { errors.add("unitId", "inspection.error.not_station") }
     var findings: [(ChecklistItemRow, String, CivilDate, Actor?)] = []
     for (item, passed) in checks where !passed {
       let id = try item.requireID()
@@ -91,7 +91,7 @@ enum InspectionService {
         try await finding.create(on: tx)
       }
       try await AuditLog.record(
-        .create, entity: "inspection", id: try inspection.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .inspection, id: try inspection.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: InspectionSnapshot(inspection, unitName: unit.name, failed: found.count), on: tx, at: now)
       return inspection
     }
@@ -134,14 +134,14 @@ enum InspectionService {
       finding.version = expected + 1
       try await finding.save(on: tx)
       try await AuditLog.record(
-        .stateChange, entity: "inspection_finding", id: findingID.uuidString, actor: actor, before: before,
+        .stateChange, entity: .inspectionFinding, id: findingID.uuidString, actor: actor, before: before,
         after: FindingSnapshot(finding), on: tx, at: now)
       return finding
     }
   }
 
   static func stale() -> AppError {
-    AppError(.conflict, code: "stale_version", key: "inspection.error.stale", field: "version")
+    AppError(.conflict, code: .staleVersion, key: "inspection.error.stale", field: "version")
   }
 
   /// A visit is recorded on the day it happened: not in the future, and at most a year back.

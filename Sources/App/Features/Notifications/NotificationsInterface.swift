@@ -8,11 +8,16 @@ import Vapor
 /// A notice for people's inboxes: a locale key with its arguments (locale keys among them are
 /// translated when shown) and the page it is about.
 struct Notice: Sendable {
-  /// queue (an order reached a state the person acts in), warning or chase (SLA), calendar.
-  let kind: String
+  let kind: NoticeKind
   let messageKey: String
   let args: [String]
   let link: String
+}
+
+/// What a notice is about: an order reached a state the person acts in (queue), an SLA warning
+/// or 催办 (chase), next year's calendar.
+enum NoticeKind: String, Codable, Sendable, CaseIterable {
+  case queue, warning, chase, calendar, inspection
 }
 
 /// The notifications service: inbox notices and SMS, each written in the caller's transaction so

@@ -16,25 +16,25 @@ struct OutboxDeliveryJob: BackgroundJob {
   }
 
   func deliver(_ app: Application, now: Date) async throws -> String {
-    let pending = try await OutboxMessage.query(on: app.db).filter(\.$status == OutboxMessage.Status.pending.rawValue)
+    let pending = try await OutboxMessage.query(on: app.db).filter(\.$status == .pending)
       .sort(\.$createdAt).limit(batchSize).all(\.$id)
     var sent = 0
     var failed = 0
     for id in pending {
       let delivered: Bool? = try await app.db.transaction { tx in
         guard try await claim(id, on: tx), let message = try await OutboxMessage.find(id, on: tx),
-          message.status == OutboxMessage.Status.pending.rawValue
+          message.status == .pending
         else { return nil }
         var ok = true
         do {
           try await app.smsGateway.send(to: message.recipient, body: message.body)
-          message.status = OutboxMessage.Status.sent.rawValue
+          message.status = .sent
           message.sentAt = now
         } catch {
           ok = false
           message.attempts += 1
           message.lastError = "\(error)"
-          if message.attempts >= Self.maxAttempts { message.status = OutboxMessage.Status.failed.rawValue }
+          if message.attempts >= Self.maxAttempts { message.status = .failed }
         }
         try await message.save(on: tx)
         return ok

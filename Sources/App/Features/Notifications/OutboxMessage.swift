@@ -7,6 +7,11 @@ import Foundation
 final class OutboxMessage: Model, @unchecked Sendable {
   static let schema = "outbox_messages"
 
+  /// How the message leaves.
+  enum Channel: String, Codable, Sendable {
+    case sms
+  }
+
   enum Status: String, Codable, Sendable {
     case pending
     case sent
@@ -19,20 +24,20 @@ final class OutboxMessage: Model, @unchecked Sendable {
   @OptionalField(key: "sent_at") var sentAt: Date?
 
   // MARK: fields
-  @Field(key: "channel") var channel: String
+  @EnumField(key: "channel") var channel: Channel
   @Field(key: "recipient") var recipient: String
   @Field(key: "body") var body: String
-  @Field(key: "status") var status: String
+  @EnumField(key: "status") var status: Status
   @Field(key: "attempts") var attempts: Int
   @OptionalField(key: "last_error") var lastError: String?
 
   init() {}
 
   init(sms recipient: String, body: String, at: Date) {
-    self.channel = "sms"
+    self.channel = .sms
     self.recipient = recipient
     self.body = body
-    self.status = Status.pending.rawValue
+    self.status = .pending
     self.attempts = 0
     self.createdAt = at
   }

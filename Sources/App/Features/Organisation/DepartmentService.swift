@@ -45,7 +45,7 @@ enum DepartmentService {
     try await db.transaction { tx in
       try await department.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "department", id: department.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .department, id: department.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: DepartmentDTO(department), on: tx, at: now)
     }
     return department
@@ -62,7 +62,7 @@ enum DepartmentService {
     try await db.transaction { tx in
       try await department.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "department", id: department.requireID().uuidString, actor: actor, before: before,
+        .update, entity: .department, id: department.requireID().uuidString, actor: actor, before: before,
         after: DepartmentDTO(department), on: tx, at: now)
     }
   }
@@ -73,7 +73,7 @@ enum DepartmentService {
     try await db.transaction { tx in
       try await department.delete(on: tx)
       try await AuditLog.record(
-        .delete, entity: "department", id: before.id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
+        .delete, entity: .department, id: before.id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
     }
   }
 

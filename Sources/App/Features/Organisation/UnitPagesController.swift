@@ -66,7 +66,7 @@ enum UnitPagesController {
     try actor.require(.admin)
     let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
     let values = UnitFormPage.Values(
-      code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.$parent.id?.uuidString ?? "",
+      code: unit.code, name: unit.name, kind: unit.kind.rawValue, parentId: unit.$parent.id?.uuidString ?? "",
       customerCount: String(unit.customerCount), dutyPhone: unit.dutyPhone ?? "")
     return try await req.page("units/form", UnitFormPage.build(for: req, unit: unit, values: values))
   }
@@ -76,7 +76,7 @@ enum UnitPagesController {
     try actor.require(.admin)
     let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
     var form = try req.content.decode(Form.self)
-    form.kind = unit.kind
+    form.kind = unit.kind.rawValue
     return try await req.submitForm {
       try await UnitService.update(unit, form.input, actor: actor, on: req.db, now: req.now)
       return req.redirect(to: Paths.unit.link(try unit.requireID()))

@@ -42,7 +42,7 @@ enum UnitService {
     let parent = try await findParent(input.parentID, into: &errors, on: db)
     let count = customerCount(input.customerCount, into: &errors)
     let phone = dutyPhone(input.dutyPhone, into: &errors)
-    if let kind, errors.isEmpty, !kind.canBeChild(of: parent?.unitKind) {
+    if let kind, errors.isEmpty, !kind.canBeChild(of: parent?.kind) {
       errors.add("parentId", "unit.error.parent_kind")
     }
     if errors.isEmpty, try await OrgUnit.query(on: db).filter(\.$code == code).count() > 0 {
@@ -55,7 +55,7 @@ enum UnitService {
     try await db.transaction { tx in
       try await unit.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: UnitDTO(unit), on: tx,
+        .create, entity: .unit, id: unit.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: UnitDTO(unit), on: tx,
         at: now)
     }
     return unit
@@ -74,7 +74,7 @@ enum UnitService {
       let parent = try await findParent(raw, into: &errors, on: db)
       if let parent, unit.unitPath.contains(parent.unitPath) {
         errors.add("parentId", "unit.error.parent_cycle")
-      } else if errors.isEmpty, !unit.unitKind.canBeChild(of: parent?.unitKind) {
+      } else if errors.isEmpty, !unit.kind.canBeChild(of: parent?.kind) {
         errors.add("parentId", "unit.error.parent_kind")
       }
       newParent = .some(parent)
@@ -96,7 +96,7 @@ enum UnitService {
       }
       try await unit.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "unit", id: unit.requireID().uuidString, actor: actor, before: before, after: UnitDTO(unit), on: tx, at: now)
+        .update, entity: .unit, id: unit.requireID().uuidString, actor: actor, before: before, after: UnitDTO(unit), on: tx, at: now)
     }
   }
 
@@ -114,7 +114,7 @@ enum UnitService {
     try await db.transaction { tx in
       try await unit.delete(on: tx)
       try await AuditLog.record(
-        .delete, entity: "unit", id: id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
+        .delete, entity: .unit, id: id.uuidString, actor: actor, before: before, after: NoSnapshot?.none, on: tx, at: now)
     }
   }
 
@@ -130,7 +130,7 @@ enum UnitService {
   /// Re-roots the unit and rewrites the path of its whole subtree.
   private static func move(_ unit: OrgUnit, under parent: OrgUnit?, on db: any Database) async throws {
     let oldPrefix = unit.path
-    let id = try unit.requireID().uuidString
+    let id = try unit.requireID()
     let newPrefix = (parent.map { $0.unitPath.child(id: id) } ?? UnitPath.root(id: id)).value
     let subtree = try await OrgUnit.query(on: db).filter(\.$path =~ oldPrefix).all()
     for member in subtree where member.id != unit.id {

@@ -31,13 +31,13 @@ enum PeopleAPIController {
     try errors.throwIfAny()
     switch try await LoginService.verify(username: body.username, password: body.password, for: req) {
     case .invalid:
-      throw AppError(.unauthorized, code: "invalid_credentials", key: "login.error.invalid")
+      throw AppError(.unauthorized, code: .invalidCredentials, key: "login.error.invalid")
     case .locked:
       throw AppError(
-        .unauthorized, code: "account_locked", key: "login.error.locked", args: [String(req.application.config.lockout.lockMinutes)])
+        .unauthorized, code: .accountLocked, key: "login.error.locked", args: [String(req.application.config.lockout.lockMinutes)])
     case .throttled:
       throw AppError(
-        .tooManyRequests, code: "too_many_attempts", key: "login.error.throttled",
+        .tooManyRequests, code: .tooManyAttempts, key: "login.error.throttled",
         args: [String(req.application.config.loginThrottle.windowMinutes)])
     case .success(let user):
       let created = try await TokenIssuer.issue(for: user, name: name, days: req.application.config.tokenDays, now: req.now, on: req.db)
@@ -112,7 +112,7 @@ enum TokenIssuer {
     try await db.transaction { tx in
       try await record.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "api_token", id: record.requireID().uuidString, actor: user.actor, before: NoSnapshot?.none,
+        .create, entity: .apiToken, id: record.requireID().uuidString, actor: user.actor, before: NoSnapshot?.none,
         after: ["name": name, "user": user.username, "expiresAt": BusinessTime.iso8601(expiresAt)], on: tx, at: now)
     }
     return TokenCreated(id: try record.requireID(), name: name, token: token, expiresAt: expiresAt)
@@ -129,7 +129,7 @@ enum TokenIssuer {
     try await db.transaction { tx in
       try await token.save(on: tx)
       try await AuditLog.record(
-        .stateChange, entity: "api_token", id: id.uuidString, actor: actor, before: ["state": "active"], after: ["state": "revoked"],
+        .stateChange, entity: .apiToken, id: id.uuidString, actor: actor, before: ["state": "active"], after: ["state": "revoked"],
         on: tx,
         at: now)
     }

@@ -55,7 +55,7 @@ enum UserPagesController {
     let users = try await User.query(on: req.db).with(\.$unit).sort(\.$username).all()
     let rows = try users.map {
       UsersPage.Row(
-        username: $0.username, displayName: $0.displayName, unitName: $0.unit.name, roleKeys: $0.roles.map { "role.\($0)" },
+        username: $0.username, displayName: $0.displayName, unitName: $0.unit.name, roleKeys: $0.roles.map { "role.\($0.rawValue)" },
         isActive: $0.isActive, locked: ($0.lockedUntil ?? .distantPast) > now, editHref: Paths.userEdit.link(try $0.requireID()))
     }
     return try await req.page(
@@ -92,7 +92,7 @@ enum UserPagesController {
     try req.actor.require(.admin)
     let user = try await PeopleAPIController.findUser(req)
     let values = Form(
-      username: user.username, displayName: user.displayName, unitId: user.$unit.id.uuidString, roles: user.roles,
+      username: user.username, displayName: user.displayName, unitId: user.$unit.id.uuidString, roles: user.roles.map(\.rawValue),
       isActive: user.isActive ? "on" : nil)
     return try await form(req, user: user, form: values)
   }

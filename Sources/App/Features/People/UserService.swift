@@ -31,7 +31,7 @@ enum UserService {
     try await db.transaction { tx in
       try await user.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "user", id: user.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .user, id: user.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: UserDTO(user, unit: unit, now: now),
         on: tx, at: now)
     }
@@ -61,7 +61,7 @@ enum UserService {
     guard errors.isEmpty, let unit else { throw ValidationFailure(errors: errors) }
     user.displayName = displayName
     user.$unit.id = try unit.requireID()
-    if let roles { user.roles = roles.map(\.rawValue) }
+    if let roles { user.roles = roles }
     if let newHash {
       user.passwordHash = newHash
       user.sessionVersion += 1
@@ -76,7 +76,7 @@ enum UserService {
       try await user.save(on: tx)
       if passwordChanged { try await revokeTokens(of: user, actor: actor, now: now, on: tx) }
       try await AuditLog.record(
-        .update, entity: "user", id: user.requireID().uuidString, actor: actor, before: before, after: UserDTO(user, unit: unit, now: now),
+        .update, entity: .user, id: user.requireID().uuidString, actor: actor, before: before, after: UserDTO(user, unit: unit, now: now),
         on: tx, at: now)
     }
     user.$unit.value = unit
@@ -102,7 +102,7 @@ enum UserService {
       try await user.save(on: tx)
       try await revokeTokens(of: user, actor: actor, now: now, on: tx)
       try await AuditLog.record(
-        .update, entity: "user", id: user.requireID().uuidString, actor: actor, before: ["password": "old"], after: ["password": "changed"],
+        .update, entity: .user, id: user.requireID().uuidString, actor: actor, before: ["password": "old"], after: ["password": "changed"],
         on: tx, at: now)
     }
   }
@@ -114,7 +114,7 @@ enum UserService {
     guard active > 0 else { return }
     try await ApiToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
     try await AuditLog.record(
-      .stateChange, entity: "api_token", id: userID.uuidString, actor: actor, before: ["active": String(active)],
+      .stateChange, entity: .apiToken, id: userID.uuidString, actor: actor, before: ["active": String(active)],
       after: ["active": "0", "reason": "password_changed"], on: db, at: now)
   }
 

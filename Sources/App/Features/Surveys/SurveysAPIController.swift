@@ -94,7 +94,7 @@ enum SurveysAPIController {
     let units = try await OrgUnit.visible(to: actor, on: req.db).compactMap(\.id)
     let query = try SurveySample.query(on: req.db).filter(\.$wave.$id == wave.requireID()).filter(\.$unit.$id ~~ units)
     if let status = try req.query(statusParameter) {
-      query.filter(\.$status == status.rawValue)
+      query.filter(\.$status == status)
     }
     let limit = try req.query(limitParameter) ?? 200
     let offset = try req.query(QueryParameter<Int>.offset) ?? 0

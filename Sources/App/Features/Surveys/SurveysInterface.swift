@@ -61,7 +61,8 @@ struct CSIItemMatrix: Sendable {
   /// The answers given in `units` only (a caller's subtree).
   static func load(waveID: UUID, units: [UUID], on db: any Database) async throws -> CSIItemMatrix {
     let answers = try await SurveyAnswer.query(on: db)
-      .filter(\.$wave.$id == waveID).filter(\.$unit.$id ~~ units).filter(\.$channel ~~ channels).filter(\.$questionCode =~ "csi.")
+      .filter(\.$wave.$id == waveID).filter(\.$unit.$id ~~ units).filter(\.$channel ~~ ResponseChannel.allCases.filter(\.isSampleSurvey))
+      .filter(\.$questionCode =~ "csi.")
       .field(\.$response.$id).field(\.$questionCode).field(\.$value).field(\.$weight).field(\.$unit.$id).field(\.$segment)
       .all()
     var codes: [CSIConstruct: Set<String>] = [:]
@@ -71,7 +72,7 @@ struct CSIItemMatrix: Sendable {
       guard parts.count == 3, let construct = CSIConstruct(rawValue: String(parts[1])), Int(parts[2]) != nil else { continue }
       codes[construct, default: []].insert(answer.questionCode)
       let id = answer.$response.id
-      var entry = byResponse[id] ?? (answer.weight, answer.$unit.id, answer.segment, [:])
+      var entry = byResponse[id] ?? (answer.weight, answer.$unit.id, answer.segment.rawValue, [:])
       if let value = answer.value { entry.values[answer.questionCode] = value }
       byResponse[id] = entry
     }

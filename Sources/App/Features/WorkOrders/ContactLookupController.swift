@@ -32,8 +32,9 @@ enum ContactLookupController {
       account: account.count >= 4 ? account : "", phone: phone.count >= 7 ? phone : "", asOf: req.now, for: actor, on: req.db
     ).map {
       Contact(
-        href: Paths.workOrder.link(try $0.requireID()), number: $0.number, type: l.text("workorder.type.\($0.type)", locale: req.locale),
-        state: l.text("workorder.state.\($0.state)", locale: req.locale), acceptedAt: DisplayFormat.dateTime($0.acceptedAt),
+        href: Paths.workOrder.link(try $0.requireID()), number: $0.number,
+        type: l.text("workorder.type.\($0.type.rawValue)", locale: req.locale),
+        state: l.text("workorder.state.\($0.state.rawValue)", locale: req.locale), acceptedAt: DisplayFormat.dateTime($0.acceptedAt),
         open: $0.closedAt == nil)
     }
   }

@@ -40,7 +40,7 @@ enum WorkOrderActions {
       guard let unit = try await OrgUnit.find(target, on: db), actor.canSee(unit.unitPath) else {
         throw AppError.invalid("unitId", "validation.unknown_reference")
       }
-      return .dispatch(unitID: try unit.requireID().uuidString)
+      return .dispatch(unitID: try unit.requireID())
     case .returnByUnit: return .returnByUnit(reason: try text(f.reason, "reason"))
     case .recordFirstContact: return .recordFirstContact
     case .recordArrival: return .recordArrival
@@ -69,7 +69,7 @@ enum WorkOrderActions {
       guard let id = f.parentID, let parent = try await WorkOrder.find(id, on: db),
         let unit = try await OrgUnit.find(parent.$unit.id, on: db), actor.canSee(unit.unitPath)
       else { throw AppError.invalid("parentId", "validation.unknown_reference") }
-      return .mergeInto(parent: MergeParent(orderID: id.uuidString, type: parent.orderType, state: parent.orderState))
+      return .mergeInto(parent: MergeParent(orderID: id, type: parent.type, state: parent.state))
     }
   }
 }

@@ -13,8 +13,8 @@ enum WorkOrderExport {
       let hidden = ReportSecrecy.hidesCustomer(of: order, from: actor)
       return [
         order.number,
-        localizer.text("workorder.type.\(order.type)", locale: locale),
-        localizer.text("workorder.state.\(order.state)", locale: locale),
+        localizer.text("workorder.type.\(order.type.rawValue)", locale: locale),
+        localizer.text("workorder.state.\(order.state.rawValue)", locale: locale),
         hidden ? "***" : order.customerName,
         hidden ? "***" : DisplayFormat.maskedPhone(order.customerPhone),
         unitNames[order.$unit.id] ?? "",

@@ -18,7 +18,7 @@ enum WorkOrderFlow {
     -> WorkflowOutcome
   {
     do {
-      return try workflow.apply(action, to: snapshot, by: actor.roles, person: actor.userID.uuidString, at: at)
+      return try workflow.apply(action, to: snapshot, by: actor.roles, person: actor.userID, at: at)
     } catch {
       throw WorkflowRefusal(error: error)
     }
@@ -80,7 +80,7 @@ enum WorkOrderFlow {
   }
 
   static func staleVersion(_ order: WorkOrder) -> AppError {
-    AppError(.conflict, code: "stale_version", key: "workorder.error.stale", args: [order.number], field: "version")
+    AppError(.conflict, code: .staleVersion, key: "workorder.error.stale", args: [order.number], field: "version")
   }
 
   /// What a move tells people: the timeline note and who acts next. Read before the move's
@@ -96,7 +96,7 @@ enum WorkOrderFlow {
   ) async throws -> Announcement {
     var note = outcome.audit.note
     // A dispatch names its unit by id; people read the unit's name.
-    if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID.flatMap(UUID.init(uuidString:)) {
+    if outcome.audit.action == .dispatch, let id = outcome.snapshot.unitID {
       note = try await OrgUnit.find(id, on: db)?.name ?? note
     }
     let recipients = try await WorkOrderRecipients.waitingOn(order, unit: unit, workflow: workflow, except: actor.userID, on: db)
@@ -115,14 +115,14 @@ enum WorkOrderFlow {
       case .approveExtension, .rejectExtension, .withdrawExtension: before?.pendingExtension?.newDue
       default: nil
       }
-    let result: String? =
-      entry.action == .recordReturnVisit ? (outcome.milestones.contains(.returnVisitUnsatisfied) ? "unsatisfied" : "satisfied") : nil
+    let result: ReturnVisitResult? =
+      entry.action == .recordReturnVisit ? (outcome.milestones.contains(.returnVisitUnsatisfied) ? .unsatisfied : .satisfied) : nil
     try await WorkOrderEvent(
-      orderID: order.requireID(), at: entry.at, action: entry.action.rawValue, from: entry.from.rawValue, to: entry.to.rawValue,
+      orderID: order.requireID(), at: entry.at, action: entry.action, from: entry.from, to: entry.to,
       actorName: actor.displayName, note: notice.note, dueAt: dueAt, result: result
     ).insert(on: db, now: entry.at)
     try await AuditLog.record(
-      before == nil ? .create : .stateChange, entity: "work_order", id: order.requireID().uuidString, actor: actor,
+      before == nil ? .create : .stateChange, entity: .workOrder, id: order.requireID().uuidString, actor: actor,
       before: before.map { AuditState(state: $0.state.rawValue, flags: $0.flags.map(\.rawValue).sorted()) },
       after: AuditState(
         state: outcome.state.rawValue, flags: outcome.snapshot.flags.map(\.rawValue).sorted(), action: entry.action.rawValue),
@@ -135,7 +135,7 @@ enum WorkOrderFlow {
         ("inbox.queue", [order.number, "workorder.state.\(outcome.state.rawValue)"])
       }
     try await Notifications.deliver(
-      Notice(kind: "queue", messageKey: message.key, args: message.args, link: Paths.workOrder.link(order.requireID())),
+      Notice(kind: .queue, messageKey: message.key, args: message.args, link: Paths.workOrder.link(order.requireID())),
       to: notice.recipients, at: entry.at, on: db)
   }
 
@@ -155,47 +155,45 @@ struct WorkflowRefusal: AppErrorConvertible {
     switch error {
     case .wrongState(let action, let state):
       return AppError(
-        .unprocessableEntity, code: "illegal_action", key: "workorder.refused.wrong_state",
+        .unprocessableEntity, code: .illegalAction, key: "workorder.refused.wrong_state",
         args: ["workorder.action.\(action.rawValue)", "workorder.state.\(state.rawValue)"], field: "action")
     case .roleNotAllowed(let action, _):
       return AppError(
-        .forbidden, code: "forbidden", key: "workorder.refused.role", args: ["workorder.action.\(action.rawValue)"], field: "action")
+        .forbidden, code: .forbidden, key: "workorder.refused.role", args: ["workorder.action.\(action.rawValue)"], field: "action")
     case .notForOrderType(let action, let type):
       return AppError(
-        .unprocessableEntity, code: "illegal_action", key: "workorder.refused.type",
+        .unprocessableEntity, code: .illegalAction, key: "workorder.refused.type",
         args: ["workorder.action.\(action.rawValue)", "workorder.type.\(type.rawValue)"], field: "action")
     case .missingReason:
-      return AppError(.unprocessableEntity, code: "invalid_field", key: "validation.required", field: "reason")
-    case .missingUnit:
-      return AppError(.unprocessableEntity, code: "invalid_field", key: "validation.required", field: "unitId")
+      return AppError(.unprocessableEntity, code: .invalidField, key: "validation.required", field: "reason")
     case .returnWindowClosed(let ended):
       return AppError(
-        .unprocessableEntity, code: "illegal_action", key: "workorder.refused.return_window", args: [DisplayFormat.dateTime(ended)],
+        .unprocessableEntity, code: .illegalAction, key: "workorder.refused.return_window", args: [DisplayFormat.dateTime(ended)],
         field: "action")
     case .customerNotInformed:
       return AppError(
-        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.customer_not_informed", field: "customerInformed")
+        .unprocessableEntity, code: .invalidField, key: "workorder.refused.customer_not_informed", field: "customerInformed")
     case .extensionNotLater(let due):
       return AppError(
-        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_not_later", args: [DisplayFormat.dateTime(due)],
+        .unprocessableEntity, code: .invalidField, key: "workorder.refused.extension_not_later", args: [DisplayFormat.dateTime(due)],
         field: "newDue")
     case .extensionTooLong(let latest):
       return AppError(
-        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_too_long", args: [DisplayFormat.dateTime(latest)],
+        .unprocessableEntity, code: .invalidField, key: "workorder.refused.extension_too_long", args: [DisplayFormat.dateTime(latest)],
         field: "newDue")
     case .extensionAfterDeadline(let due):
       return AppError(
-        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.extension_late", args: [DisplayFormat.dateTime(due)],
+        .unprocessableEntity, code: .invalidField, key: "workorder.refused.extension_late", args: [DisplayFormat.dateTime(due)],
         field: "newDue")
     case .noDeadlineToExtend:
-      return AppError(.unprocessableEntity, code: "illegal_action", key: "workorder.refused.extension_no_deadline", field: "action")
+      return AppError(.unprocessableEntity, code: .illegalAction, key: "workorder.refused.extension_no_deadline", field: "action")
     case .investigationIncomplete:
       return AppError(
-        .unprocessableEntity, code: "invalid_field", key: "workorder.refused.investigation_incomplete", field: "investigation")
+        .unprocessableEntity, code: .invalidField, key: "workorder.refused.investigation_incomplete", field: "investigation")
     case .calendar(let e):
       return AppErrorMiddleware.calendarError(e)
     default:
-      return AppError(.unprocessableEntity, code: "illegal_action", key: "workorder.refused.\(Self.key(error))", field: "action")
+      return AppError(.unprocessableEntity, code: .illegalAction, key: "workorder.refused.\(Self.key(error))", field: "action")
     }
   }
 

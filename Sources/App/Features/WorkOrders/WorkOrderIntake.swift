@@ -66,8 +66,8 @@ enum WorkOrderIntake {
     let order = WorkOrder()
     order.id = UUID()
     let profile = OrderProfile(type: type, serviceKind: serviceKind, channel: channel, area: area)
-    var snapshot = WorkflowSnapshot(orderID: try order.requireID().uuidString, profile: profile, severity: classification.severity)
-    snapshot.unitID = try unit.requireID().uuidString
+    var snapshot = WorkflowSnapshot(orderID: try order.requireID(), profile: profile, severity: classification.severity)
+    snapshot.unitID = try unit.requireID()
     let action: WorkOrderAction =
       answer.isEmpty || !WorkflowRules.default.answeredAtIntake.contains(type)
       ? .accept : .answerAtIntake(answer: answer)
@@ -79,10 +79,10 @@ enum WorkOrderIntake {
 
     order.version = 1
     order.number = WorkOrderNumber.make(at: acceptedAt, id: try order.requireID())
-    order.type = type.rawValue
-    order.serviceKind = serviceKind?.rawValue
-    order.channel = channel.rawValue
-    order.area = area.rawValue
+    order.type = type
+    order.serviceKind = serviceKind
+    order.channel = channel
+    order.area = area
     order.customerAccount = account
     order.customerName = name
     order.customerPhone = phone
@@ -91,7 +91,7 @@ enum WorkOrderIntake {
     order.categoryCode = classification.category
     order.itemCode = classification.item
     order.taxonomyVersion = classification.version
-    order.attitude = classification.attitude?.rawValue
+    order.attitude = classification.attitude
     order.acceptedAt = acceptedAt
     order.appointmentAt = input.appointmentAt
     order.$createdBy.id = actor.userID
@@ -123,8 +123,11 @@ enum WorkOrderIntake {
     var result = Classification()
     result.attitude = CustomerAttitude(rawValue: input.attitude ?? "calm")
     if result.attitude == nil { errors.add("attitude", "validation.choice") }
-    result.severity = Severity(rawValue: input.severity ?? "general") ?? .general
-    if Severity(rawValue: input.severity ?? "general") == nil { errors.add("severity", "validation.choice") }
+    if let severity = Severity(rawValue: input.severity ?? "general") {
+      result.severity = severity
+    } else {
+      errors.add("severity", "validation.choice")
+    }
     let taxonomy: Taxonomy = type == .complaint ? .complaintsV1 : .misconductV1
     let item = (input.item ?? "").trimmingCharacters(in: .whitespaces)
     guard !item.isEmpty else {

@@ -134,12 +134,12 @@ enum WorkOrderPagesController {
         let order = try await WorkOrderQueries.findVisible(id, for: actor, on: req.db)
         do {
           try await WorkOrderFlow.apply(
-            .dispatch(unitID: order.$unit.id.uuidString), to: order, expectedVersion: version, details: .init(), actor: actor,
+            .dispatch(unitID: order.$unit.id), to: order, expectedVersion: version, details: .init(), actor: actor,
             on: req.db, now: req.now)
           done += 1
         } catch is WorkflowRefusal {
           failed.append(order.number)
-        } catch let error as AppError where error.code == "stale_version" {
+        } catch let error as AppError where error.code == .staleVersion {
           failed.append(order.number)
         }
       } catch let error as AppError where error.status == .notFound || error.status == .forbidden {
@@ -149,7 +149,7 @@ enum WorkOrderPagesController {
     var query = URLComponents()
     query.queryItems =
       [
-        URLQueryItem(name: "view", value: "mine"), URLQueryItem(name: "dispatched", value: String(done)),
+        URLQueryItem(name: "view", value: QueueView.mine.rawValue), URLQueryItem(name: "dispatched", value: String(done)),
       ] + (failed.isEmpty ? [] : [URLQueryItem(name: "failed", value: failed.joined(separator: ","))])
     return req.redirect(to: Paths.workOrders.link() + "?" + (query.percentEncodedQuery ?? ""))
   }
@@ -197,7 +197,7 @@ enum WorkOrderPagesController {
     let form = try req.content.decode(ActionForm.self)
     do {
       let action = try await parse(form, order: order, actor: actor, on: req.db)
-      let findings = action.kind == .reply && (order.orderType == .complaint || order.orderType == .report)
+      let findings = action.kind == .reply && (order.type == .complaint || order.type == .report)
       try await WorkOrderFlow.apply(
         action, to: order, expectedVersion: form.version ?? -1,
         details: .init(
@@ -222,7 +222,7 @@ enum WorkOrderPagesController {
     if let kind, WorkOrderPage.confirmedActions.contains(kind) { FormConfirmation.require(form.confirm, errors: &errors) }
     let newDue = form.newDue.flatMap { $0.isEmpty ? nil : $0 }.flatMap { DateField.dateTime($0, field: "newDue", into: &errors) }
     var investigation: ComplaintInvestigation?
-    if kind == .reply && order.orderType == .complaint {
+    if kind == .reply && order.type == .complaint {
       do {
         investigation = try form.investigation.validated()
       } catch let failure as ValidationFailure {
@@ -301,7 +301,7 @@ enum WorkOrderPagesController {
     try await req.db.transaction { tx in
       try await note.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "work_order_note", id: order.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: ["text": text],
+        .create, entity: .workOrderNote, id: order.requireID().uuidString, actor: actor, before: NoSnapshot?.none, after: ["text": text],
         on: tx, at: req.now)
     }
     return req.redirect(to: Paths.workOrder.link(id) + "#notes")

@@ -11,7 +11,7 @@ enum WorkOrderPresenter {
     return try records.map { record in
       let reading = try record.reading(at: now, calendar: calendar)
       return ClockDTO(
-        stage: record.stage.rawValue, startedAt: record.startedAt, dueAt: reading.due, pausedSeconds: reading.pausedSeconds,
+        stage: record.stage, startedAt: record.startedAt, dueAt: reading.due, pausedSeconds: reading.pausedSeconds,
         breached: reading.isBreached, stopped: reading.isStopped, done: reading.isDone, provisional: reading.isProvisional,
         elapsedFraction: reading.elapsedFraction)
     }
@@ -37,7 +37,7 @@ enum WorkOrderPresenter {
     case .answerAtIntake: .answerAtIntake(answer: "-")
     case .approveIntake: .approveIntake
     case .sendBackToAgent: .sendBackToAgent(reason: "-")
-    case .dispatch: .dispatch(unitID: order.$unit.id.uuidString)
+    case .dispatch: .dispatch(unitID: order.$unit.id)
     case .returnByUnit: .returnByUnit(reason: "-")
     case .recordFirstContact: .recordFirstContact
     case .recordArrival: .recordArrival
@@ -82,12 +82,12 @@ enum WorkOrderPresenter {
           verified: order.verified, supplyResponsibility: order.supplyResponsibility, investigation: order.investigation) : nil,
       acceptedAt: order.acceptedAt, appointmentAt: order.appointmentAt, closedAt: order.closedAt,
       clocks: try clocks(order, calendar: workflow.calendar, now: now),
-      allowedActions: allowedActions(order, workflow: workflow, actor: actor, now: now).map(\.rawValue))
+      allowedActions: allowedActions(order, workflow: workflow, actor: actor, now: now))
   }
 
   /// The order's taxonomy item by name, in the viewer's language (nil when it has none).
   static func itemName(_ order: WorkOrder, locale: String) -> String? {
-    let taxonomy: Taxonomy = order.orderType == .report ? .misconductV1 : .complaintsV1
+    let taxonomy: Taxonomy = order.type == .report ? .misconductV1 : .complaintsV1
     let item = order.categoryCode.flatMap(taxonomy.category)?.items.first { $0.code == order.itemCode }
     return item.map { locale == "en" ? $0.englishName : $0.chineseName }
   }

@@ -125,7 +125,7 @@ enum WorkOrderQueries {
   /// The view's own condition (mine, due soon, overdue…) and the reporters' secrecy rule.
   static func applyView(_ f: Filter, to q: QueryBuilder<WorkOrder>, for actor: Actor, now: Date) {
     let open = { (q: QueryBuilder<WorkOrder>) in
-      q.filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+      q.filter(\.$state != WorkOrderState.closed).filter(\.$state != WorkOrderState.merged)
     }
     switch f.view {
     case .mine: waitingOn(actor, q)
@@ -136,7 +136,7 @@ enum WorkOrderQueries {
       waitingOn(actor, q)
       q.filter(\.$deadlineAt < now)
     case .watching: open(q)
-    case .closed: if f.state == nil { q.filter(\.$state == WorkOrderState.closed.rawValue) }
+    case .closed: if f.state == nil { q.filter(\.$state == WorkOrderState.closed) }
     case .all: break
     }
     if f.open { open(q) }
@@ -147,11 +147,7 @@ enum WorkOrderQueries {
   /// Orders waiting on the actor (`WaitingOn`, kept in columns): their role, and their person
   /// where the order is someone's; or a request waiting on their decision.
   static func waitingOn(_ actor: Actor, _ q: QueryBuilder<WorkOrder>) {
-    let roles = actor.roles.map(\.rawValue)
-    guard !roles.isEmpty else {
-      q.filter(\.$waitingRole == "")  // no role: nothing waits on them (no order waits on an empty role)
-      return
-    }
+    let roles = Array(actor.roles)  // none: both IN () are false, nothing waits on them
     q.group(.or) { or in
       or.group(.and) { and in
         and.filter(\.$waitingRole ~~ roles)
@@ -165,8 +161,8 @@ enum WorkOrderQueries {
   static func page(_ f: Filter, on db: any Database, scope: (QueryBuilder<WorkOrder>) -> Void) async throws -> [WorkOrder] {
     let q = WorkOrder.query(on: db)
     scope(q)
-    if let s = f.state { q.filter(\.$state == s.rawValue) }
-    if let t = f.type { q.filter(\.$type == t.rawValue) }
+    if let s = f.state { q.filter(\.$state == s) }
+    if let t = f.type { q.filter(\.$type == t) }
     if let c = f.category { q.filter(\.$categoryCode == c) }
     if let from = f.from { q.filter(\.$acceptedAt >= BusinessTime.startOfDay(from)) }
     if let to = f.to { q.filter(\.$acceptedAt < BusinessTime.startOfDay(to.adding(days: 1))) }

@@ -14,10 +14,10 @@ enum WorkOrderRecipients {
     guard waiting.role != nil || waiting.approver != nil else { return [] }
     let found = if let known { known } else { try await OrgUnit.find(order.$unit.id, on: db) }
     guard let unit = found else { return [] }
-    let ancestors = unit.unitPath.ancestorIDs.compactMap(UUID.init(uuidString:))
+    let ancestors = unit.unitPath.ancestorIDs
     let users = try await ActorLoader.active(inUnits: ancestors, on: db)
     return users.filter { user in
-      user.userID != actorID && waiting.includes(roles: user.roles, person: user.userID.uuidString)
+      user.userID != actorID && waiting.includes(roles: user.roles, person: user.userID)
     }.map(\.userID)
   }
 }

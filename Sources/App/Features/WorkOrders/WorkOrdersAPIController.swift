@@ -65,7 +65,7 @@ enum WorkOrdersAPIController {
     let fields = WorkOrderActions.Fields(
       action: body.action, reason: body.reason, note: body.note, summary: body.summary, unitID: body.unitId,
       satisfied: body.satisfied, newDue: body.newDue, customerInformed: body.customerInformed, severity: body.severity,
-      parentID: body.parentId, investigation: order.orderType == .complaint ? try body.investigation?.validated() : nil)
+      parentID: body.parentId, investigation: order.type == .complaint ? try body.investigation?.validated() : nil)
     let action = try await WorkOrderActions.parse(fields, order: order, actor: actor, on: req.db)
     try await WorkOrderFlow.apply(
       action, to: order, expectedVersion: body.version,

@@ -11,8 +11,8 @@ enum WorkOrderSummaries {
   /// customers alone (the survey sample excludes them, rule SV-SAMPLE-EXCLUSIONS).
   static func accountsWithOpenComplaints(on db: any Database) async throws -> Set<String> {
     let orders = try await WorkOrder.query(on: db)
-      .filter(\.$type == OrderType.complaint.rawValue)
-      .filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+      .filter(\.$type == OrderType.complaint)
+      .filter(\.$state != WorkOrderState.closed).filter(\.$state != WorkOrderState.merged)
       .field(\.$customerAccount).all()
     return Set(orders.map(\.customerAccount))
   }

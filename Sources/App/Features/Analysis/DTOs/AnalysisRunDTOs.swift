@@ -4,7 +4,7 @@ import Vapor
 /// A saved run in lists: what went in, who ran it, with which software.
 struct AnalysisRunSummaryDTO: Content {
   let id: UUID
-  let kind: String
+  let kind: AnalysisKind
   let title: String
   let inputDescription: String
   let inputHash: String
@@ -30,7 +30,7 @@ struct AnalysisRunSummaryDTO: Content {
 /// One run with its settings and outputs (the JSON `wanjia analyze … --json` prints).
 struct AnalysisRunDTO: Content {
   let id: UUID
-  let kind: String
+  let kind: AnalysisKind
   let title: String
   let inputDescription: String
   let inputHash: String

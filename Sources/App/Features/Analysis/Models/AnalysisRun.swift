@@ -19,7 +19,7 @@ final class AnalysisRun: Model, @unchecked Sendable {
   @Field(key: "created_at") var createdAt: Date
 
   // MARK: fields
-  @Field(key: "kind") var kind: String
+  @EnumField(key: "kind") var kind: AnalysisKind
   @Field(key: "title") var title: String
   /// JSON object of the settings the run used.
   @Field(key: "settings") var settings: String
@@ -42,7 +42,7 @@ final class AnalysisRun: Model, @unchecked Sendable {
     kind: AnalysisKind, title: String, settings: String, inputHash: String, inputDescription: String, outputs: String,
     createdBy: String, createdAt: Date, scopeUnitID: UUID
   ) {
-    self.kind = kind.rawValue
+    self.kind = kind
     self.title = title
     self.settings = settings
     self.inputHash = inputHash
@@ -54,5 +54,4 @@ final class AnalysisRun: Model, @unchecked Sendable {
     self.$scopeUnit.id = scopeUnitID
   }
 
-  var analysisKind: AnalysisKind { AnalysisKind(rawValue: kind) ?? .csi }
 }

@@ -74,8 +74,8 @@ struct CSIRunSettings: Codable, Sendable {
   var channels: [String]? = nil
   var responses: Int? = nil
   let model: PLSModelFile
-  let scheme: String
-  let scaling: String
+  let scheme: InnerWeightingScheme
+  let scaling: IndicatorScaling
   let scale: Scale
   let ipmaTarget: String?
   var weightColumn: String? = nil
@@ -83,7 +83,7 @@ struct CSIRunSettings: Codable, Sendable {
   /// A wave run's case weights.
   var caseWeights: String? = nil
   /// A wave run's grouping: unit or segment.
-  var groupBy: String? = nil
+  var groupBy: CSIRuns.WaveGrouping? = nil
   var bootstrap: Bootstrap? = nil
 }
 
@@ -137,6 +137,6 @@ enum AnalysisRunContent: Sendable {
 extension AnalysisRun {
   /// The run's settings and outputs, read back typed.
   var content: AnalysisRunContent {
-    get throws { try AnalysisRunContent(kind: analysisKind, settings: settings, outputs: outputs) }
+    get throws { try AnalysisRunContent(kind: kind, settings: settings, outputs: outputs) }
   }
 }

@@ -12,7 +12,7 @@ struct AnalysisScope: Sendable {
   let unitIDs: [UUID]
 
   static func of(_ actor: Actor, on db: any Database) async throws -> AnalysisScope {
-    let root = actor.unitPath.ancestorIDs.first.flatMap(UUID.init(uuidString:))
+    let root = actor.unitPath.ancestorIDs.first
     let id = actor.isAdmin ? root ?? actor.unitID : actor.unitID
     guard let unit = try await OrgUnit.find(id, on: db) else { throw AppError.forbidden }
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ unit.path).all()
@@ -79,7 +79,7 @@ enum AnalysisRunService {
     try await db.transaction { tx in
       try await run.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "analysis_run", id: run.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .analysisRun, id: run.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: AuditSnapshot(run), on: tx, at: now)
     }
     return run
@@ -87,7 +87,7 @@ enum AnalysisRunService {
 
   /// The audit record names the run and its input, not the (long) outputs.
   struct AuditSnapshot: Encodable {
-    let kind: String
+    let kind: AnalysisKind
     let title: String
     let inputHash: String
     let inputDescription: String

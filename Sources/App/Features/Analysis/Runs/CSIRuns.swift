@@ -87,7 +87,7 @@ enum CSIRuns {
 
   /// What a wave run's index can be broken down by: each response's unit or customer segment.
   /// The group labels saved are unit names and segment codes.
-  enum WaveGrouping: String, CaseIterable, Sendable {
+  enum WaveGrouping: String, Codable, CaseIterable, Sendable {
     case unit, segment
   }
 
@@ -129,7 +129,7 @@ enum CSIRuns {
     settings.channels = CSIItemMatrix.channels
     settings.responses = rows.count
     settings.caseWeights = "response weight"
-    settings.groupBy = grouping?.rawValue
+    settings.groupBy = grouping
     return .init(
       content: .csi(settings, CSIOutputs(outcome)), inputHash: AnalysisRunService.sha256(Data(matrix.csv.utf8)),
       inputDescription: wave.code)
@@ -195,8 +195,8 @@ enum CSIRuns {
   /// and seed when there was one.
   static func settings(_ source: CSIRunSettings.Source, _ outcome: CSIOutcome, model: PLSModel) -> CSIRunSettings {
     CSIRunSettings(
-      source: source, model: PLSModelFile(model), scheme: outcome.result.settings.scheme.rawValue,
-      scaling: outcome.result.settings.scaling.rawValue, scale: .init(min: outcome.scale.minimum, max: outcome.scale.maximum),
+      source: source, model: PLSModelFile(model), scheme: outcome.result.settings.scheme,
+      scaling: outcome.result.settings.scaling, scale: .init(min: outcome.scale.minimum, max: outcome.scale.maximum),
       ipmaTarget: outcome.ipma?.target,
       bootstrap: outcome.bootstrap.map { .init(resamples: $0.resamples, seed: String($0.seed)) })
   }

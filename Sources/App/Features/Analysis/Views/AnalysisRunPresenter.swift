@@ -79,14 +79,14 @@ struct AnalysisRunPresenter {
     let groupBy = settings.groupBy
     let groups = (out.groups?.pairs ?? []).map { value, g -> AnalysisRunPage.GroupRow in
       .init(
-        label: groupBy == CSIRuns.WaveGrouping.segment.rawValue ? text("survey.segment.\(value)") : value, n: String(g.n),
+        label: groupBy == .segment ? text("survey.segment.\(value)") : value, n: String(g.n),
         index: names.map { (g.index[$0] ?? nil).map(DisplayFormat.score) ?? "–" })
     }
     return .init(
       pathDiagram: diagram.svg(), loadings: loadings, constructs: constructs, htmt: pairs, failures: failures,
       ipmaTarget: out.ipmaTarget.map(label) ?? "", ipmaChart: ipmaChart(out), rowsUsed: "\(out.rows.used) / \(out.rows.input)",
       converged: out.converged, hasInterval: out.indexInterval != nil,
-      groupColumn: groupBy.map { text("analysis.group_by_\($0)") } ?? out.groupColumn ?? "", groupHeaders: names.map(label),
+      groupColumn: groupBy.map { text("analysis.group_by_\($0.rawValue)") } ?? out.groupColumn ?? "", groupHeaders: names.map(label),
       groups: groups)
   }
 

@@ -23,7 +23,7 @@ final class CalendarDay: Model, @unchecked Sendable {
   /// "YYYY-MM-DD", Beijing civil date.
   @Field(key: "date") var date: String
   @Field(key: "year") var year: Int
-  @Field(key: "kind") var kind: String
+  @EnumField(key: "kind") var kind: DayKind
   @Field(key: "name") var name: String
 
   init() {}
@@ -31,12 +31,15 @@ final class CalendarDay: Model, @unchecked Sendable {
   init(_ o: DayOverride) {
     self.date = o.date.description
     self.year = o.date.year
-    self.kind = o.kind.rawValue
+    self.kind = o.kind
     self.name = o.name
   }
 
-  var override: DayOverride? {
-    guard let d = CivilDate(iso: date), let k = DayKind(rawValue: kind) else { return nil }
-    return DayOverride(date: d, kind: k, name: name)
+  /// The stored day; a date that is not YYYY-MM-DD is an error naming it.
+  var override: DayOverride {
+    get throws {
+      guard let d = CivilDate(iso: date) else { throw UnknownStoredValue(table: Self.schema, column: "date", value: date) }
+      return DayOverride(date: d, kind: kind, name: name)
+    }
   }
 }

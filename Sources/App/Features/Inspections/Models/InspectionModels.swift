@@ -35,7 +35,7 @@ final class Inspection: Model, @unchecked Sendable {
 
   // MARK: fields
   @Field(key: "visited_on") var visitedOn: String
-  @Field(key: "method") var method: InspectionMethod
+  @EnumField(key: "method") var method: InspectionMethod
   @Field(key: "inspector_id") var inspectorID: UUID
   @Field(key: "inspector_name") var inspectorName: String
   @Field(key: "summary") var summary: String
@@ -80,7 +80,7 @@ final class InspectionFinding: Model, @unchecked Sendable {
   // MARK: fields
   @Field(key: "description") var description: String
   @Field(key: "deadline") var deadline: String
-  @Field(key: "state") var state: FindingState
+  @EnumField(key: "state") var state: FindingState
   @OptionalField(key: "responsible_user_id") var responsibleUserID: UUID?
   @OptionalField(key: "responsible_name") var responsibleName: String?
   @OptionalField(key: "evidence") var evidence: String?

@@ -7,7 +7,7 @@ struct InboxPage: Encodable {
     let at: String
     let link: String
     let unread: Bool
-    let kind: String
+    let kind: NoticeKind
     let readAction: String
   }
   let chrome: Chrome
@@ -18,7 +18,7 @@ struct InboxPage: Encodable {
 
 struct InboxItemDTO: Content {
   let id: UUID
-  let kind: String
+  let kind: NoticeKind
   let message: String
   let link: String
   let createdAt: Date

@@ -11,8 +11,7 @@ final class InboxNotification: Model, @unchecked Sendable {
   @OptionalField(key: "read_at") var readAt: Date?
 
   // MARK: fields
-  /// queue (an order reached a state this person acts in), warning or chase (SLA).
-  @Field(key: "kind") var kind: String
+  @EnumField(key: "kind") var kind: NoticeKind
   @Field(key: "message_key") var messageKey: String
   /// The message's arguments as a JSON array; locale keys among them are translated on display.
   @Field(key: "args") var argsJSON: String
@@ -23,7 +22,7 @@ final class InboxNotification: Model, @unchecked Sendable {
 
   init() {}
 
-  init(userID: UUID, kind: String, messageKey: String, args: [String], link: String, at: Date) {
+  init(userID: UUID, kind: NoticeKind, messageKey: String, args: [String], link: String, at: Date) {
     self.$user.id = userID
     self.kind = kind
     self.messageKey = messageKey

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Vapor
 
@@ -6,7 +7,7 @@ struct UnitDTO: Content, Equatable {
   let id: UUID
   let code: String
   let name: String
-  let kind: String
+  let kind: UnitKind
   let parentId: UUID?
   let customerCount: Int
   let dutyPhone: String?

@@ -15,8 +15,7 @@ final class Department: Model, @unchecked Sendable {
   @Field(key: "code") var code: String
   @Field(key: "name_zh") var nameZh: String
   @Field(key: "name_en") var nameEn: String
-  /// Module codes, comma-separated so both databases store them alike.
-  @Field(key: "modules") var modulesList: String
+  @EnumField(key: "modules") var moduleList: CodeList<ServiceModule>
 
   init() {}
 
@@ -28,8 +27,8 @@ final class Department: Model, @unchecked Sendable {
   }
 
   var modules: [ServiceModule] {
-    get { modulesList.split(separator: ",").compactMap { ServiceModule(rawValue: String($0)) } }
-    set { modulesList = ServiceModule.allCases.filter(newValue.contains).map(\.rawValue).joined(separator: ",") }
+    get { moduleList.items }
+    set { moduleList = CodeList(ServiceModule.allCases.filter(newValue.contains)) }
   }
 
   func name(locale: String) -> String { locale == "en" ? nameEn : nameZh }

@@ -16,7 +16,7 @@ struct UnitRow: Encodable {
     href = Paths.unit.link(try unit.requireID())
     code = unit.code
     name = unit.name
-    kindKey = "unit.kind.\(unit.kind)"
+    kindKey = "unit.kind.\(unit.kind.rawValue)"
     self.depth = depth
     customerCount = unit.customerCount
   }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Vapor
 
@@ -6,13 +7,13 @@ struct UserDTO: Content, Equatable {
     let id: UUID
     let code: String
     let name: String
-    let kind: String
+    let kind: UnitKind
   }
   let id: UUID
   let username: String
   let displayName: String
-  let roles: [String]
-  let locale: String
+  let roles: [Role]
+  let locale: UILocale
   let isActive: Bool
   let locked: Bool
   let unit: UnitRef

@@ -65,7 +65,7 @@ enum LoginService {
       let until = c.lockout.lockEnd(now: c.now)
       if try await LoginCounters.lock(userID: userID, failuresAtLeast: c.lockout.maxFailures, until: until, now: c.now, on: sql) {
         try await AuditLog.record(
-          .stateChange, entity: "user", id: userID.uuidString, actor: nil, before: NoSnapshot?.none,
+          .stateChange, entity: .user, id: userID.uuidString, actor: nil, before: NoSnapshot?.none,
           after: ["lockedUntil": BusinessTime.iso8601(until)], on: c.db, at: c.now)
       }
     }

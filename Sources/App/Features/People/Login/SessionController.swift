@@ -66,17 +66,17 @@ enum SessionController {
   /// Persists per user when signed in; otherwise only for the session.
   @Sendable static func chooseLanguage(req: Request) async throws -> Response {
     let form = try req.content.decode(LanguageForm.self)
-    guard Localizer.supported.contains(form.locale) else { throw AppError.invalid("locale", "validation.choice") }
+    guard let locale = UILocale(rawValue: form.locale) else { throw AppError.invalid("locale", "validation.choice") }
     req.session.data[Request.SessionKey.locale] = form.locale
     if let (id, version) = req.sessionUser, let actor = try await ActorLoader.load(userID: id, sessionVersion: version, on: req.db),
       let user = try await User.find(id, on: req.db)
     {
-      let before = ["locale": user.locale]
-      user.locale = form.locale
+      let before = ["locale": user.locale.rawValue]
+      user.locale = locale
       try await req.db.transaction { tx in
         try await user.save(on: tx)
         try await AuditLog.record(
-          .update, entity: "user", id: id.uuidString, actor: actor, before: before,
+          .update, entity: .user, id: id.uuidString, actor: actor, before: before,
           after: ["locale": form.locale], on: tx, at: req.now)
       }
     }

@@ -33,7 +33,7 @@ struct UnitScoresDTO: Content {
   let unitId: UUID
   let code: String
   let name: String
-  let kind: String
+  let kind: UnitKind
   let overall: ScoreDTO?
   let modules: [String: ScoreDTO]
   let items: [String: ScoreDTO]

@@ -86,15 +86,15 @@ struct PlanDTO: Content {
 }
 
 struct MilestoneDTO: Content {
-  let kind: String
+  let kind: MilestoneKind
   let due: String
   let completedOn: String?
-  let status: String?
+  let status: MilestoneStatus?
 }
 
 struct QuotaDTO: Content {
   let unitId: UUID
-  let segment: String
+  let segment: CustomerSegment
   let population: Int
   let excludedRecentlySurveyed: Int
   let excludedOpenComplaint: Int
@@ -134,8 +134,8 @@ struct WaveDTO: Content {
       let done = completions[m.kind.rawValue].flatMap { CivilDate(iso: $0) }
       let perUnit = m.kind == .rostersSubmitted || m.kind == .fieldworkDone
       return MilestoneDTO(
-        kind: m.kind.rawValue, due: m.due.description, completedOn: done?.description,
-        status: perUnit ? nil : m.status(completedOn: done, today: today).rawValue)
+        kind: m.kind, due: m.due.description, completedOn: done?.description,
+        status: perUnit ? nil : m.status(completedOn: done, today: today))
     }
     questionnaire = full ? try wave.questionnaire : nil
     self.quotas = quotas
@@ -154,11 +154,11 @@ struct SampleDTO: Content {
   let unitId: UUID
   let name: String
   let phone: String
-  let segment: String
+  let segment: CustomerSegment
   let designWeight: Double
   let reserveRank: Int?
   let active: Bool
-  let status: String
+  let status: SampleStatus
   let attempts: Int
   let nextCallAt: Date?
   let completedAt: Date?

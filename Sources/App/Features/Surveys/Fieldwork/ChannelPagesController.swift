@@ -55,11 +55,11 @@ enum ChannelPagesController {
   static func hall(_ req: Request, id: String?) async throws -> OrgUnit? {
     let actor = try req.actor
     let own = try await OrgUnit.find(actor.unitID, on: req.db)
-    if let own, own.unitKind == .hall { return own }
+    if let own, own.kind == .hall { return own }
     try WaveService.requireManager(actor)
     guard let id, let uuid = UUID(uuidString: id) else { return nil }
     let unit = try await OrgUnit.findVisible(uuid, for: actor, on: req.db)
-    guard unit.unitKind == .hall else { throw AppError.invalid("unitId", "survey.error.not_hall") }
+    guard unit.kind == .hall else { throw AppError.invalid("unitId", "survey.error.not_hall") }
     return unit
   }
 
@@ -67,7 +67,7 @@ enum ChannelPagesController {
     let actor = try req.actor
     let halls =
       WaveService.managerRoles.isDisjoint(with: actor.roles)
-      ? [] : try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind == .hall }
+      ? [] : try await OrgUnit.visible(to: actor, on: req.db).filter { $0.kind == .hall }
     let mouths = [
       5: "M30 62 Q50 80 70 62", 4: "M32 64 Q50 74 68 64", 3: "M32 66 L68 66", 2: "M32 70 Q50 62 68 70", 1: "M30 74 Q50 58 70 74",
     ]
@@ -101,7 +101,7 @@ enum ChannelPagesController {
         ResponseDraft(answers: ["kiosk.hall": form.rating ?? ""]), questionnaire: questionnaire, locale: req.locale)
       try await ResponseRecorder.record(
         .init(
-          waveID: wave.requireID(), unitID: hall.requireID(), sampleID: nil, segment: unknownSegment, channel: .kiosk, weight: 1,
+          waveID: wave.requireID(), unitID: hall.requireID(), sampleID: nil, segment: .unknown, channel: .kiosk, weight: 1,
           answers: answers,
           answeredAt: req.now, recordedBy: try req.actor.username),
         questionnaire: questionnaire, on: req.db)
@@ -122,7 +122,7 @@ enum ChannelPagesController {
     let localized = errors.localized(req.application.localizer, req.locale)
     let page = GovernmentPage(
       chrome: try await .make(for: req, titleKey: "government.title"),
-      counties: try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind == .county || $0.unitKind == .city }
+      counties: try await OrgUnit.visible(to: actor, on: req.db).filter { $0.kind == .county || $0.kind == .city }
         .map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: try $0.requireID().uuidString == values["unitId"]) },
       questions: questionnaire.questions.filter { $0.kind == .fivePoint }.map { q in
         InterviewPage.Item(
@@ -158,11 +158,11 @@ enum ChannelPagesController {
       try await req.db.transaction { tx in
         let id = try await ResponseRecorder.record(
           .init(
-            waveID: wave.requireID(), unitID: unit.requireID(), sampleID: nil, segment: unknownSegment, channel: .government, weight: 1,
+            waveID: wave.requireID(), unitID: unit.requireID(), sampleID: nil, segment: .unknown, channel: .government, weight: 1,
             answers: scored, answeredAt: req.now, recordedBy: actor.username, respondent: agency),
           questionnaire: questionnaire, on: tx)
         try await AuditLog.record(
-          .create, entity: "survey_response", id: id.uuidString, actor: actor, before: NoSnapshot?.none,
+          .create, entity: .surveyResponse, id: id.uuidString, actor: actor, before: NoSnapshot?.none,
           after: ["channel": "government", "agency": agency, "unit": unit.code], on: tx, at: req.now)
       }
       return try await renderGovernment(req, notice: req.t("government.recorded", agency, unit.name))

@@ -15,7 +15,7 @@ enum FieldworkService {
   static func next(actor: Actor, on db: any Database, now: Date) async throws -> SurveySample? {
     try requireSurveyor(actor)
     if let held = try await SurveySample.query(on: db).filter(\.$claimedBy == actor.userID)
-      .filter(\.$claimedUntil > now).filter(\.$status ~~ [SampleStatus.pending.rawValue, SampleStatus.callback.rawValue])
+      .filter(\.$claimedUntil > now).filter(\.$status ~~ SampleStatus.open)
       .first()
     {
       return held
@@ -26,7 +26,7 @@ enum FieldworkService {
     let full = try await fullCells(waveIDs: waves.compactMap(\.id), on: db)
     let candidates = try await SurveySample.query(on: db)
       .filter(\.$wave.$id ~~ waves.compactMap(\.id)).filter(\.$unit.$id ~~ units).filter(\.$active == true)
-      .filter(\.$status ~~ [SampleStatus.pending.rawValue, SampleStatus.callback.rawValue])
+      .filter(\.$status ~~ SampleStatus.open)
       .group(.or) { $0.filter(\.$nextCallAt == nil).filter(\.$nextCallAt <= now) }
       .group(.or) { $0.filter(\.$claimedUntil == nil).filter(\.$claimedUntil <= now) }
       .sort(\.$status).sort(\.$attempts).sort(\.$drawOrder)
@@ -46,9 +46,9 @@ enum FieldworkService {
   struct Cell: Hashable {
     let wave: UUID
     let unit: UUID
-    let segment: String
+    let segment: CustomerSegment
 
-    init(wave: UUID, unit: UUID, segment: String) {
+    init(wave: UUID, unit: UUID, segment: CustomerSegment) {
       self.wave = wave
       self.unit = unit
       self.segment = segment
@@ -63,7 +63,7 @@ enum FieldworkService {
       cells[Cell(wave: quota.$wave.id, unit: quota.$unit.id, segment: quota.segment)] = (quota.quota, 0)
     }
     let done = try await SurveySample.query(on: db).filter(\.$wave.$id ~~ waveIDs)
-      .filter(\.$status == SampleStatus.completed.rawValue).all()
+      .filter(\.$status == SampleStatus.completed).all()
     for sample in done { cells[Cell(sample), default: (0, 0)].done += 1 }
     return cells
   }
@@ -78,7 +78,7 @@ enum FieldworkService {
     guard let id, let sample = try await SurveySample.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$wave).first()
     else { throw AppError.notFound("entity.survey_sample") }
     try actor.requireVisible(sample.unit.unitPath)
-    guard sample.sampleStatus.isOpen else { throw AppError.conflict(nil, "survey.error.sample_closed") }
+    guard sample.status.isOpen else { throw AppError.conflict(nil, "survey.error.sample_closed") }
     if let holder = sample.claimedBy, holder != actor.userID, let until = sample.claimedUntil, until > now {
       throw AppError.conflict(nil, "survey.error.sample_claimed")
     }
@@ -114,23 +114,23 @@ enum FieldworkService {
     try await db.transaction { tx in
       switch step {
       case .completed:
-        sample.status = SampleStatus.completed.rawValue
+        sample.status = .completed
         sample.completedAt = now
         try await ResponseRecorder.record(
           .init(
-            waveID: wave.requireID(), unitID: sample.$unit.id, sampleID: sample.id, segment: sample.segment,
+            waveID: wave.requireID(), unitID: sample.$unit.id, sampleID: sample.id, segment: .customer(sample.segment),
             channel: .phone, weight: sample.designWeight, answers: scored, answeredAt: now, recordedBy: actor.username),
           questionnaire: questionnaire, on: tx)
       case .retry(let attempts, let at):
         sample.attempts = attempts
-        sample.status = SampleStatus.pending.rawValue
+        sample.status = .pending
         sample.nextCallAt = at
       case .callback(let at):
-        sample.status = SampleStatus.callback.rawValue
+        sample.status = .callback
         sample.nextCallAt = at
       case .ended(let end):
         if end == .exhausted { sample.attempts += 1 }
-        sample.status = end.rawValue
+        sample.status = SampleStatus(end)
         try await activateReserve(for: sample, on: tx)
       }
       sample.claimedBy = nil
@@ -139,13 +139,13 @@ enum FieldworkService {
       let call = SurveyCall()
       call.$sample.id = try sample.requireID()
       call.surveyorID = actor.userID
-      call.outcome = outcome.rawValue
+      call.outcome = outcome
       call.callbackAt = callbackAt
       call.calledAt = now
       try await call.create(on: tx)
       try await AuditLog.record(
-        .stateChange, entity: "survey_sample", id: sample.requireID().uuidString, actor: actor, before: ["status": before],
-        after: ["status": sample.status, "outcome": outcome.rawValue], on: tx, at: now)
+        .stateChange, entity: .surveySample, id: sample.requireID().uuidString, actor: actor, before: ["status": before.rawValue],
+        after: ["status": sample.status.rawValue, "outcome": outcome.rawValue], on: tx, at: now)
     }
   }
 

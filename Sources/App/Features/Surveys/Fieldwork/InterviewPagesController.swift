@@ -29,15 +29,15 @@ enum InterviewPagesController {
       let unit = try await sample.$unit.get(on: req.db)
       customer = .init(
         id: try sample.requireID().uuidString, name: sample.name, maskedPhone: DisplayFormat.maskedPhone(sample.phone),
-        dialHref: Paths.interviewDial.link(try sample.requireID()), segmentKey: "survey.segment.\(sample.segment)",
+        dialHref: Paths.interviewDial.link(try sample.requireID()), segmentKey: "survey.segment.\(sample.segment.rawValue)",
         attempts: sample.attempts, attemptLimit: wave.attemptLimit,
-        callbackAt: sample.sampleStatus == .callback ? sample.nextCallAt.map(DisplayFormat.dateTime) : nil, wave: wave.name,
+        callbackAt: sample.status == .callback ? sample.nextCallAt.map(DisplayFormat.dateTime) : nil, wave: wave.name,
         unit: unit.name)
       (modules, csi, comment) = InterviewPage.sections(
         try wave.questionnaire, entered: entered, skipped: skipped, problem: problem, locale: req.locale)
     }
     let waves = try await SurveyWave.query(on: req.db).filter(\.$isOpen == true).all()
-    let segmentOrder = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1.rawValue, $0) })
+    let segmentOrder = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1, $0) })
     let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: req.db).map { (try $0.requireID(), $0.name) })
     let fill = try await FieldworkService.fill(waveIDs: waves.compactMap(\.id), on: req.db)
     // Units outside the surveyor's subtree are left out.
@@ -46,7 +46,7 @@ enum InterviewPagesController {
       .sorted { ($0.unit, segmentOrder[$0.segment] ?? 9) < ($1.unit, segmentOrder[$1.segment] ?? 9) }
     let cells = shown.map {
       InterviewPage.Cell(
-        unit: $0.unit, segmentKey: "survey.segment.\($0.segment)", quota: $0.fill.quota, done: $0.fill.done,
+        unit: $0.unit, segmentKey: "survey.segment.\($0.segment.rawValue)", quota: $0.fill.quota, done: $0.fill.done,
         full: $0.fill.done >= $0.fill.quota)
     }
     let page = InterviewPage(
@@ -63,7 +63,7 @@ enum InterviewPagesController {
     try FieldworkService.requireSurveyor(actor)
     let held = try await SurveySample.query(on: req.db).filter(\.$claimedBy == actor.userID)
       .filter(\.$claimedUntil > req.now)
-      .filter(\.$status ~~ [SampleStatus.pending.rawValue, SampleStatus.callback.rawValue]).first()
+      .filter(\.$status ~~ SampleStatus.open).first()
     let notice = try req.query(doneParameter).map { req.t("interview.recorded.\($0.rawValue)") }
     return try await render(req, sample: held, notice: notice)
   }

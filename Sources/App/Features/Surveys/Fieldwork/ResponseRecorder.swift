@@ -9,7 +9,7 @@ enum ResponseRecorder {
     let waveID: UUID
     let unitID: UUID
     let sampleID: UUID?
-    let segment: String
+    let segment: ResponseSegment
     let channel: ResponseChannel
     let weight: Double
     let answers: [ScoredAnswer]
@@ -38,7 +38,7 @@ enum ResponseRecorder {
     response.$sample.id = entry.sampleID
     response.segment = entry.segment
     response.respondent = entry.respondent
-    response.channel = entry.channel.rawValue
+    response.channel = entry.channel
     response.weight = entry.weight
     response.comment = entry.answers.first { $0.value == nil && !$0.raw.isEmpty }?.raw
     response.answeredAt = entry.answeredAt
@@ -55,7 +55,7 @@ enum ResponseRecorder {
       insert = insert.values([
         SQLBind(try response.requireID()), SQLBind(entry.waveID), SQLBind(entry.unitID), SQLBind(answer.questionCode),
         SQLBind(question?.module?.rawValue), SQLBind(question?.construct?.rawValue), SQLBind(answer.raw), SQLBind(answer.value),
-        SQLBind(answer.topBox), SQLBind(entry.weight), SQLBind(entry.segment), SQLBind(entry.channel.rawValue),
+        SQLBind(answer.topBox), SQLBind(entry.weight), SQLBind(entry.segment.rawValue), SQLBind(entry.channel.rawValue),
       ])
     }
     try await insert.run()

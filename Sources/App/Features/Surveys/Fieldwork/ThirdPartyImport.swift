@@ -35,7 +35,7 @@ enum ThirdPartyImport {
 
     let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: db).map { ($0.code, $0) })
     let quotas = try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.requireID()).all()
-    let weights = Dictionary(quotas.map { ("\($0.$unit.id)/\($0.segment)", $0.designWeight) }, uniquingKeysWith: { a, _ in a })
+    let weights = Dictionary(quotas.map { ("\($0.$unit.id)/\($0.segment.rawValue)", $0.designWeight) }, uniquingKeysWith: { a, _ in a })
     var entries: [ResponseRecorder.Entry] = []
     for record in records.dropFirst() {
       var row: [String: String] = [:]
@@ -70,7 +70,7 @@ enum ThirdPartyImport {
       case .success(let scored):
         entries.append(
           .init(
-            waveID: try wave.requireID(), unitID: try unit.requireID(), sampleID: nil, segment: segment.rawValue, channel: .thirdParty,
+            waveID: try wave.requireID(), unitID: try unit.requireID(), sampleID: nil, segment: .customer(segment), channel: .thirdParty,
             weight: weight,
             answers: scored, answeredAt: now, recordedBy: actor.username))
       case .failure(let problem):
@@ -83,7 +83,7 @@ enum ThirdPartyImport {
     try await db.transaction { tx in
       for entry in accepted { try await ResponseRecorder.record(entry, questionnaire: questionnaire, on: tx) }
       try await AuditLog.record(
-        .create, entity: "survey_results", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .surveyResults, id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["responses": accepted.count], on: tx, at: now)
     }
     return Result(responses: entries.count)

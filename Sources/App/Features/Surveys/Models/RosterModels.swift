@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -39,9 +40,9 @@ final class RosterCustomer: Model, @unchecked Sendable {
   @Field(key: "name") var name: String
   @Field(key: "phone") var phone: String
   @OptionalField(key: "address") var address: String?
-  @Field(key: "segment") var segment: String
-  @OptionalField(key: "voltage_class") var voltageClass: String?
-  @OptionalField(key: "area_class") var areaClass: String?
+  @EnumField(key: "segment") var segment: CustomerSegment
+  @OptionalEnumField(key: "voltage_class") var voltageClass: VoltageClass?
+  @OptionalEnumField(key: "area_class") var areaClass: AreaClass?
   @Field(key: "is_complete") var isComplete: Bool
 
   // MARK: relations

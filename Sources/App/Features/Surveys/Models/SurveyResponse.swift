@@ -16,8 +16,33 @@ enum ResponseChannel: String, Codable, Sendable, CaseIterable {
   var isSampleSurvey: Bool { self == .phone || self == .thirdParty }
 }
 
-/// The segment recorded for responses from channels that do not know the customer's segment.
-let unknownSegment = "unknown"
+/// A response's customer segment; channels that do not know the customer (kiosk, government)
+/// record `unknown`.
+enum ResponseSegment: RawRepresentable, Codable, Sendable, Hashable {
+  case customer(CustomerSegment)
+  case unknown
+
+  init?(rawValue: String) {
+    if rawValue == "unknown" {
+      self = .unknown
+    } else if let segment = CustomerSegment(rawValue: rawValue) {
+      self = .customer(segment)
+    } else {
+      return nil
+    }
+  }
+
+  var rawValue: String {
+    switch self {
+    case .customer(let segment): segment.rawValue
+    case .unknown: "unknown"
+    }
+  }
+
+  var customerSegment: CustomerSegment? {
+    if case .customer(let segment) = self { segment } else { nil }
+  }
+}
 
 /// One completed questionnaire.
 final class SurveyResponse: Model, @unchecked Sendable {
@@ -27,8 +52,8 @@ final class SurveyResponse: Model, @unchecked Sendable {
   @ID(key: .id) var id: UUID?
 
   // MARK: fields
-  @Field(key: "segment") var segment: String
-  @Field(key: "channel") var channel: String
+  @EnumField(key: "segment") var segment: ResponseSegment
+  @EnumField(key: "channel") var channel: ResponseChannel
   @Field(key: "weight") var weight: Double
   @OptionalField(key: "comment") var comment: String?
   /// Who answered when it is not a sampled customer, e.g. the government agency.
@@ -50,14 +75,14 @@ final class SurveyAnswer: Model, @unchecked Sendable {
 
   @ID(custom: .id, generatedBy: .database) var id: Int?
   @Field(key: "question_code") var questionCode: String
-  @OptionalField(key: "module") var module: String?
-  @OptionalField(key: "construct") var construct: String?
+  @OptionalEnumField(key: "module") var module: ServiceModule?
+  @OptionalEnumField(key: "construct") var construct: CSIConstruct?
   @Field(key: "raw") var raw: String
   @OptionalField(key: "value") var value: Double?
   @OptionalField(key: "top_box") var topBox: Bool?
   @Field(key: "weight") var weight: Double
-  @Field(key: "segment") var segment: String
-  @Field(key: "channel") var channel: String
+  @EnumField(key: "segment") var segment: ResponseSegment
+  @EnumField(key: "channel") var channel: ResponseChannel
   @Parent(key: "response_id") var response: SurveyResponse
   @Parent(key: "wave_id") var wave: SurveyWave
   @Parent(key: "unit_id") var unit: OrgUnit

@@ -15,6 +15,15 @@ enum SampleStatus: String, Codable, Sendable, CaseIterable {
   /// A final status other than completed frees the stratum's next reserve customer.
   var endsWithoutInterview: Bool { self == .refused || self == .wrongNumber || self == .exhausted }
   var isOpen: Bool { self == .pending || self == .callback }
+  static let open: [SampleStatus] = [.pending, .callback]
+
+  init(_ end: FieldworkEnd) {
+    switch end {
+    case .refused: self = .refused
+    case .wrongNumber: self = .wrongNumber
+    case .exhausted: self = .exhausted
+    }
+  }
 }
 
 /// A customer drawn into a wave's sample, with a copy of the contact data so that a later roster
@@ -30,13 +39,13 @@ final class SurveySample: Model, @unchecked Sendable {
   @Field(key: "account") var account: String
   @Field(key: "name") var name: String
   @Field(key: "phone") var phone: String
-  @Field(key: "segment") var segment: String
+  @EnumField(key: "segment") var segment: CustomerSegment
   @Field(key: "design_weight") var designWeight: Double
   /// nil for the main sample; 1, 2, … for the stratum's reserve in draw order.
   @OptionalField(key: "reserve_rank") var reserveRank: Int?
   /// Main-sample customers are active from the start; a reserve one once it replaces somebody.
   @Field(key: "active") var active: Bool
-  @Field(key: "status") var status: String
+  @EnumField(key: "status") var status: SampleStatus
   @Field(key: "attempts") var attempts: Int
   @OptionalField(key: "next_call_at") var nextCallAt: Date?
   @OptionalField(key: "claimed_by") var claimedBy: UUID?
@@ -51,8 +60,6 @@ final class SurveySample: Model, @unchecked Sendable {
 
   init() {}
 
-  var sampleStatus: SampleStatus { SampleStatus(rawValue: status) ?? .pending }
-  var customerSegment: CustomerSegment { CustomerSegment(rawValue: segment) ?? .other }
 }
 
 /// The quota of one county × segment cell: how many completed interviews the wave needs there.
@@ -60,7 +67,7 @@ final class SurveyQuota: Model, @unchecked Sendable {
   static let schema = "survey_quotas"
 
   @ID(key: .id) var id: UUID?
-  @Field(key: "segment") var segment: String
+  @EnumField(key: "segment") var segment: CustomerSegment
   @Field(key: "population") var population: Int
   @Field(key: "excluded_recent") var excludedRecent: Int
   @Field(key: "excluded_complaint") var excludedComplaint: Int
@@ -79,7 +86,7 @@ final class SurveyCall: Model, @unchecked Sendable {
   static let schema = "survey_calls"
 
   @ID(key: .id) var id: UUID?
-  @Field(key: "outcome") var outcome: String
+  @EnumField(key: "outcome") var outcome: CallOutcome
   @OptionalField(key: "callback_at") var callbackAt: Date?
   @Field(key: "called_at") var calledAt: Date
   @Field(key: "surveyor_id") var surveyorID: UUID

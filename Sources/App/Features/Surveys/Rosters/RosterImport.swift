@@ -36,7 +36,7 @@ enum RosterImport {
   ) async throws -> RosterImportResult {
     guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let county = try await OrgUnit.findVisible(countyID, for: actor, on: db)
-    guard county.unitKind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
+    guard county.kind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
     let file = try TabularImport.reader(data, batchSize: batchSize)
     let columns = try headerColumns(file.header)
 
@@ -73,7 +73,7 @@ enum RosterImport {
       row.rejectedJSON = try encodeProblems(problems)
       try await row.update(on: tx)
       try await AuditLog.record(
-        .create, entity: "roster", id: versionID.uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .roster, id: versionID.uuidString, actor: actor, before: NoSnapshot?.none,
         after: AuditSummary(county: county.code, version: row.version, total: quality.total, valid: quality.valid), on: tx, at: now)
       return (row.version, quality, problems)
     }
@@ -103,7 +103,7 @@ enum RosterImport {
   static func preview(_ data: Data, countyID: UUID?, actor: Actor, on db: any Database) async throws -> RosterQuality {
     guard !allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let county = try await OrgUnit.findVisible(countyID, for: actor, on: db)
-    guard county.unitKind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
+    guard county.kind == .county else { throw AppError.invalid("unitId", "roster.error.not_county") }
     var rows = try TabularImport.reader(data)
     let columns = try headerColumns(rows.header)
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ county.path).all()

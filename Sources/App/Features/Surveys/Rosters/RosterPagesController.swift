@@ -84,7 +84,7 @@ enum RosterPagesController {
     let actor = try req.actor
     guard !RosterImport.allowedRoles.isDisjoint(with: actor.roles) else { throw AppError.forbidden }
     let units = try await OrgUnit.visible(to: actor, on: req.db)
-    let counties = units.filter { $0.unitKind == .county }
+    let counties = units.filter { $0.kind == .county }
     let names = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0.name) })
     let codes = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0.code) })
     let versions = try await RosterVersion.query(on: req.db).filter(\.$isCurrent == true)

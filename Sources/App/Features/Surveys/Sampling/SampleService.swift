@@ -28,7 +28,7 @@ enum SampleService {
         let customers = try await RosterCustomer.query(on: tx).filter(\.$rosterVersion.$id == roster.requireID()).all()
         let candidates = try customers.map {
           SamplingCandidate(
-            id: Int64(try $0.requireID()), segment: CustomerSegment(rawValue: $0.segment) ?? .other,
+            id: Int64(try $0.requireID()), segment: $0.segment,
             lastSurveyedOn: lastSurveyed[$0.account], hasOpenComplaint: openComplaints.contains($0.account))
         }
         var countyPlan = plan
@@ -42,7 +42,7 @@ enum SampleService {
       try await WaveService.claimVersion(wave, expected: wave.version, on: tx)
       try await wave.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .update, entity: .surveyWave, id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["sampled": draws.map(\.county)], on: tx, at: now)
       return draws
     }
@@ -62,7 +62,7 @@ enum SampleService {
   /// The last completed interview per account in earlier waves.
   static func lastSurveyedByAccount(excluding waveID: UUID, on db: any Database) async throws -> [String: CivilDate] {
     let done = try await SurveySample.query(on: db).filter(\.$wave.$id != waveID)
-      .filter(\.$status == SampleStatus.completed.rawValue).all()
+      .filter(\.$status == SampleStatus.completed).all()
     var last: [String: CivilDate] = [:]
     for sample in done {
       guard let at = sample.completedAt else { continue }
@@ -80,7 +80,7 @@ enum SampleService {
       let quota = SurveyQuota()
       quota.$wave.id = try wave.requireID()
       quota.$unit.id = countyID
-      quota.segment = stratum.segment.rawValue
+      quota.segment = stratum.segment
       quota.population = stratum.population
       quota.excludedRecent = stratum.excludedRecentlySurveyed
       quota.excludedComplaint = stratum.excludedOpenComplaint
@@ -100,7 +100,7 @@ enum SampleService {
       var insert = sql.insert(into: SurveySample.schema).columns(columns)
       for (offset, sampled) in result.customers[start..<min(start + 500, result.customers.count)].enumerated() {
         // The sampler only returns customers it was given.
-        guard let customer = byID[Int(sampled.id)] else { throw AppError(.internalServerError, code: "internal", key: "error.internal") }
+        guard let customer = byID[Int(sampled.id)] else { throw AppError(.internalServerError, code: .internal, key: "error.internal") }
         insert = insert.values([
           SQLBind(UUID()), SQLBind(try wave.requireID()), SQLBind(countyID), SQLBind(Int(sampled.id)), SQLBind(customer.account),
           SQLBind(customer.name), SQLBind(customer.phone), SQLBind(sampled.segment.rawValue), SQLBind(sampled.designWeight),

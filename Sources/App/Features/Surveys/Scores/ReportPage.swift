@@ -93,7 +93,7 @@ enum ReportPagesController {
     let units = try await OrgUnit.query(on: db).filter(\.$path =~ unit.path).all().compactMap(\.id)
     let waveID = try wave.requireID()
     return SurveyResponse.query(on: db).filter(\.$wave.$id == waveID).filter(\.$unit.$id ~~ units)
-      .filter(\.$channel ~~ ResponseChannel.allCases.filter(\.isSampleSurvey).map(\.rawValue))
+      .filter(\.$channel ~~ ResponseChannel.allCases.filter(\.isSampleSurvey))
   }
 
   static func respondentCount(wave: SurveyWave, unit: OrgUnit, on db: any Database) async throws -> Int {

@@ -45,6 +45,21 @@ enum ScoreService {
         count: n, sumWeights: sw, sumSquaredWeights: sw2, sumWeightedValues: swx, sumWeightedSquares: swx2,
         sumWeightedTopBox: swt, sumWeightedTopBoxSquares: swt2)
     }
+
+    /// The grouping columns typed; a value no case knows is an error naming it.
+    func responseChannel() throws -> ResponseChannel {
+      guard let typed = ResponseChannel(rawValue: channel) else {
+        throw UnknownStoredValue(table: SurveyAnswer.schema, column: "channel", value: channel)
+      }
+      return typed
+    }
+
+    func responseSegment() throws -> ResponseSegment {
+      guard let typed = ResponseSegment(rawValue: segment) else {
+        throw UnknownStoredValue(table: SurveyAnswer.schema, column: "segment", value: segment)
+      }
+      return typed
+    }
   }
 
   /// What a respondent's score is taken over: each module, each question, or all scored answers.
@@ -68,31 +83,36 @@ enum ScoreService {
     /// A cell counts for its unit and every unit above it that the viewer sees.
     func addUp(_ row: Row, _ add: (inout UnitScores, ScoreAccumulator) -> Void) {
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
-        guard let id = UUID(uuidString: ancestor), var scores = byID[id] else { continue }
+        guard var scores = byID[ancestor] else { continue }
         add(&scores, row.sums)
-        byID[id] = scores
+        byID[ancestor] = scores
       }
     }
-    let sampled = { (row: Row) in ResponseChannel(rawValue: row.channel)?.isSampleSurvey ?? false }
     for row in try await respondentSums(waveID: wave.requireID(), by: .overall, on: db) {
+      let channel = try row.responseChannel()
+      let segment = try row.responseSegment().customerSegment
       addUp(row) { scores, cell in
-        scores.channels[row.channel, default: .init()].merge(cell)
-        guard sampled(row) else { return }
+        scores.channels[channel.rawValue, default: .init()].merge(cell)
+        guard channel.isSampleSurvey else { return }
         scores.overall.merge(cell)
-        if let segment = CustomerSegment(rawValue: row.segment) { scores.segments[segment, default: .init()].merge(cell) }
+        if let segment { scores.segments[segment, default: .init()].merge(cell) }
       }
     }
-    for row in try await respondentSums(waveID: wave.requireID(), by: .module, on: db) where sampled(row) {
-      guard let module = ServiceModule(rawValue: row.group_key) else { continue }
+    for row in try await respondentSums(waveID: wave.requireID(), by: .module, on: db) {
+      guard try row.responseChannel().isSampleSurvey else { continue }
+      guard let module = ServiceModule(rawValue: row.group_key) else {
+        throw UnknownStoredValue(table: SurveyAnswer.schema, column: "module", value: row.group_key)
+      }
       addUp(row) { scores, cell in scores.modules[module, default: .init()].merge(cell) }
     }
-    for row in try await respondentSums(waveID: wave.requireID(), by: .question, on: db) where sampled(row) {
+    for row in try await respondentSums(waveID: wave.requireID(), by: .question, on: db) {
+      guard try row.responseChannel().isSampleSurvey else { continue }
       addUp(row) { scores, cell in scores.items[row.group_key, default: .init()].merge(cell) }
     }
     for visit in try await WorkOrderSummaries.returnVisits(year: wave.year, on: db) {
       for ancestor in paths[visit.unitID]?.ancestorIDs ?? [] {
-        guard let id = UUID(uuidString: ancestor), byID[id] != nil else { continue }
-        byID[id]?.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
+        guard byID[ancestor] != nil else { continue }
+        byID[ancestor]?.channels[ResponseChannel.returnVisit.rawValue, default: .init()]
           .add(score: visit.satisfied ? 100 : 0, topBoxShare: visit.satisfied ? 1 : 0)
       }
     }
@@ -140,10 +160,10 @@ enum ScoreService {
   /// Each unit's overall 满意度 in another wave, for the change from last year.
   static func overallMeans(waveID: UUID, paths: [UUID: UnitPath], on db: any Database) async throws -> [UUID: Double] {
     var sums: [UUID: ScoreAccumulator] = [:]
-    for row in try await respondentSums(waveID: waveID, by: .overall, on: db)
-    where ResponseChannel(rawValue: row.channel)?.isSampleSurvey == true {
+    for row in try await respondentSums(waveID: waveID, by: .overall, on: db) {
+      guard try row.responseChannel().isSampleSurvey else { continue }
       for ancestor in paths[row.unit_id]?.ancestorIDs ?? [] {
-        if let id = UUID(uuidString: ancestor) { sums[id, default: .init()].merge(row.sums) }
+        sums[ancestor, default: .init()].merge(row.sums)
       }
     }
     return sums.compactMapValues { $0.summary()?.mean }

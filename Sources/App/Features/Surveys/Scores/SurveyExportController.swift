@@ -41,8 +41,8 @@ enum SurveyExportController {
       let answers = raw[try response.requireID()] ?? [:]
       rows.append(
         [
-          .text(unit?.code ?? ""), .text(unit?.name ?? ""), .text(t("survey.channel.\(response.channel)")),
-          .text(response.segment == unknownSegment ? "" : t("survey.segment.\(response.segment)")), .number(response.weight),
+          .text(unit?.code ?? ""), .text(unit?.name ?? ""), .text(t("survey.channel.\(response.channel.rawValue)")),
+          .text(response.segment.customerSegment.map { t("survey.segment.\($0.rawValue)") } ?? ""), .number(response.weight),
           .text(DisplayFormat.dateTime(response.answeredAt)), .text(response.respondent ?? ""),
         ] + questions.map { code in answers[code].map { Int($0).map(SpreadsheetCell.integer) ?? .text($0) } ?? .empty })
     }

@@ -87,7 +87,7 @@ extension WavePage {
   static func quotas(_ cells: [WaveStatus.QuotaCell]) -> [Quota] {
     cells.map { cell in
       .init(
-        unitName: cell.unit.name, segmentKey: "survey.segment.\(cell.quota.segment)", population: cell.quota.population,
+        unitName: cell.unit.name, segmentKey: "survey.segment.\(cell.quota.segment.rawValue)", population: cell.quota.population,
         excludedRecent: cell.quota.excludedRecent, excludedComplaint: cell.quota.excludedComplaint,
         eligible: cell.quota.eligible, quota: cell.quota.quota, reserve: cell.quota.reserve,
         weight: String(format: "%.2f", cell.quota.designWeight), done: cell.done, full: cell.done >= cell.quota.quota)

@@ -77,7 +77,7 @@ enum WavePagesController {
       quotas: try await WaveStatus.quotaCells(wave: wave, actor: actor, on: req.db),
       targets: try await SurveyTarget.query(on: req.db).filter(\.$wave.$id == wave.requireID()).with(\.$unit).all()
         .filter { actor.canSee($0.unit.unitPath) }.sorted { $0.unit.code < $1.unit.code },
-      targetUnits: try await OrgUnit.visible(to: actor, on: req.db).filter { [.company, .city, .county].contains($0.unitKind) })
+      targetUnits: try await OrgUnit.visible(to: actor, on: req.db).filter { [.company, .city, .county].contains($0.kind) })
     let page = try WavePage.make(
       data, chrome: try await .make(for: req, titleKey: "survey.wave"), localizer: req.application.localizer, locale: req.locale,
       notice: notice, errors: errors, lines: lines)

@@ -66,7 +66,7 @@ enum WaveService {
     try await db.transaction { tx in
       try await wave.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .surveyWave, id: wave.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["code": code, "name": name, "year": String(year), "seed": String(plan.seed)], on: tx, at: now)
     }
     return wave
@@ -90,7 +90,7 @@ enum WaveService {
       wave.isOpen = open
       try await wave.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: ["is_open": before],
+        .update, entity: .surveyWave, id: wave.requireID().uuidString, actor: actor, before: ["is_open": before],
         after: ["is_open": open], on: tx, at: now)
     }
   }
@@ -133,7 +133,7 @@ enum WaveService {
       wave.completionsJSON = completionsJSON
       try await wave.save(on: tx)
       try await AuditLog.record(
-        .update, entity: "survey_wave", id: wave.requireID().uuidString, actor: actor, before: before,
+        .update, entity: .surveyWave, id: wave.requireID().uuidString, actor: actor, before: before,
         after: after, on: tx, at: now)
     }
   }
@@ -159,7 +159,7 @@ enum WaveService {
     try await db.transaction { tx in
       try await row.save(on: tx)
       try await AuditLog.record(
-        existing == nil ? .create : .update, entity: "survey_target", id: row.requireID().uuidString, actor: actor, before: before,
+        existing == nil ? .create : .update, entity: .surveyTarget, id: row.requireID().uuidString, actor: actor, before: before,
         after: ["assessment": a, "stretch": s], on: tx, at: now)
     }
   }

@@ -20,11 +20,11 @@ enum WaveStatus {
   }
 
   static func counties(wave: SurveyWave, actor: Actor, on db: any Database, today: CivilDate) async throws -> [County] {
-    let units = try await OrgUnit.visible(to: actor, on: db).filter { $0.unitKind == .county }
+    let units = try await OrgUnit.visible(to: actor, on: db).filter { $0.kind == .county }
     let rosters = try await RosterVersion.query(on: db).sort(\.$version).all()
     let fill = try await FieldworkService.fill(waveIDs: [wave.requireID()], on: db)
     let finished = try await SurveySample.query(on: db).filter(\.$wave.$id == wave.requireID())
-      .filter(\.$status == SampleStatus.completed.rawValue).all()
+      .filter(\.$status == SampleStatus.completed).all()
     let milestones = try wave.milestones
     let completions = wave.completions
     return units.map { unit in
@@ -54,7 +54,7 @@ enum WaveStatus {
     let units = Dictionary(uniqueKeysWithValues: try await OrgUnit.visible(to: actor, on: db).map { (try $0.requireID(), $0) })
     let fill = try await FieldworkService.fill(waveIDs: [wave.requireID()], on: db)
     let quotas = try await SurveyQuota.query(on: db).filter(\.$wave.$id == wave.requireID()).all()
-    let order = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1.rawValue, $0) })
+    let order = Dictionary(uniqueKeysWithValues: CustomerSegment.allCases.enumerated().map { ($1, $0) })
     return try quotas.compactMap { quota in
       guard let unit = units[quota.$unit.id] else { return nil }
       let done = fill[.init(wave: try wave.requireID(), unit: try unit.requireID(), segment: quota.segment)]?.done ?? 0

@@ -50,7 +50,7 @@ enum AttachmentService {
     try await db.transaction { tx in
       try await attachment.create(on: tx)
       try await AuditLog.record(
-        .create, entity: "work_order_attachment", id: attachment.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        .create, entity: .workOrderAttachment, id: attachment.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["order": order.number, "file": attachment.fileName, "sha256": stored.sha256], on: tx, at: now)
     }
     return attachment

@@ -34,7 +34,7 @@ enum BulletinController {
   @Sendable static func show(req: Request) async throws -> Response {
     let (bulletin, data) = try await ComplaintBulletin.load(for: req)
     let table = bulletin.rows(localizer: req.application.localizer, locale: req.locale)
-    let units = data.visible.filter { $0.unitKind != .hall && $0.unitKind != .team }
+    let units = data.visible.filter { $0.kind != .hall && $0.kind != .team }
     let page = BulletinPage(
       chrome: try await .make(for: req, titleKey: "bulletin.title"), unitName: bulletin.unit.name, month: bulletin.month,
       units: try units.map { Choice(value: try $0.requireID().uuidString, label: $0.name, selected: $0.id == bulletin.unit.id) },

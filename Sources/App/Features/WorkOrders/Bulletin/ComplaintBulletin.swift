@@ -19,7 +19,7 @@ struct ComplaintBulletin: Sendable {
   /// for the bulletin and the dashboard.
   static func load(for req: Request) async throws -> (ComplaintBulletin, KPIData) {
     let data = try await KPIData.load(for: req)
-    let ids = data.members(.countedComplaints).counted.compactMap(UUID.init(uuidString:))
+    let ids = data.members(.countedComplaints).counted
     let names = Dictionary(uniqueKeysWithValues: try data.subtree.map { (try $0.requireID(), $0.name) })
     let orders = ids.isEmpty ? [] : try await WorkOrder.query(on: req.db).filter(\.$id ~~ ids).sort(\.$acceptedAt).all()
     let bulletin = ComplaintBulletin(
@@ -45,7 +45,7 @@ struct ComplaintBulletin: Sendable {
       let itemName = item.map { locale == "en" ? $0.englishName : $0.chineseName } ?? (o.itemCode ?? "")
       let i = entry.investigation
       return [
-        o.number, DisplayFormat.dateTime(o.acceptedAt), entry.unitName, itemName, t("workorder.severity.\(o.severity)"), o.content,
+        o.number, DisplayFormat.dateTime(o.acceptedAt), entry.unitName, itemName, t("workorder.severity.\(o.severity.rawValue)"), o.content,
         i.course, i.handling, i.cause, i.responsibility, i.correctiveAction, i.personnelOutcome,
       ]
     }

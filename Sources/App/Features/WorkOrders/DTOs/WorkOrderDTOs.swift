@@ -56,7 +56,7 @@ struct WorkOrderActionRequest: Content {
 }
 
 struct ClockDTO: Content {
-  let stage: String
+  let stage: StageClock
   let startedAt: Date
   let dueAt: Date
   let pausedSeconds: Double
@@ -75,19 +75,19 @@ struct WorkOrderDTO: Content {
     let taxonomyVersion: Int?
     let category: String?
     let item: String?
-    let attitude: String?
+    let attitude: CustomerAttitude?
     let verified: Bool?
     let supplyResponsibility: Bool?
     let investigation: ComplaintInvestigation?
   }
   let id: UUID
   let number: String
-  let type: String
-  let serviceKind: String?
-  let channel: String
-  let area: String
-  let state: String
-  let severity: String
+  let type: OrderType
+  let serviceKind: ServiceRequestKind?
+  let channel: Domain.Channel
+  let area: AreaClass
+  let state: WorkOrderState
+  let severity: Severity
   let version: Int
   let unitId: UUID
   let parentId: UUID?
@@ -98,5 +98,5 @@ struct WorkOrderDTO: Content {
   let appointmentAt: Date?
   let closedAt: Date?
   let clocks: [ClockDTO]
-  let allowedActions: [String]
+  let allowedActions: [WorkOrderActionKind]
 }

@@ -48,11 +48,11 @@ struct SLASweepJob: BackgroundJob {
           orderID: orderID, unitID: order.$unit.id, warning: warning, clockStartedAt: record.startedAt, dueAt: reading.due, at: now)
         try await alert.create(on: db)
         if warning.isChase { try await queueSMS(for: order, stage: stage, localizer: localizer, now: now, on: db) }
-        let kind = warning.isChase ? "chase" : "warning"
+        let kind: NoticeKind = warning.isChase ? .chase : .warning
         try await Notifications.deliver(
           Notice(
-            kind: kind, messageKey: "inbox.\(kind)",
-            args: [order.number, "workorder.stage.\(stage.rawValue)", "workorder.alert.\(warning.level.code)"],
+            kind: kind, messageKey: "inbox.\(kind.rawValue)",
+            args: [order.number, "workorder.stage.\(stage.rawValue)", "workorder.alert.\(warning.level.rawValue)"],
             link: Paths.workOrder.link(orderID)),
           to: try await WorkOrderRecipients.waitingOn(order, workflow: workflow, except: nil, on: db), at: now, on: db)
         sent[stage, default: []].insert(warning.level)

@@ -17,7 +17,7 @@ enum WorkOrderDeadlines {
     var done = 0
     while true {
       let query = WorkOrder.query(on: db)
-        .filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+        .filter(\.$state != WorkOrderState.closed).filter(\.$state != WorkOrderState.merged)
         .group(.or) { $0.filter(\.$deadlineAt >= since).filter(\.$nextDueAt >= since).filter(\.$warningAt >= since) }
       if let after { query.filter(\.$id > after) }
       let batch = try await query.sort(\.$id).limit(batchSize).all()

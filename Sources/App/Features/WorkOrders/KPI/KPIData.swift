@@ -64,7 +64,7 @@ struct KPIData {
   /// The queue page listing exactly the orders of a figure (or of one bar: a type or category).
   func drillDown(_ measure: KPIMeasure, _ part: Part, type: OrderType? = nil, category: String? = nil) -> String {
     var items = [
-      URLQueryItem(name: "view", value: "all"), URLQueryItem(name: "kpi", value: measure.rawValue),
+      URLQueryItem(name: "view", value: QueueView.all.rawValue), URLQueryItem(name: "kpi", value: measure.rawValue),
       URLQueryItem(name: "part", value: part.rawValue), URLQueryItem(name: "unitId", value: root.id?.uuidString),
       URLQueryItem(name: "month", value: month),
     ]
@@ -76,7 +76,7 @@ struct KPIData {
   }
 
   /// The order ids of one figure's part, narrowed to a type or category when a bar asks.
-  func ids(_ measure: KPIMeasure, _ part: Part, type: OrderType?, category: String?) -> [String] {
+  func ids(_ measure: KPIMeasure, _ part: Part, type: OrderType?, category: String?) -> [UUID] {
     let m = members(measure)
     let listed = part == .base ? (m.base ?? m.counted) : m.counted
     guard type != nil || category != nil else { return listed }

@@ -13,7 +13,7 @@ struct KPIDrill {
     info: .init(name: "kpi", kind: .choice, choices: KPIMeasure.allCases.map(\.rawValue))
   ) {
     guard let measure = KPIMeasure(rawValue: $0) else {
-      throw AppError(.badRequest, code: "invalid_field", key: "validation.choice", field: "kpi")
+      throw AppError(.badRequest, code: .invalidField, key: "validation.choice", field: "kpi")
     }
     return measure
   }
@@ -21,7 +21,7 @@ struct KPIDrill {
     info: .init(name: "part", kind: .choice, choices: KPIData.Part.allCases.map(\.rawValue))
   ) {
     guard let part = KPIData.Part(rawValue: $0) else {
-      throw AppError(.badRequest, code: "invalid_field", key: "validation.choice", field: "part")
+      throw AppError(.badRequest, code: .invalidField, key: "validation.choice", field: "part")
     }
     return part
   }
@@ -36,7 +36,7 @@ struct KPIDrill {
     _ = try req.query(KPIData.monthParameter)
     guard let measure = try req.query(measureParameter) else { return nil }
     guard part == .counted || measure.isRate else {
-      throw AppError(.badRequest, code: "invalid_field", key: "validation.choice", field: "part")
+      throw AppError(.badRequest, code: .invalidField, key: "validation.choice", field: "part")
     }
     return KPIDrill(measure: measure, part: part)
   }
@@ -50,7 +50,7 @@ struct KPIDrill {
   func facts(_ data: KPIData, filter: WorkOrderQueries.Filter) -> [OrderFacts] {
     let ids = Set(data.ids(measure, part, type: filter.type, category: filter.category))
     return data.inMonth.filter { ids.contains($0.orderID) }.sorted { a, b in
-      a.acceptedAt != b.acceptedAt ? a.acceptedAt > b.acceptedAt : a.orderID > b.orderID
+      a.acceptedAt != b.acceptedAt ? a.acceptedAt > b.acceptedAt : a.orderID.uuidString > b.orderID.uuidString
     }
   }
 
@@ -60,10 +60,10 @@ struct KPIDrill {
   func page(_ data: KPIData, filter: WorkOrderQueries.Filter, on db: any Database) async throws -> ([WorkOrder], String?) {
     var listed = facts(data, filter: filter)
     if let (at, id) = filter.cursor {
-      listed = listed.filter { $0.acceptedAt < at || ($0.acceptedAt == at && $0.orderID < id.uuidString) }
+      listed = listed.filter { $0.acceptedAt < at || ($0.acceptedAt == at && $0.orderID.uuidString < id.uuidString) }
     }
     let page = Array(listed.prefix(filter.limit))
-    let ids = page.compactMap { UUID(uuidString: $0.orderID) }
+    let ids = page.map(\.orderID)
     let found = ids.isEmpty ? [] : try await WorkOrder.query(on: db).filter(\.$id ~~ ids).all()
     let byID = Dictionary(try found.map { (try $0.requireID(), $0) }) { a, _ in a }
     let orders = ids.compactMap { byID[$0] }

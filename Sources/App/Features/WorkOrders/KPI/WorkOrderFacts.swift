@@ -16,11 +16,11 @@ enum WorkOrderFacts {
       stages[record.stage] = StageFact(due: reading.due, completedAt: record.stoppedAt)
     }
     return OrderFacts(
-      orderID: try order.requireID().uuidString, unitID: order.$unit.id.uuidString, type: order.orderType,
-      customerAccount: order.customerAccount, matterCode: order.itemCode ?? order.serviceKind, categoryCode: order.categoryCode,
+      orderID: try order.requireID(), unitID: order.$unit.id, type: order.type,
+      customerAccount: order.customerAccount, matterCode: order.itemCode ?? order.serviceKind?.rawValue, categoryCode: order.categoryCode,
       verified: order.verified ?? false, supplyResponsibility: order.supplyResponsibility ?? false, acceptedAt: order.acceptedAt,
-      closedAt: order.closedAt, isMergedDuplicate: order.orderState == .merged, redispatchCount: max(snapshot.dispatchCount - 1, 0),
-      stages: stages, closureDue: stages.values.map(\.due).max(), returnVisitRequired: rules.returnVisit.contains(order.orderType),
+      closedAt: order.closedAt, isMergedDuplicate: order.state == .merged, redispatchCount: max(snapshot.dispatchCount - 1, 0),
+      stages: stages, closureDue: stages.values.map(\.due).max(), returnVisitRequired: rules.returnVisit.contains(order.type),
       returnVisitedAt: order.returnVisitedAt, returnVisitSatisfied: order.returnVisitSatisfied)
   }
 
@@ -36,7 +36,7 @@ enum WorkOrderFacts {
         WorkOrder.query(on: db).filter(\.$unit.$id ~~ units).filter(\.$acceptedAt >= month.start).filter(\.$acceptedAt < month.end)
       }
       let orders = try await accepted().count()
-      let complaints = try await accepted().filter(\.$type == OrderType.complaint.rawValue)
+      let complaints = try await accepted().filter(\.$type == OrderType.complaint)
         .filter(\.$verified == true).filter(\.$supplyResponsibility == true).count()
       out.append((orders, complaints))
     }

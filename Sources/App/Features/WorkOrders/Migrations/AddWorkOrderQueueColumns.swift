@@ -20,7 +20,7 @@ struct AddWorkOrderQueueColumns: AsyncMigration {
     var after: UUID?
     while true {
       let query = WorkOrder.query(on: database)
-        .filter(\.$state != WorkOrderState.closed.rawValue).filter(\.$state != WorkOrderState.merged.rawValue)
+        .filter(\.$state != WorkOrderState.closed).filter(\.$state != WorkOrderState.merged)
       if let after { query.filter(\.$id > after) }
       let batch = try await query.sort(\.$id).limit(500).all()
       guard let last = batch.last else { break }

@@ -13,8 +13,8 @@ final class SLAAlert: Model, @unchecked Sendable {
   @Field(key: "created_at") var createdAt: Date
 
   // MARK: fields
-  @Field(key: "stage") var stage: String
-  @Field(key: "level") var level: String
+  @EnumField(key: "stage") var stage: Domain.StageClock
+  @EnumField(key: "level") var level: WarningLevel
   @Field(key: "clock_started_at") var clockStartedAt: Date
   @Field(key: "due_at") var dueAt: Date
   @Field(key: "is_chase") var isChase: Bool
@@ -29,8 +29,8 @@ final class SLAAlert: Model, @unchecked Sendable {
   init(orderID: UUID, unitID: UUID, warning: DueWarning, clockStartedAt: Date, dueAt: Date, at: Date) {
     self.$order.id = orderID
     self.$unit.id = unitID
-    self.stage = warning.stage.rawValue
-    self.level = warning.level.code
+    self.stage = warning.stage
+    self.level = warning.level
     self.clockStartedAt = clockStartedAt
     self.dueAt = dueAt
     self.isChase = warning.isChase
@@ -45,8 +45,8 @@ extension SLAAlert {
     let alerts = try await SLAAlert.query(on: db).filter(\.$order.$id == orderID).all()
     var sent: [Domain.StageClock: Set<WarningLevel>] = [:]
     for (stage, record) in ledger.running {
-      let levels = alerts.filter { $0.stage == stage.rawValue && abs($0.clockStartedAt.timeIntervalSince(record.startedAt)) < 1 }
-        .compactMap { WarningLevel(code: $0.level) }
+      let levels = alerts.filter { $0.stage == stage && abs($0.clockStartedAt.timeIntervalSince(record.startedAt)) < 1 }
+        .map(\.level)
       sent[stage] = Set(levels)
     }
     return sent
@@ -59,20 +59,8 @@ extension SLAAlert {
     let scope = actor.isAdmin ? nil : try await OrgUnit.visible(to: actor, on: db).compactMap(\.id)
     let chases = SLAAlert.query(on: db).filter(\.$isChase == true)
       .join(WorkOrder.self, on: \SLAAlert.$order.$id == \WorkOrder.$id)
-      .filter(WorkOrder.self, \.$state != WorkOrderState.closed.rawValue).filter(WorkOrder.self, \.$state != WorkOrderState.merged.rawValue)
+      .filter(WorkOrder.self, \.$state != WorkOrderState.closed).filter(WorkOrder.self, \.$state != WorkOrderState.merged)
     if let scope { chases.filter(WorkOrder.self, \.$unit.$id ~~ scope) }
     return try await chases.count()
-  }
-}
-
-extension WarningLevel {
-  init?(code: String) {
-    if code == "breach" {
-      self = .breached
-    } else if code.hasPrefix("warn"), let p = Int(code.dropFirst(4)) {
-      self = .approaching(percent: p)
-    } else {
-      return nil
-    }
   }
 }

@@ -17,12 +17,12 @@ final class WorkOrder: Model, @unchecked Sendable {
 
   // MARK: fields
   @Field(key: "number") var number: String
-  @Field(key: "type") var type: String
-  @OptionalField(key: "service_kind") var serviceKind: String?
-  @Field(key: "channel") var channel: String
-  @Field(key: "area") var area: String
-  @Field(key: "state") var state: String
-  @Field(key: "severity") var severity: String
+  @EnumField(key: "type") var type: OrderType
+  @OptionalEnumField(key: "service_kind") var serviceKind: ServiceRequestKind?
+  @EnumField(key: "channel") var channel: Domain.Channel
+  @EnumField(key: "area") var area: AreaClass
+  @EnumField(key: "state") var state: WorkOrderState
+  @EnumField(key: "severity") var severity: Severity
   @Field(key: "customer_account") var customerAccount: String
   @Field(key: "customer_name") var customerName: String
   @Field(key: "customer_phone") var customerPhone: String
@@ -31,7 +31,7 @@ final class WorkOrder: Model, @unchecked Sendable {
   @OptionalField(key: "category_code") var categoryCode: String?
   @OptionalField(key: "item_code") var itemCode: String?
   @OptionalField(key: "taxonomy_version") var taxonomyVersion: Int?
-  @OptionalField(key: "attitude") var attitude: String?
+  @OptionalEnumField(key: "attitude") var attitude: CustomerAttitude?
   @OptionalField(key: "verified") var verified: Bool?
   @OptionalField(key: "supply_responsibility") var supplyResponsibility: Bool?
   @Field(key: "accepted_at") var acceptedAt: Date
@@ -45,9 +45,9 @@ final class WorkOrder: Model, @unchecked Sendable {
   /// sweep reads only orders whose value has come (indexed).
   @OptionalField(key: "next_due_at") var nextDueAt: Date?
   /// Who the order waits on (`WaitingOn`), kept in columns so that "mine" is one query.
-  @OptionalField(key: "waiting_role") var waitingRole: String?
+  @OptionalEnumField(key: "waiting_role") var waitingRole: Role?
   @OptionalField(key: "waiting_person") var waitingPerson: UUID?
-  @OptionalField(key: "approval_role") var approvalRole: String?
+  @OptionalEnumField(key: "approval_role") var approvalRole: Role?
   /// The earliest deadline of a running, unpaused clock (the overdue queue), and when the first
   /// of them enters its warning window (the due-soon queue).
   @OptionalField(key: "deadline_at") var deadlineAt: Date?
@@ -76,9 +76,6 @@ extension WorkOrder: DirectlyInserted {
 }
 
 extension WorkOrder {
-  var orderType: OrderType { OrderType(rawValue: type) ?? .consultation }
-  var orderState: WorkOrderState { WorkOrderState(rawValue: state) ?? .intake }
-
   var snapshot: WorkflowSnapshot {
     get throws { try JSONCoding.decode(WorkflowSnapshot.self, snapshotJSON) }
   }
@@ -94,14 +91,14 @@ extension WorkOrder {
   ) throws {
     snapshotJSON = try JSONCoding.encode(snapshot)
     clocksJSON = try JSONCoding.encode(ledger)
-    state = snapshot.state.rawValue
-    severity = snapshot.severity.rawValue
-    if let unitID = snapshot.unitID.flatMap(UUID.init(uuidString:)) { $unit.id = unitID }
-    $parent.id = snapshot.parentID.flatMap(UUID.init(uuidString:))
+    state = snapshot.state
+    severity = snapshot.severity
+    if let unitID = snapshot.unitID { $unit.id = unitID }
+    $parent.id = snapshot.parentID
     let waiting = workflow.waitingOn(snapshot)
-    waitingRole = waiting.role?.rawValue
-    waitingPerson = waiting.person.flatMap(UUID.init(uuidString:))
-    approvalRole = waiting.approver?.rawValue
+    waitingRole = waiting.role
+    waitingPerson = waiting.person
+    approvalRole = waiting.approver
     try storeDeadlines(ledger, workflow: workflow, now: now, sent: sent)
   }
 

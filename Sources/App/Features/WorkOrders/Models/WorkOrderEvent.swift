@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -11,15 +12,15 @@ final class WorkOrderEvent: Model, @unchecked Sendable {
   @Field(key: "at") var at: Date
 
   // MARK: fields
-  @Field(key: "action") var action: String
-  @Field(key: "from_state") var fromState: String
-  @Field(key: "to_state") var toState: String
+  @EnumField(key: "action") var action: WorkOrderActionKind
+  @EnumField(key: "from_state") var fromState: WorkOrderState
+  @EnumField(key: "to_state") var toState: WorkOrderState
   @Field(key: "actor_name") var actorName: String
   @OptionalField(key: "note") var note: String?
   /// The date the move set or asked for (an extension's new deadline).
   @OptionalField(key: "due_at") var dueAt: Date?
-  /// The move's result code (a return visit: satisfied or unsatisfied).
-  @OptionalField(key: "result") var result: String?
+  /// The move's result (a return visit's verdict).
+  @OptionalEnumField(key: "result") var result: ReturnVisitResult?
 
   // MARK: relations
   @Parent(key: "order_id") var order: WorkOrder
@@ -27,8 +28,8 @@ final class WorkOrderEvent: Model, @unchecked Sendable {
   init() {}
 
   init(
-    orderID: UUID, at: Date, action: String, from: String, to: String, actorName: String, note: String?, dueAt: Date? = nil,
-    result: String? = nil
+    orderID: UUID, at: Date, action: WorkOrderActionKind, from: WorkOrderState, to: WorkOrderState, actorName: String,
+    note: String?, dueAt: Date? = nil, result: ReturnVisitResult? = nil
   ) {
     self.$order.id = orderID
     self.at = at
@@ -44,4 +45,9 @@ final class WorkOrderEvent: Model, @unchecked Sendable {
 
 extension WorkOrderEvent: DirectlyInserted {
   var storedProperties: [any AnyDatabaseProperty] { [$id, $at, $action, $fromState, $toState, $actorName, $note, $dueAt, $result, $order] }
+}
+
+/// A return visit's verdict as the timeline shows it.
+enum ReturnVisitResult: String, Codable, Sendable, CaseIterable {
+  case satisfied, unsatisfied
 }

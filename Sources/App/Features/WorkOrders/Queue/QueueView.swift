@@ -12,7 +12,7 @@ enum QueueView: String, CaseIterable, Sendable {
   static let parameter = QueryParameter<QueueView>(info: .init(name: "view", kind: .choice, choices: allCases.map(\.rawValue))) {
     raw in
     guard let view = QueueView(rawValue: raw) else {
-      throw AppError(.badRequest, code: "invalid_field", key: "workorders.error.view", args: [raw], field: "view")
+      throw AppError(.badRequest, code: .invalidField, key: "workorders.error.view", args: [raw], field: "view")
     }
     return view
   }

@@ -25,10 +25,10 @@ enum ReportSecrecy {
     guard !isCleared(actor) else { return }
     switch mode {
     case .unrestricted: return
-    case .never: q.filter(\.$type != OrderType.report.rawValue)
+    case .never: q.filter(\.$type != OrderType.report)
     case .whenWaitingOn:
       q.group(.or) { or in
-        or.filter(\.$type != OrderType.report.rawValue)
+        or.filter(\.$type != OrderType.report)
         or.group(.and) { WorkOrderQueries.waitingOn(actor, $0) }
       }
     }
@@ -36,6 +36,6 @@ enum ReportSecrecy {
 
   /// Whether the viewer may see who filed this order (a report's customer).
   static func hidesCustomer(of order: WorkOrder, from actor: Actor) -> Bool {
-    order.orderType == .report && !isCleared(actor)
+    order.type == .report && !isCleared(actor)
   }
 }

@@ -41,7 +41,7 @@ struct KPIDashboardPage: Encodable {
       chrome: try await .make(for: req, titleKey: "kpi.title"), unitName: data.root.name,
       bulletinHref: Paths.bulletin.link() + "?unitId=\(try data.root.requireID().uuidString)&month=\(data.month)", month: data.month,
       months: (0..<12).map { KPIData.shift(thisMonth, by: -$0) }.map { Choice(value: $0, label: $0, selected: $0 == data.month) },
-      units: try data.visible.filter { $0.unitKind != .hall && $0.unitKind != .team }.map {
+      units: try data.visible.filter { $0.kind != .hall && $0.kind != .team }.map {
         Choice(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == data.root.id)
       },
       figures: view.figures(), volumeChart: view.volumeChart(), categoryChart: view.categoryChart(),

@@ -92,8 +92,8 @@ struct KPIDashboardView {
           ChartSeries(
             name: text("kpi.volume"),
             values: children.map { child in
-              let ids = Set(data.subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap { $0.id?.uuidString })
-              return Double(data.inMonth.filter { volume.contains($0.orderID) && ids.contains($0.unitID ?? "") }.count)
+              let ids = Set(data.subtree.filter { child.unitPath.contains($0.unitPath) }.compactMap(\.id))
+              return Double(data.inMonth.filter { volume.contains($0.orderID) && $0.unitID.map(ids.contains) == true }.count)
             },
             links: try children.map { Paths.kpi.link() + "?unitId=\(try $0.requireID().uuidString)&month=\(data.month)" })
         ], valueFormat: .integer, noDataText: noData))

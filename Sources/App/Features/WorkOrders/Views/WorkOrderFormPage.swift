@@ -31,7 +31,7 @@ struct WorkOrderFormPage: Encodable {
     where T.RawValue == String {
       T.allCases.map { Choice(value: $0.rawValue, labelKey: "\(prefix).\($0.rawValue)", selected: $0.rawValue == (values[field] ?? def)) }
     }
-    let units = try await OrgUnit.visible(to: actor, on: req.db).filter { $0.unitKind != .company && $0.unitKind != .city }
+    let units = try await OrgUnit.visible(to: actor, on: req.db).filter { $0.kind != .company && $0.kind != .city }
     let item = values["item"] ?? ""
     return WorkOrderFormPage(
       chrome: try await .make(for: req, titleKey: "workorders.new"), contactsLookup: Paths.workOrderContacts.link(),

@@ -147,8 +147,8 @@ struct WorkOrderListPage: Encodable {
       let nextDue = try WorkOrderPresenter.clocks(order, calendar: workflow.calendar, now: now).filter { !$0.stopped }.map(\.dueAt).min()
       let hidden = ReportSecrecy.hidesCustomer(of: order, from: actor)
       return Row(
-        href: Paths.workOrder.link(try order.requireID()), number: order.number, typeKey: "workorder.type.\(order.type)",
-        stateKey: "workorder.state.\(order.state)", customer: hidden ? "***" : order.customerName,
+        href: Paths.workOrder.link(try order.requireID()), number: order.number, typeKey: "workorder.type.\(order.type.rawValue)",
+        stateKey: "workorder.state.\(order.state.rawValue)", customer: hidden ? "***" : order.customerName,
         phone: hidden ? "***" : DisplayFormat.maskedPhone(order.customerPhone), unitName: units[order.$unit.id] ?? "",
         acceptedAt: DisplayFormat.dateTime(order.acceptedAt), nextDue: nextDue.map(DisplayFormat.dateTime) ?? "—",
         overdue: order.deadlineAt.map { $0 < now } ?? false, mine: order.isWaiting(on: actor),
@@ -174,8 +174,7 @@ extension WorkOrder {
   /// Whether the order waits on this person (`WaitingOn`, from its columns).
   func isWaiting(on actor: Actor) -> Bool {
     WaitingOn(
-      role: waitingRole.flatMap(Role.init(rawValue:)), person: waitingPerson?.uuidString,
-      approver: approvalRole.flatMap(Role.init(rawValue:))
-    ).includes(roles: actor.roles, person: actor.userID.uuidString)
+      role: waitingRole, person: waitingPerson, approver: approvalRole
+    ).includes(roles: actor.roles, person: actor.userID)
   }
 }

@@ -104,14 +104,14 @@ struct WorkOrderPage: Encodable {
     let order = data.order
     let english = req.locale == "en"
     return WorkOrderPage(
-      chrome: try await .make(for: req, titleKey: "workorders.detail"), order: data.dto, typeKey: "workorder.type.\(order.type)",
-      stateKey: "workorder.state.\(order.state)", channelKey: "workorder.channel.\(order.channel)",
-      areaKey: "workorder.area.\(order.area)", severityKey: "workorder.severity.\(order.severity)",
-      attitudeKey: order.attitude.map { "workorder.attitude.\($0)" },
+      chrome: try await .make(for: req, titleKey: "workorders.detail"), order: data.dto, typeKey: "workorder.type.\(order.type.rawValue)",
+      stateKey: "workorder.state.\(order.state.rawValue)", channelKey: "workorder.channel.\(order.channel.rawValue)",
+      areaKey: "workorder.area.\(order.area.rawValue)", severityKey: "workorder.severity.\(order.severity.rawValue)",
+      attitudeKey: order.attitude.map { "workorder.attitude.\($0.rawValue)" },
       categoryName: data.category.map { english ? $0.englishName : $0.chineseName },
       itemName: data.item.map { english ? $0.englishName : $0.chineseName }, unitName: data.unit?.name ?? "",
       acceptedAt: DisplayFormat.dateTime(order.acceptedAt), clocks: clocks(data.dto), events: events(data.events),
-      actions: data.actions.map { form($0, type: order.orderType, units: data.units, parents: data.parents, refused: refused) },
+      actions: data.actions.map { form($0, type: order.type, units: data.units, parents: data.parents, refused: refused) },
       actionURL: Paths.workOrderAction.link(id), pendingExtension: pendingExtension(data),
       investigation: investigationLines(order.investigation), attachments: try attachments(data.attachments, orderID: id),
       attachmentAction: Paths.workOrderAttachments.link(id),
@@ -124,7 +124,8 @@ struct WorkOrderPage: Encodable {
   static func clocks(_ dto: WorkOrderDTO) -> [Clock] {
     dto.clocks.map { c in
       Clock(
-        stageKey: "workorder.stage.\(c.stage)", startedAt: DisplayFormat.dateTime(c.startedAt), dueAt: DisplayFormat.dateTime(c.dueAt),
+        stageKey: "workorder.stage.\(c.stage.rawValue)", startedAt: DisplayFormat.dateTime(c.startedAt),
+        dueAt: DisplayFormat.dateTime(c.dueAt),
         statusKey: c.breached
           ? "workorder.clock.breached" : c.done ? "workorder.clock.done" : c.stopped ? "workorder.clock.ended" : "workorder.clock.running",
         breached: c.breached, provisional: c.provisional && !c.stopped, percent: Int((min(c.elapsedFraction, 1) * 100).rounded()))
@@ -134,16 +135,17 @@ struct WorkOrderPage: Encodable {
   static func events(_ events: [WorkOrderEvent]) -> [Event] {
     events.map {
       Event(
-        at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action)",
-        toStateKey: "workorder.state.\($0.toState)", note: $0.note, dueAt: $0.dueAt.map(DisplayFormat.dateTime),
-        resultKey: $0.result.map { "workorder.visit.\($0)" })
+        at: DisplayFormat.dateTime($0.at), actor: $0.actorName, actionKey: "workorder.action.\($0.action.rawValue)",
+        toStateKey: "workorder.state.\($0.toState.rawValue)", note: $0.note, dueAt: $0.dueAt.map(DisplayFormat.dateTime),
+        resultKey: $0.result.map { "workorder.visit.\($0.rawValue)" })
     }
   }
 
   static func alerts(_ alerts: [SLAAlert]) -> [Alert] {
     alerts.map {
       Alert(
-        at: DisplayFormat.dateTime($0.createdAt), stageKey: "workorder.stage.\($0.stage)", levelKey: "workorder.alert.\($0.level)",
+        at: DisplayFormat.dateTime($0.createdAt), stageKey: "workorder.stage.\($0.stage.rawValue)",
+        levelKey: "workorder.alert.\($0.level.rawValue)",
         isChase: $0.isChase)
     }
   }
@@ -172,8 +174,8 @@ struct WorkOrderPage: Encodable {
     ).filter { $0.id != order.id }
     return try others.map {
       Related(
-        href: Paths.workOrder.link(try $0.requireID()), number: $0.number, typeKey: "workorder.type.\($0.type)",
-        stateKey: "workorder.state.\($0.state)",
+        href: Paths.workOrder.link(try $0.requireID()), number: $0.number, typeKey: "workorder.type.\($0.type.rawValue)",
+        stateKey: "workorder.state.\($0.state.rawValue)",
         acceptedAt: DisplayFormat.dateTime($0.acceptedAt))
     }
   }
@@ -199,7 +201,7 @@ struct WorkOrderPage: Encodable {
       account: order.customerAccount, phone: order.customerPhone, asOf: now, for: actor, on: db
     ).filter { $0.id != order.id }
     return try candidates.filter { parent in
-      let target = MergeParent(orderID: try parent.requireID().uuidString, type: parent.orderType, state: parent.orderState)
+      let target = MergeParent(orderID: try parent.requireID(), type: parent.type, state: parent.state)
       return (try? workflow.apply(.mergeInto(parent: target), to: snapshot, by: actor.roles, at: now)) != nil
     }.map { Choice(value: try $0.requireID().uuidString, label: "\($0.number) · \($0.content.prefix(30))", selected: false) }
   }

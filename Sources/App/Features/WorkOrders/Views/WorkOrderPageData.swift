@@ -27,7 +27,7 @@ struct WorkOrderPageData {
   static func load(_ id: UUID, actor: Actor, on db: any Database, now: Date) async throws -> WorkOrderPageData {
     let order = try await WorkOrderQueries.findVisible(id, for: actor, on: db)
     let workflow = try await WorkOrderFlow.workflow(on: db)
-    let taxonomy: Taxonomy = order.orderType == .report ? .misconductV1 : .complaintsV1
+    let taxonomy: Taxonomy = order.type == .report ? .misconductV1 : .complaintsV1
     let category = order.categoryCode.flatMap(taxonomy.category)
     let allowed = WorkOrderPresenter.allowedActions(order, workflow: workflow, actor: actor, now: now)
     // A report's page must not lead to its reporter's other orders, nor merge with them.
@@ -44,7 +44,7 @@ struct WorkOrderPageData {
       notes: try await WorkOrderNote.query(on: db).filter(\.$order.$id == id).sort(\.$createdAt, .descending).all(),
       attachments: try await AttachmentService.list(order, on: db),
       related: secret ? [] : try await WorkOrderPage.related(order, actor: actor, on: db), parents: parents,
-      units: try await OrgUnit.visible(to: actor, on: db).filter { $0.unitKind != .company }.map {
+      units: try await OrgUnit.visible(to: actor, on: db).filter { $0.kind != .company }.map {
         Choice(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: $0.id == order.$unit.id)
       },
       actions: allowed + (allowed.contains(.reply) ? [.requestExtension] : []) + (parents.isEmpty ? [] : [.mergeInto]),
