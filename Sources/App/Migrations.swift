@@ -37,6 +37,10 @@ enum Migrations {
       AddUserSessionVersion(),
       AddApiTokenExpiry(now: now),
       AddAnalysisRunScope(),
+      CreatePenaltyRuleVersions(),
+      SeedPenaltyRules(now: now),
+      CreateAccountabilityCases(),
+      CreateDeductionLedger(),
     ]
   }
 }

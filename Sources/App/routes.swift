@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
   ReportPagesController.register(signedIn)
   SurveyExportController.register(signedIn)
   AnalysisPagesController.register(signedIn)
+  RulesPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)
@@ -44,4 +45,5 @@ func routes(_ app: Application) throws {
   SurveysAPIController.register(api)
   InboxController.registerAPI(api)
   AttachmentController.registerAPI(api)
+  AccountabilityAPIController.register(api)
 }

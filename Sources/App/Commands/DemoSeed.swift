@@ -24,6 +24,7 @@ enum DemoSeed {
     .admin: "系统管理员", .agent: "王丽（95598坐席）", .lead: "陈静（坐席班长）", .handler: "李强（基层处理人）",
     .reviewer: "赵敏（营销部审核）", .staff: "孙伟（部门专责）", .analyst: "周洁（满意度分析）",
     .surveyor: "吴涛（访员）", .leader: "郑国华（分管领导）",
+    .hr: "钱芳（人力资源部）",
   ]
 
   /// Creates the demo company and users when the database has no units yet; returns the logins,

@@ -43,7 +43,7 @@ enum DemoWorkOrders {
           try await WorkOrderFlow.apply(
             action, to: order, expectedVersion: order.version,
             details: .init(verified: action.kind == .reply ? true : nil, supplyResponsibility: action.kind == .reply ? true : nil),
-            actor: actor, on: db, now: at)
+            actor: actor, on: db, now: at, observers: app.complaintObservers)
         }
         created += 1
       } catch {

@@ -61,6 +61,10 @@ struct Chrome: Encodable {
     ]
     if actor.has(.surveyor) { items.insert(("nav.interview", Paths.interview), at: 1) }
     if actor.has(.analyst) || actor.isAdmin { items.insert(("nav.analysis", Paths.analysis), at: items.count - 1) }
+    // ACC-CASE-ROLES: the people who assess, approve and deduct read the penalty rules.
+    if actor.isAdmin || !actor.roles.isDisjoint(with: [.reviewer, .leader, .hr]) {
+      items.insert(("nav.accountability_rules", Paths.accountabilityRules), at: items.count - 1)
+    }
     if actor.isAdmin {
       items += [
         ("nav.departments", Paths.departments), ("nav.users", Paths.users),

@@ -76,6 +76,8 @@ extension WorkOrder: DirectlyInserted {
 }
 
 extension WorkOrder {
+  /// A complaint verified as the supply side's responsibility (rule WO-VERIFIED-COMPLAINT).
+  var isVerifiedComplaint: Bool { orderType == .complaint && verified == true && supplyResponsibility == true }
   var orderType: OrderType { OrderType(rawValue: type) ?? .consultation }
   var orderState: WorkOrderState { WorkOrderState(rawValue: state) ?? .intake }
 

@@ -1,0 +1,233 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+struct CaseBody: Decodable {
+  struct Line: Decodable {
+    let role: String
+    let personId: UUID?
+    let unitId: UUID?
+    let minFen: Int
+    let maxFen: Int?
+    let amountFen: Int
+    let sanction: String?
+  }
+  let id: UUID
+  let version: Int
+  let state: String
+  let cause: String
+  let severity: String
+  let outsideChannel: String?
+  let doubled: Bool
+  let lines: [Line]
+}
+
+struct LedgerBody: Decodable {
+  let month: String
+  let kind: String
+  let chargedFen: Int
+  let deductedFen: Int
+  let carriedFen: Int
+}
+
+/// Accountability cases through the API, opened by a verified complaint of the work-order loop
+/// (Tuesday 10 March 2026).
+@Suite("Accountability cases through the API")
+struct AccountabilityCaseTests {
+  typealias Loop = WorkOrderAPITests.Loop
+
+  /// A complaint filed, dispatched to county A and replied as verified with supply-side
+  /// responsibility by handlerA; the people of accountability signed in.
+  static func verified(_ app: Application) async throws -> (Loop, OrderBody) {
+    var loop = try await Loop.make(app)
+    try await loop.org.user(app, "leader", [.leader], loop.org.city)
+    try await loop.org.user(app, "hr", [.hr], loop.org.city)
+    try await loop.org.user(app, "leadA", [.lead], loop.org.countyA)
+    try await loop.org.user(app, "leadB", [.lead], loop.org.countyB)
+    for name in ["leader", "hr", "leadA", "leadB", "agentB"] { loop.tokens[name] = try await app.token(name) }
+    let order = try await loop.file(then: [Loop.approve, loop.dispatchA, Loop.contact, Loop.reply])
+    return (loop, order)
+  }
+
+  static func cases(_ loop: Loop, _ who: String, order: OrderBody? = nil) async throws -> [CaseBody] {
+    let query = order.map { "?workOrderId=\($0.id)" } ?? ""
+    let res = try await loop.app.api(.GET, "/api/v1/accountability/cases\(query)", token: loop.tokens[who])
+    #expect(res.status == .ok, "\(res.body.string)")
+    return try JSONDecoder().decode([CaseBody].self, from: Data(res.body.string.utf8))
+  }
+
+  static func act(_ loop: Loop, _ who: String, _ body: CaseBody, _ json: String) async throws -> TestingHTTPResponse {
+    let full = json.replacingOccurrences(of: #"{"action""#, with: #"{"version":\#(body.version),"action""#)
+    return try await loop.app.api(.POST, "/api/v1/accountability/cases/\(body.id)/actions", token: loop.tokens[who], json: full)
+  }
+
+  static func decode(_ res: TestingHTTPResponse) throws -> CaseBody {
+    try JSONDecoder().decode(CaseBody.self, from: Data(res.body.string.utf8))
+  }
+
+  static func pay(_ app: Application, _ username: String, _ month: String, _ fen: Int) async throws {
+    let user = try #require(try await User.query(on: app.db).filter(\.$username == username).first())
+    let pay = PerformancePay()
+    pay.$person.id = try user.requireID()
+    pay.month = month
+    pay.amountFen = fen
+    pay.updatedAt = app.clock.now()
+    try await pay.create(on: app.db)
+  }
+
+  @Test("Rule ACC-CASE-OPEN: a verified complaint opens one proposed case with the handler as main responsible at the default amount")
+  func opened() async throws {
+    try await withApp { app in
+      let (loop, order) = try await Self.verified(app)
+      let res = try await app.api(.GET, "/api/v1/accountability/cases?workOrderId=\(order.id)", token: loop.tokens["reviewer"])
+      let json = res.body.string
+      for key in [
+        #""id""#, #""state""#, #""cause""#, #""severity""#, #""doubled""#, #""lines""#, #""role""#, #""minFen""#, #""amountFen""#,
+      ] {
+        #expect(json.contains(key), "\(key)")
+      }
+      let cases = try await Self.cases(loop, "reviewer", order: order)
+      let handler = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
+      #expect(cases.count == 1)
+      let found = try #require(cases.first)
+      #expect(found.state == "proposed" && found.cause == "quality_error" && found.severity == "general" && !found.doubled)
+      #expect(found.lines.count == 1)
+      #expect(found.lines.first?.personId == handler.id && found.lines.first?.role == "main")
+      #expect(found.lines.first?.minFen == 10_000 && found.lines.first?.maxFen == 20_000 && found.lines.first?.amountFen == 10_000)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "accountability_case").count() == 1)
+    }
+  }
+
+  @Test("Rules ACC-CASE-STATES, ACC-DEDUCTION, ACC-FOUR-DONTS: proposed → submitted → approved → deducting → settled, with carry-over")
+  func wholePath() async throws {
+    try await withApp { app in
+      let (loop, order) = try await Self.verified(app)
+      var found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      let handler = try #require(found.lines.first?.personId)
+      var res = try await Self.act(
+        loop, "reviewer", found,
+        #"{"action":"update","causeFramework":"general","cause":"poor_attitude","severity":"general","lines":[{"role":"main","personId":"\#(handler)","amountFen":30000}]}"#
+      )
+      #expect(res.status == .ok, "\(res.body.string)")
+      found = try Self.decode(res)
+      res = try await Self.act(loop, "reviewer", found, #"{"action":"submit"}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      found = try Self.decode(res)
+      try await Self.pay(app, "handlerA", "2026-03", 20_000)
+      res = try await Self.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      found = try Self.decode(res)
+      #expect(found.state == "deducting")
+      // Settling before the rest is deducted and the four don'ts are recorded is refused, naming why.
+      res = try await Self.act(loop, "reviewer", found, #"{"action":"settle"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "fourDonts.causeEstablished", "\(res.body.string)")
+      res = try await Self.act(
+        loop, "reviewer", found,
+        #"{"action":"record_four_donts","fourDonts":{"causeEstablished":"态度生硬","personEducated":"已谈话","correctiveMeasure":"服务规范培训","personDealtWith":"考核300元"}}"#
+      )
+      #expect(res.status == .ok, "\(res.body.string)")
+      found = try Self.decode(res)
+      res = try await Self.act(loop, "reviewer", found, #"{"action":"settle"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "action", "\(res.body.string)")
+      // April's pay takes the carried ¥100.
+      try await Self.pay(app, "handlerA", "2026-04", 20_000)
+      try await LedgerService.runMonth(try #require(YearMonth(iso: "2026-04")), on: app.db, now: app.clock.now())
+      let ledger = try await app.api(.GET, "/api/v1/accountability/ledger?personId=\(handler)", token: loop.tokens["hr"])
+      let rows = try JSONDecoder().decode([LedgerBody].self, from: Data(ledger.body.string.utf8))
+      #expect(rows.map(\.month) == ["2026-03", "2026-04"])
+      #expect(
+        rows.map(\.chargedFen) == [30_000, 10_000] && rows.map(\.deductedFen) == [20_000, 10_000] && rows.map(\.carriedFen) == [10_000, 0])
+      res = try await Self.act(loop, "reviewer", found, #"{"action":"settle"}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      #expect(try Self.decode(res).state == "settled")
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "accountability_case").count() >= 6)
+    }
+  }
+
+  @Test(
+    "Bad input: amount outside the range, a sanction not allowed, a stale version, the wrong role, a past month, approving twice — nothing saved"
+  )
+  func badInput() async throws {
+    try await withApp { app in
+      let (loop, order) = try await Self.verified(app)
+      let found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      let handler = try #require(found.lines.first?.personId)
+      func update(_ amount: Int, sanction: String = "", severity: String = "general") -> String {
+        #"{"action":"update","causeFramework":"general","cause":"quality_error","severity":"\#(severity)","lines":[{"role":"main","personId":"\#(handler)","amountFen":\#(amount),"sanction":"\#(sanction)"}]}"#
+      }
+      var res = try await Self.act(loop, "reviewer", found, update(20_001))
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[0].amountFen", "\(res.body.string)")
+      res = try await Self.act(loop, "reviewer", found, update(100_000, sanction: "dismissal", severity: "serious"))
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[0].sanction", "\(res.body.string)")
+      res = try await Self.act(loop, "reviewer", found, update(80_000, sanction: "warning", severity: "major"))
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[0].sanction", "\(res.body.string)")
+      res = try await Self.act(loop, "handlerA", found, #"{"action":"submit"}"#)
+      #expect(res.status == .forbidden)
+      res = try await Self.act(loop, "reviewer", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      #expect(res.status == .forbidden)
+      var unchanged = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      #expect(unchanged.version == found.version && unchanged.lines.first?.amountFen == 10_000)
+      res = try await Self.act(loop, "reviewer", found, #"{"action":"submit"}"#)
+      #expect(res.status == .ok)
+      // The version read before the submit is stale now.
+      res = try await Self.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      #expect(res.status == .conflict && res.apiError?.field == "version")
+      unchanged = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      res = try await Self.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-02"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "deductionMonth")
+      res = try await Self.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-3"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "deductionMonth")
+      res = try await Self.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      #expect(res.status == .ok)
+      let approved = try Self.decode(res)
+      res = try await Self.act(loop, "leader", approved, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "action")
+      #expect(try await LedgerEntry.query(on: app.db).count() == 0)
+    }
+  }
+
+  @Test("Rule ACC-SCOPE: a handler sees only their own penalties, a county lead only the county's")
+  func scoping() async throws {
+    try await withApp { app in
+      let (loop, order) = try await Self.verified(app)
+      #expect(try await Self.cases(loop, "handlerA").count == 1)
+      #expect(try await Self.cases(loop, "leadA").count == 1)
+      #expect(try await Self.cases(loop, "leadB").isEmpty)
+      #expect(try await Self.cases(loop, "agentB").isEmpty)
+      let found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      let one = try await app.api(.GET, "/api/v1/accountability/cases/\(found.id)", token: loop.tokens["leadB"])
+      #expect(one.status == .notFound)
+      let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
+      let ledger = try await app.api(
+        .GET, "/api/v1/accountability/ledger?personId=\(try agent.requireID())", token: loop.tokens["handlerA"])
+      #expect(ledger.status == .forbidden)
+      let own = try await app.api(.GET, "/api/v1/accountability/ledger", token: loop.tokens["handlerA"])
+      #expect(own.status == .ok && own.body.string == "[]")
+    }
+  }
+
+  @Test("Rule ACC-REFUND: a case withdrawn after partial deduction is refunded as a row; overturning the verification withdraws it")
+  func withdrawal() async throws {
+    try await withApp { app in
+      let (loop, order) = try await Self.verified(app)
+      var found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      found = try Self.decode(try await Self.act(loop, "reviewer", found, #"{"action":"submit"}"#))
+      try await Self.pay(app, "handlerA", "2026-03", 4_000)
+      found = try Self.decode(try await Self.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
+      var res = try await Self.act(loop, "reviewer", found, #"{"action":"withdraw"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "reason")
+      res = try await Self.act(loop, "reviewer", found, #"{"action":"withdraw","reason":"复核认定非供电方责任"}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      #expect(try Self.decode(res).state == "withdrawn")
+      let rows = try await LedgerEntry.query(on: app.db).sort(\.$kind).all()
+      #expect(rows.map(\.kind) == ["deduction", "refund"])
+      #expect(rows.map(\.deductedFen) == [4_000, -4_000] && rows.last?.chargedFen == -6_000)
+      _ = order
+    }
+  }
+}
