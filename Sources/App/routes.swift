@@ -31,6 +31,8 @@ func routes(_ app: Application) throws {
   SurveyExportController.register(signedIn)
   AnalysisPagesController.register(signedIn)
   RulesPagesController.register(signedIn)
+  CasePagesController.register(signedIn)
+  LedgerPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)

@@ -231,3 +231,99 @@ struct AccountabilityCaseTests {
     }
   }
 }
+
+@Suite("Accountability pages and pay")
+struct AccountabilityPageTests {
+  typealias Loop = WorkOrderAPITests.Loop
+
+  @Test("Rule ACC-PAY: a pay import with bad rows names each line and saves nothing; a good one deducts the month")
+  func payImport() async throws {
+    try await withApp { app in
+      let (loop, order) = try await AccountabilityCaseTests.verified(app)
+      var found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
+      found = try AccountabilityCaseTests.decode(try await AccountabilityCaseTests.act(loop, "reviewer", found, #"{"action":"submit"}"#))
+      found = try AccountabilityCaseTests.decode(
+        try await AccountabilityCaseTests.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
+      #expect(found.state == "approved")
+      let hr = PageClient(app)
+      try await hr.login("hr")
+      try await hr.get("/accountability/deductions?month=2026-03")
+      let bad =
+        "用户名,月份,绩效工资\nhandlerA,2026-03,60\nnobody,2026-03,100\nagentB,2026-3,100\nagent,2026-03,-5\nlead,2026-03,abc\nreviewer,2026-03,200000\nhandlerA,2026-03,70\n"
+      var res = try await AnalysisFixtures.upload(hr, "/accountability/pay/import", fields: [], file: ("pay.csv", Data(bad.utf8)))
+      #expect(res.status == .unprocessableEntity)
+      let html = res.body.string
+      for line in ["第 3 行", "第 4 行", "第 5 行", "第 6 行", "第 7 行", "第 8 行"] { #expect(html.contains(line), "\(line)") }
+      #expect(!html.contains("第 2 行"))
+      #expect(try await PerformancePay.query(on: app.db).count() == 0)
+      var big = "username,month,pay\nhandlerA,2026-03,60\n"
+      for month in 4...12 { big += "handlerA,2026-\(String(format: "%02d", month)),60\n" }
+      res = try await AnalysisFixtures.upload(hr, "/accountability/pay/import", fields: [], file: ("pay.csv", Data(big.utf8)))
+      #expect(res.status == .ok, "\(res.body.string.prefix(300))")
+      #expect(try await PerformancePay.query(on: app.db).count() == 10)
+      // ¥100 due, ¥60 a month: March deducts 60, April the last 40.
+      let march = try await hr.get("/accountability/deductions?month=2026-03")
+      #expect(march.body.string.contains("¥60") && march.body.string.contains("¥40"))
+      let april = try await hr.get("/accountability/deductions?month=2026-04")
+      #expect(april.body.string.contains(#"id="total-carried">¥0"#))
+      let xlsx = try await hr.get("/exports/accountability/deductions.xlsx?month=2026-03")
+      #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheetml") == true)
+      // The API refuses negative and absurd pay by field, and a month already deducted.
+      let handler = try #require(found.lines.first?.personId)
+      for (json, field) in [
+        (#"{"items":[{"personId":"\#(handler)","month":"2027-01","amountFen":-1}]}"#, "items[0].amountFen"),
+        (#"{"items":[{"personId":"\#(handler)","month":"2027-01","amountFen":1000000000}]}"#, "items[0].amountFen"),
+        (#"{"items":[{"personId":"\#(handler)","month":"2027-13","amountFen":100}]}"#, "items[0].month"),
+        (#"{"items":[{"personId":"\#(handler)","month":"2026-03","amountFen":100}]}"#, "line 1"),
+      ] {
+        let api = try await app.api(.POST, "/api/v1/accountability/pay", token: loop.tokens["hr"], json: json)
+        #expect(api.status == .unprocessableEntity && api.apiError?.field == field, "\(json): \(api.body.string)")
+      }
+      let wrongRole = try await app.api(
+        .POST, "/api/v1/accountability/pay", token: loop.tokens["reviewer"],
+        json: #"{"items":[{"personId":"\#(handler)","month":"2027-01","amountFen":1}]}"#)
+      #expect(wrongRole.status == .forbidden)
+    }
+  }
+
+  @Test("Pages: Marketing submits on the case page, the leadership group approves the batch with totals, the handler sees their own")
+  func pages() async throws {
+    try await withApp { app in
+      let (_, order) = try await AccountabilityCaseTests.verified(app)
+      let reviewer = PageClient(app)
+      try await reviewer.login("reviewer")
+      let list = try await reviewer.get("/accountability/cases")
+      #expect(list.status == .ok && list.body.string.contains(order.number))
+      let caseID = try #require(try await AccountabilityCase.query(on: app.db).first()?.requireID())
+      var page = try await reviewer.get("/accountability/cases/\(caseID)")
+      #expect(page.status == .ok && page.body.string.contains("case-edit"))
+      // An amount outside the range is shown again beside the lines, nothing saved.
+      var res = try await reviewer.post(
+        "/accountability/cases/\(caseID)/actions",
+        [
+          ("action", "update"), ("version", "1"), ("cause", "general:poor_attitude"), ("severity", "general"), ("outsideChannel", ""),
+          ("role_0", "main"),
+          ("person_0", try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first()?.id?.uuidString)),
+          ("amount_0", "600"), ("sanction_0", ""),
+        ])
+      #expect(res.status == .unprocessableEntity)
+      #expect(res.body.string.contains("第 1 条明细") && res.body.string.contains("600"))
+      res = try await reviewer.post("/accountability/cases/\(caseID)/actions", [("action", "submit"), ("version", "1")])
+      #expect(res.status == .seeOther || res.status == .found)
+      let leader = PageClient(app)
+      try await leader.login("leader")
+      page = try await leader.get("/accountability/batches")
+      #expect(page.body.string.contains("临川县供电公司") && page.body.string.contains("¥100"))
+      #expect(page.body.string.contains("handlerA 姓名"))
+      res = try await leader.post("/accountability/batches/approve", [("cases", "\(caseID):2,"), ("deductionMonth", "2026-03")])
+      #expect(res.status == .seeOther || res.status == .found, "\(res.body.string.prefix(400))")
+      res = try await leader.post("/accountability/batches/approve", [("cases", "\(caseID):2,"), ("deductionMonth", "2026-03")])
+      #expect(res.status == .conflict || res.status == .unprocessableEntity)
+      let handler = PageClient(app)
+      try await handler.login("handlerA")
+      let mine = try await handler.get("/accountability/mine")
+      #expect(mine.status == .ok && mine.body.string.contains(order.number) && mine.body.string.contains("尚待扣款：¥100"))
+      #expect(try await handler.get("/accountability/batches").status == .forbidden)
+    }
+  }
+}

@@ -14,7 +14,7 @@ struct CommandTests {
     try await withApp { app in
       app.clock = FixedClock(BusinessTime.parseInstant("2026-11-23T10:00:00+08:00")!)
       let result = try #require(try await DemoSeed.seedIfEmpty(app))
-      #expect(result.logins.count == 9)
+      #expect(result.logins.count == Role.allCases.count)
       let kinds = try await OrgUnit.query(on: app.db).all().map(\.kind)
       #expect(kinds.filter { $0 == "city" }.count == 1)
       #expect(kinds.filter { $0 == "county" }.count == 4)
