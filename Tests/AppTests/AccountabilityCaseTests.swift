@@ -80,7 +80,9 @@ struct AccountabilityCaseTests {
     try await pay.create(on: app.db)
   }
 
-  @Test("Rule ACC-CASE-OPEN: a verified complaint opens one proposed case with the handler as main responsible at the default amount")
+  @Test(
+    "Rule ACC-CASE-OPEN: a verified complaint opens one proposed case with the handler as main responsible at the default amount; overturned, it is withdrawn"
+  )
   func opened() async throws {
     try await withApp { app in
       let (loop, order) = try await Self.verified(app)
@@ -100,6 +102,16 @@ struct AccountabilityCaseTests {
       #expect(found.lines.first?.personId == handler.id && found.lines.first?.role == "main")
       #expect(found.lines.first?.minFen == 10_000 && found.lines.first?.maxFen == 20_000 && found.lines.first?.amountFen == 10_000)
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == "accountability_case").count() == 1)
+      // The finding overturned: withdrawn with the order named; verified again: proposed again.
+      try await app.complaintObservers.overturned(orderID: order.id, number: order.number, on: app.db, now: app.clock.now())
+      var again = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      #expect(again.state == "withdrawn")
+      let complaint = VerifiedComplaint(
+        orderID: order.id, number: order.number, unitID: try #require(loop.org.countyA.id), handlerIDs: [try #require(handler.id)],
+        severity: .general, outsideChannel: "12398", verifiedAt: app.clock.now())
+      try await app.complaintObservers.verified(complaint, on: app.db)
+      again = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      #expect(again.state == "proposed" && again.version == found.version + 2)
     }
   }
 
@@ -211,7 +223,7 @@ struct AccountabilityCaseTests {
     }
   }
 
-  @Test("Rule ACC-REFUND: a case withdrawn after partial deduction is refunded as a row; overturning the verification withdraws it")
+  @Test("Rule ACC-REFUND: a case withdrawn after partial deduction is refunded as a row")
   func withdrawal() async throws {
     try await withApp { app in
       let (loop, order) = try await Self.verified(app)
@@ -324,6 +336,40 @@ struct AccountabilityPageTests {
       let mine = try await handler.get("/accountability/mine")
       #expect(mine.status == .ok && mine.body.string.contains(order.number) && mine.body.string.contains("尚待扣款：¥100"))
       #expect(try await handler.get("/accountability/batches").status == .forbidden)
+    }
+  }
+}
+
+@Suite("Accountability demo")
+struct AccountabilityDemoTests {
+  @Test("wanjia demo: cases in every state, an approved batch carried into a later month")
+  func demo() async throws {
+    try await withApp { app in
+      app.clock = FixedClock(try #require(BusinessTime.parseInstant("2026-11-23T10:00:00+08:00")))
+      _ = try #require(try await DemoSeed.seedIfEmpty(app))
+      let states = Set(try await AccountabilityCase.query(on: app.db).all().map(\.state))
+      #expect(states == Set(CaseState.allCases.map(\.rawValue)))
+      let rows = try await LedgerEntry.query(on: app.db).sort(\.$month).all()
+      #expect(rows.contains { $0.month == "2026-09" && $0.carriedFen > 0 })
+      #expect(rows.contains { $0.month == "2026-10" && $0.deductedFen > 0 })
+      #expect(rows.contains { $0.month == "2026-10" && $0.carriedFen > 0 })
+    }
+  }
+}
+
+@Suite("Accountability: a complaint through an outside channel")
+struct AccountabilityOutsideChannelTests {
+  @Test("Rule ACC-OUTSIDE-CHANNEL: a 12398 complaint opens a doubled case")
+  func doubled() async throws {
+    try await withApp { app in
+      var loop = try await WorkOrderAPITests.Loop.make(app)
+      loop.tokens["reviewer"] = try await app.token("reviewer")
+      let json = loop.complaint().replacingOccurrences(of: #""channel":"phone95598""#, with: #""channel":"hotline12398""#)
+      let order = try await loop.file(
+        json, then: [WorkOrderAPITests.Loop.approve, loop.dispatchA, WorkOrderAPITests.Loop.contact, WorkOrderAPITests.Loop.reply])
+      let found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
+      #expect(found.doubled && found.outsideChannel == "12398")
+      #expect(found.lines.first?.minFen == 20_000 && found.lines.first?.maxFen == 40_000 && found.lines.first?.amountFen == 20_000)
     }
   }
 }

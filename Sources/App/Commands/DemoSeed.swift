@@ -83,6 +83,7 @@ enum DemoSeed {
       return logins
     }
     _ = try await DemoWorkOrders.seed(app, now: now)
+    try await DemoAccountability.seed(app, now: now)
     try await DemoSurveys.seed(app, now: now)
     try await DemoAnalysis.seed(app, now: now)
     return (logins, password)

@@ -29,6 +29,10 @@ public struct YearMonth: Hashable, Comparable, Codable, Sendable, CustomStringCo
     month == 12 ? YearMonth(unchecked: year + 1, 1) : YearMonth(unchecked: year, month + 1)
   }
 
+  public var previous: YearMonth {
+    month == 1 ? YearMonth(unchecked: year - 1, 12) : YearMonth(unchecked: year, month - 1)
+  }
+
   private init(unchecked year: Int, _ month: Int) {
     self.year = year
     self.month = month
