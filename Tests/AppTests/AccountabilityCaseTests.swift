@@ -373,3 +373,30 @@ struct AccountabilityOutsideChannelTests {
     }
   }
 }
+
+@Suite("Accountability: the retraining exam")
+struct AccountabilityExamTests {
+  @Test("Rule ACC-GENERAL-CAUSES: abusive conduct records the passed exam; a future day or a line without exam is refused")
+  func exam() async throws {
+    try await withApp { app in
+      let (loop, order) = try await AccountabilityCaseTests.verified(app)
+      var found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
+      var res = try await AccountabilityCaseTests.act(
+        loop, "reviewer", found, #"{"action":"record_exam","line":0,"examPassedOn":"2026-03-09"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "line")
+      let handler = try #require(found.lines.first?.personId)
+      found = try AccountabilityCaseTests.decode(
+        try await AccountabilityCaseTests.act(
+          loop, "reviewer", found,
+          #"{"action":"update","causeFramework":"general","cause":"abusive_conduct","severity":"general","lines":[{"role":"main","personId":"\#(handler)","amountFen":30000}]}"#
+        ))
+      res = try await AccountabilityCaseTests.act(
+        loop, "reviewer", found, #"{"action":"record_exam","line":0,"examPassedOn":"2026-04-01"}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "examPassedOn")
+      res = try await AccountabilityCaseTests.act(
+        loop, "reviewer", found, #"{"action":"record_exam","line":0,"examPassedOn":"2026-03-09"}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      #expect(res.body.string.contains(#""examPassedOn":"2026-03-09""#))
+    }
+  }
+}

@@ -64,6 +64,9 @@ enum AccountabilityAPIController {
     case "record_four_donts":
       guard let fourDonts = body.fourDonts else { throw AppError.invalid("fourDonts", "validation.required") }
       try await CaseService.recordFourDonts(record, fourDonts, expected: body.version, actor: actor, on: req.db, now: req.now)
+    case "record_exam":
+      try await CaseService.recordExam(
+        record, line: body.line ?? -1, passedOn: body.examPassedOn, expected: body.version, actor: actor, on: req.db, now: req.now)
     case "update":
       let input = CaseEditing.Input(
         causeFramework: body.causeFramework ?? "", cause: body.cause ?? "", severity: body.severity ?? "",

@@ -84,6 +84,7 @@ enum CaseIntake {
 struct CaseSnapshot: Encodable {
   let state: String
   let version: Int
+  let causeFramework: String
   let cause: String
   let severity: String
   let outsideChannel: String?
@@ -93,7 +94,8 @@ struct CaseSnapshot: Encodable {
   init(_ record: AccountabilityCase) throws {
     state = record.state
     version = record.version
-    cause = "\(record.causeFramework):\(record.causeCode)"
+    causeFramework = record.causeFramework
+    cause = record.causeCode
     severity = record.severity
     outsideChannel = record.outsideChannel
     reason = record.reason

@@ -63,6 +63,13 @@ enum CasePagesController {
     let names = try await personNames(lines.compactMap(\.personID), on: req.db)
     let unitName = try await OrgUnit.find(record.$unit.id, on: req.db)?.name ?? ""
     let text = { (key: String) in req.application.localizer.text(key, locale: req.locale) }
+    func examRequired(_ line: AccountabilityLine) -> Bool {
+      guard let role = try? line.responsibility, let cause = try? record.cause, let severity = try? record.caseSeverity,
+        case .success(let range) = rules.range(
+          for: LineQuestion(cause: cause, severity: severity, role: role, outsideChannel: record.outsideChannel))
+      else { return false }
+      return range.examRequired
+    }
     let pageLines = try lines.enumerated().map { index, line in
       let role = try line.responsibility.rawValue
       let sanction = try line.sanctionValue?.rawValue ?? ""
@@ -75,7 +82,8 @@ enum CasePagesController {
         amount: yuan(line.amountFen),
         amountInput: values["amount_\(index)"] ?? yuan(line.amountFen).replacingOccurrences(of: "¥", with: ""),
         sanction: values["sanction_\(index)"] ?? sanction,
-        sanctionKey: try line.sanctionValue.map { "accountability.sanction.\($0.rawValue)" } ?? "accountability.sanction.none")
+        sanctionKey: try line.sanctionValue.map { "accountability.sanction.\($0.rawValue)" } ?? "accountability.sanction.none",
+        examRequired: examRequired(line), examPassedOn: line.examPassedOn ?? "")
     }
     let entries = try await LedgerEntry.query(on: req.db).filter(\.$caseID == record.requireID()).sort(\.$month).sort(\.$createdAt).all()
     let four = try record.fourDonts
@@ -150,6 +158,10 @@ enum CasePagesController {
           causeEstablished: form["causeEstablished"] ?? "", personEducated: form["personEducated"] ?? "",
           correctiveMeasure: form["correctiveMeasure"] ?? "", personDealtWith: form["personDealtWith"] ?? "")
         try await CaseService.recordFourDonts(record, four, expected: version, actor: actor, on: req.db, now: req.now)
+      case "record_exam":
+        try await CaseService.recordExam(
+          record, line: Int(form["line"] ?? "") ?? -1, passedOn: form["examPassedOn"], expected: version, actor: actor, on: req.db,
+          now: req.now)
       case "update":
         try await CaseEditing.update(record, try editInput(form), expected: version, actor: actor, on: req.db, now: req.now)
       default:

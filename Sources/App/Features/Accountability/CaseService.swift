@@ -119,6 +119,31 @@ enum CaseService {
     try await save(record, expected: expected, before: before, actor: actor, on: db, now: now)
   }
 
+  /// Records the day a person passed the retraining exam their line requires (abusive conduct,
+  /// ACC-GENERAL-CAUSES): not in the future, not on a withdrawn case.
+  static func recordExam(
+    _ record: AccountabilityCase, line index: Int, passedOn raw: String?, expected: Int, actor: Actor, on db: any Database, now: Date
+  ) async throws {
+    try requireReviewer(actor)
+    guard record.version == expected else { throw stale(record) }
+    guard try record.caseState != .withdrawn else { throw AppError.invalid("action", "accountability.error.final") }
+    let lines = try await CaseQueries.lines(of: record, on: db)
+    guard lines.indices.contains(index) else { throw AppError.invalid("line", "validation.choice") }
+    let line = lines[index]
+    let rules = try await rules(of: record, on: db)
+    let question = LineQuestion(
+      cause: try record.cause, severity: try record.caseSeverity, role: try line.responsibility, outsideChannel: record.outsideChannel)
+    guard case .success(let range) = rules.range(for: question), range.examRequired else {
+      throw AppError.invalid("line", "accountability.error.no_exam")
+    }
+    guard let day = CivilDate(iso: raw ?? ""), day <= BusinessTime.civilDate(of: now) else {
+      throw AppError.invalid("examPassedOn", "accountability.error.exam_date")
+    }
+    let before = try CaseSnapshot(record)
+    line.examPassedOn = day.description
+    try await save(record, expected: expected, before: before, actor: actor, on: db, now: now) { tx in try await line.save(on: tx) }
+  }
+
   /// A reason as typed, trimmed; longer than the limit is refused, never cut.
   static func reasonText(_ reason: String?) throws -> String {
     let trimmed = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

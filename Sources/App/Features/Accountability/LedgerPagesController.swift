@@ -176,7 +176,7 @@ enum LedgerPagesController {
       owed += rows.max { $0.month < $1.month }?.carriedFen ?? line.amountFen
     }
     let page = MyPenaltiesPage(
-      chrome: try await .make(for: req, titleKey: "accountability.mine.title"), lines: [],
+      chrome: try await .make(for: req, titleKey: "accountability.mine.title"),
       cases: try cases.map {
         try CasePagesController.row(
           $0, byCase[try $0.requireID()] ?? [], unitName: units[$0.$unit.id] ?? "", names: [actor.userID: actor.displayName])

@@ -30,7 +30,7 @@ enum PenaltyRulesService {
       try await PenaltyRuleVersionRecord(version, createdBy: actor.userID, at: now).create(on: tx)
       try await AuditLog.record(
         .create, entity: "penalty_rule_version", id: String(version.number), actor: actor, before: NoSnapshot?.none,
-        after: RuleVersionDTO(version), on: tx, at: now)
+        after: ["number": String(version.number), "effectiveFrom": version.effectiveFrom.description], on: tx, at: now)
       return version
     }
   }

@@ -20,7 +20,7 @@ struct AuditWording {
   static let entities = [
     "work_order", "work_order_attachment", "work_order_note", "unit", "department", "user", "api_token", "calendar", "calendar_year",
     "calendar_day", "roster", "survey_wave", "survey_target", "survey_sample", "survey_response", "survey_results",
-    "analysis_run",
+    "analysis_run", "penalty_rule_version", "accountability_case", "performance_pay",
   ]
 
   /// Keys whose coded values have a translation, by the locale-key prefix of that translation.
@@ -31,6 +31,8 @@ struct AuditWording {
     "api_token.state": "token.state.", "survey_sample.outcome": "interview.outcome.", "channel": "survey.channel.",
     "segment": "survey.segment.", "milestone": "survey.milestone.", "survey_sample.status": "survey.sample_status.",
     "analysis_run.kind": "analysis.kind.", "calendar_day.kind": "calendar.kind.",
+    "accountability_case.state": "accountability.state.", "accountability_case.severity": "accountability.severity.",
+    "accountability_case.cause": "accountability.cause.", "accountability_case.causeFramework": "accountability.framework.",
   ]
 
   /// Fields not shown: identifiers, which the entity column already links.

@@ -11,6 +11,7 @@ struct CaseDTO: Content {
     let maxFen: Int?
     let amountFen: Int
     let sanction: String?
+    let examPassedOn: String?
   }
   let id: UUID
   let version: Int
@@ -48,7 +49,7 @@ struct CaseDTO: Content {
     self.lines = try lines.map {
       Line(
         role: try $0.responsibility.rawValue, personId: $0.personID, unitId: $0.unitID, minFen: $0.minFen, maxFen: $0.maxFen,
-        amountFen: $0.amountFen, sanction: try $0.sanctionValue?.rawValue)
+        amountFen: $0.amountFen, sanction: try $0.sanctionValue?.rawValue, examPassedOn: $0.examPassedOn)
     }
   }
 }
@@ -60,6 +61,9 @@ struct CaseActionRequest: Content {
   var reason: String?
   var deductionMonth: String?
   var fourDonts: FourDonts?
+  /// For `record_exam`: the line (0-based) and the day.
+  var line: Int?
+  var examPassedOn: String?
   /// For `update`.
   var causeFramework: String?
   var cause: String?

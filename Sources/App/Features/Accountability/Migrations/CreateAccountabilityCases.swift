@@ -36,6 +36,7 @@ struct CreateAccountabilityCases: AsyncMigration {
       .field("max_fen", .int64)
       .field("amount_fen", .int64, .required)
       .field("sanction", .string)
+      .field("exam_passed_on", .string)
       .unique(on: "case_id", "position")
       .create()
     try await database.sql.raw("CREATE INDEX accountability_cases_batch ON accountability_cases (unit_id, half_year, state)").run()

@@ -74,6 +74,8 @@ final class AccountabilityLine: Model, @unchecked Sendable {
   @OptionalField(key: "max_fen") var maxFen: Int?
   @Field(key: "amount_fen") var amountFen: Int
   @OptionalField(key: "sanction") var sanction: String?
+  /// "YYYY-MM-DD": the retraining exam passed, for a cause that requires one (ACC-GENERAL-CAUSES).
+  @OptionalField(key: "exam_passed_on") var examPassedOn: String?
 
   // MARK: relations
   @Parent(key: "case_id") var accountabilityCase: AccountabilityCase

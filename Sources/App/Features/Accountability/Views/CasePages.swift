@@ -34,6 +34,8 @@ struct CasePage: Encodable {
     let amountInput: String
     let sanction: String
     let sanctionKey: String
+    let examRequired: Bool
+    let examPassedOn: String
   }
   struct Entry: Encodable {
     let month: String
@@ -131,7 +133,6 @@ struct DeductionPage: Encodable {
 
 struct MyPenaltiesPage: Encodable {
   let chrome: Chrome
-  let lines: [CasePage.Line]
   let cases: [CaseListPage.Row]
   let ledger: [CasePage.Entry]
   let owed: String
