@@ -400,3 +400,32 @@ struct AccountabilityExamTests {
     }
   }
 }
+
+@Suite("Accountability: the unit's false reply")
+struct AccountabilityUnitPenaltyTests {
+  @Test("Rule ACC-UNIT-FALSE-REPLY: a unit line costs the case's unit ¥500 and is not deducted from anyone's pay")
+  func unitLine() async throws {
+    try await withApp { app in
+      let (loop, order) = try await AccountabilityCaseTests.verified(app)
+      var found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
+      let handler = try #require(found.lines.first?.personId)
+      let lines = #"[{"role":"main","personId":"\#(handler)","amountFen":10000},{"role":"unit","amountFen":"#
+      var res = try await AccountabilityCaseTests.act(
+        loop, "reviewer", found,
+        #"{"action":"update","causeFramework":"general","cause":"quality_error","severity":"general","lines":\#(lines)40000}]}"#)
+      #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[1].amountFen")
+      res = try await AccountabilityCaseTests.act(
+        loop, "reviewer", found,
+        #"{"action":"update","causeFramework":"general","cause":"quality_error","severity":"general","lines":\#(lines)50000}]}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      found = try AccountabilityCaseTests.decode(res)
+      #expect(found.lines.last?.unitId == loop.org.countyA.id && found.lines.last?.personId == nil)
+      found = try AccountabilityCaseTests.decode(try await AccountabilityCaseTests.act(loop, "reviewer", found, #"{"action":"submit"}"#))
+      try await AccountabilityCaseTests.pay(app, "handlerA", "2026-03", 100_000)
+      found = try AccountabilityCaseTests.decode(
+        try await AccountabilityCaseTests.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
+      let rows = try await LedgerEntry.query(on: app.db).all()
+      #expect(rows.count == 1 && rows.first?.deductedFen == 10_000)
+    }
+  }
+}

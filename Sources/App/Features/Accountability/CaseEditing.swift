@@ -62,7 +62,9 @@ enum CaseEditing {
       line.position = index
       line.role = role.rawValue
       if role == .unit {
-        guard let unitID = item.unitId, let unit = try await OrgUnit.find(unitID, on: db), actor.canSee(unit.unitPath) else {
+        // The unit of a false reply is the case's own unless another is named (ACC-UNIT-FALSE-REPLY).
+        let unitID = item.unitId ?? record.$unit.id
+        guard let unit = try await OrgUnit.find(unitID, on: db), actor.canSee(unit.unitPath) else {
           throw AppError.invalid("\(field).unitId", "validation.unknown_reference")
         }
         line.unitID = unitID
