@@ -309,6 +309,8 @@ struct AccountabilityPageTests {
       let caseID = try #require(try await AccountabilityCase.query(on: app.db).first()?.requireID())
       var page = try await reviewer.get("/accountability/cases/\(caseID)")
       #expect(page.status == .ok && page.body.string.contains("case-edit"))
+      // No outside channel, no deduction month yet: neither is claimed.
+      #expect(!page.body.string.contains("（加倍考核）") && !page.body.string.contains("扣款起始月份</dt>"))
       // An amount outside the range is shown again beside the lines, nothing saved.
       var res = try await reviewer.post(
         "/accountability/cases/\(caseID)/actions",

@@ -83,7 +83,7 @@ enum CasePagesController {
         amountInput: values["amount_\(index)"] ?? yuan(line.amountFen).replacingOccurrences(of: "¥", with: ""),
         sanction: values["sanction_\(index)"] ?? sanction,
         sanctionKey: try line.sanctionValue.map { "accountability.sanction.\($0.rawValue)" } ?? "accountability.sanction.none",
-        examRequired: examRequired(line), examPassedOn: line.examPassedOn ?? "")
+        examRequired: examRequired(line), examPassedOn: line.examPassedOn)
     }
     let entries = try await LedgerEntry.query(on: req.db).filter(\.$caseID == record.requireID()).sort(\.$month).sort(\.$createdAt).all()
     let four = try record.fourDonts
@@ -109,8 +109,8 @@ enum CasePagesController {
       halfYear: record.halfYear, state: state.rawValue, stateKey: "accountability.state.\(state.rawValue)",
       causeKey: causeKey(cause), frameworkKey: "accountability.framework.\(cause.framework.rawValue)",
       severityKey: "accountability.severity.\(try record.caseSeverity.rawValue)",
-      outside: record.outsideChannel.flatMap { code in rules.channel(code).map { "\($0.name)（\(code)）" } } ?? "",
-      deductionMonth: record.deductionMonth ?? "", reason: record.reason ?? "", lines: pageLines,
+      outside: record.outsideChannel.flatMap { code in rules.channel(code).map { "\($0.name)（\(code)）" } },
+      deductionMonth: record.deductionMonth, reason: record.reason, lines: pageLines,
       ledger: try entries.map {
         CasePage.Entry(
           month: $0.month,

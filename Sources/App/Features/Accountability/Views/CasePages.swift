@@ -35,7 +35,7 @@ struct CasePage: Encodable {
     let sanction: String
     let sanctionKey: String
     let examRequired: Bool
-    let examPassedOn: String
+    let examPassedOn: String?
   }
   struct Entry: Encodable {
     let month: String
@@ -55,9 +55,9 @@ struct CasePage: Encodable {
   let causeKey: String
   let frameworkKey: String
   let severityKey: String
-  let outside: String
-  let deductionMonth: String
-  let reason: String
+  let outside: String?
+  let deductionMonth: String?
+  let reason: String?
   let lines: [Line]
   let ledger: [Entry]
   let fourDonts: [Choice]
