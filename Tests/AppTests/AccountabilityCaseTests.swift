@@ -311,6 +311,7 @@ struct AccountabilityPageTests {
       #expect(page.status == .ok && page.body.string.contains("case-edit"))
       // No outside channel, no deduction month yet: neither is claimed.
       #expect(!page.body.string.contains("（加倍考核）") && !page.body.string.contains("扣款起始月份</dt>"))
+      #expect(page.body.string.contains(">无（本公司渠道）</option>") && page.body.string.contains(">12398 能源监管热线</option>"))
       // An amount outside the range is shown again beside the lines, nothing saved.
       var res = try await reviewer.post(
         "/accountability/cases/\(caseID)/actions",

@@ -127,7 +127,7 @@ enum CasePagesController {
       severities: Severity.allCases.map {
         Choice(value: $0.rawValue, labelKey: "accountability.severity.\($0.rawValue)", selected: $0.rawValue == record.severity)
       },
-      channels: [Choice(value: "", labelKey: "accountability.no_outside", selected: record.outsideChannel == nil)]
+      channels: [Choice(value: "", label: text("accountability.no_outside"), selected: record.outsideChannel == nil)]
         + rules.outsideChannels.map { Choice(value: $0.code, label: $0.name, selected: $0.code == record.outsideChannel) },
       roles: ResponsibilityRole.allCases.map {
         Choice(value: $0.rawValue, labelKey: "accountability.role.\($0.rawValue)", selected: false)
