@@ -34,7 +34,7 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 WAIT_S = 20
 HTTP_TIMEOUT_S = 20
 
-DEMO_USERS = ["admin", "agent", "lead", "handler", "reviewer", "staff", "analyst", "surveyor", "leader", "inspector"]
+DEMO_USERS = ["admin", "agent", "lead", "handler", "reviewer", "staff", "analyst", "surveyor", "leader", "hr", "inspector"]
 UNIT_KINDS = {"company", "city", "county", "station", "hall", "team"}
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

@@ -47,6 +47,10 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/survey-waves/{waveID}/responses": "the results file's rows are checked against the questionnaire",
     "POST /api/v1/survey-samples/{sampleID}/calls": "answers are checked against the wave's questionnaire",
     "POST /api/v1/analysis-runs": "an AHP matrix must be square and reciprocal; a wave needs 30 complete responses",
+    "POST /api/v1/accountability/rules": "a version starts today or later on a day of its own; each cause once, ranges ordered, under the ceiling",
+    "POST /api/v1/accountability/pay": "each person must be in the caller's subtree; a month already deducted keeps its pay",
+    "POST /api/v1/accountability/pay/import": "the table's rows are checked one by one",
+    "POST /api/v1/accountability/cases/{caseID}/actions": "the case workflow and the penalty rules: which action the state and role allow, amounts in range",
 }
 
 # Operations that must not be fed ids and names read from earlier responses (the stateful phase

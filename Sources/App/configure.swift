@@ -47,6 +47,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   WanjiaMetrics.bootstrapOnce()
   registerCommands(app)
   app.calendarObservers.add { db, from, now in try await WorkOrderDeadlines.refresh(from: from, on: db, now: now) }
+  CaseIntake.register(app.complaintObservers)
   // What features add to every page's frame, read when a page is built.
   app.pageFrame.add(InboxBadge())
   app.pageFrame.add(CalendarGapBanner())

@@ -31,6 +31,9 @@ func routes(_ app: Application) throws {
   ReportPagesController.register(signedIn)
   SurveyExportController.register(signedIn)
   AnalysisPagesController.register(signedIn)
+  RulesPagesController.register(signedIn)
+  CasePagesController.register(signedIn)
+  LedgerPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)
@@ -45,4 +48,5 @@ func routes(_ app: Application) throws {
   SurveysAPIController.register(api)
   InboxController.registerAPI(api)
   AttachmentController.registerAPI(api)
+  AccountabilityAPIController.register(api)
 }

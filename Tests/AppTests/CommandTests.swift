@@ -27,7 +27,9 @@ struct CommandTests {
       #expect(try await app.token("leader", password: result.password).isEmpty == false)
       // Work orders at every stage, with the sweep's warnings and 催办 already raised.
       let orders = try await WorkOrder.query(on: app.db).all()
-      #expect(orders.count == DemoWorkOrders.scripts(handlerUnit: UUID(), otherUnit: UUID()).count)
+      #expect(
+        orders.count == DemoWorkOrders.scripts(handlerUnit: UUID(), otherUnit: UUID()).count
+          + DemoAccountability.scripts(unit: UUID()).count)
       #expect(Set(orders.map(\.state)).isSuperset(of: [.closed, .pendingReplyReview, .dispatched, .pendingIntakeReview, .onSite]))
       #expect(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).count() > 0)
       // Surveys: a roster per county, last year's finished wave and this year's in fieldwork.

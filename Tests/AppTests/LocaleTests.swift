@@ -72,7 +72,7 @@ struct LocaleTests {
     }
     // Keys built at run time from enums.
     for kind in ["company", "city", "county", "station", "hall", "team"] { #expect(zh["unit.kind.\(kind)"] != nil) }
-    for role in ["admin", "agent", "lead", "handler", "reviewer", "staff", "analyst", "surveyor", "leader"] {
+    for role in ["admin", "agent", "lead", "handler", "reviewer", "staff", "analyst", "surveyor", "leader", "hr"] {
       #expect(zh["role.\(role)"] != nil)
     }
     for d in 1...7 { #expect(zh["weekday.\(d)"] != nil) }

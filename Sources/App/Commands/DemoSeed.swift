@@ -23,7 +23,8 @@ enum DemoSeed {
   static let people: [Role: String] = [
     .admin: "系统管理员", .agent: "王丽（95598坐席）", .lead: "陈静（坐席班长）", .handler: "李强（基层处理人）",
     .reviewer: "赵敏（营销部审核）", .staff: "孙伟（部门专责）", .analyst: "周洁（满意度分析）",
-    .surveyor: "吴涛（访员）", .leader: "郑国华（分管领导）", .inspector: "钱明（营销部检查）",
+    .surveyor: "吴涛（访员）", .leader: "郑国华（分管领导）",
+    .hr: "钱芳（人力资源部）", .inspector: "钱明（营销部检查）",
   ]
 
   /// Creates the demo company and users when the database has no units yet; returns the logins,
@@ -82,6 +83,7 @@ enum DemoSeed {
       return logins
     }
     _ = try await DemoWorkOrders.seed(app, now: now)
+    try await DemoAccountability.seed(app, now: now)
     try await DemoSurveys.seed(app, now: now)
     try await DemoAnalysis.seed(app, now: now)
     try await DemoInspections.seed(app, now: now)

@@ -12,8 +12,8 @@ enum DemoWorkOrders {
     let moves: [(Role, WorkOrderAction, Double)]
   }
 
-  static func seed(_ app: Application, now: Date) async throws -> Int {
-    let db = app.db
+  /// The demo user of each role as the actor it signs in as.
+  static func actors(on db: any Database) async throws -> [Role: Actor] {
     var actors: [Role: Actor] = [:]
     for role in Role.allCases {
       if let user = try await User.query(on: db).filter(\.$username == role.rawValue).first(),
@@ -22,33 +22,46 @@ enum DemoWorkOrders {
         actors[role] = actor
       }
     }
+    return actors
+  }
+
+  /// Files one scripted order and makes its moves; false (logged) if a move was refused.
+  static func run(_ script: Script, agent: Actor, actors: [Role: Actor], app: Application, now: Date) async throws -> Bool {
+    let db = app.db
+    var at = now.addingTimeInterval(-script.hoursAgo * 3600)
+    do {
+      var input = script.input
+      input.acceptedAt = at
+      let order = try await WorkOrderIntake.create(input, actor: agent, on: db, now: now)
+      for (role, scripted, minutes) in script.moves {
+        at = at.addingTimeInterval(minutes * 60)
+        guard let actor = actors[role] else { continue }
+        var action = scripted
+        if case .reply(let summary, _) = scripted, order.type == .complaint {
+          action = .reply(summary: summary, investigation: investigation(for: order))
+        }
+        try await WorkOrderFlow.apply(
+          action, to: order, expectedVersion: order.version,
+          details: .init(verified: action.kind == .reply ? true : nil, supplyResponsibility: action.kind == .reply ? true : nil),
+          actor: actor, on: db, now: at, observers: app.complaintObservers)
+      }
+      return true
+    } catch {
+      app.logger.warning("demo work order skipped: \(error)")
+      return false
+    }
+  }
+
+  static func seed(_ app: Application, now: Date) async throws -> Int {
+    let db = app.db
+    let actors = try await actors(on: db)
     guard let agent = actors[.agent], let handler = actors[.handler] else { return 0 }
     let units = try await OrgUnit.query(on: db).filter(\.$kind == .county).sort(\.$code).all()
     guard let handlerCounty = units.first(where: { $0.id == handler.unitID }) else { return 0 }
     let otherCounty = units.first { $0.id != handler.unitID } ?? handlerCounty
     var created = 0
     for script in scripts(handlerUnit: try handlerCounty.requireID(), otherUnit: try otherCounty.requireID()) {
-      var at = now.addingTimeInterval(-script.hoursAgo * 3600)
-      do {
-        var input = script.input
-        input.acceptedAt = at
-        let order = try await WorkOrderIntake.create(input, actor: agent, on: db, now: now)
-        for (role, scripted, minutes) in script.moves {
-          at = at.addingTimeInterval(minutes * 60)
-          guard let actor = actors[role] else { continue }
-          var action = scripted
-          if case .reply(let summary, _) = scripted, order.type == .complaint {
-            action = .reply(summary: summary, investigation: investigation(for: order))
-          }
-          try await WorkOrderFlow.apply(
-            action, to: order, expectedVersion: order.version,
-            details: .init(verified: action.kind == .reply ? true : nil, supplyResponsibility: action.kind == .reply ? true : nil),
-            actor: actor, on: db, now: at)
-        }
-        created += 1
-      } catch {
-        app.logger.warning("demo work order skipped: \(error)")
-      }
+      if try await run(script, agent: agent, actors: actors, app: app, now: now) { created += 1 }
     }
     _ = try await SLASweepJob().run(on: app, now: now)
     return created

@@ -29,6 +29,9 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case surveyResponse = "survey_response"
   case surveyResults = "survey_results"
   case analysisRun = "analysis_run"
+  case penaltyRuleVersion = "penalty_rule_version"
+  case accountabilityCase = "accountability_case"
+  case performancePay = "performance_pay"
   case inspection
   case inspectionFinding = "inspection_finding"
   case inspectionFindingPhoto = "inspection_finding_photo"

@@ -62,6 +62,21 @@ struct Chrome: Encodable {
     if actor.has(.surveyor) { items.insert(("nav.interview", Paths.interview), at: 1) }
     if actor.has(.analyst) || actor.isAdmin { items.insert(("nav.analysis", Paths.analysis), at: items.count - 1) }
     if !actor.roles.isDisjoint(with: InspectionRoles.readers) { items.insert(("nav.inspections", Paths.inspections), at: items.count - 1) }
+    // ACC-CASE-ROLES, ACC-SCOPE: cases for those who oversee them, the batches for the leadership
+    // group, the deduction list for HR, the rules for all three; everyone sees their own penalties.
+    var accountability: [(String, RoutePath)] = []
+    if actor.isAdmin || !actor.roles.isDisjoint(with: [.reviewer, .leader, .hr, .lead]) {
+      accountability.append(("nav.accountability_cases", Paths.accountabilityCases))
+    }
+    if actor.isAdmin || actor.has(.leader) { accountability.append(("nav.accountability_batches", Paths.accountabilityBatches)) }
+    if actor.isAdmin || !actor.roles.isDisjoint(with: [.reviewer, .leader, .hr, .lead]) {
+      accountability.append(("nav.accountability_deductions", Paths.accountabilityDeductions))
+    }
+    if actor.isAdmin || !actor.roles.isDisjoint(with: [.reviewer, .leader, .hr]) {
+      accountability.append(("nav.accountability_rules", Paths.accountabilityRules))
+    }
+    accountability.append(("nav.accountability_mine", Paths.accountabilityMine))
+    items.insert(contentsOf: accountability, at: items.count - 1)
     if actor.isAdmin {
       items += [
         ("nav.departments", Paths.departments), ("nav.users", Paths.users),

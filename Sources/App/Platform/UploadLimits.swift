@@ -7,7 +7,7 @@ import Vapor
 /// body gets a page that names the limit.
 enum UploadLimits {
   enum Form: String, CaseIterable, Sendable {
-    case attachment, roster, results, calendar, analysis
+    case attachment, roster, results, calendar, analysis, pay
 
     /// Bytes of the file itself, whole megabytes.
     var bytes: Int {
@@ -15,7 +15,7 @@ enum UploadLimits {
       case .attachment: AttachmentPolicy.standard.maxBytes
       case .roster, .results: 100 * 1024 * 1024
       case .calendar: 2 * 1024 * 1024
-      case .analysis: 20 * 1024 * 1024
+      case .analysis, .pay: 20 * 1024 * 1024
       }
     }
 

@@ -8,7 +8,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
   case staff  // 部门人员
   case analyst
   case surveyor  // 访员
-  case leader  // read-only
+  case leader  // read-only dashboards; approves accountability batches (优质服务领导小组)
+  case hr  // 人力资源部: performance pay and deductions
   case inspector  // 明查暗访: inspects stations and closes findings
 
   /// Parses a list of role codes, naming the first unknown one.

@@ -25,6 +25,8 @@ struct AuditWording {
     "segment": "survey.segment.", "milestone": "survey.milestone.", "survey_sample.status": "survey.sample_status.",
     "analysis_run.kind": "analysis.kind.", "calendar_day.kind": "calendar.kind.",
     "inspection.method": "inspection.method.", "inspection_finding.state": "inspection.finding_state.",
+    "accountability_case.state": "accountability.state.", "accountability_case.severity": "accountability.severity.",
+    "accountability_case.cause": "accountability.cause.", "accountability_case.causeFramework": "accountability.framework.",
   ]
 
   /// Fields not shown: identifiers, which the entity column already links.

@@ -27,11 +27,12 @@ enum WorkOrderFlow {
   /// Applies an action to a stored order whose version the caller read.
   static func apply(
     _ action: WorkOrderAction, to order: WorkOrder, expectedVersion: Int, details: ActionDetails, actor: Actor, on db: any Database,
-    now: Date
+    now: Date, observers: ComplaintObservers? = nil
   )
     async throws
   {
     guard order.version == expectedVersion else { throw staleVersion(order) }
+    let wasVerified = order.isVerifiedComplaint
     let workflow = try await workflow(on: db)
     let before = try order.snapshot
     var ledger = try order.ledger
@@ -55,7 +56,31 @@ enum WorkOrderFlow {
       order.version = expectedVersion + 1
       try await order.save(on: tx)
       try await record(outcome, notice: notice, order: order, actor: actor, before: before, on: tx)
+      try await announceFinding(order, was: wasVerified, actor: actor, observers: observers, on: tx, now: now)
     }
+  }
+
+  /// Tells the observers when a complaint becomes verified with supply-side responsibility, or
+  /// stops being so (rule WO-VERIFIED-COMPLAINT).
+  static func announceFinding(
+    _ order: WorkOrder, was: Bool, actor: Actor, observers: ComplaintObservers?, on db: any Database, now: Date
+  ) async throws {
+    guard let observers, was != order.isVerifiedComplaint else { return }
+    let id = try order.requireID()
+    guard order.isVerifiedComplaint else {
+      return try await observers.overturned(orderID: id, number: order.number, on: db, now: now)
+    }
+    let outside: String? =
+      switch order.channel {
+      case .hotline12398: "12398"
+      case .hotline12345: "12345"
+      default: nil
+      }
+    try await observers.verified(
+      VerifiedComplaint(
+        orderID: id, number: order.number, unitID: order.$unit.id, handlerIDs: [actor.userID],
+        severity: order.severity, outsideChannel: outside, verifiedAt: now),
+      on: db)
   }
 
   /// What some actions record on the order besides the move (investigation findings).

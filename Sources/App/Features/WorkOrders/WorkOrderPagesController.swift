@@ -135,7 +135,7 @@ enum WorkOrderPagesController {
         do {
           try await WorkOrderFlow.apply(
             .dispatch(unitID: order.$unit.id), to: order, expectedVersion: version, details: .init(), actor: actor,
-            on: req.db, now: req.now)
+            on: req.db, now: req.now, observers: req.application.complaintObservers)
           done += 1
         } catch is WorkflowRefusal {
           failed.append(order.number)
@@ -202,7 +202,7 @@ enum WorkOrderPagesController {
         action, to: order, expectedVersion: form.version ?? -1,
         details: .init(
           verified: findings ? form.verified != nil : nil, supplyResponsibility: findings ? form.supplyResponsibility != nil : nil),
-        actor: actor, on: req.db, now: req.now)
+        actor: actor, on: req.db, now: req.now, observers: req.application.complaintObservers)
       return req.redirect(to: Paths.workOrder.link(id))
     } catch let failure as ValidationFailure {
       return try await refuse(req, id: id, form: form, failure.errors.messages, status: .unprocessableEntity)

@@ -70,7 +70,7 @@ enum WorkOrdersAPIController {
     try await WorkOrderFlow.apply(
       action, to: order, expectedVersion: body.version,
       details: .init(verified: body.verified, supplyResponsibility: body.supplyResponsibility), actor: actor, on: req.db,
-      now: req.now)
+      now: req.now, observers: req.application.complaintObservers)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
     return try WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: req.now, maskPhone: false)
   }

@@ -1,9 +1,12 @@
 import Domain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
+import Vapor
 
 // What WorkOrders offers other features, and all of it they may name (FeatureBoundaryTests):
-// `WorkOrderSummaries` and the plain values it returns. No order model leaves this feature.
+// `WorkOrderSummaries` and the plain values it returns, `VerifiedComplaint` and
+// `ComplaintObservers` (`app.complaintObservers`). No order model leaves this feature.
 
 /// Facts about work orders as plain values, for features that show or use them.
 enum WorkOrderSummaries {
@@ -65,5 +68,54 @@ enum WorkOrderSummaries {
       .init(labelKey: "home.orders_overdue", count: watchedOverdue, href: base + "?view=watching&overdue=true", urgent: true),
       .init(labelKey: "home.chases", count: chases, href: base + "?view=watching&overdue=true", urgent: true),
     ]
+  }
+}
+
+/// A complaint just verified as the supply side's responsibility (rule WO-VERIFIED-COMPLAINT), as
+/// plain values for the features that act on it.
+struct VerifiedComplaint: Sendable {
+  let orderID: UUID
+  let number: String
+  let unitID: UUID
+  /// Who recorded the verified reply.
+  let handlerIDs: [UUID]
+  let severity: Severity
+  /// The hotline of an outside supervisory channel the complaint came through ("12398",
+  /// "12345"); nil for the company's own channels.
+  let outsideChannel: String?
+  let verifiedAt: Date
+}
+
+/// Who hears when a complaint is verified with supply-side responsibility, or when that finding
+/// is overturned. Called inside the transaction that stores the finding, so what an observer
+/// writes stands or falls with it.
+final class ComplaintObservers: Sendable {
+  typealias Verified = @Sendable (_ complaint: VerifiedComplaint, _ db: any Database) async throws -> Void
+  typealias Overturned = @Sendable (_ orderID: UUID, _ number: String, _ db: any Database, _ now: Date) async throws -> Void
+  private let verifiedHandlers = NIOLockedValueBox<[Verified]>([])
+  private let overturnedHandlers = NIOLockedValueBox<[Overturned]>([])
+
+  func onVerified(_ handler: @escaping Verified) { verifiedHandlers.withLockedValue { $0.append(handler) } }
+  func onOverturned(_ handler: @escaping Overturned) { overturnedHandlers.withLockedValue { $0.append(handler) } }
+
+  func verified(_ complaint: VerifiedComplaint, on db: any Database) async throws {
+    for handler in verifiedHandlers.withLockedValue({ $0 }) { try await handler(complaint, db) }
+  }
+
+  func overturned(orderID: UUID, number: String, on db: any Database, now: Date) async throws {
+    for handler in overturnedHandlers.withLockedValue({ $0 }) { try await handler(orderID, number, db, now) }
+  }
+}
+
+struct ComplaintObserversKey: StorageKey {
+  typealias Value = ComplaintObservers
+}
+
+extension Application {
+  var complaintObservers: ComplaintObservers {
+    if let existing = storage[ComplaintObserversKey.self] { return existing }
+    let created = ComplaintObservers()
+    storage[ComplaintObserversKey.self] = created
+    return created
   }
 }

@@ -76,6 +76,9 @@ extension WorkOrder: DirectlyInserted {
 }
 
 extension WorkOrder {
+  /// A complaint verified as the supply side's responsibility (rule WO-VERIFIED-COMPLAINT).
+  var isVerifiedComplaint: Bool { type == .complaint && verified == true && supplyResponsibility == true }
+
   var snapshot: WorkflowSnapshot {
     get throws { try JSONCoding.decode(WorkflowSnapshot.self, snapshotJSON) }
   }
