@@ -205,3 +205,22 @@ class Orders:
             if name == stage:
                 return order
         raise ValueError(stage)
+
+
+def file_complaint(browser, unit_id: str, *, account: str, name: str, phone: str, address: str, content: str) -> None:
+    """Files an attitude complaint for `unit_id` through the agent's intake form, as an agent
+    types it; the browser is left on the new order's page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.open("/work-orders/new")
+    form = browser.find("form#intake-form")
+    Select(form.find_element(By.NAME, "type")).select_by_value("complaint")
+    form.find_element(By.NAME, "customerAccount").send_keys(account)
+    form.find_element(By.NAME, "customerName").send_keys(name)
+    form.find_element(By.NAME, "customerPhone").send_keys(phone)
+    form.find_element(By.NAME, "address").send_keys(address)
+    Select(form.find_element(By.NAME, "unitId")).select_by_value(unit_id.upper())
+    form.find_element(By.NAME, "content").send_keys(content)
+    Select(form.find_element(By.NAME, "item")).select_by_value("conduct.attitude")
+    browser.click_and_wait(browser.find("#intake-submit"))

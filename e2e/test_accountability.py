@@ -8,9 +8,9 @@ import secrets
 import tempfile
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
 from conftest import Api, create_token
+from fixtures import file_complaint
 from test_work_order_loop import act
 
 
@@ -19,17 +19,10 @@ def test_verified_complaint_to_settled_case(logged_in, base_url, demo_password):
     marker = secrets.token_hex(4)
 
     browser = logged_in("agent")
-    browser.open("/work-orders/new")
-    form = browser.find("form#intake-form")
-    Select(form.find_element(By.NAME, "type")).select_by_value("complaint")
-    form.find_element(By.NAME, "customerAccount").send_keys("0200" + marker[:4])
-    form.find_element(By.NAME, "customerName").send_keys("考核客户" + marker)
-    form.find_element(By.NAME, "customerPhone").send_keys("13900002222")
-    form.find_element(By.NAME, "address").send_keys("城东区东关街2号")
-    Select(form.find_element(By.NAME, "unitId")).select_by_value(handler_unit["id"].upper())
-    form.find_element(By.NAME, "content").send_keys("窗口人员态度冷淡 " + marker)
-    Select(form.find_element(By.NAME, "item")).select_by_value("conduct.attitude")
-    browser.click_and_wait(browser.find("#intake-submit"))
+    file_complaint(
+        browser, handler_unit["id"], account="0200" + marker[:4], name="考核客户" + marker, phone="13900002222", address="城东区东关街2号",
+        content="窗口人员态度冷淡 " + marker,
+    )
     order_path = browser.path
     number = browser.text("#order-number")
     for user, action, fields in [

@@ -8,6 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import Api, create_token
+from fixtures import file_complaint
 
 
 def act(browser, action: str, **fields) -> None:
@@ -31,17 +32,10 @@ def test_complaint_goes_round_the_loop(logged_in, base_url, demo_password):
     marker = secrets.token_hex(4)
 
     browser = logged_in("agent")
-    browser.open("/work-orders/new")
-    form = browser.find("form#intake-form")
-    Select(form.find_element(By.NAME, "type")).select_by_value("complaint")
-    form.find_element(By.NAME, "customerAccount").send_keys("0100" + marker[:4])
-    form.find_element(By.NAME, "customerName").send_keys("测试客户" + marker)
-    form.find_element(By.NAME, "customerPhone").send_keys("13900001111")
-    form.find_element(By.NAME, "address").send_keys("城东区东关街1号")
-    Select(form.find_element(By.NAME, "unitId")).select_by_value(handler_unit["id"].upper())
-    form.find_element(By.NAME, "content").send_keys("营业厅窗口人员态度冷淡 " + marker)
-    Select(form.find_element(By.NAME, "item")).select_by_value("conduct.attitude")
-    browser.click_and_wait(browser.find("#intake-submit"))
+    file_complaint(
+        browser, handler_unit["id"], account="0100" + marker[:4], name="测试客户" + marker, phone="13900001111", address="城东区东关街1号",
+        content="营业厅窗口人员态度冷淡 " + marker,
+    )
     assert browser.path.startswith("/work-orders/"), browser.page_excerpt()
     order_path = browser.path
     assert browser.text("#order-state") == "待班长审核", browser.page_excerpt()

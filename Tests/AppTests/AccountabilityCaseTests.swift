@@ -239,6 +239,10 @@ struct AccountabilityCaseTests {
       let rows = try await LedgerEntry.query(on: app.db).sort(\.$kind).all()
       #expect(rows.map(\.kind) == ["deduction", "refund"])
       #expect(rows.map(\.deductedFen) == [4_000, -4_000] && rows.last?.chargedFen == -6_000)
+      // ACC-LEDGER: the rows are history; the database refuses to change or remove them.
+      await #expect(throws: (any Error).self) { try await app.db.sql.raw("UPDATE deduction_ledger SET deducted_fen = 0").run() }
+      await #expect(throws: (any Error).self) { try await app.db.sql.raw("DELETE FROM deduction_ledger").run() }
+      #expect(try await LedgerEntry.query(on: app.db).all().map(\.deductedFen) == [4_000, -4_000])
       _ = order
     }
   }

@@ -1,36 +1,45 @@
 import Fluent
 import SQLKit
 
-/// Makes the audit table append-only in the database itself, so that no client — not even a
-/// mistaken query — can change history. The only raw SQL of the audit log lives here.
-struct ProtectAuditRecords: AsyncMigration {
-  func prepare(on database: any Database) async throws {
-    let sql = database.sql
+/// A table the database itself keeps append-only: triggers refuse every UPDATE and DELETE, so
+/// that no client — not even a mistaken query — can change history. The audit log and the
+/// deduction ledger use it; the only raw SQL of either lives here.
+enum AppendOnlyTable {
+  static func protect(_ table: String, refusal: String, on sql: any SQLDatabase) async throws {
     if sql.dialect.name == "sqlite" {
-      try await sql.raw(
-        "CREATE TRIGGER audit_records_no_update BEFORE UPDATE ON audit_records BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END"
-      ).run()
-      try await sql.raw(
-        "CREATE TRIGGER audit_records_no_delete BEFORE DELETE ON audit_records BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END"
-      ).run()
+      for event in ["UPDATE", "DELETE"] {
+        try await sql.raw(
+          "CREATE TRIGGER \(unsafeRaw: table)_no_\(unsafeRaw: event.lowercased()) BEFORE \(unsafeRaw: event) ON \(unsafeRaw: table) BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: refusal)'); END"
+        ).run()
+      }
     } else {
       try await sql.raw(
-        "CREATE FUNCTION audit_records_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit records are append-only'; END; $$ LANGUAGE plpgsql"
+        "CREATE FUNCTION \(unsafeRaw: table)_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '\(unsafeRaw: refusal)'; END; $$ LANGUAGE plpgsql"
       ).run()
       try await sql.raw(
-        "CREATE TRIGGER audit_records_no_change BEFORE UPDATE OR DELETE ON audit_records FOR EACH ROW EXECUTE FUNCTION audit_records_append_only()"
+        "CREATE TRIGGER \(unsafeRaw: table)_no_change BEFORE UPDATE OR DELETE ON \(unsafeRaw: table) FOR EACH ROW EXECUTE FUNCTION \(unsafeRaw: table)_append_only()"
       ).run()
     }
   }
 
-  func revert(on database: any Database) async throws {
-    let sql = database.sql
+  static func unprotect(_ table: String, on sql: any SQLDatabase) async throws {
     if sql.dialect.name == "sqlite" {
-      try await sql.raw("DROP TRIGGER IF EXISTS audit_records_no_update").run()
-      try await sql.raw("DROP TRIGGER IF EXISTS audit_records_no_delete").run()
+      try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_update").run()
+      try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_delete").run()
     } else {
-      try await sql.raw("DROP TRIGGER IF EXISTS audit_records_no_change ON audit_records").run()
-      try await sql.raw("DROP FUNCTION IF EXISTS audit_records_append_only()").run()
+      try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_change ON \(unsafeRaw: table)").run()
+      try await sql.raw("DROP FUNCTION IF EXISTS \(unsafeRaw: table)_append_only()").run()
     }
+  }
+}
+
+/// The audit table is append-only (ORG-AUDIT).
+struct ProtectAuditRecords: AsyncMigration {
+  func prepare(on database: any Database) async throws {
+    try await AppendOnlyTable.protect("audit_records", refusal: "audit records are append-only", on: database.sql)
+  }
+
+  func revert(on database: any Database) async throws {
+    try await AppendOnlyTable.unprotect("audit_records", on: database.sql)
   }
 }

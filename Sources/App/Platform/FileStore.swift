@@ -1,4 +1,5 @@
 import Crypto
+import Domain
 import Foundation
 import Vapor
 
@@ -47,5 +48,31 @@ extension Application {
   var files: any FileStore {
     get { storage[FileStoreKey.self] ?? LocalFileStore(root: config.dataDirectory + "/attachments") }
     set { storage[FileStoreKey.self] = newValue }
+  }
+}
+
+/// An uploaded file that passed its policy and is stored: its cleaned name, the content type
+/// the policy found, and where it is. Attachments of orders and photos of findings come in here.
+struct CheckedUpload: Sendable {
+  let fileName: String
+  let contentType: String
+  let size: Int
+  let stored: StoredFile
+
+  /// Checks `data` against `policy` (a refusal is a 422 on the field `file`; `typeKey` words a
+  /// type the policy does not take) and stores it. The name keeps its last path part, 200
+  /// characters at most.
+  static func store(
+    _ data: Data, fileName rawName: String, policy: AttachmentPolicy, typeKey: String, in files: any FileStore
+  ) throws -> CheckedUpload {
+    let fileName = String(String(rawName.trimmingCharacters(in: .whitespaces).split(separator: "/").last ?? "").prefix(200))
+    switch policy.check(fileName: fileName, bytes: [UInt8](data)) {
+    case .success(let type):
+      return CheckedUpload(fileName: fileName, contentType: type, size: data.count, stored: try files.save(data))
+    case .failure(.empty): throw AppError.invalid("file", "import.error.empty")
+    case .failure(.tooLarge(let max)): throw AppError.invalid("file", "attachment.error.too_large", String(max / 1024 / 1024))
+    case .failure(.typeNotAllowed(let ext)): throw AppError.invalid("file", typeKey, ext.isEmpty ? "—" : ext)
+    case .failure(.contentMismatch(let ext)): throw AppError.invalid("file", "attachment.error.content", ext)
+    }
   }
 }

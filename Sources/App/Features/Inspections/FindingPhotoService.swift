@@ -17,30 +17,22 @@ enum FindingPhotoService {
     guard finding.state != .closed else {
       throw AppError.conflict("file", "inspection.error.not_allowed_now", "inspection.finding_state.closed")
     }
-    let fileName = String(String(rawName.trimmingCharacters(in: .whitespaces).split(separator: "/").last ?? "").prefix(200))
-    let type: String
-    switch FindingPhotoPolicy.standard.check(fileName: fileName, bytes: [UInt8](data)) {
-    case .success(let found): type = found
-    case .failure(.empty): throw AppError.invalid("file", "import.error.empty")
-    case .failure(.tooLarge(let max)): throw AppError.invalid("file", "attachment.error.too_large", String(max / 1024 / 1024))
-    case .failure(.typeNotAllowed(let ext)): throw AppError.invalid("file", "inspection.error.photo_type", ext.isEmpty ? "—" : ext)
-    case .failure(.contentMismatch(let ext)): throw AppError.invalid("file", "attachment.error.content", ext)
-    }
-    let stored = try files.save(data)
+    let upload = try CheckedUpload.store(
+      data, fileName: rawName, policy: FindingPhotoPolicy.standard, typeKey: "inspection.error.photo_type", in: files)
     let photo = FindingPhoto()
     photo.$finding.id = findingID
-    photo.fileName = fileName
-    photo.contentType = type
-    photo.size = data.count
-    photo.sha256 = stored.sha256
-    photo.storagePath = stored.path
+    photo.fileName = upload.fileName
+    photo.contentType = upload.contentType
+    photo.size = upload.size
+    photo.sha256 = upload.stored.sha256
+    photo.storagePath = upload.stored.path
     photo.uploadedBy = actor.displayName
     photo.uploadedAt = now
     try await db.transaction { tx in
       try await photo.create(on: tx)
       try await AuditLog.record(
         .create, entity: .inspectionFindingPhoto, id: photo.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
-        after: ["file": photo.fileName, "sha256": stored.sha256], on: tx, at: now)
+        after: ["file": photo.fileName, "sha256": upload.stored.sha256], on: tx, at: now)
     }
     return photo
   }

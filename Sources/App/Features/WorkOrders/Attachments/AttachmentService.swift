@@ -28,30 +28,21 @@ enum AttachmentService {
     _ data: Data, fileName rawName: String, to order: WorkOrder, actor: Actor, files: any FileStore, on db: any Database,
     now: Date, policy: AttachmentPolicy = .standard
   ) async throws -> WorkOrderAttachment {
-    let fileName = String(rawName.trimmingCharacters(in: .whitespaces).split(separator: "/").last ?? "").prefix(200)
-    let type: String
-    switch policy.check(fileName: String(fileName), bytes: [UInt8](data)) {
-    case .success(let found): type = found
-    case .failure(.empty): throw AppError.invalid("file", "import.error.empty")
-    case .failure(.tooLarge(let max)): throw AppError.invalid("file", "attachment.error.too_large", String(max / 1024 / 1024))
-    case .failure(.typeNotAllowed(let ext)): throw AppError.invalid("file", "attachment.error.type", ext.isEmpty ? "—" : ext)
-    case .failure(.contentMismatch(let ext)): throw AppError.invalid("file", "attachment.error.content", ext)
-    }
-    let stored = try files.save(data)
+    let upload = try CheckedUpload.store(data, fileName: rawName, policy: policy, typeKey: "attachment.error.type", in: files)
     let attachment = WorkOrderAttachment()
     attachment.$order.id = try order.requireID()
-    attachment.fileName = String(fileName)
-    attachment.contentType = type
-    attachment.size = data.count
-    attachment.sha256 = stored.sha256
-    attachment.storagePath = stored.path
+    attachment.fileName = upload.fileName
+    attachment.contentType = upload.contentType
+    attachment.size = upload.size
+    attachment.sha256 = upload.stored.sha256
+    attachment.storagePath = upload.stored.path
     attachment.uploadedBy = actor.displayName
     attachment.uploadedAt = now
     try await db.transaction { tx in
       try await attachment.create(on: tx)
       try await AuditLog.record(
         .create, entity: .workOrderAttachment, id: attachment.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
-        after: ["order": order.number, "file": attachment.fileName, "sha256": stored.sha256], on: tx, at: now)
+        after: ["order": order.number, "file": attachment.fileName, "sha256": upload.stored.sha256], on: tx, at: now)
     }
     return attachment
   }
