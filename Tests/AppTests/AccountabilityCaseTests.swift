@@ -237,7 +237,7 @@ struct AccountabilityCaseTests {
       #expect(res.status == .ok, "\(res.body.string)")
       #expect(try Self.decode(res).state == "withdrawn")
       let rows = try await LedgerEntry.query(on: app.db).sort(\.$kind).all()
-      #expect(rows.map(\.kind) == ["deduction", "refund"])
+      #expect(rows.map(\.kind.rawValue) == ["deduction", "refund"])
       #expect(rows.map(\.deductedFen) == [4_000, -4_000] && rows.last?.chargedFen == -6_000)
       // ACC-LEDGER: the rows are history; the database refuses to change or remove them.
       await #expect(throws: (any Error).self) { try await app.db.sql.raw("UPDATE deduction_ledger SET deducted_fen = 0").run() }
@@ -354,7 +354,7 @@ struct AccountabilityDemoTests {
     try await withApp { app in
       app.clock = FixedClock(try #require(BusinessTime.parseInstant("2026-11-23T10:00:00+08:00")))
       _ = try #require(try await DemoSeed.seedIfEmpty(app))
-      let states = Set(try await AccountabilityCase.query(on: app.db).all().map(\.state))
+      let states = Set(try await AccountabilityCase.query(on: app.db).all().map(\.state.rawValue))
       #expect(states == Set(CaseState.allCases.map(\.rawValue)))
       let rows = try await LedgerEntry.query(on: app.db).sort(\.$month).all()
       #expect(rows.contains { $0.month == "2026-09" && $0.carriedFen > 0 })

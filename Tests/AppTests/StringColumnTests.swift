@@ -12,7 +12,6 @@ struct StringColumnTests {
   static let document = "a JSON document read back as a Codable value"
   static let digest = "a hash, a path, a file name or a content type"
   static let who = "who did it, by name, kept as written at the time"
-  static let typedAccessor = "an enum read through a throwing accessor that names table, column and value; to become an @EnumField"
 
   static let allowed: [String: String] = [
     "ApiToken.name": freeText, "ApiToken.token_hash": digest,
@@ -50,10 +49,6 @@ struct StringColumnTests {
     "AccountabilityCase.work_order_number": identifier, "AccountabilityLine.exam_passed_on": "a civil date YYYY-MM-DD (CivilDate)",
     "LedgerEntry.month": "a month YYYY-MM", "PenaltyRuleVersionRecord.effective_from": "a civil date YYYY-MM-DD (CivilDate)",
     "PenaltyRuleVersionRecord.rules": document, "PerformancePay.month": "a month YYYY-MM",
-    // Read through throwing typed accessors (`.stored(_:table:column:)`, which raise UnknownStoredValue), not yet @EnumField.
-    "AccountabilityCase.cause_framework": typedAccessor, "AccountabilityCase.severity": typedAccessor,
-    "AccountabilityCase.state": typedAccessor, "AccountabilityLine.role": typedAccessor, "AccountabilityLine.sanction": typedAccessor,
-    "LedgerEntry.kind": typedAccessor,
     "SavedQueueFilter.name": freeText, "SavedQueueFilter.query": "a queue's query string, read through its declared parameters",
     "WorkOrder.number": identifier, "WorkOrder.customer_account": identifier, "WorkOrder.customer_name": freeText,
     "WorkOrder.customer_phone": identifier, "WorkOrder.address": freeText, "WorkOrder.content": freeText,

@@ -23,7 +23,7 @@ enum BatchService {
     guard !cases.isEmpty else { throw AppError.conflict("batch", "accountability.error.batch_empty") }
     for record in cases {
       _ = try CaseService.refusalChecked(
-        CaseWorkflow.next(try record.caseState, .approve, fourDonts: try record.fourDonts, fullyDeducted: false))
+        CaseWorkflow.next(record.state, .approve, fourDonts: try record.fourDonts, fullyDeducted: false))
       try await CaseService.requireLinesValid(record, on: db)
     }
     var involved = Set<UUID>()
@@ -38,7 +38,7 @@ enum BatchService {
         try await OptimisticLock.claim(
           AccountabilityCase.schema, id: try record.requireID(), expected: version, on: tx, stale: CaseService.stale(record))
         record.version = version + 1
-        record.state = CaseState.approved.rawValue
+        record.state = CaseState.approved
         record.deductionMonth = month.description
         record.reason = nil
         record.updatedAt = now
@@ -54,6 +54,6 @@ enum BatchService {
   /// A unit's batch: its submitted cases of the half-year.
   static func submitted(unitID: UUID, halfYear: HalfYear, on db: any Database) async throws -> [AccountabilityCase] {
     try await AccountabilityCase.query(on: db).filter(\.$unit.$id == unitID).filter(\.$halfYear == halfYear.description)
-      .filter(\.$state == CaseState.submitted.rawValue).sort(\.$verifiedAt).all()
+      .filter(\.$state == .submitted).sort(\.$verifiedAt).all()
   }
 }

@@ -26,7 +26,7 @@ enum CaseEditing {
   {
     try CaseService.requireReviewer(actor)
     guard record.version == expected else { throw CaseService.stale(record) }
-    guard CaseWorkflow.linesEditable(try record.caseState) else { throw AppError.invalid("action", "accountability.error.not_editable") }
+    guard CaseWorkflow.linesEditable(record.state) else { throw AppError.invalid("action", "accountability.error.not_editable") }
     guard let framework = CauseFramework(rawValue: input.causeFramework) else {
       throw AppError.invalid("causeFramework", "validation.choice")
     }
@@ -60,7 +60,7 @@ enum CaseEditing {
       }
       let line = AccountabilityLine()
       line.position = index
-      line.role = role.rawValue
+      line.role = role
       if role == .unit {
         // The unit of a false reply is the case's own unless another is named (ACC-UNIT-FALSE-REPLY).
         let unitID = item.unitId ?? record.$unit.id
@@ -80,13 +80,13 @@ enum CaseEditing {
       line.minFen = range.minFen
       line.maxFen = range.maxFen
       line.amountFen = item.amountFen
-      line.sanction = sanction?.rawValue
+      line.sanction = sanction
       lines.append(line)
     }
     let before = try CaseSnapshot(record)
-    record.causeFramework = framework.rawValue
+    record.causeFramework = framework
     record.causeCode = input.cause
-    record.severity = severity.rawValue
+    record.severity = severity
     record.outsideChannel = channel
     let caseID = try record.requireID()
     let stored = lines

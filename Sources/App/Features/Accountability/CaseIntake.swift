@@ -21,9 +21,9 @@ enum CaseIntake {
     let cause = CaseCause.general(.qualityError)
     let outside = complaint.outsideChannel.flatMap { version.rules.channel($0) == nil ? nil : $0 }
     if let existing = try await AccountabilityCase.query(on: db).filter(\.$workOrderID == complaint.orderID).first() {
-      guard try existing.caseState == .withdrawn else { return }
+      guard existing.state == .withdrawn else { return }
       let before = try CaseSnapshot(existing)
-      existing.state = CaseState.proposed.rawValue
+      existing.state = CaseState.proposed
       existing.reason = nil
       existing.verifiedAt = complaint.verifiedAt
       existing.updatedAt = complaint.verifiedAt
@@ -41,11 +41,11 @@ enum CaseIntake {
     record.workOrderID = complaint.orderID
     record.workOrderNumber = complaint.number
     record.ruleVersion = version.number
-    record.causeFramework = cause.framework.rawValue
+    record.causeFramework = cause.framework
     record.causeCode = cause.code
-    record.severity = complaint.severity.rawValue
+    record.severity = complaint.severity
     record.outsideChannel = outside
-    record.state = CaseState.proposed.rawValue
+    record.state = CaseState.proposed
     record.halfYear = HalfYear(day).description
     record.verifiedAt = complaint.verifiedAt
     record.fourDontsJSON = try JSONCoding.encode(FourDonts())
@@ -57,12 +57,12 @@ enum CaseIntake {
       let line = AccountabilityLine()
       line.$accountabilityCase.id = try record.requireID()
       line.position = index
-      line.role = ResponsibilityRole.main.rawValue
+      line.role = ResponsibilityRole.main
       line.personID = person
       line.minFen = range.minFen
       line.maxFen = range.maxFen
       line.amountFen = range.defaultFen
-      line.sanction = range.sanctions.isRequired ? range.sanctions.choices.first?.rawValue : nil
+      line.sanction = range.sanctions.isRequired ? range.sanctions.choices.first : nil
       try await line.create(on: db)
     }
     try await AuditLog.record(
@@ -74,7 +74,7 @@ enum CaseIntake {
   /// what was deducted).
   static func overturned(orderID: UUID, number: String, on db: any Database, now: Date) async throws {
     guard let existing = try await AccountabilityCase.query(on: db).filter(\.$workOrderID == orderID).first(),
-      !(try existing.caseState.isFinal)
+      !(existing.state.isFinal)
     else { return }
     try await CaseService.withdraw(existing, reason: "核实结论已撤销（工单 \(number)）", actor: nil, on: db, now: now)
   }
@@ -82,11 +82,11 @@ enum CaseIntake {
 
 /// What the audit log keeps of a case at each move.
 struct CaseSnapshot: Encodable {
-  let state: String
+  let state: CaseState
   let version: Int
-  let causeFramework: String
+  let causeFramework: CauseFramework
   let cause: String
-  let severity: String
+  let severity: Severity
   let outsideChannel: String?
   let reason: String?
   let deductionMonth: String?

@@ -19,8 +19,8 @@ enum CasePagesController {
   ) throws -> CaseListPage.Row {
     CaseListPage.Row(
       href: Paths.accountabilityCase.link(try record.requireID()), number: record.workOrderNumber, unitName: unitName,
-      halfYear: record.halfYear, stateKey: "accountability.state.\(try record.caseState.rawValue)",
-      causeKey: causeKey(try record.cause), severityKey: "accountability.severity.\(try record.caseSeverity.rawValue)",
+      halfYear: record.halfYear, stateKey: "accountability.state.\(record.state.rawValue)",
+      causeKey: causeKey(record.cause), severityKey: "accountability.severity.\(record.severity.rawValue)",
       total: yuan(lines.reduce(0) { $0 + $1.amountFen }),
       people: lines.compactMap { $0.personID.flatMap { names[$0] } }.joined(separator: "、"))
   }
@@ -59,22 +59,23 @@ enum CasePagesController {
     let record = try await CaseService.findVisible(id, for: actor, on: req.db)
     let lines = try await CaseQueries.lines(of: record, on: req.db)
     let rules = try await CaseService.rules(of: record, on: req.db)
-    let state = try record.caseState
+    let state = record.state
     let names = try await personNames(lines.compactMap(\.personID), on: req.db)
     let unitName = try await OrgUnit.find(record.$unit.id, on: req.db)?.name ?? ""
     let text = { (key: String) in req.application.localizer.text(key, locale: req.locale) }
     func examRequired(_ line: AccountabilityLine) -> Bool {
-      guard let role = try? line.responsibility, let cause = try? record.cause, let severity = try? record.caseSeverity,
+      guard
         case .success(let range) = rules.range(
-          for: LineQuestion(cause: cause, severity: severity, role: role, outsideChannel: record.outsideChannel))
+          for: LineQuestion(
+            cause: record.cause, severity: record.severity, role: line.role, outsideChannel: record.outsideChannel))
       else { return false }
       return range.examRequired
     }
-    let pageLines = try lines.enumerated().map { index, line in
-      let role = try line.responsibility.rawValue
-      let sanction = try line.sanctionValue?.rawValue ?? ""
+    let pageLines = lines.enumerated().map { index, line in
+      let role = line.role.rawValue
+      let sanction = line.sanction?.rawValue ?? ""
       return CasePage.Line(
-        index: index, roleKey: "accountability.role.\(try line.responsibility.rawValue)",
+        index: index, roleKey: "accountability.role.\(line.role.rawValue)",
         role: values["role_\(index)"] ?? role,
         who: line.personID.flatMap { names[$0] } ?? (line.unitID == record.$unit.id ? unitName : ""),
         personId: values["person_\(index)"] ?? line.personID?.uuidString ?? "", unitId: line.unitID?.uuidString ?? "",
@@ -82,7 +83,7 @@ enum CasePagesController {
         amount: yuan(line.amountFen),
         amountInput: values["amount_\(index)"] ?? yuan(line.amountFen).replacingOccurrences(of: "¥", with: ""),
         sanction: values["sanction_\(index)"] ?? sanction,
-        sanctionKey: try line.sanctionValue.map { "accountability.sanction.\($0.rawValue)" } ?? "accountability.sanction.none",
+        sanctionKey: line.sanction.map { "accountability.sanction.\($0.rawValue)" } ?? "accountability.sanction.none",
         examRequired: examRequired(line), examPassedOn: line.examPassedOn)
     }
     let entries = try await LedgerEntry.query(on: req.db).filter(\.$caseID == record.requireID()).sort(\.$month).sort(\.$createdAt).all()
@@ -90,7 +91,7 @@ enum CasePagesController {
     let reviewer = actor.has(.reviewer) || actor.isAdmin
     let leader = actor.has(.leader) || actor.isAdmin
     let editable = CaseWorkflow.linesEditable(state)
-    let cause = try record.cause
+    let cause = record.cause
     let causes = CauseFramework.allCases.flatMap { framework in
       rules.causeChoices(framework).map {
         Choice(
@@ -108,13 +109,13 @@ enum CasePagesController {
       id: try record.requireID().uuidString, version: record.version, number: record.workOrderNumber, unitName: unitName,
       halfYear: record.halfYear, state: state.rawValue, stateKey: "accountability.state.\(state.rawValue)",
       causeKey: causeKey(cause), frameworkKey: "accountability.framework.\(cause.framework.rawValue)",
-      severityKey: "accountability.severity.\(try record.caseSeverity.rawValue)",
+      severityKey: "accountability.severity.\(record.severity.rawValue)",
       outside: record.outsideChannel.flatMap { code in rules.channel(code).map { "\($0.name)（\(code)）" } },
       deductionMonth: record.deductionMonth, reason: record.reason, lines: pageLines,
-      ledger: try entries.map {
+      ledger: entries.map {
         CasePage.Entry(
           month: $0.month,
-          kindKey: "accountability.kind.\(try LedgerRowKind.stored($0.kind, table: LedgerEntry.schema, column: "kind").rawValue)",
+          kindKey: "accountability.kind.\($0.kind.rawValue)",
           charged: yuan($0.chargedFen), deducted: yuan($0.deductedFen), carried: yuan($0.carriedFen))
       },
       fourDonts: zip(FourDonts.fields, [four.causeEstablished, four.personEducated, four.correctiveMeasure, four.personDealtWith]).map {
@@ -125,7 +126,7 @@ enum CasePagesController {
       canSettle: reviewer && (state == .approved || state == .deducting), canWithdraw: reviewer && !state.isFinal,
       canRecord: reviewer && !state.isFinal, causes: causes,
       severities: Severity.allCases.map {
-        Choice(value: $0.rawValue, labelKey: "accountability.severity.\($0.rawValue)", selected: $0.rawValue == record.severity)
+        Choice(value: $0.rawValue, labelKey: "accountability.severity.\($0.rawValue)", selected: $0 == record.severity)
       },
       channels: [Choice(value: "", label: text("accountability.no_outside"), selected: record.outsideChannel == nil)]
         + rules.outsideChannels.map { Choice(value: $0.code, label: $0.name, selected: $0.code == record.outsideChannel) },

@@ -18,7 +18,7 @@ enum CaseQueries {
   ) async throws -> [(AccountabilityCase, [AccountabilityLine])] {
     let query = AccountabilityCase.query(on: db)
     if let id = filter.workOrderID { query.filter(\.$workOrderID == id) }
-    if let state = filter.state { query.filter(\.$state == state.rawValue) }
+    if let state = filter.state { query.filter(\.$state == state) }
     if let unit = filter.unitID { query.filter(\.$unit.$id == unit) }
     if let half = filter.halfYear { query.filter(\.$halfYear == half) }
     if CaseService.canOversee(actor) {

@@ -76,10 +76,10 @@ enum CaseService {
     let trimmed = try reasonText(reason)
     let fullyDeducted = try await LedgerService.fullyDeducted(caseID: try record.requireID(), on: db)
     let next = try refusalChecked(
-      CaseWorkflow.next(try record.caseState, action, fourDonts: try record.fourDonts, fullyDeducted: fullyDeducted, reason: trimmed))
+      CaseWorkflow.next(record.state, action, fourDonts: try record.fourDonts, fullyDeducted: fullyDeducted, reason: trimmed))
     if action == .submit { try await requireLinesValid(record, on: db) }
     let before = try CaseSnapshot(record)
-    record.state = next.rawValue
+    record.state = next
     if action == .sendBack { record.reason = trimmed }
     try await save(record, expected: expected, before: before, actor: actor, on: db, now: now)
   }
@@ -90,9 +90,9 @@ enum CaseService {
   ) async throws {
     let trimmed = try reasonText(reason)
     let next = try refusalChecked(
-      CaseWorkflow.next(try record.caseState, .withdraw, fourDonts: FourDonts(), fullyDeducted: false, reason: trimmed))
+      CaseWorkflow.next(record.state, .withdraw, fourDonts: FourDonts(), fullyDeducted: false, reason: trimmed))
     let before = try CaseSnapshot(record)
-    record.state = next.rawValue
+    record.state = next
     record.reason = trimmed
     let caseID = try record.requireID()
     try await save(record, expected: expected ?? record.version, before: before, actor: actor, on: db, now: now) { tx in
@@ -106,7 +106,7 @@ enum CaseService {
   ) async throws {
     try requireReviewer(actor)
     guard record.version == expected else { throw stale(record) }
-    guard !(try record.caseState.isFinal) else { throw AppError.invalid("action", "accountability.error.final") }
+    guard !(record.state.isFinal) else { throw AppError.invalid("action", "accountability.error.final") }
     var errors = FieldErrors()
     for (field, value) in zip(
       FourDonts.fields, [fourDonts.causeEstablished, fourDonts.personEducated, fourDonts.correctiveMeasure, fourDonts.personDealtWith])
@@ -126,13 +126,13 @@ enum CaseService {
   ) async throws {
     try requireReviewer(actor)
     guard record.version == expected else { throw stale(record) }
-    guard try record.caseState != .withdrawn else { throw AppError.invalid("action", "accountability.error.final") }
+    guard record.state != .withdrawn else { throw AppError.invalid("action", "accountability.error.final") }
     let lines = try await CaseQueries.lines(of: record, on: db)
     guard lines.indices.contains(index) else { throw AppError.invalid("line", "validation.choice") }
     let line = lines[index]
     let rules = try await rules(of: record, on: db)
     let question = LineQuestion(
-      cause: try record.cause, severity: try record.caseSeverity, role: try line.responsibility, outsideChannel: record.outsideChannel)
+      cause: record.cause, severity: record.severity, role: line.role, outsideChannel: record.outsideChannel)
     guard case .success(let range) = rules.range(for: question), range.examRequired else {
       throw AppError.invalid("line", "accountability.error.no_exam")
     }
@@ -173,8 +173,8 @@ enum CaseService {
     let rules = try await rules(of: record, on: db)
     for (index, line) in lines.enumerated() {
       let question = LineQuestion(
-        cause: try record.cause, severity: try record.caseSeverity, role: try line.responsibility, outsideChannel: record.outsideChannel)
-      if case .failure(let error) = rules.check(question, amountFen: line.amountFen, sanction: try line.sanctionValue) {
+        cause: record.cause, severity: record.severity, role: line.role, outsideChannel: record.outsideChannel)
+      if case .failure(let error) = rules.check(question, amountFen: line.amountFen, sanction: line.sanction) {
         throw AppError.invalid("lines[\(index)].\(error.field)", "accountability.error.\(error.reason.rawValue)")
       }
     }

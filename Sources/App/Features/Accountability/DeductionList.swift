@@ -39,12 +39,12 @@ enum DeductionList {
       .sort(\.$createdAt).all()
     let cases = try await AccountabilityCase.query(on: db).filter(\.$id ~~ Array(Set(entries.map(\.caseID)))).all()
     let numbers = Dictionary(try cases.map { (try $0.requireID(), $0.workOrderNumber) }, uniquingKeysWith: { a, _ in a })
-    let rows = try entries.map { entry in
+    let rows = entries.map { entry in
       let person = byID[entry.$person.id]
       return Row(
         personId: entry.$person.id, personName: person?.displayName ?? "", unitName: person.flatMap { unitNames[$0.$unit.id] } ?? "",
         caseId: entry.caseID, workOrderNumber: numbers[entry.caseID] ?? "",
-        kind: try LedgerRowKind.stored(entry.kind, table: LedgerEntry.schema, column: "kind").rawValue, chargedFen: entry.chargedFen,
+        kind: entry.kind.rawValue, chargedFen: entry.chargedFen,
         deductedFen: entry.deductedFen, carriedFen: entry.carriedFen)
     }.sorted { ($0.unitName, $0.personName) < ($1.unitName, $1.personName) }
     return Month(

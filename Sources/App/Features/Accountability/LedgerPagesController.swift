@@ -169,7 +169,7 @@ enum LedgerPagesController {
     let ledger = try await CaseQueries.ledger(personID: actor.userID, for: actor, on: req.db)
     var owed = 0
     for line in lines {
-      guard let state = cases.first(where: { $0.id == line.$accountabilityCase.id }).map({ try? $0.caseState }) ?? nil,
+      guard let state = cases.first(where: { $0.id == line.$accountabilityCase.id })?.state,
         state == .approved || state == .deducting
       else { continue }
       let rows = ledger.filter { $0.lineID == line.id }
@@ -181,10 +181,10 @@ enum LedgerPagesController {
         try CasePagesController.row(
           $0, byCase[try $0.requireID()] ?? [], unitName: units[$0.$unit.id] ?? "", names: [actor.userID: actor.displayName])
       },
-      ledger: try ledger.map {
+      ledger: ledger.map {
         CasePage.Entry(
           month: $0.month,
-          kindKey: "accountability.kind.\(try LedgerRowKind.stored($0.kind, table: LedgerEntry.schema, column: "kind").rawValue)",
+          kindKey: "accountability.kind.\($0.kind.rawValue)",
           charged: yuan($0.chargedFen), deducted: yuan($0.deductedFen), carried: yuan($0.carriedFen))
       }, owed: yuan(owed))
     return try await req.page("accountability/mine", page)

@@ -5,7 +5,7 @@ import Foundation
 /// Writes the deduction ledger from approved lines and monthly pay (ACC-DEDUCTION, ACC-LEDGER,
 /// ACC-REFUND); the arithmetic is `DeductionLedger`'s.
 enum LedgerService {
-  static let chargedStates: [String] = [CaseState.approved, .deducting, .settled].map(\.rawValue)
+  static let chargedStates: [CaseState] = [.approved, .deducting, .settled]
 
   /// A person's charges: their lines in approved cases, oldest approval month first.
   static func charges(of personID: UUID, on db: any Database) async throws -> [(charge: Charge, caseID: UUID)] {
@@ -49,9 +49,9 @@ enum LedgerService {
       }
     }
     for caseID in touched {
-      guard let record = try await AccountabilityCase.find(caseID, on: db), try record.caseState == .approved else { continue }
+      guard let record = try await AccountabilityCase.find(caseID, on: db), record.state == .approved else { continue }
       let before = try CaseSnapshot(record)
-      record.state = CaseState.deducting.rawValue
+      record.state = CaseState.deducting
       record.updatedAt = now
       record.version += 1
       try await record.save(on: db)

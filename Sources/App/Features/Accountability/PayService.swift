@@ -81,7 +81,7 @@ enum PayService {
     var problems: [ImportFailure.Line] = []
     for (index, entry) in entries.enumerated() {
       let written = try await LedgerEntry.query(on: db).filter(\.$person.$id == entry.personID).filter(\.$month == entry.month.description)
-        .filter(\.$kind == LedgerRowKind.deduction.rawValue).count()
+        .filter(\.$kind == .deduction).count()
       if written > 0 {
         problems.append(
           .init(line: lines?[index] ?? index + 1, field: "month", key: "accountability.pay.error.deducted", args: [entry.month.description])

@@ -37,19 +37,19 @@ struct CaseDTO: Content {
     workOrderNumber = record.workOrderNumber
     unitId = record.$unit.id
     halfYear = record.halfYear
-    state = try record.caseState.rawValue
-    causeFramework = try record.cause.framework.rawValue
+    state = record.state.rawValue
+    causeFramework = record.cause.framework.rawValue
     cause = record.causeCode
-    severity = try record.caseSeverity.rawValue
+    severity = record.severity.rawValue
     outsideChannel = record.outsideChannel
     doubled = record.outsideChannel != nil
     deductionMonth = record.deductionMonth
     fourDonts = try record.fourDonts
     reason = record.reason
-    self.lines = try lines.map {
+    self.lines = lines.map {
       Line(
-        role: try $0.responsibility.rawValue, personId: $0.personID, unitId: $0.unitID, minFen: $0.minFen, maxFen: $0.maxFen,
-        amountFen: $0.amountFen, sanction: try $0.sanctionValue?.rawValue, examPassedOn: $0.examPassedOn)
+        role: $0.role.rawValue, personId: $0.personID, unitId: $0.unitID, minFen: $0.minFen, maxFen: $0.maxFen,
+        amountFen: $0.amountFen, sanction: $0.sanction?.rawValue, examPassedOn: $0.examPassedOn)
     }
   }
 }
@@ -88,7 +88,7 @@ struct LedgerRowDTO: Content {
     caseId = entry.caseID
     lineId = entry.lineID
     month = entry.month
-    kind = try LedgerRowKind.stored(entry.kind, table: LedgerEntry.schema, column: "kind").rawValue
+    kind = entry.kind.rawValue
     chargedFen = entry.chargedFen
     deductedFen = entry.deductedFen
     carriedFen = entry.carriedFen

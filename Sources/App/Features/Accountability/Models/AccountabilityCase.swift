@@ -17,12 +17,12 @@ final class AccountabilityCase: Model, @unchecked Sendable {
   @Field(key: "work_order_id") var workOrderID: UUID
   @Field(key: "work_order_number") var workOrderNumber: String
   @Field(key: "rule_version") var ruleVersion: Int
-  @Field(key: "cause_framework") var causeFramework: String
+  @EnumField(key: "cause_framework") var causeFramework: CauseFramework
   @Field(key: "cause_code") var causeCode: String
-  @Field(key: "severity") var severity: String
+  @EnumField(key: "severity") var severity: Severity
   /// A channel code of the penalty rules; nil: the company's own channels.
   @OptionalField(key: "outside_channel") var outsideChannel: String?
-  @Field(key: "state") var state: String
+  @EnumField(key: "state") var state: CaseState
   /// "2026H1": the half-year batch the case belongs to (ACC-BATCH).
   @Field(key: "half_year") var halfYear: String
   @Field(key: "verified_at") var verifiedAt: Date
@@ -41,11 +41,7 @@ final class AccountabilityCase: Model, @unchecked Sendable {
 }
 
 extension AccountabilityCase {
-  var caseState: CaseState { get throws { try .stored(state, table: Self.schema, column: "state") } }
-  var caseSeverity: Severity { get throws { try .stored(severity, table: Self.schema, column: "severity") } }
-  var cause: CaseCause {
-    get throws { CaseCause(framework: try .stored(causeFramework, table: Self.schema, column: "cause_framework"), code: causeCode) }
-  }
+  var cause: CaseCause { CaseCause(framework: causeFramework, code: causeCode) }
   var fourDonts: FourDonts {
     get throws {
       do {
@@ -67,13 +63,13 @@ final class AccountabilityLine: Model, @unchecked Sendable {
 
   // MARK: fields
   @Field(key: "position") var position: Int
-  @Field(key: "role") var role: String
+  @EnumField(key: "role") var role: ResponsibilityRole
   @OptionalField(key: "person_id") var personID: UUID?
   @OptionalField(key: "unit_id") var unitID: UUID?
   @Field(key: "min_fen") var minFen: Int
   @OptionalField(key: "max_fen") var maxFen: Int?
   @Field(key: "amount_fen") var amountFen: Int
-  @OptionalField(key: "sanction") var sanction: String?
+  @OptionalEnumField(key: "sanction") var sanction: Sanction?
   /// "YYYY-MM-DD": the retraining exam passed, for a cause that requires one (ACC-GENERAL-CAUSES).
   @OptionalField(key: "exam_passed_on") var examPassedOn: String?
 
@@ -81,9 +77,4 @@ final class AccountabilityLine: Model, @unchecked Sendable {
   @Parent(key: "case_id") var accountabilityCase: AccountabilityCase
 
   init() {}
-}
-
-extension AccountabilityLine {
-  var responsibility: ResponsibilityRole { get throws { try .stored(role, table: Self.schema, column: "role") } }
-  var sanctionValue: Sanction? { get throws { try sanction.map { try .stored($0, table: Self.schema, column: "sanction") } } }
 }

@@ -34,7 +34,7 @@ final class LedgerEntry: Model, @unchecked Sendable {
   @Field(key: "line_id") var lineID: UUID
   @Field(key: "case_id") var caseID: UUID
   @Field(key: "month") var month: String
-  @Field(key: "kind") var kind: String
+  @EnumField(key: "kind") var kind: LedgerRowKind
   @Field(key: "charged_fen") var chargedFen: Int
   @Field(key: "deducted_fen") var deductedFen: Int
   @Field(key: "carried_fen") var carriedFen: Int
@@ -48,7 +48,7 @@ final class LedgerEntry: Model, @unchecked Sendable {
     lineID = row.chargeID
     self.caseID = caseID
     month = row.month.description
-    kind = row.kind.rawValue
+    kind = row.kind
     chargedFen = row.chargedFen
     deductedFen = row.deductedFen
     carriedFen = row.carriedFen
@@ -59,7 +59,7 @@ final class LedgerEntry: Model, @unchecked Sendable {
   func domain() throws -> LedgerRow {
     guard let month = YearMonth(iso: month) else { throw UnknownStoredValue(table: Self.schema, column: "month", value: self.month) }
     return LedgerRow(
-      chargeID: lineID, month: month, kind: try .stored(kind, table: Self.schema, column: "kind"), chargedFen: chargedFen,
+      chargeID: lineID, month: month, kind: kind, chargedFen: chargedFen,
       deductedFen: deductedFen, carriedFen: carriedFen)
   }
 }
