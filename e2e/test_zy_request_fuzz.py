@@ -158,6 +158,9 @@ def real_ids(clients) -> dict[str, str]:
         ids["orderID"] = orders[0]["id"]
     units = clients.api.get(clients.base_url + "/api/v1/units", timeout=HTTP_TIMEOUT_S).json()["items"]
     ids["unitID"] = units[0]["id"]
+    findings = clients.api.get(clients.base_url + "/api/v1/inspections/findings", timeout=HTTP_TIMEOUT_S).json()
+    if findings:
+        ids["findingID"] = findings[0]["id"]
     return ids
 
 

@@ -44,6 +44,8 @@ enum Migrations {
       CreateInspections(),
       SeedInspectionChecklist(),
       CreateFindingPhotos(),
+      CreateScorecards(),
+      SeedScorecardRules(now: now),
     ]
   }
 }

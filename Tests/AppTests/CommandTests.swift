@@ -29,7 +29,7 @@ struct CommandTests {
       let orders = try await WorkOrder.query(on: app.db).all()
       #expect(
         orders.count == DemoWorkOrders.scripts(handlerUnit: UUID(), otherUnit: UUID()).count
-          + DemoAccountability.scripts(unit: UUID()).count)
+          + DemoAccountability.scripts(unit: UUID()).count + DemoScorecards.orderCount)
       #expect(Set(orders.map(\.state)).isSuperset(of: [.closed, .pendingReplyReview, .dispatched, .pendingIntakeReview, .onSite]))
       #expect(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).count() > 0)
       // Surveys: a roster per county, last year's finished wave and this year's in fieldwork.
@@ -54,6 +54,22 @@ struct CommandTests {
       #expect(
         try await InspectionFinding.query(on: app.db).all().contains { $0.state.isOverdue(deadline: $0.deadlineDay ?? today, today: today) }
       )
+      // Scorecards (ACC-SCORE-EVIDENCE): the handler's half-year has a point of every kind but the
+      // company rules'; one colleague excellent, one failing this month.
+      let people = try await User.query(on: app.db).filter(\.$username ~~ ["handler", "zhouwj", "zhaolx"]).with(\.$unit).all()
+      let half = ScorePeriod.containing(today, cadence: .halfYear)
+      let cards = try await ScorecardService.compute(people: people, period: half, on: app.db, now: app.clock.now())
+      let handlerCard = try #require(cards.first { $0.username == "handler" })
+      let pointKinds = Set(handlerCard.scorecard.parts.flatMap { $0.basis + $0.deductions }.map(\.evidence.kind))
+      #expect(
+        pointKinds.isSuperset(of: [.trainingResult, .safetyResult, .returnVisitUnsatisfied, .overdueStage, .finding, .findingOverdue]),
+        "\(pointKinds)")
+      #expect(!pointKinds.isDisjoint(with: [.complaintQuality, .complaintQualityLoss, .complaintAttitude, .complaintAbusive]))
+      #expect(handlerCard.scorecard.parts.flatMap(\.deductions).allSatisfy { handlerCard.links[$0.evidence.reference] != nil })
+      let month = ScorePeriod.containing(today, cadence: .month)
+      let monthly = try await ScorecardService.compute(people: people, period: month, on: app.db, now: app.clock.now())
+      #expect(monthly.first { $0.username == "zhouwj" }?.scorecard.grade == .excellent)
+      #expect(monthly.first { $0.username == "zhaolx" }?.scorecard.grade == .fail)
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }

@@ -49,6 +49,8 @@ struct StringColumnTests {
     "AccountabilityCase.work_order_number": identifier, "AccountabilityLine.exam_passed_on": "a civil date YYYY-MM-DD (CivilDate)",
     "LedgerEntry.month": "a month YYYY-MM", "PenaltyRuleVersionRecord.effective_from": "a civil date YYYY-MM-DD (CivilDate)",
     "PenaltyRuleVersionRecord.rules": document, "PerformancePay.month": "a month YYYY-MM",
+    "ScorecardRuleVersionRecord.effective_from": "a civil date YYYY-MM-DD (CivilDate)", "ScorecardRuleVersionRecord.rules": document,
+    "ImportedScore.exam_on": "a civil date YYYY-MM-DD (CivilDate)", "ImportedScore.title": freeText,
     "SavedQueueFilter.name": freeText, "SavedQueueFilter.query": "a queue's query string, read through its declared parameters",
     "WorkOrder.number": identifier, "WorkOrder.customer_account": identifier, "WorkOrder.customer_name": freeText,
     "WorkOrder.customer_phone": identifier, "WorkOrder.address": freeText, "WorkOrder.content": freeText,

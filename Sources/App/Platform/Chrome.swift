@@ -76,6 +76,12 @@ struct Chrome: Encodable {
       accountability.append(("nav.accountability_rules", Paths.accountabilityRules))
     }
     accountability.append(("nav.accountability_mine", Paths.accountabilityMine))
+    // ACC-SCORE-SCOPE: overseers the list of their subtree's scorecards, everyone their own card.
+    if actor.isAdmin || !actor.roles.isDisjoint(with: [.reviewer, .leader, .hr, .lead]) {
+      accountability.append(("nav.accountability_scorecards", Paths.accountabilityScorecards))
+    } else {
+      accountability.append(("nav.accountability_scorecard", Paths.accountabilityScorecard))
+    }
     items.insert(contentsOf: accountability, at: items.count - 1)
     if actor.isAdmin {
       items += [

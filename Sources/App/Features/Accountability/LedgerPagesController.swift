@@ -7,6 +7,8 @@ import Vapor
 /// person's own penalties.
 enum LedgerPagesController {
   static let monthParameter = QueryParameter<CivilDate>.month("month")
+  /// `open=true`: only the cases not yet settled or withdrawn (what the start page counts).
+  static let openParameter = QueryParameter<Bool>.boolean("open")
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.accountabilityBatches.components, use: batches)
@@ -14,7 +16,7 @@ enum LedgerPagesController {
     pages.get(Paths.accountabilityDeductions.components, use: deductions).query(monthParameter)
     pages.get(Paths.accountabilityDeductionsXLSX.components, use: deductionsXLSX).query(monthParameter)
     pages.post(Paths.accountabilityPayImport, bodyLimit: UploadLimits.Form.pay.collected, use: importPay)
-    pages.get(Paths.accountabilityMine.components, use: mine)
+    pages.get(Paths.accountabilityMine.components, use: mine).query(openParameter)
   }
 
   static func yuan(_ fen: Int) -> String { RulesPage.yuan(fen) }
@@ -155,11 +157,19 @@ enum LedgerPagesController {
 
   // MARK: a person's own penalties (ACC-SCOPE)
 
+  /// The cases with a line of the person's, newest first; `openOnly`: not settled or withdrawn.
+  static func openCases(of personID: UUID, openOnly: Bool = true, on db: any Database) async throws -> [AccountabilityCase] {
+    let lines = try await AccountabilityLine.query(on: db).filter(\.$personID == personID).all()
+    let caseIDs = Array(Set(lines.map(\.$accountabilityCase.id)))
+    let query = AccountabilityCase.query(on: db).filter(\.$id ~~ caseIDs)
+    if openOnly { query.filter(\.$state != .settled).filter(\.$state != .withdrawn) }
+    return try await query.sort(\.$verifiedAt, .descending).all()
+  }
+
   @Sendable static func mine(req: Request) async throws -> Response {
     let actor = try req.actor
     let lines = try await AccountabilityLine.query(on: req.db).filter(\.$personID == actor.userID).all()
-    let caseIDs = Array(Set(lines.map(\.$accountabilityCase.id)))
-    let cases = try await AccountabilityCase.query(on: req.db).filter(\.$id ~~ caseIDs).sort(\.$verifiedAt, .descending).all()
+    let cases = try await openCases(of: actor.userID, openOnly: try req.query(openParameter) ?? false, on: req.db)
     let units = Dictionary(
       try await OrgUnit.query(on: req.db).filter(\.$id ~~ cases.map { $0.$unit.id }).all().map { (try $0.requireID(), $0.name) }
     ) {

@@ -48,6 +48,11 @@ enum HomeController {
       }
       cards.append(.init(roleKey: "home.inspections", items: items))
     }
+    // ACC-CASE-ROLES, ACC-SCORE-SCOPE: each role's cases, HR's month, everyone's own penalties and card.
+    let accountability = try await AccountabilitySummaries.openWork(for: actor, on: req.db, now: req.now).map {
+      HomePage.WorkItem(labelKey: $0.labelKey, count: $0.count, href: $0.href, warning: $0.urgent && $0.count > 0)
+    }
+    cards.append(.init(roleKey: "home.accountability", items: accountability))
     let subtree = try await OrgUnit.visible(to: actor, on: req.db).count
     cards.append(
       .init(

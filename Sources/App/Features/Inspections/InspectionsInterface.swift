@@ -43,3 +43,41 @@ enum InspectionSummaries {
     return counts
   }
 }
+
+extension InspectionSummaries {
+  /// A finding naming a person responsible, for the scorecards (ACC-SCORE-EVIDENCE).
+  struct PersonFinding: Sendable {
+    let id: UUID
+    let personID: UUID
+    /// The day of the visit that found it.
+    let foundOn: CivilDate
+    let description: String
+    /// Not rectified by its deadline: rectified after it, or still open after it.
+    let overdue: Bool
+    let href: String
+  }
+
+  /// Findings of visits in `[from, to)` naming one of `persons` responsible; overdue as of `today`.
+  static func findings(
+    naming persons: Set<UUID>, from: CivilDate, to: CivilDate, today: CivilDate, on db: any Database
+  ) async throws
+    -> [PersonFinding]
+  {
+    guard !persons.isEmpty else { return [] }
+    let rows = try await InspectionFinding.query(on: db).filter(\.$responsibleUserID ~~ Array(persons)).with(\.$inspection).all()
+    return try rows.compactMap { finding in
+      guard let person = finding.responsibleUserID, let day = finding.inspection.visitDay, from <= day, day < to,
+        let deadline = finding.deadlineDay
+      else { return nil }
+      let overdue: Bool
+      switch finding.state {
+      case .open: overdue = deadline < today || (finding.rectifiedAt.map { BusinessTime.civilDate(of: $0) > deadline } ?? false)
+      default: overdue = finding.rectifiedAt.map { BusinessTime.civilDate(of: $0) > deadline } ?? false
+      }
+      let id = try finding.requireID()
+      return PersonFinding(
+        id: id, personID: person, foundOn: day, description: finding.description, overdue: overdue,
+        href: Paths.inspection.link(try finding.inspection.requireID()) + "#finding-\(id.uuidString)")
+    }
+  }
+}

@@ -71,6 +71,53 @@ enum WorkOrderSummaries {
   }
 }
 
+extension WorkOrderSummaries {
+  /// A fact about an order a person handled, for the scorecards (ACC-SCORE-EVIDENCE).
+  struct HandledFact: Sendable {
+    enum Kind: Sendable { case unsatisfiedReturnVisit, overdueStage }
+    let kind: Kind
+    let handlerID: UUID
+    let orderID: UUID
+    let number: String
+    /// When it happened: the return visit, or the deadline the stage missed.
+    let at: Date
+    let href: String
+  }
+
+  /// Unsatisfied return visits and stages of the handler's own (first contact, reply, repair
+  /// arrival and restoration, completing a service request) past their deadline, in `[from, to)`,
+  /// of the orders whose handler (the person who took the order at the unit) is one of `handlers`.
+  static func handledFacts(handlers: Set<UUID>, from: Date, to: Date, on db: any Database) async throws -> [HandledFact] {
+    guard !handlers.isEmpty else { return [] }
+    var facts: [HandledFact] = []
+    let visited = try await WorkOrder.query(on: db)
+      .filter(\.$returnVisitedAt >= from).filter(\.$returnVisitedAt < to).filter(\.$returnVisitSatisfied == false).all()
+    for order in visited {
+      guard let handler = try order.snapshot.handler, handlers.contains(handler), let at = order.returnVisitedAt else { continue }
+      let id = try order.requireID()
+      facts.append(
+        .init(kind: .unsatisfiedReturnVisit, handlerID: handler, orderID: id, number: order.number, at: at, href: Paths.workOrder.link(id)))
+    }
+    // Only the stages the handler runs: not dispatch, the return visit or the same-day report.
+    let handlerStages: [Domain.StageClock] = [.firstContact, .reply, .repairArrival, .repairRestoration, .serviceCompletion]
+    let breaches = try await SLAAlert.query(on: db).filter(\.$level == .breached).filter(\.$stage ~~ handlerStages)
+      .filter(\.$dueAt >= from).filter(\.$dueAt < to).with(\.$order).all()
+    var seen = Set<String>()
+    for alert in breaches {
+      let order = alert.order
+      guard let handler = try order.snapshot.handler, handlers.contains(handler) else { continue }
+      let id = try order.requireID()
+      guard seen.insert("\(id)|\(alert.stage.rawValue)|\(alert.clockStartedAt.timeIntervalSince1970)").inserted else { continue }
+      facts.append(
+        .init(kind: .overdueStage, handlerID: handler, orderID: id, number: order.number, at: alert.dueAt, href: Paths.workOrder.link(id)))
+    }
+    return facts
+  }
+
+  /// The page of an order, for features that link to one they know by id.
+  static func href(orderID: UUID) -> String { Paths.workOrder.link(orderID) }
+}
+
 /// A complaint just verified as the supply side's responsibility (rule WO-VERIFIED-COMPLAINT), as
 /// plain values for the features that act on it.
 struct VerifiedComplaint: Sendable {
