@@ -51,6 +51,8 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/accountability/pay": "each person must be in the caller's subtree; a month already deducted keeps its pay",
     "POST /api/v1/accountability/pay/import": "the table's rows are checked one by one",
     "POST /api/v1/accountability/cases/{caseID}/actions": "the case workflow and the penalty rules: which action the state and role allow, amounts in range",
+    "POST /api/v1/accountability/scorecard-rules": "a version starts today or later on a day of its own; each component once, weights adding up to 100, pass below excellent",
+    "POST /api/v1/accountability/scores/import": "the table's rows are checked one by one",
 }
 
 # Operations that must not be fed ids and names read from earlier responses (the stateful phase
@@ -70,6 +72,7 @@ def existing_ids(api: Api) -> dict[str, str]:
         ("orderID", "/api/v1/work-orders?limit=1", lambda b: b["items"]),
         ("userID", "/api/v1/users", lambda b: b["items"]),
         ("runID", "/api/v1/analysis-runs", lambda b: b),
+        ("findingID", "/api/v1/inspections/findings", lambda b: b),
     ]:
         items = pick(api.get_json(path))
         if items:
