@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
   PasswordPagesController.register(signedIn)
   CalendarPagesController.register(signedIn)
   InspectionPagesController.register(signedIn)
+  ReliabilityPagesController.register(signedIn)
   AuditController.registerPages(signedIn)
   WorkOrderPagesController.register(signedIn)
   BulletinController.register(signedIn)
@@ -49,4 +50,5 @@ func routes(_ app: Application) throws {
   InboxController.registerAPI(api)
   AttachmentController.registerAPI(api)
   AccountabilityAPIController.register(api)
+  ReliabilityAPIController.register(api)
 }

@@ -35,6 +35,7 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case inspection
   case inspectionFinding = "inspection_finding"
   case inspectionFindingPhoto = "inspection_finding_photo"
+  case interruptionHistory = "interruption_history"
 }
 
 /// The append-only record of every create, update and state change. There is no code path that
