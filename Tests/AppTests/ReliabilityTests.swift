@@ -214,4 +214,36 @@ struct ReliabilityTests {
       #expect(abs(body.saidi - 16) < 1e-12)
     }
   }
+
+  @Test("Rule REL-READ, KPI-DRILL-DOWN: the page shows the indices and each count lists exactly its interruptions")
+  func page() async throws {
+    try await withApp { app in
+      let org = try await Self.organisation(app)
+      _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      let res = try await client.get("/reliability?from=2026-03-01&to=2026-03-31")
+      #expect(res.status == .ok)
+      let html = res.body.string
+      #expect(html.contains("id=\"reliability-ieee\"") && html.contains("SAIFI"))
+      #expect(html.contains("15.00"), "SAIDI 15 minutes")
+      #expect(html.contains("<svg"))
+      #expect(html.contains(org.stationA.name), "the station below the county")
+      let sustained = ReliabilityPagesController.link(
+        .sustained, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!)
+      #expect(html.contains(sustained.replacingOccurrences(of: "&", with: "&amp;")) || html.contains(sustained))
+      let list = try await client.get(sustained).body.string
+      #expect(list.contains("i1") && !list.contains("i2") && !list.contains("i3"))
+      let momentary = try await client.get(sustained.replacingOccurrences(of: "measure=sustained", with: "measure=momentary")).body.string
+      #expect(momentary.contains("i2") && !momentary.contains("i1"))
+      let dltRural = try await client.get(
+        ReliabilityPagesController.link(
+          .dlt, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!, area: .rural)
+      ).body.string
+      #expect(dltRural.contains("i2") && !dltRural.contains("i1"))
+      // Another county is refused; a bad measure names the parameter.
+      #expect(try await client.get("/reliability?unitId=\(org.countyB.id!)").status == .forbidden)
+      #expect(try await client.get("/reliability/interruptions?measure=nope").status == .unprocessableEntity)
+    }
+  }
 }
