@@ -233,17 +233,43 @@ struct ReliabilityTests {
         .sustained, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!)
       #expect(html.contains(sustained.replacingOccurrences(of: "&", with: "&amp;")) || html.contains(sustained))
       let list = try await client.get(sustained).body.string
-      #expect(list.contains("i1") && !list.contains("i2") && !list.contains("i3"))
+      #expect(list.contains("<td>i1</td>") && !list.contains("<td>i2</td>") && !list.contains("<td>i3</td>"))
       let momentary = try await client.get(sustained.replacingOccurrences(of: "measure=sustained", with: "measure=momentary")).body.string
-      #expect(momentary.contains("i2") && !momentary.contains("i1"))
+      #expect(momentary.contains("<td>i2</td>") && !momentary.contains("<td>i1</td>"))
       let dltRural = try await client.get(
         ReliabilityPagesController.link(
           .dlt, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!, area: .rural)
       ).body.string
-      #expect(dltRural.contains("i2") && !dltRural.contains("i1"))
+      #expect(dltRural.contains("<td>i2</td>") && !dltRural.contains("<td>i1</td>"))
       // Another county is refused; a bad measure names the parameter.
       #expect(try await client.get("/reliability?unitId=\(org.countyB.id!)").status == .forbidden)
       #expect(try await client.get("/reliability/interruptions?measure=nope").status == .unprocessableEntity)
+    }
+  }
+
+  @Test("Rule REL-URBAN-RURAL: a unit's supply area is set, cleared and checked through the API and the unit form")
+  func supplyAreaEditing() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      var res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":"rural"}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      #expect(res.body.string.contains(#""supplyArea":"rural""#))
+      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":"suburban"}"#)
+      #expect(res.status == .unprocessableEntity)
+      #expect(res.apiError?.field == "supplyArea")
+      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"name":"白石县"}"#)
+      #expect(res.body.string.contains(#""supplyArea":"rural""#), "omitted keeps it")
+      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":""}"#)
+      #expect(res.body.string.contains(#""supplyArea":null"#))
+      let client = PageClient(app)
+      try await client.login("admin")
+      let form = try await client.get("/admin/units/\(org.countyA.id!)/edit")
+      #expect(form.body.string.contains("name=\"supplyArea\""))
+      _ = try await client.post(
+        "/admin/units/\(org.countyA.id!)/edit",
+        [("code", "A"), ("name", org.countyA.name), ("parentId", org.city.id!.uuidString), ("supplyArea", "urban")])
+      #expect(try await OrgUnit.find(org.countyA.id, on: app.db)?.supplyArea == .urban)
     }
   }
 }
