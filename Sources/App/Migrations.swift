@@ -46,6 +46,8 @@ enum Migrations {
       CreateFindingPhotos(),
       CreateScorecards(),
       SeedScorecardRules(now: now),
+      AddUnitSupplyArea(),
+      CreateInterruptionRecords(),
     ]
   }
 }

@@ -48,6 +48,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   registerCommands(app)
   app.calendarObservers.add { db, from, now in try await WorkOrderDeadlines.refresh(from: from, on: db, now: now) }
   CaseIntake.register(app.complaintObservers)
+  // REL-SOURCES: the imported history; the outage register adds itself here.
+  app.interruptionSources.add(InterruptionHistorySource())
   // What features add to every page's frame, read when a page is built.
   app.pageFrame.add(InboxBadge())
   app.pageFrame.add(CalendarGapBanner())
@@ -83,5 +85,6 @@ private func registerCommands(_ app: Application) {
   app.asyncCommands.use(AnalyzeCommands(), as: "analyze")
   app.asyncCommands.use(RosterCommands(), as: "roster")
   app.asyncCommands.use(SurveyCommands(), as: "survey")
+  app.asyncCommands.use(ReliabilityCommands(), as: "reliability")
   app.asyncCommands.use(RoutesTableCommand(), as: "routes")
 }

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
   PasswordPagesController.register(signedIn)
   CalendarPagesController.register(signedIn)
   InspectionPagesController.register(signedIn)
+  ReliabilityPagesController.register(signedIn)
   AuditController.registerPages(signedIn)
   WorkOrderPagesController.register(signedIn)
   BulletinController.register(signedIn)
@@ -52,4 +53,5 @@ func routes(_ app: Application) throws {
   AccountabilityAPIController.register(api)
   ScorecardAPIController.register(api)
   InspectionsAPIController.register(api)
+  ReliabilityAPIController.register(api)
 }

@@ -41,6 +41,7 @@ struct StringColumnTests {
     "InspectionFinding.deadline": "a civil date YYYY-MM-DD (CivilDate)", "InspectionFinding.responsible_name": who,
     "InspectionFinding.evidence": freeText, "InspectionFinding.reopen_reason": freeText, "InspectionFinding.closed_by_name": who,
     "InspectionFinding.reminded_on": "a civil date YYYY-MM-DD (CivilDate)", "FindingPhoto.file_name": digest,
+    "InterruptionRecord.external_id": "the id the exporting system gave the interruption", "InterruptionRecord.cause": freeText,
     "FindingPhoto.content_type": digest, "FindingPhoto.sha256": digest, "FindingPhoto.storage_path": digest,
     "FindingPhoto.uploaded_by": who,
     "AccountabilityCase.cause_code": configured, "AccountabilityCase.deduction_month": "a month YYYY-MM",

@@ -88,6 +88,7 @@ enum DemoSeed {
     try await DemoAnalysis.seed(app, now: now)
     try await DemoInspections.seed(app, now: now)
     try await DemoScorecards.seed(app, now: now)
+    try await DemoReliability.seed(app, now: now)
     return (logins, password)
   }
 

@@ -22,6 +22,8 @@ final class OrgUnit: Model, @unchecked Sendable {
   @Field(key: "customer_count") var customerCount: Int
   /// The duty phone (值班电话) that SMS 催办 for this unit go to.
   @OptionalField(key: "duty_phone") var dutyPhone: String?
+  /// Urban or rural for the DL/T 836 indices (rule REL-URBAN-RURAL); nil: neither.
+  @OptionalEnumField(key: "supply_area") var supplyArea: SupplyArea?
 
   // MARK: relations
   @OptionalParent(key: "parent_id") var parent: OrgUnit?

@@ -37,6 +37,7 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case inspectionFindingPhoto = "inspection_finding_photo"
   case scorecardRuleVersion = "scorecard_rule_version"
   case importedScores = "imported_scores"
+  case interruptionHistory = "interruption_history"
 }
 
 /// The append-only record of every create, update and state change. There is no code path that

@@ -56,8 +56,8 @@ struct Chrome: Encodable {
 
   static func navigation(for actor: Actor, currentPath: String, badges: [String: Int] = [:]) -> [NavItem] {
     var items: [(String, RoutePath)] = [
-      ("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.kpi", Paths.kpi), ("nav.surveys", Paths.surveys),
-      ("nav.units", Paths.units),
+      ("nav.home", Paths.home), ("nav.work_orders", Paths.workOrders), ("nav.kpi", Paths.kpi),
+      ("nav.reliability", Paths.reliability), ("nav.surveys", Paths.surveys), ("nav.units", Paths.units),
     ]
     if actor.has(.surveyor) { items.insert(("nav.interview", Paths.interview), at: 1) }
     if actor.has(.analyst) || actor.isAdmin { items.insert(("nav.analysis", Paths.analysis), at: items.count - 1) }

@@ -8,6 +8,18 @@ enum DisplayFormat {
     String(format: "%.1f%%", fraction * 100)
   }
 
+  /// Supply reliability (RS-1, RS-3, ASAI) as a percentage with three decimals: its targets
+  /// (99.9 %, 99.8 %) differ in the first.
+  static func reliability(_ fraction: Double) -> String {
+    String(format: "%.3f%%", fraction * 100)
+  }
+
+  /// A per-customer index (SAIFI, SAIDI minutes) with two decimals, or "—" when there is none.
+  static func index(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "—" }
+    return String(format: "%.2f", value)
+  }
+
   /// A satisfaction score (0–100) shown with two decimals; stored and computed unrounded.
   static func score(_ value: Double) -> String {
     String(format: "%.2f", value)

@@ -18,6 +18,16 @@ public enum BusinessTime {
 
   private static let maxSeconds: Double = 1e13
 
+  /// The day number (days since 1970-01-01, as `CivilDate.dayNumber`) of the civil day on which an
+  /// instant falls in Beijing time, without building the date: the reliability indices ask it for
+  /// every interruption.
+  @inline(__always)
+  public static func dayNumber(of instant: Date) -> Int {
+    let seconds = instant.timeIntervalSince1970
+    let bounded = seconds.isNaN ? 0 : min(max(seconds, -maxSeconds), maxSeconds)
+    return Int(floor((bounded + Double(offsetSeconds)) / 86_400))
+  }
+
   /// 00:00 Beijing time at the start of a civil day.
   public static func startOfDay(_ date: CivilDate) -> Date {
     Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86_400 - offsetSeconds))

@@ -23,7 +23,7 @@ struct AuditWording {
     "roles": "role.", "kind": "unit.kind.", "unit.kind": "unit.kind.", "locale": "language.",
     "api_token.state": "token.state.", "survey_sample.outcome": "interview.outcome.", "channel": "survey.channel.",
     "segment": "survey.segment.", "milestone": "survey.milestone.", "survey_sample.status": "survey.sample_status.",
-    "analysis_run.kind": "analysis.kind.", "calendar_day.kind": "calendar.kind.",
+    "analysis_run.kind": "analysis.kind.", "calendar_day.kind": "calendar.kind.", "supplyArea": "unit.supply_area.",
     "inspection.method": "inspection.method.", "inspection_finding.state": "inspection.finding_state.",
     "accountability_case.state": "accountability.state.", "accountability_case.severity": "accountability.severity.",
     "accountability_case.cause": "accountability.cause.", "accountability_case.causeFramework": "accountability.framework.",

@@ -23,14 +23,17 @@ enum UnitPagesController {
     var parentId: String?
     var customerCount: String?
     var dutyPhone: String?
+    var supplyArea: String?
 
     var input: UnitService.Input {
-      .init(code: code, name: name, kind: kind, parentID: parentId, customerCount: customerCount, dutyPhone: dutyPhone ?? "")
+      .init(
+        code: code, name: name, kind: kind, parentID: parentId, customerCount: customerCount, dutyPhone: dutyPhone ?? "",
+        supplyArea: supplyArea ?? "")
     }
     var values: UnitFormPage.Values {
       .init(
         code: code ?? "", name: name ?? "", kind: kind ?? "", parentId: parentId ?? "", customerCount: customerCount ?? "",
-        dutyPhone: dutyPhone ?? "")
+        dutyPhone: dutyPhone ?? "", supplyArea: supplyArea ?? "")
     }
   }
 
@@ -67,7 +70,7 @@ enum UnitPagesController {
     let unit = try await OrgUnit.findVisible(req.uuidParameter("unitID", entity: "entity.unit"), for: actor, on: req.db)
     let values = UnitFormPage.Values(
       code: unit.code, name: unit.name, kind: unit.kind.rawValue, parentId: unit.$parent.id?.uuidString ?? "",
-      customerCount: String(unit.customerCount), dutyPhone: unit.dutyPhone ?? "")
+      customerCount: String(unit.customerCount), dutyPhone: unit.dutyPhone ?? "", supplyArea: unit.supplyArea?.rawValue ?? "")
     return try await req.page("units/form", UnitFormPage.build(for: req, unit: unit, values: values))
   }
 

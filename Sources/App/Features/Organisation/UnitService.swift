@@ -12,6 +12,19 @@ enum UnitService {
     var parentID: String?
     var customerCount: String?
     var dutyPhone: String?
+    /// `urban`, `rural`, empty for none (rule REL-URBAN-RURAL); nil keeps the current value.
+    var supplyArea: String? = nil
+  }
+
+  /// A supply area: empty clears it, nil keeps it.
+  static func supplyArea(_ raw: String?, into errors: inout FieldErrors) -> SupplyArea?? {
+    guard let raw = raw?.trimmingCharacters(in: .whitespaces) else { return .none }
+    if raw.isEmpty { return .some(nil) }
+    guard let area = SupplyArea(rawValue: raw) else {
+      errors.add("supplyArea", "validation.choice")
+      return .none
+    }
+    return .some(area)
   }
 
   /// An optional duty phone: empty clears it.
@@ -42,6 +55,7 @@ enum UnitService {
     let parent = try await findParent(input.parentID, into: &errors, on: db)
     let count = customerCount(input.customerCount, into: &errors)
     let phone = dutyPhone(input.dutyPhone, into: &errors)
+    let area = supplyArea(input.supplyArea, into: &errors)
     if let kind, errors.isEmpty, !kind.canBeChild(of: parent?.kind) {
       errors.add("parentId", "unit.error.parent_kind")
     }
@@ -52,6 +66,7 @@ enum UnitService {
     let unit = OrgUnit(code: code, name: name, kind: kind, parent: parent)
     unit.customerCount = count ?? 0
     if case .some(let p) = phone { unit.dutyPhone = p }
+    if case .some(let a) = area { unit.supplyArea = a }
     try await db.transaction { tx in
       try await unit.create(on: tx)
       try await AuditLog.record(
@@ -69,6 +84,7 @@ enum UnitService {
     let name = input.name == nil ? unit.name : Validate.text(input.name, field: "name", max: Limits.name, into: &errors)
     let count = customerCount(input.customerCount, into: &errors)
     let phone = dutyPhone(input.dutyPhone, into: &errors)
+    let area = supplyArea(input.supplyArea, into: &errors)
     var newParent: OrgUnit?? = .none
     if let raw = input.parentID, raw != unit.$parent.id?.uuidString {
       let parent = try await findParent(raw, into: &errors, on: db)
@@ -89,6 +105,7 @@ enum UnitService {
     unit.name = name
     if let count { unit.customerCount = count }
     if case .some(let p) = phone { unit.dutyPhone = p }
+    if case .some(let a) = area { unit.supplyArea = a }
     let relocation = newParent
     try await db.transaction { tx in
       if case .some(let parent) = relocation {

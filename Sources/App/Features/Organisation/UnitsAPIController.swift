@@ -28,7 +28,7 @@ enum UnitsAPIController {
     let unit = try await UnitService.create(
       .init(
         code: body.code, name: body.name, kind: body.kind, parentID: body.parentId?.uuidString,
-        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone),
+        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone, supplyArea: body.supplyArea),
       actor: actor, on: req.db, now: req.now)
     return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
   }
@@ -42,7 +42,8 @@ enum UnitsAPIController {
       unit,
       .init(
         code: body.code, name: body.name, kind: nil, parentID: body.parentId?.uuidString,
-        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone), actor: actor, on: req.db, now: req.now)
+        customerCount: body.customerCount.map(String.init), dutyPhone: body.dutyPhone, supplyArea: body.supplyArea), actor: actor,
+      on: req.db, now: req.now)
     return try UnitDTO(unit)
   }
 

@@ -11,6 +11,8 @@ struct UnitDTO: Content, Equatable {
   let parentId: UUID?
   let customerCount: Int
   let dutyPhone: String?
+  /// REL-URBAN-RURAL.
+  let supplyArea: SupplyArea?
 
   init(_ unit: OrgUnit) throws {
     id = try unit.requireID()
@@ -20,6 +22,7 @@ struct UnitDTO: Content, Equatable {
     parentId = unit.$parent.id
     customerCount = unit.customerCount
     dutyPhone = unit.dutyPhone
+    supplyArea = unit.supplyArea
   }
 
   /// `parentId` is always present, `null` for a root, so clients see every documented field.
@@ -32,6 +35,7 @@ struct UnitDTO: Content, Equatable {
     try c.encode(parentId, forKey: .parentId)
     try c.encode(customerCount, forKey: .customerCount)
     try c.encode(dutyPhone, forKey: .dutyPhone)
+    try c.encode(supplyArea, forKey: .supplyArea)
   }
 }
 
@@ -42,6 +46,7 @@ struct UnitCreateRequest: Content {
   let parentId: UUID?
   let customerCount: Int?
   let dutyPhone: String?
+  let supplyArea: String?
 }
 
 struct UnitUpdateRequest: Content {
@@ -50,4 +55,5 @@ struct UnitUpdateRequest: Content {
   let parentId: UUID?
   let customerCount: Int?
   let dutyPhone: String?
+  let supplyArea: String?
 }

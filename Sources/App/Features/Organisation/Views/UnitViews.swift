@@ -114,6 +114,7 @@ struct UnitFormPage: Encodable {
     var parentId = ""
     var customerCount = ""
     var dutyPhone = ""
+    var supplyArea = ""
   }
   let chrome: Chrome
   let isNew: Bool
@@ -122,6 +123,7 @@ struct UnitFormPage: Encodable {
   let errors: [String: String]
   let kinds: [Choice]
   let parents: [Choice]
+  let areas: [Choice]
 
   static func build(for req: Request, unit: OrgUnit?, values: Values, errors: FieldErrors = .init()) async throws -> UnitFormPage {
     let all = try await OrgUnit.query(on: req.db).sort(\.$code).all()
@@ -142,6 +144,10 @@ struct UnitFormPage: Encodable {
         Choice(
           value: try $0.requireID().uuidString, label: "\($0.name) (\($0.code))", selected: try $0.requireID().uuidString == values.parentId
         )
-      })
+      },
+      areas: [Choice(value: "", labelKey: "unit.supply_area.none", selected: values.supplyArea.isEmpty)]
+        + SupplyArea.allCases.map {
+          Choice(value: $0.rawValue, labelKey: "unit.supply_area.\($0.rawValue)", selected: $0.rawValue == values.supplyArea)
+        })
   }
 }

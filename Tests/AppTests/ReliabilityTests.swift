@@ -1,0 +1,275 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+struct ImportOutcomeBody: Decodable, Equatable {
+  let imported: Int
+  let unchanged: Int
+}
+
+struct ReliabilityBody: Decodable {
+  struct IEEE: Decodable {
+    let saifi: Double
+    let saidi: Double
+    let caidi: Double?
+  }
+  struct Area: Decodable {
+    let customersServed: Int
+    let aihc: Double
+    let rs1: Double
+    let target: Double
+    let meetsTarget: Bool
+  }
+  let unitName: String
+  let customersServed: Int
+  let saifi: Double
+  let saidi: Double
+  let caidi: Double?
+  let asai: Double
+  let maifi: Double
+  let rs1: Double
+  let rs3: Double
+  let aihc: Double
+  let majorEventDays: [String]
+  let withoutMajorEvents: IEEE
+  let urban: Area
+  let rural: Area
+}
+
+@Suite("Reliability: interruption import and indices through the API")
+struct ReliabilityTests {
+  static let header = "id,unitCode,type,cause,start,end,customersAffected\n"
+  static let good =
+    header + "i1,A,fault,雷击,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,50\n"
+    + "i2,A-S1,planned,检修,2026-03-02T08:00:00+08:00,2026-03-02T08:04:00+08:00,100\n"
+    + "i3,B,overCapacity,限电,2026-03-03T10:00:00Z,2026-03-03T12:00:00Z,300\n"
+
+  /// County A serves 200 customers (100 itself, urban; 100 at its station, rural); B 300.
+  static func organisation(_ app: Application) async throws -> Org {
+    let org = try await Org.make(app)
+    for (unit, count, area) in [(org.countyA, 100, SupplyArea.urban), (org.stationA, 100, .rural), (org.countyB, 300, .rural)] {
+      unit.customerCount = count
+      unit.supplyArea = area
+      try await unit.save(on: app.db)
+    }
+    return org
+  }
+
+  static func importCSV(_ app: Application, _ csv: String, token: String) async throws -> TestingHTTPResponse {
+    var result: TestingHTTPResponse?
+    try await app.testing().test(
+      .POST, "/api/v1/outages/import",
+      beforeRequest: { req in
+        req.headers.bearerAuthorization = .init(token: token)
+        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+        req.body = ByteBuffer(string: csv)
+      }, afterResponse: { res async throws in result = res })
+    return try #require(result)
+  }
+
+  @Test("Rule REL-IMPORT: the history imported all at once; the same file again changes nothing")
+  func importAndReimport() async throws {
+    try await withApp { app in
+      _ = try await Self.organisation(app)
+      let token = try await app.token("admin")
+      var res = try await Self.importCSV(app, Self.good, token: token)
+      #expect(res.status == .ok, "\(res.body.string)")
+      #expect(try res.content.decode(ImportOutcomeBody.self) == ImportOutcomeBody(imported: 3, unchanged: 0))
+      res = try await Self.importCSV(app, Self.good, token: token)
+      #expect(try res.content.decode(ImportOutcomeBody.self) == ImportOutcomeBody(imported: 0, unchanged: 3))
+      #expect(try await InterruptionRecord.query(on: app.db).count() == 3)
+      let stored = try #require(try await InterruptionRecord.query(on: app.db).filter(\.$externalID == "i3").first())
+      #expect(stored.type == .overCapacity)
+      #expect(stored.startAt == BusinessTime.parseInstant("2026-03-03T18:00:00+08:00"))
+      // A new line alongside known ones: only it is stored.
+      res = try await Self.importCSV(
+        app, Self.good + "i4,B,fault,,2026-03-04T10:00:00+08:00,2026-03-04T10:30:00+08:00,10\n", token: token)
+      #expect(try res.content.decode(ImportOutcomeBody.self) == ImportOutcomeBody(imported: 1, unchanged: 3))
+      let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == .interruptionHistory).count()
+      #expect(audit == 3)
+    }
+  }
+
+  @Test("Rule REL-IMPORT: every bad line named, nothing saved")
+  func badLines() async throws {
+    try await withApp { app in
+      _ = try await Self.organisation(app)
+      let token = try await app.token("admin")
+      _ = try await Self.importCSV(app, Self.good, token: token)
+      let bad =
+        Self.header
+        + "n1,A,fault,,2026-03-05T10:00:00+08:00,2026-03-05T09:00:00+08:00,5\n"  // 2: end before start
+        + "n2,ZZ,fault,,2026-03-05T10:00:00+08:00,2026-03-05T11:00:00+08:00,5\n"  // 3: unknown unit
+        + "n3,A,storm,,2026-03-05T10:00:00+08:00,2026-03-05T11:00:00+08:00,5\n"  // 4: unknown type
+        + "n4,A,fault,,2026-03-05T10:00:00,2026-03-05T11:00:00+08:00,5\n"  // 5: no offset
+        + "n5,A,fault,,2026-03-05T10:00:00+08:00,2026-03-05T11:00:00+08:00,-1\n"  // 6: customers
+        + "n6,A,fault,,2026-03-05T10:00:00+08:00,2026-03-05T11:00:00+08:00,5\n"  // 7: fine
+        + "n6,A,fault,,2026-03-05T10:00:00+08:00,2026-03-05T11:30:00+08:00,5\n"  // 8: same id, other content
+        + "i1,A,fault,雷击,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,51\n"  // 9: stored with other content
+        + "n7,A,fault,,2026-03-05T10:00:00+08:00,2026-03-05T11:00:00+08:00,5\n"  // 10: fine
+      let res = try await Self.importCSV(app, bad, token: token)
+      #expect(res.status == .unprocessableEntity)
+      let error = try #require(res.apiError)
+      #expect(error.code == "invalid_rows")
+      let lines = (error.lines ?? []).map { "\($0.line):\($0.field)" }
+      #expect(lines == ["2:end", "3:unitCode", "4:type", "5:start", "6:customersAffected", "8:id"], "\(error)")
+      #expect(try await InterruptionRecord.query(on: app.db).count() == 3)
+      // The stored id with other content is named once the lines themselves are right.
+      let stored = try await Self.importCSV(
+        app, Self.header + "i1,A,fault,雷击,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,51\n", token: token)
+      #expect(stored.apiError?.lines?.map { "\($0.line):\($0.field)" } == ["2:id"])
+      // A missing column is named on the header line.
+      let header = try await Self.importCSV(app, "id,unitCode,type,start,end,customersAffected\nx,A,fault,a,b,1\n", token: token)
+      #expect(header.apiError?.lines?.first?.field == "cause")
+      #expect(try await InterruptionRecord.query(on: app.db).count() == 3)
+      // Only administrators import.
+      let handler = try await app.token("handlerA")
+      #expect(try await Self.importCSV(app, Self.good, token: handler).status == .forbidden)
+    }
+  }
+
+  @Test("Rule REL-CUSTOMERS-SERVED, REL-SAIDI, REL-MAIFI, REL-URBAN-RURAL: the indices of a unit and its subtree")
+  func indices() async throws {
+    try await withApp { app in
+      let org = try await Self.organisation(app)
+      _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
+      let token = try await app.token("handlerA")
+      let res = try await app.api(.GET, "/api/v1/reliability?unitId=\(org.countyA.id!)&from=2026-03-01&to=2026-03-31", token: token)
+      #expect(res.status == .ok, "\(res.body.string)")
+      let body = try res.content.decode(ReliabilityBody.self)
+      #expect(body.customersServed == 200)
+      // 60 min × 50 sustained; 4 min × 100 momentary for IEEE, counted for DL/T; B's record is not A's.
+      #expect(abs(body.saifi - 0.25) < 1e-12)
+      #expect(abs(body.saidi - 15) < 1e-12)
+      #expect(body.caidi.map { abs($0 - 60) < 1e-12 } == true)
+      #expect(abs(body.maifi - 0.5) < 1e-12)
+      #expect(abs(body.aihc - 17) < 1e-12)
+      #expect(abs(body.rs1 - (1 - 17.0 / (31 * 1440))) < 1e-12)
+      #expect(body.rs3 == body.rs1)
+      #expect(body.majorEventDays.isEmpty)
+      #expect(abs(body.withoutMajorEvents.saidi - 15) < 1e-12)
+      #expect(body.urban.customersServed == 100 && abs(body.urban.aihc - 30) < 1e-12)
+      #expect(body.rural.customersServed == 100 && abs(body.rural.aihc - 4) < 1e-12)
+      #expect(body.urban.target == 0.999 && body.rural.target == 0.998)
+      // The caller's own unit by default; the period defaults to this year.
+      let own = try await app.api(.GET, "/api/v1/reliability?from=2026-03-01&to=2026-03-31", token: token)
+      #expect(try own.content.decode(ReliabilityBody.self).unitName == org.countyA.name)
+      // RS-3 leaves out supply shortage (REL-RS3): B's two hours for 300 customers.
+      let admin = try await app.token("admin")
+      let b = try await app.api(.GET, "/api/v1/reliability?unitId=\(org.countyB.id!)&from=2026-03-01&to=2026-03-31", token: admin)
+      let bBody = try b.content.decode(ReliabilityBody.self)
+      #expect(abs(bBody.rs1 - (1 - 120.0 / (31 * 1440))) < 1e-12)
+      #expect(bBody.rs3 == 1)
+      #expect(bBody.caidi.map { abs($0 - 120) < 1e-12 } == true)
+    }
+  }
+
+  @Test("Rule REL-READ: another subtree is refused; bad periods name the parameter")
+  func scopeAndPeriods() async throws {
+    try await withApp { app in
+      let org = try await Self.organisation(app)
+      let agent = try await app.token("agentB")
+      let other = try await app.api(.GET, "/api/v1/reliability?unitId=\(org.countyA.id!)&from=2026-03-01&to=2026-03-31", token: agent)
+      #expect(other.status == .forbidden)
+      for (query, field) in [
+        ("from=2026-03-31&to=2026-03-01", "to"), ("from=2026-02-30&to=2026-03-01", "from"), ("from=1999-01-01&to=2026-03-01", "from"),
+        ("from=2010-01-01&to=2026-03-01", "to"), ("unitId=nope", "unitId"),
+      ] {
+        let res = try await app.api(.GET, "/api/v1/reliability?\(query)", token: agent)
+        #expect(res.status == .unprocessableEntity, "\(query)")
+        #expect(res.apiError?.field == field, "\(query): \(res.body.string)")
+      }
+      #expect(try await app.api(.GET, "/api/v1/reliability", token: nil).status == .unauthorized)
+    }
+  }
+
+  struct FixedSource: InterruptionSource {
+    let records: [SourcedInterruption]
+    func interruptions(units: [UUID], from: Date, to: Date, on db: any Database) async throws -> [SourcedInterruption] { records }
+  }
+
+  @Test("Rule REL-SOURCES: a record two sources return with the same external id counts once")
+  func sourcesOnce() async throws {
+    try await withApp { app in
+      let org = try await Self.organisation(app)
+      _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
+      let start = try #require(BusinessTime.parseInstant("2026-03-01T10:00:00+08:00"))
+      let twin = Interruption(unitID: org.countyA.id!, type: .fault, start: start, end: start + 3600, customers: 50)
+      let extra = Interruption(unitID: org.countyA.id!, type: .fault, start: start + 7200, end: start + 7800, customers: 20)
+      app.interruptionSources.add(
+        FixedSource(records: [
+          SourcedInterruption(externalID: "i1", interruption: twin, cause: ""),
+          SourcedInterruption(externalID: nil, interruption: extra, cause: ""),
+        ]))
+      let token = try await app.token("handlerA")
+      let res = try await app.api(.GET, "/api/v1/reliability?from=2026-03-01&to=2026-03-31", token: token)
+      let body = try res.content.decode(ReliabilityBody.self)
+      // 50 + 20 customers of 200; 3000 + 200 customer-minutes.
+      #expect(abs(body.saifi - 0.35) < 1e-12)
+      #expect(abs(body.saidi - 16) < 1e-12)
+    }
+  }
+
+  @Test("Rule REL-READ, KPI-DRILL-DOWN: the page shows the indices and each count lists exactly its interruptions")
+  func page() async throws {
+    try await withApp { app in
+      let org = try await Self.organisation(app)
+      _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      let res = try await client.get("/reliability?from=2026-03-01&to=2026-03-31")
+      #expect(res.status == .ok)
+      let html = res.body.string
+      #expect(html.contains("id=\"reliability-ieee\"") && html.contains("SAIFI"))
+      #expect(html.contains("15.00"), "SAIDI 15 minutes")
+      #expect(html.contains("<svg"))
+      #expect(html.contains(org.stationA.name), "the station below the county")
+      let sustained = ReliabilityPagesController.link(
+        .sustained, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!)
+      #expect(html.contains(sustained.replacingOccurrences(of: "&", with: "&amp;")) || html.contains(sustained))
+      let list = try await client.get(sustained).body.string
+      #expect(list.contains("<td>i1</td>") && !list.contains("<td>i2</td>") && !list.contains("<td>i3</td>"))
+      let momentary = try await client.get(sustained.replacingOccurrences(of: "measure=sustained", with: "measure=momentary")).body.string
+      #expect(momentary.contains("<td>i2</td>") && !momentary.contains("<td>i1</td>"))
+      let dltRural = try await client.get(
+        ReliabilityPagesController.link(
+          .dlt, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!, area: .rural)
+      ).body.string
+      #expect(dltRural.contains("<td>i2</td>") && !dltRural.contains("<td>i1</td>"))
+      // Another county is refused; a bad measure names the parameter.
+      #expect(try await client.get("/reliability?unitId=\(org.countyB.id!)").status == .forbidden)
+      #expect(try await client.get("/reliability/interruptions?measure=nope").status == .unprocessableEntity)
+    }
+  }
+
+  @Test("Rule REL-URBAN-RURAL: a unit's supply area is set, cleared and checked through the API and the unit form")
+  func supplyAreaEditing() async throws {
+    try await withApp { app in
+      let org = try await Org.make(app)
+      let token = try await app.token("admin")
+      var res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":"rural"}"#)
+      #expect(res.status == .ok, "\(res.body.string)")
+      #expect(res.body.string.contains(#""supplyArea":"rural""#))
+      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":"suburban"}"#)
+      #expect(res.status == .unprocessableEntity)
+      #expect(res.apiError?.field == "supplyArea")
+      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"name":"白石县"}"#)
+      #expect(res.body.string.contains(#""supplyArea":"rural""#), "omitted keeps it")
+      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":""}"#)
+      #expect(res.body.string.contains(#""supplyArea":null"#))
+      let client = PageClient(app)
+      try await client.login("admin")
+      let form = try await client.get("/admin/units/\(org.countyA.id!)/edit")
+      #expect(form.body.string.contains("name=\"supplyArea\""))
+      _ = try await client.post(
+        "/admin/units/\(org.countyA.id!)/edit",
+        [("code", "A"), ("name", org.countyA.name), ("parentId", org.city.id!.uuidString), ("supplyArea", "urban")])
+      #expect(try await OrgUnit.find(org.countyA.id, on: app.db)?.supplyArea == .urban)
+    }
+  }
+}
