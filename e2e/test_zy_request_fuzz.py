@@ -158,6 +158,9 @@ def real_ids(clients) -> dict[str, str]:
         ids["orderID"] = orders[0]["id"]
     units = clients.api.get(clients.base_url + "/api/v1/units", timeout=HTTP_TIMEOUT_S).json()["items"]
     ids["unitID"] = units[0]["id"]
+    outages = clients.api.get(clients.base_url + "/api/v1/outages", timeout=HTTP_TIMEOUT_S).json()["items"]
+    if outages:
+        ids["outageID"] = outages[0]["id"]
     return ids
 
 

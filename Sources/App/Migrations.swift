@@ -44,6 +44,8 @@ enum Migrations {
       CreateInspections(),
       SeedInspectionChecklist(),
       CreateFindingPhotos(),
+      AddOutboxDelivery(),
+      CreateOutages(),
     ]
   }
 }

@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
   RulesPagesController.register(signedIn)
   CasePagesController.register(signedIn)
   LedgerPagesController.register(signedIn)
+  OutagePagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)
@@ -49,4 +50,6 @@ func routes(_ app: Application) throws {
   InboxController.registerAPI(api)
   AttachmentController.registerAPI(api)
   AccountabilityAPIController.register(api)
+  OutagesAPIController.register(api)
+  SMSReceiptsController.register(api)
 }

@@ -87,6 +87,7 @@ enum DemoSeed {
     try await DemoSurveys.seed(app, now: now)
     try await DemoAnalysis.seed(app, now: now)
     try await DemoInspections.seed(app, now: now)
+    try await DemoOutages.seed(app, now: now)
     return (logins, password)
   }
 

@@ -35,6 +35,8 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case inspection
   case inspectionFinding = "inspection_finding"
   case inspectionFindingPhoto = "inspection_finding_photo"
+  case gridCustomers = "grid_customers"
+  case outage
 }
 
 /// The append-only record of every create, update and state change. There is no code path that
