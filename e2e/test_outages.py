@@ -56,3 +56,34 @@ def test_demo_outage_notices_delivered_and_failed(logged_in, driver):
     assert len(failed) == 1 and failed[0].get_attribute("data-status") == "failed"
     browser.open("/outages/announcements")
     assert "10kV新华线" in driver.page_source and "10kV东关线" in driver.page_source, browser.page_excerpt()
+
+
+def test_repair_call_under_the_storm_is_told_and_grouped(logged_in, base_url, demo_password):
+    """OUT-GROUPED-CALLS: the demo's storm fault on 10kV新华线 is under way and 新华2号台区 is still
+    off; its customer QH00000041 calls. The agent sees the known outage while typing the account,
+    and the repair order taken for the call is listed under the outage."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import Api, create_token
+
+    browser = logged_in("agent")
+    browser.open("/work-orders/new")
+    browser.find("#customerAccount").send_keys("QH00000041")
+    WebDriverWait(browser.driver, 10).until(lambda d: browser.find("#repeat-contacts").is_displayed())
+    hint = browser.find("#repeat-contacts-list li.known-outage")
+    assert "已知停电，预计" in hint.text and "恢复" in hint.text, browser.page_excerpt()
+    outage = hint.find_element(By.CSS_SELECTOR, "a").get_attribute("href")
+
+    agent_api = Api(base_url, create_token(base_url, "agent", demo_password))
+    unit = Api(base_url, create_token(base_url, "handler", demo_password)).me()["unit"]
+    created = agent_api.request(
+        "POST", "/api/v1/work-orders",
+        json={
+            "type": "faultRepair", "channel": "phone95598", "area": "urban", "unitId": unit["id"],
+            "customer": {"account": "QH00000041", "name": "测试客户", "phone": "13857000041", "address": "城东区新华路"},
+            "content": "家里停电了",
+        },
+    )
+    assert created.status_code == 201, created.text
+    browser.open(outage.replace(base_url, ""))
+    assert created.json()["number"] in browser.text("#repair-orders"), browser.page_excerpt()

@@ -46,6 +46,7 @@ enum Migrations {
       CreateFindingPhotos(),
       AddOutboxDelivery(),
       CreateOutages(),
+      CreateOutageRepairOrders(),
     ]
   }
 }

@@ -48,6 +48,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   registerCommands(app)
   app.calendarObservers.add { db, from, now in try await WorkOrderDeadlines.refresh(from: from, on: db, now: now) }
   CaseIntake.register(app.complaintObservers)
+  OutageRepairCalls.register(app.repairObservers)
   // What features add to every page's frame, read when a page is built.
   app.pageFrame.add(InboxBadge())
   app.pageFrame.add(CalendarGapBanner())

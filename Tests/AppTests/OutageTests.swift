@@ -375,4 +375,39 @@ struct OutageTests {
       #expect(cancel.status == .unprocessableEntity)
     }
   }
+
+  @Test("Rule OUT-GROUPED-CALLS: a fault repair from a customer under an active outage is told its restoration and attached as its child")
+  func groupedCalls() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      try await setup.org.user(app, "agentC", [.agent], setup.org.city)
+      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
+      let json = """
+        {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
+        """
+      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, "/api/v1/outages", token: setup.handler, json: json))
+      let agent = PageClient(app)
+      try await agent.login("agentC")
+      let hint = try await agent.get("/work-orders/contacts?account=A001")
+      #expect(hint.status == .ok && hint.body.string.contains("已知停电，预计 12:30 恢复") && hint.body.string.contains("/outages/\(outage.id)"))
+      #expect(!(try await agent.get("/work-orders/contacts?account=A003").body.string.contains("已知停电")))
+      let token = try await app.token("agentC")
+      let order = #"""
+        {"type":"faultRepair","channel":"phone95598","area":"urban","unitId":"\#(try setup.org.countyA.requireID())",
+         "customer":{"account":"A001","name":"张三","phone":"13800000001","address":"城关镇"},"content":"家里停电了"}
+        """#
+      let created = try await app.api(.POST, "/api/v1/work-orders", token: token, json: order)
+      #expect(created.status == .created, "\(created.body.string)")
+      let children = try await OutageRepairOrder.query(on: app.db).all()
+      #expect(children.count == 1 && children.first?.outageID == outage.id)
+      // Another customer's call, not under the outage, stays on its own.
+      let other = order.replacingOccurrences(of: "A001", with: "A003")
+      #expect(try await app.api(.POST, "/api/v1/work-orders", token: token, json: other).status == .created)
+      #expect(try await OutageRepairOrder.query(on: app.db).count() == 1)
+      let page = PageClient(app)
+      try await page.login("handlerA")
+      let shown = try await page.get("/outages/\(outage.id)")
+      #expect(shown.body.string.contains("repair-orders") && shown.body.string.contains(children.first?.number ?? "?"))
+    }
+  }
 }

@@ -61,7 +61,7 @@ struct StringColumnTests {
     "GridObject.code": freeText, "GridCustomer.account": identifier, "GridCustomer.name": freeText, "GridCustomer.phone": identifier,
     "Outage.cause": freeText, "Outage.registered_by": who, "Outage.cancel_reason": freeText,
     "OutageCustomer.account": identifier, "OutageCustomer.name": freeText, "OutageCustomer.phone": identifier,
-    "OutageRestorationStep.recorded_by": who,
+    "OutageRestorationStep.recorded_by": who, "OutageRepairOrder.number": identifier,
   ]
 
   /// `Model.column` of every `@Field`/`@OptionalField` of type `String` in Sources/App.

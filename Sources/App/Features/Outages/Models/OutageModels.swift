@@ -81,3 +81,19 @@ final class OutageRestorationStep: Model, @unchecked Sendable {
 
   init() {}
 }
+
+/// A fault-repair order taken for a customer under the outage (OUT-GROUPED-CALLS).
+final class OutageRepairOrder: Model, @unchecked Sendable {
+  static let schema = "outage_repair_orders"
+
+  // MARK: id and timestamps
+  @ID(key: .id) var id: UUID?
+
+  // MARK: fields
+  @Field(key: "outage_id") var outageID: UUID
+  @Field(key: "work_order_id") var workOrderID: UUID
+  @Field(key: "number") var number: String
+  @Field(key: "attached_at") var attachedAt: Date
+
+  init() {}
+}

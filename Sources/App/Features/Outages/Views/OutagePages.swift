@@ -172,6 +172,12 @@ enum OutagePages {
     let errorMessages: [String]
     let customers: [CustomerRow]
     let customersShown: Int
+    let repairOrders: [RepairOrder]
+  }
+  struct RepairOrder: Encodable {
+    let number: String
+    let href: String
+    let attachedAt: String
   }
   struct StatusCount: Encodable {
     let status: String
@@ -244,7 +250,10 @@ enum OutagePages {
       areas: areaObjects.compactMap { o in o.id.map { Choice(value: $0.uuidString, label: o.code, selected: false) } },
       actionHref: Paths.outageAction.link(id), callHref: Paths.outageCall.link(id), canKeep: canKeep,
       errorMessages: errors.messages.map { req.application.localizer.text($0.key, locale: req.locale, args: $0.args) },
-      customers: customers.prefix(shownCustomers).map { customerRow($0.0, $0.1) }, customersShown: min(customers.count, shownCustomers))
+      customers: customers.prefix(shownCustomers).map { customerRow($0.0, $0.1) }, customersShown: min(customers.count, shownCustomers),
+      repairOrders: try await OutageRepairOrder.query(on: req.db).filter(\.$outageID == id).sort(\.$attachedAt).all().map {
+        RepairOrder(number: $0.number, href: Paths.workOrder.link($0.workOrderID), attachedAt: DisplayFormat.dateTime($0.attachedAt))
+      })
     return try await req.page("outages/show", page, status: status)
   }
 
