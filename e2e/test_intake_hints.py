@@ -38,4 +38,5 @@ def test_repeat_contacts_appear_while_typing(logged_in, base_url, demo_password)
         "const h = document.getElementById('repeat-contacts').getBoundingClientRect();"
         "const s = document.getElementById('intake-submit').getBoundingClientRect();"
         "return [[h.top, h.bottom], [s.top, s.bottom], window.innerHeight];")
-    assert 0 <= hint[0] and hint[1] <= submit[0] <= submit[1] <= height, (hint, submit, height)
+    # The scroll position is whole pixels, the layout fractional: allow the part of a pixel.
+    assert 0 <= hint[0] and hint[1] <= submit[0] <= submit[1] <= height + 1, (hint, submit, height)

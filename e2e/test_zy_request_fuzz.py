@@ -161,6 +161,9 @@ def real_ids(clients) -> dict[str, str]:
     findings = clients.api.get(clients.base_url + "/api/v1/inspections/findings", timeout=HTTP_TIMEOUT_S).json()
     if findings:
         ids["findingID"] = findings[0]["id"]
+    outages = clients.api.get(clients.base_url + "/api/v1/outages", timeout=HTTP_TIMEOUT_S).json()["items"]
+    if outages:
+        ids["outageID"] = outages[0]["id"]
     return ids
 
 

@@ -48,6 +48,10 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/survey-samples/{sampleID}/calls": "answers are checked against the wave's questionnaire",
     "POST /api/v1/analysis-runs": "an AHP matrix must be square and reciprocal; a wave needs 30 complete responses",
     "POST /api/v1/accountability/rules": "a version starts today or later on a day of its own; each cause once, ranges ordered, under the ceiling",
+    "POST /api/v1/outages": "the type, the grid object in the caller's subtree, the restoration after the start",
+    "POST /api/v1/outages/{outageID}/actions": "the register: which action the outage's state allows, times after the start",
+    "POST /api/v1/grid/import": "the customer file's rows are checked one by one",
+    "POST /api/v1/sms/receipts": "each receipt must name a message in the outbox",
     "POST /api/v1/accountability/pay": "each person must be in the caller's subtree; a month already deducted keeps its pay",
     "POST /api/v1/accountability/pay/import": "the table's rows are checked one by one",
     "POST /api/v1/accountability/cases/{caseID}/actions": "the case workflow and the penalty rules: which action the state and role allow, amounts in range",
@@ -73,6 +77,7 @@ def existing_ids(api: Api) -> dict[str, str]:
         ("userID", "/api/v1/users", lambda b: b["items"]),
         ("runID", "/api/v1/analysis-runs", lambda b: b),
         ("findingID", "/api/v1/inspections/findings", lambda b: b),
+        ("outageID", "/api/v1/outages", lambda b: b["items"]),
     ]:
         items = pick(api.get_json(path))
         if items:

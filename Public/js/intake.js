@@ -15,8 +15,12 @@
       a.href = item.href;
       a.textContent = item.number;
       li.appendChild(a);
-      li.appendChild(document.createTextNode(" " + item.type + " · " + item.state + " · " + item.acceptedAt));
-      if (item.open) { li.className = "open"; }
+      if (item.outage) {
+        li.className = "known-outage";
+      } else {
+        li.appendChild(document.createTextNode(" " + item.type + " · " + item.state + " · " + item.acceptedAt));
+        if (item.open) { li.className = "open"; }
+      }
       list.appendChild(li);
     });
     panel.hidden = items.length === 0;

@@ -48,6 +48,9 @@ enum Migrations {
       SeedScorecardRules(now: now),
       AddUnitSupplyArea(),
       CreateInterruptionRecords(),
+      AddOutboxDelivery(),
+      CreateOutages(),
+      CreateOutageRepairOrders(),
     ]
   }
 }

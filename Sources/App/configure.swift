@@ -48,8 +48,10 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   registerCommands(app)
   app.calendarObservers.add { db, from, now in try await WorkOrderDeadlines.refresh(from: from, on: db, now: now) }
   CaseIntake.register(app.complaintObservers)
-  // REL-SOURCES: the imported history; the outage register adds itself here.
+  // REL-SOURCES: the imported history and the outage register.
   app.interruptionSources.add(InterruptionHistorySource())
+  app.interruptionSources.add(OutageInterruptionSource())
+  OutageRepairCalls.register(app.repairObservers)
   // What features add to every page's frame, read when a page is built.
   app.pageFrame.add(InboxBadge())
   app.pageFrame.add(CalendarGapBanner())

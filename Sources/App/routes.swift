@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
   CasePagesController.register(signedIn)
   LedgerPagesController.register(signedIn)
   ScorecardPagesController.register(signedIn)
+  OutagePagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)
@@ -54,4 +55,6 @@ func routes(_ app: Application) throws {
   ScorecardAPIController.register(api)
   InspectionsAPIController.register(api)
   ReliabilityAPIController.register(api)
+  OutagesAPIController.register(api)
+  SMSReceiptsController.register(api)
 }

@@ -61,6 +61,10 @@ struct StringColumnTests {
     "WorkOrderNote.author_name": who, "WorkOrderNote.text": freeText,
     "AuditRecord.actor_name": who, "AuditRecord.entity_id": "the id of any entity: a UUID, a year or a date",
     "AuditRecord.before": document, "AuditRecord.after": document,
+    "GridObject.code": freeText, "GridCustomer.account": identifier, "GridCustomer.name": freeText, "GridCustomer.phone": identifier,
+    "Outage.cause": freeText, "Outage.registered_by": who, "Outage.cancel_reason": freeText,
+    "OutageCustomer.account": identifier, "OutageCustomer.name": freeText, "OutageCustomer.phone": identifier,
+    "OutageRestorationStep.recorded_by": who, "OutageRepairOrder.number": identifier,
   ]
 
   /// `Model.column` of every `@Field`/`@OptionalField` of type `String` in Sources/App.

@@ -89,6 +89,7 @@ enum DemoSeed {
     try await DemoInspections.seed(app, now: now)
     try await DemoScorecards.seed(app, now: now)
     try await DemoReliability.seed(app, now: now)
+    try await DemoOutages.seed(app, now: now)
     return (logins, password)
   }
 

@@ -38,6 +38,8 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case scorecardRuleVersion = "scorecard_rule_version"
   case importedScores = "imported_scores"
   case interruptionHistory = "interruption_history"
+  case gridCustomers = "grid_customers"
+  case outage
 }
 
 /// The append-only record of every create, update and state change. There is no code path that

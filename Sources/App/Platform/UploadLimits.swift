@@ -7,13 +7,13 @@ import Vapor
 /// body gets a page that names the limit.
 enum UploadLimits {
   enum Form: String, CaseIterable, Sendable {
-    case attachment, roster, results, calendar, analysis, pay
+    case attachment, roster, results, calendar, analysis, pay, grid
 
     /// Bytes of the file itself, whole megabytes.
     var bytes: Int {
       switch self {
       case .attachment: AttachmentPolicy.standard.maxBytes
-      case .roster, .results: 100 * 1024 * 1024
+      case .roster, .results, .grid: 100 * 1024 * 1024
       case .calendar: 2 * 1024 * 1024
       case .analysis, .pay: 20 * 1024 * 1024
       }

@@ -27,6 +27,7 @@ struct AuditWording {
     "inspection.method": "inspection.method.", "inspection_finding.state": "inspection.finding_state.",
     "accountability_case.state": "accountability.state.", "accountability_case.severity": "accountability.severity.",
     "accountability_case.cause": "accountability.cause.", "accountability_case.causeFramework": "accountability.framework.",
+    "outage.type": "outage.type.", "outage.state": "outage.state.",
   ]
 
   /// Fields not shown: identifiers, which the entity column already links.

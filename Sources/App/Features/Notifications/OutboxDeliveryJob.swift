@@ -27,7 +27,7 @@ struct OutboxDeliveryJob: BackgroundJob {
         else { return nil }
         var ok = true
         do {
-          try await app.smsGateway.send(to: message.recipient, body: message.body)
+          try await app.smsGateway.send(to: message.recipient, body: message.body, reference: id)
           message.status = .sent
           message.sentAt = now
         } catch {

@@ -12,9 +12,11 @@ final class OutboxMessage: Model, @unchecked Sendable {
     case sms
   }
 
-  enum Status: String, Codable, Sendable {
+  enum Status: String, Codable, Sendable, CaseIterable {
     case pending
     case sent
+    /// The gateway's receipt says the phone has it (`POST /api/v1/sms/receipts`).
+    case delivered
     case failed
   }
 
@@ -22,6 +24,7 @@ final class OutboxMessage: Model, @unchecked Sendable {
   @ID(key: .id) var id: UUID?
   @Field(key: "created_at") var createdAt: Date
   @OptionalField(key: "sent_at") var sentAt: Date?
+  @OptionalField(key: "delivered_at") var deliveredAt: Date?
 
   // MARK: fields
   @EnumField(key: "channel") var channel: Channel
@@ -60,5 +63,16 @@ struct CreateOutboxMessages: AsyncMigration {
 
   func revert(on database: any Database) async throws {
     try await database.schema(OutboxMessage.schema).delete()
+  }
+}
+
+/// The gateway's delivery receipts need a time of their own.
+struct AddOutboxDelivery: AsyncMigration {
+  func prepare(on database: any Database) async throws {
+    try await database.schema(OutboxMessage.schema).field("delivered_at", .datetime).update()
+  }
+
+  func revert(on database: any Database) async throws {
+    try await database.schema(OutboxMessage.schema).deleteField("delivered_at").update()
   }
 }

@@ -30,7 +30,8 @@ enum WorkOrderIntake {
   /// `found`: problems the caller found already (a date typed wrong on the form), reported
   /// together with the intake's own.
   static func create(
-    _ input: Input, actor: Actor, workflow: Workflow? = nil, found: FieldErrors = .init(), on db: any Database, now: Date
+    _ input: Input, actor: Actor, workflow: Workflow? = nil, found: FieldErrors = .init(), repairs: RepairObservers? = nil,
+    on db: any Database, now: Date
   ) async throws -> WorkOrder {
     var errors = found
     let type = OrderType(rawValue: input.type ?? "")
@@ -99,9 +100,18 @@ enum WorkOrderIntake {
     try order.store(snapshot: outcome.snapshot, ledger: ledger, workflow: workflow, now: acceptedAt)
     if outcome.state.isTerminal { order.closedAt = acceptedAt }
     let notice = try await WorkOrderFlow.notice(outcome, order: order, unit: unit, actor: actor, workflow: workflow, on: db)
+    // OUT-GROUPED-CALLS: a fault repair from a customer under an outage is attached to it.
+    var known: KnownOutage?
+    if type == .faultRepair, let repairs, let account = input.customerAccount, !account.isEmpty {
+      known = try await repairs.knownOutage(account: account, on: db)
+    }
+    let outage = known
     try await db.transaction { tx in
       try await order.insert(on: tx, now: now)
       try await WorkOrderFlow.record(outcome, notice: notice, order: order, actor: actor, before: nil, on: tx)
+      if let outage, let repairs {
+        try await repairs.attach(outage, orderID: try order.requireID(), number: order.number, on: tx, now: now)
+      }
     }
     return order
   }

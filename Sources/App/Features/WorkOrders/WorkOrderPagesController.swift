@@ -178,7 +178,8 @@ enum WorkOrderPagesController {
       unitID: form.unitId, category: nil, item: form.item, attitude: form.attitude, severity: form.severity,
       answer: form.answer, acceptedAt: nil, appointmentAt: appointment)
     return try await req.submitForm {
-      let order = try await WorkOrderIntake.create(input, actor: actor, found: errors, on: req.db, now: req.now)
+      let order = try await WorkOrderIntake.create(
+        input, actor: actor, found: errors, repairs: req.application.repairObservers, on: req.db, now: req.now)
       return req.redirect(to: Paths.workOrder.link(try order.requireID()))
     } showAgain: { errors, status in
       try await req.page(

@@ -28,7 +28,8 @@ enum WorkOrdersAPIController {
     let actor = try req.actor
     let body = try req.content.decode(WorkOrderCreateRequest.self)
     let workflow = try await WorkOrderFlow.workflow(on: req.db)
-    let order = try await WorkOrderIntake.create(body.input, actor: actor, workflow: workflow, on: req.db, now: req.now)
+    let order = try await WorkOrderIntake.create(
+      body.input, actor: actor, workflow: workflow, repairs: req.application.repairObservers, on: req.db, now: req.now)
     return try await WorkOrderPresenter.dto(order, actor: actor, workflow: workflow, now: req.now, maskPhone: false)
       .encodeResponse(status: .created, for: req)
   }

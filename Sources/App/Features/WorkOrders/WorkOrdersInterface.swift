@@ -166,3 +166,50 @@ extension Application {
     return created
   }
 }
+
+/// An outage a fault-repair caller is under, as another feature knows it (rule OUT-GROUPED-CALLS):
+/// the agent answers at once with its announced restoration, and the order is its child.
+struct KnownOutage: Sendable {
+  let outageID: UUID
+  let announcedRestoration: Date
+  let link: String
+}
+
+/// Who knows of outages that repair calls fall under. WorkOrders asks while the agent types the
+/// account and at intake; the feature that keeps outages registers. The attachment runs inside
+/// the intake's own transaction.
+final class RepairObservers: Sendable {
+  typealias Lookup = @Sendable (_ account: String, _ db: any Database) async throws -> KnownOutage?
+  typealias Attach =
+    @Sendable (_ outage: KnownOutage, _ orderID: UUID, _ number: String, _ db: any Database, _ now: Date) async throws
+    -> Void
+  private let lookups = NIOLockedValueBox<[Lookup]>([])
+  private let attaches = NIOLockedValueBox<[Attach]>([])
+
+  func onLookup(_ handler: @escaping Lookup) { lookups.withLockedValue { $0.append(handler) } }
+  func onAttach(_ handler: @escaping Attach) { attaches.withLockedValue { $0.append(handler) } }
+
+  func knownOutage(account: String, on db: any Database) async throws -> KnownOutage? {
+    for handler in lookups.withLockedValue({ $0 }) {
+      if let found = try await handler(account, db) { return found }
+    }
+    return nil
+  }
+
+  func attach(_ outage: KnownOutage, orderID: UUID, number: String, on db: any Database, now: Date) async throws {
+    for handler in attaches.withLockedValue({ $0 }) { try await handler(outage, orderID, number, db, now) }
+  }
+}
+
+struct RepairObserversKey: StorageKey {
+  typealias Value = RepairObservers
+}
+
+extension Application {
+  var repairObservers: RepairObservers {
+    if let existing = storage[RepairObserversKey.self] { return existing }
+    let created = RepairObservers()
+    storage[RepairObserversKey.self] = created
+    return created
+  }
+}

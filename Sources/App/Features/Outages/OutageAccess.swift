@@ -1,0 +1,16 @@
+import Domain
+
+/// Who reads and who keeps the outage register, rule OUT-ROLES.
+enum OutageAccess {
+  /// Register outages and move them: the dispatch desk and the units' service staff.
+  static let keepers: Set<Role> = [.lead, .handler, .staff]
+
+  static func canKeep(_ actor: Actor) -> Bool { actor.isAdmin || !actor.roles.isDisjoint(with: keepers) }
+
+  static func requireKeeper(_ actor: Actor) throws {
+    guard canKeep(actor) else { throw AppError.forbidden }
+  }
+
+  /// The customer file replaces what the grid is: administrators and staff only.
+  static func canImportGrid(_ actor: Actor) -> Bool { actor.isAdmin || actor.has(.staff) }
+}

@@ -1,0 +1,269 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// Registers outages and moves them (OUT-REGISTER, OUT-STATES): validation, authorisation, one
+/// transaction with the notices (OUT-NOTICES) and the audit row.
+enum OutageService {
+  /// An outage as typed on the form or sent to the API. Times are ISO 8601 with an offset, or a
+  /// form's local date-time (Beijing time).
+  struct Input: Sendable {
+    var type: String?
+    var cause: String?
+    var gridObjectID: String?
+    /// The feeder by its name, where the API names it instead of the grid object's id.
+    var feeder: String?
+    var start: String?
+    var announcedRestoration: String?
+  }
+
+  static let causeLimit = 200
+
+  static func register(
+    _ input: Input, limits: NoticeLimits = .default, actor: Actor, localizer: Localizer, on db: any Database, now: Date
+  ) async throws -> Outage {
+    try OutageAccess.requireKeeper(actor)
+    var errors = FieldErrors()
+    let type = OutageType(rawValue: input.type ?? "")
+    if type == nil { errors.add("type", "validation.choice") }
+    let cause = Validate.text(input.cause, field: "cause", max: causeLimit, into: &errors)
+    let object = try await gridObject(input, actor: actor, on: db, into: &errors)
+    let start = time(input.start, field: "start", into: &errors)
+    let restoration = time(input.announcedRestoration, field: "announcedRestoration", into: &errors)
+    if let start, let restoration, OutageTimes.check(start: start, restoration: restoration) != nil {
+      errors.add("announcedRestoration", "outage.error.restoration_before_start")
+    }
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
+    guard let type, let object, let start, let restoration else { throw ValidationFailure(errors: errors) }
+    let customers = try await customers(of: object, on: db)
+    let outage = Outage()
+    outage.id = UUID()
+    outage.version = 1
+    outage.registeredAt = now
+    outage.type = type
+    outage.cause = cause
+    outage.state = OutageState.initial(start: start, registeredAt: now)
+    outage.startAt = start
+    outage.announcedRestorationAt = restoration
+    outage.actualStartAt = outage.state == .active ? start : nil
+    outage.registeredBy = actor.displayName
+    outage.customersAffected = customers.count
+    outage.noticeBreach = limits.isBreach(type: type, registeredAt: now, start: start)
+    outage.$gridObject.id = try object.requireID()
+    outage.$unit.id = object.$unit.id
+    try await db.transaction { tx in
+      try await outage.create(on: tx)
+      try await OutageNotices.queue(outage, customers: customers, limits: limits, localizer: localizer, on: tx, now: now)
+      try await AuditLog.record(
+        .create, entity: .outage, id: try outage.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        after: OutageSnapshot(outage), on: tx, at: now)
+    }
+    return outage
+  }
+
+  /// What an action brings: its time (`at`), the transformer area of a step restoration, the new
+  /// announced restoration of a delay, the reason of a cancellation.
+  struct ActionInput: Sendable {
+    var at: String?
+    var gridObjectID: String?
+    var announcedRestoration: String?
+    var reason: String?
+  }
+
+  static func act(
+    _ outage: Outage, action: OutageAction, version: Int?, input: ActionInput, actor: Actor, localizer: Localizer,
+    on db: any Database, now: Date
+  ) async throws {
+    try OutageAccess.requireKeeper(actor)
+    guard let expected = version else { throw AppError.invalid("version", "validation.required") }
+    guard expected == outage.version else { throw stale() }
+    guard let next = action.next(from: outage.state) else {
+      throw AppError.conflict("action", "outage.error.not_allowed_now", "outage.state.\(outage.state.rawValue)")
+    }
+    let outageID = try outage.requireID()
+    let before = OutageSnapshot(outage)
+    var errors = FieldErrors()
+    var restoreArea: UUID?
+    var followUp = false
+    var actionAt = now
+    switch action {
+    case .start:
+      actionAt = optionalTime(input.at, field: "at", into: &errors) ?? now
+      outage.actualStartAt = actionAt
+    case .stepRestore, .restore:
+      actionAt = optionalTime(input.at, field: "at", into: &errors) ?? now
+      let started = outage.actualStartAt ?? outage.startAt
+      if OutageTimes.check(start: started, restoration: actionAt) != nil {
+        errors.add("at", "outage.error.restoration_before_start")
+      }
+      if action == .stepRestore {
+        restoreArea = Validate.uuid(input.gridObjectID, field: "gridObjectId", into: &errors)
+        if (input.gridObjectID ?? "").isEmpty { errors.add("gridObjectId", "validation.required") }
+        if let area = restoreArea {
+          let remaining = try await OutageCustomer.query(on: db).filter(\.$outageID == outageID)
+            .filter(\.$transformerAreaID == area).filter(\.$restoredAt == nil).count()
+          if remaining == 0 { errors.add("gridObjectId", "outage.error.nobody_to_restore") }
+        }
+      } else {
+        outage.restoredAt = actionAt
+      }
+    case .delay:
+      let new = time(input.announcedRestoration, field: "announcedRestoration", into: &errors)
+      if let new {
+        if new <= outage.announcedRestorationAt {
+          errors.add("announcedRestoration", "outage.error.delay_not_later")
+        } else {
+          outage.announcedRestorationAt = new
+          followUp = true
+        }
+      }
+    case .cancel:
+      outage.cancelReason = Validate.text(input.reason, field: "reason", max: causeLimit, into: &errors)
+    }
+    if !errors.isEmpty { throw ValidationFailure(errors: errors) }
+    outage.state = next
+    let stepAt = actionAt
+    let area = restoreArea
+    let sendFollowUp = followUp
+    try await db.transaction { tx in
+      try await OptimisticLock.claim(Outage.schema, id: outageID, expected: expected, on: tx, stale: stale())
+      outage.version = expected + 1
+      try await outage.save(on: tx)
+      switch action {
+      case .stepRestore:
+        guard let area else { break }
+        let restored = try await OutageCustomer.query(on: tx).filter(\.$outageID == outageID)
+          .filter(\.$transformerAreaID == area).filter(\.$restoredAt == nil).count()
+        try await OutageCustomer.query(on: tx).filter(\.$outageID == outageID).filter(\.$transformerAreaID == area)
+          .filter(\.$restoredAt == nil).set(\.$restoredAt, to: stepAt).update()
+        let step = OutageRestorationStep()
+        step.outageID = outageID
+        step.gridObjectID = area
+        step.restoredAt = stepAt
+        step.customers = restored
+        step.recordedBy = actor.displayName
+        try await step.create(on: tx)
+      case .restore:
+        try await OutageCustomer.query(on: tx).filter(\.$outageID == outageID).filter(\.$restoredAt == nil)
+          .set(\.$restoredAt, to: outage.restoredAt ?? stepAt).update()
+      default:
+        break
+      }
+      if sendFollowUp { try await OutageNotices.followUp(outage, localizer: localizer, on: tx, now: now) }
+      try await AuditLog.record(
+        .stateChange, entity: .outage, id: outageID.uuidString, actor: actor, before: before, after: OutageSnapshot(outage), on: tx,
+        at: now)
+    }
+  }
+
+  /// An important customer was called (OUT-NOTICES).
+  static func recordCall(_ outage: Outage, customerID: UUID, actor: Actor, on db: any Database, now: Date) async throws {
+    try OutageAccess.requireKeeper(actor)
+    guard let customer = try await OutageCustomer.find(customerID, on: db), customer.outageID == outage.id,
+      customer.importantClass != nil
+    else { throw AppError.notFound("entity.outage_customer") }
+    guard customer.calledAt == nil else { return }
+    customer.calledAt = now
+    try await db.transaction { tx in
+      try await customer.save(on: tx)
+      try await AuditLog.record(
+        .update, entity: .outage, id: try outage.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
+        after: ["calledAccount": customer.account], on: tx, at: now)
+    }
+  }
+
+  static func stale() -> AppError {
+    AppError(.conflict, code: .staleVersion, key: "outage.error.stale", field: "version")
+  }
+
+  /// The outage if the actor may see it (its unit in the actor's subtree, OUT-SCOPE).
+  static func findVisible(_ id: UUID, for actor: Actor, on db: any Database) async throws -> Outage {
+    guard let outage = try await Outage.query(on: db).filter(\.$id == id).with(\.$unit).with(\.$gridObject).first() else {
+      throw AppError.notFound("entity.outage")
+    }
+    try actor.requireVisible(outage.unit.unitPath)
+    return outage
+  }
+
+  /// The customers a grid object serves: a feeder's all, a transformer area's own (OUT-GRID).
+  static func customers(of object: GridObject, on db: any Database) async throws -> [GridCustomer] {
+    let id = try object.requireID()
+    switch object.kind {
+    case .feeder: return try await GridCustomer.query(on: db).filter(\.$feederID == id).sort(\.$account).all()
+    case .transformerArea: return try await GridCustomer.query(on: db).filter(\.$transformerAreaID == id).sort(\.$account).all()
+    case .line: return []
+    }
+  }
+
+  private static func gridObject(
+    _ input: Input, actor: Actor, on db: any Database, into errors: inout FieldErrors
+  ) async throws
+    -> GridObject?
+  {
+    var found: GridObject?
+    var field = "gridObjectId"
+    if let text = input.gridObjectID, !text.isEmpty {
+      if let id = Validate.uuid(text, field: field, into: &errors) { found = try await GridObject.find(id, on: db) }
+    } else if let name = input.feeder, !name.isEmpty {
+      field = "feeder"
+      found = try await GridObject.query(on: db).filter(\.$kind == .feeder).filter(\.$code == name).first()
+    } else {
+      errors.add(field, "validation.required")
+      return nil
+    }
+    guard let found else {
+      if errors.isEmpty { errors.add(field, "outage.error.unknown_grid_object") }
+      return nil
+    }
+    guard let unit = try await OrgUnit.find(found.$unit.id, on: db), actor.canSee(unit.unitPath) else {
+      errors.add(field, "outage.error.unknown_grid_object")
+      return nil
+    }
+    return found
+  }
+
+  /// A required time: ISO 8601 with an offset, or a form's local date-time read as Beijing time.
+  static func time(_ text: String?, field: String, into errors: inout FieldErrors) -> Date? {
+    guard let text, !text.isEmpty else {
+      errors.add(field, "validation.required")
+      return nil
+    }
+    if let instant = BusinessTime.parseInstant(text) { return instant }
+    return DateField.dateTime(text, field: field, into: &errors)
+  }
+
+  static func optionalTime(_ text: String?, field: String, into errors: inout FieldErrors) -> Date? {
+    guard let text, !text.isEmpty else { return nil }
+    return time(text, field: field, into: &errors)
+  }
+}
+
+/// What the audit log keeps of an outage.
+struct OutageSnapshot: Encodable {
+  let type: String
+  let cause: String
+  let state: String
+  let startAt: Date
+  let announcedRestorationAt: Date
+  let actualStartAt: Date?
+  let restoredAt: Date?
+  let customersAffected: Int
+  let noticeBreach: Bool
+  let cancelReason: String?
+  let version: Int
+
+  init(_ outage: Outage) {
+    type = outage.type.rawValue
+    cause = outage.cause
+    state = outage.state.rawValue
+    startAt = outage.startAt
+    announcedRestorationAt = outage.announcedRestorationAt
+    actualStartAt = outage.actualStartAt
+    restoredAt = outage.restoredAt
+    customersAffected = outage.customersAffected
+    noticeBreach = outage.noticeBreach
+    cancelReason = outage.cancelReason
+    version = outage.version
+  }
+}

@@ -1,0 +1,413 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import App
+
+/// The outage register, its notices and the customer file, through the API and the pages.
+@Suite("Outages")
+struct OutageTests {
+  static let now = "2026-12-01T09:00:00+08:00"
+
+  /// Four customers in county A's station: two transformer areas on one feeder, one customer
+  /// without a phone, one important customer; one customer in county B on another feeder.
+  static let file = """
+    account,name,phone,unit,feeder,transformerArea,importantClass
+    A001,张三,13800000001,A-S1,10kV城关线,城关1号台区,
+    A002,李四,13800000002,A-S1,10kV城关线,城关1号台区,
+    A003,王五,,A-S1,10kV城关线,城关2号台区,
+    A004,县人民医院,0571-88000001,A-S1,10kV城关线,城关2号台区,一级
+    B001,赵六,13900000001,B,10kV白石线,白石1号台区,
+    """
+
+  struct Setup {
+    let org: Org
+    let admin: String
+    let handler: String
+    let clock: FixedClock
+  }
+
+  static func setUp(_ app: Application) async throws -> Setup {
+    let clock = FixedClock(try #require(BusinessTime.parseInstant(now)))
+    app.clock = clock
+    let org = try await Org.make(app)
+    let admin = try await app.token("admin")
+    let res = try await upload(app, token: admin, csv: file)
+    #expect(res.status == .ok, "\(res.body.string)")
+    return Setup(org: org, admin: admin, handler: try await app.token("handlerA"), clock: clock)
+  }
+
+  static func upload(_ app: Application, token: String, csv: String) async throws -> TestingHTTPResponse {
+    var result: TestingHTTPResponse?
+    try await app.testing().test(
+      .POST, "/api/v1/grid/import",
+      beforeRequest: { req in
+        req.headers.bearerAuthorization = .init(token: token)
+        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+        req.body = ByteBuffer(string: csv)
+      }, afterResponse: { res async throws in result = res })
+    return try #require(result)
+  }
+
+  struct OutageBody: Decodable {
+    let id: UUID
+    let version: Int
+    let state: String
+    let customersAffected: Int
+    let noticeBreach: Bool
+    let notifiedInTime: Int
+    let notificationRate: Double
+    let actualStart: Date?
+    let restored: Date?
+  }
+
+  static func decode<T: Decodable>(_ type: T.Type, _ res: TestingHTTPResponse) throws -> T {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try decoder.decode(T.self, from: Data(res.body.string.utf8))
+  }
+
+  static func register(
+    _ app: Application, token: String, type: String = "planned", feeder: String = "10kV城关线", start: String,
+    restoration: String
+  ) async throws -> TestingHTTPResponse {
+    let json = """
+      {"type":"\(type)","cause":"线路检修","feeder":"\(feeder)","start":"\(start)","announcedRestoration":"\(restoration)"}
+      """
+    return try await app.api(.POST, "/api/v1/outages", token: token, json: json)
+  }
+
+  @Test("Rule OUT-GRID: the customer file creates feeders and transformer areas with their customers; re-importing replaces by account")
+  func gridImport() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      #expect(try await GridObject.query(on: app.db).filter(\.$kind == .feeder).count() == 2)
+      #expect(try await GridObject.query(on: app.db).filter(\.$kind == .transformerArea).count() == 3)
+      #expect(try await GridCustomer.query(on: app.db).count() == 5)
+      let hospital = try #require(try await GridCustomer.query(on: app.db).filter(\.$account == "A004").first())
+      #expect(hospital.importantClass == .first && hospital.phone == "0571-88000001")
+      let again = try await Self.upload(
+        app, token: setup.admin, csv: "户号,户名,电话,单位,馈线,台区,重要客户等级\nA001,张三丰,13800000009,A-S1,10kV城关线,城关1号台区,\n")
+      #expect(again.status == .ok, "\(again.body.string)")
+      #expect(try await GridCustomer.query(on: app.db).count() == 5)
+      let renamed = try #require(try await GridCustomer.query(on: app.db).filter(\.$account == "A001").first())
+      #expect(renamed.name == "张三丰" && renamed.phone == "13800000009")
+      let client = PageClient(app)
+      try await client.login("admin")
+      let page = try await client.get("/grid")
+      #expect(page.status == .ok && page.body.string.contains("10kV城关线") && page.body.string.contains("grid-import"))
+    }
+  }
+
+  @Test("Rule OUT-GRID: a file with bad rows changes nothing and names every bad line and field")
+  func gridImportBadRows() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let bad = """
+        account,name,phone,unit,feeder,transformerArea,importantClass
+        C001,新客户,13800000011,A-S1,10kV新线,,
+        C002,,13800000012,A-S1,10kV新线,,
+        C003,钱七,not-a-phone,A-S1,10kV新线,,
+        C004,孙八,13800000014,NOPE,10kV新线,,
+        C005,周九,13800000015,A-S1,10kV新线,,三级
+        C001,重复,13800000016,A-S1,10kV新线,,
+        """
+      let res = try await Self.upload(app, token: setup.admin, csv: bad)
+      #expect(res.status == .unprocessableEntity)
+      let error = try #require(res.apiError)
+      #expect(error.code == "invalid_rows" && error.field == "line 3")
+      let lines = (error.lines ?? []).map { "\($0.line):\($0.field)" }
+      #expect(lines == ["3:name", "4:phone", "5:unit", "6:importantClass", "7:account"], "\(lines)")
+      #expect(try await GridCustomer.query(on: app.db).count() == 5)
+      #expect(try await GridObject.query(on: app.db).filter(\.$code == "10kV新线").count() == 0)
+      let missing = try await Self.upload(app, token: setup.admin, csv: "account,name\nX1,某人\n")
+      #expect(missing.status == .unprocessableEntity && (missing.apiError?.lines ?? []).map(\.field) == ["unit", "feeder"])
+      #expect(try await Self.upload(app, token: setup.handler, csv: Self.file).status == .forbidden)
+    }
+  }
+
+  @Test(
+    "Rule OUT-REGISTER, OUT-NOTICES: a planned outage 8 days ahead is announced, affects the feeder's customers and queues one SMS per phone"
+  )
+  func register() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let res = try await Self.register(
+        app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      #expect(res.status == .created, "\(res.body.string)")
+      let outage = try Self.decode(OutageBody.self, res)
+      #expect(outage.state == "announced" && outage.customersAffected == 4 && !outage.noticeBreach)
+      let sms = try await OutboxMessage.query(on: app.db).sort(\.$recipient).all()
+      #expect(sms.map(\.recipient) == ["0571-88000001", "13800000001", "13800000002"])
+      #expect(sms.allSatisfy { $0.status == .pending && $0.body.contains("12-09 09:00") && $0.body.contains("12-09 17:00") })
+      #expect(sms.contains { $0.body.contains("计划于") && $0.body.contains("A001") })
+      // Three of four notified in time: the customer without a phone is not (OUT-NOTICE-RATE).
+      #expect(outage.notifiedInTime == 3 && outage.notificationRate == 0.75)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .outage).count() == 1)
+      let customers = try await app.api(.GET, "/api/v1/outages/\(outage.id)/customers?notice=not_in_time", token: setup.handler)
+      #expect(customers.status == .ok && customers.body.string.contains("A003") && !customers.body.string.contains("A001"))
+      // An outage on one transformer area affects only its customers.
+      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
+      let json = """
+        {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:00:00+08:00"}
+        """
+      let fault = try await app.api(.POST, "/api/v1/outages", token: setup.handler, json: json)
+      let faultBody = try Self.decode(OutageBody.self, fault)
+      #expect(fault.status == .created && faultBody.state == "active" && faultBody.customersAffected == 2 && faultBody.actualStart != nil)
+      #expect(faultBody.notificationRate == 1)
+    }
+  }
+
+  @Test("Rule OUT-REGISTER: a restoration before the start, an unknown feeder, a bad type or time is a 422 naming the field, nothing saved")
+  func badInput() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let before = try await Self.register(
+        app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T08:00:00+08:00")
+      #expect(before.status == .unprocessableEntity && before.apiError?.field == "announcedRestoration")
+      let unknown = try await Self.register(
+        app, token: setup.handler, feeder: "10kV不存在线", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      #expect(unknown.status == .unprocessableEntity && unknown.apiError?.field == "feeder")
+      let type = try await Self.register(
+        app, token: setup.handler, type: "storm", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      #expect(type.status == .unprocessableEntity && type.apiError?.field == "type")
+      let time = try await Self.register(app, token: setup.handler, start: "2026-12-32T09:00", restoration: "2026-12-09T17:00:00+08:00")
+      #expect(time.status == .unprocessableEntity && time.apiError?.field == "start")
+      // OUT-SCOPE: county B's feeder is unknown to county A's handler.
+      let foreign = try await Self.register(
+        app, token: setup.handler, feeder: "10kV白石线", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      #expect(foreign.status == .unprocessableEntity && foreign.apiError?.field == "feeder")
+      let agent = try await app.token("agentB")
+      let refused = try await Self.register(
+        app, token: agent, feeder: "10kV白石线", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      #expect(refused.status == .forbidden)
+      #expect(try await Outage.query(on: app.db).count() == 0)
+      #expect(try await OutboxMessage.query(on: app.db).count() == 0)
+    }
+  }
+
+  @Test("Rule OUT-NOTICE-LIMITS: a planned outage registered 2 days ahead is a breach and nobody is notified in time")
+  func breach() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let res = try await Self.register(
+        app, token: setup.handler, start: "2026-12-03T09:00:00+08:00", restoration: "2026-12-03T17:00:00+08:00")
+      let outage = try Self.decode(OutageBody.self, res)
+      #expect(outage.noticeBreach && outage.notifiedInTime == 0 && outage.notificationRate == 0)
+      // Temporary maintenance 2 days ahead is within its 24 hours.
+      let temporary = try Self.decode(
+        OutageBody.self,
+        try await Self.register(
+          app, token: setup.handler, type: "temporary", start: "2026-12-03T09:00:00+08:00", restoration: "2026-12-03T17:00:00+08:00"))
+      #expect(!temporary.noticeBreach && temporary.notifiedInTime == 3)
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      let list = try await client.get("/outages")
+      #expect(list.status == .ok && list.body.string.contains("unit-rates") && list.body.string.contains("通知时限违约"))
+    }
+  }
+
+  @Test(
+    "Rule OUT-NOTICES: the outbox sends the notices, the gateway's receipts mark them delivered or failed, and a failure leaves the rate")
+  func receipts() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let gateway = RecordingSMSGateway()
+      app.smsGateway = gateway
+      let outage = try Self.decode(
+        OutageBody.self,
+        try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
+      _ = try await OutboxDeliveryJob().deliver(app, now: app.clock.now())
+      #expect(gateway.sent.count == 3)
+      let rows = try await OutageCustomer.query(on: app.db).sort(\.$account).all()
+      let a001 = try #require(rows[0].noticeMessageID)
+      let a002 = try #require(rows[1].noticeMessageID)
+      let json = """
+        {"receipts":[{"messageId":"\(a001)","status":"delivered"},{"messageId":"\(a002)","status":"failed","detail":"空号"}]}
+        """
+      #expect(try await app.api(.POST, "/api/v1/sms/receipts", token: setup.handler, json: json).status == .forbidden)
+      let unknown = #"{"receipts":[{"messageId":"\#(a001)","status":"delivered"},{"messageId":"\#(UUID())","status":"delivered"}]}"#
+      let refused = try await app.api(.POST, "/api/v1/sms/receipts", token: setup.admin, json: unknown)
+      #expect(refused.status == .unprocessableEntity && refused.apiError?.field == "receipts[1].messageId")
+      #expect(try await OutboxMessage.find(a001, on: app.db)?.status == .sent)
+      let ok = try await app.api(.POST, "/api/v1/sms/receipts", token: setup.admin, json: json)
+      #expect(ok.status == .ok, "\(ok.body.string)")
+      let customers = try await app.api(.GET, "/api/v1/outages/\(outage.id)/customers", token: setup.handler)
+      let text = customers.body.string
+      #expect(text.contains(#""noticeStatus":"delivered""#) && text.contains(#""noticeStatus":"failed""#))
+      #expect(text.contains(#""noticeStatus":"no_phone""#) && text.contains(#""noticeStatus":"sent""#))
+      let after = try Self.decode(OutageBody.self, try await app.api(.GET, "/api/v1/outages/\(outage.id)", token: setup.handler))
+      #expect(after.notifiedInTime == 2 && after.notificationRate == 0.5)
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      let failed = try await client.get("/outages/customers?outageId=\(outage.id)&notice=failed")
+      #expect(failed.status == .ok && failed.body.string.contains("李四") && !failed.body.string.contains("张三"))
+      #expect(try await client.get("/outages/customers?outageId=\(outage.id)&notice=nope").status == .unprocessableEntity)
+    }
+  }
+
+  @Test(
+    "Rule OUT-STATES, OUT-STEP-RESTORE, OUT-INTERRUPTIONS: start, one transformer area back early, then everyone; a stale version is 409")
+  func restoration() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let outage = try Self.decode(
+        OutageBody.self,
+        try await Self.register(app, token: setup.handler, start: "2026-12-01T10:00:00+08:00", restoration: "2026-12-01T16:00:00+08:00"))
+      let path = "/api/v1/outages/\(outage.id)/actions"
+      let early = try await app.api(
+        .POST, path, token: setup.handler, json: #"{"action":"restore","version":1,"at":"2026-12-01T11:00:00+08:00"}"#)
+      #expect(early.status == .conflict)
+      let started = try await app.api(
+        .POST, path, token: setup.handler, json: #"{"action":"start","version":1,"at":"2026-12-01T10:05:00+08:00"}"#)
+      #expect(started.status == .ok, "\(started.body.string)")
+      let stale = try await app.api(.POST, path, token: setup.handler, json: #"{"action":"restore","version":1}"#)
+      #expect(stale.status == .conflict && stale.apiError?.code == "stale_version")
+      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
+      let beforeStart = try await app.api(
+        .POST, path, token: setup.handler,
+        json: #"{"action":"step_restore","version":2,"gridObjectId":"\#(try area.requireID())","at":"2026-12-01T10:00:00+08:00"}"#)
+      #expect(beforeStart.status == .unprocessableEntity && beforeStart.apiError?.field == "at")
+      let step = try await app.api(
+        .POST, path, token: setup.handler,
+        json: #"{"action":"step_restore","version":2,"gridObjectId":"\#(try area.requireID())","at":"2026-12-01T12:05:00+08:00"}"#)
+      #expect(step.status == .ok, "\(step.body.string)")
+      let restored = try await app.api(
+        .POST, path, token: setup.handler, json: #"{"action":"restore","version":3,"at":"2026-12-01T14:05:00+08:00"}"#)
+      let body = try Self.decode(OutageBody.self, restored)
+      #expect(body.state == "restored" && body.version == 4 && body.restored != nil)
+      #expect(try await OutageRestorationStep.query(on: app.db).first()?.customers == 2)
+      let interruptions = try await OutageRecords.interruptions(
+        unitIDs: [try setup.org.stationA.requireID()], from: try #require(BusinessTime.parseInstant("2026-12-01T00:00:00+08:00")),
+        to: try #require(BusinessTime.parseInstant("2026-12-02T00:00:00+08:00")), on: app.db)
+      #expect(interruptions.map(\.customers) == [2, 2])
+      #expect(interruptions.map(\.minutes) == [120, 240])
+      #expect(interruptions.allSatisfy { $0.type == .planned })
+      let page = PageClient(app)
+      try await page.login("handlerA")
+      let shown = try await page.get("/outages/\(outage.id)")
+      #expect(shown.status == .ok && shown.body.string.contains("城关1号台区") && shown.body.string.contains("id=\"steps\""))
+    }
+  }
+
+  @Test("Rule OUT-FOLLOW-UP: a later restoration sends a follow-up to the customers still off; an earlier one is refused")
+  func delay() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let outage = try Self.decode(
+        OutageBody.self,
+        try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
+      let path = "/api/v1/outages/\(outage.id)/actions"
+      let earlier = try await app.api(
+        .POST, path, token: setup.handler,
+        json: #"{"action":"delay","version":1,"announcedRestoration":"2026-12-09T16:00:00+08:00"}"#)
+      #expect(earlier.status == .unprocessableEntity && earlier.apiError?.field == "announcedRestoration")
+      let later = try await app.api(
+        .POST, path, token: setup.handler,
+        json: #"{"action":"delay","version":1,"announcedRestoration":"2026-12-09T20:00:00+08:00"}"#)
+      #expect(later.status == .ok, "\(later.body.string)")
+      let followUps = try await OutboxMessage.query(on: app.db).all().filter { $0.body.contains("推迟至") }
+      #expect(followUps.count == 3 && followUps.allSatisfy { $0.body.contains("12-09 20:00") })
+      #expect(try await OutageCustomer.query(on: app.db).filter(\.$followupMessageID != nil).count() == 3)
+      let cancel = try await app.api(.POST, path, token: setup.handler, json: #"{"action":"cancel","version":2,"reason":"天气原因"}"#)
+      #expect(try Self.decode(OutageBody.self, cancel).state == "cancelled")
+    }
+  }
+
+  @Test("Rule OUT-SCOPE: another county's people neither list nor open the outage")
+  func scope() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      let outage = try Self.decode(
+        OutageBody.self,
+        try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
+      let agent = try await app.token("agentB")
+      let list = try await app.api(.GET, "/api/v1/outages", token: agent)
+      #expect(list.status == .ok && !list.body.string.contains(outage.id.uuidString))
+      #expect(try await app.api(.GET, "/api/v1/outages/\(outage.id)", token: agent).status == .forbidden)
+      #expect(try await app.api(.GET, "/api/v1/outages/\(outage.id)/customers", token: agent).status == .forbidden)
+      let own = try await app.api(.GET, "/api/v1/outages?state=announced", token: setup.handler)
+      #expect(own.body.string.contains(outage.id.uuidString))
+      #expect(try await app.api(.GET, "/api/v1/outages?state=storm", token: setup.handler).status == .unprocessableEntity)
+    }
+  }
+
+  @Test(
+    "Rule OUT-REGISTER, OUT-ANNOUNCEMENT: registering on the page as a person would, errors beside their fields, then the announcement list"
+  )
+  func pages() async throws {
+    try await withApp { app in
+      _ = try await Self.setUp(app)
+      let client = PageClient(app)
+      try await client.login("handlerA")
+      let form = try await client.get("/outages/new")
+      #expect(form.status == .ok && form.body.string.contains("10kV城关线"))
+      let feeder = try #require(try await GridObject.query(on: app.db).filter(\.$code == "10kV城关线").first())
+      let bad = try await client.post(
+        "/outages/new",
+        [
+          ("type", "planned"), ("cause", "检修"), ("gridObjectId", try feeder.requireID().uuidString), ("start", "2026-12-09T09:00"),
+          ("announcedRestoration", "2026-12-09T08:00"),
+        ])
+      #expect(bad.status == .unprocessableEntity && bad.body.string.contains("error-announcedRestoration"))
+      let good = try await client.post(
+        "/outages/new",
+        [
+          ("type", "planned"), ("cause", "检修"), ("gridObjectId", try feeder.requireID().uuidString), ("start", "2026-12-09T09:00"),
+          ("announcedRestoration", "2026-12-09T17:00"),
+        ])
+      #expect(good.status == .seeOther)
+      let location = try #require(good.headers.first(name: .location))
+      let show = try await client.get(location)
+      #expect(show.status == .ok && show.body.string.contains("县人民医院") && show.body.string.contains("phone-task-list"))
+      let announcements = try await client.get("/outages/announcements")
+      #expect(announcements.status == .ok && announcements.body.string.contains("城关1号台区、城关2号台区"))
+      let outage = try #require(try await Outage.query(on: app.db).first())
+      let hospital = try #require(try await OutageCustomer.query(on: app.db).filter(\.$account == "A004").first())
+      let call = try await client.post("/outages/\(try outage.requireID())/calls", [("customerId", try hospital.requireID().uuidString)])
+      #expect(call.status == .seeOther)
+      #expect(try await OutageCustomer.find(try hospital.requireID(), on: app.db)?.calledAt != nil)
+      let cancel = try await client.post(
+        "/outages/\(try outage.requireID())/actions", [("action", "cancel"), ("version", "1"), ("reason", "")])
+      #expect(cancel.status == .unprocessableEntity)
+    }
+  }
+
+  @Test("Rule OUT-GROUPED-CALLS: a fault repair from a customer under an active outage is told its restoration and attached as its child")
+  func groupedCalls() async throws {
+    try await withApp { app in
+      let setup = try await Self.setUp(app)
+      try await setup.org.user(app, "agentC", [.agent], setup.org.city)
+      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
+      let json = """
+        {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
+        """
+      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, "/api/v1/outages", token: setup.handler, json: json))
+      let agent = PageClient(app)
+      try await agent.login("agentC")
+      let hint = try await agent.get("/work-orders/contacts?account=A001")
+      #expect(hint.status == .ok && hint.body.string.contains("已知停电，预计 12:30 恢复") && hint.body.string.contains("/outages/\(outage.id)"))
+      #expect(!(try await agent.get("/work-orders/contacts?account=A003").body.string.contains("已知停电")))
+      let token = try await app.token("agentC")
+      let order = #"""
+        {"type":"faultRepair","channel":"phone95598","area":"urban","unitId":"\#(try setup.org.countyA.requireID())",
+         "customer":{"account":"A001","name":"张三","phone":"13800000001","address":"城关镇"},"content":"家里停电了"}
+        """#
+      let created = try await app.api(.POST, "/api/v1/work-orders", token: token, json: order)
+      #expect(created.status == .created, "\(created.body.string)")
+      let children = try await OutageRepairOrder.query(on: app.db).all()
+      #expect(children.count == 1 && children.first?.outageID == outage.id)
+      // Another customer's call, not under the outage, stays on its own.
+      let other = order.replacingOccurrences(of: "A001", with: "A003")
+      #expect(try await app.api(.POST, "/api/v1/work-orders", token: token, json: other).status == .created)
+      #expect(try await OutageRepairOrder.query(on: app.db).count() == 1)
+      let page = PageClient(app)
+      try await page.login("handlerA")
+      let shown = try await page.get("/outages/\(outage.id)")
+      #expect(shown.body.string.contains("repair-orders") && shown.body.string.contains(children.first?.number ?? "?"))
+    }
+  }
+}

@@ -1,0 +1,89 @@
+"""Outages in the browser: the dispatch desk registers a planned outage on a feeder and sees its
+notices queued to every affected customer (OUT-REGISTER, OUT-NOTICES); the demo's planned outage
+shows delivered and failed notices, and its figures list exactly the customers they count
+(OUT-NOTICE-RATE)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def local(dt: datetime) -> str:
+    return dt.astimezone(BEIJING).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_register_an_outage_and_see_its_notices(logged_in, driver):
+    browser = logged_in("handler")
+    browser.open("/outages/new")
+    Select(browser.find("#type")).select_by_value("planned")
+    browser.find("#cause").send_keys("10kV新华线2号杆更换绝缘子")
+    objects = Select(browser.find("#gridObjectId"))
+    feeder = next(o for o in objects.options if o.text.startswith("10kV新华线"))
+    objects.select_by_value(feeder.get_attribute("value"))
+    start = datetime.now(BEIJING).replace(second=0, microsecond=0) + timedelta(days=10)
+    for field, value in (("#start", local(start)), ("#announcedRestoration", local(start + timedelta(hours=6)))):
+        driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+    browser.click_and_wait(browser.find("#register-outage"))
+    assert browser.path.startswith("/outages/"), browser.page_excerpt()
+    assert browser.find("#outage-facts").get_attribute("data-state") == "announced"
+    assert not browser.maybe("#breach")
+    assert browser.find("#affected").text == "30", browser.page_excerpt()
+    # Every customer with a phone has a queued SMS; the three without one are not notified.
+    statuses = [r.get_attribute("data-status") for r in driver.find_elements(By.CSS_SELECTOR, "#outage-customers tbody tr")]
+    assert len(statuses) == 30
+    assert statuses.count("no_phone") == 3 and statuses.count("queued") + statuses.count("sent") == 27, statuses
+    assert browser.find("#in-time").text == "27"
+    browser.click_and_wait(browser.find("#in-time"))
+    assert "27" in browser.find("#customer-count").text, browser.page_excerpt()
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#outage-customers tbody tr")) == 27
+
+
+def test_demo_outage_notices_delivered_and_failed(logged_in, driver):
+    browser = logged_in("handler")
+    browser.open("/outages")
+    rows = [r for r in driver.find_elements(By.CSS_SELECTOR, "#outages tbody tr") if "10kV东关线检修" in r.text or "10kV东关线线路检修" in r.text]
+    assert rows, browser.page_excerpt()
+    browser.click_and_wait(rows[0].find_element(By.CSS_SELECTOR, "a"))
+    statuses = [r.get_attribute("data-status") for r in driver.find_elements(By.CSS_SELECTOR, "#outage-customers tbody tr")]
+    assert "delivered" in statuses and statuses.count("failed") == 1, statuses
+    browser.click_and_wait(browser.find("#failed"))
+    failed = driver.find_elements(By.CSS_SELECTOR, "#outage-customers tbody tr")
+    assert len(failed) == 1 and failed[0].get_attribute("data-status") == "failed"
+    browser.open("/outages/announcements")
+    assert "10kV新华线" in driver.page_source and "10kV东关线" in driver.page_source, browser.page_excerpt()
+
+
+def test_repair_call_under_the_storm_is_told_and_grouped(logged_in, base_url, demo_password):
+    """OUT-GROUPED-CALLS: the demo's storm fault on 10kV新华线 is under way and 新华2号台区 is still
+    off; its customer QH00000041 calls. The agent sees the known outage while typing the account,
+    and the repair order taken for the call is listed under the outage."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import Api, create_token
+
+    browser = logged_in("agent")
+    browser.open("/work-orders/new")
+    browser.find("#customerAccount").send_keys("QH00000041")
+    WebDriverWait(browser.driver, 10).until(lambda d: browser.find("#repeat-contacts").is_displayed())
+    hint = browser.find("#repeat-contacts-list li.known-outage")
+    assert "已知停电，预计" in hint.text and "恢复" in hint.text, browser.page_excerpt()
+    outage = hint.find_element(By.CSS_SELECTOR, "a").get_attribute("href")
+
+    agent_api = Api(base_url, create_token(base_url, "agent", demo_password))
+    unit = Api(base_url, create_token(base_url, "handler", demo_password)).me()["unit"]
+    created = agent_api.request(
+        "POST", "/api/v1/work-orders",
+        json={
+            "type": "faultRepair", "channel": "phone95598", "area": "urban", "unitId": unit["id"],
+            "customer": {"account": "QH00000041", "name": "测试客户", "phone": "13857000041", "address": "城东区新华路"},
+            "content": "家里停电了",
+        },
+    )
+    assert created.status_code == 201, created.text
+    browser.open(outage.replace(base_url, ""))
+    assert created.json()["number"] in browser.text("#repair-orders"), browser.page_excerpt()
