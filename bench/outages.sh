@@ -3,8 +3,8 @@
 # outage of BENCH_CUSTOMERS customers (default 50,000: the affected-customer rows and one outbox
 # SMS each, through OutageNotices.queue, one multi-row INSERT per chunk) against a bare multi-row
 # INSERT of the same outbox rows into the same database. Target: >= 0.5 of the bare rate.
-# SQLite (a file, WAL, as a server runs) always; PostgreSQL too when PG_URL is set (source
-# /work/notes/pg.sh or any throwaway server: each run creates and drops its own database).
+# SQLite (a file, WAL, as a server runs) always; PostgreSQL too when PG_URL is set (`pg_start` of
+# scripts/lib/postgres.sh, or any throwaway server: each run creates and drops its own database).
 #
 # Knobs: BENCH_CUSTOMERS=50000, BENCH_SKIP_BUILD=1 (use the existing test build).
 #
