@@ -51,6 +51,8 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/outages": "the type, the grid object in the caller's subtree, the restoration after the start",
     "POST /api/v1/outages/{outageID}/actions": "the register: which action the outage's state allows, times after the start",
     "POST /api/v1/grid/import": "the customer file's rows are checked one by one",
+    "POST /api/v1/outages/import": "the interruption file must not be empty, and its rows are checked one by one",
+    "GET /api/v1/reliability": "`to` must not be before `from`, and the period is at most 3660 days",
     "POST /api/v1/sms/receipts": "each receipt must name a message in the outbox",
     "POST /api/v1/accountability/pay": "each person must be in the caller's subtree; a month already deducted keeps its pay",
     "POST /api/v1/accountability/pay/import": "the table's rows are checked one by one",
