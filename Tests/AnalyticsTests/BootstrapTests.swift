@@ -10,7 +10,7 @@ import Testing
 
   @Test("Rule AN-BOOTSTRAP: the same seed gives identical intervals, and parallel equals serial (independent of thread count)")
   func deterministic() throws {
-    let fit = try PLSEstimator.estimate(model: PLSBehaviourTests.twoConstructs, data: try PLSBehaviourTests.smallData(rows: 60))
+    let fit = try PLSEstimator.estimate(model: Fixtures.twoConstructs, data: try Fixtures.smallData(rows: 60))
     let a = try PLSBootstrap.run(fit, settings: BootstrapSettings(resamples: 64, seed: 11, parallel: true))
     let b = try PLSBootstrap.run(fit, settings: BootstrapSettings(resamples: 64, seed: 11, parallel: true))
     let serial = try PLSBootstrap.run(fit, settings: BootstrapSettings(resamples: 64, seed: 11, parallel: false))
@@ -44,7 +44,7 @@ import Testing
 
   @Test("Rule AN-BOOTSTRAP: fewer than 2 resamples or a confidence level outside (0,1) is rejected")
   func invalidSettings() throws {
-    let fit = try PLSEstimator.estimate(model: PLSBehaviourTests.twoConstructs, data: try PLSBehaviourTests.smallData())
+    let fit = try PLSEstimator.estimate(model: Fixtures.twoConstructs, data: try Fixtures.smallData())
     #expect(throws: AnalyticsError.self) { try PLSBootstrap.run(fit, settings: BootstrapSettings(resamples: 1)) }
     #expect(throws: AnalyticsError.self) { try PLSBootstrap.run(fit, settings: BootstrapSettings(confidenceLevel: 1)) }
   }

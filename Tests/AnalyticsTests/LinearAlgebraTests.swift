@@ -101,14 +101,14 @@ import Testing
 
   @Test("case weights must match the row count and be non-negative")
   func caseWeightValidation() throws {
-    let data = try PLSBehaviourTests.smallData()
+    let data = try Fixtures.smallData()
     #expect(throws: AnalyticsError.self) {
-      try PLSEstimator.estimate(model: PLSBehaviourTests.twoConstructs, data: data, settings: PLSSettings(caseWeights: [1, 2]))
+      try PLSEstimator.estimate(model: Fixtures.twoConstructs, data: data, settings: PLSSettings(caseWeights: [1, 2]))
     }
     var w = Array(repeating: 1.0, count: data.rowCount)
     w[0] = -1
     #expect(throws: AnalyticsError.self) {
-      try PLSEstimator.estimate(model: PLSBehaviourTests.twoConstructs, data: data, settings: PLSSettings(caseWeights: w))
+      try PLSEstimator.estimate(model: Fixtures.twoConstructs, data: data, settings: PLSSettings(caseWeights: w))
     }
   }
 

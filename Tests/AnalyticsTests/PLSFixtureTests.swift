@@ -21,7 +21,7 @@ import Testing
     #expect(weights.count == 27)
     for (name, w) in weights {
       expectClose(try result.outerWeight(name), w, Self.tol, "weight \(name)")
-      expectClose(try result.loading(name), loadings[name]!, Self.tol, "loading \(name)")
+      expectClose(try result.loading(name), try #require(loadings[name]), Self.tol, "loading \(name)")
     }
   }
 
@@ -50,9 +50,9 @@ import Testing
       guard let e = r.effects.first(where: { $0.from == row[1] && $0.to == row[2] }) else {
         Issue.record("missing effect \(row[0])"); continue
       }
-      expectClose(e.direct, Double(row[3])!, Self.tol, "direct \(row[0])")
-      expectClose(e.indirect, Double(row[4])!, Self.tol, "indirect \(row[0])")
-      expectClose(e.total, Double(row[5])!, Self.tol, "total \(row[0])")
+      expectClose(e.direct, try #require(Double(row[3])), Self.tol, "direct \(row[0])")
+      expectClose(e.indirect, try #require(Double(row[4])), Self.tol, "indirect \(row[0])")
+      expectClose(e.total, try #require(Double(row[5])), Self.tol, "total \(row[0])")
     }
     #expect(r.effects.count == t.rows.count)
   }
@@ -80,7 +80,7 @@ import Testing
     #expect(t.rows.count == r.scores.rows)
     for (c, name) in t.header.enumerated() {
       let mine = try r.scores(name)
-      for (i, row) in t.rows.enumerated() { expectClose(mine[i], Double(row[c])!, 1e-8, "score \(name)[\(i)]") }
+      for (i, row) in t.rows.enumerated() { expectClose(mine[i], try #require(Double(row[c])), 1e-8, "score \(name)[\(i)]") }
     }
   }
 }

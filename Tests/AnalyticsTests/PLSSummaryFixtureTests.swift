@@ -13,7 +13,7 @@ import Testing
     for row in t.rows {
       let j = try r.indicatorIndex(row[0])
       for c in 2..<t.header.count {
-        expectClose(r.crossLoadings[j, try r.constructIndex(t.header[c])], Double(row[c])!, 1e-9, "\(row[0]) x \(t.header[c])")
+        expectClose(r.crossLoadings[j, try r.constructIndex(t.header[c])], try #require(Double(row[c])), 1e-9, "\(row[0]) x \(t.header[c])")
       }
     }
   }
@@ -28,13 +28,13 @@ import Testing
     for (name, c) in comm {
       let j = try r.indicatorIndex(name)
       expectClose(r.communalities[j], c, 1e-9, "communality \(name)")
-      expectClose(r.redundancies[j], red[name]!, 1e-9, "redundancy \(name)")
+      expectClose(r.redundancies[j], try #require(red[name]), 1e-9, "redundancy \(name)")
     }
     let blockComm = try Fixtures.keyed("satisfaction.inner-summary.csv", column: "block_communality")
     let meanRed = try Fixtures.keyed("satisfaction.inner-summary.csv", column: "mean_redundancy")
     for (l, name) in r.constructNames.enumerated() {
-      expectClose(r.blockCommunalities[l], blockComm[name]!, 1e-9, "block communality \(name)")
-      expectClose(r.meanRedundancies[l], meanRed[name]!, 1e-9, "mean redundancy \(name)")
+      expectClose(r.blockCommunalities[l], try #require(blockComm[name]), 1e-9, "block communality \(name)")
+      expectClose(r.meanRedundancies[l], try #require(meanRed[name]), 1e-9, "mean redundancy \(name)")
     }
     // GoF value asserted by plspm-python's regression test against R.
     expectClose(try r.goodnessOfFit(), 0.609741624338411, 1e-9, "GoF")
@@ -53,9 +53,9 @@ import Testing
     let comm = try Fixtures.keyed("satisfaction.modeb.inner-summary.csv", column: "block_communality")
     let red = try Fixtures.keyed("satisfaction.modeb.inner-summary.csv", column: "mean_Redundancy")
     for (l, name) in r.constructNames.enumerated() {
-      expectClose(r.rSquared[l], r2[name]!, 1e-9, "R² \(name)")
-      expectClose(r.blockCommunalities[l], comm[name]!, 1e-9, "communality \(name)")
-      expectClose(r.meanRedundancies[l], red[name]!, 1e-9, "redundancy \(name)")
+      expectClose(r.rSquared[l], try #require(r2[name]), 1e-9, "R² \(name)")
+      expectClose(r.blockCommunalities[l], try #require(comm[name]), 1e-9, "communality \(name)")
+      expectClose(r.meanRedundancies[l], try #require(red[name]), 1e-9, "redundancy \(name)")
     }
   }
 }

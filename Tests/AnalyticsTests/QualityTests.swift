@@ -17,10 +17,10 @@ import Testing
     let eig1 = try Fixtures.keyed("satisfaction_unidim.csv", column: "eig_1st")
     let eig2 = try Fixtures.keyed("satisfaction_unidim.csv", column: "eig_2nd")
     for b in rel {
-      expectClose(b.cronbachAlpha, alpha[b.construct]!, 1e-9, "α \(b.construct)")
-      expectClose(b.dillonGoldsteinRho, rho[b.construct]!, 1e-9, "DG ρ \(b.construct)")
-      expectClose(b.firstEigenvalue, eig1[b.construct]!, 1e-9, "λ1 \(b.construct)")
-      expectClose(b.secondEigenvalue, eig2[b.construct]!, 1e-9, "λ2 \(b.construct)")
+      expectClose(b.cronbachAlpha, try #require(alpha[b.construct]), 1e-9, "α \(b.construct)")
+      expectClose(b.dillonGoldsteinRho, try #require(rho[b.construct]), 1e-9, "DG ρ \(b.construct)")
+      expectClose(b.firstEigenvalue, try #require(eig1[b.construct]), 1e-9, "λ1 \(b.construct)")
+      expectClose(b.secondEigenvalue, try #require(eig2[b.construct]), 1e-9, "λ2 \(b.construct)")
     }
   }
 
@@ -28,7 +28,7 @@ import Testing
   func ave() throws {
     let rel = try Reliability.assess(try Self.satisfactionFit())
     let ave = try Fixtures.keyed("satisfaction.inner-summary.csv", column: "ave")
-    for b in rel { expectClose(b.ave, ave[b.construct]!, 1e-9, "AVE \(b.construct)") }
+    for b in rel { expectClose(b.ave, try #require(ave[b.construct]), 1e-9, "AVE \(b.construct)") }
   }
 
   @Test("Rule AN-QUALITY: composite reliability ρc = (Σλ)²/((Σλ)²+Σ(1−λ²)) — hand-checked loadings 0.7, 0.8, 0.9")
@@ -72,7 +72,7 @@ import Testing
 
   @Test("Rule AN-QUALITY: HTMT of a block with its own copy is (p + 2Σ|r|)/p² ÷ mean monotrait |r| (hand-derived)")
   func htmtCopy() throws {
-    let d = try PLSBehaviourTests.smallData()
+    let d = try Fixtures.smallData()
     let data = try Dataset(columnNames: d.columnNames + ["c1", "c2", "c3"], columns: d.columns + Array(d.columns[0..<3]))
     let model = PLSModel(
       constructs: [
@@ -86,7 +86,11 @@ import Testing
     let h = Validity.htmt(try PLSEstimator.estimate(model: model2, data: data))
     // Heterotrait block = the monotrait block including its unit diagonal.
     var sumOff = 0.0
-    for i in 0..<3 { for j in 0..<i { sumOff += abs(WeightedStatistics.correlation(d.columns[i].map { $0! }, d.columns[j].map { $0! })) } }
+    for i in 0..<3 {
+      for j in 0..<i {
+        sumOff += try abs(WeightedStatistics.correlation(d.columns[i].map { try #require($0) }, d.columns[j].map { try #require($0) }))
+      }
+    }
     let expected = ((3 + 2 * sumOff) / 9) / (sumOff / 3)
     expectClose(h[0, 1], expected, 1e-12, "HTMT(A, copy of A)")
     #expect(h[0, 1] > 1)

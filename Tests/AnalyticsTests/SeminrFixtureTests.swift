@@ -8,8 +8,6 @@ import Testing
 /// seminr's own stopping point (and its 15-digit CSV output): everything agrees to 1e-7 absolute
 /// (observed worst case ≈ 5e-8), tighter than the 1e-5 seminr's and plspm-python's own tests use.
 @Suite struct SeminrFixtureTests {
-  static let settings = PLSSettings(scheme: .path, scaling: .standardized, tolerance: 1e-14, maxIterations: 300)
-
   static var basicModel: PLSModel {
     PLSModel(
       constructs: [
@@ -25,36 +23,25 @@ import Testing
       ])
   }
 
-  static var innerWeightsModel: PLSModel {
-    PLSModel(
-      constructs: [
-        ConstructSpec(name: "Image", indicators: (1...5).map { "IMAG\($0)" }),
-        ConstructSpec(name: "Expectation", indicators: (1...3).map { "CUEX\($0)" }),
-        ConstructSpec(name: "Value", indicators: (1...2).map { "PERV\($0)" }),
-        ConstructSpec(name: "Satisfaction", indicators: (1...3).map { "CUSA\($0)" }),
-      ],
-      paths: ["Image", "Expectation", "Value"].map { StructuralPath(from: $0, to: "Satisfaction") })
-  }
-
   @Test("Rule AN-PLS-SETTINGS: mode B (formative) block and path scheme reproduce seminr weights and loadings (seminr-mobi-basic)")
   func basicOuterModel() throws {
-    let r = try PLSEstimator.estimate(model: Self.basicModel, data: Fixtures.dataset("mobi.csv"), settings: Self.settings)
+    let r = try PLSEstimator.estimate(model: Self.basicModel, data: Fixtures.dataset("mobi.csv"), settings: Fixtures.seminrSettings)
     #expect(r.converged)
     let weights = try Fixtures.keyed("seminr-mobi-basic-outer-model.csv", column: "weight")
     let loadings = try Fixtures.keyed("seminr-mobi-basic-outer-model.csv", column: "loading")
     for (name, w) in weights {
       expectClose(try r.outerWeight(name), w, 1e-7, "weight \(name)")
-      expectClose(try r.loading(name), loadings[name]!, 1e-7, "loading \(name)")
+      expectClose(try r.loading(name), try #require(loadings[name]), 1e-7, "loading \(name)")
     }
   }
 
   @Test("Rule AN-PLS-SETTINGS: path coefficients reproduce seminr (seminr-mobi-basic-paths)")
   func basicPaths() throws {
-    let r = try PLSEstimator.estimate(model: Self.basicModel, data: Fixtures.dataset("mobi.csv"), settings: Self.settings)
+    let r = try PLSEstimator.estimate(model: Self.basicModel, data: Fixtures.dataset("mobi.csv"), settings: Fixtures.seminrSettings)
     let t = try Fixtures.table("seminr-mobi-basic-paths.csv")
     for row in t.rows {
       for (c, to) in t.header.enumerated() where c > 0 {
-        expectClose(try r.path(from: row[0], to: to), Double(row[c])!, 1e-7, "\(row[0]) -> \(to)")
+        expectClose(try r.path(from: row[0], to: to), try #require(Double(row[c])), 1e-7, "\(row[0]) -> \(to)")
       }
     }
   }
@@ -62,7 +49,7 @@ import Testing
   @Test("Rule AN-PLS-SETTINGS: path weighting scheme reproduces seminr weights, paths, R² and scores (inner_weights fixtures)")
   func innerWeighting() throws {
     let r = try PLSEstimator.estimate(
-      model: Self.innerWeightsModel, data: Fixtures.dataset("mobi.csv"), settings: Self.settings)
+      model: Fixtures.seminrInnerWeightsModel, data: Fixtures.dataset("mobi.csv"), settings: Fixtures.seminrSettings)
     let wt = try Fixtures.table("seminr_V_3_6_0_inner_weights_weights.csv")
     for row in wt.rows {
       let value = row.dropFirst().compactMap(Double.init).first { $0 != 0 }!
@@ -70,17 +57,17 @@ import Testing
     }
     let coef = try Fixtures.keyed("seminr_V_3_6_0_inner_weights_coefficients.csv", column: "Satisfaction")
     for from in ["Image", "Expectation", "Value"] {
-      expectClose(try r.path(from: from, to: "Satisfaction"), coef[from]!, 1e-7, "\(from) -> Satisfaction")
+      expectClose(try r.path(from: from, to: "Satisfaction"), try #require(coef[from]), 1e-7, "\(from) -> Satisfaction")
     }
     let r2 = try Fixtures.keyed("seminr_V_3_6_0_rsquared1.csv", column: "Satisfaction")
-    expectClose(try r.rSquared("Satisfaction"), r2["Rsq"]!, 1e-7, "R² Satisfaction")
+    expectClose(try r.rSquared("Satisfaction"), try #require(r2["Rsq"]), 1e-7, "R² Satisfaction")
     // seminr scales scores to unit *sample* variance (n − 1); ours have unit population variance.
     let n = Double(r.scores.rows)
     let factor = ((n - 1) / n).squareRoot()
     let st = try Fixtures.table("seminr_V_3_6_0_inner_weights_constructscores.csv")
     for (c, name) in st.header.enumerated() where c > 0 {
       let mine = try r.scores(name)
-      for (i, row) in st.rows.enumerated() { expectClose(mine[i] * factor, Double(row[c])!, 1e-7, "score \(name)[\(i)]") }
+      for (i, row) in st.rows.enumerated() { expectClose(mine[i] * factor, try #require(Double(row[c])), 1e-7, "score \(name)[\(i)]") }
     }
   }
 }

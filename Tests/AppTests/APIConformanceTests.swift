@@ -18,10 +18,10 @@ struct APIConformanceTests {
       let token = try await app.token("agent1")
       for value in ["", "9999-12-31T00:00:00Z", "0001-01-01T00:00:00Z", "yesterday", "2026-02-30T10:00:00Z"] {
         let json =
-          #"{"type":"consultation","channel":"phone95598","area":"urban","unitId":"\#(org.countyA.id!)","#
+          #"{"type":"consultation","channel":"phone95598","area":"urban","unitId":"\#(org.countyA.savedID)","#
           + #""customer":{"account":"0112345678","name":"张三","phone":"13800000000","address":"城关路1号"},"#
           + #""content":"咨询电价","answer":"已答复","acceptedAt":"\#(value)"}"#
-        let res = try await app.api(.POST, "/api/v1/work-orders", token: token, json: json)
+        let res = try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: json)
         #expect(res.status == .unprocessableEntity && res.apiError?.field == "acceptedAt", "\(value): \(res.status) \(res.body.string)")
       }
     }
@@ -33,8 +33,8 @@ struct APIConformanceTests {
       _ = try await Org.make(app)
       let token = try await app.token("admin")
       for (method, path, allow) in [
-        (HTTPMethod.PUT, "/api/v1/work-orders", "GET, POST"), (.GET, "/api/v1/work-orders/import", "POST"),
-        (.TRACE, "/api/v1/audit", "GET"), (.DELETE, "/api/v1/me", "GET"),
+        (HTTPMethod.PUT, Paths.apiWorkOrders.link(), "GET, POST"), (.GET, Paths.apiWorkOrdersImport.link(), "POST"),
+        (.TRACE, Paths.apiAudit.link(), "GET"), (.DELETE, Paths.apiMe.link(), "GET"),
       ] {
         let res = try await app.api(method, path, token: token)
         #expect(res.status == .methodNotAllowed, "\(method) \(path): \(res.status)")
@@ -42,7 +42,7 @@ struct APIConformanceTests {
         #expect(res.apiError?.code == "method_not_allowed")
       }
       #expect(try await app.api(.GET, "/api/v1/nothing-here", token: token).status == .notFound)
-      #expect(try await app.api(.GET, "/api/v1/work-orders/\(UUID())", token: token).status == .notFound)
+      #expect(try await app.api(.GET, Paths.apiWorkOrder.link(UUID()), token: token).status == .notFound)
     }
   }
 
@@ -51,11 +51,11 @@ struct APIConformanceTests {
     try await withApp { app in
       _ = try await Org.make(app)
       let token = try await app.token("admin")
-      let missing = try await app.api(.GET, "/api/v1/units/\(UUID())", token: token)
+      let missing = try await app.api(.GET, Paths.apiUnit.link(UUID()), token: token)
       #expect(missing.status == .notFound && !missing.body.string.contains("\"field\""), "\(missing.body.string)")
       var res: TestingHTTPResponse?
       try await app.testing().test(
-        .POST, "/api/v1/departments",
+        .POST, Paths.apiDepartments.link(),
         beforeRequest: { req in
           req.headers.bearerAuthorization = .init(token: token)
           req.body = ByteBuffer(string: #"{"code":"X"}"#)
@@ -70,13 +70,13 @@ struct APIConformanceTests {
       _ = try await Org.make(app)
       let token = try await app.token("admin")
       let json = #"{"code":"W9","name":"检查","year":2026,"sampleCount":0,"samplePercent":3}"#
-      let res = try await app.api(.POST, "/api/v1/survey-waves", token: token, json: json)
+      let res = try await app.api(.POST, Paths.apiSurveyWaves.link(), token: token, json: json)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "sampleCount", "\(res.body.string)")
       // On the page a number that is not one is refused, not replaced by the default.
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/surveys")
-      let page = try await client.post("/surveys", [("code", "W10"), ("name", "检查"), ("year", "2026"), ("attemptLimit", "abc")])
+      try await client.get(Paths.surveys.link())
+      let page = try await client.post(Paths.surveys.link(), [("code", "W10"), ("name", "检查"), ("year", "2026"), ("attemptLimit", "abc")])
       #expect(page.status == .unprocessableEntity && page.body.string.contains("error-attemptLimit"), "\(page.status)")
     }
   }

@@ -39,36 +39,7 @@ struct LedgerBody: Decodable {
 /// (Tuesday 10 March 2026).
 @Suite("Accountability cases through the API")
 struct AccountabilityCaseTests {
-  typealias Loop = WorkOrderAPITests.Loop
-
-  /// A complaint filed, dispatched to county A and replied as verified with supply-side
-  /// responsibility by handlerA; the people of accountability signed in.
-  static func verified(_ app: Application) async throws -> (Loop, OrderBody) {
-    var loop = try await Loop.make(app)
-    try await loop.org.user(app, "leader", [.leader], loop.org.city)
-    try await loop.org.user(app, "hr", [.hr], loop.org.city)
-    try await loop.org.user(app, "leadA", [.lead], loop.org.countyA)
-    try await loop.org.user(app, "leadB", [.lead], loop.org.countyB)
-    for name in ["leader", "hr", "leadA", "leadB", "agentB"] { loop.tokens[name] = try await app.token(name) }
-    let order = try await loop.file(then: [Loop.approve, loop.dispatchA, Loop.contact, Loop.reply])
-    return (loop, order)
-  }
-
-  static func cases(_ loop: Loop, _ who: String, order: OrderBody? = nil) async throws -> [CaseBody] {
-    let query = order.map { "?workOrderId=\($0.id)" } ?? ""
-    let res = try await loop.app.api(.GET, "/api/v1/accountability/cases\(query)", token: loop.tokens[who])
-    #expect(res.status == .ok, "\(res.body.string)")
-    return try JSONDecoder().decode([CaseBody].self, from: Data(res.body.string.utf8))
-  }
-
-  static func act(_ loop: Loop, _ who: String, _ body: CaseBody, _ json: String) async throws -> TestingHTTPResponse {
-    let full = json.replacingOccurrences(of: #"{"action""#, with: #"{"version":\#(body.version),"action""#)
-    return try await loop.app.api(.POST, "/api/v1/accountability/cases/\(body.id)/actions", token: loop.tokens[who], json: full)
-  }
-
-  static func decode(_ res: TestingHTTPResponse) throws -> CaseBody {
-    try JSONDecoder().decode(CaseBody.self, from: Data(res.body.string.utf8))
-  }
+  typealias Loop = WorkOrderLoop
 
   static func pay(_ app: Application, _ username: String, _ month: String, _ fen: Int) async throws {
     let user = try #require(try await User.query(on: app.db).filter(\.$username == username).first())
@@ -85,15 +56,15 @@ struct AccountabilityCaseTests {
   )
   func opened() async throws {
     try await withApp { app in
-      let (loop, order) = try await Self.verified(app)
-      let res = try await app.api(.GET, "/api/v1/accountability/cases?workOrderId=\(order.id)", token: loop.tokens["reviewer"])
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      let res = try await app.api(.GET, Paths.apiAccountabilityCases.link() + "?workOrderId=\(order.id)", token: loop.tokens["reviewer"])
       let json = res.body.string
       for key in [
         #""id""#, #""state""#, #""cause""#, #""severity""#, #""doubled""#, #""lines""#, #""role""#, #""minFen""#, #""amountFen""#,
       ] {
         #expect(json.contains(key), "\(key)")
       }
-      let cases = try await Self.cases(loop, "reviewer", order: order)
+      let cases = try await AccountabilityFixtures.cases(loop, "reviewer", order: order)
       let handler = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
       #expect(cases.count == 1)
       let found = try #require(cases.first)
@@ -104,13 +75,13 @@ struct AccountabilityCaseTests {
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .accountabilityCase).count() == 1)
       // The finding overturned: withdrawn with the order named; verified again: proposed again.
       try await app.complaintObservers.overturned(orderID: order.id, number: order.number, on: app.db, now: app.clock.now())
-      var again = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      var again = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
       #expect(again.state == "withdrawn")
       let complaint = VerifiedComplaint(
         orderID: order.id, number: order.number, unitID: try #require(loop.org.countyA.id), handlerIDs: [try #require(handler.id)],
         severity: .general, outsideChannel: "12398", verifiedAt: app.clock.now())
       try await app.complaintObservers.verified(complaint, on: app.db)
-      again = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      again = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
       #expect(again.state == "proposed" && again.version == found.version + 2)
     }
   }
@@ -118,45 +89,45 @@ struct AccountabilityCaseTests {
   @Test("Rules ACC-CASE-STATES, ACC-DEDUCTION, ACC-FOUR-DONTS: proposed → submitted → approved → deducting → settled, with carry-over")
   func wholePath() async throws {
     try await withApp { app in
-      let (loop, order) = try await Self.verified(app)
-      var found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      var found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
       let handler = try #require(found.lines.first?.personId)
-      var res = try await Self.act(
+      var res = try await AccountabilityFixtures.act(
         loop, "reviewer", found,
         #"{"action":"update","causeFramework":"general","cause":"poor_attitude","severity":"general","lines":[{"role":"main","personId":"\#(handler)","amountFen":30000}]}"#
       )
       #expect(res.status == .ok, "\(res.body.string)")
-      found = try Self.decode(res)
-      res = try await Self.act(loop, "reviewer", found, #"{"action":"submit"}"#)
+      found = try AccountabilityFixtures.decode(res)
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"submit"}"#)
       #expect(res.status == .ok, "\(res.body.string)")
-      found = try Self.decode(res)
+      found = try AccountabilityFixtures.decode(res)
       try await Self.pay(app, "handlerA", "2026-03", 20_000)
-      res = try await Self.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      res = try await AccountabilityFixtures.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
       #expect(res.status == .ok, "\(res.body.string)")
-      found = try Self.decode(res)
+      found = try AccountabilityFixtures.decode(res)
       #expect(found.state == "deducting")
       // Settling before the rest is deducted and the four don'ts are recorded is refused, naming why.
-      res = try await Self.act(loop, "reviewer", found, #"{"action":"settle"}"#)
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"settle"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "fourDonts.causeEstablished", "\(res.body.string)")
-      res = try await Self.act(
+      res = try await AccountabilityFixtures.act(
         loop, "reviewer", found,
         #"{"action":"record_four_donts","fourDonts":{"causeEstablished":"态度生硬","personEducated":"已谈话","correctiveMeasure":"服务规范培训","personDealtWith":"考核300元"}}"#
       )
       #expect(res.status == .ok, "\(res.body.string)")
-      found = try Self.decode(res)
-      res = try await Self.act(loop, "reviewer", found, #"{"action":"settle"}"#)
+      found = try AccountabilityFixtures.decode(res)
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"settle"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "action", "\(res.body.string)")
       // April's pay takes the carried ¥100.
       try await Self.pay(app, "handlerA", "2026-04", 20_000)
       try await LedgerService.runMonth(try #require(YearMonth(iso: "2026-04")), on: app.db, now: app.clock.now())
-      let ledger = try await app.api(.GET, "/api/v1/accountability/ledger?personId=\(handler)", token: loop.tokens["hr"])
+      let ledger = try await app.api(.GET, Paths.apiAccountabilityLedger.link() + "?personId=\(handler)", token: loop.tokens["hr"])
       let rows = try JSONDecoder().decode([LedgerBody].self, from: Data(ledger.body.string.utf8))
       #expect(rows.map(\.month) == ["2026-03", "2026-04"])
       #expect(
         rows.map(\.chargedFen) == [30_000, 10_000] && rows.map(\.deductedFen) == [20_000, 10_000] && rows.map(\.carriedFen) == [10_000, 0])
-      res = try await Self.act(loop, "reviewer", found, #"{"action":"settle"}"#)
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"settle"}"#)
       #expect(res.status == .ok, "\(res.body.string)")
-      #expect(try Self.decode(res).state == "settled")
+      #expect(try AccountabilityFixtures.decode(res).state == "settled")
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .accountabilityCase).count() >= 6)
     }
   }
@@ -166,38 +137,38 @@ struct AccountabilityCaseTests {
   )
   func badInput() async throws {
     try await withApp { app in
-      let (loop, order) = try await Self.verified(app)
-      let found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      let found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
       let handler = try #require(found.lines.first?.personId)
       func update(_ amount: Int, sanction: String = "", severity: String = "general") -> String {
         #"{"action":"update","causeFramework":"general","cause":"quality_error","severity":"\#(severity)","lines":[{"role":"main","personId":"\#(handler)","amountFen":\#(amount),"sanction":"\#(sanction)"}]}"#
       }
-      var res = try await Self.act(loop, "reviewer", found, update(20_001))
+      var res = try await AccountabilityFixtures.act(loop, "reviewer", found, update(20_001))
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[0].amountFen", "\(res.body.string)")
-      res = try await Self.act(loop, "reviewer", found, update(100_000, sanction: "dismissal", severity: "serious"))
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, update(100_000, sanction: "dismissal", severity: "serious"))
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[0].sanction", "\(res.body.string)")
-      res = try await Self.act(loop, "reviewer", found, update(80_000, sanction: "warning", severity: "major"))
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, update(80_000, sanction: "warning", severity: "major"))
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[0].sanction", "\(res.body.string)")
-      res = try await Self.act(loop, "handlerA", found, #"{"action":"submit"}"#)
+      res = try await AccountabilityFixtures.act(loop, "handlerA", found, #"{"action":"submit"}"#)
       #expect(res.status == .forbidden)
-      res = try await Self.act(loop, "reviewer", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
       #expect(res.status == .forbidden)
-      var unchanged = try #require(try await Self.cases(loop, "reviewer", order: order).first)
+      var unchanged = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
       #expect(unchanged.version == found.version && unchanged.lines.first?.amountFen == 10_000)
-      res = try await Self.act(loop, "reviewer", found, #"{"action":"submit"}"#)
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"submit"}"#)
       #expect(res.status == .ok)
       // The version read before the submit is stale now.
-      res = try await Self.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      res = try await AccountabilityFixtures.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#)
       #expect(res.status == .conflict && res.apiError?.field == "version")
-      unchanged = try #require(try await Self.cases(loop, "reviewer", order: order).first)
-      res = try await Self.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-02"}"#)
+      unchanged = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
+      res = try await AccountabilityFixtures.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-02"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "deductionMonth")
-      res = try await Self.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-3"}"#)
+      res = try await AccountabilityFixtures.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-3"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "deductionMonth")
-      res = try await Self.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      res = try await AccountabilityFixtures.act(loop, "leader", unchanged, #"{"action":"approve","deductionMonth":"2026-03"}"#)
       #expect(res.status == .ok)
-      let approved = try Self.decode(res)
-      res = try await Self.act(loop, "leader", approved, #"{"action":"approve","deductionMonth":"2026-03"}"#)
+      let approved = try AccountabilityFixtures.decode(res)
+      res = try await AccountabilityFixtures.act(loop, "leader", approved, #"{"action":"approve","deductionMonth":"2026-03"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "action")
       #expect(try await LedgerEntry.query(on: app.db).count() == 0)
     }
@@ -206,19 +177,19 @@ struct AccountabilityCaseTests {
   @Test("Rule ACC-SCOPE: a handler sees only their own penalties, a county lead only the county's")
   func scoping() async throws {
     try await withApp { app in
-      let (loop, order) = try await Self.verified(app)
-      #expect(try await Self.cases(loop, "handlerA").count == 1)
-      #expect(try await Self.cases(loop, "leadA").count == 1)
-      #expect(try await Self.cases(loop, "leadB").isEmpty)
-      #expect(try await Self.cases(loop, "agentB").isEmpty)
-      let found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
-      let one = try await app.api(.GET, "/api/v1/accountability/cases/\(found.id)", token: loop.tokens["leadB"])
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      #expect(try await AccountabilityFixtures.cases(loop, "handlerA").count == 1)
+      #expect(try await AccountabilityFixtures.cases(loop, "leadA").count == 1)
+      #expect(try await AccountabilityFixtures.cases(loop, "leadB").isEmpty)
+      #expect(try await AccountabilityFixtures.cases(loop, "agentB").isEmpty)
+      let found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
+      let one = try await app.api(.GET, Paths.apiAccountabilityCase.link(found.id), token: loop.tokens["leadB"])
       #expect(one.status == .notFound)
       let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
       let ledger = try await app.api(
-        .GET, "/api/v1/accountability/ledger?personId=\(try agent.requireID())", token: loop.tokens["handlerA"])
+        .GET, Paths.apiAccountabilityLedger.link() + "?personId=\(try agent.requireID())", token: loop.tokens["handlerA"])
       #expect(ledger.status == .forbidden)
-      let own = try await app.api(.GET, "/api/v1/accountability/ledger", token: loop.tokens["handlerA"])
+      let own = try await app.api(.GET, Paths.apiAccountabilityLedger.link(), token: loop.tokens["handlerA"])
       #expect(own.status == .ok && own.body.string == "[]")
     }
   }
@@ -226,16 +197,17 @@ struct AccountabilityCaseTests {
   @Test("Rule ACC-REFUND: a case withdrawn after partial deduction is refunded as a row")
   func withdrawal() async throws {
     try await withApp { app in
-      let (loop, order) = try await Self.verified(app)
-      var found = try #require(try await Self.cases(loop, "reviewer", order: order).first)
-      found = try Self.decode(try await Self.act(loop, "reviewer", found, #"{"action":"submit"}"#))
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      var found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
+      found = try AccountabilityFixtures.decode(try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"submit"}"#))
       try await Self.pay(app, "handlerA", "2026-03", 4_000)
-      found = try Self.decode(try await Self.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
-      var res = try await Self.act(loop, "reviewer", found, #"{"action":"withdraw"}"#)
+      found = try AccountabilityFixtures.decode(
+        try await AccountabilityFixtures.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
+      var res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"withdraw"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "reason")
-      res = try await Self.act(loop, "reviewer", found, #"{"action":"withdraw","reason":"复核认定非供电方责任"}"#)
+      res = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"withdraw","reason":"复核认定非供电方责任"}"#)
       #expect(res.status == .ok, "\(res.body.string)")
-      #expect(try Self.decode(res).state == "withdrawn")
+      #expect(try AccountabilityFixtures.decode(res).state == "withdrawn")
       let rows = try await LedgerEntry.query(on: app.db).sort(\.$kind).all()
       #expect(rows.map(\.kind.rawValue) == ["deduction", "refund"])
       #expect(rows.map(\.deductedFen) == [4_000, -4_000] && rows.last?.chargedFen == -6_000)
@@ -250,23 +222,23 @@ struct AccountabilityCaseTests {
 
 @Suite("Accountability pages and pay")
 struct AccountabilityPageTests {
-  typealias Loop = WorkOrderAPITests.Loop
+  typealias Loop = WorkOrderLoop
 
   @Test("Rule ACC-PAY: a pay import with bad rows names each line and saves nothing; a good one deducts the month")
   func payImport() async throws {
     try await withApp { app in
-      let (loop, order) = try await AccountabilityCaseTests.verified(app)
-      var found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
-      found = try AccountabilityCaseTests.decode(try await AccountabilityCaseTests.act(loop, "reviewer", found, #"{"action":"submit"}"#))
-      found = try AccountabilityCaseTests.decode(
-        try await AccountabilityCaseTests.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      var found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
+      found = try AccountabilityFixtures.decode(try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"submit"}"#))
+      found = try AccountabilityFixtures.decode(
+        try await AccountabilityFixtures.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
       #expect(found.state == "approved")
       let hr = PageClient(app)
       try await hr.login("hr")
-      try await hr.get("/accountability/deductions?month=2026-03")
+      try await hr.get(Paths.accountabilityDeductions.link() + "?month=2026-03")
       let bad =
         "用户名,月份,绩效工资\nhandlerA,2026-03,60\nnobody,2026-03,100\nagentB,2026-3,100\nagent,2026-03,-5\nlead,2026-03,abc\nreviewer,2026-03,200000\nhandlerA,2026-03,70\n"
-      var res = try await AnalysisFixtures.upload(hr, "/accountability/pay/import", fields: [], file: ("pay.csv", Data(bad.utf8)))
+      var res = try await AnalysisFixtures.upload(hr, Paths.accountabilityPayImport.link(), fields: [], file: ("pay.csv", Data(bad.utf8)))
       #expect(res.status == .unprocessableEntity)
       let html = res.body.string
       for line in ["第 3 行", "第 4 行", "第 5 行", "第 6 行", "第 7 行", "第 8 行"] { #expect(html.contains(line), "\(line)") }
@@ -274,15 +246,15 @@ struct AccountabilityPageTests {
       #expect(try await PerformancePay.query(on: app.db).count() == 0)
       var big = "username,month,pay\nhandlerA,2026-03,60\n"
       for month in 4...12 { big += "handlerA,2026-\(String(format: "%02d", month)),60\n" }
-      res = try await AnalysisFixtures.upload(hr, "/accountability/pay/import", fields: [], file: ("pay.csv", Data(big.utf8)))
+      res = try await AnalysisFixtures.upload(hr, Paths.accountabilityPayImport.link(), fields: [], file: ("pay.csv", Data(big.utf8)))
       #expect(res.status == .ok, "\(res.body.string.prefix(300))")
       #expect(try await PerformancePay.query(on: app.db).count() == 10)
       // ¥100 due, ¥60 a month: March deducts 60, April the last 40.
-      let march = try await hr.get("/accountability/deductions?month=2026-03")
+      let march = try await hr.get(Paths.accountabilityDeductions.link() + "?month=2026-03")
       #expect(march.body.string.contains("¥60") && march.body.string.contains("¥40"))
-      let april = try await hr.get("/accountability/deductions?month=2026-04")
+      let april = try await hr.get(Paths.accountabilityDeductions.link() + "?month=2026-04")
       #expect(april.body.string.contains(#"id="total-carried">¥0"#))
-      let xlsx = try await hr.get("/exports/accountability/deductions.xlsx?month=2026-03")
+      let xlsx = try await hr.get(Paths.accountabilityDeductionsXLSX.link() + "?month=2026-03")
       #expect(xlsx.status == .ok && xlsx.headers.contentType?.subType.contains("spreadsheetml") == true)
       // The API refuses negative and absurd pay by field, and a month already deducted.
       let handler = try #require(found.lines.first?.personId)
@@ -292,11 +264,11 @@ struct AccountabilityPageTests {
         (#"{"items":[{"personId":"\#(handler)","month":"2027-13","amountFen":100}]}"#, "items[0].month"),
         (#"{"items":[{"personId":"\#(handler)","month":"2026-03","amountFen":100}]}"#, "line 1"),
       ] {
-        let api = try await app.api(.POST, "/api/v1/accountability/pay", token: loop.tokens["hr"], json: json)
+        let api = try await app.api(.POST, Paths.apiAccountabilityPay.link(), token: loop.tokens["hr"], json: json)
         #expect(api.status == .unprocessableEntity && api.apiError?.field == field, "\(json): \(api.body.string)")
       }
       let wrongRole = try await app.api(
-        .POST, "/api/v1/accountability/pay", token: loop.tokens["reviewer"],
+        .POST, Paths.apiAccountabilityPay.link(), token: loop.tokens["reviewer"],
         json: #"{"items":[{"personId":"\#(handler)","month":"2027-01","amountFen":1}]}"#)
       #expect(wrongRole.status == .forbidden)
     }
@@ -305,20 +277,20 @@ struct AccountabilityPageTests {
   @Test("Pages: Marketing submits on the case page, the leadership group approves the batch with totals, the handler sees their own")
   func pages() async throws {
     try await withApp { app in
-      let (_, order) = try await AccountabilityCaseTests.verified(app)
+      let (_, order) = try await AccountabilityFixtures.verified(app)
       let reviewer = PageClient(app)
       try await reviewer.login("reviewer")
-      let list = try await reviewer.get("/accountability/cases")
+      let list = try await reviewer.get(Paths.accountabilityCases.link())
       #expect(list.status == .ok && list.body.string.contains(order.number))
       let caseID = try #require(try await AccountabilityCase.query(on: app.db).first()?.requireID())
-      var page = try await reviewer.get("/accountability/cases/\(caseID)")
+      var page = try await reviewer.get(Paths.accountabilityCase.link(caseID))
       #expect(page.status == .ok && page.body.string.contains("case-edit"))
       // No outside channel, no deduction month yet: neither is claimed.
       #expect(!page.body.string.contains("（加倍考核）") && !page.body.string.contains("扣款起始月份</dt>"))
       #expect(page.body.string.contains(">无（本公司渠道）</option>") && page.body.string.contains(">12398 能源监管热线</option>"))
       // An amount outside the range is shown again beside the lines, nothing saved.
       var res = try await reviewer.post(
-        "/accountability/cases/\(caseID)/actions",
+        Paths.accountabilityCaseActions.link(caseID),
         [
           ("action", "update"), ("version", "1"), ("cause", "general:poor_attitude"), ("severity", "general"), ("outsideChannel", ""),
           ("role_0", "main"),
@@ -327,22 +299,22 @@ struct AccountabilityPageTests {
         ])
       #expect(res.status == .unprocessableEntity)
       #expect(res.body.string.contains("第 1 条明细") && res.body.string.contains("600"))
-      res = try await reviewer.post("/accountability/cases/\(caseID)/actions", [("action", "submit"), ("version", "1")])
+      res = try await reviewer.post(Paths.accountabilityCaseActions.link(caseID), [("action", "submit"), ("version", "1")])
       #expect(res.status == .seeOther || res.status == .found)
       let leader = PageClient(app)
       try await leader.login("leader")
-      page = try await leader.get("/accountability/batches")
+      page = try await leader.get(Paths.accountabilityBatches.link())
       #expect(page.body.string.contains("临川县供电公司") && page.body.string.contains("¥100"))
       #expect(page.body.string.contains("handlerA 姓名"))
-      res = try await leader.post("/accountability/batches/approve", [("cases", "\(caseID):2,"), ("deductionMonth", "2026-03")])
+      res = try await leader.post(Paths.accountabilityBatchApprove.link(), [("cases", "\(caseID):2,"), ("deductionMonth", "2026-03")])
       #expect(res.status == .seeOther || res.status == .found, "\(res.body.string.prefix(400))")
-      res = try await leader.post("/accountability/batches/approve", [("cases", "\(caseID):2,"), ("deductionMonth", "2026-03")])
+      res = try await leader.post(Paths.accountabilityBatchApprove.link(), [("cases", "\(caseID):2,"), ("deductionMonth", "2026-03")])
       #expect(res.status == .conflict || res.status == .unprocessableEntity)
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      let mine = try await handler.get("/accountability/mine")
+      let mine = try await handler.get(Paths.accountabilityMine.link())
       #expect(mine.status == .ok && mine.body.string.contains(order.number) && mine.body.string.contains("尚待扣款：¥100"))
-      #expect(try await handler.get("/accountability/batches").status == .forbidden)
+      #expect(try await handler.get(Paths.accountabilityBatches.link()).status == .forbidden)
     }
   }
 }
@@ -369,12 +341,12 @@ struct AccountabilityOutsideChannelTests {
   @Test("Rule ACC-OUTSIDE-CHANNEL: a 12398 complaint opens a doubled case")
   func doubled() async throws {
     try await withApp { app in
-      var loop = try await WorkOrderAPITests.Loop.make(app)
+      var loop = try await WorkOrderLoop.make(app)
       loop.tokens["reviewer"] = try await app.token("reviewer")
       let json = loop.complaint().replacingOccurrences(of: #""channel":"phone95598""#, with: #""channel":"hotline12398""#)
       let order = try await loop.file(
-        json, then: [WorkOrderAPITests.Loop.approve, loop.dispatchA, WorkOrderAPITests.Loop.contact, WorkOrderAPITests.Loop.reply])
-      let found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
+        json, then: [WorkOrderLoop.approve, loop.dispatchA, WorkOrderLoop.contact, WorkOrderLoop.reply])
+      let found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
       #expect(found.doubled && found.outsideChannel == "12398")
       #expect(found.lines.first?.minFen == 20_000 && found.lines.first?.maxFen == 40_000 && found.lines.first?.amountFen == 20_000)
     }
@@ -386,21 +358,21 @@ struct AccountabilityExamTests {
   @Test("Rule ACC-GENERAL-CAUSES: abusive conduct records the passed exam; a future day or a line without exam is refused")
   func exam() async throws {
     try await withApp { app in
-      let (loop, order) = try await AccountabilityCaseTests.verified(app)
-      var found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
-      var res = try await AccountabilityCaseTests.act(
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      var found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
+      var res = try await AccountabilityFixtures.act(
         loop, "reviewer", found, #"{"action":"record_exam","line":0,"examPassedOn":"2026-03-09"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "line")
       let handler = try #require(found.lines.first?.personId)
-      found = try AccountabilityCaseTests.decode(
-        try await AccountabilityCaseTests.act(
+      found = try AccountabilityFixtures.decode(
+        try await AccountabilityFixtures.act(
           loop, "reviewer", found,
           #"{"action":"update","causeFramework":"general","cause":"abusive_conduct","severity":"general","lines":[{"role":"main","personId":"\#(handler)","amountFen":30000}]}"#
         ))
-      res = try await AccountabilityCaseTests.act(
+      res = try await AccountabilityFixtures.act(
         loop, "reviewer", found, #"{"action":"record_exam","line":0,"examPassedOn":"2026-04-01"}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "examPassedOn")
-      res = try await AccountabilityCaseTests.act(
+      res = try await AccountabilityFixtures.act(
         loop, "reviewer", found, #"{"action":"record_exam","line":0,"examPassedOn":"2026-03-09"}"#)
       #expect(res.status == .ok, "\(res.body.string)")
       #expect(res.body.string.contains(#""examPassedOn":"2026-03-09""#))
@@ -413,24 +385,24 @@ struct AccountabilityUnitPenaltyTests {
   @Test("Rule ACC-UNIT-FALSE-REPLY: a unit line costs the case's unit ¥500 and is not deducted from anyone's pay")
   func unitLine() async throws {
     try await withApp { app in
-      let (loop, order) = try await AccountabilityCaseTests.verified(app)
-      var found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: order).first)
+      let (loop, order) = try await AccountabilityFixtures.verified(app)
+      var found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: order).first)
       let handler = try #require(found.lines.first?.personId)
       let lines = #"[{"role":"main","personId":"\#(handler)","amountFen":10000},{"role":"unit","amountFen":"#
-      var res = try await AccountabilityCaseTests.act(
+      var res = try await AccountabilityFixtures.act(
         loop, "reviewer", found,
         #"{"action":"update","causeFramework":"general","cause":"quality_error","severity":"general","lines":\#(lines)40000}]}"#)
       #expect(res.status == .unprocessableEntity && res.apiError?.field == "lines[1].amountFen")
-      res = try await AccountabilityCaseTests.act(
+      res = try await AccountabilityFixtures.act(
         loop, "reviewer", found,
         #"{"action":"update","causeFramework":"general","cause":"quality_error","severity":"general","lines":\#(lines)50000}]}"#)
       #expect(res.status == .ok, "\(res.body.string)")
-      found = try AccountabilityCaseTests.decode(res)
+      found = try AccountabilityFixtures.decode(res)
       #expect(found.lines.last?.unitId == loop.org.countyA.id && found.lines.last?.personId == nil)
-      found = try AccountabilityCaseTests.decode(try await AccountabilityCaseTests.act(loop, "reviewer", found, #"{"action":"submit"}"#))
+      found = try AccountabilityFixtures.decode(try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"submit"}"#))
       try await AccountabilityCaseTests.pay(app, "handlerA", "2026-03", 100_000)
-      found = try AccountabilityCaseTests.decode(
-        try await AccountabilityCaseTests.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
+      found = try AccountabilityFixtures.decode(
+        try await AccountabilityFixtures.act(loop, "leader", found, #"{"action":"approve","deductionMonth":"2026-03"}"#))
       let rows = try await LedgerEntry.query(on: app.db).all()
       #expect(rows.count == 1 && rows.first?.deductedFen == 10_000)
     }

@@ -34,7 +34,7 @@ struct AccountabilityRulesTests {
     try await withApp { app in
       _ = try await Org.make(app)
       app.clock = FixedClock(Self.start)
-      let res = try await app.api(.GET, "/api/v1/accountability/rules", token: try await app.token("agentB"))
+      let res = try await app.api(.GET, Paths.apiAccountabilityRules.link(), token: try await app.token("agentB"))
       #expect(res.status == .ok, "\(res.body.string)")
       let body = try res.content.decode(RulesBody.self)
       #expect(body.inForce == 1 && body.items.count == 1)
@@ -51,12 +51,12 @@ struct AccountabilityRulesTests {
       app.clock = clock
       let token = try await app.token("admin")
       let json = try newVersionJSON("2026-06-16") { $0.general[0].amount = .yuan(120, 220) }
-      let created = try await app.api(.POST, "/api/v1/accountability/rules", token: token, json: json)
+      let created = try await app.api(.POST, Paths.apiAccountabilityRules.link(), token: token, json: json)
       #expect(created.status == .created, "\(created.body.string)")
-      var body = try (try await app.api(.GET, "/api/v1/accountability/rules", token: token)).content.decode(RulesBody.self)
+      var body = try (try await app.api(.GET, Paths.apiAccountabilityRules.link(), token: token)).content.decode(RulesBody.self)
       #expect(body.inForce == 1 && body.items.map(\.number) == [1, 2])
       clock.advance(by: 86_400)
-      body = try (try await app.api(.GET, "/api/v1/accountability/rules", token: token)).content.decode(RulesBody.self)
+      body = try (try await app.api(.GET, Paths.apiAccountabilityRules.link(), token: token)).content.decode(RulesBody.self)
       #expect(body.inForce == 2 && body.items.last?.rules.general[0].amount.minFen == 12_000)
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .penaltyRuleVersion).count() == 1)
     }
@@ -86,7 +86,7 @@ struct AccountabilityRulesTests {
         default: break
         }
       }
-      let res = try await app.api(.POST, "/api/v1/accountability/rules", token: token, json: json)
+      let res = try await app.api(.POST, Paths.apiAccountabilityRules.link(), token: token, json: json)
       #expect(res.status == .unprocessableEntity, "\(res.body.string)")
       #expect(res.apiError?.field == field)
       #expect(try await PenaltyRuleVersionRecord.query(on: app.db).count() == 1)
@@ -100,10 +100,10 @@ struct AccountabilityRulesTests {
       try await org.user(app, "reviewer", [.reviewer], org.city)
       app.clock = FixedClock(Self.start)
       let reviewer = try await app.api(
-        .POST, "/api/v1/accountability/rules", token: try await app.token("reviewer"), json: try newVersionJSON("2026-07-01"))
+        .POST, Paths.apiAccountabilityRules.link(), token: try await app.token("reviewer"), json: try newVersionJSON("2026-07-01"))
       #expect(reviewer.status == .forbidden)
       let badSanction = try newVersionJSON("2026-07-01").replacingOccurrences(of: #""highest":"dismissal""#, with: #""highest":"exile""#)
-      let res = try await app.api(.POST, "/api/v1/accountability/rules", token: try await app.token("admin"), json: badSanction)
+      let res = try await app.api(.POST, Paths.apiAccountabilityRules.link(), token: try await app.token("admin"), json: badSanction)
       #expect(res.status == .unprocessableEntity)
       #expect(res.apiError?.field?.contains("highest") == true, "\(res.body.string)")
       #expect(try await PenaltyRuleVersionRecord.query(on: app.db).count() == 1)
@@ -118,14 +118,14 @@ struct AccountabilityRulesTests {
       app.clock = FixedClock(Self.start)
       let client = PageClient(app)
       try await client.login("leader")
-      let res = try await client.get("/accountability/rules")
+      let res = try await client.get(Paths.accountabilityRules.link())
       #expect(res.status == .ok)
       let html = res.body.string
       for text in ["态度恶劣", "¥300–¥600", "待岗学习 1 个月", "记大过 – 开除", "不高于 留用察看", "不少于 ¥1000", "12398", "¥500", "按此规则集考核时，选择对应的一般原因"] {
         #expect(html.contains(text), "\(text)")
       }
       #expect(!html.contains("major_demerit") && !html.contains("rule-version-form"))
-      #expect(html.contains(#"href="/accountability/rules""#))
+      #expect(html.contains("href=\"\(Paths.accountabilityRules.link())\""))
     }
   }
 
@@ -136,18 +136,18 @@ struct AccountabilityRulesTests {
       app.clock = FixedClock(Self.start)
       let client = PageClient(app)
       try await client.login("admin")
-      let page = try await client.get("/accountability/rules")
+      let page = try await client.get(Paths.accountabilityRules.link())
       #expect(page.body.string.contains("rule-version-form"))
       var rules = PenaltyRuleSet.default
       rules.tenProhibitions = [CompanyRuleItem(code: "P01", title: "不准违反规定停电、无故拖延送电", amount: .yuan(500, 1000))]
       let bad = try await client.post(
-        "/accountability/rules/versions", [("effectiveFrom", "2026-07-01"), ("rules", #"{"general": 1}"#)])
+        Paths.accountabilityRuleVersions.link(), [("effectiveFrom", "2026-07-01"), ("rules", #"{"general": 1}"#)])
       #expect(bad.status == .unprocessableEntity)
       #expect(bad.body.string.contains("error-rules") && bad.body.string.contains("{&quot;general&quot;: 1}"))
       let ok = try await client.post(
-        "/accountability/rules/versions", [("effectiveFrom", "2026-07-01"), ("rules", try JSONCoding.encode(rules))])
+        Paths.accountabilityRuleVersions.link(), [("effectiveFrom", "2026-07-01"), ("rules", try JSONCoding.encode(rules))])
       #expect(ok.status == .seeOther || ok.status == .found, "\(ok.body.string)")
-      let shown = try await client.get("/accountability/rules?version=2")
+      let shown = try await client.get(Paths.accountabilityRules.link() + "?version=2")
       #expect(shown.body.string.contains("不准违反规定停电") && shown.body.string.contains("¥500–¥1000"))
     }
   }

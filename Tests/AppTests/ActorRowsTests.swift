@@ -21,18 +21,18 @@ struct ActorRowsTests {
       let users = try await User.query(on: app.db).with(\.$unit).all()
       #expect(users.count >= 3)
       for user in users {
-        let row = try #require(try await ActorRows.user(user.id!, on: sql))
+        let row = try #require(try await ActorRows.user(user.savedID, on: sql))
         #expect(Self.same(row, try user.actor), "\(user.username)")
       }
-      let inCountyA = try await ActorRows.active(inUnits: [org.countyA.id!], on: sql)
-      let expected = users.filter { $0.$unit.id == org.countyA.id! && $0.isActive }.map(\.id!)
+      let inCountyA = try await ActorRows.active(inUnits: [org.countyA.savedID], on: sql)
+      let expected = users.filter { $0.$unit.id == org.countyA.savedID && $0.isActive }.compactMap(\.id)
       #expect(Set(inCountyA.map(\.userID)) == Set(expected) && !expected.isEmpty)
 
-      let someone = try #require(users.first { $0.$unit.id == org.countyA.id! })
+      let someone = try #require(users.first { $0.$unit.id == org.countyA.savedID })
       someone.isActive = false
       try await someone.save(on: app.db)
-      #expect(try await ActorRows.user(someone.id!, on: sql) == nil)
-      #expect(!(try await ActorRows.active(inUnits: [org.countyA.id!], on: sql)).contains { $0.userID == someone.id })
+      #expect(try await ActorRows.user(someone.savedID, on: sql) == nil)
+      #expect(!(try await ActorRows.active(inUnits: [org.countyA.savedID], on: sql)).contains { $0.userID == someone.id })
 
       let token = try await app.token("admin")
       let admin = try #require(try await ActorRows.holder(ofTokenHash: ApiToken.hash(token), now: Date(), on: sql))

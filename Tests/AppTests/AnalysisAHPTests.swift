@@ -21,7 +21,7 @@ struct AnalysisAHPTests {
     try await org.user(app, "analyst1", [.analyst], org.city)
     let client = PageClient(app)
     try await client.login("analyst1")
-    let form = try await client.get("/analysis/ahp")
+    let form = try await client.get(Paths.analysisAHP.link())
     #expect(form.status == .ok)
     return client
   }
@@ -45,7 +45,7 @@ struct AnalysisAHPTests {
       let worst = try #require(expected.mostInconsistentJudgment)
       #expect(!expected.isConsistent)
       let names = ["抢修", "缴费", "营业厅"]
-      let checked = try await client.post("/analysis/ahp", Self.inconsistent + [("intent", "check")])
+      let checked = try await client.post(Paths.analysisAHP.link(), Self.inconsistent + [("intent", "check")])
       #expect(checked.status == .ok)
       let html = checked.body.string
       #expect(html.contains("id=\"ahp-revisit\""))
@@ -54,14 +54,14 @@ struct AnalysisAHPTests {
       #expect(html.contains("class=\"revisit\""))
       #expect(try await AnalysisRun.query(on: app.db).count() == 0, "computing does not save")
 
-      let saved = try await client.post("/analysis/ahp", Self.inconsistent + [("intent", "save"), ("title", "三项权重")])
+      let saved = try await client.post(Paths.analysisAHP.link(), Self.inconsistent + [("intent", "save"), ("title", "三项权重")])
       #expect(saved.status == .seeOther)
       let run = try #require(try await AnalysisRun.query(on: app.db).first())
       #expect(run.kind == .ahp && run.title == "三项权重" && run.softwareVersion == WanjiaVersion.current)
       let outputs = try run.ahp().outputs
       #expect(!outputs.consistent)
       #expect(outputs.revisit?.row == names[worst.row])
-      let page = try await client.get("/analysis/runs/\(run.id!)")
+      let page = try await client.get(Paths.analysisRun.link(run.savedID))
       #expect(page.status == .ok && page.body.string.contains("id=\"ahp-revisit\""))
     }
   }
@@ -72,14 +72,14 @@ struct AnalysisAHPTests {
       _ = try await Self.analyst(app)
       let token = try await app.token("analyst1")
       let res = try await app.api(
-        .POST, "/api/v1/analysis-runs", token: token,
+        .POST, Paths.apiAnalysisRuns.link(), token: token,
         json: #"{"kind":"ahp","title":"t","criteria":["a","b","c"],"matrix":[[1,2,4],["1/2",1,2],[0.25,"1/2",1]]}"#)
       #expect(res.status == .created, "\(res.body.string)")
       #expect(res.body.string.contains("\"consistent\":true") && !res.body.string.contains("revisit"))
       let run = try #require(try await AnalysisRun.query(on: app.db).first())
       let outputs = try run.ahp().outputs
       #expect(abs((outputs.weights["a"] ?? 0) - 4.0 / 7) < 1e-9)
-      let one = try await app.api(.GET, "/api/v1/analysis-runs/\(run.id!)", token: token)
+      let one = try await app.api(.GET, Paths.apiAnalysisRun.link(run.savedID), token: token)
       #expect(one.status == .ok && one.body.string.contains("\"inputHash\":\"\(run.inputHash)\""))
     }
   }
@@ -91,7 +91,7 @@ struct AnalysisAHPTests {
       func post(_ changes: [(String, String)]) async throws -> PageResponse {
         var fields = Dictionary(uniqueKeysWithValues: Self.inconsistent)
         for (k, v) in changes { fields[k] = v }
-        return try await client.post("/analysis/ahp", fields.map { ($0.key, $0.value) } + [("intent", "check")])
+        return try await client.post(Paths.analysisAHP.link(), fields.map { ($0.key, $0.value) } + [("intent", "check")])
       }
       let zero = try await post([("a_0_1", "0")])
       #expect(zero.status == .unprocessableEntity && zero.body.string.contains("aria-invalid"))
@@ -121,7 +121,7 @@ struct AnalysisAHPTests {
         (#"{"kind":"ahp","criteria":["a","b"],"matrix":[[1,true],[1,1]]}"#, "matrix[0][1]"),
       ]
       for (body, field) in cases {
-        let res = try await app.api(.POST, "/api/v1/analysis-runs", token: token, json: body)
+        let res = try await app.api(.POST, Paths.apiAnalysisRuns.link(), token: token, json: body)
         #expect(res.status == .unprocessableEntity, "\(body): \(res.body.string)")
         #expect(res.apiError?.field == field, "\(body): \(res.body.string)")
       }

@@ -22,19 +22,19 @@ struct AnalysisRunIndexTests {
   func intervalAndGroups() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
-      let client = try await AnalysisRunTests.analystPage(app, org)
+      let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
       let res = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload",
+        client, Paths.analysisUpload.link(),
         fields: [("model", model), ("target", "CUSA"), ("groupColumn", "seg"), ("bootstrap", "20")],
         file: ("mobi-seg.csv", try Self.mobiWithSegments()))
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
-      let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
+      let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
       let outputs = try run.csi().outputs
       #expect(outputs.groups?.names == ["A", "B"])
       #expect(outputs.indexInterval?["CUSA"] != nil)
       #expect(run.settings.contains("\"groupColumn\":\"seg\""))
-      let html = try await client.get("/analysis/runs/\(run.id!)").body.string
+      let html = try await client.get(Paths.analysisRun.link(run.savedID)).body.string
       #expect(html.contains("id=\"groups\""))
       #expect(html.contains("分组指数（按“seg”）"))
       #expect(html.contains("指数 95% 区间"))
@@ -47,14 +47,15 @@ struct AnalysisRunIndexTests {
   func badFields() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
-      let client = try await AnalysisRunTests.analystPage(app, org)
+      let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
       let badBootstrap = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("model", model), ("bootstrap", "1")], file: ("mobi.csv", try AnalysisFixtures.mobi))
+        client, Paths.analysisUpload.link(), fields: [("model", model), ("bootstrap", "1")], file: ("mobi.csv", try AnalysisFixtures.mobi))
       #expect(badBootstrap.status == .unprocessableEntity)
       #expect(badBootstrap.body.string.contains("id=\"error-bootstrap\""))
       let badGroup = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("model", model), ("groupColumn", "nope")], file: ("mobi.csv", try AnalysisFixtures.mobi))
+        client, Paths.analysisUpload.link(), fields: [("model", model), ("groupColumn", "nope")],
+        file: ("mobi.csv", try AnalysisFixtures.mobi))
       #expect(badGroup.status == .unprocessableEntity)
       #expect(badGroup.body.string.contains("id=\"error-groupColumn\""))
       #expect(badGroup.body.string.contains("分组列：数据文件“mobi.csv”中没有列“nope”"))
@@ -65,7 +66,7 @@ struct AnalysisRunIndexTests {
   func translatedLibraryError() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
-      let client = try await AnalysisRunTests.analystPage(app, org)
+      let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
       // CUSCO (the 7th column) set to 5 on every row.
       let lines = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).split(whereSeparator: \.isNewline)
@@ -77,7 +78,7 @@ struct AnalysisRunIndexTests {
           return fields.joined(separator: ",")
         }
       let res = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("model", model)], file: ("c.csv", Data(constant.joined(separator: "\n").utf8)))
+        client, Paths.analysisUpload.link(), fields: [("model", model)], file: ("c.csv", Data(constant.joined(separator: "\n").utf8)))
       #expect(res.status == .unprocessableEntity)
       let html = res.body.string
       #expect(html.contains("指标“CUSCO”为常数"), "\(html.prefix(3000))")

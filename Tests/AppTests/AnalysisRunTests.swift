@@ -11,32 +11,20 @@ import VaporTesting
 /// pages with the path diagram, the quality table against thresholds and the IPMA map.
 @Suite("Analysis runs: CSI")
 struct AnalysisRunTests {
-  static func analystPage(_ app: Application, _ org: Org) async throws -> PageClient {
-    try await org.user(app, "analyst1", [.analyst], org.city)
-    let client = PageClient(app)
-    try await client.login("analyst1")
-    try await client.get("/analysis")
-    return client
-  }
-
-  static func runID(_ res: some HTTPAnswer) throws -> UUID {
-    let location = try #require(res.headers.first(name: .location))
-    return try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
-  }
 
   @Test("An uploaded CSV with the prefilled ECSI model is saved with its hash, version and the CLI's JSON")
   func uploadRun() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
-      let client = try await Self.analystPage(app, org)
+      let client = try await AnalysisFixtures.analystPage(app, org)
       #expect(client.lastBody.contains("CUSCO"), "the ECSI model is prefilled")
       let data = try AnalysisFixtures.mobi
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
       let res = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("title", "ECSI 手机数据"), ("model", model), ("target", "CUSA")],
+        client, Paths.analysisUpload.link(), fields: [("title", "ECSI 手机数据"), ("model", model), ("target", "CUSA")],
         file: ("mobi.csv", data))
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
-      let run = try #require(try await AnalysisRun.find(try Self.runID(res), on: app.db))
+      let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
       #expect(run.kind == .csi && run.title == "ECSI 手机数据" && run.inputDescription == "mobi.csv")
       #expect(run.inputHash == AnalysisRunService.sha256(data) && run.inputHash.count == 64)
       #expect(run.softwareVersion == WanjiaVersion.current && run.createdBy == "analyst1 姓名")
@@ -53,7 +41,7 @@ struct AnalysisRunTests {
       #expect(audit.count == 1 && audit.first?.entityID == run.id?.uuidString)
 
       // The run page: facts, the SVG path diagram, thresholds marked, IPMA with quadrants.
-      let page = try await client.get("/analysis/runs/\(run.id!)")
+      let page = try await client.get(Paths.analysisRun.link(run.savedID))
       #expect(page.status == .ok)
       let html = page.body.string
       for fragment in [
@@ -65,8 +53,8 @@ struct AnalysisRunTests {
       // mobi's CUEX3 loads below 0.7: it is marked as failing.
       let cuex3 = try #require(html.range(of: "<td>CUEX3</td>"))
       #expect(html[cuex3.upperBound...].prefix(200).contains("class=\"fail\""))
-      let list = try await client.get("/analysis")
-      #expect(list.body.string.contains("/analysis/runs/\(run.id!)"))
+      let list = try await client.get(Paths.analysis.link())
+      #expect(list.body.string.contains(Paths.analysisRun.link(run.savedID)))
     }
   }
 
@@ -74,11 +62,11 @@ struct AnalysisRunTests {
   func uploadProblems() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
-      let client = try await Self.analystPage(app, org)
+      let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
       let csv = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).replacingOccurrences(of: "PERV2", with: "PRICE")
       let unknown = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("model", model)], file: ("bad.csv", Data(csv.utf8)))
+        client, Paths.analysisUpload.link(), fields: [("model", model)], file: ("bad.csv", Data(csv.utf8)))
       #expect(unknown.status == .unprocessableEntity)
       #expect(unknown.body.string.contains("id=\"error-file\""))
       #expect(unknown.body.string.contains("PERV2"))
@@ -88,18 +76,18 @@ struct AnalysisRunTests {
       #expect(unknown.body.string.contains("CUSCO"), "the model text is shown again")
 
       let badModel = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("model", "{\"constructs\": [")], file: ("mobi.csv", try AnalysisFixtures.mobi))
+        client, Paths.analysisUpload.link(), fields: [("model", "{\"constructs\": [")], file: ("mobi.csv", try AnalysisFixtures.mobi))
       #expect(badModel.status == .unprocessableEntity)
       #expect(badModel.body.string.contains("id=\"error-model\""))
       #expect(badModel.body.string.contains("JSON 格式有误"))
 
       let badTarget = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("model", model), ("target", "NOPE"), ("scale", "10:1")],
+        client, Paths.analysisUpload.link(), fields: [("model", model), ("target", "NOPE"), ("scale", "10:1")],
         file: ("mobi.csv", try AnalysisFixtures.mobi))
       #expect(badTarget.status == .unprocessableEntity)
       #expect(badTarget.body.string.contains("id=\"error-scale\""))
 
-      let noFile = try await AnalysisFixtures.upload(client, "/analysis/csi/upload", fields: [("model", model)], file: nil)
+      let noFile = try await AnalysisFixtures.upload(client, Paths.analysisUpload.link(), fields: [("model", model)], file: nil)
       #expect(noFile.status == .unprocessableEntity)
       #expect(noFile.body.string.contains("id=\"error-file\""))
       #expect(try await AnalysisRun.query(on: app.db).count() == 0)
@@ -113,10 +101,10 @@ struct AnalysisRunTests {
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
       let waveID = try await desk.sampledWave(code: "CSI2026", count: 10)
       try await AnalysisFixtures.recordResponses(app, waveID: waveID, unit: desk.org.countyA, phone: 120, kiosk: 15)
-      let client = try await Self.analystPage(app, desk.org)
-      let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("title", "")])
+      let client = try await AnalysisFixtures.analystPage(app, desk.org)
+      let res = try await client.post(Paths.analysisWave.link(), [("waveId", waveID), ("title", "")])
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
-      let run = try #require(try await AnalysisRun.find(try Self.runID(res), on: app.db))
+      let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
       #expect(run.inputDescription == "CSI2026" && run.title.contains("CSI2026"))
       let (settings, outputs) = try run.csi()
       #expect(outputs.rows.input == 120)
@@ -128,20 +116,20 @@ struct AnalysisRunTests {
       // Quality perceived strongly drives satisfaction in the generated data.
       #expect((outputs.paths["perceivedQuality"]?["satisfaction"] ?? 0) > 0.2)
       let matrix = try await CSIItemMatrix.load(
-        waveID: UUID(uuidString: waveID)!, units: try await OrgUnit.query(on: app.db).all().compactMap(\.id), on: app.db)
+        waveID: try #require(UUID(uuidString: waveID)), units: try await OrgUnit.query(on: app.db).all().compactMap(\.id), on: app.db)
       #expect(matrix.items.count == 14 && Set(matrix.weights) == [1, 2])
       #expect(run.inputHash == AnalysisRunService.sha256(Data(matrix.csv.utf8)))
 
-      let page = try await client.get("/analysis/runs/\(run.id!)")
+      let page = try await client.get(Paths.analysisRun.link(run.savedID))
       #expect(page.status == .ok)
       #expect(page.body.string.contains("客户满意") && page.body.string.contains("chart-path"))
 
       // The API starts the same run and reads it back.
       let token = try await app.token("analyst1")
-      let created = try await app.api(.POST, "/api/v1/analysis-runs", token: token, json: #"{"kind":"csi","waveId":"\#(waveID)"}"#)
+      let created = try await app.api(.POST, Paths.apiAnalysisRuns.link(), token: token, json: #"{"kind":"csi","waveId":"\#(waveID)"}"#)
       #expect(created.status == .created, "\(created.body.string)")
       #expect(created.body.string.contains("\"outputs\":{"))
-      let listed = try await app.api(.GET, "/api/v1/analysis-runs", token: token)
+      let listed = try await app.api(.GET, Paths.apiAnalysisRuns.link(), token: token)
       #expect(listed.status == .ok && listed.body.string.components(separatedBy: "\"kind\":\"csi\"").count == 3)
     }
   }
@@ -152,19 +140,19 @@ struct AnalysisRunTests {
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
       let waveID = try await desk.sampledWave(code: "CSI2026", count: 10)
-      let client = try await Self.analystPage(app, desk.org)
-      let unknown = try await client.post("/analysis/csi/wave", [("waveId", UUID().uuidString)])
+      let client = try await AnalysisFixtures.analystPage(app, desk.org)
+      let unknown = try await client.post(Paths.analysisWave.link(), [("waveId", UUID().uuidString)])
       #expect(unknown.status == .unprocessableEntity)
       #expect(unknown.body.string.contains("id=\"error-waveId\""))
-      let empty = try await client.post("/analysis/csi/wave", [("waveId", waveID)])
+      let empty = try await client.post(Paths.analysisWave.link(), [("waveId", waveID)])
       #expect(empty.status == .unprocessableEntity)
       #expect(empty.body.string.contains("CSI2026"))
       let token = try await app.token("analyst1")
       for body in [#"{"kind":"csi","waveId":"nope"}"#, #"{"kind":"csi"}"#] {
-        let res = try await app.api(.POST, "/api/v1/analysis-runs", token: token, json: body)
+        let res = try await app.api(.POST, Paths.apiAnalysisRuns.link(), token: token, json: body)
         #expect(res.status == .unprocessableEntity && res.apiError?.field == "waveId", "\(res.body.string)")
       }
-      let kind = try await app.api(.POST, "/api/v1/analysis-runs", token: token, json: #"{"kind":"pls"}"#)
+      let kind = try await app.api(.POST, Paths.apiAnalysisRuns.link(), token: token, json: #"{"kind":"pls"}"#)
       #expect(kind.status == .unprocessableEntity && kind.apiError?.field == "kind")
     }
   }
@@ -177,25 +165,25 @@ struct AnalysisRunTests {
       try await handler.login("handlerA")
       try await handler.get("/")
       #expect(!handler.lastBody.contains("href=\"/analysis\""))
-      for path in ["/analysis", "/analysis/ahp", "/analysis/runs/\(UUID())"] {
+      for path in [Paths.analysis.link(), Paths.analysisAHP.link(), Paths.analysisRun.link(UUID())] {
         #expect(try await handler.get(path).status == .forbidden, "\(path)")
       }
-      #expect(try await handler.post("/analysis/ahp", [("criteria", "A\nB"), ("size", "2"), ("a_0_1", "3")]).status == .forbidden)
+      #expect(try await handler.post(Paths.analysisAHP.link(), [("criteria", "A\nB"), ("size", "2"), ("a_0_1", "3")]).status == .forbidden)
       let agent = try await app.token("agentB")
-      #expect(try await app.api(.GET, "/api/v1/analysis-runs", token: agent).status == .forbidden)
+      #expect(try await app.api(.GET, Paths.apiAnalysisRuns.link(), token: agent).status == .forbidden)
       #expect(
         try await app.api(
-          .POST, "/api/v1/analysis-runs", token: agent, json: #"{"kind":"ahp","criteria":["a","b"],"matrix":[[1,2],[0.5,1]]}"#
+          .POST, Paths.apiAnalysisRuns.link(), token: agent, json: #"{"kind":"ahp","criteria":["a","b"],"matrix":[[1,2],[0.5,1]]}"#
         )
         .status == .forbidden)
       let admin = PageClient(app)
       try await admin.login("admin")
       try await admin.get("/")
       #expect(admin.lastBody.contains("href=\"/analysis\""))
-      #expect(try await admin.get("/analysis").status == .ok)
-      let analyst = try await Self.analystPage(app, org)
+      #expect(try await admin.get(Paths.analysis.link()).status == .ok)
+      let analyst = try await AnalysisFixtures.analystPage(app, org)
       #expect(analyst.lastBody.contains("href=\"/analysis\""))
-      #expect(try await analyst.get("/analysis/runs/\(UUID())").status == .notFound)
+      #expect(try await analyst.get(Paths.analysisRun.link(UUID())).status == .notFound)
     }
   }
 }

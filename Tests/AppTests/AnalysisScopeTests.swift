@@ -19,24 +19,24 @@ struct AnalysisScopeTests {
     try await org.user(app, name, [.analyst], unit)
     let client = PageClient(app)
     try await client.login(name)
-    try await client.get("/analysis")
+    try await client.get(Paths.analysis.link())
     return client
   }
 
   @Test("Rule AN-RUN-SCOPE: a county analyst's wave run reads only the county's responses; the city analyst's reads both counties")
   func waveRunReadsOwnSubtree() async throws {
-    try await AnalysisWaveGroupTests.withTwoUnitWave { app, desk, waveID, city in
+    try await AnalysisFixtures.withTwoUnitWave { app, desk, waveID, city in
       let county = try await Self.analyst(app, desk.org, "analystA", desk.org.countyA)
-      let res = try await county.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "unit")])
+      let res = try await county.post(Paths.analysisWave.link(), [("waveId", waveID), ("groupBy", "unit")])
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
-      let (outputs, settings) = try await AnalysisWaveGroupTests.saved(app, res)
+      let (outputs, settings) = try await AnalysisFixtures.saved(app, res)
       #expect(settings.responses == 60)
       #expect(outputs.groups?.names == [desk.org.countyA.name], "no other county's index")
-      let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
+      let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
       #expect(run.$scopeUnit.id == desk.org.countyA.id)
 
-      let wide = try await city.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "unit")])
-      let (wideOutputs, wideSettings) = try await AnalysisWaveGroupTests.saved(app, wide)
+      let wide = try await city.post(Paths.analysisWave.link(), [("waveId", waveID), ("groupBy", "unit")])
+      let (wideOutputs, wideSettings) = try await AnalysisFixtures.saved(app, wide)
       #expect(wideSettings.responses == 100)
       #expect(Set(wideOutputs.groups?.names ?? []) == [desk.org.countyA.name, desk.org.countyB.name])
 
@@ -44,7 +44,7 @@ struct AnalysisScopeTests {
       try await desk.org.user(app, "analystB", [.analyst], desk.org.countyB)
       let tokenB = try await app.token("analystB")
       let created = try await app.api(
-        .POST, "/api/v1/analysis-runs", token: tokenB, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"unit"}"#)
+        .POST, Paths.apiAnalysisRuns.link(), token: tokenB, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"unit"}"#)
       #expect(created.status == .created, "\(created.body.string.prefix(1000))")
       #expect(created.body.string.contains(#""responses":40"#) && !created.body.string.contains(desk.org.countyA.name))
     }
@@ -60,9 +60,9 @@ struct AnalysisScopeTests {
       for (name, unit) in [("analystA", org.countyA), ("analystB", org.countyB), ("analystC", org.city)] {
         let client = try await Self.analyst(app, org, name, unit)
         let res = try await client.post(
-          "/analysis/ahp", [("title", "\(name) 权重"), ("criteria", "甲\n乙"), ("size", "2"), ("a_0_1", "3"), ("intent", "save")])
+          Paths.analysisAHP.link(), [("title", "\(name) 权重"), ("criteria", "甲\n乙"), ("size", "2"), ("a_0_1", "3"), ("intent", "save")])
         #expect(res.status == .seeOther, "\(res.body.string.prefix(1000))")
-        runs[name] = try AnalysisRunTests.runID(res)
+        runs[name] = try AnalysisFixtures.runID(res)
         clients[name] = client
       }
       let visible: [String: Set<String>] = [
@@ -70,24 +70,24 @@ struct AnalysisScopeTests {
       ]
       for (viewer, expected) in visible {
         let token = try await app.token(viewer)
-        let list = try await app.api(.GET, "/api/v1/analysis-runs", token: token)
+        let list = try await app.api(.GET, Paths.apiAnalysisRuns.link(), token: token)
         let ids = Set(try JSONDecoder().decode([Summary].self, from: Data(list.body.string.utf8)).map(\.id))
         #expect(ids == Set(expected.compactMap { runs[$0] }), "\(viewer) lists \(ids)")
-        let listPage = try await #require(clients[viewer]).get("/analysis")
+        let listPage = try await #require(clients[viewer]).get(Paths.analysis.link())
         for (owner, id) in runs {
           let shown = expected.contains(owner)
-          #expect(listPage.body.string.contains("/analysis/runs/\(id)") == shown, "\(viewer) list page, \(owner)'s run")
-          let api = try await app.api(.GET, "/api/v1/analysis-runs/\(id)", token: token)
+          #expect(listPage.body.string.contains(Paths.analysisRun.link(id)) == shown, "\(viewer) list page, \(owner)'s run")
+          let api = try await app.api(.GET, Paths.apiAnalysisRun.link(id), token: token)
           #expect(api.status == (shown ? .ok : .forbidden), "\(viewer) reads \(owner)'s run: \(api.status)")
-          let runPage = try await #require(clients[viewer]).get("/analysis/runs/\(id)")
+          let runPage = try await #require(clients[viewer]).get(Paths.analysisRun.link(id))
           #expect(runPage.status == (shown ? .ok : .forbidden), "\(viewer) opens \(owner)'s run page: \(runPage.status)")
         }
       }
       // The run page names its scope; the API names it by id.
-      let page = try await #require(clients["analystC"]).get("/analysis/runs/\(try #require(runs["analystA"]))")
+      let page = try await #require(clients["analystC"]).get(Paths.analysisRun.link(try #require(runs["analystA"])))
       #expect(page.body.string.contains(org.countyA.name))
       let admin = try await app.token("admin")
-      let all = try await app.api(.GET, "/api/v1/analysis-runs", token: admin)
+      let all = try await app.api(.GET, Paths.apiAnalysisRuns.link(), token: admin)
       let summaries = try JSONDecoder().decode([Summary].self, from: Data(all.body.string.utf8))
       #expect(summaries.count == 3)
       #expect(Set(summaries.map(\.scopeUnitId)) == Set([org.countyA.id, org.countyB.id, org.city.id].compactMap { $0 }))

@@ -10,37 +10,12 @@ import VaporTesting
 /// A wave run's index per unit or per customer segment, and its bootstrap interval.
 @Suite("Analysis runs: a wave's index per unit and per segment")
 struct AnalysisWaveGroupTests {
-  /// 60 residential responses in county A, 40 commercial in county B (weights 1, 2, 1, 2…).
-  static func twoUnitWave(_ app: Application) async throws -> (SurveyDesk, String) {
-    let desk = try await SurveyDesk.make(app)
-    #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
-    let waveID = try await desk.sampledWave(code: "CSI2026", count: 10)
-    try await AnalysisFixtures.recordResponses(app, waveID: waveID, unit: desk.org.countyA, phone: 60, seed: 11)
-    try await AnalysisFixtures.recordResponses(
-      app, waveID: waveID, unit: desk.org.countyB, phone: 40, seed: 12, segment: .commercial)
-    return (desk, waveID)
-  }
-
-  /// `body` with the two-unit wave and an analyst signed in on the pages.
-  static func withTwoUnitWave(_ body: (Application, SurveyDesk, String, PageClient) async throws -> Void) async throws {
-    try await withApp { app in
-      let (desk, waveID) = try await twoUnitWave(app)
-      try await body(app, desk, waveID, try await AnalysisRunTests.analystPage(app, desk.org))
-    }
-  }
-
-  static func saved(_ app: Application, _ res: some HTTPAnswer) async throws -> (outputs: CSIOutputs, settings: CSIRunSettings) {
-    let run = try #require(try await AnalysisRun.find(try AnalysisRunTests.runID(res), on: app.db))
-    let (settings, outputs) = try run.csi()
-    return (outputs, settings)
-  }
-
   @Test("Grouped by unit: one row per unit with its response count; the overall index is the weight-mixture of the groups'")
   func byUnit() async throws {
-    try await Self.withTwoUnitWave { app, desk, waveID, client in
-      let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "unit"), ("bootstrap", "50")])
+    try await AnalysisFixtures.withTwoUnitWave { app, desk, waveID, client in
+      let res = try await client.post(Paths.analysisWave.link(), [("waveId", waveID), ("groupBy", "unit"), ("bootstrap", "50")])
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
-      let (outputs, settings) = try await Self.saved(app, res)
+      let (outputs, settings) = try await AnalysisFixtures.saved(app, res)
       let a = desk.org.countyA.name, b = desk.org.countyB.name
       #expect(outputs.groupColumn == "unit" && settings.groupBy == .unit)
       #expect(Set(outputs.groups?.names ?? []) == [a, b])
@@ -57,7 +32,7 @@ struct AnalysisWaveGroupTests {
       let index = try #require(outputs.index["satisfaction"])
       #expect(interval.lower <= index && index <= interval.upper)
 
-      let page = try await client.get("/analysis/runs/\(try AnalysisRunTests.runID(res))")
+      let page = try await client.get(Paths.analysisRun.link(try AnalysisFixtures.runID(res)))
       #expect(page.status == .ok)
       #expect(page.body.string.contains("分组指数（按“供电单位”）"))
       #expect(page.body.string.contains("<td>\(a)</td><td>60</td>") && page.body.string.contains("<td>\(b)</td><td>40</td>"))
@@ -66,18 +41,19 @@ struct AnalysisWaveGroupTests {
 
   @Test("Grouped by segment: the page names the segments in the analyst's language; the API takes groupBy and bootstrap")
   func bySegment() async throws {
-    try await Self.withTwoUnitWave { app, desk, waveID, client in
-      let res = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "segment")])
+    try await AnalysisFixtures.withTwoUnitWave { app, desk, waveID, client in
+      let res = try await client.post(Paths.analysisWave.link(), [("waveId", waveID), ("groupBy", "segment")])
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
-      let (outputs, _) = try await Self.saved(app, res)
+      let (outputs, _) = try await AnalysisFixtures.saved(app, res)
       #expect(Set(outputs.groups?.names ?? []) == ["residential", "commercial"])
       #expect(outputs.indexInterval == nil)
-      let page = try await client.get("/analysis/runs/\(try AnalysisRunTests.runID(res))")
+      let page = try await client.get(Paths.analysisRun.link(try AnalysisFixtures.runID(res)))
       #expect(page.body.string.contains("<td>居民</td><td>60</td>") && page.body.string.contains("<td>商业</td><td>40</td>"))
 
       let token = try await app.token("analyst1")
       let created = try await app.api(
-        .POST, "/api/v1/analysis-runs", token: token, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"segment","bootstrap":20}"#)
+        .POST, Paths.apiAnalysisRuns.link(), token: token, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"segment","bootstrap":20}"#
+      )
       #expect(created.status == .created, "\(created.body.string)")
       #expect(created.body.string.contains("\"groups\":{") && created.body.string.contains("\"indexInterval\":{"))
     }
@@ -85,15 +61,15 @@ struct AnalysisWaveGroupTests {
 
   @Test("An unknown grouping or bad resamples are 422s on their wave-form fields, and nothing is saved")
   func badWaveFields() async throws {
-    try await Self.withTwoUnitWave { app, desk, waveID, client in
-      let badGroup = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("groupBy", "district")])
+    try await AnalysisFixtures.withTwoUnitWave { app, desk, waveID, client in
+      let badGroup = try await client.post(Paths.analysisWave.link(), [("waveId", waveID), ("groupBy", "district")])
       #expect(badGroup.status == .unprocessableEntity && badGroup.body.string.contains("id=\"error-groupBy\""))
-      let badBootstrap = try await client.post("/analysis/csi/wave", [("waveId", waveID), ("bootstrap", "1")])
+      let badBootstrap = try await client.post(Paths.analysisWave.link(), [("waveId", waveID), ("bootstrap", "1")])
       #expect(badBootstrap.status == .unprocessableEntity && badBootstrap.body.string.contains("id=\"error-wave-bootstrap\""))
       #expect(!badBootstrap.body.string.contains("id=\"error-bootstrap\""), "the upload form's field is not marked")
       let token = try await app.token("analyst1")
       let api = try await app.api(
-        .POST, "/api/v1/analysis-runs", token: token, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"district"}"#)
+        .POST, Paths.apiAnalysisRuns.link(), token: token, json: #"{"kind":"csi","waveId":"\#(waveID)","groupBy":"district"}"#)
       #expect(api.status == .unprocessableEntity && api.apiError?.field == "groupBy")
       #expect(try await AnalysisRun.query(on: app.db).count() == 0)
     }

@@ -157,7 +157,7 @@ struct AnalyzeCommandTests {
     let (byDefault, _) = try await analyzeJSON(CSIOutputs.self, ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath])
     let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: data)
     let values = fit.data.values.values
-    let scale = try IndicatorScale(minimum: values.min()!, maximum: values.max()!)
+    let scale = try IndicatorScale(minimum: try #require(values.min()), maximum: try #require(values.max()))
     for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(byDefault.index[ci.construct], ci.index)) }
 
     let (centroid, _) = try await analyzeJSON(
@@ -387,8 +387,10 @@ struct AnalyzeCommandTests {
       ])
     let data = try AnalyzeFixtures.libraryDataset()
     let text = try String(contentsOfFile: sat, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
-    let gender = text.map { String($0.split(separator: ",").last!) }
-    let conditions = try ["sat1", "loy1", "val1"].map { try Discretization.equalFrequency(try data.column(named: $0).map { $0! }, bins: 3) }
+    let gender = try text.map { String(try #require($0.split(separator: ",").last)) }
+    let conditions = try ["sat1", "loy1", "val1"].map {
+      try Discretization.equalFrequency(try data.column(named: $0).map { try #require($0) }, bins: 3)
+    }
     var codes: [String: Int] = [:]
     let decision = gender.map { g in
       codes[g]
@@ -421,9 +423,9 @@ struct AnalyzeCommandTests {
     let text = "\u{FEFF}\"x\",y,\"na,me\"\r\n1.5,\"2\",\"a \"\"q\"\"\"\r\n\r\nNA,-0.125,\"two\nlines\"\r\n3e2,  7 ,\r\n"
     let t = try FastCSV.parse(Array(text.utf8), source: "t.csv") { _ in [.numeric, .numeric, .text] }
     #expect(t.header == ["x", "y", "na,me"])
-    #expect(t.numeric[0]! == [1.5, nil, 300])
-    #expect(t.numeric[1]! == [2, -0.125, 7])
-    #expect(t.text[2]! == ["a \"q\"", "two\nlines", nil])
+    #expect(t.numeric[0] == [1.5, nil, 300])
+    #expect(t.numeric[1] == [2, -0.125, 7])
+    #expect(t.text[2] == ["a \"q\"", "two\nlines", nil])
     #expect(t.lineNumbers == [2, 4, 6])
     // Every decimal string parses to exactly what Double(String) gives.
     var g = SystemRandomNumberGenerator()
@@ -432,10 +434,10 @@ struct AnalyzeCommandTests {
     for _ in 0..<5000 {
       let s = String(format: "%.\(Int.random(in: 0...17, using: &g))f", Double.random(in: -1e4...1e4, using: &g))
       lines.append(s)
-      expected.append(Double(s)!)
+      expected.append(try #require(Double(s)))
     }
     let parsed = try FastCSV.parse(Array(lines.joined(separator: "\n").utf8), source: "n.csv") { _ in [.numeric] }
-    #expect(parsed.numeric[0]!.map { $0! } == expected)
+    #expect(parsed.numeric[0] == expected.map { Optional($0) })
     #expect(throws: AnalysisFailure.self) { try FastCSV.parse(Array("a\n\"open\n".utf8), source: "q.csv") { _ in [.text] } }
   }
 
@@ -452,11 +454,11 @@ struct AnalyzeCommandTests {
     let serial = try FastCSV.parse(bytes, source: "s.csv", parallelThreshold: .max, select: kinds)
     let parallel = try FastCSV.parse(bytes, source: "p.csv", parallelThreshold: 0, select: kinds)
     #expect(serial.rowCount == 3000)
-    #expect(parallel.numeric[0]! == serial.numeric[0]!)
-    #expect(parallel.numeric[1]! == serial.numeric[1]!)
-    #expect(parallel.text[2]! == serial.text[2]!)
+    #expect(parallel.numeric[0] == serial.numeric[0])
+    #expect(parallel.numeric[1] == serial.numeric[1])
+    #expect(parallel.text[2] == serial.text[2])
     #expect(parallel.lineNumbers == serial.lineNumbers)
-    #expect(serial.numeric[0]!.map { Int($0!) } == Array(0..<3000))
+    #expect(serial.numeric[0] == (0..<3000).map { Optional(Double($0)) })
     // An error late in the file names its physical line, also when found by a later chunk.
     var broken = lines
     broken[2900] = "1,2"

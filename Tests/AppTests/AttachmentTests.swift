@@ -10,56 +10,54 @@ import VaporTesting
 
 @Suite("Work-order attachments")
 struct AttachmentTests {
-  static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 100)
-
   func upload(_ app: Application, _ orderID: UUID, name: String, bytes: [UInt8], token: String?) async throws -> TestingHTTPResponse {
     var result: TestingHTTPResponse?
     let query = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
     try await app.testing().test(
-      .POST, "/api/v1/work-orders/\(orderID)/attachments?fileName=\(query)",
+      .POST, Paths.apiWorkOrderAttachments.link(orderID) + "?fileName=\(query)",
       beforeRequest: { req in
         if let token { req.headers.bearerAuthorization = .init(token: token) }
         req.headers.contentType = .binary
         req.body = ByteBuffer(bytes: bytes)
       }, afterResponse: { res async throws in result = res })
-    return result!
+    return try #require(result)
   }
 
   @Test("Rule WO-ATTACHMENTS: an attachment is kept in the data folder under its checksum; over 20 MB or a forbidden type is refused")
   func attachments() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
-      let res = try await upload(app, order.id, name: "现场照片.png", bytes: Self.png, token: loop.tokens["agent"])
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
+      let res = try await upload(app, order.id, name: "现场照片.png", bytes: SampleFiles.png, token: loop.tokens["agent"])
       #expect(res.status == .created, "\(res.body.string)")
-      let sha = SHA256.hash(data: Data(Self.png)).map { String(format: "%02x", $0) }.joined()
+      let sha = SHA256.hash(data: Data(SampleFiles.png)).map { String(format: "%02x", $0) }.joined()
       #expect(res.body.string.contains(sha))
       let stored = app.config.dataDirectory + "/attachments/\(sha.prefix(2))/\(sha)"
-      #expect(FileManager.default.contents(atPath: stored) == Data(Self.png))
+      #expect(FileManager.default.contents(atPath: stored) == Data(SampleFiles.png))
 
-      let list = try await app.api(.GET, "/api/v1/work-orders/\(order.id)/attachments", token: loop.tokens["handlerA"])
+      let list = try await app.api(.GET, Paths.apiWorkOrderAttachments.link(order.id), token: loop.tokens["handlerA"])
       #expect(list.status == .ok && list.body.string.contains("现场照片.png"))
       let id = try #require(try await WorkOrderAttachment.query(on: app.db).first()?.id)
-      let download = try await app.api(.GET, "/api/v1/work-orders/\(order.id)/attachments/\(id)", token: loop.tokens["handlerA"])
-      #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.png)
+      let download = try await app.api(.GET, Paths.apiWorkOrderAttachment.link(order.id, id), token: loop.tokens["handlerA"])
+      #expect(download.status == .ok && Array(download.body.readableBytesView) == SampleFiles.png)
       #expect(download.headers.contentType?.description == "image/png")
       // Another county's handler cannot see the order, its files included.
       #expect(
-        try await app.api(.GET, "/api/v1/work-orders/\(order.id)/attachments/\(id)", token: loop.tokens["handlerB"]).status == .forbidden)
+        try await app.api(.GET, Paths.apiWorkOrderAttachment.link(order.id, id), token: loop.tokens["handlerB"]).status == .forbidden)
 
       let exe = try await upload(app, order.id, name: "setup.exe", bytes: [0x4D, 0x5A, 0x90], token: loop.tokens["agent"])
       #expect(exe.status == .unprocessableEntity && exe.apiError?.field == "file")
       let fake = try await upload(app, order.id, name: "photo.png", bytes: [0x4D, 0x5A, 0x90], token: loop.tokens["agent"])
       #expect(fake.status == .unprocessableEntity && fake.apiError?.field == "file")
       let big = try await upload(
-        app, order.id, name: "big.png", bytes: Self.png + Array(repeating: 0, count: 20 * 1024 * 1024), token: loop.tokens["agent"])
+        app, order.id, name: "big.png", bytes: SampleFiles.png + Array(repeating: 0, count: 20 * 1024 * 1024), token: loop.tokens["agent"])
       #expect(big.status == .unprocessableEntity && big.apiError?.message.contains("20") == true)
       #expect(try await WorkOrderAttachment.query(on: app.db).count() == 1)
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .workOrderAttachment).count() == 1)
 
       let page = PageClient(app)
       try await page.login("handlerA")
-      let show = try await page.get("/work-orders/\(order.id)")
+      let show = try await page.get(Paths.workOrder.link(order.id))
       #expect(show.body.string.contains("现场照片.png") && show.body.string.contains(String(sha.prefix(12))))
     }
   }

@@ -54,7 +54,7 @@ struct AuditWordingTests {
   @Test("Every field and entity the demo records has a name, and the page shows no JSON or ISO stamps")
   func demoPage() async throws {
     try await withApp { app in
-      app.clock = FixedClock(BusinessTime.parseInstant("2026-11-23T10:00:00+08:00")!)
+      app.clock = FixedClock(instant("2026-11-23T10:00:00+08:00"))
       let seeded = try #require(try await DemoSeed.seedIfEmpty(app))
       let records = try await AuditRecord.query(on: app.db).all()
       for record in records {
@@ -66,7 +66,7 @@ struct AuditWordingTests {
       }
       let admin = PageClient(app)
       try await admin.login("admin", seeded.password)
-      let page = try await admin.get("/admin/audit?limit=500")
+      let page = try await admin.get(Paths.audit.link() + "?limit=500")
       #expect(page.status == .ok)
       let body = page.body.string
       #expect(!body.contains("{&quot;") && !body.contains("{\""), "raw JSON on the audit page")

@@ -14,7 +14,7 @@ struct AuthTests {
     try await withApp { app in
       _ = try await Org.make(app)
       let client = PageClient(app)
-      let page = try await client.get("/login")
+      let page = try await client.get(Paths.login.link())
       #expect(page.status == .ok)
       #expect(page.body.string.contains("<html lang=\"zh-CN\">"))
       #expect(page.body.string.contains("用户名"))
@@ -60,7 +60,7 @@ struct AuthTests {
       #expect(abs(until.timeIntervalSinceNow - 15 * 60) < 60)
       // The API refuses tokens for a locked account too.
       let api = try await app.api(
-        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"agentB","password":"correct-horse-1","name":"x"}"#)
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"agentB","password":"correct-horse-1","name":"x"}"#)
       #expect(api.status == .unauthorized)
       #expect(api.apiError?.code == "account_locked")
       // The lock is audited as a state change.
@@ -106,14 +106,14 @@ struct AuthTests {
       let client = PageClient(app)
       try await client.login("handlerA")
       try await client.get("/")
-      let res = try await client.post("/preferences/language", [("locale", "en")], csrf: false)
+      let res = try await client.post(Paths.language.link(), [("locale", "en")], csrf: false)
       #expect(res.status == .forbidden)
       #expect(res.body.string.contains("id=\"error-status\">403"))
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
       #expect(user.locale == .zhCN)
       // A login without a token is refused as well.
       let fresh = PageClient(app)
-      let login = try await fresh.post("/login", [("username", "handlerA"), ("password", Org.password)], csrf: false)
+      let login = try await fresh.post(Paths.login.link(), [("username", "handlerA"), ("password", Org.password)], csrf: false)
       #expect(login.status == .forbidden)
     }
   }
@@ -125,12 +125,12 @@ struct AuthTests {
       let client = PageClient(app)
       try await client.login("handlerA")
       try await client.get("/")
-      let switched = try await client.post("/preferences/language", [("locale", "en")])
+      let switched = try await client.post(Paths.language.link(), [("locale", "en")])
       #expect(switched.status == .seeOther)
       let home = try await client.get("/")
       #expect(home.body.string.contains("<html lang=\"en\">"))
       #expect(home.body.string.contains("Workbench"))
-      try await client.post("/logout", [])
+      try await client.post(Paths.logout.link(), [])
       #expect(try await client.get("/").status == .seeOther)
       let again = PageClient(app)
       try await again.login("handlerA")
@@ -138,7 +138,7 @@ struct AuthTests {
       #expect(page.body.string.contains("<html lang=\"en\">"))
       // The API follows the user's choice as well.
       let token = try await app.token("handlerA")
-      let err = try await app.api(.GET, "/api/v1/units/\(UUID())", token: token)
+      let err = try await app.api(.GET, Paths.apiUnit.link(UUID()), token: token)
       #expect(err.apiError?.message == "No such unit.")
     }
   }
@@ -146,9 +146,9 @@ struct AuthTests {
   @Test("Pages need a session: anonymous requests go to the login page")
   func anonymous() async throws {
     try await withApp { app in
-      let res = try await PageClient(app).get("/admin/users")
+      let res = try await PageClient(app).get(Paths.users.link())
       #expect(res.status == .seeOther)
-      #expect(res.headers.first(name: .location) == "/login")
+      #expect(res.headers.first(name: .location) == Paths.login.link())
     }
   }
 

@@ -11,10 +11,11 @@ import VaporTesting
 @Suite("Monthly complaint bulletin and XLSX exports")
 struct BulletinTests {
   /// A complaint taken to the reply, with or without the investigation record.
-  func replied(_ loop: WorkOrderAPITests.Loop, investigation: String) async throws -> TestingHTTPResponse {
-    var order = try loop.decode(try await loop.app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+  func replied(_ loop: WorkOrderLoop, investigation: String) async throws -> TestingHTTPResponse {
+    var order = try loop.decode(
+      try await loop.app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
     for (who, json) in [
-      ("lead", #"{"action":"approveIntake"}"#), ("lead", #"{"action":"dispatch","unitId":"\#(loop.org.countyA.id!)"}"#),
+      ("lead", #"{"action":"approveIntake"}"#), ("lead", #"{"action":"dispatch","unitId":"\#(loop.org.countyA.savedID)"}"#),
       ("handlerA", #"{"action":"recordFirstContact"}"#),
     ] {
       order = try loop.decode(try await loop.act(who, order, json))
@@ -28,7 +29,7 @@ struct BulletinTests {
   )
   func bulletin() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let tooLong = try await replied(loop, investigation: #"{"cause":"\#(String(repeating: "长", count: 501))"}"#)
       #expect(tooLong.status == .unprocessableEntity && tooLong.apiError?.field == "cause")
       let res = try await replied(
@@ -41,14 +42,17 @@ struct BulletinTests {
 
       let reviewer = PageClient(app)
       try await reviewer.login("admin")
-      let page = try await reviewer.get("/kpi/bulletin?unitId=\(loop.org.city.id!)&month=2026-03")
+      let page = try await reviewer.get(Paths.bulletin.link() + "?unitId=\(loop.org.city.savedID)&month=2026-03")
       #expect(page.status == .ok)
       for text in ["清河市供电公司 2026-03 投诉事件通报", "员工服务意识淡薄", "考核200元", "服务态度"] {
         #expect(page.body.string.contains(text), "\(text)")
       }
-      #expect(try await reviewer.get("/kpi/bulletin?unitId=\(loop.org.city.id!)&month=2026-04").body.string.contains("bulletin-empty"))
+      #expect(
+        try await reviewer.get(Paths.bulletin.link() + "?unitId=\(loop.org.city.savedID)&month=2026-04").body.string.contains(
+          "bulletin-empty"))
 
-      for path in ["/exports/bulletin.xlsx?unitId=\(loop.org.city.id!)&month=2026-03", "/exports/work-orders.xlsx?view=all"] {
+      for path in [Paths.bulletinXLSX.link() + "?unitId=\(loop.org.city.savedID)&month=2026-03", Paths.workOrdersXLSX.link() + "?view=all"]
+      {
         var data = Data()
         try await app.testing().test(
           .GET, path, beforeRequest: { req in req.headers.replaceOrAdd(name: .cookie, value: reviewer.cookie ?? "") },

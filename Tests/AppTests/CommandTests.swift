@@ -12,7 +12,7 @@ struct CommandTests {
   @Test("demo: 1 city, 4 counties, 12 stations, 14 departments, one user per role; only once")
   func demoSeed() async throws {
     try await withApp { app in
-      app.clock = FixedClock(BusinessTime.parseInstant("2026-11-23T10:00:00+08:00")!)
+      app.clock = FixedClock(instant("2026-11-23T10:00:00+08:00"))
       let result = try #require(try await DemoSeed.seedIfEmpty(app))
       #expect(result.logins.count == Role.allCases.count)
       let kinds = try await OrgUnit.query(on: app.db).all().map(\.kind)

@@ -11,15 +11,6 @@ import VaporTesting
 /// comes back (422) with 请勾选确认 beside the box and nothing changes; with it the action is done.
 @Suite("Confirmation of destructive actions")
 struct ConfirmationTests {
-  static let confirmed = ("confirm", "yes")
-
-  /// The refusal names the `confirm` field in the user's language.
-  static func expectRefused(_ res: some HTTPAnswer, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(res.status == .unprocessableEntity, "\(res.body.string.prefix(300))", sourceLocation: sourceLocation)
-    #expect(res.body.string.contains("id=\"error-confirm\""), sourceLocation: sourceLocation)
-    #expect(res.body.string.contains("请勾选确认"), sourceLocation: sourceLocation)
-  }
-
   @Test("Deleting a unit is refused without confirm and done with it")
   func unitDelete() async throws {
     try await withApp { app in
@@ -28,13 +19,13 @@ struct ConfirmationTests {
       try await empty.create(on: app.db)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/units/\(empty.id!)")
+      try await client.get(Paths.unit.link(empty.savedID))
       #expect(client.lastBody.contains("name=\"confirm\" value=\"yes\""))
-      Self.expectRefused(try await client.post("/admin/units/\(empty.id!)/delete", []))
+      PageClient.expectConfirmRefused(try await client.post(Paths.unitDelete.link(empty.savedID), []))
       #expect(try await OrgUnit.find(empty.id, on: app.db) != nil)
-      Self.expectRefused(try await client.post("/admin/units/\(empty.id!)/delete", [("confirm", "no")]))
+      PageClient.expectConfirmRefused(try await client.post(Paths.unitDelete.link(empty.savedID), [("confirm", "no")]))
       #expect(try await OrgUnit.find(empty.id, on: app.db) != nil)
-      let done = try await client.post("/admin/units/\(empty.id!)/delete", [Self.confirmed])
+      let done = try await client.post(Paths.unitDelete.link(empty.savedID), [PageClient.confirmed])
       #expect(done.status == .seeOther)
       #expect(try await OrgUnit.find(empty.id, on: app.db) == nil)
     }
@@ -46,8 +37,8 @@ struct ConfirmationTests {
       let org = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/units/\(org.countyB.id!)")
-      let res = try await client.post("/admin/units/\(org.countyB.id!)/delete", [Self.confirmed])
+      try await client.get(Paths.unit.link(org.countyB.savedID))
+      let res = try await client.post(Paths.unitDelete.link(org.countyB.savedID), [PageClient.confirmed])
       #expect(res.status == .conflict)
       #expect(res.body.string.contains("id=\"error-users\""))
       #expect(res.body.string.contains("id=\"unit-name\""))
@@ -63,12 +54,12 @@ struct ConfirmationTests {
       try await department.create(on: app.db)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/admin/departments/\(department.id!)/edit")
-      let refused = try await client.post("/admin/departments/\(department.id!)/delete", [])
-      Self.expectRefused(refused)
+      try await client.get(Paths.departmentEdit.link(department.savedID))
+      let refused = try await client.post(Paths.departmentDelete.link(department.savedID), [])
+      PageClient.expectConfirmRefused(refused)
       #expect(refused.body.string.contains("临时部门"))
       #expect(try await Department.find(department.id, on: app.db) != nil)
-      let done = try await client.post("/admin/departments/\(department.id!)/delete", [Self.confirmed])
+      let done = try await client.post(Paths.departmentDelete.link(department.savedID), [PageClient.confirmed])
       #expect(done.status == .seeOther)
       #expect(try await Department.find(department.id, on: app.db) == nil)
     }
@@ -80,17 +71,17 @@ struct ConfirmationTests {
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/admin/calendar?year=2026")
-      let put = try await client.post("/admin/calendar/days", [("date", "2026-03-09"), ("kind", "holiday"), ("name", "测试假日")])
+      try await client.get(Paths.calendar.link() + "?year=2026")
+      let put = try await client.post(Paths.calendarDay.link(), [("date", "2026-03-09"), ("kind", "holiday"), ("name", "测试假日")])
       #expect(put.status == .seeOther, "\(put.body.string.prefix(300))")
       func stored() async throws -> Int {
         try await CalendarDay.query(on: app.db).filter(\.$date == "2026-03-09").count()
       }
       #expect(try await stored() == 1)
-      try await client.get("/admin/calendar?year=2026")
-      Self.expectRefused(try await client.post("/admin/calendar/days/2026-03-09/delete", []))
+      try await client.get(Paths.calendar.link() + "?year=2026")
+      PageClient.expectConfirmRefused(try await client.post(Paths.calendarDayDelete.link("2026-03-09"), []))
       #expect(try await stored() == 1)
-      let done = try await client.post("/admin/calendar/days/2026-03-09/delete", [Self.confirmed])
+      let done = try await client.post(Paths.calendarDayDelete.link("2026-03-09"), [PageClient.confirmed])
       #expect(done.status == .seeOther)
       #expect(try await stored() == 0)
     }
@@ -102,13 +93,13 @@ struct ConfirmationTests {
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/account/tokens")
-      let created = try await client.post("/account/tokens", [("name", "对账脚本")])
+      try await client.get(Paths.tokens.link())
+      let created = try await client.post(Paths.tokens.link(), [("name", "对账脚本")])
       #expect(created.status == .created)
       let token = try #require(try await ApiToken.query(on: app.db).filter(\.$name == "对账脚本").first())
-      Self.expectRefused(try await client.post("/account/tokens/\(token.id!)/revoke", []))
+      PageClient.expectConfirmRefused(try await client.post(Paths.tokenRevoke.link(token.savedID), []))
       #expect(try await ApiToken.find(token.id, on: app.db)?.revokedAt == nil)
-      let done = try await client.post("/account/tokens/\(token.id!)/revoke", [Self.confirmed])
+      let done = try await client.post(Paths.tokenRevoke.link(token.savedID), [PageClient.confirmed])
       #expect(done.status == .seeOther)
       #expect(try await ApiToken.find(token.id, on: app.db)?.revokedAt != nil)
     }
@@ -122,19 +113,20 @@ struct ConfirmationTests {
       let waveID = try await desk.sampledWave(count: 5)
       let client = PageClient(app)
       try await client.login("office")
-      try await client.get("/surveys/waves/\(waveID)")
+      try await client.get(Paths.surveyWave.link(waveID))
       func wave() async throws -> SurveyWave { try #require(try await SurveyWave.find(UUID(uuidString: waveID), on: app.db)) }
       let opened = try await client.post(
-        "/surveys/waves/\(waveID)/fieldwork", [("open", "true"), ("version", "\(try await wave().version)")])
+        Paths.surveyWaveFieldwork.link(waveID), [("open", "true"), ("version", "\(try await wave().version)")])
       #expect(opened.status == .seeOther, "\(opened.body.string.prefix(300))")
       #expect(try await wave().isOpen)
-      try await client.get("/surveys/waves/\(waveID)")
+      try await client.get(Paths.surveyWave.link(waveID))
       #expect(client.lastBody.contains("name=\"confirm\" value=\"yes\""))
       let version = try await wave().version
-      Self.expectRefused(try await client.post("/surveys/waves/\(waveID)/fieldwork", [("open", "false"), ("version", "\(version)")]))
+      PageClient.expectConfirmRefused(
+        try await client.post(Paths.surveyWaveFieldwork.link(waveID), [("open", "false"), ("version", "\(version)")]))
       #expect(try await wave().isOpen)
       let closed = try await client.post(
-        "/surveys/waves/\(waveID)/fieldwork", [("open", "false"), ("version", "\(version)"), Self.confirmed])
+        Paths.surveyWaveFieldwork.link(waveID), [("open", "false"), ("version", "\(version)"), PageClient.confirmed])
       #expect(closed.status == .seeOther)
       #expect(try await wave().isOpen == false)
     }

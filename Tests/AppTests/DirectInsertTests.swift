@@ -31,52 +31,15 @@ struct DirectInsertTests {
     }
   }
 
-  /// An order with every column set, optional ones included.
-  static func order(number: String, unit: OrgUnit, user: User, parent: UUID?, at: Date) -> WorkOrder {
-    let order = WorkOrder()
-    order.version = 3
-    order.number = number
-    order.type = .complaint
-    order.serviceKind = .other
-    order.channel = .phone95598
-    order.area = .rural
-    order.state = .pendingReplyReview
-    order.severity = .serious
-    order.customerAccount = "0912345678"
-    order.customerName = "张先生"
-    order.customerPhone = "13900001111"
-    order.address = "清河市人民路8号"
-    order.content = "抄表员态度恶劣"
-    order.categoryCode = "conduct"
-    order.itemCode = "conduct.attitude"
-    order.taxonomyVersion = 1
-    order.attitude = .agitated
-    order.verified = true
-    order.supplyResponsibility = false
-    order.acceptedAt = at
-    order.appointmentAt = at.addingTimeInterval(3600.5)
-    order.closedAt = at.addingTimeInterval(7200)
-    order.returnVisitedAt = at.addingTimeInterval(7100)
-    order.returnVisitSatisfied = true
-    order.investigationJSON = #"{"cause":"态度"}"#
-    order.nextDueAt = at.addingTimeInterval(60)
-    order.snapshotJSON = "{}"
-    order.clocksJSON = "[]"
-    order.$unit.id = unit.id!
-    order.$createdBy.id = user.id!
-    order.$parent.id = parent
-    return order
-  }
-
   @Test("A work order inserted directly reads back as one Fluent created, and saves as an update")
   func workOrderRoundTrip() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
       let user = try #require(try await User.query(on: app.db).first())
       let at = Date(timeIntervalSince1970: 1_790_000_000.25)
-      let byFluent = Self.order(number: "GD-F", unit: org.countyA, user: user, parent: nil, at: at)
+      let byFluent = WorkOrderRows.everyColumn(number: "GD-F", unit: org.countyA, user: user, parent: nil, at: at)
       try await byFluent.create(on: app.db)
-      let direct = Self.order(number: "GD-D", unit: org.countyA, user: user, parent: byFluent.id, at: at)
+      let direct = WorkOrderRows.everyColumn(number: "GD-D", unit: org.countyA, user: user, parent: byFluent.id, at: at)
       try await direct.insert(on: app.db, now: at)
       #expect(direct.id != nil && direct._$idExists && direct.createdAt != nil && direct.updatedAt != nil)
 
@@ -107,7 +70,7 @@ struct DirectInsertTests {
       #expect(read.acceptedAt == at && read.verified == true && read.supplyResponsibility == false)
       // Stored the same way: typed filters find both rows.
       let matching = try await WorkOrder.query(on: app.db).filter(\.$acceptedAt == at).filter(\.$verified == true)
-        .filter(\.$unit.$id == org.countyA.id!).count()
+        .filter(\.$unit.$id == org.countyA.savedID).count()
       #expect(matching == 2)
 
       direct.state = .closed
@@ -121,7 +84,7 @@ struct DirectInsertTests {
   func notificationsInOneInsert() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
-      let users = try await User.query(on: app.db).limit(2).all().map { $0.id! }
+      let users = try await User.query(on: app.db).limit(2).all().map { $0.savedID }
       #expect(users.count == 2)
       let at = Date(timeIntervalSince1970: 1_790_000_000)
       try await Notifications.deliver(

@@ -13,19 +13,19 @@ struct FormBodyTests {
   @Test("A complaint of 1,500 Chinese characters is filed through the form over HTTP")
   func longComplaint() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let agent = PageClient(app, overHTTP: true)
       try await agent.login("agent")
-      try await agent.get("/work-orders/new")
+      try await agent.get(Paths.workOrderNew.link())
       let content = String(repeating: "客户反映停电后抢修人员迟迟未到，", count: 94).prefix(1500)
       var fields = WorkOrderPageTests().intake(loop)
       fields.removeAll { $0.0 == "content" }
       fields.append(("content", String(content)))
-      let filed = try await agent.post("/work-orders/new", fields)
+      let filed = try await agent.post(Paths.workOrderNew.link(), fields)
       #expect(filed.status == .seeOther, "\(filed.body.string.prefix(3000))")
       let order = try #require(try await WorkOrder.query(on: app.db).first())
       #expect(order.content == String(content))
-      #expect(filed.headers.first(name: .location) == "/work-orders/\(try order.requireID())")
+      #expect(filed.headers.first(name: .location) == Paths.workOrder.link(try order.requireID()))
     }
   }
 
@@ -35,10 +35,10 @@ struct FormBodyTests {
       _ = try await Org.make(app)
       let admin = PageClient(app, overHTTP: true)
       try await admin.login("admin")
-      try await admin.get("/admin/calendar")
+      try await admin.get(Paths.calendar.link())
       // The calendar import takes at most 2 MB.
       let csv = String(repeating: "2027-01-01,holiday,元旦\n", count: 120_000)
-      let refused = try await admin.post("/admin/calendar/import", [("csv", csv)])
+      let refused = try await admin.post(Paths.calendarImport.link(), [("csv", csv)])
       #expect(refused.status == .payloadTooLarge)
       #expect(refused.body.string.contains("上限 2 MB"), "\(refused.body.string.prefix(600))")
       #expect(!refused.body.string.contains("表单已过期"))
@@ -48,13 +48,13 @@ struct FormBodyTests {
   @Test("An API upload over its limit is refused with the same limit as its form, naming it, and nothing is stored")
   func apiOverLimit() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       let token = try #require(loop.tokens["agent"])
       var headers = HTTPHeaders()
       headers.bearerAuthorization = .init(token: token)
       headers.contentType = .binary
-      let body = ByteBuffer(bytes: AttachmentTests.png + Array(repeating: 0, count: UploadLimits.Form.attachment.bytes + 1024 * 1024))
+      let body = ByteBuffer(bytes: SampleFiles.png + Array(repeating: 0, count: UploadLimits.Form.attachment.bytes + 1024 * 1024))
       try await app.server.start(address: .hostname("127.0.0.1", port: 0))
       let port = try #require(app.http.server.shared.localAddress?.port)
       let url = URI(string: "http://127.0.0.1:\(port)/api/v1/work-orders/\(order.id)/attachments?fileName=big.png")

@@ -15,21 +15,24 @@ struct HeadersAndPasswordsTests {
     try await withApp { app in
       _ = try await Org.make(app)
       let client = PageClient(app)
-      let login = try await client.get("/login")
+      let login = try await client.get(Paths.login.link())
       let csp = try #require(login.headers.first(name: "Content-Security-Policy"))
       #expect(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"))
       #expect(login.headers.first(name: "X-Frame-Options") == "DENY")
       #expect(login.headers.first(name: "X-Content-Type-Options") == "nosniff")
       try await client.login("admin")
-      for path in ["/", "/work-orders", "/admin/users", "/exports/work-orders.csv?view=all", "/exports/work-orders.xlsx?view=all"] {
+      for path in [
+        "/", Paths.workOrders.link(), Paths.users.link(), Paths.workOrdersCSV.link() + "?view=all",
+        Paths.workOrdersXLSX.link() + "?view=all",
+      ] {
         let res = try await client.get(path)
         #expect(res.status == .ok, "\(path)")
         #expect(res.headers.first(name: .cacheControl) == "no-store", "\(path)")
       }
       // Error pages of a signed-in person too.
-      #expect(try await client.get("/work-orders/\(UUID())").headers.first(name: .cacheControl) == "no-store")
+      #expect(try await client.get(Paths.workOrder.link(UUID())).headers.first(name: .cacheControl) == "no-store")
       let token = try await app.token("admin")
-      #expect(try await app.api(.GET, "/api/v1/me", token: token).headers.first(name: .cacheControl) == "no-store")
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: token).headers.first(name: .cacheControl) == "no-store")
     }
   }
 
@@ -54,17 +57,17 @@ struct HeadersAndPasswordsTests {
   func languageRedirect() async throws {
     try await withApp { app in
       let cases: [(String?, String)] = [
-        ("http://127.0.0.1:8080/work-orders?view=open", "/work-orders?view=open"),
+        ("http://127.0.0.1:8080/work-orders?view=open", Paths.workOrders.link() + "?view=open"),
         ("http://evil.example//evil.example/x", "/"), ("//evil.example/x", "/x"),
         ("http://evil.example/\\evil.example", "/%5Cevil.example"),
         ("https://evil.example", "/"), ("javascript:alert(1)", "/"), (nil, "/"),
       ]
       for (referer, expected) in cases {
         let client = PageClient(app)
-        try await client.get("/login")
+        try await client.get(Paths.login.link())
         var result: TestingHTTPResponse?
         try await app.testing().test(
-          .POST, "/preferences/language",
+          .POST, Paths.language.link(),
           beforeRequest: { req in
             req.headers.replaceOrAdd(name: .cookie, value: client.cookie ?? "")
             if let referer { req.headers.replaceOrAdd(name: .referer, value: referer) }
@@ -88,25 +91,26 @@ struct HeadersAndPasswordsTests {
       ]
       for (password, key) in cases {
         let res = try await app.api(
-          .POST, "/api/v1/users", token: token,
-          json: #"{"username":"zhangsan","displayName":"张三","password":"\#(password)","unitId":"\#(org.countyA.id!)","roles":["agent"]}"#)
+          .POST, Paths.apiUsers.link(), token: token,
+          json:
+            #"{"username":"zhangsan","displayName":"张三","password":"\#(password)","unitId":"\#(org.countyA.savedID)","roles":["agent"]}"#)
         #expect(res.status == .unprocessableEntity && res.apiError?.field == "password", "\(password)")
         #expect(res.apiError?.message == app.localizer.text(key, locale: "zh-CN", args: ["10"]))
       }
       let admin = PageClient(app)
       try await admin.login("admin")
-      try await admin.get("/admin/users/new")
+      try await admin.get(Paths.userNew.link())
       let page = try await admin.post(
-        "/admin/users/new",
+        Paths.userNew.link(),
         [
-          ("username", "lisi"), ("displayName", "李四"), ("password", "qwertyuiop"), ("unitId", org.countyA.id!.uuidString),
+          ("username", "lisi"), ("displayName", "李四"), ("password", "qwertyuiop"), ("unitId", org.countyA.savedID.uuidString),
           ("roles[]", "agent"),
         ])
       #expect(page.status == .unprocessableEntity)
       #expect(page.body.string.contains("id=\"error-password\">该密码过于常见"))
       // PATCH through the API (an admin's reset) too.
       let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
-      let patch = try await app.api(.PATCH, "/api/v1/users/\(agent.id!)", token: token, json: #"{"password":"agentB-2026-pw"}"#)
+      let patch = try await app.api(.PATCH, Paths.apiUser.link(agent.savedID), token: token, json: #"{"password":"agentB-2026-pw"}"#)
       #expect(patch.status == .unprocessableEntity && patch.apiError?.field == "password")
       #expect(try await User.query(on: app.db).filter(\.$username ~~ ["zhangsan", "lisi"]).count() == 0)
     }
@@ -153,7 +157,7 @@ struct HeadersAndPasswordsTests {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-cookie-\(UUID().uuidString)").path
     try await configure(app, AppConfig(database: .sqliteMemory, dataDirectory: dir, bcryptCost: 4, logFormat: .text, secureCookie: true))
     try await app.autoMigrate()
-    let res = try await PageClient(app).get("/login")
+    let res = try await PageClient(app).get(Paths.login.link())
     #expect(res.headers.setCookie?["wanjia_session"]?.isSecure == true)
     try await app.asyncShutdown()
   }

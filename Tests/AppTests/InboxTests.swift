@@ -17,7 +17,7 @@ struct InboxTests {
   }
 
   func inbox(_ app: Application, _ token: String?, unread: Bool = false) async throws -> [Item] {
-    let res = try await app.api(.GET, "/api/v1/notifications" + (unread ? "?unread=true" : ""), token: token)
+    let res = try await app.api(.GET, Paths.apiNotifications.link() + (unread ? "?unread=true" : ""), token: token)
     #expect(res.status == .ok, "\(res.body.string)")
     return try JSONDecoder().decode([Item].self, from: Data(res.body.string.utf8))
   }
@@ -25,8 +25,8 @@ struct InboxTests {
   @Test("Rule WO-INBOX, WO-CHASE: whoever acts next hears of a move in their inbox; a 催办 reaches the unit's handlers")
   func queueAndChase() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      var order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      var order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       // The lead reviews new complaints; the agent who filed it is not told about their own move.
       let leadItems = try await inbox(app, loop.tokens["lead"])
       #expect(leadItems.count == 1 && leadItems[0].kind == "queue" && leadItems[0].message.contains(order.number))
@@ -34,10 +34,10 @@ struct InboxTests {
       #expect(try await inbox(app, loop.tokens["handlerA"]).isEmpty)
 
       order = try loop.decode(try await loop.act("lead", order, #"{"action":"approveIntake"}"#))
-      order = try loop.decode(try await loop.act("lead", order, #"{"action":"dispatch","unitId":"\#(loop.org.countyA.id!)"}"#))
+      order = try loop.decode(try await loop.act("lead", order, #"{"action":"dispatch","unitId":"\#(loop.org.countyA.savedID)"}"#))
       let handlerItems = try await inbox(app, loop.tokens["handlerA"])
       #expect(handlerItems.map(\.kind) == ["queue"])
-      #expect(handlerItems[0].link == "/work-orders/\(order.id)")
+      #expect(handlerItems[0].link == Paths.workOrder.link(order.id))
       #expect(try await inbox(app, loop.tokens["handlerB"]).isEmpty)  // another county
 
       // Two working days later the first-contact clock is overdue: the sweep chases.
@@ -49,8 +49,8 @@ struct InboxTests {
 
       // Reading one; somebody else's message is not theirs to read.
       let first = try #require(after.first)
-      #expect(try await app.api(.POST, "/api/v1/notifications/\(first.id)/read", token: loop.tokens["lead"]).status == .notFound)
-      #expect(try await app.api(.POST, "/api/v1/notifications/\(first.id)/read", token: loop.tokens["handlerA"]).status == .noContent)
+      #expect(try await app.api(.POST, Paths.apiNotificationRead.link(first.id), token: loop.tokens["lead"]).status == .notFound)
+      #expect(try await app.api(.POST, Paths.apiNotificationRead.link(first.id), token: loop.tokens["handlerA"]).status == .noContent)
       #expect(try await inbox(app, loop.tokens["handlerA"], unread: true).count == after.count - 1)
     }
   }
@@ -58,17 +58,17 @@ struct InboxTests {
   @Test("The inbox page shows the unread count in the navigation and marks items read when opened")
   func page() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      _ = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      let loop = try await WorkOrderLoop.make(app)
+      _ = try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint())
       let lead = PageClient(app)
       try await lead.login("lead")
       let home = try await lead.get("/")
       #expect(home.body.string.contains(#"<span class="badge" id="inbox-badge">1</span>"#))
-      let page = try await lead.get("/inbox")
+      let page = try await lead.get(Paths.inbox.link())
       #expect(page.status == .ok && page.body.string.contains("unread"))
       let leadUser = try #require(try await User.query(on: app.db).filter(\.$username == "lead").first())
-      let item = try #require(try await InboxNotification.query(on: app.db).filter(\.$user.$id == leadUser.id!).first())
-      let opened = try await lead.post("/inbox/\(item.id!)/read", [])
+      let item = try #require(try await InboxNotification.query(on: app.db).filter(\.$user.$id == leadUser.savedID).first())
+      let opened = try await lead.post(Paths.inboxRead.link(item.savedID), [])
       #expect(opened.status == .seeOther)
       #expect(!(try await lead.get("/").body.string.contains("inbox-badge")))
     }
@@ -80,20 +80,20 @@ struct ContactLookupTests {
   @Test("Rule WO-REPEAT-CONTACT: the intake form is told of the customer's open orders and repeat contacts within 30 days")
   func lookup() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       let agent = PageClient(app)
       try await agent.login("agent")
-      let byAccount = try await agent.get("/work-orders/contacts?account=0101234567")
+      let byAccount = try await agent.get(Paths.workOrderContacts.link() + "?account=0101234567")
       #expect(byAccount.status == .ok && byAccount.body.string.contains(order.number))
-      #expect(try await agent.get("/work-orders/contacts?phone=13812345678").body.string.contains(order.number))
-      #expect(try await agent.get("/work-orders/contacts?account=010").body.string == "[]")  // too short to mean anyone
+      #expect(try await agent.get(Paths.workOrderContacts.link() + "?phone=13812345678").body.string.contains(order.number))
+      #expect(try await agent.get(Paths.workOrderContacts.link() + "?account=010").body.string == "[]")  // too short to mean anyone
       // 40 days later a closed order is no longer a repeat contact, an open one still shows.
       loop.clock.advance(by: 40 * 86_400)
-      #expect(try await agent.get("/work-orders/contacts?account=0101234567").body.string.contains(order.number))
+      #expect(try await agent.get(Paths.workOrderContacts.link() + "?account=0101234567").body.string.contains(order.number))
       let handlerB = PageClient(app)
       try await handlerB.login("handlerB")
-      #expect(try await handlerB.get("/work-orders/contacts?account=0101234567").body.string == "[]")  // outside their county
+      #expect(try await handlerB.get(Paths.workOrderContacts.link() + "?account=0101234567").body.string == "[]")  // outside their county
     }
   }
 }
@@ -103,25 +103,26 @@ struct MergePageTests {
   @Test("Rule WO-MERGE: an agent merges a repeat contact into the customer's open order from the order page")
   func merge() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      let first = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      let first = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       loop.clock.advance(by: 3600)
-      let second = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let second = try loop.decode(
+        try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       let agent = PageClient(app)
       try await agent.login("agent")
-      let page = try await agent.get("/work-orders/\(second.id)")
+      let page = try await agent.get(Paths.workOrder.link(second.id))
       #expect(page.body.string.contains(#"data-action="mergeInto""#))
       #expect(page.body.string.contains(#"<option value="\#(first.id.uuidString)">\#(first.number)"#))
       // Merging closes the order for good: without the confirmation nothing happens.
       let unconfirmed = try await agent.post(
-        "/work-orders/\(second.id)/actions",
+        Paths.workOrderAction.link(second.id),
         [("action", "mergeInto"), ("version", String(second.version)), ("parentId", first.id.uuidString)])
       #expect(unconfirmed.status == .unprocessableEntity)
       #expect(unconfirmed.body.string.contains(#"id="error-mergeInto-confirm""#))
       #expect(unconfirmed.body.string.contains(#"<option value="\#(first.id.uuidString)" selected>"#))
       #expect(try await WorkOrder.find(second.id, on: app.db)?.state != .merged)
       let merged = try await agent.post(
-        "/work-orders/\(second.id)/actions",
+        Paths.workOrderAction.link(second.id),
         [("action", "mergeInto"), ("version", String(second.version)), ("parentId", first.id.uuidString), ("confirm", "yes")])
       #expect(merged.status == .seeOther)
       let order = try #require(try await WorkOrder.find(second.id, on: app.db))

@@ -63,13 +63,13 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
-      #expect(try await inspector.get("/inspections/new?unitId=\(try setup.org.stationA.requireID())").status == .ok)
+      #expect(try await inspector.get(Paths.inspectionNew.link() + "?unitId=\(try setup.org.stationA.requireID())").status == .ok)
       let longFinding = String(repeating: "营业厅内有私人物品，", count: 100)
       let form = try setup.form(setup.org.stationA, failing: [0: longFinding, 2: "电话铃响 6 声后接听"])
-      let saved = try await inspector.post("/inspections/new", form)
+      let saved = try await inspector.post(Paths.inspectionNew.link(), form)
       #expect(saved.status == .seeOther, "\(saved.body.string.prefix(2000))")
       let inspection = try #require(try await Inspection.query(on: app.db).first())
-      #expect(saved.headers.first(name: .location) == "/inspections/\(try inspection.requireID())")
+      #expect(saved.headers.first(name: .location) == Paths.inspection.link(try inspection.requireID()))
       #expect(inspection.summary.count == 2000 && inspection.method == .unannounced)
       #expect(try await InspectionCheck.query(on: app.db).count() == setup.items.count)
       let findings = try await InspectionFinding.query(on: app.db).all()
@@ -77,7 +77,7 @@ struct InspectionTests {
       #expect(findings.allSatisfy { $0.state == .open && $0.deadline == setup.today.adding(days: 7).description })
       #expect(findings.contains { $0.description == longFinding })
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .inspection).count() == 1)
-      let page = try await inspector.get("/inspections/\(try inspection.requireID())")
+      let page = try await inspector.get(Paths.inspection.link(try inspection.requireID()))
       #expect(page.body.string.contains("电话铃响 6 声后接听") && page.body.string.contains("不合格"))
     }
   }
@@ -89,14 +89,14 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
-      try await inspector.get("/inspections/new?unitId=\(try setup.org.stationA.requireID())")
+      try await inspector.get(Paths.inspectionNew.link() + "?unitId=\(try setup.org.stationA.requireID())")
       let first = try setup.items[0].requireID()
       let second = try setup.items[1].requireID()
       var form = try setup.form(setup.org.stationA, failing: [1: ""], visitedOn: setup.today.adding(days: 1).description)
       form.removeAll { $0.0 == "check_\(first)" }
       form += [("deadline_\(second)", "2099-01-01"), ("responsible_\(second)", UUID().uuidString)]
       form += [("finding_\(first)", "")]
-      let refused = try await inspector.post("/inspections/new", form)
+      let refused = try await inspector.post(Paths.inspectionNew.link(), form)
       #expect(refused.status == .unprocessableEntity)
       let body = refused.body.string
       #expect(body.contains("id=\"error-check_\(first)\"") && body.contains("请选择合格或不合格"))
@@ -108,7 +108,7 @@ struct InspectionTests {
 
       var late = try setup.form(setup.org.stationA, failing: [1: "问题"])
       late += [("deadline_\(second)", setup.today.adding(days: 91).description)]
-      let tooLate = try await inspector.post("/inspections/new", late)
+      let tooLate = try await inspector.post(Paths.inspectionNew.link(), late)
       #expect(tooLate.status == .unprocessableEntity && tooLate.body.string.contains("整改期限最多为检查日期后 90 天"))
       #expect(try await Inspection.query(on: app.db).count() == 0)
     }
@@ -119,16 +119,16 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let agent = try await signedIn(app, "agentB")
-      #expect(try await agent.get("/inspections").status == .forbidden)
+      #expect(try await agent.get(Paths.inspections.link()).status == .forbidden)
       let handler = try await signedIn(app, "handlerA")
-      #expect(try await handler.get("/inspections/new").status == .forbidden)
-      let plan = try await handler.get("/inspections")
+      #expect(try await handler.get(Paths.inspectionNew.link()).status == .forbidden)
+      let plan = try await handler.get(Paths.inspections.link())
       #expect(plan.status == .ok && plan.body.string.contains("城关供电所") && !plan.body.string.contains("白石镇供电所"))
       let inspector = try await signedIn(app, "inspector")
-      try await inspector.get("/inspections/new")
-      #expect(try await inspector.post("/inspections/new", try setup.form(setup.stationB, failing: [0: "问题"])).status == .seeOther)
+      try await inspector.get(Paths.inspectionNew.link())
+      #expect(try await inspector.post(Paths.inspectionNew.link(), try setup.form(setup.stationB, failing: [0: "问题"])).status == .seeOther)
       let other = try #require(try await Inspection.query(on: app.db).first())
-      #expect(try await handler.get("/inspections/\(try other.requireID())").status == .forbidden)
+      #expect(try await handler.get(Paths.inspection.link(try other.requireID())).status == .forbidden)
     }
   }
 
@@ -139,15 +139,15 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
-      try await inspector.get("/inspections/new")
-      _ = try await inspector.post("/inspections/new", try setup.form(setup.org.stationA, failing: [3: "未佩戴工号牌"]))
+      try await inspector.get(Paths.inspectionNew.link())
+      _ = try await inspector.post(Paths.inspectionNew.link(), try setup.form(setup.org.stationA, failing: [3: "未佩戴工号牌"]))
       let finding = try #require(try await InspectionFinding.query(on: app.db).first())
       let id = try finding.requireID()
-      let inspection = "/inspections/\(finding.$inspection.id)"
-      let action = "/inspections/findings/\(id)/actions"
+      let inspection = Paths.inspection.link(finding.$inspection.id)
+      let action = Paths.inspectionFindingAction.link(id)
 
       let handlerB = try await signedIn(app, "handlerB")
-      try await handlerB.get("/inspections")
+      try await handlerB.get(Paths.inspections.link())
       #expect(try await handlerB.post(action, [("action", "rectify"), ("version", "1"), ("text", "已整改")]).status == .forbidden)
 
       let handler = try await signedIn(app, "handlerA")
@@ -183,12 +183,12 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
-      try await inspector.get("/inspections/new")
+      try await inspector.get(Paths.inspectionNew.link())
       let tenDaysAgo = setup.today.adding(days: -10)
       let inMonth = tenDaysAgo.month == setup.today.month ? tenDaysAgo.description : setup.today.description
       _ = try await inspector.post(
-        "/inspections/new", try setup.form(setup.org.stationA, failing: [0: "问题一", 1: "问题二"], visitedOn: inMonth))
-      let plan = try await inspector.get("/inspections")
+        Paths.inspectionNew.link(), try setup.form(setup.org.stationA, failing: [0: "问题一", 1: "问题二"], visitedOn: inMonth))
+      let plan = try await inspector.get(Paths.inspections.link())
       let body = plan.body.string
       func figure(_ id: String) throws -> (Int, String) {
         let pattern = try Regex("id=\"figure-\(id)\" href=\"([^\"]+)\">(\\d+)<")
@@ -215,7 +215,7 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
-      try await inspector.get("/inspections/new")
+      try await inspector.get(Paths.inspectionNew.link())
       let near = try setup.items[0].requireID()
       let far = try setup.items[1].requireID()
       let form = try setup.form(
@@ -223,7 +223,7 @@ struct InspectionTests {
         extra: [
           ("deadline_\(near)", setup.today.adding(days: 2).description), ("deadline_\(far)", setup.today.adding(days: 3).description),
         ])
-      #expect(try await inspector.post("/inspections/new", form).status == .seeOther)
+      #expect(try await inspector.post(Paths.inspectionNew.link(), form).status == .seeOther)
       let job = InspectionReminderJob()
       _ = try await job.remind(app.db, rules: .standard, now: app.clock.now())
       let notices = try await InboxNotification.query(on: app.db).filter(\.$kind == .inspection).all()
@@ -247,45 +247,45 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
-      try await inspector.get("/inspections/new")
-      _ = try await inspector.post("/inspections/new", try setup.form(setup.org.stationA, failing: [0: "柜台有私人物品"]))
+      try await inspector.get(Paths.inspectionNew.link())
+      _ = try await inspector.post(Paths.inspectionNew.link(), try setup.form(setup.org.stationA, failing: [0: "柜台有私人物品"]))
       let finding = try #require(try await InspectionFinding.query(on: app.db).first())
       let id = try finding.requireID()
-      let visit = "/inspections/\(finding.$inspection.id)"
+      let visit = Paths.inspection.link(finding.$inspection.id)
       var photo = Data([0xFF, 0xD8, 0xFF, 0xE0])
       photo.append(Data((0..<(3 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
 
       try await inspector.get(visit)
-      let added = try await AnalysisFixtures.upload(inspector, "/inspections/findings/\(id)/photos", fields: [], file: ("柜台.jpg", photo))
+      let added = try await AnalysisFixtures.upload(inspector, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("柜台.jpg", photo))
       #expect(added.status == .seeOther, "\(added.body.string.prefix(1500))")
       let stored = try #require(try await FindingPhoto.query(on: app.db).first())
       #expect(stored.size == photo.count && stored.contentType == "image/jpeg")
       let page = try await inspector.get(visit)
-      #expect(page.body.string.contains("/inspections/photos/\(try stored.requireID())"))
-      let image = try await inspector.get("/inspections/photos/\(try stored.requireID())")
+      #expect(page.body.string.contains(Paths.inspectionPhoto.link(try stored.requireID())))
+      let image = try await inspector.get(Paths.inspectionPhoto.link(try stored.requireID()))
       #expect(image.status == .ok && Data(buffer: image.body) == photo)
 
       try await inspector.get(visit)
       let pdf = try await AnalysisFixtures.upload(
-        inspector, "/inspections/findings/\(id)/photos", fields: [], file: ("整改报告.pdf", Data("%PDF-1.4 report".utf8)))
+        inspector, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("整改报告.pdf", Data("%PDF-1.4 report".utf8)))
       #expect(pdf.status == .unprocessableEntity && pdf.body.string.contains("只能上传 JPG 或 PNG 照片"))
       let handlerB = try await signedIn(app, "handlerB")
-      #expect(try await handlerB.get("/inspections/photos/\(try stored.requireID())").status == .forbidden)
+      #expect(try await handlerB.get(Paths.inspectionPhoto.link(try stored.requireID())).status == .forbidden)
       #expect(
-        try await AnalysisFixtures.upload(handlerB, "/inspections/findings/\(id)/photos", fields: [], file: ("a.jpg", photo)).status
+        try await AnalysisFixtures.upload(handlerB, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("a.jpg", photo)).status
           == .forbidden)
 
       let handler = try await signedIn(app, "handlerA")
       try await handler.get(visit)
       #expect(
-        try await AnalysisFixtures.upload(handler, "/inspections/findings/\(id)/photos", fields: [], file: ("整改后.jpg", photo)).status
+        try await AnalysisFixtures.upload(handler, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("整改后.jpg", photo)).status
           == .seeOther)
       try await handler.get(visit)
-      _ = try await handler.post("/inspections/findings/\(id)/actions", [("action", "rectify"), ("version", "1"), ("text", "已清理")])
+      _ = try await handler.post(Paths.inspectionFindingAction.link(id), [("action", "rectify"), ("version", "1"), ("text", "已清理")])
       try await inspector.get(visit)
-      _ = try await inspector.post("/inspections/findings/\(id)/actions", [("action", "close"), ("version", "2")])
+      _ = try await inspector.post(Paths.inspectionFindingAction.link(id), [("action", "close"), ("version", "2")])
       try await inspector.get(visit)
-      let late = try await AnalysisFixtures.upload(inspector, "/inspections/findings/\(id)/photos", fields: [], file: ("b.jpg", photo))
+      let late = try await AnalysisFixtures.upload(inspector, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("b.jpg", photo))
       #expect(late.status == .conflict)
       #expect(try await FindingPhoto.query(on: app.db).count() == 2)
     }
@@ -296,13 +296,13 @@ struct InspectionTests {
     try await withApp { app in
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
-      try await inspector.get("/inspections/new")
-      _ = try await inspector.post("/inspections/new", try setup.form(setup.org.stationA, failing: [0: "问题一", 1: "问题二"]))
+      try await inspector.get(Paths.inspectionNew.link())
+      _ = try await inspector.post(Paths.inspectionNew.link(), try setup.form(setup.org.stationA, failing: [0: "问题一", 1: "问题二"]))
       let first = try #require(try await InspectionFinding.query(on: app.db).sort(\.$createdAt).first())
       let handler = try await signedIn(app, "handlerA")
-      try await handler.get("/inspections/\(first.$inspection.id)")
+      try await handler.get(Paths.inspection.link(first.$inspection.id))
       let rectified = try await handler.post(
-        "/inspections/findings/\(try first.requireID())/actions", [("action", "rectify"), ("version", "1"), ("text", "已整改")])
+        Paths.inspectionFindingAction.link(try first.requireID()), [("action", "rectify"), ("version", "1"), ("text", "已整改")])
       #expect(rectified.status == .seeOther)
 
       func counts(_ client: PageClient) async throws -> [String: (Int, String)] {
@@ -315,13 +315,15 @@ struct InspectionTests {
         return found
       }
       let forInspector = try await counts(inspector)
-      #expect(forInspector["/inspections?show=uninspected"]?.0 == 2, "\(forInspector)")
-      #expect(forInspector["/inspections/findings?state=rectified"]?.0 == 1)
-      #expect(forInspector["/inspections/findings?state=open"]?.0 == 1)
-      let toCheck = try await inspector.get("/inspections/findings?state=rectified").body.string
+      #expect(forInspector[Paths.inspections.link() + "?show=uninspected"]?.0 == 2, "\(forInspector)")
+      #expect(forInspector[Paths.inspectionFindings.link() + "?state=rectified"]?.0 == 1)
+      #expect(forInspector[Paths.inspectionFindings.link() + "?state=open"]?.0 == 1)
+      let toCheck = try await inspector.get(Paths.inspectionFindings.link() + "?state=rectified").body.string
       #expect(toCheck.components(separatedBy: "<tr><td>").count - 1 == 1 && toCheck.contains("问题一"))
       let forHandler = try await counts(handler)
-      #expect(forHandler["/inspections/findings?state=open"]?.0 == 1 && forHandler["/inspections?show=uninspected"] == nil)
+      #expect(
+        forHandler[Paths.inspectionFindings.link() + "?state=open"]?.0 == 1
+          && forHandler[Paths.inspections.link() + "?show=uninspected"] == nil)
     }
   }
 }

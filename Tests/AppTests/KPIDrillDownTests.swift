@@ -38,8 +38,8 @@ struct KPIDrillDownTests {
   }
 
   /// A month of county A: closed, late, unverified, merged, overdue, a repair and a report.
-  static func month(_ loop: WorkOrderAPITests.Loop) async throws -> [String: OrderBody] {
-    typealias L = WorkOrderAPITests.Loop
+  static func month(_ loop: WorkOrderLoop) async throws -> [String: OrderBody] {
+    typealias L = WorkOrderLoop
     var orders: [String: OrderBody] = [:]
     orders["verified"] = try await loop.file(
       then: [
@@ -73,21 +73,21 @@ struct KPIDrillDownTests {
   @Test("Rule KPI-DRILL-DOWN: every KPI figure's count equals the orders its link lists, numerator and denominator, the same ids")
   func everyFigure() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       loop.org.countyA.customerCount = 10_000
       try await loop.org.countyA.save(on: app.db)
       let orders = try await Self.month(loop)
       // The figures' members by the Domain rules, over the stored orders.
       let workflow = try await WorkOrderFlow.workflow(on: app.db)
       let stored = try await WorkOrder.query(on: app.db).all()
-      let numbers = Dictionary(uniqueKeysWithValues: stored.map { ($0.id!, $0.number) })
+      let numbers = Dictionary(uniqueKeysWithValues: stored.map { ($0.savedID, $0.number) })
       let now = loop.clock.now()
       let facts = try stored.map { try WorkOrderFacts.facts($0, calendar: workflow.calendar, now: now) }
 
       for user in ["lead", "admin"] {
         let client = PageClient(app)
         try await client.login(user)
-        let page = try await client.get("/kpi/work-orders?unitId=\(loop.org.countyA.id!)&month=2026-03")
+        let page = try await client.get(Paths.kpi.link() + "?unitId=\(loop.org.countyA.savedID)&month=2026-03")
         #expect(page.status == .ok)
         let figures = Self.figures(page.body.string)
         #expect(Set(figures.map(\.measure)) == Set(KPIMeasure.allCases.map(\.rawValue)).subtracting(["countedVolume"]))
@@ -108,17 +108,17 @@ struct KPIDrillDownTests {
         let volume = try #require(figures.first { $0.measure == "volume" })
         #expect(volume.counted == 5)
         let complaints = try #require(figures.first { $0.measure == "countedComplaints" })
-        #expect(try await client.listedAll(complaints.countedHref) == [orders["verified"]!.number])
+        #expect(try await client.listedAll(complaints.countedHref) == [try #require(orders["verified"]).number])
         let dispatch = try #require(figures.first { $0.measure == "dispatchTimeliness" })
-        #expect(!(try await client.listedAll(dispatch.countedHref)).contains(orders["late"]!.number))
-        #expect(try await client.listedAll(dispatch.baseHref!).contains(orders["late"]!.number))
+        #expect(!(try await client.listedAll(dispatch.countedHref)).contains(try #require(orders["late"]).number))
+        #expect(try await client.listedAll(try #require(dispatch.baseHref)).contains(try #require(orders["late"]).number))
 
         // The bulletin: its count and its list are the 万户投诉率's complaints.
-        let bulletin = try await client.get("/kpi/bulletin?unitId=\(loop.org.countyA.id!)&month=2026-03")
+        let bulletin = try await client.get(Paths.bulletin.link() + "?unitId=\(loop.org.countyA.savedID)&month=2026-03")
         let listHref = try #require(PageClient.attribute(in: bulletin.body.string, id: "bulletin-list", name: "href"))
         #expect(bulletin.body.string.contains(#"id="bulletin-list">1 件</a>"#))
-        #expect(try await client.listedAll(listHref) == [orders["verified"]!.number])
-        #expect(bulletin.body.string.contains(">\(orders["verified"]!.number)</a>"))
+        #expect(try await client.listedAll(listHref) == [try #require(orders["verified"]).number])
+        #expect(bulletin.body.string.contains(">\(try #require(orders["verified"]).number)</a>"))
       }
     }
   }
@@ -126,17 +126,20 @@ struct KPIDrillDownTests {
   @Test("Rule KPI-DRILL-DOWN: a chart bar lists the orders of its type or category; a bad KPI or part is refused")
   func bars() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let orders = try await Self.month(loop)
       let lead = PageClient(app)
       try await lead.login("lead")
-      let base = "/work-orders?view=all&unitId=\(loop.org.countyA.id!)&month=2026-03"
-      #expect(try await lead.listedAll(base + "&kpi=countedVolume&part=counted&type=faultRepair") == [orders["repair"]!.number])
-      #expect(try await lead.listedAll(base + "&kpi=countedComplaints&part=counted&category=conduct") == [orders["verified"]!.number])
+      let base = Paths.workOrders.link() + "?view=all&unitId=\(loop.org.countyA.savedID)&month=2026-03"
+      #expect(
+        try await lead.listedAll(base + "&kpi=countedVolume&part=counted&type=faultRepair") == [try #require(orders["repair"]).number])
+      #expect(
+        try await lead.listedAll(base + "&kpi=countedComplaints&part=counted&category=conduct") == [try #require(orders["verified"]).number]
+      )
       #expect(try await lead.listedAll(base + "&kpi=countedComplaints&part=counted&category=operations").isEmpty)
       #expect(try await lead.get(base + "&kpi=speed").status == .badRequest)
       #expect(try await lead.get(base + "&kpi=volume&part=base").status == .badRequest)
-      #expect(try await lead.get("/kpi/work-orders?month=2026-13").status == .unprocessableEntity)
+      #expect(try await lead.get(Paths.kpi.link() + "?month=2026-13").status == .unprocessableEntity)
     }
   }
 }

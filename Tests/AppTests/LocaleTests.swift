@@ -36,7 +36,7 @@ struct LocaleTests {
       for case let url as URL in walker where ["leaf", "swift"].contains(url.pathExtension) {
         let text = try String(contentsOf: url, encoding: .utf8)
         // Comments show how a call looks (`t("key")`); they use no key.
-        for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+        for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("/") {
           let line = String(line)
           for regex in regexes {
             for m in regex.matches(in: line, range: NSRange(line.startIndex..., in: line)) {

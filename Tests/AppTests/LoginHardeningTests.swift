@@ -36,8 +36,10 @@ struct LoginHardeningTests {
       let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
         for n in 0..<40 {
           group.addTask {
-            try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username":"agentB","password":"wrong-\#(n)-pass","name":"x"}"#)
-              .status
+            try await app.api(
+              .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"agentB","password":"wrong-\#(n)-pass","name":"x"}"#
+            )
+            .status
           }
         }
         return try await group.reduce(into: []) { $0.append($1) }
@@ -46,7 +48,7 @@ struct LoginHardeningTests {
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
       #expect(user.lockedUntil != nil)
       let right = try await app.api(
-        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"agentB","password":"correct-horse-1","name":"x"}"#)
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"agentB","password":"correct-horse-1","name":"x"}"#)
       #expect(right.status == .unauthorized)
       #expect(right.apiError?.code == "account_locked")
       #expect(try await ApiToken.query(on: app.db).count() == 0)
@@ -85,13 +87,13 @@ struct LoginHardeningTests {
       app.passwords.use { _ in counting }
       for _ in 1...5 {
         let res = try await app.api(
-          .POST, "/api/v1/tokens", token: nil, json: #"{"username":"agentB","password":"wrong-pass-1","name":"x"}"#)
+          .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"agentB","password":"wrong-pass-1","name":"x"}"#)
         #expect(res.apiError?.code == "invalid_credentials")
       }
       let locked = try await app.api(
-        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"agentB","password":"wrong-pass-2","name":"x"}"#)
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"agentB","password":"wrong-pass-2","name":"x"}"#)
       let unknown = try await app.api(
-        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"nobody","password":"wrong-pass-2","name":"x"}"#)
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"nobody","password":"wrong-pass-2","name":"x"}"#)
       #expect(locked.status == .unauthorized && unknown.status == .unauthorized)
       // The same body; compared as JSON values, since the encoder's key order varies.
       let lockedBody = try JSONSerialization.jsonObject(with: Data(locked.body.string.utf8)) as? NSDictionary
@@ -114,7 +116,7 @@ struct LoginHardeningTests {
       func attempt(_ user: String, _ password: String, from address: String) async throws -> TestingHTTPResponse {
         var result: TestingHTTPResponse?
         try await app.testing().test(
-          .POST, "/api/v1/tokens",
+          .POST, Paths.apiTokens.link(),
           beforeRequest: { req in
             req.headers.replaceOrAdd(name: .xForwardedFor, value: "203.0.113.9, \(address)")
             try req.content.encode(["username": user, "password": password, "name": "x"])

@@ -49,14 +49,14 @@ struct NulByteTests {
   @Test("Work-order JSON lines: a raw NUL or a \\u0000 escape is a 400 naming the line; nothing is imported")
   func jsonLines() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let good = loop.complaint().replacingOccurrences(of: "\n", with: "")
       let escaped = good.replacingOccurrences(of: "抄表员态度恶劣", with: #"抄表员\u0000态度恶劣"#)
       let raw = good.replacingOccurrences(of: "抄表员态度恶劣", with: "抄表员\u{0}态度恶劣")
       for (body, line) in [([good, good, escaped].joined(separator: "\n"), 3), ([good, raw, good].joined(separator: "\n"), 2)] {
         var result: TestingHTTPResponse?
         try await app.testing().test(
-          .POST, "/api/v1/work-orders/import",
+          .POST, Paths.apiWorkOrdersImport.link(),
           beforeRequest: { req in
             req.headers.bearerAuthorization = .init(token: loop.tokens["agent"] ?? "")
             req.headers.contentType = HTTPMediaType(type: "application", subType: "x-ndjson")
@@ -80,7 +80,7 @@ struct NulByteTests {
       let csv = "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,holiday,春\0节\n"
       var result: TestingHTTPResponse?
       try await app.testing().test(
-        .POST, "/api/v1/calendar/import",
+        .POST, Paths.apiCalendarImport.link(),
         beforeRequest: { req in
           req.headers.bearerAuthorization = .init(token: token)
           req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
@@ -92,8 +92,8 @@ struct NulByteTests {
       #expect(try await CalendarYear.query(on: app.db).filter(\.$year == 2027).count() == 0)
       let admin = PageClient(app)
       try await admin.login("admin")
-      try await admin.get("/admin/calendar")
-      let page = try await AnalysisFixtures.upload(admin, "/admin/calendar/import", fields: [], file: ("days.csv", Data(csv.utf8)))
+      try await admin.get(Paths.calendar.link())
+      let page = try await AnalysisFixtures.upload(admin, Paths.calendarImport.link(), fields: [], file: ("days.csv", Data(csv.utf8)))
       #expect(page.status == .badRequest)
       #expect(page.body.string.contains("第 3 行含有不允许的控制字符"))
     }
@@ -110,9 +110,9 @@ struct NulByteTests {
       try await desk.org.user(app, "rosterclerk", [.staff], desk.org.city)
       let client = PageClient(app)
       try await client.login("rosterclerk")
-      try await client.get("/surveys/rosters")
+      try await client.get(Paths.rosters.link())
       let res = try await AnalysisFixtures.upload(
-        client, "/surveys/rosters/import", fields: [("unitId", desk.org.countyA.id!.uuidString)], file: ("roster.csv", Data(text.utf8)))
+        client, Paths.rosterImport.link(), fields: [("unitId", desk.org.countyA.savedID.uuidString)], file: ("roster.csv", Data(text.utf8)))
       #expect(res.status == .badRequest)
       #expect(res.body.string.contains("30001"))
       #expect(try await RosterCustomer.query(on: app.db).count() == 0)
@@ -133,7 +133,8 @@ struct NulByteTests {
         }
       }
       let data = try Self.workbookDecodingToNul(rows)
-      let res = try await desk.upload("/api/v1/rosters?unitId=\(desk.org.countyA.id!)&fileName=r.xlsx", data, token: desk.office)
+      let res = try await desk.upload(
+        Paths.apiRosters.link() + "?unitId=\(desk.org.countyA.savedID)&fileName=r.xlsx", data, token: desk.office)
       #expect(res.status == .badRequest, "\(res.body.string)")
       #expect(res.apiError?.code == "invalid_characters")
       #expect(res.apiError?.field == "line 4001")
@@ -145,11 +146,11 @@ struct NulByteTests {
   func analysisUpload() async throws {
     try await withApp { app in
       let org = try await Org.make(app)
-      let client = try await AnalysisRunTests.analystPage(app, org)
+      let client = try await AnalysisFixtures.analystPage(app, org)
       var lines = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
       lines[200] = lines[200].replacingOccurrences(of: ",", with: ",\u{0}", options: [], range: lines[200].range(of: ","))[...]
       let res = try await AnalysisFixtures.upload(
-        client, "/analysis/csi/upload", fields: [("model", StandardCSIModels.text(StandardCSIModels.ecsiUpload))],
+        client, Paths.analysisUpload.link(), fields: [("model", StandardCSIModels.text(StandardCSIModels.ecsiUpload))],
         file: ("mobi.csv", Data(lines.joined(separator: "\n").utf8)))
       #expect(res.status == .badRequest, "\(res.body.string.prefix(500))")
       #expect(res.body.string.contains("第 201 行"))
@@ -177,14 +178,14 @@ struct NulByteTests {
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/admin/units/new")
-      let form = try await client.post("/admin/units/new", [("code", "Z1"), ("name", "坏\u{0}单位"), ("kind", "county")])
+      try await client.get(Paths.unitNew.link())
+      let form = try await client.post(Paths.unitNew.link(), [("code", "Z1"), ("name", "坏\u{0}单位"), ("kind", "county")])
       #expect(form.status == .badRequest)
       #expect(form.body.string.contains("输入中含有不允许的控制字符"))
       #expect(try await OrgUnit.query(on: app.db).filter(\.$code == "Z1").count() == 0)
-      try await client.get("/surveys/rosters")
+      try await client.get(Paths.rosters.link())
       let multipart = try await AnalysisFixtures.upload(
-        client, "/surveys/rosters/import", fields: [("unitId", "x\u{0}y")],
+        client, Paths.rosterImport.link(), fields: [("unitId", "x\u{0}y")],
         file: ("r.csv", Data(SurveyDesk.roster([(.residential, 2)]).utf8)))
       #expect(multipart.status == .badRequest)
       #expect(multipart.body.string.contains("输入中含有不允许的控制字符"))
@@ -195,11 +196,11 @@ struct NulByteTests {
   func url() async throws {
     try await withApp { app in
       _ = try await Org.make(app)
-      let page = try await PageClient(app).get("/login?next=a%00b")
+      let page = try await PageClient(app).get(Paths.login.link() + "?next=a%00b")
       #expect(page.status == .badRequest)
       #expect(page.body.string.contains("输入中含有不允许的控制字符"))
       let token = try await app.token("admin")
-      let api = try await app.api(.GET, "/api/v1/audit?actor=a%00b", token: token)
+      let api = try await app.api(.GET, Paths.apiAudit.link() + "?actor=a%00b", token: token)
       #expect(api.status == .badRequest && api.apiError?.field == "url")
     }
   }

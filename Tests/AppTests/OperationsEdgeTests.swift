@@ -61,12 +61,14 @@ struct LongURLTests {
     try await withApp { app in
       _ = try await Org.make(app)
       let token = try await app.token("admin")
-      let long = try await app.api(.GET, "/api/v1/audit?actor=" + String(repeating: "a", count: 70_000), token: token)
+      let long = try await app.api(.GET, Paths.apiAudit.link() + "?actor=" + String(repeating: "a", count: 70_000), token: token)
       #expect(long.status == .uriTooLong)
       #expect(long.apiError?.code == "uri_too_long" && long.apiError?.field == "url")
-      let page = try await PageClient(app).get("/login?x=" + String(repeating: "b", count: 9000))
+      let page = try await PageClient(app).get(Paths.login.link() + "?x=" + String(repeating: "b", count: 9000))
       #expect(page.status == .uriTooLong)
-      #expect(try await app.api(.GET, "/api/v1/audit?actor=" + String(repeating: "a", count: 7000), token: token).status != .uriTooLong)
+      #expect(
+        try await app.api(.GET, Paths.apiAudit.link() + "?actor=" + String(repeating: "a", count: 7000), token: token).status != .uriTooLong
+      )
     }
   }
 }

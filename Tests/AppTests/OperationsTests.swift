@@ -10,24 +10,24 @@ struct OperationsTests {
   @Test("healthz, readyz and metrics answer without login")
   func probes() async throws {
     try await withApp { app in
-      #expect(try await app.api(.GET, "/healthz", token: nil).status == .ok)
-      let ready = try await app.api(.GET, "/readyz", token: nil)
+      #expect(try await app.api(.GET, Paths.healthz.link(), token: nil).status == .ok)
+      let ready = try await app.api(.GET, Paths.readyz.link(), token: nil)
       #expect(ready.status == .ok)
       #expect(ready.body.string.contains("ready"))
-      _ = try await app.api(.GET, "/api/v1/me", token: nil)
-      let metrics = try await app.api(.GET, "/metrics", token: nil)
+      _ = try await app.api(.GET, Paths.apiMe.link(), token: nil)
+      let metrics = try await app.api(.GET, Paths.metrics.link(), token: nil)
       #expect(metrics.status == .ok)
       let text = metrics.body.string
       #expect(text.contains("http_requests_total"))
       #expect(text.contains("http_request_duration_seconds_bucket"))
-      #expect(text.contains("/api/v1/me"))
+      #expect(text.contains(Paths.apiMe.link()))
     }
   }
 
   @Test("Every API route is documented in the OpenAPI document with its method")
   func openAPICoversRoutes() async throws {
     try await withApp { app in
-      let res = try await app.api(.GET, "/api/openapi.yaml", token: nil)
+      let res = try await app.api(.GET, Paths.openAPI.link(), token: nil)
       #expect(res.status == .ok)
       let doc = res.body.string
       #expect(doc.hasPrefix("openapi: 3.1"))
@@ -57,7 +57,7 @@ struct OperationsTests {
   @Test("The OpenAPI document lists exactly the error codes (ErrorCode) and audit entities (AuditEntity) the server has")
   func openAPIEnums() async throws {
     try await withApp { app in
-      let doc = try await app.api(.GET, "/api/openapi.yaml", token: nil).body.string
+      let doc = try await app.api(.GET, Paths.openAPI.link(), token: nil).body.string
       #expect(Self.documentedEnum(doc, lineWith: "invalid_field") == Set(ErrorCode.allCases.map(\.rawValue)))
       #expect(Self.documentedEnum(doc, lineWith: "name: entity,") == Set(AuditEntity.allCases.map(\.rawValue)))
     }

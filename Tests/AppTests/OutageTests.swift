@@ -43,7 +43,7 @@ struct OutageTests {
   static func upload(_ app: Application, token: String, csv: String) async throws -> TestingHTTPResponse {
     var result: TestingHTTPResponse?
     try await app.testing().test(
-      .POST, "/api/v1/grid/import",
+      .POST, Paths.apiGridImport.link(),
       beforeRequest: { req in
         req.headers.bearerAuthorization = .init(token: token)
         req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
@@ -77,7 +77,7 @@ struct OutageTests {
     let json = """
       {"type":"\(type)","cause":"线路检修","feeder":"\(feeder)","start":"\(start)","announcedRestoration":"\(restoration)"}
       """
-    return try await app.api(.POST, "/api/v1/outages", token: token, json: json)
+    return try await app.api(.POST, Paths.apiOutages.link(), token: token, json: json)
   }
 
   @Test("Rule OUT-GRID: the customer file creates feeders and transformer areas with their customers; re-importing replaces by account")
@@ -97,7 +97,7 @@ struct OutageTests {
       #expect(renamed.name == "张三丰" && renamed.phone == "13800000009")
       let client = PageClient(app)
       try await client.login("admin")
-      let page = try await client.get("/grid")
+      let page = try await client.get(Paths.grid.link())
       #expect(page.status == .ok && page.body.string.contains("10kV城关线") && page.body.string.contains("grid-import"))
     }
   }
@@ -147,14 +147,14 @@ struct OutageTests {
       // Three of four notified in time: the customer without a phone is not (OUT-NOTICE-RATE).
       #expect(outage.notifiedInTime == 3 && outage.notificationRate == 0.75)
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .outage).count() == 1)
-      let customers = try await app.api(.GET, "/api/v1/outages/\(outage.id)/customers?notice=not_in_time", token: setup.handler)
+      let customers = try await app.api(.GET, Paths.apiOutageCustomers.link(outage.id) + "?notice=not_in_time", token: setup.handler)
       #expect(customers.status == .ok && customers.body.string.contains("A003") && !customers.body.string.contains("A001"))
       // An outage on one transformer area affects only its customers.
       let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
       let json = """
         {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:00:00+08:00"}
         """
-      let fault = try await app.api(.POST, "/api/v1/outages", token: setup.handler, json: json)
+      let fault = try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json)
       let faultBody = try Self.decode(OutageBody.self, fault)
       #expect(fault.status == .created && faultBody.state == "active" && faultBody.customersAffected == 2 && faultBody.actualStart != nil)
       #expect(faultBody.notificationRate == 1)
@@ -205,7 +205,7 @@ struct OutageTests {
       #expect(!temporary.noticeBreach && temporary.notifiedInTime == 3)
       let client = PageClient(app)
       try await client.login("handlerA")
-      let list = try await client.get("/outages")
+      let list = try await client.get(Paths.outages.link())
       #expect(list.status == .ok && list.body.string.contains("unit-rates") && list.body.string.contains("通知时限违约"))
     }
   }
@@ -228,24 +228,24 @@ struct OutageTests {
       let json = """
         {"receipts":[{"messageId":"\(a001)","status":"delivered"},{"messageId":"\(a002)","status":"failed","detail":"空号"}]}
         """
-      #expect(try await app.api(.POST, "/api/v1/sms/receipts", token: setup.handler, json: json).status == .forbidden)
+      #expect(try await app.api(.POST, Paths.apiSMSReceipts.link(), token: setup.handler, json: json).status == .forbidden)
       let unknown = #"{"receipts":[{"messageId":"\#(a001)","status":"delivered"},{"messageId":"\#(UUID())","status":"delivered"}]}"#
-      let refused = try await app.api(.POST, "/api/v1/sms/receipts", token: setup.admin, json: unknown)
+      let refused = try await app.api(.POST, Paths.apiSMSReceipts.link(), token: setup.admin, json: unknown)
       #expect(refused.status == .unprocessableEntity && refused.apiError?.field == "receipts[1].messageId")
       #expect(try await OutboxMessage.find(a001, on: app.db)?.status == .sent)
-      let ok = try await app.api(.POST, "/api/v1/sms/receipts", token: setup.admin, json: json)
+      let ok = try await app.api(.POST, Paths.apiSMSReceipts.link(), token: setup.admin, json: json)
       #expect(ok.status == .ok, "\(ok.body.string)")
-      let customers = try await app.api(.GET, "/api/v1/outages/\(outage.id)/customers", token: setup.handler)
+      let customers = try await app.api(.GET, Paths.apiOutageCustomers.link(outage.id), token: setup.handler)
       let text = customers.body.string
       #expect(text.contains(#""noticeStatus":"delivered""#) && text.contains(#""noticeStatus":"failed""#))
       #expect(text.contains(#""noticeStatus":"no_phone""#) && text.contains(#""noticeStatus":"sent""#))
-      let after = try Self.decode(OutageBody.self, try await app.api(.GET, "/api/v1/outages/\(outage.id)", token: setup.handler))
+      let after = try Self.decode(OutageBody.self, try await app.api(.GET, Paths.apiOutage.link(outage.id), token: setup.handler))
       #expect(after.notifiedInTime == 2 && after.notificationRate == 0.5)
       let client = PageClient(app)
       try await client.login("handlerA")
-      let failed = try await client.get("/outages/customers?outageId=\(outage.id)&notice=failed")
+      let failed = try await client.get(Paths.outageCustomers.link() + "?outageId=\(outage.id)&notice=failed")
       #expect(failed.status == .ok && failed.body.string.contains("李四") && !failed.body.string.contains("张三"))
-      #expect(try await client.get("/outages/customers?outageId=\(outage.id)&notice=nope").status == .unprocessableEntity)
+      #expect(try await client.get(Paths.outageCustomers.link() + "?outageId=\(outage.id)&notice=nope").status == .unprocessableEntity)
     }
   }
 
@@ -257,7 +257,7 @@ struct OutageTests {
       let outage = try Self.decode(
         OutageBody.self,
         try await Self.register(app, token: setup.handler, start: "2026-12-01T10:00:00+08:00", restoration: "2026-12-01T16:00:00+08:00"))
-      let path = "/api/v1/outages/\(outage.id)/actions"
+      let path = Paths.apiOutageActions.link(outage.id)
       let early = try await app.api(
         .POST, path, token: setup.handler, json: #"{"action":"restore","version":1,"at":"2026-12-01T11:00:00+08:00"}"#)
       #expect(early.status == .conflict)
@@ -288,7 +288,7 @@ struct OutageTests {
       #expect(interruptions.allSatisfy { $0.type == .planned })
       let page = PageClient(app)
       try await page.login("handlerA")
-      let shown = try await page.get("/outages/\(outage.id)")
+      let shown = try await page.get(Paths.outage.link(outage.id))
       #expect(shown.status == .ok && shown.body.string.contains("城关1号台区") && shown.body.string.contains("id=\"steps\""))
     }
   }
@@ -300,7 +300,7 @@ struct OutageTests {
       let outage = try Self.decode(
         OutageBody.self,
         try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
-      let path = "/api/v1/outages/\(outage.id)/actions"
+      let path = Paths.apiOutageActions.link(outage.id)
       let earlier = try await app.api(
         .POST, path, token: setup.handler,
         json: #"{"action":"delay","version":1,"announcedRestoration":"2026-12-09T16:00:00+08:00"}"#)
@@ -325,13 +325,13 @@ struct OutageTests {
         OutageBody.self,
         try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
       let agent = try await app.token("agentB")
-      let list = try await app.api(.GET, "/api/v1/outages", token: agent)
+      let list = try await app.api(.GET, Paths.apiOutages.link(), token: agent)
       #expect(list.status == .ok && !list.body.string.contains(outage.id.uuidString))
-      #expect(try await app.api(.GET, "/api/v1/outages/\(outage.id)", token: agent).status == .forbidden)
-      #expect(try await app.api(.GET, "/api/v1/outages/\(outage.id)/customers", token: agent).status == .forbidden)
-      let own = try await app.api(.GET, "/api/v1/outages?state=announced", token: setup.handler)
+      #expect(try await app.api(.GET, Paths.apiOutage.link(outage.id), token: agent).status == .forbidden)
+      #expect(try await app.api(.GET, Paths.apiOutageCustomers.link(outage.id), token: agent).status == .forbidden)
+      let own = try await app.api(.GET, Paths.apiOutages.link() + "?state=announced", token: setup.handler)
       #expect(own.body.string.contains(outage.id.uuidString))
-      #expect(try await app.api(.GET, "/api/v1/outages?state=storm", token: setup.handler).status == .unprocessableEntity)
+      #expect(try await app.api(.GET, Paths.apiOutages.link() + "?state=storm", token: setup.handler).status == .unprocessableEntity)
     }
   }
 
@@ -343,18 +343,18 @@ struct OutageTests {
       _ = try await Self.setUp(app)
       let client = PageClient(app)
       try await client.login("handlerA")
-      let form = try await client.get("/outages/new")
+      let form = try await client.get(Paths.outageNew.link())
       #expect(form.status == .ok && form.body.string.contains("10kV城关线"))
       let feeder = try #require(try await GridObject.query(on: app.db).filter(\.$code == "10kV城关线").first())
       let bad = try await client.post(
-        "/outages/new",
+        Paths.outageNew.link(),
         [
           ("type", "planned"), ("cause", "检修"), ("gridObjectId", try feeder.requireID().uuidString), ("start", "2026-12-09T09:00"),
           ("announcedRestoration", "2026-12-09T08:00"),
         ])
       #expect(bad.status == .unprocessableEntity && bad.body.string.contains("error-announcedRestoration"))
       let good = try await client.post(
-        "/outages/new",
+        Paths.outageNew.link(),
         [
           ("type", "planned"), ("cause", "检修"), ("gridObjectId", try feeder.requireID().uuidString), ("start", "2026-12-09T09:00"),
           ("announcedRestoration", "2026-12-09T17:00"),
@@ -363,15 +363,15 @@ struct OutageTests {
       let location = try #require(good.headers.first(name: .location))
       let show = try await client.get(location)
       #expect(show.status == .ok && show.body.string.contains("县人民医院") && show.body.string.contains("phone-task-list"))
-      let announcements = try await client.get("/outages/announcements")
+      let announcements = try await client.get(Paths.outageAnnouncements.link())
       #expect(announcements.status == .ok && announcements.body.string.contains("城关1号台区、城关2号台区"))
       let outage = try #require(try await Outage.query(on: app.db).first())
       let hospital = try #require(try await OutageCustomer.query(on: app.db).filter(\.$account == "A004").first())
-      let call = try await client.post("/outages/\(try outage.requireID())/calls", [("customerId", try hospital.requireID().uuidString)])
+      let call = try await client.post(Paths.outageCall.link(try outage.requireID()), [("customerId", try hospital.requireID().uuidString)])
       #expect(call.status == .seeOther)
       #expect(try await OutageCustomer.find(try hospital.requireID(), on: app.db)?.calledAt != nil)
       let cancel = try await client.post(
-        "/outages/\(try outage.requireID())/actions", [("action", "cancel"), ("version", "1"), ("reason", "")])
+        Paths.outageAction.link(try outage.requireID()), [("action", "cancel"), ("version", "1"), ("reason", "")])
       #expect(cancel.status == .unprocessableEntity)
     }
   }
@@ -385,28 +385,29 @@ struct OutageTests {
       let json = """
         {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
         """
-      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, "/api/v1/outages", token: setup.handler, json: json))
+      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json))
       let agent = PageClient(app)
       try await agent.login("agentC")
-      let hint = try await agent.get("/work-orders/contacts?account=A001")
-      #expect(hint.status == .ok && hint.body.string.contains("已知停电，预计 12:30 恢复") && hint.body.string.contains("/outages/\(outage.id)"))
-      #expect(!(try await agent.get("/work-orders/contacts?account=A003").body.string.contains("已知停电")))
+      let hint = try await agent.get(Paths.workOrderContacts.link() + "?account=A001")
+      #expect(
+        hint.status == .ok && hint.body.string.contains("已知停电，预计 12:30 恢复") && hint.body.string.contains(Paths.outage.link(outage.id)))
+      #expect(!(try await agent.get(Paths.workOrderContacts.link() + "?account=A003").body.string.contains("已知停电")))
       let token = try await app.token("agentC")
       let order = #"""
         {"type":"faultRepair","channel":"phone95598","area":"urban","unitId":"\#(try setup.org.countyA.requireID())",
          "customer":{"account":"A001","name":"张三","phone":"13800000001","address":"城关镇"},"content":"家里停电了"}
         """#
-      let created = try await app.api(.POST, "/api/v1/work-orders", token: token, json: order)
+      let created = try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: order)
       #expect(created.status == .created, "\(created.body.string)")
       let children = try await OutageRepairOrder.query(on: app.db).all()
       #expect(children.count == 1 && children.first?.outageID == outage.id)
       // Another customer's call, not under the outage, stays on its own.
       let other = order.replacingOccurrences(of: "A001", with: "A003")
-      #expect(try await app.api(.POST, "/api/v1/work-orders", token: token, json: other).status == .created)
+      #expect(try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: other).status == .created)
       #expect(try await OutageRepairOrder.query(on: app.db).count() == 1)
       let page = PageClient(app)
       try await page.login("handlerA")
-      let shown = try await page.get("/outages/\(outage.id)")
+      let shown = try await page.get(Paths.outage.link(outage.id))
       #expect(shown.body.string.contains("repair-orders") && shown.body.string.contains(children.first?.number ?? "?"))
     }
   }

@@ -77,21 +77,21 @@ struct PersistencePathTests {
       func wave() async throws -> SurveyWave { try #require(try await SurveyWave.find(UUID(uuidString: waveID), on: app.db)) }
       let client = PageClient(app)
       try await client.login("office")
-      try await client.get("/surveys/waves/\(waveID)")
+      try await client.get(Paths.surveyWave.link(waveID))
       let read = try await wave().version
 
-      let unversioned = try await client.post("/surveys/waves/\(waveID)/fieldwork", [("open", "true")])
+      let unversioned = try await client.post(Paths.surveyWaveFieldwork.link(waveID), [("open", "true")])
       #expect(unversioned.status == .conflict)
       #expect(unversioned.body.string.contains("id=\"error-version\""))
       let untouched = try await wave()
       #expect(untouched.isOpen == false && untouched.version == read)
 
-      let first = try await client.post("/surveys/waves/\(waveID)/fieldwork", [("open", "true"), ("version", "\(read)")])
+      let first = try await client.post(Paths.surveyWaveFieldwork.link(waveID), [("open", "true"), ("version", "\(read)")])
       #expect(first.status == .seeOther)
       let opened = try await wave()
       #expect(opened.isOpen && opened.version == read + 1)
       let milestone = try await client.post(
-        "/surveys/waves/\(waveID)/milestones", [("kind", "rostersSubmitted"), ("due", "2026-07-15"), ("version", "\(read)")])
+        Paths.surveyWaveMilestone.link(waveID), [("kind", "rostersSubmitted"), ("due", "2026-07-15"), ("version", "\(read)")])
       #expect(milestone.status == .conflict)
       #expect(try await wave().version == read + 1)
       #expect(try await wave().milestones.first { $0.kind == .rostersSubmitted }?.due.description != "2026-07-15")
@@ -104,7 +104,7 @@ struct PersistencePathTests {
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
       let created = try await app.api(
-        .POST, "/api/v1/survey-waves", token: desk.office, json: #"{"code":"W1","name":"调查","year":2026,"sampleCount":5,"seed":"7"}"#)
+        .POST, Paths.apiSurveyWaves.link(), token: desk.office, json: #"{"code":"W1","name":"调查","year":2026,"sampleCount":5,"seed":"7"}"#)
       #expect(created.status == .created)
       let actor = try await Actor.commandLine(on: app.db)
       let stale = try #require(try await SurveyWave.query(on: app.db).filter(\.$code == "W1").first())
@@ -123,7 +123,7 @@ struct PersistencePathTests {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
       let created = try await app.api(
-        .POST, "/api/v1/survey-waves", token: desk.office, json: #"{"code":"W1","name":"调查","year":2026,"sampleCount":5,"seed":"7"}"#)
+        .POST, Paths.apiSurveyWaves.link(), token: desk.office, json: #"{"code":"W1","name":"调查","year":2026,"sampleCount":5,"seed":"7"}"#)
       #expect(created.status == .created)
       let wave = try #require(try await SurveyWave.query(on: app.db).filter(\.$code == "W1").first())
       let id = try #require(wave.id)
@@ -154,7 +154,7 @@ struct PageFrameSourceTests {
     func contribute(to frame: inout PageFrame, for actor: Actor, request: Request) async throws {
       calls.withLockedValue { $0 += 1 }
       frame.badges["nav.tokens"] = 7
-      frame.banners.append(.init(id: "test-banner", text: "横幅 <b>", linkText: "去看看", href: "/units"))
+      frame.banners.append(.init(id: "test-banner", text: "横幅 <b>", linkText: "去看看", href: Paths.units.link()))
     }
   }
 
@@ -167,15 +167,16 @@ struct PageFrameSourceTests {
       let client = PageClient(app)
       try await client.login("admin")
       let loggedIn = source.calls.withLockedValue { $0 }
-      let page = try await client.get("/units")
+      let page = try await client.get(Paths.units.link())
       #expect(source.calls.withLockedValue { $0 } == loggedIn + 1)
       #expect(page.body.string.contains(#"<span class="badge" id="tokens-badge">7</span>"#))
       #expect(
-        page.body.string.contains(#"<p class="banner warning" role="alert" id="test-banner">横幅 &lt;b&gt; <a href="/units">去看看</a></p>"#))
-      let redirect = try await client.post("/preferences/language", [("locale", "en")])
+        page.body.string.contains(
+          "<p class=\"banner warning\" role=\"alert\" id=\"test-banner\">横幅 &lt;b&gt; <a href=\"\(Paths.units.link())\">去看看</a></p>"))
+      let redirect = try await client.post(Paths.language.link(), [("locale", "en")])
       #expect(redirect.status == .seeOther)
       let token = try await app.token("admin")
-      #expect(try await app.api(.GET, "/api/v1/me", token: token).status == .ok)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: token).status == .ok)
       #expect(source.calls.withLockedValue { $0 } == loggedIn + 1)
     }
   }

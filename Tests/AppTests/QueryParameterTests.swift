@@ -22,9 +22,9 @@ struct QueryParameterTests {
       let org = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      for path in ["/kpi/work-orders", "/kpi/bulletin", "/exports/bulletin.xlsx"] {
+      for path in [Paths.kpi.link(), Paths.bulletin.link(), Paths.bulletinXLSX.link()] {
         for month in Self.badMonths {
-          let res = try await client.get("\(path)?unitId=\(org.city.id!)&month=\(month)")
+          let res = try await client.get("\(path)?unitId=\(org.city.savedID)&month=\(month)")
           #expect(res.status == .unprocessableEntity, "\(path) month=\(month): \(res.status)")
           if Self.farMonths.contains(month) {
             #expect(
@@ -32,13 +32,13 @@ struct QueryParameterTests {
           }
         }
         for month in ["2000-01", "2100-12", "2026-03"] {
-          let res = try await client.get("\(path)?unitId=\(org.city.id!)&month=\(month)")
+          let res = try await client.get("\(path)?unitId=\(org.city.savedID)&month=\(month)")
           #expect(res.status == .ok, "\(path) month=\(month): \(res.status)")
         }
         let badUnit = try await client.get("\(path)?unitId=not-a-uuid")
         #expect(badUnit.status == .unprocessableEntity, "\(path) unitId=not-a-uuid")
       }
-      let health = try await app.api(.GET, "/healthz", token: nil)
+      let health = try await app.api(.GET, Paths.healthz.link(), token: nil)
       #expect(health.status == .ok)
     }
   }
@@ -55,15 +55,15 @@ struct QueryParameterTests {
         ("offset=99999999999999999999", "offset"), ("offset=1e3", "offset"), ("limit=0", "limit"), ("limit=1001", "limit"),
         ("limit=abc", "limit"), ("status=nonsense", "status"), ("status=", "status"), ("offset=", "offset"),
       ] {
-        let res = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples?\(query)", token: token)
+        let res = try await app.api(.GET, Paths.apiSurveyWaveSamples.link(waveID) + "?\(query)", token: token)
         #expect(res.status == .unprocessableEntity, "\(query): \(res.status) \(res.body.string)")
         #expect(res.apiError?.field == field, "\(query): \(res.body.string)")
       }
-      let last = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples?offset=2147483647&limit=1000", token: token)
+      let last = try await app.api(.GET, Paths.apiSurveyWaveSamples.link(waveID) + "?offset=2147483647&limit=1000", token: token)
       #expect(last.status == .ok && last.body.string == "[]")
-      let page = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples?offset=2&limit=3", token: token)
+      let page = try await app.api(.GET, Paths.apiSurveyWaveSamples.link(waveID) + "?offset=2&limit=3", token: token)
       #expect(page.status == .ok)
-      let all = try await app.api(.GET, "/api/v1/survey-waves/\(waveID)/samples", token: token)
+      let all = try await app.api(.GET, Paths.apiSurveyWaveSamples.link(waveID), token: token)
       let ids = try JSONDecoder().decode([SampleBody].self, from: Data(all.body.string.utf8)).map(\.id)
       #expect(try JSONDecoder().decode([SampleBody].self, from: Data(page.body.string.utf8)).map(\.id) == Array(ids[2..<5]))
     }
@@ -76,24 +76,28 @@ struct QueryParameterTests {
       _ = try await Org.make(app)
       let token = try await app.token("admin")
       for (path, field) in [
-        ("/api/v1/audit?action=AAA", "action"), ("/api/v1/notifications?unread=", "unread"),
-        ("/api/v1/notifications?unread=yes", "unread"), ("/api/v1/work-orders?state=nonsense", "state"),
-        ("/api/v1/work-orders?type=", "type"), ("/api/v1/work-orders?overdue=1", "overdue"),
-        ("/api/v1/work-orders?from=2026-02-30", "from"), ("/api/v1/work-orders?to=9999-12-31", "to"),
-        ("/api/v1/work-orders?limit=201", "limit"), ("/api/v1/audit?offset=-5", "offset"),
-        ("/api/v1/audit?offset=9223372036854775807", "offset"), ("/api/v1/calendar/days?year=99999999999999999999", "year"),
-        ("/api/v1/calendar/deadline?from=9999-01-01T00:00:00Z&workingDays=1", "from"),
-        ("/api/v1/calendar/deadline?from=2026-03-01T00:00:00Z&minutes=99999999999999999", "minutes"),
-        ("/api/v1/audit?action=create&action=update", "action"), ("/api/v1/work-orders?cursor=", "cursor"),
+        (Paths.apiAudit.link() + "?action=AAA", "action"), (Paths.apiNotifications.link() + "?unread=", "unread"),
+        (Paths.apiNotifications.link() + "?unread=yes", "unread"), (Paths.apiWorkOrders.link() + "?state=nonsense", "state"),
+        (Paths.apiWorkOrders.link() + "?type=", "type"), (Paths.apiWorkOrders.link() + "?overdue=1", "overdue"),
+        (Paths.apiWorkOrders.link() + "?from=2026-02-30", "from"), (Paths.apiWorkOrders.link() + "?to=9999-12-31", "to"),
+        (Paths.apiWorkOrders.link() + "?limit=201", "limit"), (Paths.apiAudit.link() + "?offset=-5", "offset"),
+        (Paths.apiAudit.link() + "?offset=9223372036854775807", "offset"),
+        (Paths.apiCalendarDays.link() + "?year=99999999999999999999", "year"),
+        (Paths.apiCalendarDeadline.link() + "?from=9999-01-01T00:00:00Z&workingDays=1", "from"),
+        (Paths.apiCalendarDeadline.link() + "?from=2026-03-01T00:00:00Z&minutes=99999999999999999", "minutes"),
+        (Paths.apiAudit.link() + "?action=create&action=update", "action"), (Paths.apiWorkOrders.link() + "?cursor=", "cursor"),
       ] {
         let res = try await app.api(.GET, path, token: token)
         #expect(res.status == .unprocessableEntity, "\(path): \(res.status) \(res.body.string)")
         #expect(res.apiError?.field == field, "\(path): \(res.body.string)")
       }
-      for path in ["/api/v1/audit?action=create", "/api/v1/notifications?unread=true", "/api/v1/work-orders?state=closed&limit=200"] {
+      for path in [
+        Paths.apiAudit.link() + "?action=create", Paths.apiNotifications.link() + "?unread=true",
+        Paths.apiWorkOrders.link() + "?state=closed&limit=200",
+      ] {
         #expect(try await app.api(.GET, path, token: token).status == .ok, "\(path)")
       }
-      let badEncoding = try await app.api(.GET, "/api/v1/audit?entity=%E4%B8", token: token)
+      let badEncoding = try await app.api(.GET, Paths.apiAudit.link() + "?entity=%E4%B8", token: token)
       #expect(badEncoding.status == .unprocessableEntity && badEncoding.apiError?.field == "entity", "\(badEncoding.body.string)")
     }
   }
@@ -104,7 +108,7 @@ struct QueryParameterTests {
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      for path in ["/account/tokens/%E4%B8/revoke", "/units/%FF", "/work-orders?q=%00", "/%00"] {
+      for path in ["/account/tokens/%E4%B8/revoke", "/units/%FF", Paths.workOrders.link() + "?q=%00", "/%00"] {
         let res = try await client.get(path)
         #expect(res.status == .badRequest, "\(path): \(res.status)")
         #expect(res.body.string.contains("<html"), "\(path): an error page")
@@ -122,12 +126,13 @@ struct QueryParameterTests {
       for seconds in ["1e300", "-1e300", "nan", "inf", "253402300800"] {
         let cursor = Data("\(seconds)|\(id)".utf8).base64EncodedString()
         let escaped = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor
-        let res = try await app.api(.GET, "/api/v1/work-orders?cursor=\(escaped)", token: token)
+        let res = try await app.api(.GET, Paths.apiWorkOrders.link() + "?cursor=\(escaped)", token: token)
         #expect(res.status == .unprocessableEntity && res.apiError?.field == "cursor", "\(seconds): \(res.body.string)")
       }
       let fine = Data("1767225600.0|\(id)".utf8).base64EncodedString()
       let res = try await app.api(
-        .GET, "/api/v1/work-orders?cursor=\(fine.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? fine)", token: token)
+        .GET, Paths.apiWorkOrders.link() + "?cursor=\(fine.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? fine)",
+        token: token)
       #expect(res.status == .ok)
     }
   }
@@ -138,20 +143,20 @@ struct QueryParameterTests {
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      let page = try await client.get("/work-orders?view=all&state=&type=&unitId=&from=&to=&category=")
+      let page = try await client.get(Paths.workOrders.link() + "?view=all&state=&type=&unitId=&from=&to=&category=")
       #expect(page.status == .ok)
       // A drill-down's month is checked even without its figure.
-      #expect(try await client.get("/work-orders?month=9999-12").status == .unprocessableEntity)
+      #expect(try await client.get(Paths.workOrders.link() + "?month=9999-12").status == .unprocessableEntity)
       // The bulk-dispatch notice's list is checked even without its count.
-      let failed = try await client.get("/work-orders?failed=" + String(repeating: "x", count: Limits.queryText * 20 + 1))
+      let failed = try await client.get(Paths.workOrders.link() + "?failed=" + String(repeating: "x", count: Limits.queryText * 20 + 1))
       #expect(failed.status == .unprocessableEntity)
-      let audit = try await client.get("/admin/audit?entity=&action=&from=2026-02-30")
+      let audit = try await client.get(Paths.audit.link() + "?entity=&action=&from=2026-02-30")
       #expect(audit.status == .unprocessableEntity)
       #expect(audit.body.string.contains("2026-02-30"), "what was typed is shown again")
       #expect(audit.body.string.contains("class=\"field-error\"") && audit.body.string.contains("没有这一天"))
       let token = try await app.token("admin")
-      #expect(try await app.api(.GET, "/api/v1/work-orders?category=", token: token).status == .ok, "empty text is no filter")
-      #expect(try await app.api(.GET, "/api/v1/work-orders?unitId=", token: token).status == .unprocessableEntity)
+      #expect(try await app.api(.GET, Paths.apiWorkOrders.link() + "?category=", token: token).status == .ok, "empty text is no filter")
+      #expect(try await app.api(.GET, Paths.apiWorkOrders.link() + "?unitId=", token: token).status == .unprocessableEntity)
     }
   }
 
@@ -177,11 +182,11 @@ struct QueryParameterTests {
   func routeTable() async throws {
     try await withApp { app in
       let entries = RoutesTableCommand.entries(app)
-      let kpi = try #require(entries.first { $0.method == "GET" && $0.path == "/kpi/work-orders" })
+      let kpi = try #require(entries.first { $0.method == "GET" && $0.path == Paths.kpi.link() })
       #expect(kpi.query.map(\.name) == ["unitId", "month"] && kpi.query.map(\.kind) == [.uuid, .month])
-      let samples = try #require(entries.first { $0.path == "/api/v1/survey-waves/:waveID/samples" })
+      let samples = try #require(entries.first { $0.path == "/" + Paths.apiSurveyWaveSamples.template })
       #expect(samples.query.first { $0.name == "offset" }?.maximum == Limits.maxOffset)
-      #expect(entries.contains { $0.path == "/api/v1/work-orders/:orderID" && $0.method == "GET" })
+      #expect(entries.contains { $0.path == "/" + Paths.apiWorkOrder.template && $0.method == "GET" })
     }
   }
 

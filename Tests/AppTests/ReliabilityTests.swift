@@ -63,7 +63,7 @@ struct ReliabilityTests {
   static func importCSV(_ app: Application, _ csv: String, token: String) async throws -> TestingHTTPResponse {
     var result: TestingHTTPResponse?
     try await app.testing().test(
-      .POST, "/api/v1/outages/import",
+      .POST, Paths.apiOutagesImport.link(),
       beforeRequest: { req in
         req.headers.bearerAuthorization = .init(token: token)
         req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
@@ -139,7 +139,8 @@ struct ReliabilityTests {
       let org = try await Self.organisation(app)
       _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
       let token = try await app.token("handlerA")
-      let res = try await app.api(.GET, "/api/v1/reliability?unitId=\(org.countyA.id!)&from=2026-03-01&to=2026-03-31", token: token)
+      let res = try await app.api(
+        .GET, Paths.apiReliability.link() + "?unitId=\(org.countyA.savedID)&from=2026-03-01&to=2026-03-31", token: token)
       #expect(res.status == .ok, "\(res.body.string)")
       let body = try res.content.decode(ReliabilityBody.self)
       #expect(body.customersServed == 200)
@@ -157,11 +158,12 @@ struct ReliabilityTests {
       #expect(body.rural.customersServed == 100 && abs(body.rural.aihc - 4) < 1e-12)
       #expect(body.urban.target == 0.999 && body.rural.target == 0.998)
       // The caller's own unit by default; the period defaults to this year.
-      let own = try await app.api(.GET, "/api/v1/reliability?from=2026-03-01&to=2026-03-31", token: token)
+      let own = try await app.api(.GET, Paths.apiReliability.link() + "?from=2026-03-01&to=2026-03-31", token: token)
       #expect(try own.content.decode(ReliabilityBody.self).unitName == org.countyA.name)
       // RS-3 leaves out supply shortage (REL-RS3): B's two hours for 300 customers.
       let admin = try await app.token("admin")
-      let b = try await app.api(.GET, "/api/v1/reliability?unitId=\(org.countyB.id!)&from=2026-03-01&to=2026-03-31", token: admin)
+      let b = try await app.api(
+        .GET, Paths.apiReliability.link() + "?unitId=\(org.countyB.savedID)&from=2026-03-01&to=2026-03-31", token: admin)
       let bBody = try b.content.decode(ReliabilityBody.self)
       #expect(abs(bBody.rs1 - (1 - 120.0 / (31 * 1440))) < 1e-12)
       #expect(bBody.rs3 == 1)
@@ -174,17 +176,18 @@ struct ReliabilityTests {
     try await withApp { app in
       let org = try await Self.organisation(app)
       let agent = try await app.token("agentB")
-      let other = try await app.api(.GET, "/api/v1/reliability?unitId=\(org.countyA.id!)&from=2026-03-01&to=2026-03-31", token: agent)
+      let other = try await app.api(
+        .GET, Paths.apiReliability.link() + "?unitId=\(org.countyA.savedID)&from=2026-03-01&to=2026-03-31", token: agent)
       #expect(other.status == .forbidden)
       for (query, field) in [
         ("from=2026-03-31&to=2026-03-01", "to"), ("from=2026-02-30&to=2026-03-01", "from"), ("from=1999-01-01&to=2026-03-01", "from"),
         ("from=2010-01-01&to=2026-03-01", "to"), ("unitId=nope", "unitId"),
       ] {
-        let res = try await app.api(.GET, "/api/v1/reliability?\(query)", token: agent)
+        let res = try await app.api(.GET, Paths.apiReliability.link() + "?\(query)", token: agent)
         #expect(res.status == .unprocessableEntity, "\(query)")
         #expect(res.apiError?.field == field, "\(query): \(res.body.string)")
       }
-      #expect(try await app.api(.GET, "/api/v1/reliability", token: nil).status == .unauthorized)
+      #expect(try await app.api(.GET, Paths.apiReliability.link(), token: nil).status == .unauthorized)
     }
   }
 
@@ -199,15 +202,15 @@ struct ReliabilityTests {
       let org = try await Self.organisation(app)
       _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
       let start = try #require(BusinessTime.parseInstant("2026-03-01T10:00:00+08:00"))
-      let twin = Interruption(unitID: org.countyA.id!, type: .fault, start: start, end: start + 3600, customers: 50)
-      let extra = Interruption(unitID: org.countyA.id!, type: .fault, start: start + 7200, end: start + 7800, customers: 20)
+      let twin = Interruption(unitID: org.countyA.savedID, type: .fault, start: start, end: start + 3600, customers: 50)
+      let extra = Interruption(unitID: org.countyA.savedID, type: .fault, start: start + 7200, end: start + 7800, customers: 20)
       app.interruptionSources.add(
         FixedSource(records: [
           SourcedInterruption(externalID: "i1", interruption: twin, cause: ""),
           SourcedInterruption(externalID: nil, interruption: extra, cause: ""),
         ]))
       let token = try await app.token("handlerA")
-      let res = try await app.api(.GET, "/api/v1/reliability?from=2026-03-01&to=2026-03-31", token: token)
+      let res = try await app.api(.GET, Paths.apiReliability.link() + "?from=2026-03-01&to=2026-03-31", token: token)
       let body = try res.content.decode(ReliabilityBody.self)
       // 50 + 20 customers of 200; 3000 + 200 customer-minutes.
       #expect(abs(body.saifi - 0.35) < 1e-12)
@@ -222,7 +225,7 @@ struct ReliabilityTests {
       _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
       let client = PageClient(app)
       try await client.login("handlerA")
-      let res = try await client.get("/reliability?from=2026-03-01&to=2026-03-31")
+      let res = try await client.get(Paths.reliability.link() + "?from=2026-03-01&to=2026-03-31")
       #expect(res.status == .ok)
       let html = res.body.string
       #expect(html.contains("id=\"reliability-ieee\"") && html.contains("SAIFI"))
@@ -230,7 +233,8 @@ struct ReliabilityTests {
       #expect(html.contains("<svg"))
       #expect(html.contains(org.stationA.name), "the station below the county")
       let sustained = ReliabilityPagesController.link(
-        .sustained, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!)
+        .sustained, unit: org.countyA.savedID, from: try #require(CivilDate(iso: "2026-03-01")),
+        to: try #require(CivilDate(iso: "2026-03-31")))
       #expect(html.contains(sustained.replacingOccurrences(of: "&", with: "&amp;")) || html.contains(sustained))
       let list = try await client.get(sustained).body.string
       #expect(list.contains("<td>i1</td>") && !list.contains("<td>i2</td>") && !list.contains("<td>i3</td>"))
@@ -238,12 +242,13 @@ struct ReliabilityTests {
       #expect(momentary.contains("<td>i2</td>") && !momentary.contains("<td>i1</td>"))
       let dltRural = try await client.get(
         ReliabilityPagesController.link(
-          .dlt, unit: org.countyA.id!, from: CivilDate(iso: "2026-03-01")!, to: CivilDate(iso: "2026-03-31")!, area: .rural)
+          .dlt, unit: org.countyA.savedID, from: try #require(CivilDate(iso: "2026-03-01")), to: try #require(CivilDate(iso: "2026-03-31")),
+          area: .rural)
       ).body.string
       #expect(dltRural.contains("<td>i2</td>") && !dltRural.contains("<td>i1</td>"))
       // Another county is refused; a bad measure names the parameter.
-      #expect(try await client.get("/reliability?unitId=\(org.countyB.id!)").status == .forbidden)
-      #expect(try await client.get("/reliability/interruptions?measure=nope").status == .unprocessableEntity)
+      #expect(try await client.get(Paths.reliability.link() + "?unitId=\(org.countyB.savedID)").status == .forbidden)
+      #expect(try await client.get(Paths.reliabilityInterruptions.link() + "?measure=nope").status == .unprocessableEntity)
     }
   }
 
@@ -252,23 +257,23 @@ struct ReliabilityTests {
     try await withApp { app in
       let org = try await Org.make(app)
       let token = try await app.token("admin")
-      var res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":"rural"}"#)
+      var res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"supplyArea":"rural"}"#)
       #expect(res.status == .ok, "\(res.body.string)")
       #expect(res.body.string.contains(#""supplyArea":"rural""#))
-      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":"suburban"}"#)
+      res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"supplyArea":"suburban"}"#)
       #expect(res.status == .unprocessableEntity)
       #expect(res.apiError?.field == "supplyArea")
-      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"name":"白石县"}"#)
+      res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"name":"白石县"}"#)
       #expect(res.body.string.contains(#""supplyArea":"rural""#), "omitted keeps it")
-      res = try await app.api(.PATCH, "/api/v1/units/\(org.countyB.id!)", token: token, json: #"{"supplyArea":""}"#)
+      res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"supplyArea":""}"#)
       #expect(res.body.string.contains(#""supplyArea":null"#))
       let client = PageClient(app)
       try await client.login("admin")
-      let form = try await client.get("/admin/units/\(org.countyA.id!)/edit")
+      let form = try await client.get(Paths.unitEdit.link(org.countyA.savedID))
       #expect(form.body.string.contains("name=\"supplyArea\""))
       _ = try await client.post(
-        "/admin/units/\(org.countyA.id!)/edit",
-        [("code", "A"), ("name", org.countyA.name), ("parentId", org.city.id!.uuidString), ("supplyArea", "urban")])
+        Paths.unitEdit.link(org.countyA.savedID),
+        [("code", "A"), ("name", org.countyA.name), ("parentId", org.city.savedID.uuidString), ("supplyArea", "urban")])
       #expect(try await OrgUnit.find(org.countyA.id, on: app.db)?.supplyArea == .urban)
     }
   }

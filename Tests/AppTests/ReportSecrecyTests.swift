@@ -16,7 +16,7 @@ struct ReportSecrecyTests {
   )
   func everyPath() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       // Cleared to see reporters (admin) and able to merge (agent).
       try await loop.org.user(app, "chief", [.admin, .agent], loop.org.city)
       let complaint = try await loop.file()
@@ -36,20 +36,20 @@ struct ReportSecrecyTests {
           return shown == reports.count ? true : shown == 0 ? false : nil
         }
         // 1. The customer's other order lists its repeat contacts.
-        let complaintPage = try await client.get("/work-orders/\(complaint.id)").body.string
+        let complaintPage = try await client.get(Paths.workOrder.link(complaint.id)).body.string
         #expect(reportsShown(complaintPage) == cleared, "\(user): repeat contacts")
         // 2. The report's page lists the customer's other orders ("links back").
-        let reportPage = try await client.get("/work-orders/\(report.id)").body.string
+        let reportPage = try await client.get(Paths.workOrder.link(report.id)).body.string
         #expect(shows(reportPage, complaint.number) == cleared, "\(user): the report links back")
         #expect(shows(reportPage, firstReport.number) == cleared, "\(user): merge candidates and related")
         // 3. The lookup while typing.
         for query in ["phone=13812345678", "account=0101234567"] {
-          let lookup = try await client.get("/work-orders/contacts?\(query)").body.string
+          let lookup = try await client.get(Paths.workOrderContacts.link() + "?\(query)").body.string
           #expect(shows(lookup, complaint.number), "\(user) \(query)")
           #expect(reportsShown(lookup) == cleared, "\(user) \(query): lookup")
         }
         // 4. Exports.
-        let csv = try await client.get("/exports/work-orders.csv?view=all").body.string
+        let csv = try await client.get(Paths.workOrdersCSV.link() + "?view=all").body.string
         #expect(shows(csv, complaint.number), "\(user) csv")
         #expect(reportsShown(csv) == cleared, "\(user): CSV export")
       }
@@ -60,34 +60,34 @@ struct ReportSecrecyTests {
       let agent = PageClient(app)
       try await agent.login("agent")
       for view in ["mine", "watching", "all", "due", "overdue"] {
-        let listed = try await agent.listed("/work-orders?view=\(view)")
+        let listed = try await agent.listed(Paths.workOrders.link() + "?view=\(view)")
         #expect(!listed.contains(where: reports.contains), "agent \(view)")
       }
       let lead = PageClient(app)
       try await lead.login("lead")
-      let leadsOwn = try await lead.listed("/work-orders?view=mine")
+      let leadsOwn = try await lead.listed(Paths.workOrders.link() + "?view=mine")
       #expect(Set(reports).isSubset(of: Set(leadsOwn)))  // their review: the work, without the reporter
-      let leadPage = try await lead.get("/work-orders?view=mine").body.string
+      let leadPage = try await lead.get(Paths.workOrders.link() + "?view=mine").body.string
       let row = try #require(leadPage.components(separatedBy: "<tr").first { $0.contains(report.number) })
       #expect(row.contains("<td>***</td><td>***</td>") && !row.contains("张先生"))
       // Once it no longer waits on the lead, the lead's lists drop it.
-      _ = try await loop.drive(report, [WorkOrderAPITests.Loop.approve, loop.dispatchA])
-      #expect(!(try await lead.listed("/work-orders?view=watching")).contains(report.number))
-      #expect(!(try await lead.listed("/work-orders?view=all")).contains(report.number))
+      _ = try await loop.drive(report, [WorkOrderLoop.approve, loop.dispatchA])
+      #expect(!(try await lead.listed(Paths.workOrders.link() + "?view=watching")).contains(report.number))
+      #expect(!(try await lead.listed(Paths.workOrders.link() + "?view=all")).contains(report.number))
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      #expect(try await handler.listed("/work-orders?view=mine").contains(report.number))
+      #expect(try await handler.listed(Paths.workOrders.link() + "?view=mine").contains(report.number))
 
       // 6. The API: lists, JSON-lines export.
-      let apiList = try await app.api(.GET, "/api/v1/work-orders?view=all", token: loop.tokens["agent"])
+      let apiList = try await app.api(.GET, Paths.apiWorkOrders.link() + "?view=all", token: loop.tokens["agent"])
       let apiBody = apiList.body.string
       #expect(apiList.status == .ok && !reports.contains { apiBody.contains($0) })
-      let lines = try await app.api(.GET, "/api/v1/work-orders/export", token: loop.tokens["lead"])
+      let lines = try await app.api(.GET, Paths.apiWorkOrdersExport.link(), token: loop.tokens["lead"])
       let linesBody = lines.body.string
       #expect(lines.status == .ok && linesBody.contains(complaint.number))
       #expect(!reports.contains { linesBody.contains($0) })
       let adminToken = try await app.token("admin")
-      let adminLines = try await app.api(.GET, "/api/v1/work-orders/export", token: adminToken)
+      let adminLines = try await app.api(.GET, Paths.apiWorkOrdersExport.link(), token: adminToken)
       let adminBody = adminLines.body.string
       #expect(reports.allSatisfy { adminBody.contains($0) })
     }

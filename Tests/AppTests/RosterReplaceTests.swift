@@ -16,9 +16,9 @@ struct RosterReplaceTests {
   }
 
   static func upload(_ client: PageClient, _ desk: SurveyDesk, rows: Int) async throws -> TestingHTTPResponse {
-    try await client.get("/surveys/rosters")
+    try await client.get(Paths.rosters.link())
     return try await AnalysisFixtures.upload(
-      client, "/surveys/rosters/import", fields: [("unitId", desk.org.countyA.id!.uuidString)],
+      client, Paths.rosterImport.link(), fields: [("unitId", desk.org.countyA.savedID.uuidString)],
       file: ("名单\(rows).csv", Data(SurveyDesk.roster([(.residential, rows)]).utf8)))
   }
 
@@ -61,11 +61,11 @@ struct RosterReplaceTests {
       #expect(sessions.allSatisfy { $0.data.snapshot.values.reduce(0) { $0 + $1.count } < 200 })
 
       let action = try Self.confirmAction(page)
-      ConfirmationTests.expectRefused(try await client.post(action, []))
+      PageClient.expectConfirmRefused(try await client.post(action, []))
       #expect(try await Self.versions(app).map(\.totalRows) == [3])
       #expect(Self.pendingFiles(app).count == 2)
 
-      let done = try await client.post(action, [ConfirmationTests.confirmed])
+      let done = try await client.post(action, [PageClient.confirmed])
       #expect(done.status == .ok)
       #expect(done.body.string.contains("id=\"roster-result\""))
       let versions = try await Self.versions(app)
@@ -73,7 +73,7 @@ struct RosterReplaceTests {
       #expect(versions.map(\.isCurrent) == [false, true])
       #expect(Self.pendingFiles(app).isEmpty)
       // Confirming the same upload again finds nothing to import.
-      let again = try await client.post(action, [ConfirmationTests.confirmed])
+      let again = try await client.post(action, [PageClient.confirmed])
       #expect(again.status == .unprocessableEntity)
       #expect(try await Self.versions(app).count == 2)
     }
@@ -92,7 +92,7 @@ struct RosterReplaceTests {
       #expect(cancelled.status == .seeOther)
       #expect(Self.pendingFiles(app).isEmpty)
       #expect(try await Self.versions(app).map(\.totalRows) == [3])
-      #expect(try await client.post(action, [ConfirmationTests.confirmed]).status == .unprocessableEntity)
+      #expect(try await client.post(action, [PageClient.confirmed]).status == .unprocessableEntity)
     }
   }
 
@@ -103,10 +103,10 @@ struct RosterReplaceTests {
       let client = PageClient(app)
       try await client.login("office")
       _ = try await Self.upload(client, desk, rows: 3)
-      try await client.get("/surveys/rosters")
+      try await client.get(Paths.rosters.link())
       let bad = "account,name,phone,address,unit_code,segment,voltage_class,area_class\nA1,,139,x,ZZ,residential,220V,urban\n"
       let res = try await AnalysisFixtures.upload(
-        client, "/surveys/rosters/import", fields: [("unitId", desk.org.countyA.id!.uuidString)], file: ("bad.csv", Data(bad.utf8)))
+        client, Paths.rosterImport.link(), fields: [("unitId", desk.org.countyA.savedID.uuidString)], file: ("bad.csv", Data(bad.utf8)))
       #expect(res.status == .unprocessableEntity)
       #expect(res.body.string.contains("id=\"error-file\""))
       #expect(Self.pendingFiles(app).isEmpty)

@@ -89,7 +89,7 @@ struct RosterTests {
       #expect(header.apiError?.field == "file")
       #expect(header.apiError?.message.contains("phone") == true)
       let notUTF8 = try await desk.upload(
-        "/api/v1/rosters?unitId=\(desk.org.countyA.id!)", Data([0x61, 0x0A, 0xC4, 0xE3, 0x0A]), token: desk.office)
+        Paths.apiRosters.link() + "?unitId=\(desk.org.countyA.savedID)", Data([0x61, 0x0A, 0xC4, 0xE3, 0x0A]), token: desk.office)
       #expect(notUTF8.status == .unprocessableEntity)
       #expect(try await RosterVersion.query(on: app.db).count() == 0)
       #expect(try await RosterCustomer.query(on: app.db).count() == 0)
@@ -130,7 +130,7 @@ struct RosterTests {
           ])
       ])
       let res = try await desk.upload(
-        "/api/v1/rosters?unitId=\(desk.org.countyA.id!)&fileName=r.xlsx", try workbook.xlsxData(), token: desk.office)
+        Paths.apiRosters.link() + "?unitId=\(desk.org.countyA.savedID)&fileName=r.xlsx", try workbook.xlsxData(), token: desk.office)
       #expect(res.status == .created, "\(res.body.string)")
       let body = try JSONDecoder().decode(ImportBody.self, from: Data(res.body.string.utf8))
       #expect(body.roster.validRows == 1)

@@ -20,21 +20,21 @@ struct SLASweepTests {
   @Test("Rule WO-WARNINGS, WO-CHASE: warnings at 50 %, 75 %, 90 % of the dispatch hour, then the 催办 on breach")
   func warningsInOrder() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       loop.org.countyA.dutyPhone = "0571-88886598"
       try await loop.org.countyA.save(on: app.db)
-      let created = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      let created = try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint())
       let order = try loop.decode(created)
       let job = SLASweepJob()
       let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
-      #expect(stored.nextDueAt == WorkOrderAPITests.start.addingTimeInterval(30 * 60))
+      #expect(stored.nextDueAt == WorkOrderLoop.start.addingTimeInterval(30 * 60))
       // Nothing is due before the first warning point.
-      #expect(try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(29 * 60)) == "0 orders due")
-      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(31 * 60))
+      #expect(try await job.run(on: app, now: WorkOrderLoop.start.addingTimeInterval(29 * 60)) == "0 orders due")
+      _ = try await job.run(on: app, now: WorkOrderLoop.start.addingTimeInterval(31 * 60))
       #expect(try await levels(app, stage: "dispatch") == ["warn50"])
-      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(55 * 60))
+      _ = try await job.run(on: app, now: WorkOrderLoop.start.addingTimeInterval(55 * 60))
       #expect(try await levels(app, stage: "dispatch") == ["warn50", "warn75", "warn90"])
-      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(61 * 60))
+      _ = try await job.run(on: app, now: WorkOrderLoop.start.addingTimeInterval(61 * 60))
       #expect(try await levels(app, stage: "dispatch") == ["warn50", "warn75", "warn90", "breach"])
       let chase = try #require(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).first())
       #expect(chase.$unit.id == loop.org.countyA.id)
@@ -45,11 +45,11 @@ struct SLASweepTests {
       #expect(sms.first?.body.contains(order.number) == true)
       let gateway = RecordingSMSGateway()
       app.smsGateway = gateway
-      #expect(try await OutboxDeliveryJob().run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(62 * 60)) == "1 sent, 0 failed")
-      #expect(try await OutboxDeliveryJob().run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(63 * 60)) == "0 sent, 0 failed")
+      #expect(try await OutboxDeliveryJob().run(on: app, now: WorkOrderLoop.start.addingTimeInterval(62 * 60)) == "1 sent, 0 failed")
+      #expect(try await OutboxDeliveryJob().run(on: app, now: WorkOrderLoop.start.addingTimeInterval(63 * 60)) == "0 sent, 0 failed")
       #expect(gateway.sent.count == 1)
       // Running again raises nothing new.
-      _ = try await job.run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(120 * 60))
+      _ = try await job.run(on: app, now: WorkOrderLoop.start.addingTimeInterval(120 * 60))
       #expect(try await SLAAlert.query(on: app.db).count() == 4)
     }
   }
@@ -57,12 +57,12 @@ struct SLASweepTests {
   @Test("An overdue order gets its 催办 exactly once with two sweepers running")
   func twoSweepers() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       for _ in 0..<5 {
         _ = try await app.api(
-          .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
+          .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
       }
-      let now = WorkOrderAPITests.start
+      let now = WorkOrderLoop.start
       // A second server on the same database (PostgreSQL), or a second pass in this process.
       let other = try await Application.make(.testing)
       other.logger.logLevel = .error
@@ -88,19 +88,19 @@ struct SLASweepTests {
   @Test("Moving the order on stops the clock and its warnings")
   func stoppedClockRaisesNothing() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       loop.clock.advance(by: 600)
       let reviewed = try loop.decode(try await loop.act("lead", order, #"{"action":"approveIntake"}"#))
       loop.clock.advance(by: 600)
       _ = try await loop.act("lead", reviewed, #"{"action":"dispatch"}"#)
       // Dispatched after 20 minutes: the dispatch clock stopped in time; the next due point is the
       // first-contact clock's 50 %.
-      _ = try await SLASweepJob().run(on: app, now: WorkOrderAPITests.start.addingTimeInterval(2 * 3600))
+      _ = try await SLASweepJob().run(on: app, now: WorkOrderLoop.start.addingTimeInterval(2 * 3600))
       #expect(try await levels(app, stage: "dispatch").isEmpty)
       let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
       let next = try #require(stored.nextDueAt)
-      #expect(next > WorkOrderAPITests.start.addingTimeInterval(2 * 3600))
+      #expect(next > WorkOrderLoop.start.addingTimeInterval(2 * 3600))
     }
   }
 }
@@ -111,10 +111,10 @@ struct SLASweepSQLiteFileTests {
   func concurrentSweepsOnOneFile() async throws {
     guard !testingOnPostgres else { return }
     try await withApp(sqliteFile: true) { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       for _ in 0..<60 {
         _ = try await app.api(
-          .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
+          .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
       }
       // A second process: its own app and connections on the same file, booted as `wanjia sla-sweep` boots.
       let other = try await Application.make(.testing)
@@ -122,7 +122,7 @@ struct SLASweepSQLiteFileTests {
       try await configure(
         other, AppConfig(database: app.config.database, dataDirectory: app.config.dataDirectory, bcryptCost: 4, logFormat: .text))
       try await other.asyncBoot()
-      let now = WorkOrderAPITests.start
+      let now = WorkOrderLoop.start
       do {
         async let first = SLASweepJob(batchSize: 1000).sweep(app, now: now)
         async let second = SLASweepJob(batchSize: 1000).sweep(other, now: now)

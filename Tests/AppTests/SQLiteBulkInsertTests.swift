@@ -25,7 +25,7 @@ struct SQLiteBulkInsertTests {
       let rows: [(String, String?, Int)] = [("甲", "备注", 1), ("乙", nil, -2), ("丙", "", 3)]
       try await sqlite.withConnection { connection in
         let insert = try SQLiteBulkInsert(
-          db: SQLiteHandle.of(connection)!, table: "bulk_probe", columns: ["name", "note", "n"])
+          db: try #require(SQLiteHandle.of(connection)), table: "bulk_probe", columns: ["name", "note", "n"])
         try insert.insert(rows) { bind, row in
           bind.text(1, row.0)
           bind.text(2, row.1)
@@ -38,7 +38,7 @@ struct SQLiteBulkInsertTests {
 
       await #expect {
         try await sqlite.withConnection { connection in
-          let insert = try SQLiteBulkInsert(db: SQLiteHandle.of(connection)!, table: "bulk_probe", columns: ["name", "n"])
+          let insert = try SQLiteBulkInsert(db: try #require(SQLiteHandle.of(connection)), table: "bulk_probe", columns: ["name", "n"])
           try insert.insert([("丁", 4), ("甲", 5)]) { bind, row in
             bind.text(1, row.0)
             bind.integer(2, row.1)

@@ -15,15 +15,15 @@ struct ScopeTests {
     try await withApp { app in
       let org = try await Org.make(app)
       let token = try await app.token("handlerA")
-      let list = try await app.api(.GET, "/api/v1/units", token: token)
+      let list = try await app.api(.GET, Paths.apiUnits.link(), token: token)
       let codes = Set(try list.content.decode(ListResponse<UnitDTO>.self).items.map(\.code))
       #expect(codes == ["A", "A-S1"])
-      #expect(try await app.api(.GET, "/api/v1/units/\(org.stationA.id!)", token: token).status == .ok)
-      let other = try await app.api(.GET, "/api/v1/units/\(org.countyB.id!)", token: token)
+      #expect(try await app.api(.GET, Paths.apiUnit.link(org.stationA.savedID), token: token).status == .ok)
+      let other = try await app.api(.GET, Paths.apiUnit.link(org.countyB.savedID), token: token)
       #expect(other.status == .forbidden)
       #expect(other.apiError?.code == "forbidden")
       let admin = try await app.token("admin")
-      let all = try await app.api(.GET, "/api/v1/units", token: admin)
+      let all = try await app.api(.GET, Paths.apiUnits.link(), token: admin)
       #expect(try all.content.decode(ListResponse<UnitDTO>.self).items.count == 5)
     }
   }
@@ -34,18 +34,18 @@ struct ScopeTests {
       let org = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("handlerA")
-      let own = try await client.get("/units/\(org.countyA.id!)")
+      let own = try await client.get(Paths.unit.link(org.countyA.savedID))
       #expect(own.status == .ok)
       #expect(own.body.string.contains("临川县供电公司"))
       #expect(own.body.string.contains("城关供电所"))
-      let other = try await client.get("/units/\(org.countyB.id!)")
+      let other = try await client.get(Paths.unit.link(org.countyB.savedID))
       #expect(other.status == .forbidden)
       #expect(other.body.string.contains("id=\"error-status\">403"))
-      let tree = try await client.get("/units")
+      let tree = try await client.get(Paths.units.link())
       #expect(!tree.body.string.contains("白石县供电公司"))
       // Admin pages are for admins only, and not in a non-admin's navigation.
-      #expect(try await client.get("/admin/users").status == .forbidden)
-      #expect(!tree.body.string.contains("/admin/users"))
+      #expect(try await client.get(Paths.users.link()).status == .forbidden)
+      #expect(!tree.body.string.contains(Paths.users.link()))
     }
   }
 
@@ -55,10 +55,10 @@ struct ScopeTests {
       let org = try await Org.make(app)
       let token = try await app.token("handlerA")
       let res = try await app.api(
-        .POST, "/api/v1/units", token: token, json: #"{"code":"X","name":"x","kind":"station","parentId":"\#(org.countyA.id!)"}"#)
+        .POST, Paths.apiUnits.link(), token: token, json: #"{"code":"X","name":"x","kind":"station","parentId":"\#(org.countyA.savedID)"}"#)
       #expect(res.status == .forbidden)
-      #expect(try await app.api(.GET, "/api/v1/users", token: token).status == .forbidden)
-      #expect(try await app.api(.GET, "/api/v1/audit", token: token).status == .forbidden)
+      #expect(try await app.api(.GET, Paths.apiUsers.link(), token: token).status == .forbidden)
+      #expect(try await app.api(.GET, Paths.apiAudit.link(), token: token).status == .forbidden)
       #expect(try await OrgUnit.query(on: app.db).count() == 5)
     }
   }

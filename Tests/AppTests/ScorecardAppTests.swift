@@ -35,55 +35,18 @@ struct ScorecardBody: Decodable {
 /// results.
 @Suite("Staff scorecards")
 struct ScorecardAppTests {
-  typealias Loop = WorkOrderAPITests.Loop
+  typealias Loop = WorkOrderLoop
 
   static func cards(_ app: Application, _ token: String?, _ query: String) async throws -> (HTTPStatus, [ScorecardBody]) {
-    let res = try await app.api(.GET, "/api/v1/accountability/scorecards?\(query)", token: token)
+    let res = try await app.api(.GET, Paths.apiAccountabilityScorecards.link() + "?\(query)", token: token)
     guard res.status == .ok else { return (res.status, []) }
     return (res.status, try JSONDecoder().decode([ScorecardBody].self, from: Data(res.body.string.utf8)))
-  }
-
-  /// handlerA's March: a verified complaint (a case, cause work-quality error), an unsatisfied
-  /// return visit, an inspection finding past its deadline, a reply stage past its deadline.
-  static func march(_ app: Application) async throws -> (Loop, OrderBody, OrderBody) {
-    let (loop, verified) = try await AccountabilityCaseTests.verified(app)
-    let unsatisfied = try await loop.file(
-      then: [
-        Loop.approve, loop.dispatchA, Loop.contact,
-        ("handlerA", #"{"action":"reply","summary":"非供电责任","verified":false,"supplyResponsibility":false}"#), Loop.approveReply,
-        ("agent", #"{"action":"recordReturnVisit","satisfied":false,"note":"仍不满意"}"#),
-      ])
-    // A finding naming handlerA at station A, due 12 March.
-    let inspector = try await loop.org.user(app, "inspector", [.inspector], loop.org.city)
-    let inspectorActor = try #require(try await ActorLoader.load(userID: inspector.requireID(), on: app.db))
-    let handler = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
-    let items = try await ChecklistItemRow.query(on: app.db).filter(\.$active == true).sort(\.$position).all()
-    var results: [UUID: String] = [:]
-    var findings: [UUID: InspectionService.FindingInput] = [:]
-    for (index, item) in items.enumerated() {
-      let id = try item.requireID()
-      results[id] = index == 0 ? "fail" : "pass"
-      if index == 0 {
-        findings[id] = .init(description: "柜台放有私人物品", deadline: "2026-03-12", responsibleUserID: try handler.requireID().uuidString)
-      }
-    }
-    _ = try await InspectionService.record(
-      .init(
-        unitID: loop.org.stationA.id!.uuidString, visitedOn: "2026-03-10", method: "unannounced", summary: "", results: results,
-        findings: findings), rules: .standard, actor: inspectorActor, on: app.db, now: app.clock.now())
-    // An order left without a reply: two weeks later the sweep finds its reply stage overdue.
-    let open = try await loop.file(then: [Loop.approve, loop.dispatchA, Loop.contact])
-    var moved = loop
-    try await moved.moveClock(to: WorkOrderAPITests.start.addingTimeInterval(14 * 86_400))
-    _ = try await SLASweepJob().run(on: app, now: app.clock.now())
-    _ = open
-    return (moved, verified, unsatisfied)
   }
 
   @Test("Rule ACC-SCORE-EVIDENCE, ACC-SCORE-COMPONENTS: handlerA's March card counts each record once, with its link")
   func fromRealRecords() async throws {
     try await withApp { app in
-      let (loop, verified, unsatisfied) = try await Self.march(app)
+      let (loop, verified, unsatisfied) = try await AccountabilityFixtures.march(app)
       let (status, cards) = try await Self.cards(app, loop.tokens["handlerA"], "period=2026-03")
       #expect(status == .ok)
       let card = try #require(cards.first)
@@ -95,24 +58,24 @@ struct ScorecardAppTests {
       #expect(kinds.filter { $0 == "return_visit_unsatisfied" }.count == 1, "\(kinds)")
       #expect(kinds.contains("overdue_stage"), "\(kinds)")
       #expect(kinds.filter { $0 == "finding" }.count == 1 && kinds.filter { $0 == "finding_overdue" }.count == 1, "\(kinds)")
-      #expect(points.first { $0.kind == "complaint_quality" }?.href == "/work-orders/\(verified.id)")
+      #expect(points.first { $0.kind == "complaint_quality" }?.href == Paths.workOrder.link(verified.id))
       #expect(points.first { $0.kind == "complaint_quality" }?.label == verified.number)
-      #expect(points.first { $0.kind == "return_visit_unsatisfied" }?.href == "/work-orders/\(unsatisfied.id)")
+      #expect(points.first { $0.kind == "return_visit_unsatisfied" }?.href == Paths.workOrder.link(unsatisfied.id))
       #expect(points.first { $0.kind == "finding" }?.href.contains("#finding-") == true)
       // 100 − 10 − 5 − 2 − 5 − 3 per overdue stage.
       let overdue = Double(kinds.filter { $0 == "overdue_stage" }.count)
       #expect(card.total == 100 - 10 - 5 - 2 - 5 - 3 * overdue)
       #expect(card.grade == (card.total >= 80 ? "excellent" : card.total >= 60 ? "pass" : "fail"))
       // A withdrawn case no longer counts.
-      var found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: verified).first)
-      found = try AccountabilityCaseTests.decode(
-        try await AccountabilityCaseTests.act(loop, "reviewer", found, #"{"action":"withdraw","reason":"核实推翻"}"#))
+      var found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: verified).first)
+      found = try AccountabilityFixtures.decode(
+        try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"withdraw","reason":"核实推翻"}"#))
       #expect(found.state == "withdrawn")
       let (_, after) = try await Self.cards(app, loop.tokens["handlerA"], "period=2026-03")
       #expect(after.first?.components.first?.points.contains { $0.kind == "complaint_quality" } == false)
       // Bad periods are refused naming the parameter.
       for bad in ["2026-13", "2026-Q5", "march", "2026-H3"] {
-        let res = try await app.api(.GET, "/api/v1/accountability/scorecards?period=\(bad)", token: loop.tokens["handlerA"])
+        let res = try await app.api(.GET, Paths.apiAccountabilityScorecards.link() + "?period=\(bad)", token: loop.tokens["handlerA"])
         #expect(res.status == .unprocessableEntity && res.apiError?.field == "period", "\(bad): \(res.body.string)")
       }
     }
@@ -121,58 +84,59 @@ struct ScorecardAppTests {
   @Test("Rule ACC-SCORE-SCOPE: a handler sees only their own card; a lead their county's; a list needs an overseer")
   func scoping() async throws {
     try await withApp { app in
-      let (loop, _, _) = try await Self.march(app)
+      let (loop, _, _) = try await AccountabilityFixtures.march(app)
       let handlerA = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first()).requireID()
       #expect(try await Self.cards(app, loop.tokens["handlerB"], "personId=\(handlerA)&period=2026-03").0 == .forbidden)
       #expect(try await Self.cards(app, loop.tokens["leadB"], "personId=\(handlerA)&period=2026-03").0 == .forbidden)
       #expect(try await Self.cards(app, loop.tokens["leadA"], "personId=\(handlerA)&period=2026-03").0 == .ok)
-      let (status, list) = try await Self.cards(app, loop.tokens["leadA"], "unitId=\(loop.org.countyA.id!)&period=2026-Q1")
+      let (status, list) = try await Self.cards(app, loop.tokens["leadA"], "unitId=\(loop.org.countyA.savedID)&period=2026-Q1")
       #expect(status == .ok)
       #expect(list.contains { $0.personId == handlerA } && list.allSatisfy { $0.components.count == 2 })
-      #expect(try await Self.cards(app, loop.tokens["leadA"], "unitId=\(loop.org.countyB.id!)&period=2026-Q1").0 == .forbidden)
-      #expect(try await Self.cards(app, loop.tokens["handlerA"], "unitId=\(loop.org.countyA.id!)").0 == .forbidden)
+      #expect(try await Self.cards(app, loop.tokens["leadA"], "unitId=\(loop.org.countyB.savedID)&period=2026-Q1").0 == .forbidden)
+      #expect(try await Self.cards(app, loop.tokens["handlerA"], "unitId=\(loop.org.countyA.savedID)").0 == .forbidden)
       // Pages: the handler's own card links each point to its record; another's is refused.
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      let page = try await handler.get("/accountability/scorecard?period=2026-03")
+      let page = try await handler.get(Paths.accountabilityScorecard.link() + "?period=2026-03")
       #expect(page.status == .ok)
-      #expect(page.body.string.contains(#"href="/work-orders/"#) && page.body.string.contains("#finding-"))
-      let other = try await handler.get(
-        "/accountability/scorecard?personId=\(try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first()).requireID())"
-      )
+      #expect(page.body.string.contains("href=\"\(Paths.workOrders.link())/") && page.body.string.contains("#finding-"))
+      let agentB = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first()).savedID
+      let other = try await handler.get(Paths.accountabilityScorecard.link() + "?personId=\(agentB)")
       #expect(other.status == .forbidden)
       // A handler asking for the list is sent to their own card.
-      let list2 = try await handler.get("/accountability/scorecards")
+      let list2 = try await handler.get(Paths.accountabilityScorecards.link())
       #expect(list2.status == .seeOther || list2.status == .found)
       let lead = PageClient(app)
       try await lead.login("leadA")
-      let listed = try await lead.get("/accountability/scorecards?period=2026-Q1")
+      let listed = try await lead.get(Paths.accountabilityScorecards.link() + "?period=2026-Q1")
       #expect(listed.status == .ok && listed.body.string.contains("handlerA 姓名"))
-      #expect(listed.body.string.contains("/accountability/scorecard?personId=\(handlerA)&amp;period=2026-Q1#part-service_quality"))
+      #expect(
+        listed.body.string.contains(Paths.accountabilityScorecard.link() + "?personId=\(handlerA)&amp;period=2026-Q1#part-service_quality"))
     }
   }
 
   @Test("Rule ACC-SCORE-IMPORT: an import with bad rows names each line and saves nothing; a good one is the component's base")
   func importResults() async throws {
     try await withApp { app in
-      let (loop, _, _) = try await Self.march(app)
+      let (loop, _, _) = try await AccountabilityFixtures.march(app)
       let hr = PageClient(app)
       try await hr.login("hr")
-      #expect(try await hr.get("/accountability/scores").status == .ok)
+      #expect(try await hr.get(Paths.accountabilityScores.link()).status == .ok)
       let bad =
         "用户名,类别,考试日期,成绩,考试名称\nhandlerA,培训,2026-03-02,80,服务规范\nnobody,培训,2026-03-02,80,服务规范\nhandlerA,体育,2026-03-02,80,服务规范\nhandlerA,安全,2026-3-2,80,安规\nhandlerA,安全,2026-03-02,101,安规\nhandlerA,安全,2026-03-02,,安规\nhandlerA,safety,2026-03-02,90,\nhandlerA,training,2026-03-02,70,服务规范\nhandlerA,safety,2027-01-01,90,安规\n"
-      var res = try await AnalysisFixtures.upload(hr, "/accountability/scores/import", fields: [], file: ("scores.csv", Data(bad.utf8)))
+      var res = try await AnalysisFixtures.upload(
+        hr, Paths.accountabilityScoreImport.link(), fields: [], file: ("scores.csv", Data(bad.utf8)))
       #expect(res.status == .unprocessableEntity)
       for line in 3...10 { #expect(res.body.string.contains("第 \(line) 行"), "line \(line)") }
       #expect(!res.body.string.contains("第 2 行"))
       #expect(try await ImportedScore.query(on: app.db).count() == 0)
       let good =
         "username,kind,date,score,title\nhandlerA,training,2026-03-02,70,服务规范\nhandlerA,training,2026-02-02,80.5,业务技能\nhandlerA,safety,2026-01-15,90,安规\n"
-      res = try await AnalysisFixtures.upload(hr, "/accountability/scores/import", fields: [], file: ("scores.csv", Data(good.utf8)))
+      res = try await AnalysisFixtures.upload(hr, Paths.accountabilityScoreImport.link(), fields: [], file: ("scores.csv", Data(good.utf8)))
       #expect(res.status == .ok, "\(res.body.string.prefix(300))")
       #expect(try await ImportedScore.query(on: app.db).count() == 3)
       // The same file again: each row already imported, nothing added.
-      res = try await AnalysisFixtures.upload(hr, "/accountability/scores/import", fields: [], file: ("scores.csv", Data(good.utf8)))
+      res = try await AnalysisFixtures.upload(hr, Paths.accountabilityScoreImport.link(), fields: [], file: ("scores.csv", Data(good.utf8)))
       #expect(res.status == .unprocessableEntity)
       #expect(try await ImportedScore.query(on: app.db).count() == 3)
       let (_, cards) = try await Self.cards(app, loop.tokens["handlerA"], "period=2026-H1")
@@ -182,11 +146,11 @@ struct ScorecardAppTests {
       #expect(ability.points.filter { $0.kind == "training_result" }.allSatisfy { $0.href.hasPrefix("/accountability/scores#score-") })
       #expect(card.components.first { $0.component == "safety" }?.score == 90)
       // Through the API: HR only; a bad row is named by line.
-      let api = try await app.api(.POST, "/api/v1/accountability/scores/import", token: loop.tokens["handlerA"], json: nil)
+      let api = try await app.api(.POST, Paths.apiAccountabilityScoreImport.link(), token: loop.tokens["handlerA"], json: nil)
       #expect(api.status == .forbidden)
       var bodyRes: TestingHTTPResponse?
       try await app.testing().test(
-        .POST, "/api/v1/accountability/scores/import",
+        .POST, Paths.apiAccountabilityScoreImport.link(),
         beforeRequest: { req in
           req.headers.bearerAuthorization = .init(token: loop.tokens["hr"] ?? "")
           req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
@@ -202,29 +166,29 @@ struct ScorecardAppTests {
     try await withApp { app in
       let loop = try await Loop.make(app)
       let admin = try await app.token("admin")
-      let listed = try await app.api(.GET, "/api/v1/accountability/scorecard-rules", token: loop.tokens["agent"])
+      let listed = try await app.api(.GET, Paths.apiAccountabilityScorecardRules.link(), token: loop.tokens["agent"])
       #expect(listed.status == .ok && listed.body.string.contains(#""inForce":1"#), "\(listed.body.string.prefix(200))")
       var rules = ScorecardRules.default
       rules.excellentFrom = 90
       let json = String(decoding: try JSONCoding.encoder().encode(rules), as: UTF8.self)
       let refused = try await app.api(
-        .POST, "/api/v1/accountability/scorecard-rules", token: loop.tokens["agent"],
+        .POST, Paths.apiAccountabilityScorecardRules.link(), token: loop.tokens["agent"],
         json: #"{"effectiveFrom":"2026-04-01","rules":\#(json)}"#)
       #expect(refused.status == .forbidden)
       let saved = try await app.api(
-        .POST, "/api/v1/accountability/scorecard-rules", token: admin, json: #"{"effectiveFrom":"2026-04-01","rules":\#(json)}"#)
+        .POST, Paths.apiAccountabilityScorecardRules.link(), token: admin, json: #"{"effectiveFrom":"2026-04-01","rules":\#(json)}"#)
       #expect(saved.status == .created, "\(saved.body.string)")
       rules.components[0].weight = 10
       let bad = String(decoding: try JSONCoding.encoder().encode(rules), as: UTF8.self)
       let invalid = try await app.api(
-        .POST, "/api/v1/accountability/scorecard-rules", token: admin, json: #"{"effectiveFrom":"2026-05-01","rules":\#(bad)}"#)
+        .POST, Paths.apiAccountabilityScorecardRules.link(), token: admin, json: #"{"effectiveFrom":"2026-05-01","rules":\#(bad)}"#)
       #expect(invalid.status == .unprocessableEntity && invalid.apiError?.field == "rules.components.weight", "\(invalid.body.string)")
       let past = try await app.api(
-        .POST, "/api/v1/accountability/scorecard-rules", token: admin, json: #"{"effectiveFrom":"2026-03-01","rules":\#(json)}"#)
+        .POST, Paths.apiAccountabilityScorecardRules.link(), token: admin, json: #"{"effectiveFrom":"2026-03-01","rules":\#(json)}"#)
       #expect(past.status == .unprocessableEntity && past.apiError?.field == "effectiveFrom")
       let page = PageClient(app)
       try await page.login("admin")
-      let shown = try await page.get("/accountability/scorecard-rules?version=2")
+      let shown = try await page.get(Paths.accountabilityScorecardRules.link() + "?version=2")
       #expect(shown.status == .ok && shown.body.string.contains("score-rule-version-form"))
     }
   }
@@ -232,34 +196,35 @@ struct ScorecardAppTests {
   @Test("Rule ACC-CASE-ROLES, ACC-SCORE-SCOPE: the start page counts each person's accountability work and links to exactly it")
   func startPage() async throws {
     try await withApp { app in
-      let (loop, verified, _) = try await Self.march(app)
+      let (loop, verified, _) = try await AccountabilityFixtures.march(app)
       let reviewer = PageClient(app)
       try await reviewer.login("reviewer")
       var home = try await reviewer.get("/")
-      #expect(home.body.string.contains(#"<a href="/accountability/cases?state=proposed">待报送的考核事项：1 项</a>"#), "\(home.body.string)")
-      let listed = try await reviewer.get("/accountability/cases?state=proposed")
-      #expect(listed.body.string.components(separatedBy: "/accountability/cases/").count - 1 == 1)
+      #expect(
+        home.body.string.contains("<a href=\"\(Paths.accountabilityCases.link())?state=proposed\">待报送的考核事项：1 项</a>"), "\(home.body.string)")
+      let listed = try await reviewer.get(Paths.accountabilityCases.link() + "?state=proposed")
+      #expect(listed.body.string.components(separatedBy: Paths.accountabilityCases.link() + "/").count - 1 == 1)
       let handler = PageClient(app)
       try await handler.login("handlerA")
       home = try await handler.get("/")
-      #expect(home.body.string.contains(#"<a href="/accountability/mine?open=true">我的未办结考核：1 项</a>"#))
-      #expect(home.body.string.contains("/accountability/scorecard?personId="))
+      #expect(home.body.string.contains("<a href=\"\(Paths.accountabilityMine.link())?open=true\">我的未办结考核：1 项</a>"))
+      #expect(home.body.string.contains(Paths.accountabilityScorecard.link() + "?personId="))
       #expect(home.body.string.contains("本月考评卡："))
-      let mine = try await handler.get("/accountability/mine?open=true")
+      let mine = try await handler.get(Paths.accountabilityMine.link() + "?open=true")
       #expect(mine.body.string.contains(verified.number))
       // Submitted: the leadership group's count; the reviewer's proposed count drops to 0.
-      let found = try #require(try await AccountabilityCaseTests.cases(loop, "reviewer", order: verified).first)
-      _ = try await AccountabilityCaseTests.act(loop, "reviewer", found, #"{"action":"submit"}"#)
+      let found = try #require(try await AccountabilityFixtures.cases(loop, "reviewer", order: verified).first)
+      _ = try await AccountabilityFixtures.act(loop, "reviewer", found, #"{"action":"submit"}"#)
       let leader = PageClient(app)
       try await leader.login("leader")
       home = try await leader.get("/")
-      #expect(home.body.string.contains(#"<a href="/accountability/cases?state=submitted">待审批的考核事项：1 项</a>"#))
+      #expect(home.body.string.contains("<a href=\"\(Paths.accountabilityCases.link())?state=submitted\">待审批的考核事项：1 项</a>"))
       home = try await reviewer.get("/")
       #expect(home.body.string.contains("待报送的考核事项：0 项"))
       let hr = PageClient(app)
       try await hr.login("hr")
       home = try await hr.get("/")
-      #expect(home.body.string.contains(#"<a href="/accountability/deductions?month=2026-03">本月扣款明细：0 条</a>"#))
+      #expect(home.body.string.contains("<a href=\"\(Paths.accountabilityDeductions.link())?month=2026-03\">本月扣款明细：0 条</a>"))
     }
   }
 }

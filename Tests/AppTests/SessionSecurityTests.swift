@@ -14,7 +14,7 @@ struct SessionSecurityTests {
     try await withApp { app in
       _ = try await Org.make(app)
       let client = PageClient(app)
-      try await client.get("/login")
+      try await client.get(Paths.login.link())
       let planted = try #require(client.cookie)
       let csrfBefore = try #require(client.csrfToken)
       let res = try await client.login("handlerA")
@@ -27,7 +27,7 @@ struct SessionSecurityTests {
       let attacker = PageClient(app)
       attacker.cookie = planted
       let page = try await attacker.get("/")
-      #expect(page.status == .seeOther && page.headers.first(name: .location) == "/login")
+      #expect(page.status == .seeOther && page.headers.first(name: .location) == Paths.login.link())
     }
   }
 
@@ -40,23 +40,23 @@ struct SessionSecurityTests {
       try await first.login("handlerA")
       try await second.login("handlerA")
       let token = try await app.token("handlerA")
-      #expect(try await app.api(.GET, "/api/v1/me", token: token).status == .ok)
-      try await first.get("/account/password")
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: token).status == .ok)
+      try await first.get(Paths.accountPassword.link())
       let cookieBefore = first.cookie
       // Without the confirmation nothing changes.
       let unconfirmed = try await first.post(
-        "/account/password", [("currentPassword", Org.password), ("newPassword", "a-new-pass-2026")])
+        Paths.accountPassword.link(), [("currentPassword", Org.password), ("newPassword", "a-new-pass-2026")])
       #expect(unconfirmed.status == .unprocessableEntity)
       #expect(unconfirmed.body.string.contains("id=\"error-confirm\">请勾选确认"))
       #expect(try await second.get("/").status == .ok)
       let changed = try await first.post(
-        "/account/password", [("currentPassword", Org.password), ("newPassword", "a-new-pass-2026"), ("confirm", "yes")])
+        Paths.accountPassword.link(), [("currentPassword", Org.password), ("newPassword", "a-new-pass-2026"), ("confirm", "yes")])
       #expect(changed.status == .seeOther)
       #expect(first.cookie != cookieBefore)
       #expect(try await first.get("/").status == .ok)
       let ended = try await second.get("/")
-      #expect(ended.status == .seeOther && ended.headers.first(name: .location) == "/login")
-      #expect(try await app.api(.GET, "/api/v1/me", token: token).status == .unauthorized)
+      #expect(ended.status == .seeOther && ended.headers.first(name: .location) == Paths.login.link())
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: token).status == .unauthorized)
       #expect(try await PageClient(app).login("handlerA", "a-new-pass-2026").status == .seeOther)
       #expect(try await PageClient(app).login("handlerA").status == .unauthorized)
     }
@@ -68,9 +68,9 @@ struct SessionSecurityTests {
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("handlerA")
-      try await client.get("/account/password")
+      try await client.get(Paths.accountPassword.link())
       let wrong = try await client.post(
-        "/account/password", [("currentPassword", "not-my-password"), ("newPassword", "handlerA-2026-x"), ("confirm", "yes")])
+        Paths.accountPassword.link(), [("currentPassword", "not-my-password"), ("newPassword", "handlerA-2026-x"), ("confirm", "yes")])
       #expect(wrong.status == .unprocessableEntity)
       #expect(wrong.body.string.contains("id=\"error-currentPassword\""))
       #expect(wrong.body.string.contains("id=\"error-newPassword\">密码不能是用户名，也不能包含用户名。"))
@@ -89,16 +89,16 @@ struct SessionSecurityTests {
       let admin = PageClient(app)
       try await admin.login("admin")
       let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").with(\.$unit).first())
-      try await admin.get("/admin/users/\(agent.id!)/edit")
+      try await admin.get(Paths.userEdit.link(agent.savedID))
       let res = try await admin.post(
-        "/admin/users/\(agent.id!)/edit",
+        Paths.userEdit.link(agent.savedID),
         [
           ("displayName", agent.displayName), ("password", "reset-by-admin-1"), ("unitId", agent.$unit.id.uuidString),
           ("roles[]", "agent"), ("isActive", "on"),
         ])
       #expect(res.status == .seeOther)
       #expect(try await victim.get("/").status == .seeOther)
-      #expect(try await app.api(.GET, "/api/v1/me", token: token).status == .unauthorized)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: token).status == .unauthorized)
       #expect(try await admin.get("/").status == .ok)
       let revoked = try await ApiToken.query(on: app.db).filter(\.$revokedAt != nil).count()
       #expect(revoked == 1)
@@ -112,24 +112,24 @@ struct SessionSecurityTests {
       let clock = FixedClock(Date(timeIntervalSince1970: 1_790_000_000))
       app.clock = clock
       let created = try await app.api(
-        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"correct-horse-1","name":"sync"}"#)
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"handlerA","password":"correct-horse-1","name":"sync"}"#)
       #expect(created.status == .created)
       let body = try created.content.decode(TokenCreated.self)
       #expect(body.expiresAt == clock.now().addingTimeInterval(90 * 86_400))
-      let list = try await app.api(.GET, "/api/v1/tokens", token: body.token)
+      let list = try await app.api(.GET, Paths.apiTokens.link(), token: body.token)
       let item = try #require(try list.content.decode(ListResponse<TokenDTO>.self).items.first)
       #expect(item.expiresAt == body.expiresAt && !item.expired)
       clock.advance(by: 90 * 86_400 - 60)
-      #expect(try await app.api(.GET, "/api/v1/me", token: body.token).status == .ok)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: body.token).status == .ok)
       clock.advance(by: 61)
-      let refused = try await app.api(.GET, "/api/v1/me", token: body.token)
+      let refused = try await app.api(.GET, Paths.apiMe.link(), token: body.token)
       #expect(refused.status == .unauthorized)
       // The page shows the expiry of a new token and marks old ones expired.
       app.config.tokenDays = 7
       let client = PageClient(app)
       try await client.login("handlerA")
-      try await client.get("/account/tokens")
-      let page = try await client.post("/account/tokens", [("name", "报表同步")])
+      try await client.get(Paths.tokens.link())
+      let page = try await client.post(Paths.tokens.link(), [("name", "报表同步")])
       #expect(page.status == .created)
       let expires = DisplayFormat.dateTime(clock.now().addingTimeInterval(7 * 86_400))
       #expect(page.body.string.contains("id=\"new-token-expires\">有效期至 \(expires)"))
@@ -145,7 +145,7 @@ struct SessionSecurityTests {
       try await client.login("handlerA")
       try await client.get("/")
       let signedIn = try #require(client.cookie)
-      try await client.post("/logout", [])
+      try await client.post(Paths.logout.link(), [])
       let replay = PageClient(app)
       replay.cookie = signedIn
       #expect(try await replay.get("/").status == .seeOther)

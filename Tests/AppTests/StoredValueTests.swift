@@ -38,7 +38,7 @@ struct StoredValueTests {
     try await withApp { app in
       let org = try await Org.make(app)
       let user = try #require(try await User.query(on: app.db).first())
-      let order = DirectInsertTests.order(number: "GD-1", unit: org.countyA, user: user, parent: nil, at: app.clock.now())
+      let order = WorkOrderRows.everyColumn(number: "GD-1", unit: org.countyA, user: user, parent: nil, at: app.clock.now())
       try await order.create(on: app.db)
       let id = try order.requireID()
       // The typed value round-trips, and typed filters find the row.
@@ -71,7 +71,7 @@ struct StoredValueTests {
       try await Self.corrupt(app, table: "units", column: "kind", raw: "district", id: id)
       await Self.expectUnknown("units", "kind", "district") { _ = try await OrgUnit.find(id, on: app.db) }
       let token = try await app.token("admin")
-      let res = try await app.api(.GET, "/api/v1/units/\(id)", token: token)
+      let res = try await app.api(.GET, Paths.apiUnit.link(id), token: token)
       #expect(res.status == .internalServerError)
       #expect(res.apiError?.code == "unknown_stored_value")
       #expect(res.body.string.contains("units.kind") && res.body.string.contains("district"), "\(res.body.string)")

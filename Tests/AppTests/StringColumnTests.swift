@@ -75,7 +75,7 @@ struct StringColumnTests {
     for path in tree.swiftFiles(under: "Sources/App") {
       var current = "?"
       for line in try tree.text(path).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-        let code = line.components(separatedBy: "//").first ?? line
+        let code = line.components(separatedBy: "/").first ?? line
         let range = NSRange(code.startIndex..., in: code)
         if let m = model.firstMatch(in: code, range: range), let r = Range(m.range(at: 1), in: code) { current = String(code[r]) }
         if let m = field.firstMatch(in: code, range: range), let r = Range(m.range(at: 1), in: code) {

@@ -10,16 +10,6 @@ import VaporTesting
 
 @Suite("Survey results from other channels, reports and exports")
 struct SurveyChannelTests {
-  /// A third-party results file for county A with `rows` interviews answering every item `code`.
-  static func results(rows: Int, code: Int, extra: String = "") -> String {
-    let questions = Questionnaire.standard.questions.filter { $0.kind != .text }
-    var lines = ["单位编码,客户类别,权重," + questions.map(\.code).joined(separator: ",") + ",comment"]
-    for n in 0..<rows {
-      let answers = questions.map { $0.kind == .fivePoint ? String(code) : "7" }
-      lines.append("A,居民,2," + answers.joined(separator: ",") + (n == 0 ? ",停电太多，95598 打不通" : ","))
-    }
-    return lines.joined(separator: "\n") + extra + "\n"
-  }
 
   func wave(_ desk: SurveyDesk) async throws -> String {
     #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
@@ -31,21 +21,21 @@ struct SurveyChannelTests {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
       let wave = try await wave(desk)
-      let bad = Self.results(rows: 2, code: 4).replacingOccurrences(of: "A,居民,2,4", with: "A,居民,2,9")
-      let refused = try await desk.upload("/api/v1/survey-waves/\(wave)/responses", Data(bad.utf8), token: desk.office)
+      let bad = SurveyDesk.results(rows: 2, code: 4).replacingOccurrences(of: "A,居民,2,4", with: "A,居民,2,9")
+      let refused = try await desk.upload(Paths.apiSurveyWaveResponses.link(wave), Data(bad.utf8), token: desk.office)
       #expect(refused.status == .unprocessableEntity)
       #expect(refused.apiError?.lines?.map(\.line) == [2, 3])
       #expect(refused.apiError?.lines?.first?.field == "m.stability.1")
       #expect(try await SurveyResponse.query(on: app.db).count() == 0)
       let unknown = try await desk.upload(
-        "/api/v1/survey-waves/\(wave)/responses", Data("unit_code,segment,m.nope.1\nA,居民,5\n".utf8), token: desk.office)
+        Paths.apiSurveyWaveResponses.link(wave), Data("unit_code,segment,m.nope.1\nA,居民,5\n".utf8), token: desk.office)
       #expect(unknown.apiError?.lines?.first?.field == "m.nope.1")
 
       let ok = try await desk.upload(
-        "/api/v1/survey-waves/\(wave)/responses", Data(Self.results(rows: 3, code: 4).utf8), token: desk.office)
+        Paths.apiSurveyWaveResponses.link(wave), Data(SurveyDesk.results(rows: 3, code: 4).utf8), token: desk.office)
       #expect(ok.status == .created, "\(ok.body.string)")
       #expect(try await SurveyResponse.query(on: app.db).filter(\.$channel == .thirdParty).count() == 3)
-      let scores = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
+      let scores = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
       #expect(scores.body.string.contains(#""third_party""#))
     }
   }
@@ -55,16 +45,16 @@ struct SurveyChannelTests {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
       let wave = try await wave(desk)
-      let five = Self.results(rows: 1, code: 5).split(separator: "\n")
-      let two = Self.results(rows: 1, code: 2).split(separator: "\n")
+      let five = SurveyDesk.results(rows: 1, code: 5).split(separator: "\n")
+      let two = SurveyDesk.results(rows: 1, code: 2).split(separator: "\n")
       let file = [
         String(five[0]), String(five[1]).replacingOccurrences(of: "A,居民,2,", with: "A,居民,1,"),
         String(two[1]).replacingOccurrences(of: "A,居民,2,", with: "A,居民,3,"),
       ].joined(separator: "\n")
-      let ok = try await desk.upload("/api/v1/survey-waves/\(wave)/responses", Data(file.utf8), token: desk.office)
+      let ok = try await desk.upload(Paths.apiSurveyWaveResponses.link(wave), Data(file.utf8), token: desk.office)
       #expect(ok.status == .created, "\(ok.body.string)")
-      let res = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
-      let body = try JSONDecoder().decode(SurveyScoreTests.ScoresBody.self, from: Data(res.body.string.utf8))
+      let res = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
+      let body = try JSONDecoder().decode(SurveyDesk.ScoresBody.self, from: Data(res.body.string.utf8))
       let overall = try #require(body.units.first { $0.code == "A" }?.overall)
       #expect(abs(overall.mean - 55) < 1e-9)
       #expect(abs(overall.satisfactionRate - 0.25) < 1e-12)  // only the weight-1 respondent is satisfied
@@ -80,25 +70,26 @@ struct SurveyChannelTests {
       try await hall.create(on: app.db)
       let office = PageClient(app)
       try await office.login("office")
-      #expect(try await office.get("/surveys/kiosk?unitId=\(hall.id!)").status == .ok)
+      #expect(try await office.get(Paths.kiosk.link() + "?unitId=\(hall.savedID)").status == .ok)
       for rating in ["5", "5", "2"] {
-        let res = try await office.post("/surveys/kiosk", [("unitId", hall.id!.uuidString), ("rating", rating)])
+        let res = try await office.post(Paths.kiosk.link(), [("unitId", hall.savedID.uuidString), ("rating", rating)])
         #expect(res.status == .ok && res.body.string.contains("kiosk-thanks"))
       }
-      #expect(try await office.get("/surveys/government").status == .ok)
+      #expect(try await office.get(Paths.governmentRating.link()).status == .ok)
       let missing = try await office.post(
-        "/surveys/government", [("unitId", desk.org.countyA.id!.uuidString), ("agency", "临川县人民政府办公室"), ("a_gov.stability", "4")])
+        Paths.governmentRating.link(),
+        [("unitId", desk.org.countyA.savedID.uuidString), ("agency", "临川县人民政府办公室"), ("a_gov.stability", "4")])
       #expect(missing.status == .unprocessableEntity && missing.body.string.contains("has-error"))
       let recorded = try await office.post(
-        "/surveys/government",
+        Paths.governmentRating.link(),
         [
-          ("unitId", desk.org.countyA.id!.uuidString), ("agency", "临川县人民政府办公室"), ("a_gov.stability", "4"),
+          ("unitId", desk.org.countyA.savedID.uuidString), ("agency", "临川县人民政府办公室"), ("a_gov.stability", "4"),
           ("a_gov.communication", "5"), ("a_gov.problemHandling", "3"),
         ])
       #expect(recorded.status == .ok && recorded.body.string.contains("government-notice"))
 
-      let res = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
-      let body = try JSONDecoder().decode(SurveyScoreTests.ScoresBody.self, from: Data(res.body.string.utf8))
+      let res = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
+      let body = try JSONDecoder().decode(SurveyDesk.ScoresBody.self, from: Data(res.body.string.utf8))
       let county = try #require(body.units.first { $0.code == "A" })
       // Kiosk: 100, 100, 40 → 80, two of three satisfied. Government: 80, 100, 60 → 80.
       #expect(abs((county.channels["kiosk"]?.mean ?? 0) - 80) < 1e-9)
@@ -115,11 +106,11 @@ struct SurveyChannelTests {
       let desk = try await SurveyDesk.make(app)
       let wave = try await wave(desk)
       let ok = try await desk.upload(
-        "/api/v1/survey-waves/\(wave)/responses", Data(Self.results(rows: 4, code: 4).utf8), token: desk.office)
+        Paths.apiSurveyWaveResponses.link(wave), Data(SurveyDesk.results(rows: 4, code: 4).utf8), token: desk.office)
       #expect(ok.status == .created)
       let office = PageClient(app)
       try await office.login("office")
-      let report = try await office.get("/surveys/waves/\(wave)/report?unitId=\(desk.org.countyA.id!)")
+      let report = try await office.get(Paths.surveyWaveReport.link(wave) + "?unitId=\(desk.org.countyA.savedID)")
       #expect(report.status == .ok)
       let html = report.body.string
       #expect(html.contains("临川县供电公司客户满意度分析报告（2026年）"))
@@ -127,10 +118,10 @@ struct SurveyChannelTests {
       #expect(html.contains("反映人次 1，占比 25.0%"))
       #expect(html.contains("营销部"))  // a department answerable for the weakest modules
       // The results template lists the wave's question codes after unit, segment and weight.
-      let template = try await office.get("/surveys/waves/\(wave)/results-template.csv")
+      let template = try await office.get(Paths.surveyWaveResultsTemplate.link(wave))
       #expect(template.status == .ok)
       #expect(template.body.string.hasPrefix(#"\#u{FEFF}"单位编码","客户类别","权重","m.stability.1","#))
-      let roster = try await office.get("/surveys/rosters/template.csv")
+      let roster = try await office.get(Paths.rosterTemplate.link())
       #expect(roster.body.string.hasPrefix(#"\#u{FEFF}"户号","户名","联系电话","用电地址","单位编码","客户类别","电压等级","区域类别"\#r\#n"#))
 
       for path in ["responses", "scores"] {

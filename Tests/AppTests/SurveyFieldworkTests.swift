@@ -35,16 +35,16 @@ struct SurveyFieldworkTests {
       let loopAgent = try await desk.org.user(app, "agent", [.agent], desk.org.city)
       _ = loopAgent
       let complaint = #"""
-        {"type":"complaint","channel":"phone95598","area":"urban","unitId":"\#(desk.org.countyA.id!)",
+        {"type":"complaint","channel":"phone95598","area":"urban","unitId":"\#(desk.org.countyA.savedID)",
          "customer":{"account":"A0001","name":"客户1","phone":"13900000001","address":"城关镇1号"},
          "content":"电费异常","complaint":{"category":"conduct","item":"conduct.attitude","attitude":"calm","severity":"general"}}
         """#
-      let order = try await app.api(.POST, "/api/v1/work-orders", token: try await app.token("agent"), json: complaint)
+      let order = try await app.api(.POST, Paths.apiWorkOrders.link(), token: try await app.token("agent"), json: complaint)
       #expect(order.status == .created, "\(order.body.string)")
 
       let first = try await desk.sampledWave(code: "W1", seed: 42, count: 40)
       let wave = try JSONDecoder().decode(
-        WaveBody.self, from: Data(try await app.api(.GET, "/api/v1/survey-waves/\(first)", token: desk.office).body.string.utf8))
+        WaveBody.self, from: Data(try await app.api(.GET, Paths.apiSurveyWave.link(first), token: desk.office).body.string.utf8))
       let quotas = try #require(wave.quotas)
       // 40 over eligible 149/30/15/5 (199): 29.95 → 30, 6.03 → 6, 3.02 → 3, 1.005 → 1.
       #expect(quotas.map(\.segment) == ["residential", "commercial", "industrial", "other"])
@@ -148,7 +148,7 @@ struct SurveyFieldworkTests {
       #expect(try await desk.next() == nil)
       let body = try await desk.call(
         SampleBody(
-          id: reserve.id!.uuidString, name: reserve.name, phone: "", segment: reserve.segment.rawValue, designWeight: 1, reserveRank: 1,
+          id: reserve.savedID.uuidString, name: reserve.name, phone: "", segment: reserve.segment.rawValue, designWeight: 1, reserveRank: 1,
           active: true, status: "pending", attempts: 0), #"{"outcome":"completed","answers":\#(SurveyDesk.answers(fivePoint: 5))}"#)
       #expect(body.status == .conflict)
       #expect(body.apiError?.message.contains("配额已满") == true)
@@ -168,25 +168,25 @@ struct SurveyFieldworkTests {
 
       func quota(_ wave: String) async throws -> WaveBody.Quota {
         let body = try JSONDecoder().decode(
-          WaveBody.self, from: Data(try await app.api(.GET, "/api/v1/survey-waves/\(wave)", token: desk.office).body.string.utf8))
+          WaveBody.self, from: Data(try await app.api(.GET, Paths.apiSurveyWave.link(wave), token: desk.office).body.string.utf8))
         return try #require(body.quotas?.first)
       }
       desk.clock.advance(by: 86_400 * 200)
       // The office's token has expired by now (90 days, ORG-API-TOKEN).
-      #expect(try await app.api(.GET, "/api/v1/me", token: desk.office).status == .unauthorized)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: desk.office).status == .unauthorized)
       desk.office = try await app.token("office")
       let second = try await desk.sampledWave(code: "W2", count: 2)
       #expect(try await quota(second).excludedRecentlySurveyed == 1)
       #expect(try await quota(second).eligible == 9)
       let created = try await app.api(
-        .POST, "/api/v1/survey-waves", token: desk.office,
+        .POST, Paths.apiSurveyWaves.link(), token: desk.office,
         json: #"{"code":"W3","name":"不排除","year":2027,"sampleCount":2,"excludeMonths":0,"excludeOpenComplaints":false}"#)
       #expect(created.status == .created, "\(created.body.string)")
       let third = try JSONDecoder().decode(IDBody.self, from: Data(created.body.string.utf8)).id
-      #expect(try await app.api(.POST, "/api/v1/survey-waves/\(third)/sample", token: desk.office).status == .created)
+      #expect(try await app.api(.POST, Paths.apiSurveyWaveSample.link(third), token: desk.office).status == .created)
       #expect(try await quota(third).excludedRecentlySurveyed == 0)
       let bad = try await app.api(
-        .POST, "/api/v1/survey-waves", token: desk.office, json: #"{"code":"W4","name":"x","year":2027,"excludeMonths":99}"#)
+        .POST, Paths.apiSurveyWaves.link(), token: desk.office, json: #"{"code":"W4","name":"x","year":2027,"excludeMonths":99}"#)
       #expect(bad.status == .unprocessableEntity && bad.apiError?.field == "excludeMonths")
     }
   }

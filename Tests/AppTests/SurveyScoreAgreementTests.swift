@@ -34,11 +34,11 @@ struct SurveyScoreAgreementTests {
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
       let wave = try await desk.sampledWave(count: 2)
       let file = Self.results(rows: 400)
-      let imported = try await desk.upload("/api/v1/survey-waves/\(wave)/responses", Data(file.utf8), token: desk.office)
+      let imported = try await desk.upload(Paths.apiSurveyWaveResponses.link(wave), Data(file.utf8), token: desk.office)
       #expect(imported.status == .created, "\(imported.body.string.prefix(500))")
 
-      let res = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
-      let body = try JSONDecoder().decode(SurveyScoreTests.ScoresBody.self, from: Data(res.body.string.utf8))
+      let res = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
+      let body = try JSONDecoder().decode(SurveyDesk.ScoresBody.self, from: Data(res.body.string.utf8))
       let county = try #require(body.units.first { $0.code == "A" })
       let fromFile = try ScoreFile.score(Data(file.utf8))
       for module in ServiceModule.allCases {

@@ -9,30 +9,6 @@ import VaporTesting
 
 @Suite("Survey scores against targets")
 struct SurveyScoreTests {
-  struct ScoresBody: Decodable {
-    struct Score: Decodable {
-      let n: Int
-      let mean: Double
-      let meanCI: [Double]
-      let satisfactionRate: Double
-      let rateCI: [Double]
-      let smallSample: Bool
-    }
-    struct Target: Decodable {
-      let assessment: Double
-      let stretch: Double
-      let outcome: String
-    }
-    struct Unit: Decodable {
-      let code: String
-      let overall: Score?
-      let modules: [String: Score]
-      let segments: [String: Score]
-      let channels: [String: Score]
-      let target: Target?
-    }
-    let units: [Unit]
-  }
 
   /// Two interviews in county A: one answers every five-point item "very satisfied" (100), the
   /// other "not very satisfied" (40).
@@ -55,9 +31,9 @@ struct SurveyScoreTests {
     try await withApp { app in
       let desk = try await SurveyDesk.make(app)
       let wave = try await twoInterviews(desk)
-      let res = try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office)
+      let res = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
       #expect(res.status == .ok, "\(res.body.string)")
-      let body = try JSONDecoder().decode(ScoresBody.self, from: Data(res.body.string.utf8))
+      let body = try JSONDecoder().decode(SurveyDesk.ScoresBody.self, from: Data(res.body.string.utf8))
       let a = try #require(body.units.first { $0.code == "A" })
       let overall = try #require(a.overall)
       // Two respondents (24 answers each) scoring 100 and 40, equal design weights: n = 2, mean 70;
@@ -87,21 +63,21 @@ struct SurveyScoreTests {
       let wave = try await twoInterviews(desk)
       for (unit, a, s) in [(desk.org.countyA, 76.0, 78.0), (desk.org.city, 60.0, 69.0)] {
         let res = try await app.api(
-          .POST, "/api/v1/survey-waves/\(wave)/targets", token: desk.office,
-          json: #"{"unitId":"\#(unit.id!)","assessment":\#(a),"stretch":\#(s)}"#)
+          .POST, Paths.apiSurveyWaveTargets.link(wave), token: desk.office,
+          json: #"{"unitId":"\#(unit.savedID)","assessment":\#(a),"stretch":\#(s)}"#)
         #expect(res.status == .noContent, "\(res.body.string)")
       }
       let outside = try await app.api(
-        .POST, "/api/v1/survey-waves/\(wave)/targets", token: desk.office,
-        json: #"{"unitId":"\#(desk.org.company.id!)","assessment":77,"stretch":78}"#)
+        .POST, Paths.apiSurveyWaveTargets.link(wave), token: desk.office,
+        json: #"{"unitId":"\#(desk.org.company.savedID)","assessment":77,"stretch":78}"#)
       #expect(outside.status == .forbidden)
       let bad = try await app.api(
-        .POST, "/api/v1/survey-waves/\(wave)/targets", token: desk.office,
-        json: #"{"unitId":"\#(desk.org.countyA.id!)","assessment":120,"stretch":78}"#)
+        .POST, Paths.apiSurveyWaveTargets.link(wave), token: desk.office,
+        json: #"{"unitId":"\#(desk.org.countyA.savedID)","assessment":120,"stretch":78}"#)
       #expect(bad.status == .unprocessableEntity && bad.apiError?.field == "assessment")
       let body = try JSONDecoder().decode(
-        ScoresBody.self,
-        from: Data(try await app.api(.GET, "/api/v1/survey-waves/\(wave)/scores", token: desk.office).body.string.utf8))
+        SurveyDesk.ScoresBody.self,
+        from: Data(try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office).body.string.utf8))
       #expect(body.units.first { $0.code == "A" }?.target?.outcome == "failed")
       #expect(body.units.first { $0.code == "C" }?.target?.outcome == "stretchMet")
     }
@@ -114,25 +90,25 @@ struct SurveyScoreTests {
       let wave = try await twoInterviews(desk)
       let office = PageClient(app)
       try await office.login("office")
-      let list = try await office.get("/surveys")
+      let list = try await office.get(Paths.surveys.link())
       #expect(list.status == .ok && list.body.string.contains("W2026"))
-      let detail = try await office.get("/surveys/waves/\(wave)")
+      let detail = try await office.get(Paths.surveyWave.link(wave))
       #expect(detail.status == .ok)
       #expect(detail.body.string.contains("id=\"quotas\""))
-      let results = try await office.get("/surveys/waves/\(wave)/scores?unitId=\(desk.org.countyA.id!)")
+      let results = try await office.get(Paths.surveyWaveScores.link(wave) + "?unitId=\(desk.org.countyA.savedID)")
       #expect(results.status == .ok)
       #expect(results.body.string.contains(#"<strong id="overall-mean">70.00</strong>"#))
       #expect(results.body.string.contains("<svg"))
-      let rosters = try await office.get("/surveys/rosters")
+      let rosters = try await office.get(Paths.rosters.link())
       #expect(rosters.status == .ok && rosters.body.string.contains("临川县供电公司"))
 
       let surveyor = PageClient(app)
       try await surveyor.login("surveyor1")
-      let idle = try await surveyor.get("/surveys/interview")
+      let idle = try await surveyor.get(Paths.interview.link())
       #expect(idle.status == .ok && idle.body.string.contains("id=\"next-customer\""))
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      #expect(try await handler.get("/surveys/interview").status == .forbidden)
+      #expect(try await handler.get(Paths.interview.link()).status == .forbidden)
     }
   }
 }

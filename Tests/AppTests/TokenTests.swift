@@ -18,7 +18,7 @@ struct TokenTests {
       #expect(stored.count == 1)
       #expect(stored[0].tokenHash != token)
       #expect(stored[0].tokenHash == ApiToken.hash(token))
-      let me = try await app.api(.GET, "/api/v1/me", token: token)
+      let me = try await app.api(.GET, Paths.apiMe.link(), token: token)
       #expect(me.status == .ok)
       let dto = try me.content.decode(UserDTO.self)
       #expect(dto.username == "handlerA")
@@ -33,15 +33,15 @@ struct TokenTests {
       _ = try await Org.make(app)
       let token = try await app.token("handlerA")
       let other = try await app.token("agentB")
-      let list = try await app.api(.GET, "/api/v1/tokens", token: token)
+      let list = try await app.api(.GET, Paths.apiTokens.link(), token: token)
       let items = try list.content.decode(ListResponse<TokenDTO>.self).items
       #expect(items.count == 1)
-      let otherID = try await ApiToken.query(on: app.db).filter(\.$tokenHash == ApiToken.hash(other)).first()!.id!
+      let otherID = try #require(try await ApiToken.query(on: app.db).filter(\.$tokenHash == ApiToken.hash(other)).first()?.id)
       // Someone else's token is not found, not revoked.
-      #expect(try await app.api(.DELETE, "/api/v1/tokens/\(otherID)", token: token).status == .notFound)
-      #expect(try await app.api(.GET, "/api/v1/me", token: other).status == .ok)
-      #expect(try await app.api(.DELETE, "/api/v1/tokens/\(items[0].id)", token: token).status == .noContent)
-      let after = try await app.api(.GET, "/api/v1/me", token: token)
+      #expect(try await app.api(.DELETE, Paths.apiToken.link(otherID), token: token).status == .notFound)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: other).status == .ok)
+      #expect(try await app.api(.DELETE, Paths.apiToken.link(items[0].id), token: token).status == .noContent)
+      let after = try await app.api(.GET, Paths.apiMe.link(), token: token)
       #expect(after.status == .unauthorized)
       #expect(after.apiError?.code == "unauthorized")
     }
@@ -52,31 +52,32 @@ struct TokenTests {
     try await withApp { app in
       _ = try await Org.make(app)
       let wrong = try await app.api(
-        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"nope-nope","name":"x"}"#)
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"handlerA","password":"nope-nope","name":"x"}"#)
       #expect(wrong.status == .unauthorized)
       #expect(wrong.apiError?.code == "invalid_credentials")
-      let malformed = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username": "#)
+      let malformed = try await app.api(.POST, Paths.apiTokens.link(), token: nil, json: #"{"username": "#)
       #expect(malformed.status == .badRequest)
       #expect(malformed.apiError?.code == "malformed_body")
-      let missing = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"x"}"#)
+      let missing = try await app.api(.POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"handlerA","password":"x"}"#)
       #expect(missing.status == .unprocessableEntity)
       #expect(missing.apiError?.field == "name")
-      let wrongType = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"x","name":5}"#)
+      let wrongType = try await app.api(
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"handlerA","password":"x","name":5}"#)
       #expect(wrongType.status == .unprocessableEntity)
       #expect(wrongType.apiError?.field == "name")
       let long = String(repeating: "长", count: 101)
       let tooLong = try await app.api(
-        .POST, "/api/v1/tokens", token: nil, json: #"{"username":"handlerA","password":"correct-horse-1","name":"\#(long)"}"#)
+        .POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"handlerA","password":"correct-horse-1","name":"\#(long)"}"#)
       #expect(tooLong.status == .unprocessableEntity)
       #expect(tooLong.apiError?.field == "name")
       // A NUL character (which PostgreSQL cannot store) is refused before any query.
-      let nul = try await app.api(.POST, "/api/v1/tokens", token: nil, json: #"{"username":"a\u0000b","password":"x","name":"x"}"#)
+      let nul = try await app.api(.POST, Paths.apiTokens.link(), token: nil, json: #"{"username":"a\u0000b","password":"x","name":"x"}"#)
       #expect(nul.status == .badRequest)
       #expect(nul.apiError?.code == "invalid_characters")
       let admin = try await app.token("admin")
-      #expect(try await app.api(.GET, "/api/v1/audit?actor=a%00b", token: admin).status == .badRequest)
-      #expect(try await app.api(.GET, "/api/v1/me", token: "wj_forged").status == .unauthorized)
-      #expect(try await app.api(.GET, "/api/v1/me", token: nil).status == .unauthorized)
+      #expect(try await app.api(.GET, Paths.apiAudit.link() + "?actor=a%00b", token: admin).status == .badRequest)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: "wj_forged").status == .unauthorized)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: nil).status == .unauthorized)
     }
   }
 }

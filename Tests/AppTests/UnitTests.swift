@@ -14,7 +14,8 @@ struct UnitTests {
       let org = try await Org.make(app)
       let token = try await app.token("admin")
       let res = try await app.api(
-        .POST, "/api/v1/units", token: token, json: #"{"code":"A-S2","name":"石桥供电所","kind":"station","parentId":"\#(org.countyA.id!)"}"#)
+        .POST, Paths.apiUnits.link(), token: token,
+        json: #"{"code":"A-S2","name":"石桥供电所","kind":"station","parentId":"\#(org.countyA.savedID)"}"#)
       #expect(res.status == .created)
       let dto = try res.content.decode(UnitDTO.self)
       #expect(dto.parentId == org.countyA.id)
@@ -46,9 +47,9 @@ struct UnitTests {
     try await withApp { app in
       let org = try await Org.make(app)
       let token = try await app.token("admin")
-      let body = json.replacingOccurrences(of: "PARENT", with: org.countyA.id!.uuidString)
+      let body = json.replacingOccurrences(of: "PARENT", with: org.countyA.savedID.uuidString)
         .replacingOccurrences(of: "LONG", with: String(repeating: "名", count: 101))
-      let res = try await app.api(.POST, "/api/v1/units", token: token, json: body)
+      let res = try await app.api(.POST, Paths.apiUnits.link(), token: token, json: body)
       #expect(Int(res.status.code) == status, "\(res.body.string)")
       #expect(res.apiError?.field == field)
       #expect(try await OrgUnit.query(on: app.db).count() == 5)
@@ -60,15 +61,15 @@ struct UnitTests {
     try await withApp { app in
       let org = try await Org.make(app)
       let token = try await app.token("admin")
-      let withChildren = try await app.api(.DELETE, "/api/v1/units/\(org.countyA.id!)", token: token)
+      let withChildren = try await app.api(.DELETE, Paths.apiUnit.link(org.countyA.savedID), token: token)
       #expect(withChildren.status == .conflict)
       #expect(withChildren.apiError?.field == "children")
-      let withUsers = try await app.api(.DELETE, "/api/v1/units/\(org.countyB.id!)", token: token)
+      let withUsers = try await app.api(.DELETE, Paths.apiUnit.link(org.countyB.savedID), token: token)
       #expect(withUsers.status == .conflict)
       #expect(withUsers.apiError?.field == "users")
-      #expect(try await app.api(.DELETE, "/api/v1/units/\(org.stationA.id!)", token: token).status == .noContent)
+      #expect(try await app.api(.DELETE, Paths.apiUnit.link(org.stationA.savedID), token: token).status == .noContent)
       #expect(try await OrgUnit.find(org.stationA.id, on: app.db) == nil)
-      #expect(try await app.api(.DELETE, "/api/v1/units/not-a-uuid", token: token).status == .notFound)
+      #expect(try await app.api(.DELETE, Paths.apiUnit.link("not-a-uuid"), token: token).status == .notFound)
     }
   }
 
@@ -77,19 +78,20 @@ struct UnitTests {
     try await withApp { app in
       let org = try await Org.make(app)
       let token = try await app.token("admin")
-      let cycle = try await app.api(.PATCH, "/api/v1/units/\(org.countyA.id!)", token: token, json: #"{"parentId":"\#(org.stationA.id!)"}"#)
+      let cycle = try await app.api(
+        .PATCH, Paths.apiUnit.link(org.countyA.savedID), token: token, json: #"{"parentId":"\#(org.stationA.savedID)"}"#)
       #expect(cycle.status == .unprocessableEntity)
       let city2 = try await app.api(
-        .POST, "/api/v1/units", token: token, json: #"{"code":"C2","name":"第二市","kind":"city","parentId":"\#(org.company.id!)"}"#)
+        .POST, Paths.apiUnits.link(), token: token, json: #"{"code":"C2","name":"第二市","kind":"city","parentId":"\#(org.company.savedID)"}"#)
       let city2ID = try city2.content.decode(UnitDTO.self).id
       let moved = try await app.api(
-        .PATCH, "/api/v1/units/\(org.countyA.id!)", token: token, json: #"{"parentId":"\#(city2ID)","name":"临川区供电公司"}"#)
+        .PATCH, Paths.apiUnit.link(org.countyA.savedID), token: token, json: #"{"parentId":"\#(city2ID)","name":"临川区供电公司"}"#)
       #expect(moved.status == .ok)
       let station = try #require(try await OrgUnit.find(org.stationA.id, on: app.db))
       #expect(station.path.hasPrefix(org.company.path + city2ID.uuidString + "/"))
       // The handler in county A still sees the station; the city admin path no longer holds it.
       let handler = try await app.token("handlerA")
-      #expect(try await app.api(.GET, "/api/v1/units/\(org.stationA.id!)", token: handler).status == .ok)
+      #expect(try await app.api(.GET, Paths.apiUnit.link(org.stationA.savedID), token: handler).status == .ok)
     }
   }
 
@@ -99,15 +101,15 @@ struct UnitTests {
       let org = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/admin/units/new")
+      try await client.get(Paths.unitNew.link())
       let res = try await client.post(
-        "/admin/units/new", [("code", "A"), ("name", "新供电所"), ("kind", "station"), ("parentId", org.countyA.id!.uuidString)])
+        Paths.unitNew.link(), [("code", "A"), ("name", "新供电所"), ("kind", "station"), ("parentId", org.countyA.savedID.uuidString)])
       #expect(res.status == .conflict)
       let html = res.body.string
       #expect(html.contains("id=\"error-code\""))
       #expect(html.contains("value=\"新供电所\""))
       let ok = try await client.post(
-        "/admin/units/new", [("code", "A-S9"), ("name", "新供电所"), ("kind", "station"), ("parentId", org.countyA.id!.uuidString)])
+        Paths.unitNew.link(), [("code", "A-S9"), ("name", "新供电所"), ("kind", "station"), ("parentId", org.countyA.savedID.uuidString)])
       #expect(ok.status == .seeOther)
       #expect(try await OrgUnit.query(on: app.db).filter(\.$code == "A-S9").count() == 1)
     }

@@ -24,11 +24,11 @@ struct UploadLimitTests {
   @Test("The order page's file field carries the 20 MB limit and its message for the size check")
   func attachmentField() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       let agent = PageClient(app)
       try await agent.login("agent")
-      let html = try await agent.get("/work-orders/\(order.id)").body.string
+      let html = try await agent.get(Paths.workOrder.link(order.id)).body.string
       #expect(html.contains("data-max-bytes=\"20971520\" data-too-large=\"文件过大（上限 20 MB）。\""))
       #expect(html.contains("<script src=\"/js/upload-limit.js\"></script>"))
     }

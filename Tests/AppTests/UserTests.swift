@@ -27,7 +27,7 @@ struct UserTests {
       let org = try await Org.make(app)
       let token = try await app.token("admin")
       let res = try await app.api(
-        .POST, "/api/v1/users", token: token, json: json.replacingOccurrences(of: "UNIT", with: org.stationA.id!.uuidString))
+        .POST, Paths.apiUsers.link(), token: token, json: json.replacingOccurrences(of: "UNIT", with: org.stationA.savedID.uuidString))
       #expect(Int(res.status.code) == status, "\(res.body.string)")
       #expect(res.apiError?.field == field)
       #expect(try await User.query(on: app.db).count() == 3)
@@ -40,16 +40,16 @@ struct UserTests {
       let org = try await Org.make(app)
       let token = try await app.token("admin")
       let res = try await app.api(
-        .POST, "/api/v1/users", token: token,
+        .POST, Paths.apiUsers.link(), token: token,
         json:
-          #"{"username":"zhang.san","displayName":"张三","password":"long-enough-1","unitId":"\#(org.stationA.id!)","roles":["handler","staff"]}"#
+          #"{"username":"zhang.san","displayName":"张三","password":"long-enough-1","unitId":"\#(org.stationA.savedID)","roles":["handler","staff"]}"#
       )
       #expect(res.status == .created)
       let dto = try res.content.decode(UserDTO.self)
       #expect(dto.roles == [.handler, .staff])
       #expect(try await app.token("zhang.san", password: "long-enough-1").isEmpty == false)
       let patch = try await app.api(
-        .PATCH, "/api/v1/users/\(dto.id)", token: token, json: #"{"roles":["reviewer"],"unitId":"\#(org.city.id!)"}"#)
+        .PATCH, Paths.apiUser.link(dto.id), token: token, json: #"{"roles":["reviewer"],"unitId":"\#(org.city.savedID)"}"#)
       #expect(patch.status == .ok)
       #expect(try patch.content.decode(UserDTO.self).unit.code == "C")
       let audit = try #require(
@@ -58,8 +58,8 @@ struct UserTests {
       #expect(audit.after?.contains("reviewer") == true)
       // Disabling an account ends its API access.
       let t = try await app.token("zhang.san", password: "long-enough-1")
-      _ = try await app.api(.PATCH, "/api/v1/users/\(dto.id)", token: token, json: #"{"isActive":false}"#)
-      #expect(try await app.api(.GET, "/api/v1/me", token: t).status == .unauthorized)
+      _ = try await app.api(.PATCH, Paths.apiUser.link(dto.id), token: token, json: #"{"isActive":false}"#)
+      #expect(try await app.api(.GET, Paths.apiMe.link(), token: t).status == .unauthorized)
     }
   }
 
@@ -68,22 +68,22 @@ struct UserTests {
     try await withApp { app in
       _ = try await Org.make(app)
       let token = try await app.token("admin")
-      let list = try await app.api(.GET, "/api/v1/departments", token: token)
+      let list = try await app.api(.GET, Paths.apiDepartments.link(), token: token)
       let items = try list.content.decode(ListResponse<DepartmentDTO>.self).items
       #expect(items.count == 14)
       let marketing = try #require(items.first { $0.nameZh == "营销部" })
       #expect(marketing.modules.count == 7)
       let patch = try await app.api(
-        .PATCH, "/api/v1/departments/\(marketing.id)", token: token, json: #"{"modules":["hall","hotline95598"]}"#)
+        .PATCH, Paths.apiDepartment.link(marketing.id), token: token, json: #"{"modules":["hall","hotline95598"]}"#)
       #expect(patch.status == .ok)
       #expect(try patch.content.decode(DepartmentDTO.self).modules == ["hall", "hotline95598"])
-      let bad = try await app.api(.PATCH, "/api/v1/departments/\(marketing.id)", token: token, json: #"{"modules":["weather"]}"#)
+      let bad = try await app.api(.PATCH, Paths.apiDepartment.link(marketing.id), token: token, json: #"{"modules":["weather"]}"#)
       #expect(bad.status == .unprocessableEntity)
       #expect(bad.apiError?.field == "modules")
       let handler = try await app.token("handlerA")
-      #expect(try await app.api(.GET, "/api/v1/departments", token: handler).status == .ok)
+      #expect(try await app.api(.GET, Paths.apiDepartments.link(), token: handler).status == .ok)
       #expect(
-        try await app.api(.PATCH, "/api/v1/departments/\(marketing.id)", token: handler, json: #"{"modules":[]}"#).status == .forbidden)
+        try await app.api(.PATCH, Paths.apiDepartment.link(marketing.id), token: handler, json: #"{"modules":[]}"#).status == .forbidden)
     }
   }
 
@@ -93,18 +93,21 @@ struct UserTests {
       let org = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
-      try await client.get("/admin/users/new")
+      try await client.get(Paths.userNew.link())
       let res = try await client.post(
-        "/admin/users/new",
-        [("username", "li.si"), ("displayName", "李四"), ("password", "short"), ("unitId", org.countyA.id!.uuidString), ("roles[]", "agent")])
+        Paths.userNew.link(),
+        [
+          ("username", "li.si"), ("displayName", "李四"), ("password", "short"), ("unitId", org.countyA.savedID.uuidString),
+          ("roles[]", "agent"),
+        ])
       #expect(res.status == .unprocessableEntity)
       #expect(res.body.string.contains("id=\"error-password\""))
       #expect(res.body.string.contains("value=\"李四\""))
       #expect(res.body.string.contains("value=\"li.si\""))
       let ok = try await client.post(
-        "/admin/users/new",
+        Paths.userNew.link(),
         [
-          ("username", "li.si"), ("displayName", "李四"), ("password", "long-enough-1"), ("unitId", org.countyA.id!.uuidString),
+          ("username", "li.si"), ("displayName", "李四"), ("password", "long-enough-1"), ("unitId", org.countyA.savedID.uuidString),
           ("roles[]", "agent"), ("roles[]", "lead"),
         ])
       #expect(ok.status == .seeOther)

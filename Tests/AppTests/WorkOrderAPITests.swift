@@ -7,89 +7,16 @@ import VaporTesting
 
 @testable import App
 
-struct OrderBody: Decodable {
-  struct Clock: Decodable {
-    let stage: String
-    let dueAt: Date
-    let breached: Bool
-    let stopped: Bool
-  }
-  struct Customer: Decodable { let phone: String; let name: String }
-  let id: UUID
-  let number: String
-  let state: String
-  let version: Int
-  let clocks: [Clock]
-  let allowedActions: [String]
-  let customer: Customer
-}
-
-struct OrderPage: Decodable {
-  let items: [OrderBody]
-  let nextCursor: String?
-}
-
 /// The 95598 loop through the API (WO-STATES, WO-PERMISSIONS, WO-EXCHANGE), on a fixed clock:
 /// Tuesday 10 March 2026, 09:00 Beijing time.
 @Suite("Work orders through the API")
 struct WorkOrderAPITests {
-  static let start = BusinessTime.parseInstant("2026-03-10T09:00:00+08:00")!
-
-  struct Loop {
-    let app: Application
-    let org: Org
-    let clock: FixedClock
-    var tokens: [String: String] = [:]
-
-    static func make(_ app: Application) async throws -> Loop {
-      let org = try await Org.make(app)
-      try await org.user(app, "agent", [.agent], org.city)
-      try await org.user(app, "lead", [.lead], org.city)
-      try await org.user(app, "reviewer", [.reviewer], org.city)
-      try await org.user(app, "handlerB", [.handler], org.countyB)
-      let clock = FixedClock(WorkOrderAPITests.start)
-      app.clock = clock
-      var loop = Loop(app: app, org: org, clock: clock)
-      for name in ["agent", "lead", "reviewer", "handlerA", "handlerB"] {
-        loop.tokens[name] = try await app.token(name)
-      }
-      return loop
-    }
-
-    /// Moves the clock to `instant` and issues the tokens again: a jump past their 90 days
-    /// (ORG-API-TOKEN) leaves the old ones expired.
-    mutating func moveClock(to instant: Date) async throws {
-      clock.set(instant)
-      for name in tokens.keys { tokens[name] = try await app.token(name) }
-    }
-
-    func decode(_ res: TestingHTTPResponse) throws -> OrderBody {
-      let decoder = JSONDecoder()
-      decoder.dateDecodingStrategy = .iso8601
-      return try decoder.decode(OrderBody.self, from: Data(res.body.string.utf8))
-    }
-
-    func complaint(item: String = "conduct.attitude", category: String = "conduct", acceptedAt: String? = nil) -> String {
-      let accepted = acceptedAt.map { #","acceptedAt":"\#($0)""# } ?? ""
-      return #"""
-        {"type":"complaint","channel":"phone95598","area":"urban","unitId":"\#(org.countyA.id!)",
-         "customer":{"account":"0101234567","name":"张先生","phone":"13812345678","address":"临川县城关镇人民路8号"},
-         "content":"抄表员态度恶劣","complaint":{"category":"\#(category)","item":"\#(item)","attitude":"agitated","severity":"general"}\#(accepted)}
-        """#
-    }
-
-    func act(_ who: String, _ order: OrderBody, _ json: String) async throws -> TestingHTTPResponse {
-      let body = json.replacingOccurrences(of: "}", with: #","version":\#(order.version)}"#)
-      return try await app.api(.POST, "/api/v1/work-orders/\(order.id)/actions", token: tokens[who], json: body)
-    }
-  }
-
   @Test(
     "Rule WO-STATES, WO-PERMISSIONS: a complaint goes accept → lead review → dispatch → contact → reply → review → return visit → closed")
   func wholeLoop() async throws {
     try await withApp { app in
-      let loop = try await Loop.make(app)
-      let created = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      let loop = try await WorkOrderLoop.make(app)
+      let created = try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint())
       #expect(created.status == .created, "\(created.body.string)")
       var order = try loop.decode(created)
       #expect(order.state == "pendingIntakeReview")
@@ -101,7 +28,7 @@ struct WorkOrderAPITests {
 
       let steps: [(String, String, String)] = [
         ("lead", #"{"action":"approveIntake"}"#, "pendingDispatch"),
-        ("lead", #"{"action":"dispatch","unitId":"\#(loop.org.countyA.id!)"}"#, "dispatched"),
+        ("lead", #"{"action":"dispatch","unitId":"\#(loop.org.countyA.savedID)"}"#, "dispatched"),
         ("handlerA", #"{"action":"recordFirstContact"}"#, "inProgress"),
         ("handlerA", #"{"action":"reply","summary":"已核实，向客户致歉","verified":true,"supplyResponsibility":true}"#, "pendingReplyReview"),
         ("reviewer", #"{"action":"approveReply"}"#, "pendingReturnVisit"),
@@ -135,8 +62,8 @@ struct WorkOrderAPITests {
   @Test("Illegal moves are refused with a clear error; a stale version is 409; the wrong role is 403")
   func refusals() async throws {
     try await withApp { app in
-      let loop = try await Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       let early = try await loop.act("handlerA", order, #"{"action":"reply","summary":"x"}"#)
       #expect(early.status == .unprocessableEntity)
       #expect(early.apiError?.code == "illegal_action")
@@ -162,10 +89,10 @@ struct WorkOrderAPITests {
   @Test("Two simultaneous actions on one order: one succeeds, the other gets 409")
   func concurrentActions() async throws {
     try await withApp { app in
-      let loop = try await Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
-      let actor = try #require(
-        try await ActorLoader.load(userID: try await User.query(on: app.db).filter(\.$username == "lead").first()!.id!, on: app.db))
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
+      let leadID = try #require(try await User.query(on: app.db).filter(\.$username == "lead").first()?.id)
+      let actor = try #require(try await ActorLoader.load(userID: leadID, on: app.db))
       let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
       let copy = try #require(try await WorkOrder.find(order.id, on: app.db))
       try await WorkOrderFlow.apply(
@@ -188,14 +115,14 @@ struct WorkOrderAPITests {
     ])
   func badIntake(category: String, item: String, field: String) async throws {
     try await withApp { app in
-      let loop = try await Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let res = try await app.api(
-        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: item, category: category))
+        .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(item: item, category: category))
       #expect(res.status == .unprocessableEntity, "\(res.body.string)")
       #expect(res.apiError?.field == field)
       #expect(try await WorkOrder.query(on: app.db).count() == 0)
       let bad = try await app.api(
-        .POST, "/api/v1/work-orders", token: loop.tokens["agent"],
+        .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"],
         json: loop.complaint().replacingOccurrences(of: "13812345678", with: "call me"))
       #expect(bad.apiError?.field == "customerPhone")
     }
@@ -204,13 +131,13 @@ struct WorkOrderAPITests {
   @Test("Orders accepted elsewhere keep their acceptance time; an overdue dispatch clock shows as breached")
   func takenOver() async throws {
     try await withApp { app in
-      let loop = try await Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let res = try await app.api(
-        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
+        .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(acceptedAt: "2026-03-10T06:00:00+08:00"))
       let order = try loop.decode(res)
       let dispatch = try #require(order.clocks.first { $0.stage == "dispatch" })
       #expect(dispatch.breached)
-      let overdue = try await app.api(.GET, "/api/v1/work-orders?overdue=true", token: loop.tokens["lead"])
+      let overdue = try await app.api(.GET, Paths.apiWorkOrders.link() + "?overdue=true", token: loop.tokens["lead"])
       #expect(try JSONDecoder().decode(OrderPageIDs.self, from: Data(overdue.body.string.utf8)).items.map(\.id) == [order.id])
     }
   }
@@ -218,18 +145,18 @@ struct WorkOrderAPITests {
   @Test("Orders are visible only within the unit subtree; lists mask phone numbers")
   func scopeAndMasking() async throws {
     try await withApp { app in
-      let loop = try await Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
-      #expect(try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["handlerA"]).status == .ok)
-      #expect(try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["handlerB"]).status == .forbidden)
-      let listB = try await app.api(.GET, "/api/v1/work-orders", token: loop.tokens["handlerB"])
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
+      #expect(try await app.api(.GET, Paths.apiWorkOrder.link(order.id), token: loop.tokens["handlerA"]).status == .ok)
+      #expect(try await app.api(.GET, Paths.apiWorkOrder.link(order.id), token: loop.tokens["handlerB"]).status == .forbidden)
+      let listB = try await app.api(.GET, Paths.apiWorkOrders.link(), token: loop.tokens["handlerB"])
       #expect(try JSONDecoder().decode(OrderPageIDs.self, from: Data(listB.body.string.utf8)).items.isEmpty)
-      let list = try await app.api(.GET, "/api/v1/work-orders", token: loop.tokens["lead"])
+      let list = try await app.api(.GET, Paths.apiWorkOrders.link(), token: loop.tokens["lead"])
       #expect(list.body.string.contains("138****5678"))
       #expect(!list.body.string.contains("13812345678"))
-      let detail = try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["lead"])
+      let detail = try await app.api(.GET, Paths.apiWorkOrder.link(order.id), token: loop.tokens["lead"])
       #expect(detail.body.string.contains("13812345678"))
-      let taxonomy = try await app.api(.GET, "/api/v1/taxonomy", token: loop.tokens["agent"])
+      let taxonomy = try await app.api(.GET, Paths.apiTaxonomy.link(), token: loop.tokens["agent"])
       #expect(taxonomy.body.string.contains("conduct.attitude"))
     }
   }

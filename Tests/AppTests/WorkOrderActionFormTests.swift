@@ -11,7 +11,7 @@ import VaporTesting
 /// error beside its field; destructive moves ask for confirmation.
 @Suite("Work-order action forms")
 struct WorkOrderActionFormTests {
-  typealias L = WorkOrderAPITests.Loop
+  typealias L = WorkOrderLoop
 
   struct Case: Sendable, CustomTestStringConvertible {
     let action: String
@@ -87,10 +87,10 @@ struct WorkOrderActionFormTests {
       let order = try await Self.bring(loop, to: c.stage)
       let client = PageClient(app)
       try await client.login(c.who)
-      let page = try await client.get("/work-orders/\(order.id)")
+      let page = try await client.get(Paths.workOrder.link(order.id))
       #expect(page.body.string.contains(#"data-action="\#(c.action)""#), "\(c.action) not offered to \(c.who)")
       let res = try await client.post(
-        "/work-orders/\(order.id)/actions", [("action", c.action), ("version", String(order.version))] + c.fields)
+        Paths.workOrderAction.link(order.id), [("action", c.action), ("version", String(order.version))] + c.fields)
       #expect(res.status == .unprocessableEntity, "\(res.status)")
       let html = res.body.string
       #expect(html.contains(#"id="error-\#(c.action)-\#(c.errorField)""#), "\(html.prefix(3000))")
@@ -109,11 +109,11 @@ struct WorkOrderActionFormTests {
       let order = try await Self.bring(loop, to: "dispatched")
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      let page = try await handler.get("/work-orders/\(order.id)").body.string
+      let page = try await handler.get(Paths.workOrder.link(order.id)).body.string
       #expect(page.contains(#"name="confirm" value="yes""#))
       #expect(page.contains("确认退单：工单退回 95598 重新派发"))
       let ok = try await handler.post(
-        "/work-orders/\(order.id)/actions",
+        Paths.workOrderAction.link(order.id),
         [("action", "returnByUnit"), ("version", String(order.version)), ("reason", "不属本单位"), ("confirm", "yes")])
       #expect(ok.status == .seeOther)
       #expect(try await WorkOrder.find(order.id, on: app.db)?.state == .returnedByUnit)
@@ -128,12 +128,12 @@ struct WorkOrderActionFormTests {
       let order = try await loop.file(serious, then: [L.approve, loop.dispatchA, L.contact])
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      _ = try await handler.get("/work-orders/\(order.id)")
+      _ = try await handler.get(Paths.workOrder.link(order.id))
       let partial: [(String, String)] = [
         ("action", "reply"), ("version", String(order.version)), ("summary", "已向客户致歉并整改"), ("verified", "on"),
         ("course", "客户反映抄表员态度恶劣"), ("handling", "当日联系客户致歉"), ("cause", "服务意识不强"),
       ]
-      let refused = try await handler.post("/work-orders/\(order.id)/actions", partial)
+      let refused = try await handler.post(Paths.workOrderAction.link(order.id), partial)
       #expect(refused.status == .unprocessableEntity)
       let html = refused.body.string
       #expect(html.contains("严重、重大投诉须填写完整的投诉调查记录"))
@@ -142,7 +142,7 @@ struct WorkOrderActionFormTests {
       #expect(html.contains("客户反映抄表员态度恶劣") && html.contains("已向客户致歉并整改"))
       let full =
         partial + [("responsibility", "属供电责任"), ("correctiveAction", "全所培训"), ("personnelOutcome", "考核 200 元")]
-      #expect(try await handler.post("/work-orders/\(order.id)/actions", full).status == .seeOther)
+      #expect(try await handler.post(Paths.workOrderAction.link(order.id), full).status == .seeOther)
       #expect(try await WorkOrder.find(order.id, on: app.db)?.state == .pendingReplyReview)
     }
   }
@@ -164,31 +164,31 @@ struct WorkOrderActionFormTests {
         ])
       let agent = PageClient(app)
       try await agent.login("agent")
-      let page = try await agent.get("/work-orders/\(order.id)").body.string
+      let page = try await agent.get(Paths.workOrder.link(order.id)).body.string
       // No outcome is chosen for the agent.
       #expect(page.contains(#"name="satisfied" value="yes">"#) && page.contains(#"name="satisfied" value="no">"#))
       #expect(!page.contains(#"value="yes" checked"#))
       #expect(Self.row(page, "当日报告").contains("计时中"))
       let visit = try await agent.post(
-        "/work-orders/\(order.id)/actions",
+        Paths.workOrderAction.link(order.id),
         [("action", "recordReturnVisit"), ("version", String(order.version)), ("satisfied", "yes"), ("note", "满意")])
       #expect(visit.status == .unprocessableEntity)
       #expect(visit.body.string.contains("严重、重大投诉须先提交当日报告才能办结"))
       let lead = PageClient(app)
       try await lead.login("lead")
-      _ = try await lead.get("/work-orders/\(order.id)")
+      _ = try await lead.get(Paths.workOrder.link(order.id))
       let filed = try await lead.post(
-        "/work-orders/\(order.id)/actions",
+        Paths.workOrderAction.link(order.id),
         [("action", "fileSameDayReport"), ("version", String(order.version)), ("summary", "已电话报营销部张科长")])
       #expect(filed.status == .seeOther)
-      let after = try await agent.get("/work-orders/\(order.id)").body.string
+      let after = try await agent.get(Paths.workOrder.link(order.id)).body.string
       #expect(Self.row(after, "当日报告").contains("已完成"))
       #expect(after.contains("已电话报营销部张科长"))  // the timeline shows the report
       let closed = try await agent.post(
-        "/work-orders/\(order.id)/actions",
+        Paths.workOrderAction.link(order.id),
         [("action", "recordReturnVisit"), ("version", String(order.version + 1)), ("satisfied", "yes"), ("note", "满意")])
       #expect(closed.status == .seeOther)
-      let final = try await agent.get("/work-orders/\(order.id)").body.string
+      let final = try await agent.get(Paths.workOrder.link(order.id)).body.string
       #expect(final.contains(#"<span class="tag event-result">满意</span>"#))
     }
   }
@@ -208,34 +208,34 @@ struct WorkOrderActionFormTests {
       let order = try await loop.file(then: [L.approve, loop.dispatchA, L.contact])
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      _ = try await handler.get("/work-orders/\(order.id)")
+      _ = try await handler.get(Paths.workOrder.link(order.id))
       let ask: [(String, String)] = [
         ("action", "requestExtension"), ("version", String(order.version)), ("reason", "需停电改线，已向客户说明"),
         ("newDue", "2026-03-20T18:00"), ("customerInformed", "on"),
       ]
-      #expect(try await handler.post("/work-orders/\(order.id)/actions", ask).status == .seeOther)
+      #expect(try await handler.post(Paths.workOrderAction.link(order.id), ask).status == .seeOther)
       let reviewer = PageClient(app)
       try await reviewer.login("reviewer")
-      let page = try await reviewer.get("/work-orders/\(order.id)").body.string
+      let page = try await reviewer.get(Paths.workOrder.link(order.id)).body.string
       #expect(page.contains(#"id="pending-extension-due">2026-03-20 18:00<"#))
       #expect(page.contains(#"id="pending-extension-reason">需停电改线，已向客户说明<"#))
       #expect(page.contains(#"data-action="approveExtension""#))
       #expect(page.contains("期限 2026-03-20 18:00"))  // the request in the timeline
       // The handler withdraws; a new request is approved.
       let withdrawn = try await handler.post(
-        "/work-orders/\(order.id)/actions", [("action", "withdrawExtension"), ("version", String(order.version + 1))])
+        Paths.workOrderAction.link(order.id), [("action", "withdrawExtension"), ("version", String(order.version + 1))])
       #expect(withdrawn.status == .seeOther)
-      #expect(!(try await reviewer.get("/work-orders/\(order.id)")).body.string.contains("pending-extension"))
-      _ = try await handler.get("/work-orders/\(order.id)")
+      #expect(!(try await reviewer.get(Paths.workOrder.link(order.id))).body.string.contains("pending-extension"))
+      _ = try await handler.get(Paths.workOrder.link(order.id))
       var again = ask
       again[1] = ("version", String(order.version + 2))
       again[3] = ("newDue", "2026-03-23T18:00")
-      #expect(try await handler.post("/work-orders/\(order.id)/actions", again).status == .seeOther)
-      _ = try await reviewer.get("/work-orders/\(order.id)")
+      #expect(try await handler.post(Paths.workOrderAction.link(order.id), again).status == .seeOther)
+      _ = try await reviewer.get(Paths.workOrder.link(order.id))
       let approved = try await reviewer.post(
-        "/work-orders/\(order.id)/actions", [("action", "approveExtension"), ("version", String(order.version + 3))])
+        Paths.workOrderAction.link(order.id), [("action", "approveExtension"), ("version", String(order.version + 3))])
       #expect(approved.status == .seeOther)
-      let final = try await reviewer.get("/work-orders/\(order.id)").body.string
+      let final = try await reviewer.get(Paths.workOrder.link(order.id)).body.string
       let timeline = try #require(final.components(separatedBy: #"id="timeline""#).last?.components(separatedBy: "</ol>").first)
       #expect(timeline.contains("撤回延期申请"))
       #expect(timeline.components(separatedBy: "期限 2026-03-23 18:00").count == 3)  // asked, approved
@@ -250,27 +250,27 @@ struct WorkOrderActionFormTests {
       let order = try await loop.file(then: [L.approve])
       let lead = PageClient(app)
       try await lead.login("lead")
-      let page = try await lead.get("/work-orders/\(order.id)").body.string
+      let page = try await lead.get(Paths.workOrder.link(order.id)).body.string
       #expect(page.contains(#"id="order-attitude">情绪激动<"#))
-      let tooLong = try await lead.post("/work-orders/\(order.id)/notes", [("text", Self.long)])
+      let tooLong = try await lead.post(Paths.workOrderNotes.link(order.id), [("text", Self.long)])
       #expect(tooLong.status == .unprocessableEntity)
       #expect(tooLong.body.string.contains(#"id="error-note-text""#) && tooLong.body.string.contains(Self.long))
       let note = "客户曾多次来电，态度激动，回访请由班长亲自致电"
-      #expect(try await lead.post("/work-orders/\(order.id)/notes", [("text", note)]).status == .seeOther)
+      #expect(try await lead.post(Paths.workOrderNotes.link(order.id), [("text", note)]).status == .seeOther)
       let handler = PageClient(app)
       try await handler.login("handlerA")
       _ = try await loop.drive(order, [loop.dispatchA])
-      #expect(try await handler.get("/work-orders/\(order.id)").body.string.contains(note))
-      let csv = try await lead.get("/exports/work-orders.csv?view=all")
+      #expect(try await handler.get(Paths.workOrder.link(order.id)).body.string.contains(note))
+      let csv = try await lead.get(Paths.workOrdersCSV.link() + "?view=all")
       #expect(csv.status == .ok && csv.body.string.contains(order.number) && !csv.body.string.contains(note))
-      let lines = try await app.api(.GET, "/api/v1/work-orders/export", token: loop.tokens["lead"])
+      let lines = try await app.api(.GET, Paths.apiWorkOrdersExport.link(), token: loop.tokens["lead"])
       #expect(lines.status == .ok && lines.body.string.contains(order.number) && !lines.body.string.contains(note))
-      let api = try await app.api(.GET, "/api/v1/work-orders/\(order.id)", token: loop.tokens["lead"])
+      let api = try await app.api(.GET, Paths.apiWorkOrder.link(order.id), token: loop.tokens["lead"])
       #expect(!api.body.string.contains(note))
       // The audit log names the note in words.
       let admin = PageClient(app)
       try await admin.login("admin")
-      let audit = try await admin.get("/admin/audit?entity=work_order_note").body.string
+      let audit = try await admin.get(Paths.audit.link() + "?entity=work_order_note").body.string
       #expect(audit.contains("工单内部备注") && audit.contains(note) && !audit.contains("audit.field."))
     }
   }

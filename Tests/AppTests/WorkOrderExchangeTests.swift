@@ -12,19 +12,19 @@ struct WorkOrderExchangeTests {
   func send(_ app: Application, _ body: String, token: String?) async throws -> TestingHTTPResponse {
     var result: TestingHTTPResponse?
     try await app.testing().test(
-      .POST, "/api/v1/work-orders/import",
+      .POST, Paths.apiWorkOrdersImport.link(),
       beforeRequest: { req in
         if let token { req.headers.bearerAuthorization = .init(token: token) }
         req.headers.contentType = HTTPMediaType(type: "application", subType: "x-ndjson")
         req.body = ByteBuffer(string: body)
       }, afterResponse: { res async throws in result = res })
-    return result!
+    return try #require(result)
   }
 
   @Test("Rule WO-EXCHANGE: export as JSON lines and import them elsewhere; a file with a bad line imports nothing")
   func roundTrip() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let line = loop.complaint(acceptedAt: "2026-03-09T16:00:00+08:00").replacingOccurrences(of: "\n", with: " ")
       let bad = line.replacingOccurrences(of: "conduct.attitude", with: "operations.faultHandling")
       let refused = try await send(app, [line, bad, "{not json"].joined(separator: "\n"), token: loop.tokens["agent"])
@@ -40,7 +40,7 @@ struct WorkOrderExchangeTests {
       #expect(ok.status == .created, "\(ok.body.string)")
       #expect(try await WorkOrder.query(on: app.db).count() == 2)
 
-      let exported = try await app.api(.GET, "/api/v1/work-orders/export?type=complaint", token: loop.tokens["lead"])
+      let exported = try await app.api(.GET, Paths.apiWorkOrdersExport.link() + "?type=complaint", token: loop.tokens["lead"])
       #expect(exported.status == .ok)
       #expect(exported.headers.contentType?.subType == "x-ndjson")
       let lines = exported.body.string.split(separator: "\n")

@@ -9,9 +9,9 @@ import VaporTesting
 
 @Suite("Work-order pages")
 struct WorkOrderPageTests {
-  func intake(_ loop: WorkOrderAPITests.Loop, phone: String = "13812345678") -> [(String, String)] {
+  func intake(_ loop: WorkOrderLoop, phone: String = "13812345678") -> [(String, String)] {
     [
-      ("type", "complaint"), ("channel", "phone95598"), ("area", "rural"), ("unitId", loop.org.countyA.id!.uuidString),
+      ("type", "complaint"), ("channel", "phone95598"), ("area", "rural"), ("unitId", loop.org.countyA.savedID.uuidString),
       ("customerAccount", "0109876543"), ("customerName", "李女士"), ("customerPhone", phone), ("address", "临川县石桥镇"),
       ("content", "停电后迟迟无人处理"), ("item", "operations.faultHandling"), ("attitude", "determined"), ("severity", "general"),
     ]
@@ -20,67 +20,67 @@ struct WorkOrderPageTests {
   @Test("An agent files a complaint in the intake form; errors keep what was typed")
   func intakeForm() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let agent = PageClient(app)
       try await agent.login("agent")
-      let form = try await agent.get("/work-orders/new")
+      let form = try await agent.get(Paths.workOrderNew.link())
       #expect(form.status == .ok)
       #expect(form.body.string.contains("服务态度"))
-      let bad = try await agent.post("/work-orders/new", intake(loop, phone: "call me"))
+      let bad = try await agent.post(Paths.workOrderNew.link(), intake(loop, phone: "call me"))
       #expect(bad.status == .unprocessableEntity)
       #expect(bad.body.string.contains("id=\"error-customerPhone\""))
       #expect(bad.body.string.contains("停电后迟迟无人处理"))
       #expect(bad.body.string.contains("value=\"李女士\""))
-      let ok = try await agent.post("/work-orders/new", intake(loop))
+      let ok = try await agent.post(Paths.workOrderNew.link(), intake(loop))
       #expect(ok.status == .seeOther, "\(ok.body.string.prefix(2000))")
       let order = try #require(try await WorkOrder.query(on: app.db).first())
       #expect(order.itemCode == "operations.faultHandling")
       #expect(order.categoryCode == "operations")
-      #expect(ok.headers.first(name: .location) == "/work-orders/\(order.id!)")
+      #expect(ok.headers.first(name: .location) == Paths.workOrder.link(order.savedID))
     }
   }
 
   @Test("The lead reviews and dispatches from the order page; a stale form is refused with the reason")
   func leadActs() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
-      let order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+      let loop = try await WorkOrderLoop.make(app)
+      let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       let lead = PageClient(app)
       try await lead.login("lead")
-      let queue = try await lead.get("/work-orders?view=mine")
+      let queue = try await lead.get(Paths.workOrders.link() + "?view=mine")
       #expect(queue.body.string.contains(order.number))
-      let page = try await lead.get("/work-orders/\(order.id)")
+      let page = try await lead.get(Paths.workOrder.link(order.id))
       #expect(page.body.string.contains("data-action=\"approveIntake\""))
       #expect(page.body.string.contains("抄表员态度恶劣"))
-      let approve = try await lead.post("/work-orders/\(order.id)/actions", [("action", "approveIntake"), ("version", "1")])
+      let approve = try await lead.post(Paths.workOrderAction.link(order.id), [("action", "approveIntake"), ("version", "1")])
       #expect(approve.status == .seeOther)
       // A second tab still holding version 1.
-      let stale = try await lead.post("/work-orders/\(order.id)/actions", [("action", "dispatch"), ("version", "1")])
+      let stale = try await lead.post(Paths.workOrderAction.link(order.id), [("action", "dispatch"), ("version", "1")])
       #expect(stale.status == .conflict)
       #expect(stale.body.string.contains("id=\"action-error\""))
-      let refresh = try await lead.get("/work-orders/\(order.id)")
+      let refresh = try await lead.get(Paths.workOrder.link(order.id))
       #expect(refresh.body.string.contains("data-action=\"dispatch\""))
       let dispatch = try await lead.post(
-        "/work-orders/\(order.id)/actions", [("action", "dispatch"), ("version", "2"), ("unitId", loop.org.countyA.id!.uuidString)])
+        Paths.workOrderAction.link(order.id), [("action", "dispatch"), ("version", "2"), ("unitId", loop.org.countyA.savedID.uuidString)])
       #expect(dispatch.status == .seeOther)
       let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
       #expect(stored.state == .dispatched)
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      let handlerPage = try await handler.get("/work-orders/\(order.id)")
+      let handlerPage = try await handler.get(Paths.workOrder.link(order.id))
       #expect(handlerPage.body.string.contains("data-action=\"recordFirstContact\""))
       #expect(handlerPage.body.string.contains("id=\"timeline\""))
       // The queue exports as CSV with the same scope, phones masked.
-      let csv = try await handler.get("/exports/work-orders.csv?view=watching")
+      let csv = try await handler.get(Paths.workOrdersCSV.link() + "?view=watching")
       #expect(csv.headers.contentType?.subType == "csv")
       #expect(csv.body.string.contains(order.number))
       #expect(csv.body.string.contains("138****5678"))
       #expect(!csv.body.string.contains("13812345678"))
       let other = PageClient(app)
       try await other.login("handlerB")
-      let otherCSV = try await other.get("/exports/work-orders.csv?view=watching")
+      let otherCSV = try await other.get(Paths.workOrdersCSV.link() + "?view=watching")
       #expect(!otherCSV.body.string.contains(order.number))
-      #expect(try await other.get("/work-orders/\(order.id)").status == .forbidden)
+      #expect(try await other.get(Paths.workOrder.link(order.id)).status == .forbidden)
     }
   }
 }
@@ -90,19 +90,19 @@ struct BulkDispatchTests {
   @Test("A lead dispatches several reviewed orders at once; one that moved meanwhile is named, not dispatched")
   func bulk() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       var orders: [OrderBody] = []
       for _ in 0..<3 {
-        let o = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
+        let o = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
         orders.append(try loop.decode(try await loop.act("lead", o, #"{"action":"approveIntake"}"#)))
       }
       let lead = PageClient(app)
       try await lead.login("lead")
-      let queue = try await lead.get("/work-orders?view=mine")
+      let queue = try await lead.get(Paths.workOrders.link() + "?view=mine")
       #expect(queue.body.string.contains("id=\"bulk-dispatch\""))
       // The third order is dispatched by someone else after the queue was shown.
       _ = try await loop.act("lead", orders[2], #"{"action":"dispatch"}"#)
-      let res = try await lead.post("/work-orders/bulk-dispatch", orders.map { ("orders[]", "\($0.id):\($0.version)") })
+      let res = try await lead.post(Paths.workOrdersBulkDispatch.link(), orders.map { ("orders[]", "\($0.id):\($0.version)") })
       #expect(res.status == .seeOther)
       let location = try #require(res.headers.first(name: .location))
       #expect(location.contains("dispatched=2"))
@@ -115,9 +115,9 @@ struct BulkDispatchTests {
       // A handler may not dispatch: nothing happens.
       let handler = PageClient(app)
       try await handler.login("handlerA")
-      let other = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
-      _ = try await handler.get("/work-orders")
-      let refused = try await handler.post("/work-orders/bulk-dispatch", [("orders[]", "\(other.id):\(other.version)")])
+      let other = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
+      _ = try await handler.get(Paths.workOrders.link())
+      let refused = try await handler.post(Paths.workOrdersBulkDispatch.link(), [("orders[]", "\(other.id):\(other.version)")])
       #expect(refused.headers.first(name: .location)?.contains("dispatched=0") == true)
     }
   }
@@ -128,12 +128,12 @@ struct KPIDashboardTests {
   @Test("Rule WO-VERIFIED-COMPLAINT, KPI-DISPLAY: only verified complaints of the supply side count; rates show numerator and denominator")
   func dashboard() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       loop.org.countyA.customerCount = 20_000
       try await loop.org.countyA.save(on: app.db)
       // Two complaints: one goes round the loop verified, one stays at intake review.
-      var order = try loop.decode(try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint()))
-      _ = try await app.api(.POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint())
+      var order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
+      _ = try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint())
       for (who, json) in [
         ("lead", #"{"action":"approveIntake"}"#), ("lead", #"{"action":"dispatch"}"#), ("handlerA", #"{"action":"recordFirstContact"}"#),
         ("handlerA", #"{"action":"reply","summary":"已处理","verified":true,"supplyResponsibility":true}"#),
@@ -145,7 +145,7 @@ struct KPIDashboardTests {
       #expect(order.state == "closed")
       let client = PageClient(app)
       try await client.login("lead")
-      let page = try await client.get("/kpi/work-orders?unitId=\(loop.org.countyA.id!)&month=2026-03")
+      let page = try await client.get(Paths.kpi.link() + "?unitId=\(loop.org.countyA.savedID)&month=2026-03")
       #expect(page.status == .ok)
       let html = page.body.string
       // 1 verified complaint among 20,000 customers → 0.50 per 10,000.
@@ -154,12 +154,14 @@ struct KPIDashboardTests {
       #expect(html.contains("<svg"))
       #expect(html.contains("role=\"img\""))
       // Figures drill down to the orders they count (KPIDrillDownTests checks every one).
-      #expect(html.contains("view=all&amp;kpi=volume&amp;part=counted&amp;unitId=\(loop.org.countyA.id!)&amp;month=2026-03"))
-      let march = try await client.get("/work-orders?view=all&unitId=\(loop.org.countyA.id!)&from=2026-03-01&to=2026-03-31")
+      #expect(html.contains("view=all&amp;kpi=volume&amp;part=counted&amp;unitId=\(loop.org.countyA.savedID)&amp;month=2026-03"))
+      let march = try await client.get(
+        Paths.workOrders.link() + "?view=all&unitId=\(loop.org.countyA.savedID)&from=2026-03-01&to=2026-03-31")
       #expect(march.body.string.contains(order.number))
-      let april = try await client.get("/work-orders?view=all&unitId=\(loop.org.countyA.id!)&from=2026-04-01&to=2026-04-30")
+      let april = try await client.get(
+        Paths.workOrders.link() + "?view=all&unitId=\(loop.org.countyA.savedID)&from=2026-04-01&to=2026-04-30")
       #expect(!april.body.string.contains(order.number))
-      let badDate = try await client.get("/work-orders?view=all&from=March")
+      let badDate = try await client.get(Paths.workOrders.link() + "?view=all&from=March")
       #expect(badDate.status == .unprocessableEntity)
     }
   }

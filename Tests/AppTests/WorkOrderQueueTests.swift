@@ -23,8 +23,8 @@ struct WorkOrderQueueTests {
     let toVisit: OrderBody  // agents
     let elsewhere: OrderBody  // county B's handler
 
-    static func make(_ loop: WorkOrderAPITests.Loop) async throws -> Board {
-      typealias L = WorkOrderAPITests.Loop
+    static func make(_ loop: WorkOrderLoop) async throws -> Board {
+      typealias L = WorkOrderLoop
       let atReview = try await loop.file()
       let toDispatch = try await loop.file(then: [L.approve])
       let repair = try await loop.file(loop.repair())
@@ -33,7 +33,7 @@ struct WorkOrderQueueTests {
       let replied = try await loop.file(then: [L.approve, loop.dispatchA, L.contact, L.reply])
       let toVisit = try await loop.file(then: [L.approve, loop.dispatchA, L.contact, L.reply, L.approveReply])
       let elsewhere = try await loop.file(
-        then: [L.approve, ("lead", #"{"action":"dispatch","unitId":"\#(loop.org.countyB.id!)"}"#)])
+        then: [L.approve, ("lead", #"{"action":"dispatch","unitId":"\#(loop.org.countyB.savedID)"}"#)])
       return Board(
         atReview: atReview, toDispatch: toDispatch, repair: repair, dispatched: dispatched, taken: taken, replied: replied,
         toVisit: toVisit, elsewhere: elsewhere)
@@ -43,7 +43,7 @@ struct WorkOrderQueueTests {
   @Test("Rule WO-QUEUE-MINE: each role's 待我处理 lists exactly the orders whose next move is theirs (agent, lead, handler, reviewer)")
   func minePerRole() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       try await loop.org.user(app, "handlerA2", [.handler], loop.org.countyA)
       let b = try await Board.make(loop)
       let expected: [String: [OrderBody]] = [
@@ -58,33 +58,33 @@ struct WorkOrderQueueTests {
       for (user, orders) in expected {
         let client = PageClient(app)
         try await client.login(user)
-        let mine = try await client.listed("/work-orders?view=mine")
+        let mine = try await client.listed(Paths.workOrders.link() + "?view=mine")
         #expect(Set(mine) == Set(orders.map(\.number)), "\(user)")
         #expect(mine.count == orders.count, "\(user)")
       }
       // Watching: the open orders of the unit subtree, to follow; not dispatched from there.
       let lead = PageClient(app)
       try await lead.login("lead")
-      let watching = try await lead.listed("/work-orders?view=watching")
+      let watching = try await lead.listed(Paths.workOrders.link() + "?view=watching")
       #expect(watching.count == 8)
       #expect(!lead.lastBody.contains("id=\"bulk-dispatch\""))
       let handler = PageClient(app)
       try await handler.login("handlerA2")
-      #expect(Set(try await handler.listed("/work-orders?view=watching")).isSuperset(of: [b.taken.number, b.replied.number]))
-      #expect(!(try await handler.listed("/work-orders?view=watching")).contains(b.elsewhere.number))
+      #expect(Set(try await handler.listed(Paths.workOrders.link() + "?view=watching")).isSuperset(of: [b.taken.number, b.replied.number]))
+      #expect(!(try await handler.listed(Paths.workOrders.link() + "?view=watching")).contains(b.elsewhere.number))
     }
   }
 
   @Test("Rule WO-QUEUE-MINE, WO-INBOX: the start page counts and the inbox use the same rule as the queue")
   func homeAndInbox() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let b = try await Board.make(loop)
       let reviewer = PageClient(app)
       try await reviewer.login("reviewer")
       let home = try await reviewer.get("/")
       #expect(home.body.string.contains("待我处理的工单：1 件"))
-      let res = try await app.api(.GET, "/api/v1/notifications", token: loop.tokens["reviewer"])
+      let res = try await app.api(.GET, Paths.apiNotifications.link(), token: loop.tokens["reviewer"])
       #expect(res.body.string.contains(b.replied.number))
       #expect(!res.body.string.contains(b.atReview.number))
     }
@@ -93,74 +93,74 @@ struct WorkOrderQueueTests {
   @Test("Rule WO-QUEUE-VIEWS: an unknown view is refused with 400, on the page, the export and the API")
   func unknownView() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let lead = PageClient(app)
       try await lead.login("lead")
-      let page = try await lead.get("/work-orders?view=soon")
+      let page = try await lead.get(Paths.workOrders.link() + "?view=soon")
       #expect(page.status == .badRequest)
       #expect(page.body.string.contains("soon"))
-      #expect(try await lead.get("/exports/work-orders.csv?view=open").status == .badRequest)
-      #expect(try await app.api(.GET, "/api/v1/work-orders?view=later", token: loop.tokens["lead"]).status == .badRequest)
-      #expect(try await lead.get("/work-orders?view=due").status == .ok)
+      #expect(try await lead.get(Paths.workOrdersCSV.link() + "?view=open").status == .badRequest)
+      #expect(try await app.api(.GET, Paths.apiWorkOrders.link() + "?view=later", token: loop.tokens["lead"]).status == .badRequest)
+      #expect(try await lead.get(Paths.workOrders.link() + "?view=due").status == .ok)
     }
   }
 
   @Test("Rule WO-QUEUE-VIEWS: due soon = mine with a deadline in its warning window (50 % of the time used); overdue = mine past it")
   func dueAndOverdue() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       // Filed at 09:00: dispatch is due by 10:00; the lead reviews at once.
-      let order = try await loop.file(then: [WorkOrderAPITests.Loop.approve])
+      let order = try await loop.file(then: [WorkOrderLoop.approve])
       let lead = PageClient(app)
       try await lead.login("lead")
-      #expect(try await lead.listed("/work-orders?view=due").isEmpty)
+      #expect(try await lead.listed(Paths.workOrders.link() + "?view=due").isEmpty)
       loop.clock.advance(by: 35 * 60)
-      #expect(try await lead.listed("/work-orders?view=due") == [order.number])
-      #expect(try await lead.listed("/work-orders?view=overdue").isEmpty)
+      #expect(try await lead.listed(Paths.workOrders.link() + "?view=due") == [order.number])
+      #expect(try await lead.listed(Paths.workOrders.link() + "?view=overdue").isEmpty)
       loop.clock.advance(by: 30 * 60)
-      #expect(try await lead.listed("/work-orders?view=due").isEmpty)
-      #expect(try await lead.listed("/work-orders?view=overdue") == [order.number])
+      #expect(try await lead.listed(Paths.workOrders.link() + "?view=due").isEmpty)
+      #expect(try await lead.listed(Paths.workOrders.link() + "?view=overdue") == [order.number])
       // The overdue order is the lead's, not the reviewer's.
       let reviewer = PageClient(app)
       try await reviewer.login("reviewer")
-      #expect(try await reviewer.listed("/work-orders?view=overdue").isEmpty)
-      #expect(try await reviewer.listed("/work-orders?view=watching&overdue=true") == [order.number])
+      #expect(try await reviewer.listed(Paths.workOrders.link() + "?view=overdue").isEmpty)
+      #expect(try await reviewer.listed(Paths.workOrders.link() + "?view=watching&overdue=true") == [order.number])
     }
   }
 
   @Test("Rule WO-QUEUE-VIEWS: saved filters: name the current view and filters, list them, apply one, delete one (confirmed)")
   func savedFilters() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let b = try await Board.make(loop)
       let lead = PageClient(app)
       try await lead.login("lead")
-      _ = try await lead.get("/work-orders?view=watching&type=faultRepair")
+      _ = try await lead.get(Paths.workOrders.link() + "?view=watching&type=faultRepair")
       let query = try #require(PageClient.attribute(in: lead.lastBody, id: "save-filter-form", name: "action"))
-      #expect(query == "/work-orders/filters")
-      let saved = try await lead.post("/work-orders/filters", [("name", "在办报修"), ("query", "view=watching&type=faultRepair")])
+      #expect(query == Paths.workOrderFilters.link())
+      let saved = try await lead.post(Paths.workOrderFilters.link(), [("name", "在办报修"), ("query", "view=watching&type=faultRepair")])
       #expect(saved.status == .seeOther)
-      let page = try await lead.get("/work-orders")
+      let page = try await lead.get(Paths.workOrders.link())
       #expect(page.body.string.contains("在办报修"))
       let stored = try #require(try await SavedQueueFilter.query(on: app.db).first())
-      #expect(try await lead.listed("/work-orders?" + stored.query) == [b.repair.number])
+      #expect(try await lead.listed(Paths.workOrders.link() + "?" + stored.query) == [b.repair.number])
       // The same name again, and an empty one: refused beside the name, what was typed kept.
-      let again = try await lead.post("/work-orders/filters", [("name", "在办报修"), ("query", "view=mine")])
+      let again = try await lead.post(Paths.workOrderFilters.link(), [("name", "在办报修"), ("query", "view=mine")])
       #expect(again.status == .conflict)
       #expect(again.body.string.contains("id=\"error-name\""))
-      #expect(try await lead.post("/work-orders/filters", [("name", " "), ("query", "view=mine")]).status == .unprocessableEntity)
-      #expect(try await lead.post("/work-orders/filters", [("name", "坏"), ("query", "view=later")]).status == .badRequest)
+      #expect(try await lead.post(Paths.workOrderFilters.link(), [("name", " "), ("query", "view=mine")]).status == .unprocessableEntity)
+      #expect(try await lead.post(Paths.workOrderFilters.link(), [("name", "坏"), ("query", "view=later")]).status == .badRequest)
       // Someone else's list does not show it, nor may they delete it.
       let reviewer = PageClient(app)
       try await reviewer.login("reviewer")
-      #expect(!(try await reviewer.get("/work-orders")).body.string.contains("在办报修"))
-      #expect(try await reviewer.post("/work-orders/filters/\(stored.id!)/delete", [("confirm", "yes")]).status == .notFound)
-      _ = try await lead.get("/work-orders")
-      let unconfirmed = try await lead.post("/work-orders/filters/\(stored.id!)/delete", [])
+      #expect(!(try await reviewer.get(Paths.workOrders.link())).body.string.contains("在办报修"))
+      #expect(try await reviewer.post(Paths.workOrderFilterDelete.link(stored.savedID), [("confirm", "yes")]).status == .notFound)
+      _ = try await lead.get(Paths.workOrders.link())
+      let unconfirmed = try await lead.post(Paths.workOrderFilterDelete.link(stored.savedID), [])
       #expect(unconfirmed.status == .unprocessableEntity)
       #expect(unconfirmed.body.string.contains("请勾选确认"))
       #expect(try await SavedQueueFilter.query(on: app.db).count() == 1)
-      #expect(try await lead.post("/work-orders/filters/\(stored.id!)/delete", [("confirm", "yes")]).status == .seeOther)
+      #expect(try await lead.post(Paths.workOrderFilterDelete.link(stored.savedID), [("confirm", "yes")]).status == .seeOther)
       #expect(try await SavedQueueFilter.query(on: app.db).count() == 0)
     }
   }

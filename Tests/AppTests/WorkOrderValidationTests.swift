@@ -10,9 +10,9 @@ import VaporTesting
 /// Dates, months and choices say what is wrong with them, on their field.
 @Suite("Work-order validation")
 struct WorkOrderValidationTests {
-  func intake(_ loop: WorkOrderAPITests.Loop, _ changes: [String: String]) -> [(String, String)] {
+  func intake(_ loop: WorkOrderLoop, _ changes: [String: String]) -> [(String, String)] {
     var fields: [String: String] = [
-      "type": "complaint", "channel": "phone95598", "area": "urban", "unitId": loop.org.countyA.id!.uuidString,
+      "type": "complaint", "channel": "phone95598", "area": "urban", "unitId": loop.org.countyA.savedID.uuidString,
       "customerAccount": "0109876543", "customerName": "李女士", "customerPhone": "13812345678", "address": "临川县石桥镇",
       "content": "停电后迟迟无人处理", "item": "operations.faultHandling", "attitude": "determined", "severity": "general",
     ]
@@ -32,11 +32,11 @@ struct WorkOrderValidationTests {
     ])
   func intakeMessages(changes: [String: String], field: String, message: String) async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let agent = PageClient(app)
       try await agent.login("agent")
-      _ = try await agent.get("/work-orders/new")
-      let res = try await agent.post("/work-orders/new", intake(loop, changes))
+      _ = try await agent.get(Paths.workOrderNew.link())
+      let res = try await agent.post(Paths.workOrderNew.link(), intake(loop, changes))
       #expect(res.status == .unprocessableEntity)
       let html = res.body.string
       let error = try #require(html.components(separatedBy: #"id="error-\#(field)">"#).dropFirst().first)
@@ -45,7 +45,7 @@ struct WorkOrderValidationTests {
       #expect(html.contains("停电后迟迟无人处理") && html.contains(#"value="李女士""#))
       #expect(try await WorkOrder.query(on: app.db).count() == 0)
       // A future appointment is fine.
-      let ok = try await agent.post("/work-orders/new", intake(loop, ["appointmentAt": "2026-03-10T15:00"]))
+      let ok = try await agent.post(Paths.workOrderNew.link(), intake(loop, ["appointmentAt": "2026-03-10T15:00"]))
       #expect(ok.status == .seeOther)
     }
   }
@@ -53,16 +53,16 @@ struct WorkOrderValidationTests {
   @Test("Rule WO-INTAKE: 未知的投诉类别 only for a code the taxonomy does not know; nothing given is 请选择")
   func apiCategories() async throws {
     try await withApp { app in
-      let loop = try await WorkOrderAPITests.Loop.make(app)
+      let loop = try await WorkOrderLoop.make(app)
       let unknown = try await app.api(
-        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: "conduct.attitude", category: "weather"))
+        .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(item: "conduct.attitude", category: "weather"))
       #expect(unknown.apiError?.field == "category" && unknown.apiError?.message == "未知的投诉类别：weather。")
       let none = try await app.api(
-        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: "", category: ""))
+        .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(item: "", category: ""))
       #expect(none.apiError?.field == "item" && none.apiError?.message == "请选择。")
       // The category may be left out: it is the item's own.
       let derived = try await app.api(
-        .POST, "/api/v1/work-orders", token: loop.tokens["agent"], json: loop.complaint(item: "conduct.attitude", category: ""))
+        .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(item: "conduct.attitude", category: ""))
       #expect(derived.status == .created)
     }
   }
@@ -70,18 +70,18 @@ struct WorkOrderValidationTests {
   @Test(
     "Rule CAL-DATE-INPUT: every date and month filter says no such date / no such month, not just 'format'",
     arguments: [
-      ("/work-orders?view=all&from=2026-02-30", "没有这一天：2026-02-30"),
-      ("/work-orders?view=all&to=2026-13-01", "没有 13 月"),
-      ("/work-orders?view=all&from=March", "日期格式应为 YYYY-MM-DD"),
-      ("/work-orders?view=all&from=2026-03-10&to=2026-03-01", "结束日期不能早于开始日期"),
-      ("/kpi/work-orders?month=2026-13", "没有 13 月"),
-      ("/kpi/bulletin?month=2026-00", "没有 0 月"),
-      ("/kpi/work-orders?month=March", "月份格式应为 YYYY-MM"),
-      ("/admin/audit?from=2026-02-29", "没有这一天：2026-02-29"),
+      (Paths.workOrders.link() + "?view=all&from=2026-02-30", "没有这一天：2026-02-30"),
+      (Paths.workOrders.link() + "?view=all&to=2026-13-01", "没有 13 月"),
+      (Paths.workOrders.link() + "?view=all&from=March", "日期格式应为 YYYY-MM-DD"),
+      (Paths.workOrders.link() + "?view=all&from=2026-03-10&to=2026-03-01", "结束日期不能早于开始日期"),
+      (Paths.kpi.link() + "?month=2026-13", "没有 13 月"),
+      (Paths.bulletin.link() + "?month=2026-00", "没有 0 月"),
+      (Paths.kpi.link() + "?month=March", "月份格式应为 YYYY-MM"),
+      (Paths.audit.link() + "?from=2026-02-29", "没有这一天：2026-02-29"),
     ])
   func filters(path: String, message: String) async throws {
     try await withApp { app in
-      _ = try await WorkOrderAPITests.Loop.make(app)
+      _ = try await WorkOrderLoop.make(app)
       let admin = PageClient(app)
       try await admin.login("admin")
       let res = try await admin.get(path)
@@ -96,14 +96,14 @@ struct WorkOrderValidationTests {
       _ = try await Org.make(app)
       let admin = PageClient(app)
       try await admin.login("admin")
-      _ = try await admin.get("/admin/calendar")
-      let res = try await admin.post("/admin/calendar/days", [("date", "2026-02-30"), ("kind", "holiday"), ("name", "不存在")])
+      _ = try await admin.get(Paths.calendar.link())
+      let res = try await admin.post(Paths.calendarDay.link(), [("date", "2026-02-30"), ("kind", "holiday"), ("name", "不存在")])
       #expect(res.status == .unprocessableEntity)
       #expect(res.body.string.contains("没有这一天：2026-02-30"))
       let token = try await app.token("admin")
       let file = "date,kind,name\n2027-02-30,holiday,错\n2027-13-01,holiday,错\n"
       let imported = try await app.testing().sendRequest(
-        .POST, "/api/v1/calendar/import", headers: ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"],
+        .POST, Paths.apiCalendarImport.link(), headers: ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"],
         body: ByteBuffer(string: file))
       #expect(imported.status == .unprocessableEntity)
       let lines = try #require(imported.apiError?.lines)
@@ -120,10 +120,10 @@ struct WorkOrderValidationTests {
       let wave = try #require(try await SurveyWave.find(UUID(uuidString: id), on: app.db))
       let office = PageClient(app)
       try await office.login("office")
-      _ = try await office.get("/surveys/waves/\(id)")
+      _ = try await office.get(Paths.surveyWave.link(id))
       for (due, message) in [("2026-02-30", "没有这一天：2026-02-30"), ("2026-13-01", "没有 13 月")] {
         let res = try await office.post(
-          "/surveys/waves/\(id)/milestones", [("kind", "rostersSubmitted"), ("due", due), ("version", String(wave.version))])
+          Paths.surveyWaveMilestone.link(id), [("kind", "rostersSubmitted"), ("due", due), ("version", String(wave.version))])
         #expect(res.status == .unprocessableEntity)
         #expect(res.body.string.contains(message), "\(due)")
       }

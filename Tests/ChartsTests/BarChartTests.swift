@@ -3,24 +3,9 @@ import Testing
 @testable import Charts
 
 @Suite struct BarChartTests {
-  static let modules = ["业扩报装", "抢修服务", "电费电价", "供电质量与可靠性管理评价"]
-
-  static func sample(links: Bool = false) -> BarChart {
-    BarChart(
-      title: "各模块满意度", description: "2026年各服务模块满意度得分",
-      categories: modules,
-      series: [
-        ChartSeries(
-          name: "城区", values: [81.2, 76.5, 69.9, 88],
-          links: links ? modules.map { "/orders?module=\($0)&area=城区" } : []),
-        ChartSeries(name: "农村", values: [74, 71.3, 80.1, 77.7]),
-      ],
-      target: 77, targetLabel: "目标", noDataText: "暂无数据")
-  }
-
   @Test("Well-formed, bars = categories × series, one label per category")
   func structure() {
-    let svg = SVGInspector(Self.sample().svg(width: 640, height: 360))
+    let svg = SVGInspector(ChartFixtures.bar().svg(width: 640, height: 360))
     svg.expectValidChart(title: "各模块满意度")
     #expect(svg.count("rect", class: "bar") == 8)
     #expect(svg.count("text", class: "category") == 4)
@@ -32,7 +17,7 @@ import Testing
 
   @Test("Long category keeps its full text in a <title>")
   func truncatedCategory() {
-    let svg = SVGInspector(Self.sample().svg(width: 320, height: 240))
+    let svg = SVGInspector(ChartFixtures.bar().svg(width: 320, height: 240))
     svg.expectValidChart(title: "各模块满意度")
     #expect(svg.allText.contains("供电质量与可靠性管理评价"))
     #expect(svg.allText.contains("…"))
@@ -40,7 +25,7 @@ import Testing
 
   @Test("Links wrap bars and are escaped")
   func links() {
-    let output = Self.sample(links: true).svg(width: 640, height: 360)
+    let output = ChartFixtures.bar(links: true).svg(width: 640, height: 360)
     let svg = SVGInspector(output)
     #expect(svg.isWellFormed)
     #expect(svg.count("a") == 4)
@@ -49,7 +34,7 @@ import Testing
   }
 
   @Test("Negative values grow downwards from the zero line")
-  func negatives() {
+  func negatives() throws {
     let chart = BarChart(
       title: "同比变化", categories: ["一月", "二月"], series: [ChartSeries(name: "变化", values: [-12.5, 30])])
     let svg = SVGInspector(chart.svg(width: 400, height: 300))
@@ -57,8 +42,8 @@ import Testing
     let bars = svg.elements("rect", class: "bar")
     #expect(bars.count == 2)
     // Both bars start at the zero line: the negative bar's top equals the positive bar's bottom.
-    let negativeTop = Double(bars[0].attributes["y"]!)!
-    let positiveBottom = Double(bars[1].attributes["y"]!)! + Double(bars[1].attributes["height"]!)!
+    let negativeTop = try #require(Double(bars[0].attributes["y"] ?? ""))
+    let positiveBottom = try #require(Double(bars[1].attributes["y"] ?? "")) + (try #require(Double(bars[1].attributes["height"] ?? "")))
     #expect(abs(negativeTop - positiveBottom) < 0.02)
     #expect(svg.allText.contains("-12.5"))
   }
@@ -77,6 +62,6 @@ import Testing
 
   @Test("Same input gives byte-identical output")
   func deterministic() {
-    #expect(Self.sample(links: true).svg() == Self.sample(links: true).svg())
+    #expect(ChartFixtures.bar(links: true).svg() == ChartFixtures.bar(links: true).svg())
   }
 }

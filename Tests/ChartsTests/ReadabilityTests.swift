@@ -10,7 +10,7 @@ import Testing
   /// Every chart kind, as the pages draw them.
   static var everyChart: [(String, String)] {
     [
-      ("bar", BarChartTests.sample().svg(width: 520, height: 320)),
+      ("bar", ChartFixtures.bar().svg(width: 520, height: 320)),
       (
         "bar-counts",
         BarChart(
@@ -29,10 +29,10 @@ import Testing
       (
         "radar",
         RadarChart(
-          title: "模块", axes: BarChartTests.modules, series: [ChartSeries(name: "2026", values: [81, 77, 70, 88])]
+          title: "模块", axes: ChartFixtures.modules, series: [ChartSeries(name: "2026", values: [81, 77, 70, 88])]
         ).svg(width: 520, height: 320)
       ),
-      ("scatter", ScatterChartTests.ipma().svg(width: 520, height: 400)),
+      ("scatter", ChartFixtures.ipma().svg(width: 520, height: 400)),
     ]
   }
 
@@ -99,7 +99,7 @@ extension ReadabilityTests {
     }
     let chart = ScatterChart(
       title: "IPMA", points: points, xAxisTitle: "重要性", yAxisTitle: "表现", xDivider: 0.105, yDivider: 76,
-      quadrantLabels: ScatterChartTests.quadrants)
+      quadrantLabels: ChartFixtures.quadrants)
     let svg = SVGInspector(chart.svg(width: 520, height: 400))
     svg.expectValidChart(title: "IPMA")
     #expect(svg.count("circle", class: "point") == 12)

@@ -89,7 +89,7 @@ final class SVGInspector: NSObject, XMLParserDelegate {
   var root: Element? { elements.first }
 
   func elements(_ name: String, class className: String? = nil) -> [Element] {
-    elements.filter { $0.name == name && (className == nil || $0.classes.contains(className!)) }
+    elements.filter { element in element.name == name && (className.map { element.classes.contains($0) } ?? true) }
   }
 
   func count(_ name: String, class className: String? = nil) -> Int {
@@ -116,11 +116,11 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     }
     for element in elements.dropFirst() {
       let attributes = element.attributes
-      for key in ["x", "cx", "x1", "x2"] where attributes[key] != nil {
-        check(Double(attributes[key]!), width, "\(element.name).\(key)=\(attributes[key]!)")
+      for key in ["x", "cx", "x1", "x2"] {
+        if let value = attributes[key] { check(Double(value), width, "\(element.name).\(key)=\(value)") }
       }
-      for key in ["y", "cy", "y1", "y2"] where attributes[key] != nil {
-        check(Double(attributes[key]!), height, "\(element.name).\(key)=\(attributes[key]!)")
+      for key in ["y", "cy", "y1", "y2"] {
+        if let value = attributes[key] { check(Double(value), height, "\(element.name).\(key)=\(value)") }
       }
       if element.name == "rect", let x = Double(attributes["x"] ?? ""), let w = Double(attributes["width"] ?? ""),
         let y = Double(attributes["y"] ?? ""), let h = Double(attributes["height"] ?? "")

@@ -3,24 +3,9 @@ import Testing
 @testable import Charts
 
 @Suite struct ScatterChartTests {
-  static let quadrants = QuadrantLabels(
-    topLeft: "机会区", topRight: "保持区", bottomLeft: "维持区", bottomRight: "重点改进区")
-
-  static func ipma(links: Bool = false) -> ScatterChart {
-    let names = ["抢修及时性", "电费透明度", "热线接通率", "停电通知", "营业厅环境"]
-    let points = names.enumerated().map { index, name in
-      ScatterPoint(
-        label: name, x: 0.1 + Double(index) * 0.02, y: 70 + Double((index * 7) % 15),
-        link: links ? "/indicators?name=\(name)&year=2026" : nil)
-    }
-    return ScatterChart(
-      title: "IPMA 分析", points: points, xAxisTitle: "重要性", yAxisTitle: "表现",
-      xDivider: 0.14, yDivider: 77, quadrantLabels: quadrants)
-  }
-
   @Test("Points, labels, dividers, quadrant labels and axis titles")
   func structure() {
-    let svg = SVGInspector(Self.ipma().svg(width: 640, height: 440))
+    let svg = SVGInspector(ChartFixtures.ipma().svg(width: 640, height: 440))
     svg.expectValidChart(title: "IPMA 分析")
     #expect(svg.count("circle", class: "point") == 5)
     #expect(svg.count("text", class: "point-label") == 5)
@@ -48,11 +33,11 @@ import Testing
 
   @Test("Links wrap points and stay escaped")
   func links() {
-    let output = Self.ipma(links: true).svg()
+    let output = ChartFixtures.ipma(links: true).svg()
     let svg = SVGInspector(output)
     svg.expectValidChart(title: "IPMA 分析")
     #expect(svg.count("a") == 5)
     #expect(output.contains("&amp;year=2026"))
-    #expect(Self.ipma(links: true).svg() == output)
+    #expect(ChartFixtures.ipma(links: true).svg() == output)
   }
 }

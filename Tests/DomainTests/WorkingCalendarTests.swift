@@ -9,8 +9,6 @@ import Testing
 struct WorkingCalendarTests {
   let calendar = StateCouncilSchedules.calendar
 
-  func instant(_ text: String) -> Date { BusinessTime.parseInstant(text)! }
-
   @Test(
     "Rule CAL-DEADLINE-WORKDAYS: N working days end at 24:00 of the Nth working day after the start day",
     arguments: [
@@ -46,7 +44,7 @@ struct WorkingCalendarTests {
       ("2026-10-07", false), ("2026-10-10", true), ("2026-10-12", true), ("2026-03-14", false),
     ]
     for (day, working) in cases {
-      #expect(try calendar.isWorkingDay(CivilDate(iso: day)!) == working, "\(day)")
+      #expect(try calendar.isWorkingDay(civil(day)) == working, "\(day)")
     }
   }
 
@@ -56,7 +54,7 @@ struct WorkingCalendarTests {
       try calendar.deadline(from: instant("2024-06-03T10:00:00+08:00"), workingDays: 1)
     }
     let gap = WorkingCalendar(coveredYears: [2025, 2027], overrides: [])
-    #expect(throws: CalendarError.yearNotCovered(2026)) { try gap.isWorkingDay(CivilDate(iso: "2026-03-02")!) }
+    #expect(throws: CalendarError.yearNotCovered(2026)) { try gap.isWorkingDay(civil("2026-03-02")) }
   }
 
   @Test("Rule CAL-COVERAGE: a year after the last published one counts Monday–Friday, provisionally")
@@ -101,7 +99,7 @@ struct WorkingCalendarTests {
 
   @Test("Civil dates round-trip through day numbers and know their weekday")
   func civilDates() {
-    let d = CivilDate(iso: "2026-11-23")!
+    let d = civil("2026-11-23")
     #expect(d.isoWeekday == 1)
     #expect(CivilDate(dayNumber: d.dayNumber) == d)
     #expect(CivilDate(iso: "2026-02-29") == nil)

@@ -52,7 +52,7 @@ struct BadInputTests {
   @Test func truncatedSheetXML() throws {
     let rows = (1...20).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
     let full = sheetXML(rows)
-    let cut = String(full[..<full.range(of: "<row r=\"17\">")!.upperBound]) + "<c r=\"A17\"><v>1"
+    let cut = String(full[..<(try #require(full.range(of: "<row r=\"17\">"))).upperBound]) + "<c r=\"A17\"><v>1"
     #expect(try TestSupport.readError(package(sheet: cut)) == "malformed sheet XML at row 17")
     #expect(try TestSupport.readError(package(sheet: "garbage")) == "malformed sheet XML at row 1")
   }

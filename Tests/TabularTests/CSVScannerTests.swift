@@ -14,14 +14,10 @@ func rows(_ bytes: [UInt8]) throws(TabularError) -> [TabularRow] {
 
 @Suite("CSV grammar: quoting, byte-order mark, line ends, blank lines, line numbers")
 struct CSVScannerTests {
-  /// Quoted commas and line breaks, doubled quotes, CRLF, a lone CR, blank lines, a BOM and no
-  /// final line break.
-  static let text =
-    "\u{FEFF}户号,户名,用电地址\r\n1001,\"张,三\",\"临川县\n解放路\"\r\n\n1002,李四,\"说\"\"好\"\"的\"\r1003,王五,城区\n\n\n1004,\"赵\r\n六\",\n1005,钱七,末行"
 
   @Test("Quoted fields keep commas, line breaks and doubled quotes; each record has the line it starts on")
   func quoting() throws {
-    let found = try rows(Self.text)
+    let found = try rows(TabularFixtures.text)
     #expect(found.map(\.line) == [1, 2, 5, 6, 9, 11])
     #expect(found[0].fields == ["户号", "户名", "用电地址"], "the byte-order mark is not part of the first name")
     #expect(found[1].fields == ["1001", "张,三", "临川县\n解放路"])

@@ -15,7 +15,7 @@ struct TabularReaderTests {
 
   @Test("Batches of any size give the header, then every data row once, in order, as one read does")
   func batchesAgree() async throws {
-    let data = Data(CSVScannerTests.text.utf8)
+    let data = Data(TabularFixtures.text.utf8)
     let whole = try TabularReader.rows(in: data)
     for size in 1...8 {
       let read = try await Self.allBatches(data, batchSize: size)

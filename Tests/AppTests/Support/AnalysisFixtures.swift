@@ -41,7 +41,7 @@ enum AnalysisFixtures {
         req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         req.body = ByteBuffer(data: body)
       }, afterResponse: { res async throws in result = res })
-    return result!
+    return try #require(result)
   }
 
   /// A deterministic standard normal (Box–Muller on a 64-bit LCG).
@@ -94,7 +94,7 @@ enum AnalysisFixtures {
         ResponseDraft(answers: csiAnswers(&random), skippedModules: []), questionnaire: questionnaire)
       try await ResponseRecorder.record(
         .init(
-          waveID: wave.id!, unitID: unit.id!, sampleID: nil, segment: .customer(segment), channel: k < phone ? .phone : .kiosk,
+          waveID: wave.savedID, unitID: unit.savedID, sampleID: nil, segment: .customer(segment), channel: k < phone ? .phone : .kiosk,
           weight: k % 2 == 0 ? 1 : 2, answers: answers, answeredAt: SurveyDesk.start, recordedBy: "test"),
         questionnaire: questionnaire, on: app.db)
     }
@@ -114,5 +114,47 @@ extension AnalysisRun {
   func ahp() throws -> (settings: AHPRunSettings, outputs: AHPOutputs) {
     guard case .ahp(let settings, let outputs) = try content else { throw WrongKind() }
     return (settings, outputs)
+  }
+}
+
+extension AnalysisFixtures {
+  static func runID(_ res: some HTTPAnswer) throws -> UUID {
+    let location = try #require(res.headers.first(name: .location))
+    return try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
+  }
+
+  static func analystPage(_ app: Application, _ org: Org) async throws -> PageClient {
+    try await org.user(app, "analyst1", [.analyst], org.city)
+    let client = PageClient(app)
+    try await client.login("analyst1")
+    try await client.get(Paths.analysis.link())
+    return client
+  }
+
+  static func saved(_ app: Application, _ res: some HTTPAnswer) async throws -> (outputs: CSIOutputs, settings: CSIRunSettings) {
+    let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
+    let (settings, outputs) = try run.csi()
+    return (outputs, settings)
+  }
+}
+
+extension AnalysisFixtures {
+  /// 60 residential responses in county A, 40 commercial in county B (weights 1, 2, 1, 2…).
+  static func twoUnitWave(_ app: Application) async throws -> (SurveyDesk, String) {
+    let desk = try await SurveyDesk.make(app)
+    #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
+    let waveID = try await desk.sampledWave(code: "CSI2026", count: 10)
+    try await AnalysisFixtures.recordResponses(app, waveID: waveID, unit: desk.org.countyA, phone: 60, seed: 11)
+    try await AnalysisFixtures.recordResponses(
+      app, waveID: waveID, unit: desk.org.countyB, phone: 40, seed: 12, segment: .commercial)
+    return (desk, waveID)
+  }
+
+  /// `body` with the two-unit wave and an analyst signed in on the pages.
+  static func withTwoUnitWave(_ body: (Application, SurveyDesk, String, PageClient) async throws -> Void) async throws {
+    try await withApp { app in
+      let (desk, waveID) = try await twoUnitWave(app)
+      try await body(app, desk, waveID, try await AnalysisFixtures.analystPage(app, desk.org))
+    }
   }
 }

@@ -40,7 +40,8 @@ struct Org {
   func user(_ app: Application, _ username: String, _ roles: [Role], _ unit: OrgUnit) async throws -> User {
     try await UserService.create(
       .init(
-        username: username, displayName: username + " 姓名", password: Org.password, unitID: unit.id!.uuidString, roles: roles.map(\.rawValue)
+        username: username, displayName: username + " 姓名", password: Org.password, unitID: unit.savedID.uuidString,
+        roles: roles.map(\.rawValue)
       ),
       actor: nil, on: app.db, credentials: app.credentials, now: app.clock.now())
   }
@@ -53,7 +54,7 @@ extension Application {
   func token(_ username: String, password: String = Org.password) async throws -> String {
     var token = ""
     try await testing().test(
-      .POST, "/api/v1/tokens",
+      .POST, Paths.apiTokens.link(),
       beforeRequest: { req in
         try req.content.encode(["username": username, "password": password, "name": "test"])
       },
@@ -76,7 +77,7 @@ extension Application {
           req.body = ByteBuffer(string: json)
         }
       }, afterResponse: { res async throws in result = res })
-    return result!
+    return try #require(result)
   }
 }
 
@@ -98,4 +99,31 @@ struct APIError: Decodable {
 
 extension TestingHTTPResponse {
   var apiError: APIError.Detail? { try? JSONDecoder().decode(APIError.self, from: Data(body.string.utf8)).error }
+}
+
+extension Model where IDValue == UUID {
+  /// The id of a saved record. An unsaved one fails the test (rule ARCH-TEST-FIXTURES) rather than
+  /// crashing the run.
+  var savedID: UUID {
+    guard let id else {
+      Issue.record("\(Self.self) has no id: it was not saved")
+      return UUID()
+    }
+    return id
+  }
+}
+
+/// An instant written in ISO 8601 with its offset; a malformed one fails the test.
+func instant(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Date {
+  guard let date = BusinessTime.parseInstant(text) else {
+    Issue.record("not an instant: \(text)", sourceLocation: sourceLocation)
+    return .distantPast
+  }
+  return date
+}
+
+/// Files the upload tests send.
+enum SampleFiles {
+  /// The PNG signature and 100 bytes: accepted as an image attachment.
+  static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 100)
 }

@@ -54,8 +54,8 @@ final class PageClient: @unchecked Sendable {
 
   @discardableResult
   func login(_ username: String, _ password: String = Org.password) async throws -> PageResponse {
-    try await get("/login")
-    return try await post("/login", [("username", username), ("password", password)])
+    try await get(Paths.login.link())
+    return try await post(Paths.login.link(), [("username", username), ("password", password)])
   }
 
   var csrfToken: String? {
@@ -119,5 +119,18 @@ final class PageClient: @unchecked Sendable {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
     return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+  }
+}
+
+extension PageClient {
+  static let confirmed = ("confirm", "yes")
+}
+
+extension PageClient {
+  /// The refusal names the `confirm` field in the user's language.
+  static func expectConfirmRefused(_ res: some HTTPAnswer, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(res.status == .unprocessableEntity, "\(res.body.string.prefix(300))", sourceLocation: sourceLocation)
+    #expect(res.body.string.contains("id=\"error-confirm\""), sourceLocation: sourceLocation)
+    #expect(res.body.string.contains("请勾选确认"), sourceLocation: sourceLocation)
   }
 }

@@ -93,7 +93,7 @@ private struct CodeScanner {
   mutating func scanCode(untilClosingParenthesis: Bool) {
     var depth = 0
     while let scalar = peek() {
-      if starts(with: "//") {
+      if starts(with: "/") {
         while let s = peek(), s != "\n" { blank(1) }
       } else if starts(with: "/*") {
         while peek() != nil, !starts(with: "*/") { blank(1) }

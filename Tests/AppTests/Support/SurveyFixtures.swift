@@ -16,7 +16,7 @@ struct SurveyDesk {
   var surveyor: String
 
   /// 2026-07-01 09:00 Beijing time: rosters are in, fieldwork can start.
-  static let start = BusinessTime.parseInstant("2026-07-01T09:00:00+08:00")!
+  static let start = instant("2026-07-01T09:00:00+08:00")
 
   static func make(_ app: Application) async throws -> SurveyDesk {
     let org = try await Org.make(app)
@@ -43,7 +43,8 @@ struct SurveyDesk {
   }
 
   func importRoster(_ body: String, unit: OrgUnit? = nil, token: String? = nil) async throws -> TestingHTTPResponse {
-    try await upload("/api/v1/rosters?unitId=\((unit ?? org.countyA).id!)&fileName=roster.csv", Data(body.utf8), token: token ?? office)
+    try await upload(
+      Paths.apiRosters.link() + "?unitId=\((unit ?? org.countyA).savedID)&fileName=roster.csv", Data(body.utf8), token: token ?? office)
   }
 
   func upload(_ path: String, _ data: Data, token: String) async throws -> TestingHTTPResponse {
@@ -55,17 +56,17 @@ struct SurveyDesk {
         req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
         req.body = ByteBuffer(data: data)
       }, afterResponse: { res async throws in result = res })
-    return result!
+    return try #require(result)
   }
 
   /// Creates a wave and draws its sample; returns the wave id.
   func sampledWave(code: String = "W2026", seed: Int = 42, count: Int, year: Int = 2026) async throws -> String {
     let created = try await app.api(
-      .POST, "/api/v1/survey-waves", token: office,
+      .POST, Paths.apiSurveyWaves.link(), token: office,
       json: #"{"code":"\#(code)","name":"\#(year)年度满意度调查","year":\#(year),"sampleCount":\#(count),"seed":"\#(seed)"}"#)
     #expect(created.status == .created, "\(created.body.string)")
     let id = try JSONDecoder().decode(IDBody.self, from: Data(created.body.string.utf8)).id
-    let sampled = try await app.api(.POST, "/api/v1/survey-waves/\(id)/sample", token: office)
+    let sampled = try await app.api(.POST, Paths.apiSurveyWaveSample.link(id), token: office)
     #expect(sampled.status == .created, "\(sampled.body.string)")
     return id
   }
@@ -84,14 +85,14 @@ struct SurveyDesk {
   }
 
   func next() async throws -> SampleBody? {
-    let res = try await app.api(.POST, "/api/v1/fieldwork/next", token: surveyor)
+    let res = try await app.api(.POST, Paths.apiFieldworkNext.link(), token: surveyor)
     if res.status == .noContent { return nil }
     #expect(res.status == .ok, "\(res.body.string)")
     return try JSONDecoder().decode(SampleBody.self, from: Data(res.body.string.utf8))
   }
 
   func call(_ sample: SampleBody, _ json: String) async throws -> TestingHTTPResponse {
-    try await app.api(.POST, "/api/v1/survey-samples/\(sample.id)/calls", token: surveyor, json: json)
+    try await app.api(.POST, Paths.apiSampleCalls.link(sample.id), token: surveyor, json: json)
   }
 
   /// Every required answer of the standard questionnaire: five-point items with `code`,
@@ -120,4 +121,42 @@ struct SampleBody: Decodable {
   let active: Bool
   let status: String
   let attempts: Int
+}
+
+extension SurveyDesk {
+  struct ScoresBody: Decodable {
+    struct Score: Decodable {
+      let n: Int
+      let mean: Double
+      let meanCI: [Double]
+      let satisfactionRate: Double
+      let rateCI: [Double]
+      let smallSample: Bool
+    }
+    struct Target: Decodable {
+      let assessment: Double
+      let stretch: Double
+      let outcome: String
+    }
+    struct Unit: Decodable {
+      let code: String
+      let overall: Score?
+      let modules: [String: Score]
+      let segments: [String: Score]
+      let channels: [String: Score]
+      let target: Target?
+    }
+    let units: [Unit]
+  }
+
+  /// A third-party results file for county A with `rows` interviews answering every item `code`.
+  static func results(rows: Int, code: Int, extra: String = "") -> String {
+    let questions = Questionnaire.standard.questions.filter { $0.kind != .text }
+    var lines = ["单位编码,客户类别,权重," + questions.map(\.code).joined(separator: ",") + ",comment"]
+    for n in 0..<rows {
+      let answers = questions.map { $0.kind == .fivePoint ? String(code) : "7" }
+      lines.append("A,居民,2," + answers.joined(separator: ",") + (n == 0 ? ",停电太多，95598 打不通" : ","))
+    }
+    return lines.joined(separator: "\n") + extra + "\n"
+  }
 }

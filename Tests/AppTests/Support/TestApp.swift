@@ -37,6 +37,8 @@ func withApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Voi
 /// True when the suites run against PostgreSQL.
 var testingOnPostgres: Bool { ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] != nil }
 
+enum TestDatabaseError: Error { case badURL(String) }
+
 struct TestDatabase {
   let config: AppConfig.Database
   let adminURL: String?
@@ -48,9 +50,9 @@ struct TestDatabase {
     }
     let name = "wanjia_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     try await run("CREATE DATABASE \(name)", adminURL: url)
-    var components = URLComponents(string: url)!
+    guard var components = URLComponents(string: url) else { throw TestDatabaseError.badURL(url) }
     components.path = "/" + name
-    return TestDatabase(config: .postgres(components.string!), adminURL: url, name: String(name))
+    return TestDatabase(config: .postgres(components.string ?? url), adminURL: url, name: String(name))
   }
 
   func drop() async {

@@ -33,7 +33,7 @@ struct QuestionnaireTests {
   }
 
   @Test("Rule SV-QUESTIONNAIRE: standard questionnaire = 8 modules × 3 five-point items, 7 constructs × 2, one comment")
-  func standardShape() {
+  func standardShape() throws {
     // Setup
     let q = Questionnaire.standard
     // Check: 24 + 14 + 1 = 39 items, codes unique.
@@ -53,7 +53,7 @@ struct QuestionnaireTests {
       #expect(items.allSatisfy { $0.kind == .tenPoint && $0.required && $0.module == nil })
     }
     #expect(q.questions.allSatisfy { $0.servqual == nil && $0.expectationSide == nil })
-    let comment = q.questions.last!
+    let comment = try q.questions.requireLast()
     #expect(comment.code == "comment")
     #expect(comment.kind == .text)
     #expect(!comment.required)

@@ -116,7 +116,7 @@ struct RosterTests {
   @Test("Rule SV-ROSTER-VALIDITY: every problem of a row is reported, in field order; absent keys are blank")
   func allProblems() {
     let row: [RosterField: String] = [.phone: "123", .unitCode: "X", .voltageClass: "1kV"]
-    let reasons = Self.problems(row).map { "\($0.field!.rawValue):\($0.reason.rawValue)" }
+    let reasons = Self.problems(row).map { "\($0.field?.rawValue ?? "-"):\($0.reason.rawValue)" }
     #expect(
       reasons == [
         "account:missing", "name:missing", "phone:badPhone", "unit_code:unknownUnit", "segment:missing",

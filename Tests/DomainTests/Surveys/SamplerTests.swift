@@ -5,20 +5,7 @@ import Testing
 
 @Suite("Survey sampling")
 struct SamplerTests {
-  static let asOf = CivilDate(year: 2026, month: 7, day: 15)!
-
-  /// Candidates with consecutive ids, `sizes` per segment in allCases order, none excluded.
-  static func population(_ sizes: [Int]) -> [SamplingCandidate] {
-    var id: Int64 = 1000
-    var result: [SamplingCandidate] = []
-    for (segment, size) in zip(CustomerSegment.allCases, sizes) {
-      for _ in 0..<size {
-        result.append(SamplingCandidate(id: id, segment: segment, lastSurveyedOn: nil, hasOpenComplaint: false))
-        id += 1
-      }
-    }
-    return result
-  }
+  static let asOf = civil(year: 2026, month: 7, day: 15)
 
   static func allocated(_ draw: SampleDraw) -> [Int] { draw.strata.map(\.allocated) }
 
@@ -36,7 +23,7 @@ struct SamplerTests {
   func proportional() {
     // Act
     let plan = SamplingPlan(size: .count(100), seed: 7)
-    let draw = Sampler.draw(Self.population([600, 300, 80, 20]), plan: plan, asOf: Self.asOf)
+    let draw = Sampler.draw(SamplingFixtures.population([600, 300, 80, 20]), plan: plan, asOf: Self.asOf)
     // Check: quotas 100 × 600/1000 = 60, 30, 8, 2 (exact).
     #expect(Self.allocated(draw) == [60, 30, 8, 2])
     #expect(draw.strata.map(\.drawn) == [60, 30, 8, 2])
@@ -67,7 +54,7 @@ struct SamplerTests {
     ])
   func allocation(sizes: [Int], total: Int, method: Allocation, expected: [Int]) {
     let plan = SamplingPlan(size: .count(total), allocation: method, seed: 3)
-    let draw = Sampler.draw(Self.population(sizes), plan: plan, asOf: Self.asOf)
+    let draw = Sampler.draw(SamplingFixtures.population(sizes), plan: plan, asOf: Self.asOf)
     #expect(Self.allocated(draw) == expected)
     #expect(draw.strata.map(\.eligible) == sizes)
   }
@@ -75,7 +62,7 @@ struct SamplerTests {
   @Test("Rule SV-SAMPLE-STRATA: equal allocation weights and reserves: 27/27/26/20 of 600/300/80/20")
   func equalWeights() {
     let plan = SamplingPlan(size: .count(100), allocation: .equal, seed: 3)
-    let draw = Sampler.draw(Self.population([600, 300, 80, 20]), plan: plan, asOf: Self.asOf)
+    let draw = Sampler.draw(SamplingFixtures.population([600, 300, 80, 20]), plan: plan, asOf: Self.asOf)
     // 600/27, 300/27, 80/26, 20/20.
     let expected: [Double] = [600.0 / 27, 300.0 / 27, 80.0 / 26, 1]
     #expect(draw.strata.map(\.designWeight) == expected)
@@ -99,7 +86,7 @@ struct SamplerTests {
   @Test("Rule SV-SAMPLE-SIZE: 3 % of 15,000 customers draws 450, split 360/60/24/6")
   func threePercent() {
     let plan = SamplingPlan(size: .fraction(0.03), seed: 11)
-    let draw = Sampler.draw(Self.population([12_000, 2_000, 800, 200]), plan: plan, asOf: Self.asOf)
+    let draw = Sampler.draw(SamplingFixtures.population([12_000, 2_000, 800, 200]), plan: plan, asOf: Self.asOf)
     // 450 × 12000/15000 = 360, × 2000/15000 = 60, 24, 6.
     #expect(Self.allocated(draw) == [360, 60, 24, 6])
     #expect(draw.mainSample.count == 450)
@@ -108,7 +95,7 @@ struct SamplerTests {
   @Test("Rule SV-SAMPLE-SIZE: the fraction applies to the population before exclusion, capped by the eligible")
   func fractionBeforeExclusion() {
     // Setup: 100 residential, 10 of them with an open complaint.
-    let candidates = Self.population([100]).enumerated().map { index, c in
+    let candidates = SamplingFixtures.population([100]).enumerated().map { index, c in
       SamplingCandidate(id: c.id, segment: c.segment, lastSurveyedOn: nil, hasOpenComplaint: index < 10)
     }
     // 10 % of 100 = 10 (not 10 % of 90 = 9).
@@ -180,6 +167,6 @@ struct SamplerTests {
       ("2026-05-20", 0, "2026-05-20"),
     ])
   func monthArithmetic(asOf: String, months: Int, cutoff: String) {
-    #expect(CivilDate(iso: asOf)!.subtracting(months: months) == CivilDate(iso: cutoff)!)
+    #expect(civil(asOf).subtracting(months: months) == civil(cutoff))
   }
 }

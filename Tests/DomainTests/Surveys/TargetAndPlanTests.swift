@@ -38,8 +38,8 @@ struct TargetAndPlanTests {
   @Test("Rule SV-PLAN-MILESTONES: plan dates are editable")
   func editable() {
     var milestone = SurveyPlan.defaultMilestones(year: 2026)[1]
-    milestone.due = CivilDate(year: 2026, month: 7, day: 10)!
-    #expect(milestone.status(completedOn: nil, today: CivilDate(year: 2026, month: 7, day: 5)!) == .pending)
+    milestone.due = civil(year: 2026, month: 7, day: 10)
+    #expect(milestone.status(completedOn: nil, today: civil(year: 2026, month: 7, day: 5)) == .pending)
   }
 
   @Test(
@@ -53,8 +53,8 @@ struct TargetAndPlanTests {
       ("2026-06-30", "2026-07-01", "2026-07-01", .doneLate),
     ])
   func status(due: String, completed: String?, today: String, expected: MilestoneStatus) {
-    let milestone = SurveyMilestone(kind: .rostersSubmitted, due: CivilDate(iso: due)!)
+    let milestone = SurveyMilestone(kind: .rostersSubmitted, due: civil(due))
     let completedOn = completed.flatMap(CivilDate.init(iso:))
-    #expect(milestone.status(completedOn: completedOn, today: CivilDate(iso: today)!) == expected)
+    #expect(milestone.status(completedOn: completedOn, today: civil(today)) == expected)
   }
 }

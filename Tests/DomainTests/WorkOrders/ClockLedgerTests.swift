@@ -27,7 +27,7 @@ struct ClockLedgerTests {
   @Test("Rule WO-CLOCK-PAUSE: the customer wait is recorded as a pause interval and moves the reply deadline as the workflow says")
   func pauseRecorded() throws {
     let (ledger, snapshot) = try ledger(
-      after: WorkflowBranchTests.contacted + [
+      after: WO.contacted + [
         (.pauseForCustomer(reason: "customer abroad"), [.handler], "2026-03-11T12:00:00"),
         (.resumeFromCustomer, [.handler], "2026-03-12T12:00:00"),
       ], order: WO.order(.complaint))
@@ -41,7 +41,7 @@ struct ClockLedgerTests {
   @Test("Rule WO-RETURN, WO-CLOCK-FIRST-CONTACT: restarting a clock (re-dispatch) keeps the old record as finished")
   func restartKeepsHistory() throws {
     let (ledger, _) = try ledger(
-      after: WorkflowBranchTests.dispatchedComplaint + [
+      after: WO.dispatchedComplaint + [
         (.returnByUnit(reason: "not ours"), [.handler], "2026-03-09T11:00:00"),
         (.dispatch(unitID: WO.id("s9")), [.lead], "2026-03-09T11:30:00"),
       ], order: WO.order(.complaint))
@@ -106,7 +106,7 @@ struct ClockLedgerExtensionTests {
     var ledger = ClockLedger()
     var snapshot = WO.order(.complaint)
     let steps: [(WorkOrderAction, Set<Role>, String)] =
-      WorkflowBranchTests.contacted + [
+      WO.contacted + [
         (.pauseForCustomer(reason: "away"), [.handler], "2026-03-10T00:00:00"),
         (.resumeFromCustomer, [.handler], "2026-03-10T12:00:00"),
         (

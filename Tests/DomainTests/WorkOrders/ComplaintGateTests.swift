@@ -16,7 +16,7 @@ struct ComplaintGateTests {
         (.accept, [.agent], "2026-03-09T09:00:00"), (.approveIntake, [.lead], "2026-03-09T09:10:00"),
         (.dispatch(unitID: WO.id("s7")), [.lead], "2026-03-09T09:30:00"), (.recordFirstContact, [.handler], "2026-03-09T10:00:00"),
       ]
-    ).last!.snapshot
+    ).requireLast().snapshot
   }
 
   func refusal(_ action: WorkOrderAction, _ s: WorkflowSnapshot, _ roles: Set<Role>, _ at: String) -> WorkflowError? {
@@ -55,7 +55,7 @@ struct ComplaintGateTests {
         (.reply(summary: "done", investigation: Self.full), [.handler], "2026-03-10T10:00:00"),
         (.approveReply, [.reviewer], "2026-03-10T11:00:00"),
       ]
-    ).last!.snapshot
+    ).requireLast().snapshot
     let visit = WorkOrderAction.recordReturnVisit(satisfied: true, note: "满意")
     #expect(refusal(visit, replied, [.agent], "2026-03-10T12:00:00") == .sameDayReportMissing)
     let filed = try Workflow.standard.apply(
@@ -72,7 +72,7 @@ struct ComplaintGateTests {
         (.reply(summary: "done"), [.handler], "2026-03-10T10:00:00"),
         (.raiseSeverity(to: .serious, reason: "媒体关注"), [.lead], "2026-03-10T10:30:00"),
       ]
-    ).last!.snapshot
+    ).requireLast().snapshot
     #expect(refusal(.approveReply, replied, [.reviewer], "2026-03-10T11:00:00") == .investigationIncomplete)
     #expect(refusal(.sendBackReply(reason: "补充调查记录"), replied, [.reviewer], "2026-03-10T11:00:00") == nil)
   }

@@ -8,8 +8,8 @@ import Testing
 struct StageClockTests {
   let cal = WO.calendar
 
-  func rule(_ stage: StageClock, _ profile: OrderProfile) -> SLARule {
-    SLAPolicy.defaultV1.rule(for: stage, profile: profile)!
+  func rule(_ stage: StageClock, _ profile: OrderProfile) throws -> SLARule {
+    try #require(SLAPolicy.defaultV1.rule(for: stage, profile: profile))
   }
 
   @Test(
@@ -38,13 +38,13 @@ struct StageClockTests {
     // Wed 30 Dec 2026 + 4 working days: 31 Dec, then Fri 1, Mon 4, Tue 5 Jan 2027 (no 2027 holidays known).
     let due = try ClockMath.baseDue(.workingDays(4), from: WO.t("2026-12-30T10:00:00"), calendar: cal)
     #expect(WO.iso(due) == "2027-01-06T00:00:00+08:00")
-    let record = StageClockRecord(rule: DefaultSLARules.reply[0], startedAt: WO.t("2026-12-30T10:00:00"))
+    let record = try StageClockRecord(rule: DefaultSLARules.reply[0], startedAt: WO.t("2026-12-30T10:00:00"))
     let reading = try record.reading(at: WO.t("2026-12-31T10:00:00"), calendar: cal)
     #expect(reading.isProvisional)
     // With 2027's schedule imported (1 Jan a holiday) the same clock is recomputed and final.
     let with2027 = WorkingCalendar(
       coveredYears: cal.coveredYears.union([2027]),
-      overrides: [DayOverride(date: CivilDate(iso: "2027-01-01")!, kind: .holiday, name: "元旦")])
+      overrides: [DayOverride(date: civil("2027-01-01"), kind: .holiday, name: "元旦")])
     let final = try record.reading(at: WO.t("2026-12-31T10:00:00"), calendar: with2027)
     #expect(!final.isProvisional)
     #expect(WO.iso(final.due) == "2027-01-07T00:00:00+08:00")
@@ -67,7 +67,7 @@ struct StageClockTests {
   func workingDayPause(
     name: String, pauses: [(String, String)], due: String, pausedHours: Double, breached: Bool
   ) throws {
-    let record = StageClockRecord(
+    let record = try StageClockRecord(
       rule: rule(.reply, OrderProfile(type: .complaint)), startedAt: WO.t("2026-03-09T09:30:00"),
       pauses: pauses.map { DateInterval(start: WO.t($0.0), end: WO.t($0.1)) })
     let r = try record.reading(at: WO.t("2026-03-16T09:30:00"), calendar: cal)
@@ -78,7 +78,7 @@ struct StageClockTests {
 
   @Test("Rule WO-CLOCK-PAUSE: a minute clock pauses in elapsed time; an open pause keeps sliding the deadline")
   func minutePause() throws {
-    let record = StageClockRecord(
+    let record = try StageClockRecord(
       rule: rule(.repairRestoration, OrderProfile(type: .faultRepair, area: .urban)),
       startedAt: WO.t("2026-03-09T10:00:00"), pausedSince: WO.t("2026-03-09T11:00:00"))
     let r = try record.reading(at: WO.t("2026-03-09T12:30:00"), calendar: cal)
@@ -97,7 +97,7 @@ struct StageClockTests {
       ("2026-03-16T10:00:00", "2026-03-16T12:00:00", "2026-03-18T00:00:00", false),
     ] as [(String?, String, String?, Bool)])
   func breach(stoppedAt: String?, now: String, extendedDue: String?, breached: Bool) throws {
-    let record = StageClockRecord(
+    let record = try StageClockRecord(
       rule: rule(.reply, OrderProfile(type: .complaint)), startedAt: WO.t("2026-03-09T09:30:00"),
       stoppedAt: stoppedAt.map(WO.t), extendedDue: extendedDue.map(WO.t))
     #expect(try record.reading(at: WO.t(now), calendar: cal).isBreached == breached)
@@ -105,7 +105,7 @@ struct StageClockTests {
 
   @Test("Rule WO-CLOCK-APPOINTMENT: an agreed appointment (约时) is the deadline, whatever the standard limit")
   func appointment() throws {
-    let record = StageClockRecord(
+    let record = try StageClockRecord(
       rule: rule(.repairArrival, OrderProfile(type: .faultRepair, area: .urban)),
       startedAt: WO.t("2026-03-09T10:00:00"), appointment: WO.t("2026-03-09T15:00:00"))
     let r = try record.reading(at: WO.t("2026-03-09T12:30:00"), calendar: cal)
@@ -118,7 +118,7 @@ struct StageClockTests {
     "Rule WO-WARNINGS: elapsed fraction is clock time used over clock time allowed",
     arguments: [("2026-03-09T10:00:00", 0.0), ("2026-03-09T10:30:00", 0.5), ("2026-03-09T11:30:00", 1.5)])
   func elapsedFraction(now: String, fraction: Double) throws {
-    let record = StageClockRecord(rule: rule(.dispatch, OrderProfile(type: .complaint)), startedAt: WO.t("2026-03-09T10:00:00"))
+    let record = try StageClockRecord(rule: rule(.dispatch, OrderProfile(type: .complaint)), startedAt: WO.t("2026-03-09T10:00:00"))
     #expect(try record.reading(at: WO.t(now), calendar: cal).elapsedFraction == fraction)
   }
 }

@@ -68,7 +68,7 @@ struct WaitingOnTests {
       WO.order(.complaint),
       [(.accept, [.agent], "2026-03-09T09:00:00"), (.sendBackToAgent(reason: "address missing"), [.lead], "2026-03-09T09:10:00")],
       person: WO.id("agent-7"))
-    let w = Workflow.standard.waitingOn(o.last!.snapshot)
+    let w = Workflow.standard.waitingOn(try o.requireLast().snapshot)
     #expect(w == WaitingOn(role: .agent, person: WO.id("agent-7")))
     #expect(w.includes(roles: [.agent], person: WO.id("agent-7")))
     #expect(!w.includes(roles: [.agent], person: WO.id("agent-8")))
@@ -80,7 +80,7 @@ struct WaitingOnTests {
       (.accept, [.agent], "2026-03-09T09:00:00"), (.approveIntake, [.lead], "2026-03-09T09:10:00"),
       (.dispatch(unitID: WO.id("s7")), [.lead], "2026-03-09T09:30:00"),
     ]
-    let dispatched = try WO.run(WO.order(.complaint), steps, person: WO.id("h1")).last!.snapshot
+    let dispatched = try WO.run(WO.order(.complaint), steps, person: WO.id("h1")).requireLast().snapshot
     // Before anyone takes it, any handler of the unit may.
     #expect(Workflow.standard.waitingOn(dispatched) == WaitingOn(role: .handler))
     let taken = try Workflow.standard.apply(
@@ -100,10 +100,11 @@ struct WaitingOnTests {
       (.requestExtension(reason: "line survey", newDue: WO.t("2026-03-18"), customerInformed: true), [.handler], "2026-03-10T10:00:00"),
     ]
     let o = try WO.run(WO.order(.complaint), steps, person: WO.id("h1"))
-    let w = Workflow.standard.waitingOn(o.last!.snapshot)
+    let w = Workflow.standard.waitingOn(try o.requireLast().snapshot)
     #expect(w == WaitingOn(role: .handler, person: WO.id("h1"), approver: .reviewer))
     #expect(w.includes(roles: [.reviewer], person: WO.id("r1")))
-    let withdrawn = try Workflow.standard.apply(.withdrawExtension, to: o.last!.snapshot, by: [.handler], at: WO.t("2026-03-10T11:00:00"))
+    let withdrawn = try Workflow.standard.apply(
+      .withdrawExtension, to: try o.requireLast().snapshot, by: [.handler], at: WO.t("2026-03-10T11:00:00"))
     #expect(withdrawn.snapshot.pendingExtension == nil)
     #expect(!Workflow.standard.waitingOn(withdrawn.snapshot).includes(roles: [.reviewer], person: WO.id("r1")))
   }

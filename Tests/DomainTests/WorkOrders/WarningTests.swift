@@ -9,9 +9,13 @@ import Testing
 struct WarningTests {
   let cal = WO.calendar
   /// Complaint dispatch clock: 60 min from 10:00.
-  let dispatch = StageClockRecord(
-    rule: SLAPolicy.defaultV1.rule(for: .dispatch, profile: OrderProfile(type: .complaint))!,
-    startedAt: WO.t("2026-03-09T10:00:00"))
+  var dispatch: StageClockRecord {
+    get throws {
+      StageClockRecord(
+        rule: try #require(SLAPolicy.defaultV1.rule(for: .dispatch, profile: OrderProfile(type: .complaint))),
+        startedAt: WO.t("2026-03-09T10:00:00"))
+    }
+  }
 
   @Test(
     "Rule WO-WARNINGS: default warnings at 50/75/90 % of the stage time, then breach",
@@ -40,7 +44,7 @@ struct WarningTests {
   @Test("Rule WO-WARNINGS, CAL-WORKING-TIME: working-day clocks warn on working time — 50 % of a 4-working-day reply")
   func workingDayWarning() throws {
     let reply = StageClockRecord(
-      rule: SLAPolicy.defaultV1.rule(for: .reply, profile: OrderProfile(type: .complaint))!,
+      rule: try #require(SLAPolicy.defaultV1.rule(for: .reply, profile: OrderProfile(type: .complaint))),
       startedAt: WO.t("2026-03-09T09:30:00"))
     // 14.5 h left on Monday + 4 × 24 h = 110.5 working hours; half is reached Wednesday 16:45.
     let check = try WarningPolicy.default.check(reply, at: WO.t("2026-03-10T09:00:00"), calendar: cal)
@@ -54,7 +58,7 @@ struct WarningTests {
       ("2026-03-09T11:20:00", nil, ["breach"]),  // stopped late
     ] as [(String, String?, [String])])
   func stoppedClocks(stoppedAt: String, next: String?, due: [String]) throws {
-    var record = dispatch
+    var record = try dispatch
     record.stoppedAt = WO.t(stoppedAt)
     let check = try WarningPolicy.default.check(record, at: WO.t("2026-03-09T12:00:00"), calendar: cal)
     #expect(check.due.map(\.level.rawValue) == due)
@@ -63,7 +67,7 @@ struct WarningTests {
 
   @Test("Rule WO-WARNINGS, WO-CLOCK-PAUSE: a paused clock has no next instant until it resumes")
   func pausedClock() throws {
-    var record = dispatch
+    var record = try dispatch
     record.pausedSince = WO.t("2026-03-09T10:20:00")
     let check = try WarningPolicy.default.check(record, at: WO.t("2026-03-09T10:40:00"), calendar: cal)
     #expect(check.due.isEmpty)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import Domain
 
@@ -8,7 +9,7 @@ enum WO {
 
   static func t(_ text: String) -> Date {
     let full = text.contains("T") ? text : text + "T00:00:00"
-    return BusinessTime.parseInstant(full.contains("+") || full.hasSuffix("Z") ? full : full + "+08:00")!
+    return instant(full.contains("+") || full.hasSuffix("Z") ? full : full + "+08:00")
   }
 
   static func iso(_ date: Date?) -> String? { date.map(BusinessTime.iso8601) }
@@ -61,4 +62,15 @@ enum WO {
     }
     return out
   }
+}
+
+extension WO {
+  /// A complaint dispatched on Monday 2026-03-09 09:30: first contact due Wed 00:00, reply due Sat 00:00.
+  static let dispatchedComplaint: [(WorkOrderAction, Set<Role>, String)] = [
+    (.accept, [.agent], "2026-03-09T09:00:00"),
+    (.approveIntake, [.lead], "2026-03-09T09:10:00"),
+    (.dispatch(unitID: WO.id("station-7")), [.agent], "2026-03-09T09:30:00"),
+  ]
+
+  static let contacted = dispatchedComplaint + [(.recordFirstContact, [.handler], "2026-03-09T15:00:00")]
 }

@@ -8,27 +8,20 @@ import Testing
 /// reports, merges.
 @Suite("Workflow: branches")
 struct WorkflowBranchTests {
-  /// A complaint dispatched on Monday 2026-03-09 09:30: first contact due Wed 00:00, reply due Sat 00:00.
-  static let dispatchedComplaint: [(WorkOrderAction, Set<Role>, String)] = [
-    (.accept, [.agent], "2026-03-09T09:00:00"),
-    (.approveIntake, [.lead], "2026-03-09T09:10:00"),
-    (.dispatch(unitID: WO.id("station-7")), [.agent], "2026-03-09T09:30:00"),
-  ]
-  static let contacted = dispatchedComplaint + [(.recordFirstContact, [.handler], "2026-03-09T15:00:00")]
 
   func complaint(
     after steps: [(WorkOrderAction, Set<Role>, String)], severity: Severity = .general
   ) throws
     -> WorkflowSnapshot
   {
-    try WO.run(WO.order(.complaint, severity: severity), steps).last!.snapshot
+    try WO.run(WO.order(.complaint, severity: severity), steps).requireLast().snapshot
   }
 
   @Test(
     "Rule WO-RETURN: a unit returns an order it is not responsible for within 1 working day",
     arguments: [("2026-03-10T23:59:00", true), ("2026-03-11T00:00:00", true), ("2026-03-11T08:00:00", false)])
   func returnWindow(at: String, allowed: Bool) throws {
-    let order = try complaint(after: Self.dispatchedComplaint)
+    let order = try complaint(after: WO.dispatchedComplaint)
     let result = Result { () throws(WorkflowError) in
       try Workflow.apply(.returnByUnit(reason: "not our area"), to: order, by: [.handler], at: WO.t(at))
     }
@@ -50,11 +43,11 @@ struct WorkflowBranchTests {
   func redispatchAfterReturn() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.dispatchedComplaint + [
+      WO.dispatchedComplaint + [
         (.returnByUnit(reason: "not our area"), [.handler], "2026-03-09T11:00:00"),
         (.dispatch(unitID: WO.id("station-9")), [.lead], "2026-03-09T11:20:00"),
       ])
-    let redispatch = o.last!
+    let redispatch = try o.requireLast()
     #expect(redispatch.milestones == [.redispatchedAfterReturn])
     #expect(redispatch.flags == [.redispatched])
     #expect(WO.starts(redispatch) == [.firstContact: "2026-03-11T00:00:00+08:00"])
@@ -66,7 +59,7 @@ struct WorkflowBranchTests {
   func approvedExtension() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.contacted + [
+      WO.contacted + [
         (
           .requestExtension(reason: "needs line survey", newDue: WO.t("2026-03-18T00:00:00"), customerInformed: true),
           [.handler], "2026-03-12T10:00:00"
@@ -75,34 +68,34 @@ struct WorkflowBranchTests {
         (.reply(summary: "line fixed"), [.handler], "2026-03-17T10:00:00"),
       ])
     #expect(o[o.count - 2].clockEffects == [.extend(.reply, due: WO.t("2026-03-18T00:00:00"))])
-    #expect(o.last!.flags.isEmpty)
-    #expect(o.last!.snapshot.flags == [.extended])
+    #expect(try o.requireLast().flags.isEmpty)
+    #expect(try o.requireLast().snapshot.flags == [.extended])
   }
 
   @Test("Rule WO-EXTENSION: a reply past the original deadline without approval is late")
   func lateWithoutApproval() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.contacted + [
+      WO.contacted + [
         (
           .requestExtension(reason: "needs line survey", newDue: WO.t("2026-03-18T00:00:00"), customerInformed: true),
           [.handler], "2026-03-12T10:00:00"
         ),
         (.reply(summary: "line fixed"), [.handler], "2026-03-17T10:00:00"),
       ])
-    #expect(o.last!.flags == [.repliedLate])
+    #expect(try o.requireLast().flags == [.repliedLate])
   }
 
   @Test("Rule WO-REPLY-REVIEW: a reply sent back by Marketing's review starts a new reply cycle")
   func replySentBack() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.contacted + [
+      WO.contacted + [
         (.reply(summary: "explained"), [.handler], "2026-03-11T10:00:00"),
         (.sendBackReply(reason: "no cause given"), [.reviewer], "2026-03-12T10:00:00"),
         (.reply(summary: "cause: loose joint, fixed"), [.handler], "2026-03-18T16:00:00"),
       ])
-    let reply = o[o.count - 3], sentBack = o[o.count - 2], again = o.last!
+    let reply = o[o.count - 3], sentBack = o[o.count - 2], again = try o.requireLast()
     #expect(reply.clockEffects.contains(.stop(.reply)))
     #expect(sentBack.state == .inProgress)
     #expect(sentBack.flags == [.sentBackByReview])
@@ -118,7 +111,7 @@ struct WorkflowBranchTests {
   func unsatisfiedVisit() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.contacted + [
+      WO.contacted + [
         (.reply(summary: "explained"), [.handler], "2026-03-10T10:00:00"),
         (.approveReply, [.reviewer], "2026-03-10T11:00:00"),
         (.recordReturnVisit(satisfied: false, note: "still no supply"), [.agent], "2026-03-10T15:00:00"),
@@ -127,7 +120,7 @@ struct WorkflowBranchTests {
     let visit = o[o.count - 2]
     #expect(visit.state == .pendingDispatch)
     #expect(WO.starts(visit) == [.dispatch: "2026-03-10T16:00:00+08:00"])
-    let redispatch = o.last!
+    let redispatch = try o.requireLast()
     #expect(redispatch.milestones == [.redispatchedAfterVisit])
     #expect(redispatch.flags == [.redispatched])
     #expect(WO.starts(redispatch)[.reply] == "2026-03-17T00:00:00+08:00")
@@ -139,27 +132,27 @@ struct WorkflowBranchTests {
   func pauseAndResume() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.contacted + [
+      WO.contacted + [
         (.pauseForCustomer(reason: "customer abroad"), [.handler], "2026-03-11T12:00:00"),
         (.resumeFromCustomer, [.handler], "2026-03-12T12:00:00"),
       ])
     #expect(o[o.count - 2].clockEffects == [.pause(.reply)])
-    #expect(o.last!.state == .inProgress)
+    #expect(try o.requireLast().state == .inProgress)
     // 24 working hours paused: Sat 00:00 deadline → Tue 00:00 (the weekend does not count).
-    #expect(o.last!.clockEffects == [.resume(.reply, due: WO.t("2026-03-17T00:00:00"))])
+    #expect(try o.requireLast().clockEffects == [.resume(.reply, due: WO.t("2026-03-17T00:00:00"))])
   }
 
   @Test("Rule WO-DISCIPLINE, WO-CLOCK-STOP-ALL: orders involving misconduct go to discipline inspection; clocks stop")
   func disciplineInspection() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.contacted + [
+      WO.contacted + [
         (.transferToDiscipline(reason: "gift taken"), [.reviewer], "2026-03-10T10:00:00"),
         (.concludeInspection(finding: "verified; staff disciplined"), [.reviewer], "2026-03-20T10:00:00"),
       ])
     #expect(o[o.count - 2].state == .disciplineInspection)
     #expect(WO.stops(o[o.count - 2]) == [.reply])
-    #expect(o.last!.state == .pendingReturnVisit)
+    #expect(try o.requireLast().state == .pendingReturnVisit)
   }
 
   @Test(
@@ -182,9 +175,9 @@ struct WorkflowBranchTests {
   func raiseSeverity() throws {
     let o = try WO.run(
       WO.order(.complaint),
-      Self.contacted + [(.raiseSeverity(to: .major, reason: "media involved"), [.handler], "2026-03-10T10:00:00")])
-    #expect(o.last!.milestones == [.seriousEventRaised])
-    #expect(o.last!.snapshot.severity == .major)
+      WO.contacted + [(.raiseSeverity(to: .major, reason: "media involved"), [.handler], "2026-03-10T10:00:00")])
+    #expect(try o.requireLast().milestones == [.seriousEventRaised])
+    #expect(try o.requireLast().snapshot.severity == .major)
   }
 
   @Test("Rule WO-MERGE: duplicates merge under one open parent of the same type; the child closes as merged")

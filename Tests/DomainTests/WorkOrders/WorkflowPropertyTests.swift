@@ -52,7 +52,7 @@ struct WorkflowPropertyTests {
 
   @Test("Rule WO-STATES: snapshots round-trip as JSON so the app can store them")
   func snapshotCodable() throws {
-    let outcome = try WO.run(WO.order(.complaint), WorkflowBranchTests.dispatchedComplaint).last!
+    let outcome = try WO.run(WO.order(.complaint), WO.dispatchedComplaint).requireLast()
     let data = try JSONEncoder().encode(outcome.snapshot)
     #expect(try JSONDecoder().decode(WorkflowSnapshot.self, from: data) == outcome.snapshot)
   }

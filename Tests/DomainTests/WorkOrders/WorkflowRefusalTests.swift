@@ -147,7 +147,7 @@ struct WorkflowRefusalTests {
   @Test("Rule WO-STATES: a closed order accepts no further move")
   func closedIsFinal() throws {
     let closed = try WO.run(WO.order(.query), [(.answerAtIntake(answer: "balance ¥12"), [.agent], "2026-03-09T09:00:00")])
-      .last!.snapshot
+      .requireLast().snapshot
     for action: WorkOrderAction in [.accept, .dispatch(unitID: WO.id("s")), .transferToDiscipline(reason: "x")] {
       #expect(throws: WorkflowError.self) {
         try Workflow.apply(action, to: closed, by: Set(Role.allCases), at: WO.t("2026-03-09T10:00:00"))
