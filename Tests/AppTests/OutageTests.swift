@@ -411,4 +411,49 @@ struct OutageTests {
       #expect(shown.body.string.contains("repair-orders") && shown.body.string.contains(children.first?.number ?? "?"))
     }
   }
+
+  @Test("Rule OUT-RESTORE-CHILDREN: restoring the outage moves its grouped repair calls to their return visits; other orders stay")
+  func restorationMovesGroupedCalls() async throws {
+    try await withApp { app in
+      // Setup: a transformer-area fault, a repair call grouped under it and one that is not.
+      let setup = try await Self.setUp(app)
+      try await setup.org.user(app, "agentC", [.agent], setup.org.city)
+      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
+      let json = """
+        {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
+        """
+      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json))
+      let token = try await app.token("agentC")
+      let call = #"""
+        {"type":"faultRepair","channel":"phone95598","area":"urban","unitId":"\#(try setup.org.countyA.requireID())",
+         "customer":{"account":"A001","name":"张三","phone":"13800000001","address":"城关镇"},"content":"家里停电了"}
+        """#
+      let grouped = try Self.decode(OrderBody.self, try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: call))
+      let alone = try Self.decode(
+        OrderBody.self,
+        try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: call.replacingOccurrences(of: "A001", with: "A003")))
+      let groupedBefore = try #require(try await WorkOrder.find(grouped.id, on: app.db)).state
+      #expect(groupedBefore != .pendingReturnVisit)
+
+      // Act: the handler restores the outage at 11:00.
+      let restored = try await app.api(
+        .POST, Paths.apiOutageActions.link(outage.id), token: setup.handler,
+        json: #"{"action":"restore","version":\#(outage.version),"at":"2026-12-01T11:00:00+08:00"}"#)
+      #expect(restored.status == .ok, "\(restored.body.string)")
+
+      // Check: the grouped call waits for its return visit, its timeline names the outage; the other is as it was.
+      let child = try #require(try await WorkOrder.find(grouped.id, on: app.db))
+      #expect(child.state == .pendingReturnVisit)
+      let other = try #require(try await WorkOrder.find(alone.id, on: app.db))
+      #expect(other.state == groupedBefore)
+      let page = PageClient(app)
+      try await page.login("handlerA")
+      let shown = try await page.get(Paths.outage.link(outage.id))
+      #expect(shown.body.string.contains(grouped.number) && shown.body.string.contains("待回访"), "\(shown.body.string.prefix(3000))")
+      let agent = PageClient(app)
+      try await agent.login("agentC")
+      let timeline = try await agent.get(Paths.workOrder.link(grouped.id))
+      #expect(timeline.body.string.contains("随停电恢复送电") && timeline.body.string.contains("台区变压器故障"))
+    }
+  }
 }

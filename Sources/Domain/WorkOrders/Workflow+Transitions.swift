@@ -3,6 +3,8 @@ import Foundation
 extension Workflow {
   /// States in which an order is still being worked on.
   static let openStates: Set<WorkOrderState> = Set(WorkOrderState.allCases.filter { !$0.isTerminal })
+  /// States from which an outage's restoration moves a grouped fault-repair call on.
+  public static let restorableWithOutage: Set<WorkOrderState> = [.pendingDispatch, .dispatched, .onSite, .waitingForCustomer]
   /// Stages an approved extension moves (the handling limit of the order).
   static let extendableStages: [StageClock] = [.reply, .serviceCompletion]
 
@@ -99,6 +101,20 @@ extension Workflow {
     case .recordRestoration:
       guard type == .faultRepair else { throw .notForOrderType(kind, type) }
       try require([.onSite], kind, m)
+      m.reach(.restored)
+      try finishHandling(&m)
+
+    case .restoreWithOutage:
+      // OUT-RESTORE-CHILDREN: the call was answered by the outage; a crew that had not recorded its
+      // arrival for this call ends the arrival clock unfinished, judged at the restoration.
+      guard type == .faultRepair else { throw .notForOrderType(kind, type) }
+      try require(Self.restorableWithOutage, kind, m)
+      if m.before.runningClocks.contains(.repairArrival) {
+        m.after.runningClocks.remove(.repairArrival)
+        m.after.deadlines[.repairArrival] = nil
+        m.effects.append(.clock(.end(.repairArrival)))
+      }
+      m.after.handler = m.before.handler ?? m.person
       m.reach(.restored)
       try finishHandling(&m)
 

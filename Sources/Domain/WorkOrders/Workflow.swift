@@ -85,6 +85,7 @@ extension WorkOrderAction {
     case .raiseSeverity(let s, let reason): return "\(s.rawValue): \(reason)"
     case .dispatch(let unit): return unit.uuidString
     case .mergeInto(let parent): return parent.orderID.uuidString
+    case .restoreWithOutage(let outage): return outage
     default: return nil
     }
   }

@@ -66,6 +66,8 @@ public struct WorkflowRules: Hashable, Codable, Sendable {
       .raiseSeverity: [.handler, .lead, .reviewer],
       .fileSameDayReport: [.handler, .lead],
       .mergeInto: [.agent, .lead],
+      // Whoever may restore an outage in the register (OUT-ROLES) moves its grouped calls.
+      .restoreWithOutage: [.admin, .lead, .handler, .staff],
     ],
     answeredAtIntake: [.consultation, .query, .praise],
     intakeReview: [.complaint, .report],

@@ -50,6 +50,9 @@ public enum WorkOrderAction: Hashable, Sendable {
   case raiseSeverity(to: Severity, reason: String)
   case fileSameDayReport(summary: String)
   case mergeInto(parent: MergeParent)
+  /// The outage a fault-repair call was grouped under is restored (OUT-RESTORE-CHILDREN): the
+  /// call's restoration is the outage's, and the order goes on to its return visit.
+  case restoreWithOutage(outage: String)
 
   public var kind: WorkOrderActionKind {
     switch self {
@@ -77,6 +80,7 @@ public enum WorkOrderAction: Hashable, Sendable {
     case .raiseSeverity: .raiseSeverity
     case .fileSameDayReport: .fileSameDayReport
     case .mergeInto: .mergeInto
+    case .restoreWithOutage: .restoreWithOutage
     }
   }
 }
@@ -87,7 +91,7 @@ public enum WorkOrderActionKind: String, Codable, Sendable, CaseIterable {
   case recordFirstContact, recordArrival, recordRestoration, pauseForCustomer, resumeFromCustomer
   case requestExtension, withdrawExtension, approveExtension, rejectExtension, reply, approveReply, sendBackReply
   case recordReturnVisit, transferToDiscipline, concludeInspection, raiseSeverity
-  case fileSameDayReport, mergeInto
+  case fileSameDayReport, mergeInto, restoreWithOutage
 }
 
 /// The open order a duplicate is merged under.

@@ -191,4 +191,49 @@ struct WorkflowBranchTests {
     #expect(WO.stops(o[1]) == [.dispatch, .repairArrival])
     #expect(o[1].snapshot.runningClocks.isEmpty)
   }
+
+  @Test(
+    "Rule OUT-RESTORE-CHILDREN: an outage's restoration moves a grouped repair call to its return visit; a crew not yet arrived ends the arrival clock unfinished"
+  )
+  func restoreWithOutage() throws {
+    let restore = WorkOrderAction.restoreWithOutage(outage: "10kV 清河线 雷击跳闸")
+    let accepted: (WorkOrderAction, Set<Role>, String) = (.accept, [.agent], "2026-03-09T10:00:00")
+    let dispatched: (WorkOrderAction, Set<Role>, String) = (.dispatch(unitID: WO.id("team")), [.agent], "2026-03-09T10:05:00")
+    // Not arrived: the arrival clock ends unfinished, no restoration clock ever ran.
+    let waiting = try WO.run(WO.order(.faultRepair), [accepted, dispatched, (restore, [.staff], "2026-03-09T11:30:00")])
+    let moved = try waiting.requireLast()
+    #expect(moved.state == .pendingReturnVisit)
+    #expect(moved.milestones.contains(.restored))
+    #expect(moved.clockEffects.contains(.end(.repairArrival)))
+    #expect(moved.snapshot.runningClocks == [.returnVisit])
+    #expect(moved.audit.note == "10kV 清河线 雷击跳闸")
+    // Still waiting for dispatch: moved the same way.
+    let undispatched = try WO.run(WO.order(.faultRepair), [accepted, (restore, [.lead], "2026-03-09T10:30:00")])
+    #expect(try undispatched.requireLast().state == .pendingReturnVisit)
+    // On site: the restoration clock stops at the outage's restoration, as a recorded restoration would.
+    let onSite = try WO.run(
+      WO.order(.faultRepair),
+      [accepted, dispatched, (.recordArrival, [.handler], "2026-03-09T10:40:00"), (restore, [.handler], "2026-03-09T12:10:00")])
+    #expect(try onSite.requireLast().clockEffects.contains(.stop(.repairRestoration)))
+    #expect(try onSite.requireLast().state == .pendingReturnVisit)
+  }
+
+  @Test("Rule OUT-RESTORE-CHILDREN: only fault repairs, only before handling is finished, only the outage's keepers")
+  func restoreWithOutageRefused() throws {
+    let restore = WorkOrderAction.restoreWithOutage(outage: "x")
+    let complaint = try WO.run(WO.order(.complaint), [(.accept, [.agent], "2026-03-09T10:00:00")])
+    #expect(throws: WorkflowError.notForOrderType(.restoreWithOutage, .complaint)) {
+      try Workflow.apply(restore, to: try complaint.requireLast().snapshot, by: [.handler], at: WO.t("2026-03-09T11:00:00"))
+    }
+    let done = try WO.run(
+      WO.order(.faultRepair),
+      [(.accept, [.agent], "2026-03-09T10:00:00"), (restore, [.handler], "2026-03-09T10:30:00")])
+    #expect(throws: WorkflowError.self) {
+      try Workflow.apply(restore, to: try done.requireLast().snapshot, by: [.handler], at: WO.t("2026-03-09T11:00:00"))
+    }
+    let accepted = try WO.run(WO.order(.faultRepair), [(.accept, [.agent], "2026-03-09T10:00:00")])
+    #expect(throws: WorkflowError.self) {
+      try Workflow.apply(restore, to: try accepted.requireLast().snapshot, by: [.agent], at: WO.t("2026-03-09T11:00:00"))
+    }
+  }
 }

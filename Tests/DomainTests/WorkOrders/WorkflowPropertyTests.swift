@@ -15,6 +15,7 @@ struct WorkflowPropertyTests {
     .recordReturnVisit(satisfied: false, note: "n"), .transferToDiscipline(reason: "r"),
     .concludeInspection(finding: "f"),
     .mergeInto(parent: MergeParent(orderID: WO.id("P"), type: .complaint, state: .dispatched)),
+    .restoreWithOutage(outage: "10kV 清河线 雷击"),
   ]
 
   @Test("Rule WO-STATES: every state is reachable from intake and terminal states accept no move")

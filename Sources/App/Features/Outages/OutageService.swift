@@ -155,6 +155,19 @@ enum OutageService {
         .stateChange, entity: .outage, id: outageID.uuidString, actor: actor, before: before, after: OutageSnapshot(outage), on: tx,
         at: now)
     }
+    if action == .restore { try await restoreRepairCalls(outage, at: outage.restoredAt ?? stepAt, actor: actor, on: db) }
+  }
+
+  /// OUT-RESTORE-CHILDREN: the repair calls grouped under the outage go on to their return visits,
+  /// each in a move of its own once the outage's restoration is saved.
+  static func restoreRepairCalls(_ outage: Outage, at: Date, actor: Actor, on db: any Database) async throws {
+    let id = try outage.requireID()
+    let children = try await OutageRepairOrder.query(on: db).filter(\.$outageID == id).sort(\.$attachedAt).all(\.$workOrderID)
+    guard !children.isEmpty else { return }
+    let object = try await GridObject.find(outage.$gridObject.id, on: db)?.code ?? ""
+    _ = try await GroupedRepairCalls.restore(
+      orderIDs: children, outage: "\(object) \(outage.cause)", restoredAt: at, actor: actor, on: db,
+      logger: Logger(label: "wanjia.outages"))
   }
 
   /// An important customer was called (OUT-NOTICES).

@@ -70,6 +70,9 @@ enum WorkOrderActions {
         let unit = try await OrgUnit.find(parent.$unit.id, on: db), actor.canSee(unit.unitPath)
       else { throw AppError.invalid("parentId", "validation.unknown_reference") }
       return .mergeInto(parent: MergeParent(orderID: id, type: parent.type, state: parent.state))
+    case .restoreWithOutage:
+      // Done by restoring the outage in the register, never on the order itself.
+      throw AppError.invalid("action", "validation.choice")
     }
   }
 }

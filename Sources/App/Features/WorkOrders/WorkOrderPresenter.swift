@@ -58,6 +58,7 @@ enum WorkOrderPresenter {
     case .raiseSeverity: .raiseSeverity(to: .major, reason: "-")
     case .fileSameDayReport: .fileSameDayReport(summary: "-")
     case .mergeInto: nil  // needs a parent order
+    case .restoreWithOutage: nil  // done from the outage register
     }
   }
 

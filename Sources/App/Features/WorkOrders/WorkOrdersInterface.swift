@@ -6,7 +6,8 @@ import Vapor
 
 // What WorkOrders offers other features, and all of it they may name (FeatureBoundaryTests):
 // `WorkOrderSummaries` and the plain values it returns, `VerifiedComplaint` and
-// `ComplaintObservers` (`app.complaintObservers`). No order model leaves this feature.
+// `ComplaintObservers` (`app.complaintObservers`), `KnownOutage`, `RepairObservers` and
+// `GroupedRepairCalls`. No order model leaves this feature.
 
 /// Facts about work orders as plain values, for features that show or use them.
 enum WorkOrderSummaries {
@@ -211,5 +212,42 @@ extension Application {
     let created = RepairObservers()
     storage[RepairObserversKey.self] = created
     return created
+  }
+}
+
+/// The fault-repair calls grouped under an outage, moved on when the outage is restored (rule
+/// OUT-RESTORE-CHILDREN). The feature that keeps outages calls it after its own restoration.
+enum GroupedRepairCalls {
+  /// An order's state, for pages that list grouped calls.
+  static func states(of ids: [UUID], on db: any Database) async throws -> [UUID: WorkOrderState] {
+    guard !ids.isEmpty else { return [:] }
+    let orders = try await WorkOrder.query(on: db).filter(\.$id ~~ ids).field(\.$id).field(\.$state).all()
+    return Dictionary(orders.compactMap { order in order.id.map { ($0, order.state) } }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Each order still open in a state the restoration moves goes on to its return visit, in a
+  /// move of its own, timed at the restoration (never before the order's last dispatch or
+  /// intake). An order moved or closed meanwhile is left as it is. Returns the numbers moved.
+  static func restore(
+    orderIDs: [UUID], outage: String, restoredAt: Date, actor: Actor, on db: any Database, logger: Logger
+  ) async throws -> [String] {
+    var moved: [String] = []
+    for id in orderIDs {
+      guard let order = try await WorkOrder.find(id, on: db), order.type == .faultRepair,
+        Workflow.restorableWithOutage.contains(order.state)
+      else { continue }
+      let snapshot = try order.snapshot
+      let at = max(restoredAt, order.acceptedAt, snapshot.lastDispatchedAt ?? order.acceptedAt)
+      do {
+        try await WorkOrderFlow.apply(
+          .restoreWithOutage(outage: outage), to: order, expectedVersion: order.version, details: .init(), actor: actor, on: db,
+          now: at)
+        moved.append(order.number)
+      } catch let error as AppError where error.code == .staleVersion {
+        // Someone moved the order in the same instant; what they did stands.
+        logger.info("grouped repair call \(order.number) moved meanwhile; left as it is")
+      }
+    }
+    return moved
   }
 }

@@ -178,6 +178,8 @@ enum OutagePages {
     let number: String
     let href: String
     let attachedAt: String
+    /// The locale key of the order's state.
+    let stateKey: String
   }
   struct StatusCount: Encodable {
     let status: String
@@ -251,10 +253,19 @@ enum OutagePages {
       actionHref: Paths.outageAction.link(id), callHref: Paths.outageCall.link(id), canKeep: canKeep,
       errorMessages: errors.messages.map { req.application.localizer.text($0.key, locale: req.locale, args: $0.args) },
       customers: customers.prefix(shownCustomers).map { customerRow($0.0, $0.1) }, customersShown: min(customers.count, shownCustomers),
-      repairOrders: try await OutageRepairOrder.query(on: req.db).filter(\.$outageID == id).sort(\.$attachedAt).all().map {
-        RepairOrder(number: $0.number, href: Paths.workOrder.link($0.workOrderID), attachedAt: DisplayFormat.dateTime($0.attachedAt))
-      })
+      repairOrders: try await repairOrders(of: id, on: req.db))
     return try await req.page("outages/show", page, status: status)
+  }
+
+  /// The grouped repair calls with the state each is in now (OUT-RESTORE-CHILDREN).
+  static func repairOrders(of outageID: UUID, on db: any Database) async throws -> [RepairOrder] {
+    let rows = try await OutageRepairOrder.query(on: db).filter(\.$outageID == outageID).sort(\.$attachedAt).all()
+    let states = try await GroupedRepairCalls.states(of: rows.map(\.workOrderID), on: db)
+    return rows.map {
+      RepairOrder(
+        number: $0.number, href: Paths.workOrder.link($0.workOrderID), attachedAt: DisplayFormat.dateTime($0.attachedAt),
+        stateKey: states[$0.workOrderID].map { "workorder.state.\($0.rawValue)" } ?? "")
+    }
   }
 
   static func customerRow(_ row: OutageCustomer, _ status: OutageNotices.Status) -> CustomerRow {
