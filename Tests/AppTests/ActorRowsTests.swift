@@ -16,9 +16,12 @@ struct ActorRowsTests {
   @Test("Every user reads the same as from the model; a disabled one reads as nobody; units select their active users")
   func agreeWithModels() async throws {
     try await withApp { app in
+      // Setup: an org with its users
       let org = try await Org.make(app)
       let sql = try #require(app.db as? any SQLDatabase)
+      // Act: read every user as a plain row and as a model
       let users = try await User.query(on: app.db).with(\.$unit).all()
+      // Check: they agree, and countyA's active users are selected
       #expect(users.count >= 3)
       for user in users {
         let row = try #require(try await ActorRows.user(user.savedID, on: sql))
@@ -28,14 +31,18 @@ struct ActorRowsTests {
       let expected = users.filter { $0.$unit.id == org.countyA.savedID && $0.isActive }.compactMap(\.id)
       #expect(Set(inCountyA.map(\.userID)) == Set(expected) && !expected.isEmpty)
 
+      // Act: disable a user of countyA
       let someone = try #require(users.first { $0.$unit.id == org.countyA.savedID })
       someone.isActive = false
       try await someone.save(on: app.db)
+      // Check: the user reads as nobody and is no longer selected
       #expect(try await ActorRows.user(someone.savedID, on: sql) == nil)
       #expect(!(try await ActorRows.active(inUnits: [org.countyA.savedID], on: sql)).contains { $0.userID == someone.id })
 
+      // Act: read the admin's token holder and a wrong token's
       let token = try await app.token("admin")
       let admin = try #require(try await ActorRows.holder(ofTokenHash: ApiToken.hash(token), now: Date(), on: sql))
+      // Check: the admin, then nobody
       #expect(admin.username == "admin" && admin.isAdmin)
       #expect(try await ActorRows.holder(ofTokenHash: ApiToken.hash("not-a-token"), now: Date(), on: sql) == nil)
     }

@@ -21,13 +21,16 @@ struct AnalysisRunIndexTests {
   @Test("Upload with bootstrap and a group column: the page shows the index interval and the index per group")
   func intervalAndGroups() async throws {
     try await withApp { app in
+      // Setup: an org, an analyst page and the ECSI model
       let org = try await Org.make(app)
       let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
+      // Act: upload mobi with a segment column and 20 resamples
       let res = try await AnalysisFixtures.upload(
         client, Paths.analysisUpload.link(),
         fields: [("model", model), ("target", "CUSA"), ("groupColumn", "seg"), ("bootstrap", "20")],
         file: ("mobi-seg.csv", try Self.mobiWithSegments()))
+      // Check: the run holds groups A and B and the index interval; the page shows both
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
       let outputs = try run.csi().outputs
@@ -46,11 +49,14 @@ struct AnalysisRunIndexTests {
   @Test("Bad resamples and an unknown group column are 422s on their fields")
   func badFields() async throws {
     try await withApp { app in
+      // Setup: an org, an analyst page and the ECSI model
       let org = try await Org.make(app)
       let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
+      // Act: upload with one resample, then with an unknown group column
       let badBootstrap = try await AnalysisFixtures.upload(
         client, Paths.analysisUpload.link(), fields: [("model", model), ("bootstrap", "1")], file: ("mobi.csv", try AnalysisFixtures.mobi))
+      // Check: 422s on bootstrap and groupColumn, naming the missing column
       #expect(badBootstrap.status == .unprocessableEntity)
       #expect(badBootstrap.body.string.contains("id=\"error-bootstrap\""))
       let badGroup = try await AnalysisFixtures.upload(
@@ -65,6 +71,7 @@ struct AnalysisRunIndexTests {
   @Test("A library error (constant indicator) is shown through a locale key, not the library's English text")
   func translatedLibraryError() async throws {
     try await withApp { app in
+      // Setup: an org, an analyst page and mobi with a constant CUSCO column
       let org = try await Org.make(app)
       let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
@@ -77,8 +84,10 @@ struct AnalysisRunIndexTests {
           fields[6] = "5"
           return fields.joined(separator: ",")
         }
+      // Act: upload the constant data
       let res = try await AnalysisFixtures.upload(
         client, Paths.analysisUpload.link(), fields: [("model", model)], file: ("c.csv", Data(constant.joined(separator: "\n").utf8)))
+      // Check: a 422 with the translated message, not the library's English
       #expect(res.status == .unprocessableEntity)
       let html = res.body.string
       #expect(html.contains("指标“CUSCO”为常数"), "\(html.prefix(3000))")

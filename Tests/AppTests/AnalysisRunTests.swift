@@ -15,20 +15,24 @@ struct AnalysisRunTests {
   @Test("An uploaded CSV with the prefilled ECSI model is saved with its hash, version and the CLI's JSON")
   func uploadRun() async throws {
     try await withApp { app in
+      // Setup: an org and an analyst on the upload form with the ECSI model
       let org = try await Org.make(app)
       let client = try await AnalysisFixtures.analystPage(app, org)
       #expect(client.lastBody.contains("CUSCO"), "the ECSI model is prefilled")
+      // Act: upload mobi.csv with the ECSI model and target CUSA
       let data = try AnalysisFixtures.mobi
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
       let res = try await AnalysisFixtures.upload(
         client, Paths.analysisUpload.link(), fields: [("title", "ECSI 手机数据"), ("model", model), ("target", "CUSA")],
         file: ("mobi.csv", data))
+      // Check: saved with title, hash, version and author
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
       #expect(run.kind == .csi && run.title == "ECSI 手机数据" && run.inputDescription == "mobi.csv")
       #expect(run.inputHash == AnalysisRunService.sha256(data) && run.inputHash.count == 64)
       #expect(run.softwareVersion == WanjiaVersion.current && run.createdBy == "analyst1 姓名")
       // The outputs are what `wanjia analyze csi --json` prints for the same file and model.
+      // Check: the outputs equal the CLI's JSON for the same file and model, audited
       let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-run-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
       try model.write(to: dir.appendingPathComponent("model.json"), atomically: true, encoding: .utf8)
@@ -41,7 +45,9 @@ struct AnalysisRunTests {
       #expect(audit.count == 1 && audit.first?.entityID == run.id?.uuidString)
 
       // The run page: facts, the SVG path diagram, thresholds marked, IPMA with quadrants.
+      // Act: open the run page and the list
       let page = try await client.get(Paths.analysisRun.link(run.savedID))
+      // Check: the diagram, thresholds, IPMA and a failing CUEX3; the list links the run
       #expect(page.status == .ok)
       let html = page.body.string
       for fragment in [
@@ -61,12 +67,15 @@ struct AnalysisRunTests {
   @Test("Upload problems are a 422 naming the field, with what was typed kept")
   func uploadProblems() async throws {
     try await withApp { app in
+      // Setup: an org, an analyst page, the ECSI model and mobi with PERV2 renamed
       let org = try await Org.make(app)
       let client = try await AnalysisFixtures.analystPage(app, org)
       let model = StandardCSIModels.text(StandardCSIModels.ecsiUpload)
       let csv = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).replacingOccurrences(of: "PERV2", with: "PRICE")
+      // Act: upload data missing a model column
       let unknown = try await AnalysisFixtures.upload(
         client, Paths.analysisUpload.link(), fields: [("model", model)], file: ("bad.csv", Data(csv.utf8)))
+      // Check: a 422 on file naming the column in Chinese, the model kept
       #expect(unknown.status == .unprocessableEntity)
       #expect(unknown.body.string.contains("id=\"error-file\""))
       #expect(unknown.body.string.contains("PERV2"))
@@ -75,8 +84,10 @@ struct AnalysisRunTests {
       #expect(!unknown.body.string.contains("is not in the data set"))
       #expect(unknown.body.string.contains("CUSCO"), "the model text is shown again")
 
+      // Act: upload a broken model, a bad target and scale, and no file
       let badModel = try await AnalysisFixtures.upload(
         client, Paths.analysisUpload.link(), fields: [("model", "{\"constructs\": [")], file: ("mobi.csv", try AnalysisFixtures.mobi))
+      // Check: 422s on model, scale and file, nothing saved
       #expect(badModel.status == .unprocessableEntity)
       #expect(badModel.body.string.contains("id=\"error-model\""))
       #expect(badModel.body.string.contains("JSON 格式有误"))
@@ -97,12 +108,15 @@ struct AnalysisRunTests {
   @Test("A wave's phone responses give the ACSI model with case weights; kiosk taps are left out")
   func waveRun() async throws {
     try await withApp { app in
+      // Setup: a sampled wave with 120 phone and 15 kiosk responses, an analyst page
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
       let waveID = try await desk.sampledWave(code: "CSI2026", count: 10)
       try await AnalysisFixtures.recordResponses(app, waveID: waveID, unit: desk.org.countyA, phone: 120, kiosk: 15)
       let client = try await AnalysisFixtures.analystPage(app, desk.org)
+      // Act: run the CSI analysis on the wave
       let res = try await client.post(Paths.analysisWave.link(), [("waveId", waveID), ("title", "")])
+      // Check: the ACSI model over 120 phone responses with case weights
       #expect(res.status == .seeOther, "\(res.body.string.prefix(2000))")
       let run = try #require(try await AnalysisRun.find(try AnalysisFixtures.runID(res), on: app.db))
       #expect(run.inputDescription == "CSI2026" && run.title.contains("CSI2026"))
@@ -120,13 +134,17 @@ struct AnalysisRunTests {
       #expect(matrix.items.count == 14 && Set(matrix.weights) == [1, 2])
       #expect(run.inputHash == AnalysisRunService.sha256(Data(matrix.csv.utf8)))
 
+      // Act: open the run page
       let page = try await client.get(Paths.analysisRun.link(run.savedID))
+      // Check: the page shows satisfaction and the path diagram
       #expect(page.status == .ok)
       #expect(page.body.string.contains("客户满意") && page.body.string.contains("chart-path"))
 
       // The API starts the same run and reads it back.
+      // Act: start the same run through the API and list the runs
       let token = try await app.token("analyst1")
       let created = try await app.api(.POST, Paths.apiAnalysisRuns.link(), token: token, json: #"{"kind":"csi","waveId":"\#(waveID)"}"#)
+      // Check: created with outputs, two CSI runs listed
       #expect(created.status == .created, "\(created.body.string)")
       #expect(created.body.string.contains("\"outputs\":{"))
       let listed = try await app.api(.GET, Paths.apiAnalysisRuns.link(), token: token)
@@ -137,19 +155,24 @@ struct AnalysisRunTests {
   @Test("An unknown wave or one with too few responses is a 422 on waveId")
   func waveProblems() async throws {
     try await withApp { app in
+      // Setup: a sampled wave without responses and an analyst page
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 30)])).status == .created)
       let waveID = try await desk.sampledWave(code: "CSI2026", count: 10)
       let client = try await AnalysisFixtures.analystPage(app, desk.org)
+      // Act: run an unknown wave, then the wave without responses
       let unknown = try await client.post(Paths.analysisWave.link(), [("waveId", UUID().uuidString)])
+      // Check: 422s on waveId, naming the wave
       #expect(unknown.status == .unprocessableEntity)
       #expect(unknown.body.string.contains("id=\"error-waveId\""))
       let empty = try await client.post(Paths.analysisWave.link(), [("waveId", waveID)])
       #expect(empty.status == .unprocessableEntity)
       #expect(empty.body.string.contains("CSI2026"))
+      // Act: post a bad wave id, no wave and an unknown kind through the API
       let token = try await app.token("analyst1")
       for body in [#"{"kind":"csi","waveId":"nope"}"#, #"{"kind":"csi"}"#] {
         let res = try await app.api(.POST, Paths.apiAnalysisRuns.link(), token: token, json: body)
+        // Check: 422s on waveId and kind
         #expect(res.status == .unprocessableEntity && res.apiError?.field == "waveId", "\(res.body.string)")
       }
       let kind = try await app.api(.POST, Paths.apiAnalysisRuns.link(), token: token, json: #"{"kind":"pls"}"#)
@@ -160,10 +183,13 @@ struct AnalysisRunTests {
   @Test("Only analysts and administrators see runs; others get 403 and no nav entry")
   func roles() async throws {
     try await withApp { app in
+      // Setup: an org
       let org = try await Org.make(app)
+      // Act: open the analysis pages and API as a handler and an agent
       let handler = PageClient(app)
       try await handler.login("handlerA")
       try await handler.get("/")
+      // Check: no nav entry, 403 everywhere
       #expect(!handler.lastBody.contains("href=\"/analysis\""))
       for path in [Paths.analysis.link(), Paths.analysisAHP.link(), Paths.analysisRun.link(UUID())] {
         #expect(try await handler.get(path).status == .forbidden, "\(path)")
@@ -176,9 +202,11 @@ struct AnalysisRunTests {
           .POST, Paths.apiAnalysisRuns.link(), token: agent, json: #"{"kind":"ahp","criteria":["a","b"],"matrix":[[1,2],[0.5,1]]}"#
         )
         .status == .forbidden)
+      // Act: open the pages as admin and as an analyst
       let admin = PageClient(app)
       try await admin.login("admin")
       try await admin.get("/")
+      // Check: both see the nav entry; an unknown run is 404
       #expect(admin.lastBody.contains("href=\"/analysis\""))
       #expect(try await admin.get(Paths.analysis.link()).status == .ok)
       let analyst = try await AnalysisFixtures.analystPage(app, org)

@@ -33,11 +33,14 @@ private let smallModel = """
 struct AnalyzeCSIIndexTests {
   @Test("csi --bootstrap N --seed S: indexInterval per construct contains the index, equals the bootstrap's, and repeats with the seed")
   func indexInterval() async throws {
+    // Setup: the small survey and its model in temp files
     let data = try writeTemp("small.csv", smallCSV)
     let model = try writeTemp("model.json", smallModel)
     let args = ["csi", "--data", data, "--model", model, "--scale", "0:10", "--bootstrap", "50", "--seed", "11", "--json"]
+    // Act: run csi with 50 resamples and seed 11, twice
     let first = try await analyzeInProcess(args)
     let again = try await analyzeInProcess(args)
+    // Check: the same output; each interval holds the index and equals the bootstrap's
     #expect(first == again)
     let json = try JSONCoding.decode(CSIOutputs.self, first)
     let interval = try #require(json.indexInterval)
@@ -49,8 +52,10 @@ struct AnalyzeCSIIndexTests {
       #expect(bounds.lower == json.bootstrap?.index[name]?.lower)
       #expect(bounds.upper == json.bootstrap?.index[name]?.upper)
     }
+    // Act: run with seed 12, then without bootstrap
     let other = try await analyzeInProcess(
       ["csi", "--data", data, "--model", model, "--scale", "0:10", "--bootstrap", "50", "--seed", "12", "--json"])
+    // Check: a different result, and no interval without bootstrap
     #expect(other != first)
     let plain = try JSONCoding.decode(
       CSIOutputs.self, try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--json"]))
@@ -59,10 +64,13 @@ struct AnalyzeCSIIndexTests {
 
   @Test("csi --group-column: n and index per group equal the index formula on that group's rows alone")
   func groups() async throws {
+    // Setup: the small survey and its model in temp files
     let data = try writeTemp("small.csv", smallCSV)
     let model = try writeTemp("model.json", smallModel)
+    // Act: run csi grouped by unit
     let out = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit", "--json"])
     let json = try JSONCoding.decode(CSIOutputs.self, out)
+    // Check: north 3, south 4, each group's index from its own rows
     #expect(json.groupColumn == "unit")
     let groups = try #require(json.groups)
     #expect(groups.names == ["north", "south"])  // the row without a unit belongs to no group
@@ -84,18 +92,23 @@ struct AnalyzeCSIIndexTests {
     let north: Double = (w̃[0] * 6.0 + w̃[1] * 8.0) / 3.0 * 10.0  // x1: 1 + 2 + 3, x2: 2 + 2 + 4
     let gotNorthX = try #require(groups["north"]?.index["X"] ?? nil)
     #expect(abs(gotNorthX - north) < 1e-10)
+    // Act: print the tables
     let tables = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--scale", "0:10", "--group-column", "unit"])
+    // Check: a table of the index per group
     #expect(tables.contains("Index per group (unit"))
     #expect(tables.contains("north"))
   }
 
   @Test("csi --group-column: an unknown column or an indicator is one clear error")
   func groupErrors() async throws {
+    // Setup: the small survey and its model in temp files
     let data = try writeTemp("small.csv", smallCSV)
     let model = try writeTemp("model.json", smallModel)
+    // Act: group by an unknown column, then by an indicator
     for (column, expected) in [("nope", "nope"), ("x1", "also an indicator")] {
       do {
         _ = try await analyzeInProcess(["csi", "--data", data, "--model", model, "--group-column", column, "--json"])
+        // Check: it fails with one message naming the option and the cause
         Issue.record("expected a failure for --group-column \(column)")
       } catch {
         let message = AnalyzeCommands.message(for: error)

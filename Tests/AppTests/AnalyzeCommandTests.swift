@@ -88,16 +88,20 @@ struct AnalyzeCommandTests {
 
   @Test("csi --json: the contract's keys, every value equal to the library's")
   func csiMatchesLibrary() async throws {
+    // Setup: the ECSI model file
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+    // Act: run csi --json on the satisfaction data on 0–10
     let (json, text) = try await analyzeJSON(
       CSIOutputs.self, ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
     let keys = [
       "outerWeights", "loadings", "paths", "rSquared", "totalEffects", "index", "ipma", "ipmaTarget", "quality", "htmt", "iterations",
       "converged", "scale", "rows",
     ]
+    // Check: the contract's keys in order, no bootstrap
     #expect(inOrder(text, keys.map { "\"\($0)\":" }), "the contract's keys in its order")
     #expect(json.bootstrap == nil && !text.contains("\"bootstrap\""))
 
+    // Check: every value equals the library's fit, in model order
     let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: try AnalyzeFixtures.libraryDataset())
     let names = fit.constructNames
     // Constructs and indicators in model order.
@@ -151,28 +155,35 @@ struct AnalyzeCommandTests {
 
   @Test("csi: default scale is the data's min/max; --scheme, --raw and --weight-column reach the library")
   func csiSettings() async throws {
+    // Setup: the ECSI model file and the library's data set
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
     let data = try AnalyzeFixtures.libraryDataset()
 
+    // Act: run csi with the default scale
     let (byDefault, _) = try await analyzeJSON(CSIOutputs.self, ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath])
+    // Check: the index uses the data's min and max
     let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: data)
     let values = fit.data.values.values
     let scale = try IndicatorScale(minimum: try #require(values.min()), maximum: try #require(values.max()))
     for ci in try CSIIndex.compute(fit, scale: scale) { #expect(close(byDefault.index[ci.construct], ci.index)) }
 
+    // Act: run with --scheme centroid --raw
     let (centroid, _) = try await analyzeJSON(
       CSIOutputs.self, ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scheme", "centroid", "--raw"])
+    // Check: weights and paths equal the library's centroid raw fit
     let rawFit = try PLSEstimator.estimate(
       model: AnalyzeFixtures.model, data: data, settings: PLSSettings(scheme: .centroid, scaling: .raw))
     #expect(close(centroid.outerWeights["SAT"]?["sat1"], try rawFit.outerWeight("sat1")))
     #expect(close(centroid.paths["VAL"]?["SAT"], try rawFit.path(from: "VAL", to: "SAT")))
 
     // Case weights from a column: append w = 1, 2, 3, 1, 2, 3, … to the fixture.
+    // Act: append a weight column w and run with --weight-column w
     let lines = try String(contentsOfFile: AnalyzeFixtures.satisfaction, encoding: .utf8).split(whereSeparator: \.isNewline)
     let weights = (0..<(lines.count - 1)).map { Double($0 % 3 + 1) }
     let weighted = ([lines[0] + ",w"] + lines.dropFirst().enumerated().map { "\($1),\(Int(weights[$0]))" }).joined(separator: "\n")
     let dataPath = try AnalyzeFixtures.temp("weighted.csv", weighted)
     let (w, _) = try await analyzeJSON(CSIOutputs.self, ["csi", "--data", dataPath, "--model", modelPath, "--weight-column", "w"])
+    // Check: the result is the weighted fit, not the unweighted one
     let wFit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: data, settings: PLSSettings(caseWeights: weights))
     #expect(close(w.loadings["IMAG"]?["imag4"], try wFit.loading("imag4")))
     #expect(close(w.rSquared["SAT"], try wFit.rSquared("SAT")))
@@ -181,10 +192,13 @@ struct AnalyzeCommandTests {
 
   @Test("csi --bootstrap N --seed S: intervals equal PLSBootstrap.run and CSIIndex.bootstrap")
   func csiBootstrap() async throws {
+    // Setup: the ECSI model file
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+    // Act: run csi with 30 resamples and seed 7
     let (json, text) = try await analyzeJSON(
       CSIOutputs.self,
       ["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--bootstrap", "30", "--seed", "7", "--scale", "0:10"])
+    // Check: intervals equal PLSBootstrap.run and CSIIndex.bootstrap
     let boot = try #require(json.bootstrap)
     #expect(boot.resamples == 30 && boot.seed == "7")
     let fit = try PLSEstimator.estimate(model: AnalyzeFixtures.model, data: try AnalyzeFixtures.libraryDataset())
@@ -212,8 +226,11 @@ struct AnalyzeCommandTests {
 
   @Test("csi without --json prints readable tables")
   func csiTables() async throws {
+    // Setup: the ECSI model file
     let modelPath = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
+    // Act: run csi without --json
     let out = try await analyzeInProcess(["csi", "--data", AnalyzeFixtures.satisfaction, "--model", modelPath, "--scale", "0:10"])
+    // Check: readable tables with the headings and indicators, no JSON
     for heading in ["Outer model", "Structural model", "Constructs", "HTMT", "Importance–performance map, target SAT"] {
       #expect(out.contains(heading))
     }
@@ -223,12 +240,15 @@ struct AnalyzeCommandTests {
 
   @Test("csi: bad input is one clear line naming the cause")
   func csiErrors() async throws {
+    // Setup: the data file and a good model
     let sat = AnalyzeFixtures.satisfaction
     let good = try AnalyzeFixtures.temp("model.json", AnalyzeFixtures.modelJSON())
 
+    // Act: run with an unknown column, an empty construct, a cycle, bad files and bad options
     var blocks = AnalyzeFixtures.blocks
     blocks[0].1[0] = "imag9"
     let unknown = try AnalyzeFixtures.temp("m.json", AnalyzeFixtures.modelJSON(blocks: blocks))
+    // Check: each fails with one line naming the cause
     #expect(await failure(["csi", "--data", sat, "--model", unknown]).contains("Column 'imag9' is not in the data set"))
 
     blocks = AnalyzeFixtures.blocks
@@ -286,10 +306,13 @@ struct AnalyzeCommandTests {
 
   @Test("ahp: a matrix gives the library's weights, λmax, CI, CR; an inconsistent one names the judgment to revisit")
   func ahpMatrix() async throws {
+    // Setup: a consistent 3×3 matrix with a fraction as text
     let rows: [[Double]] = [[1, 3, 5], [1.0 / 3, 1, 3], [0.2, 1.0 / 3, 1]]
     let input = try AnalyzeFixtures.temp(
       "ahp.json", "{\"criteria\":[\"供电质量\",\"服务\",\"价格\"],\"matrix\":[[1,3,5],[\"1/3\",1,3],[0.2,0.3333333333333333,1]]}")
+    // Act: run ahp
     let (json, text) = try await analyzeJSON(AHPOutputs.self, ["ahp", "--input", input])
+    // Check: weights, λmax, CI and CR equal the library's, consistent
     #expect(
       inOrder(text, ["{\"weights\":{\"供电质量\":", "\"服务\":", "\"价格\":", "},\"lambdaMax\":", "\"ci\":", "\"cr\":", "\"consistent\":true}"]))
     let expected = AHP.analyze(try PairwiseComparisonMatrix(rows))
@@ -299,9 +322,11 @@ struct AnalyzeCommandTests {
     #expect(close(json.cr, expected.consistencyRatio, 1e-9))
     #expect(json.consistent && json.revisit == nil && json.method == nil)
 
+    // Act: run an inconsistent matrix, as JSON and as tables
     let bad = try AnalyzeFixtures.temp(
       "ahp.json", "{\"criteria\":[\"a\",\"b\",\"c\"],\"matrix\":[[1,9,\"1/9\"],[\"1/9\",1,9],[9,\"1/9\",1]]}")
     let (inconsistent, _) = try await analyzeJSON(AHPOutputs.self, ["ahp", "--input", bad])
+    // Check: not consistent, with a judgment to revisit
     #expect(!inconsistent.consistent)
     let revisit = try #require(inconsistent.revisit)
     #expect(["a", "b", "c"].contains(revisit.row) && revisit.suggested > 0)
@@ -311,15 +336,18 @@ struct AnalyzeCommandTests {
 
   @Test("ahp: judges combined by AIJ and AIP as GroupAHP does")
   func ahpGroup() async throws {
+    // Setup: two judges' matrices
     let a: [[Double]] = [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]
     let b: [[Double]] = [[1, 4, 6], [0.25, 1, 2], [1.0 / 6, 0.5, 1]]
     func rows(_ m: [[Double]]) -> String {
       "[" + m.map { "[" + $0.map { "\($0)" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
     }
     for method in ["AIJ", "AIP"] {
+      // Act: run ahp with both judges and the method
       let input = try AnalyzeFixtures.temp(
         "g.json", "{\"criteria\":[\"x\",\"y\",\"z\"],\"judges\":[\(rows(a)),\(rows(b))],\"method\":\"\(method)\"}")
       let (json, _) = try await analyzeJSON(AHPOutputs.self, ["ahp", "--input", input])
+      // Check: weights equal GroupAHP's; method and judges echoed
       let matrices = [try PairwiseComparisonMatrix(a), try PairwiseComparisonMatrix(b)]
       let expected =
         method == "AIJ"
@@ -332,11 +360,16 @@ struct AnalyzeCommandTests {
 
   @Test("ahp: non-reciprocal, too many criteria, malformed JSON are clear errors")
   func ahpErrors() async throws {
+    // Setup: a non-reciprocal matrix
     let nonReciprocal = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\"matrix\":[[1,3],[3,1]]}")
+    // Act: run ahp on it
     let m = await failure(["ahp", "--input", nonReciprocal])
+    // Check: a clear error naming the pair
     #expect(m.contains("not reciprocal") && m.contains("'a' vs 'b'"))
+    // Act: run sixteen criteria, malformed JSON, a wrong size, an unknown method, a zero
     let sixteen = (1...16).map { "\"c\($0)\"" }.joined(separator: ",")
     let many = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\(sixteen)],\"matrix\":[]}")
+    // Check: each error names its cause
     #expect(await failure(["ahp", "--input", many]).contains("Too many criteria: 16"))
     let malformed = try AnalyzeFixtures.temp("a.json", "{\"criteria\":[\"a\",\"b\"],\n\"matrix\":[[1,3],[0.33,1]]]}")
     let j = await failure(["ahp", "--input", malformed])
@@ -353,6 +386,7 @@ struct AnalyzeCommandTests {
 
   @Test("roughset: dependency, significance, core, reduct and weights equal DecisionTable's")
   func roughSet() async throws {
+    // Setup: a 24-row decision table in a CRLF file
     // Pawlak-style table: a and b determine d, c is noise.
     var rows = ["a,b,c,d"]
     var conds: [[String]] = []
@@ -363,7 +397,9 @@ struct AnalyzeCommandTests {
       conds.append(["\(a)", "\(b)", "\(c)", d])
     }
     let path = try AnalyzeFixtures.temp("rs.csv", rows.joined(separator: "\r\n") + "\r\n")
+    // Act: run roughset with decision d
     let (json, text) = try await analyzeJSON(RoughSetAnalysis.Outputs.self, ["roughset", "--data", path, "--decision", "d"])
+    // Check: values equal DecisionTable's; the reduct is a and b
     #expect(
       inOrder(text, ["{\"dependency\":", "\"significance\":{\"a\":", "\"b\":", "\"c\":", "\"core\":", "\"reduct\":", "\"weights\":"]))
     let table = try DecisionTable(conditionNames: ["a", "b", "c"], decisionName: "d", rows: conds)
@@ -379,12 +415,15 @@ struct AnalyzeCommandTests {
 
   @Test("roughset --discretize uses the library's discretisation; a single-valued decision is an error")
   func roughSetDiscretize() async throws {
+    // Setup: the satisfaction data
     let sat = AnalyzeFixtures.satisfaction
+    // Act: run roughset on gender with three attributes in three equal-frequency bins
     let (json, _) = try await analyzeJSON(
       RoughSetAnalysis.Outputs.self,
       [
         "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1,loy1,val1", "--discretize", "equal-frequency:3",
       ])
+    // Check: dependency and weights equal the library's table on the same bins
     let data = try AnalyzeFixtures.libraryDataset()
     let text = try String(contentsOfFile: sat, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
     let gender = try text.map { String(try #require($0.split(separator: ",").last)) }
@@ -403,14 +442,18 @@ struct AnalyzeCommandTests {
     #expect(close(json.dependency, table.dependency(table.allConditions)))
     #expect(close(json.weights["loy1"], table.attributeWeights().weights[1]))
 
+    // Act: run with cut points 5 and 8
     let (cuts, _) = try await analyzeJSON(
       RoughSetAnalysis.Outputs.self,
       [
         "roughset", "--data", sat, "--decision", "gender", "--attributes", "sat1", "--discretize", "cuts:5,8",
       ])
+    // Check: a finite dependency
     #expect(cuts.dependency.isFinite)
 
+    // Act: run a single-valued decision, an unknown column and an unknown method
     let single = try AnalyzeFixtures.temp("one.csv", "a,b,d\n1,2,yes\n2,3,yes\n3,1,yes\n")
+    // Check: each is one clear error
     #expect(await failure(["roughset", "--data", single, "--decision", "d"]).contains("Decision attribute 'd' takes a single value"))
     #expect(await failure(["roughset", "--data", sat, "--decision", "nope"]).contains("Column 'nope'"))
     #expect(await failure(["roughset", "--data", sat, "--decision", "gender", "--discretize", "k-means:3"]).contains("--discretize"))
@@ -420,14 +463,18 @@ struct AnalyzeCommandTests {
 
   @Test("CSV reader: quotes, CRLF, BOM, blank lines, missing values, exact numbers")
   func csvReader() throws {
+    // Setup: a CSV with a BOM, quotes, CRLF, a blank line and NA
     let text = "\u{FEFF}\"x\",y,\"na,me\"\r\n1.5,\"2\",\"a \"\"q\"\"\"\r\n\r\nNA,-0.125,\"two\nlines\"\r\n3e2,  7 ,\r\n"
+    // Act: parse it
     let t = try FastCSV.parse(Array(text.utf8), source: "t.csv") { _ in [.numeric, .numeric, .text] }
+    // Check: header, numbers, texts and physical line numbers as written
     #expect(t.header == ["x", "y", "na,me"])
     #expect(t.numeric[0] == [1.5, nil, 300])
     #expect(t.numeric[1] == [2, -0.125, 7])
     #expect(t.text[2] == ["a \"q\"", "two\nlines", nil])
     #expect(t.lineNumbers == [2, 4, 6])
     // Every decimal string parses to exactly what Double(String) gives.
+    // Act: parse 5000 random decimals and an unterminated quote
     var g = SystemRandomNumberGenerator()
     var lines = ["v"]
     var expected: [Double] = []
@@ -437,12 +484,14 @@ struct AnalyzeCommandTests {
       expected.append(try #require(Double(s)))
     }
     let parsed = try FastCSV.parse(Array(lines.joined(separator: "\n").utf8), source: "n.csv") { _ in [.numeric] }
+    // Check: each equals Double(String); the open quote fails
     #expect(parsed.numeric[0] == expected.map { Optional($0) })
     #expect(throws: AnalysisFailure.self) { try FastCSV.parse(Array("a\n\"open\n".utf8), source: "q.csv") { _ in [.text] } }
   }
 
   @Test("CSV reader: chunked parallel parsing gives the same columns and line numbers as one pass")
   func csvParallel() throws {
+    // Setup: 3000 rows with a blank line every 97
     var lines = ["a,b,c"]
     var g = SystemRandomNumberGenerator()
     for i in 0..<3000 {
@@ -451,8 +500,10 @@ struct AnalyzeCommandTests {
     }
     let bytes = Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     let kinds: ([String]) -> [CSVColumnKind] = { _ in [.numeric, .numeric, .text] }
+    // Act: parse serially and in parallel chunks
     let serial = try FastCSV.parse(bytes, source: "s.csv", parallelThreshold: .max, select: kinds)
     let parallel = try FastCSV.parse(bytes, source: "p.csv", parallelThreshold: 0, select: kinds)
+    // Check: the same columns and line numbers
     #expect(serial.rowCount == 3000)
     #expect(parallel.numeric[0] == serial.numeric[0])
     #expect(parallel.numeric[1] == serial.numeric[1])
@@ -460,12 +511,14 @@ struct AnalyzeCommandTests {
     #expect(parallel.lineNumbers == serial.lineNumbers)
     #expect(serial.numeric[0] == (0..<3000).map { Optional(Double($0)) })
     // An error late in the file names its physical line, also when found by a later chunk.
+    // Act: break row 2900 and parse both ways
     var broken = lines
     broken[2900] = "1,2"
     let brokenBytes = Array(broken.joined(separator: "\n").utf8)
     for threshold in [0, Int.max] {
       do {
         _ = try FastCSV.parse(brokenBytes, source: "b.csv", parallelThreshold: threshold, select: kinds)
+        // Check: it fails naming physical line 2901
         Issue.record("expected a field-count error")
       } catch let e as AnalysisFailure {
         #expect(e.description.contains("at line 2901: 2 fields"))
@@ -475,12 +528,15 @@ struct AnalyzeCommandTests {
 
   @Test("JSON output refuses NaN instead of printing invalid JSON")
   func noNaN() throws {
+    // Setup: a sample struct to encode
     struct Sample: Encodable {
       let x: Double
       let y: [Int]
       let z: Bool?
       let name: String
     }
+    // Act: write NaN, infinity and plain values as JSON
+    // Check: NaN and infinity are refused; plain values written with keys as made
     #expect(throws: AnalysisFailure.self) { try AnalysisJSON.text(Sample(x: .nan, y: [], z: nil, name: "")) }
     #expect(throws: AnalysisFailure.self) { try AnalysisJSON.text(NamedValues([("a", Double.infinity)])) }
     #expect(

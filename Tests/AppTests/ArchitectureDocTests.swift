@@ -9,7 +9,9 @@ struct ArchitectureDocTests {
 
   @Test("\"Adding a feature\" names every place a feature touches")
   func checklistNamesEveryPlace() throws {
+    // Setup: read docs/architecture.md
     let text = try tree.text("docs/architecture.md")
+    // Act: cut out the "Adding a feature" section
     let start = try #require(text.range(of: "## Adding a feature"), "the section exists")
     let section = text[start.upperBound...]
     // The place, and the words the checklist must name it by.
@@ -20,15 +22,20 @@ struct ArchitectureDocTests {
       ("jobs", "app.registerJobs"), ("commands", "registerCommands"), ("interface", "Interface.swift"),
       ("app tests", "withApp"), ("browser tests", "e2e/"), ("formatting", "swift format lint"),
     ]
+    // Check: the section names each place by its words
     for (place, words) in places { #expect(section.contains(words), "the checklist names the \(place): \(words)") }
   }
 
   @Test("Every file docs/architecture.md names exists")
   func namedFilesExist() throws {
+    // Setup: read docs/architecture.md
     let text = try tree.text("docs/architecture.md")
+    // Act: collect the file names it names
     let regex = try NSRegularExpression(pattern: #"`([A-Za-z0-9_][A-Za-z0-9_./+-]*\.(?:swift|leaf|py|yaml|js|sh|json|md))`"#)
     let named = Set(SourceTree.matches(regex.pattern, in: text))
+    // Check: it names more than 60 files
     #expect(named.count > 60, "the document names files (\(named.count) found)")
+    // Act: list every file in the tree and look each name up
     let fm = FileManager.default
     var everyFile: Set<String> = []
     for folder in ["Sources", "Tests", "e2e", "Resources", "Public", "bench", "scripts", "docs"] {
@@ -45,6 +52,7 @@ struct ArchitectureDocTests {
       !bases.contains { fm.fileExists(atPath: tree.root.appendingPathComponent($0 + name).path) }
         && !(!name.contains("/") && everyFile.contains(name))
     }
+    // Check: every named file exists
     #expect(missing.isEmpty, "named in docs/architecture.md but not in the tree: \(missing.sorted())")
   }
 }

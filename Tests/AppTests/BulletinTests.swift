@@ -29,8 +29,11 @@ struct BulletinTests {
   )
   func bulletin() async throws {
     try await withApp { app in
+      // Setup: the work-order loop
       let loop = try await WorkOrderLoop.make(app)
+      // Act: reply with a 501-character cause, then with a full investigation record
       let tooLong = try await replied(loop, investigation: #"{"cause":"\#(String(repeating: "长", count: 501))"}"#)
+      // Check: the first is a 422 on cause, the second saved
       #expect(tooLong.status == .unprocessableEntity && tooLong.apiError?.field == "cause")
       let res = try await replied(
         loop,
@@ -40,9 +43,11 @@ struct BulletinTests {
       #expect(res.status == .ok, "\(res.body.string)")
       #expect(res.body.string.contains("全所服务规范培训"))
 
+      // Act: open March's and April's city bulletin as admin
       let reviewer = PageClient(app)
       try await reviewer.login("admin")
       let page = try await reviewer.get(Paths.bulletin.link() + "?unitId=\(loop.org.city.savedID)&month=2026-03")
+      // Check: March lists the record, April is empty
       #expect(page.status == .ok)
       for text in ["清河市供电公司 2026-03 投诉事件通报", "员工服务意识淡薄", "考核200元", "服务态度"] {
         #expect(page.body.string.contains(text), "\(text)")
@@ -51,6 +56,7 @@ struct BulletinTests {
         try await reviewer.get(Paths.bulletin.link() + "?unitId=\(loop.org.city.savedID)&month=2026-04").body.string.contains(
           "bulletin-empty"))
 
+      // Act: download the bulletin and the order list as XLSX
       for path in [Paths.bulletinXLSX.link() + "?unitId=\(loop.org.city.savedID)&month=2026-03", Paths.workOrdersXLSX.link() + "?view=all"]
       {
         var data = Data()
@@ -61,6 +67,7 @@ struct BulletinTests {
             #expect(res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             data = Data(buffer: res.body)
           })
+        // Check: the bulletin has the complaint; the list masks phones
         let rows = try SpreadsheetReader.rows(in: data)
         if path.contains("bulletin") {
           #expect(rows.count == 3)  // title, header, one complaint

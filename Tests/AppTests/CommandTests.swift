@@ -12,8 +12,11 @@ struct CommandTests {
   @Test("demo: 1 city, 4 counties, 12 stations, 14 departments, one user per role; only once")
   func demoSeed() async throws {
     try await withApp { app in
+      // Setup: a clock on 23 November 2026
       app.clock = FixedClock(instant("2026-11-23T10:00:00+08:00"))
+      // Act: seed the demo
       let result = try #require(try await DemoSeed.seedIfEmpty(app))
+      // Check: a login per role, the org, orders, surveys, runs, inspections and scorecards as described
       #expect(result.logins.count == Role.allCases.count)
       let kinds = try await OrgUnit.query(on: app.db).all().map(\.kind)
       #expect(kinds.filter { $0 == .city }.count == 1)
@@ -70,6 +73,8 @@ struct CommandTests {
       let monthly = try await ScorecardService.compute(people: people, period: month, on: app.db, now: app.clock.now())
       #expect(monthly.first { $0.username == "zhouwj" }?.scorecard.grade == .excellent)
       #expect(monthly.first { $0.username == "zhaolx" }?.scorecard.grade == .fail)
+      // Act: seed again
+      // Check: nothing is seeded twice
       #expect(try await DemoSeed.seedIfEmpty(app) == nil)
     }
   }
@@ -77,7 +82,9 @@ struct CommandTests {
   @Test("user create makes an account that can sign in; bad input is a clear error")
   func userCreate() async throws {
     try await withApp { app in
+      // Setup: an org
       _ = try await Org.make(app)
+      // Act: create wang.wu in A-S1 as handler and staff
       var context = CommandContext(
         console: Terminal(),
         input: CommandInput(arguments: [
@@ -85,14 +92,17 @@ struct CommandTests {
         ]))
       context.application = app
       try await UserCommands(readPassword: { _ in "long-enough-1" }).run(using: &context)
+      // Check: the account is in A-S1 with both roles and can sign in
       let user = try #require(try await User.query(on: app.db).filter(\.$username == "wang.wu").with(\.$unit).first())
       #expect(user.unit.code == "A-S1")
       #expect(user.roles == [.handler, .staff])
       #expect(try await app.token("wang.wu", password: "long-enough-1").isEmpty == false)
 
+      // Act: create zhao.liu with an unknown unit, then with an unknown role
       var bad = CommandContext(
         console: Terminal(), input: CommandInput(arguments: ["wanjia", "create", "zhao.liu", "--unit", "NOPE", "--roles", "agent"]))
       bad.application = app
+      // Check: each fails and no account is saved
       await #expect(throws: CommandFailure.self) { try await UserCommands(readPassword: { _ in "long-enough-1" }).run(using: &bad) }
       var badRole = CommandContext(
         console: Terminal(), input: CommandInput(arguments: ["wanjia", "create", "zhao.liu", "--unit", "A", "--roles", "boss"]))
@@ -104,6 +114,7 @@ struct CommandTests {
 
   @Test("backup and restore round-trip a SQLite database through the online backup API")
   func sqliteBackup() async throws {
+    // Setup: a temp folder for a live SQLite file and its backup, an app with an org
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-backup-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -114,12 +125,14 @@ struct CommandTests {
     try await configure(app, AppConfig(database: .sqliteFile(dbPath), dataDirectory: dir.path, bcryptCost: 4, logFormat: .text))
     try await app.autoMigrate()
     _ = try await Org.make(app)
+    // Act: back up, change a name, shut down and restore the backup
     try SQLiteBackup.copy(from: dbPath, to: backupPath)
     // Change the live database after the backup, then restore.
     try await User.query(on: app.db).filter(\.$username == "agentB").set(\.$displayName, to: "changed").update()
     try await app.asyncShutdown()
     try SQLiteBackup.copy(from: backupPath, to: dbPath)
 
+    // Check: reopened, the database has the old name and all five units
     let restored = try await Application.make(.testing)
     try await configure(restored, AppConfig(database: .sqliteFile(dbPath), dataDirectory: dir.path, bcryptCost: 4, logFormat: .text))
     let agent = try #require(try await User.query(on: restored.db).filter(\.$username == "agentB").first())
@@ -130,6 +143,9 @@ struct CommandTests {
 
   @Test("backup of a missing SQLite file is a clear error")
   func backupErrors() {
+    // Setup: a SQLite path that does not exist
+    // Act: copy it
+    // Check: a SQLiteBackup failure
     #expect(throws: SQLiteBackup.Failure.self) {
       try SQLiteBackup.copy(from: "/nonexistent/wanjia.sqlite", to: "/tmp/never.sqlite")
     }
@@ -137,14 +153,17 @@ struct CommandTests {
 
   @Test("backup and restore round-trip a PostgreSQL database through pg_dump and pg_restore")
   func postgresBackup() async throws {
+    // Setup: PostgreSQL only: a temp dump file and an org
     guard testingOnPostgres else { return }
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-\(UUID().uuidString).dump").path
     defer { try? FileManager.default.removeItem(atPath: file) }
     try await withApp { app in
       _ = try await Org.make(app)
+      // Act: dump, change a name, restore
       try DatabaseBackup.backup(app.config.database, to: file)
       try await User.query(on: app.db).filter(\.$username == "agentB").set(\.$displayName, to: "changed").update()
       try DatabaseBackup.restore(app.config.database, from: file)
+      // Check: the old name is back and the audit rows kept
       let agent = try #require(try await User.query(on: app.db).filter(\.$username == "agentB").first())
       #expect(agent.displayName == "agentB 姓名")
       #expect(try await AuditRecord.query(on: app.db).count() >= 3)

@@ -40,8 +40,10 @@ struct FeatureBoundaryTests {
 
   @Test("ARCH-BOUNDARY: a feature names another feature's types only if that feature publishes them")
   func featuresMeetThroughInterfaces() throws {
+    // Setup: the map of the features' types
     let map = try map()
     #expect(map.owner.count > 100, "the scan found the features' types")
+    // Act: scan each feature's files for other features' type names
     var violations: [String] = []
     for path in tree.swiftFiles(under: Self.features) {
       guard let feature = Self.feature(of: path) else { continue }
@@ -51,12 +53,15 @@ struct FeatureBoundaryTests {
         if !(map.published[other] ?? []).contains(name) { violations.append("\(path) names \(other)'s \(name)") }
       }
     }
+    // Check: no unpublished type is named
     #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
   }
 
   @Test("ARCH-BOUNDARY: Platform and the Directory name no feature's type")
   func sharedCodeNamesNoFeature() throws {
+    // Setup: the map of the features' types
     let map = try map()
+    // Act: scan Platform and the Directory for feature type names
     var violations: [String] = []
     for path in tree.swiftFiles(under: "Sources/App/Platform") + tree.swiftFiles(under: "Sources/App/Directory") {
       let code = try tree.code(path)
@@ -65,13 +70,17 @@ struct FeatureBoundaryTests {
         if let feature = map.owner[name] { violations.append("\(path) names \(feature)'s \(name)") }
       }
     }
+    // Check: none is named
     #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
   }
 
   @Test("ARCH-BOUNDARY: what a feature publishes is plain values and functions, never a Fluent model")
   func interfacesPublishNoModels() throws {
+    // Setup: the map of the features' types and models
     let map = try map()
     #expect(!(map.models["WorkOrders"] ?? []).isEmpty, "the scan finds models")
+    // Act: compare what each feature publishes with its models
+    // Check: no model published; units and people are declared outside the features
     for (feature, published) in map.published {
       #expect(published.isDisjoint(with: map.models[feature] ?? []), "\(feature) publishes a model")
     }
@@ -81,6 +90,8 @@ struct FeatureBoundaryTests {
 
   @Test("The scanner sees code, not comments or text")
   func scannerKeepsOnlyCode() {
+    // Setup: a sample with names in comments, strings and code
+    // Act: reduce it to code
     let code = SourceTree.code(
       of: ##"""
         // Inbox in a comment
@@ -93,6 +104,7 @@ struct FeatureBoundaryTests {
           struct Nested {}
         }
         """##)
+    // Check: only the code's type names are found
     #expect(SourceTree.typeNames(in: code) == ["Survey", "Analysis", "Top", "Nested"])
     #expect(SourceTree.topLevelTypes(in: code) == ["Top"])
     #expect(SourceTree.declaredTypes(in: code) == ["Top", "Nested"])

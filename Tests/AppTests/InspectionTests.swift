@@ -61,12 +61,15 @@ struct InspectionTests {
   )
   func record() async throws {
     try await withApp { app in
+      // Setup: the inspection setup and the inspector on the form
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
       #expect(try await inspector.get(Paths.inspectionNew.link() + "?unitId=\(try setup.org.stationA.requireID())").status == .ok)
+      // Act: record a visit failing two items, one with a 1,000-character finding
       let longFinding = String(repeating: "营业厅内有私人物品，", count: 100)
       let form = try setup.form(setup.org.stationA, failing: [0: longFinding, 2: "电话铃响 6 声后接听"])
       let saved = try await inspector.post(Paths.inspectionNew.link(), form)
+      // Check: saved with every check and two open findings due in 7 days, audited and shown
       #expect(saved.status == .seeOther, "\(saved.body.string.prefix(2000))")
       let inspection = try #require(try await Inspection.query(on: app.db).first())
       #expect(saved.headers.first(name: .location) == Paths.inspection.link(try inspection.requireID()))
@@ -87,16 +90,19 @@ struct InspectionTests {
   )
   func badInput() async throws {
     try await withApp { app in
+      // Setup: the inspection setup and the inspector on the form
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
       try await inspector.get(Paths.inspectionNew.link() + "?unitId=\(try setup.org.stationA.requireID())")
       let first = try setup.items[0].requireID()
       let second = try setup.items[1].requireID()
+      // Act: post a visit dated tomorrow with a missing result, an empty finding, a late deadline and a stranger
       var form = try setup.form(setup.org.stationA, failing: [1: ""], visitedOn: setup.today.adding(days: 1).description)
       form.removeAll { $0.0 == "check_\(first)" }
       form += [("deadline_\(second)", "2099-01-01"), ("responsible_\(second)", UUID().uuidString)]
       form += [("finding_\(first)", "")]
       let refused = try await inspector.post(Paths.inspectionNew.link(), form)
+      // Check: each field named, nothing saved
       #expect(refused.status == .unprocessableEntity)
       let body = refused.body.string
       #expect(body.contains("id=\"error-check_\(first)\"") && body.contains("请选择合格或不合格"))
@@ -106,9 +112,11 @@ struct InspectionTests {
       #expect(try await Inspection.query(on: app.db).count() == 0)
       #expect(try await InspectionFinding.query(on: app.db).count() == 0)
 
+      // Act: post a deadline 91 days after the visit
       var late = try setup.form(setup.org.stationA, failing: [1: "问题"])
       late += [("deadline_\(second)", setup.today.adding(days: 91).description)]
       let tooLate = try await inspector.post(Paths.inspectionNew.link(), late)
+      // Check: refused as more than 90 days
       #expect(tooLate.status == .unprocessableEntity && tooLate.body.string.contains("整改期限最多为检查日期后 90 天"))
       #expect(try await Inspection.query(on: app.db).count() == 0)
     }
@@ -117,15 +125,20 @@ struct InspectionTests {
   @Test("Rule INSP-ROLES: agents see no inspections, handlers cannot record, a county's handler sees only the county")
   func roles() async throws {
     try await withApp { app in
+      // Setup: the inspection setup
       let setup = try await Setup.make(app)
+      // Act: open inspections as an agent and as handlerA
       let agent = try await signedIn(app, "agentB")
+      // Check: the agent is forbidden; handlerA may not record and sees only county A
       #expect(try await agent.get(Paths.inspections.link()).status == .forbidden)
       let handler = try await signedIn(app, "handlerA")
       #expect(try await handler.get(Paths.inspectionNew.link()).status == .forbidden)
       let plan = try await handler.get(Paths.inspections.link())
       #expect(plan.status == .ok && plan.body.string.contains("城关供电所") && !plan.body.string.contains("白石镇供电所"))
+      // Act: record a visit to countyB's station and open it as handlerA
       let inspector = try await signedIn(app, "inspector")
       try await inspector.get(Paths.inspectionNew.link())
+      // Check: recorded; handlerA may not open it
       #expect(try await inspector.post(Paths.inspectionNew.link(), try setup.form(setup.stationB, failing: [0: "问题"])).status == .seeOther)
       let other = try #require(try await Inspection.query(on: app.db).first())
       #expect(try await handler.get(Paths.inspection.link(try other.requireID())).status == .forbidden)
@@ -137,6 +150,7 @@ struct InspectionTests {
   )
   func findingLoop() async throws {
     try await withApp { app in
+      // Setup: a visit to stationA with one finding
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
       try await inspector.get(Paths.inspectionNew.link())
@@ -146,12 +160,16 @@ struct InspectionTests {
       let inspection = Paths.inspection.link(finding.$inspection.id)
       let action = Paths.inspectionFindingAction.link(id)
 
+      // Act: rectify it as handlerB
       let handlerB = try await signedIn(app, "handlerB")
       try await handlerB.get(Paths.inspections.link())
+      // Check: forbidden
       #expect(try await handlerB.post(action, [("action", "rectify"), ("version", "1"), ("text", "已整改")]).status == .forbidden)
 
+      // Act: as handlerA: close, rectify with no text, rectify with 2,000 characters
       let handler = try await signedIn(app, "handlerA")
       let page = try await handler.get(inspection)
+      // Check: only rectify offered; close forbidden, empty text refused, then rectified
       #expect(page.body.string.contains("data-action=\"rectify\"") && !page.body.string.contains("data-action=\"close\""))
       #expect(try await handler.post(action, [("action", "close"), ("version", "1")]).status == .forbidden)
       let empty = try await handler.post(action, [("action", "rectify"), ("version", "1"), ("text", "")])
@@ -161,8 +179,10 @@ struct InspectionTests {
       #expect(rectified.status == .seeOther, "\(rectified.body.string.prefix(1500))")
       #expect(try await InspectionFinding.find(id, on: app.db)?.state == .rectified)
 
+      // Act: as inspector close with a stale version, reopen; rectify again, close, close again
       try await inspector.get(inspection)
       let stale = try await inspector.post(action, [("action", "close"), ("version", "1")])
+      // Check: the stale one and the second close are conflicts; the rest done and audited
       #expect(stale.status == .conflict && stale.body.string.contains("该问题已被他人处理"))
       #expect(try await inspector.post(action, [("action", "reopen"), ("version", "2"), ("text", "照片显示仍有一人未佩戴")]).status == .seeOther)
       #expect(try await InspectionFinding.find(id, on: app.db)?.state == .open)
@@ -181,6 +201,7 @@ struct InspectionTests {
   @Test("Rule INSP-MONTHLY: the plan's figures link to exactly what they count — uninspected stations, open and overdue findings")
   func planFigures() async throws {
     try await withApp { app in
+      // Setup: a visit this month to stationA with two findings
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
       try await inspector.get(Paths.inspectionNew.link())
@@ -188,6 +209,7 @@ struct InspectionTests {
       let inMonth = tenDaysAgo.month == setup.today.month ? tenDaysAgo.description : setup.today.description
       _ = try await inspector.post(
         Paths.inspectionNew.link(), try setup.form(setup.org.stationA, failing: [0: "问题一", 1: "问题二"], visitedOn: inMonth))
+      // Act: open the plan and follow each figure's link
       let plan = try await inspector.get(Paths.inspections.link())
       let body = plan.body.string
       func figure(_ id: String) throws -> (Int, String) {
@@ -196,6 +218,7 @@ struct InspectionTests {
         let href = String(try #require(match.output[1].substring)).replacingOccurrences(of: "&amp;", with: "&")
         return (Int(try #require(match.output[2].substring)) ?? -1, href)
       }
+      // Check: uninspected 2, open 2, overdue as dated; each link lists that many
       let (uninspected, uninspectedHref) = try figure("uninspected")
       #expect(uninspected == 2)
       let listed = try await inspector.get(uninspectedHref).body.string
@@ -213,6 +236,7 @@ struct InspectionTests {
   @Test("Rule INSP-REMINDER: the unit's people hear of an open finding once, from two days before its deadline; not earlier, not twice")
   func reminder() async throws {
     try await withApp { app in
+      // Setup: a visit with findings due in 2 and 3 days
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
       try await inspector.get(Paths.inspectionNew.link())
@@ -224,15 +248,19 @@ struct InspectionTests {
           ("deadline_\(near)", setup.today.adding(days: 2).description), ("deadline_\(far)", setup.today.adding(days: 3).description),
         ])
       #expect(try await inspector.post(Paths.inspectionNew.link(), form).status == .seeOther)
+      // Act: run the reminder job
       let job = InspectionReminderJob()
       _ = try await job.remind(app.db, rules: .standard, now: app.clock.now())
+      // Check: one notice to handlerA, for the near finding
       let notices = try await InboxNotification.query(on: app.db).filter(\.$kind == .inspection).all()
       let handlerA = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
       #expect(notices.count == 1 && notices.first?.$user.id == handlerA.id)
       #expect(
         notices.first?.argsJSON.contains("近期") == false && notices.first?.argsJSON.contains(setup.today.adding(days: 2).description) == true
       )
+      // Act: run it again today, then tomorrow
       _ = try await job.remind(app.db, rules: .standard, now: app.clock.now())
+      // Check: no second notice today; the far finding's notice tomorrow
       #expect(try await InboxNotification.query(on: app.db).filter(\.$kind == .inspection).count() == 1)
       let tomorrow = app.clock.now().addingTimeInterval(86_400)
       _ = try await job.remind(app.db, rules: .standard, now: tomorrow)
@@ -245,6 +273,7 @@ struct InspectionTests {
   )
   func photos() async throws {
     try await withApp { app in
+      // Setup: a visit to stationA with a finding, and a 3 MB JPEG
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
       try await inspector.get(Paths.inspectionNew.link())
@@ -255,8 +284,10 @@ struct InspectionTests {
       var photo = Data([0xFF, 0xD8, 0xFF, 0xE0])
       photo.append(Data((0..<(3 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
 
+      // Act: upload the photo as the inspector
       try await inspector.get(visit)
       let added = try await AnalysisFixtures.upload(inspector, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("柜台.jpg", photo))
+      // Check: kept byte for byte and shown on the visit
       #expect(added.status == .seeOther, "\(added.body.string.prefix(1500))")
       let stored = try #require(try await FindingPhoto.query(on: app.db).first())
       #expect(stored.size == photo.count && stored.contentType == "image/jpeg")
@@ -265,9 +296,11 @@ struct InspectionTests {
       let image = try await inspector.get(Paths.inspectionPhoto.link(try stored.requireID()))
       #expect(image.status == .ok && Data(buffer: image.body) == photo)
 
+      // Act: upload a PDF, then the photo as handlerB
       try await inspector.get(visit)
       let pdf = try await AnalysisFixtures.upload(
         inspector, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("整改报告.pdf", Data("%PDF-1.4 report".utf8)))
+      // Check: the PDF refused, handlerB forbidden
       #expect(pdf.status == .unprocessableEntity && pdf.body.string.contains("只能上传 JPG 或 PNG 照片"))
       let handlerB = try await signedIn(app, "handlerB")
       #expect(try await handlerB.get(Paths.inspectionPhoto.link(try stored.requireID())).status == .forbidden)
@@ -275,8 +308,10 @@ struct InspectionTests {
         try await AnalysisFixtures.upload(handlerB, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("a.jpg", photo)).status
           == .forbidden)
 
+      // Act: add a photo as handlerA, rectify, close, then upload again
       let handler = try await signedIn(app, "handlerA")
       try await handler.get(visit)
+      // Check: handlerA's photo kept; after closing a photo is refused
       #expect(
         try await AnalysisFixtures.upload(handler, Paths.inspectionFindingPhotos.link(id), fields: [], file: ("整改后.jpg", photo)).status
           == .seeOther)
@@ -294,6 +329,7 @@ struct InspectionTests {
   @Test("Rule INSP-ROLES: the start page counts each person's inspection work, and each count lists exactly what it counts")
   func homeCounts() async throws {
     try await withApp { app in
+      // Setup: a visit with two findings, one rectified by handlerA, and a reader of home counts
       let setup = try await Setup.make(app)
       let inspector = try await signedIn(app, "inspector")
       try await inspector.get(Paths.inspectionNew.link())
@@ -314,7 +350,9 @@ struct InspectionTests {
         }
         return found
       }
+      // Act: read the inspector's and handlerA's home counts
       let forInspector = try await counts(inspector)
+      // Check: each count is right and its link lists what it counts
       #expect(forInspector[Paths.inspections.link() + "?show=uninspected"]?.0 == 2, "\(forInspector)")
       #expect(forInspector[Paths.inspectionFindings.link() + "?state=rectified"]?.0 == 1)
       #expect(forInspector[Paths.inspectionFindings.link() + "?state=open"]?.0 == 1)

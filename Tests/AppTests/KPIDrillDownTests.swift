@@ -73,6 +73,7 @@ struct KPIDrillDownTests {
   @Test("Rule KPI-DRILL-DOWN: every KPI figure's count equals the orders its link lists, numerator and denominator, the same ids")
   func everyFigure() async throws {
     try await withApp { app in
+      // Setup: a month of county A's orders with 10,000 customers, and their facts by the Domain rules
       let loop = try await WorkOrderLoop.make(app)
       loop.org.countyA.customerCount = 10_000
       try await loop.org.countyA.save(on: app.db)
@@ -84,10 +85,12 @@ struct KPIDrillDownTests {
       let now = loop.clock.now()
       let facts = try stored.map { try WorkOrderFacts.facts($0, calendar: workflow.calendar, now: now) }
 
+      // Act: open the KPI page as lead and as admin and follow every figure's links
       for user in ["lead", "admin"] {
         let client = PageClient(app)
         try await client.login(user)
         let page = try await client.get(Paths.kpi.link() + "?unitId=\(loop.org.countyA.savedID)&month=2026-03")
+        // Check: every figure counts exactly the orders its links list
         #expect(page.status == .ok)
         let figures = Self.figures(page.body.string)
         #expect(Set(figures.map(\.measure)) == Set(KPIMeasure.allCases.map(\.rawValue)).subtracting(["countedVolume"]))
@@ -113,9 +116,11 @@ struct KPIDrillDownTests {
         #expect(!(try await client.listedAll(dispatch.countedHref)).contains(try #require(orders["late"]).number))
         #expect(try await client.listedAll(try #require(dispatch.baseHref)).contains(try #require(orders["late"]).number))
 
+        // Act: open the month's bulletin
         // The bulletin: its count and its list are the 万户投诉率's complaints.
         let bulletin = try await client.get(Paths.bulletin.link() + "?unitId=\(loop.org.countyA.savedID)&month=2026-03")
         let listHref = try #require(PageClient.attribute(in: bulletin.body.string, id: "bulletin-list", name: "href"))
+        // Check: one complaint, the same one its link lists
         #expect(bulletin.body.string.contains(#"id="bulletin-list">1 件</a>"#))
         #expect(try await client.listedAll(listHref) == [try #require(orders["verified"]).number])
         #expect(bulletin.body.string.contains(">\(try #require(orders["verified"]).number)</a>"))
@@ -126,11 +131,14 @@ struct KPIDrillDownTests {
   @Test("Rule KPI-DRILL-DOWN: a chart bar lists the orders of its type or category; a bad KPI or part is refused")
   func bars() async throws {
     try await withApp { app in
+      // Setup: a month of county A's orders and the lead signed in
       let loop = try await WorkOrderLoop.make(app)
       let orders = try await Self.month(loop)
       let lead = PageClient(app)
       try await lead.login("lead")
+      // Act: list the orders behind chart bars, and ask for a bad KPI, part and month
       let base = Paths.workOrders.link() + "?view=all&unitId=\(loop.org.countyA.savedID)&month=2026-03"
+      // Check: each bar lists its orders; the bad ones are refused
       #expect(
         try await lead.listedAll(base + "&kpi=countedVolume&part=counted&type=faultRepair") == [try #require(orders["repair"]).number])
       #expect(

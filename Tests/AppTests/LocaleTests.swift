@@ -14,8 +14,11 @@ struct LocaleTests {
 
   @Test("zh-CN and English have the same keys and no empty text")
   func sameKeys() throws {
+    // Setup: read the zh-CN and English tables
     let zh = try table("zh-CN")
     let en = try table("en")
+    // Act: compare their keys and texts
+    // Check: the same keys, no empty text
     #expect(Set(zh.keys) == Set(en.keys))
     #expect(zh.values.allSatisfy { !$0.isEmpty })
     #expect(en.values.allSatisfy { !$0.isEmpty })
@@ -52,12 +55,15 @@ struct LocaleTests {
 
   @Test("Every key used by a template or the code exists in zh-CN and in English")
   func usedKeysExist() throws {
+    // Setup: the two tables and the key prefixes of zh-CN
     let zh = try table("zh-CN")
     let en = try table("en")
     // The prefixes come from the zh-CN file, so a feature's new prefix is checked without editing this test.
     let prefixes = Set(zh.keys.compactMap { $0.split(separator: ".").first.map(String.init) })
     for prefix in ["survey", "inbox", "kpi", "workorder", "analysis", "calendar"] { #expect(prefixes.contains(prefix), "\(prefix)") }
+    // Act: scan templates and code for the keys they use
     let used = try usedKeys(prefixes: prefixes)
+    // Check: many keys found, each in both tables, and the enum keys exist
     #expect(used.count > 500, "the scan finds the keys (\(used.count))")
     // Keys only Swift code names, under prefixes the scan did not read before.
     for key in ["survey.no_data", "inbox.extension_request", "kpi.volume"] { #expect(used[key] != nil, "\(key) is found") }
@@ -80,6 +86,7 @@ struct LocaleTests {
 
   @Test("Every analysis failure key completed at run time exists")
   func analysisFailureKeysExist() throws {
+    // Setup: the two tables and the calls that complete failure keys
     let zh = try table("zh-CN")
     let en = try table("en")
     let folder = root.appendingPathComponent("Sources/App/Features/Analysis")
@@ -95,8 +102,10 @@ struct LocaleTests {
       ("CSIAnalysis.swift", #"what: "([a-z]+)""#, "analysis.fail.file_unreadable."),
     ]
     var checked = 0
+    // Act: find each call in its file
     for (file, pattern, prefix) in calls {
       let url = folder.appendingPathComponent(file)
+      // Check: the file and call exist, and each completed key is in both tables
       try #require(FileManager.default.fileExists(atPath: url.path), "listed file \(file) is missing from Sources/App/Features/Analysis")
       let text = try String(contentsOf: url, encoding: .utf8)
       let regex = try NSRegularExpression(pattern: pattern)
@@ -117,7 +126,10 @@ struct LocaleTests {
 
   @Test("An analysis failure reads in English on the command line and carries its key for the pages")
   func analysisFailureText() {
+    // Setup: a not-a-number failure
     let failure = AnalysisFailure("analysis.fail.not_a_number", "d.csv", "7", "Q1", "abc")
+    // Act: describe it and make its page error
+    // Check: an English sentence; the page error keeps key, args and field
     #expect(failure.description == "data file 'd.csv', line 7, column 'Q1': 'abc' is not a number")
     let error = failure.appError(field: "file")
     #expect(error.messageKey == "analysis.fail.not_a_number" && error.args == ["d.csv", "7", "Q1", "abc"] && error.field == "file")

@@ -14,6 +14,9 @@ import VaporTesting
 struct NulByteTests {
   @Test("The line finder: JSON escapes (not an escaped backslash), form escapes")
   func finder() {
+    // Setup: byte strings with NULs, escaped or not
+    // Act: find the first line or field with a NUL
+    // Check: the right line or field; none for an escaped backslash or a clean form
     #expect(NulCharacters.firstLine(in: Array(#"{"a":"x"}"#.utf8) + [0x0A] + Array(#"{"a":"\u0000"}"#.utf8), format: .json) == 2)
     #expect(NulCharacters.firstLine(in: Array(#"{"a":"\\u0000"}"#.utf8), format: .json) == nil)
     #expect(NulCharacters.firstLine(in: Array("a=1&b=x%00y".utf8), format: .form) == 1)
@@ -23,6 +26,7 @@ struct NulByteTests {
 
   @Test("The decoders name the field with NUL: URL-encoded forms by scanning, multipart forms after decoding")
   func decoderFields() throws {
+    // Setup: a two-field struct and a NUL-refusing form decoder
     struct Unit: Decodable {
       let code: String
       let unitId: String
@@ -30,10 +34,13 @@ struct NulByteTests {
     let form = NulRefusingDecoder(wrapped: URLEncodedFormDecoder(), format: .form)
     var formHeaders = HTTPHeaders()
     formHeaders.contentType = .urlEncodedForm
+    // Act: decode a clean form, then one with %00
+    // Check: the clean one decodes; the other is a 400 naming unitId
     #expect(throws: Never.self) { try form.decode(Unit.self, from: ByteBuffer(string: "code=Z1&unitId=u1"), headers: formHeaders) }
     #expect {
       try form.decode(Unit.self, from: ByteBuffer(string: "code=Z1&unitId=u%001"), headers: formHeaders)
     } throws: { ($0 as? AppError)?.field == "unitId" && ($0 as? AppError)?.status == .badRequest }
+    // Act: decode a multipart body with a NUL
     let boundary = "b0undary"
     let body =
       "--\(boundary)\r\nContent-Disposition: form-data; name=\"code\"\r\n\r\nZ1\r\n"
@@ -41,6 +48,7 @@ struct NulByteTests {
     var headers = HTTPHeaders()
     headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
     let multipart = NulRefusingDecoder(wrapped: FormDataDecoder(), format: nil)
+    // Check: refused, naming unitId
     #expect {
       try multipart.decode(Unit.self, from: ByteBuffer(string: body), headers: headers)
     } throws: { ($0 as? AppError)?.field == "unitId" }
@@ -49,11 +57,13 @@ struct NulByteTests {
   @Test("Work-order JSON lines: a raw NUL or a \\u0000 escape is a 400 naming the line; nothing is imported")
   func jsonLines() async throws {
     try await withApp { app in
+      // Setup: the work-order loop and complaints with an escaped and a raw NUL
       let loop = try await WorkOrderLoop.make(app)
       let good = loop.complaint().replacingOccurrences(of: "\n", with: "")
       let escaped = good.replacingOccurrences(of: "抄表员态度恶劣", with: #"抄表员\u0000态度恶劣"#)
       let raw = good.replacingOccurrences(of: "抄表员态度恶劣", with: "抄表员\u{0}态度恶劣")
       for (body, line) in [([good, good, escaped].joined(separator: "\n"), 3), ([good, raw, good].joined(separator: "\n"), 2)] {
+        // Act: import the lines as the agent
         var result: TestingHTTPResponse?
         try await app.testing().test(
           .POST, Paths.apiWorkOrdersImport.link(),
@@ -62,6 +72,7 @@ struct NulByteTests {
             req.headers.contentType = HTTPMediaType(type: "application", subType: "x-ndjson")
             req.body = ByteBuffer(string: body)
           }, afterResponse: { res async throws in result = res })
+        // Check: a 400 invalid_characters naming the line; nothing imported
         let res = try #require(result)
         #expect(res.status == .badRequest, "\(res.body.string)")
         #expect(res.apiError?.code == "invalid_characters")
@@ -75,9 +86,11 @@ struct NulByteTests {
   @Test("Calendar CSV (API body and page upload): a NUL is a 400 naming the line")
   func calendar() async throws {
     try await withApp { app in
+      // Setup: an org, the admin's token and a CSV with a NUL on line 3
       _ = try await Org.make(app)
       let token = try await app.token("admin")
       let csv = "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,holiday,春\0节\n"
+      // Act: import it through the API
       var result: TestingHTTPResponse?
       try await app.testing().test(
         .POST, Paths.apiCalendarImport.link(),
@@ -86,14 +99,17 @@ struct NulByteTests {
           req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
           req.body = ByteBuffer(string: csv)
         }, afterResponse: { res async throws in result = res })
+      // Check: a 400 naming line 3, nothing saved
       let res = try #require(result)
       #expect(res.status == .badRequest)
       #expect(res.apiError?.field == "line 3")
       #expect(try await CalendarYear.query(on: app.db).filter(\.$year == 2027).count() == 0)
+      // Act: upload it on the calendar page
       let admin = PageClient(app)
       try await admin.login("admin")
       try await admin.get(Paths.calendar.link())
       let page = try await AnalysisFixtures.upload(admin, Paths.calendarImport.link(), fields: [], file: ("days.csv", Data(csv.utf8)))
+      // Check: a 400 naming line 3
       #expect(page.status == .badRequest)
       #expect(page.body.string.contains("第 3 行含有不允许的控制字符"))
     }
@@ -102,22 +118,27 @@ struct NulByteTests {
   @Test("A roster of several MB with a NUL deep inside is refused through the page, naming the line; nothing is saved")
   func rosterPage() async throws {
     try await withApp { app in
+      // Setup: a roster of 40,000 customers with a NUL on line 30,001, and a roster clerk
       let desk = try await SurveyDesk.make(app)
       var text = SurveyDesk.roster([(.residential, 40_000)])
       #expect(text.utf8.count > 2_500_000)
       // Line 30,001 is customer 30,000.
       text = text.replacingOccurrences(of: "客户30000,", with: "客户\u{0}30000,")
       try await desk.org.user(app, "rosterclerk", [.staff], desk.org.city)
+      // Act: upload it on the roster page
       let client = PageClient(app)
       try await client.login("rosterclerk")
       try await client.get(Paths.rosters.link())
       let res = try await AnalysisFixtures.upload(
         client, Paths.rosterImport.link(), fields: [("unitId", desk.org.countyA.savedID.uuidString)], file: ("roster.csv", Data(text.utf8)))
+      // Check: a 400 naming line 30001, nothing saved
       #expect(res.status == .badRequest)
       #expect(res.body.string.contains("30001"))
       #expect(try await RosterCustomer.query(on: app.db).count() == 0)
       // The API answers alike.
+      // Act: import it through the API
       let api = try await desk.importRoster(text)
+      // Check: a 400 naming line 30001
       #expect(api.status == .badRequest && api.apiError?.field == "line 30001")
     }
   }
@@ -125,6 +146,7 @@ struct NulByteTests {
   @Test("An XLSX roster of thousands of rows whose cell decodes to NUL (_x0000_) is refused, naming the row; nothing is saved")
   func xlsxRoster() async throws {
     try await withApp { app in
+      // Setup: an XLSX roster of 5,000 rows with _x0000_ in row 4,001
       let desk = try await SurveyDesk.make(app)
       // Row 4,001 of the sheet is customer 4,000.
       let rows = SurveyDesk.roster([(.residential, 5_000)]).split(separator: "\n").map { line in
@@ -133,8 +155,10 @@ struct NulByteTests {
         }
       }
       let data = try Self.workbookDecodingToNul(rows)
+      // Act: upload it through the API
       let res = try await desk.upload(
         Paths.apiRosters.link() + "?unitId=\(desk.org.countyA.savedID)&fileName=r.xlsx", data, token: desk.office)
+      // Check: a 400 invalid_characters naming line 4001, nothing saved
       #expect(res.status == .badRequest, "\(res.body.string)")
       #expect(res.apiError?.code == "invalid_characters")
       #expect(res.apiError?.field == "line 4001")
@@ -145,13 +169,16 @@ struct NulByteTests {
   @Test("An analysis upload with NUL is a 400 naming its line, read by the one CSV reader; nothing is saved")
   func analysisUpload() async throws {
     try await withApp { app in
+      // Setup: an analyst page and mobi with a NUL on line 201
       let org = try await Org.make(app)
       let client = try await AnalysisFixtures.analystPage(app, org)
       var lines = String(decoding: try AnalysisFixtures.mobi, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
       lines[200] = lines[200].replacingOccurrences(of: ",", with: ",\u{0}", options: [], range: lines[200].range(of: ","))[...]
+      // Act: upload it
       let res = try await AnalysisFixtures.upload(
         client, Paths.analysisUpload.link(), fields: [("model", StandardCSIModels.text(StandardCSIModels.ecsiUpload))],
         file: ("mobi.csv", Data(lines.joined(separator: "\n").utf8)))
+      // Check: a 400 naming line 201, nothing saved
       #expect(res.status == .badRequest, "\(res.body.string.prefix(500))")
       #expect(res.body.string.contains("第 201 行"))
       #expect(try await AnalysisRun.query(on: app.db).count() == 0)
@@ -175,18 +202,23 @@ struct NulByteTests {
   @Test("Form bodies: %00 is refused (it decodes to NUL), not taken for a forged form; multipart text fields are refused naming the field")
   func forms() async throws {
     try await withApp { app in
+      // Setup: an org with admin on the new-unit form
       _ = try await Org.make(app)
       let client = PageClient(app)
       try await client.login("admin")
       try await client.get(Paths.unitNew.link())
+      // Act: add a unit whose name has a NUL
       let form = try await client.post(Paths.unitNew.link(), [("code", "Z1"), ("name", "坏\u{0}单位"), ("kind", "county")])
+      // Check: a 400 with the message, no unit saved
       #expect(form.status == .badRequest)
       #expect(form.body.string.contains("输入中含有不允许的控制字符"))
       #expect(try await OrgUnit.query(on: app.db).filter(\.$code == "Z1").count() == 0)
+      // Act: upload a roster with a NUL in the unitId field
       try await client.get(Paths.rosters.link())
       let multipart = try await AnalysisFixtures.upload(
         client, Paths.rosterImport.link(), fields: [("unitId", "x\u{0}y")],
         file: ("r.csv", Data(SurveyDesk.roster([(.residential, 2)]).utf8)))
+      // Check: a 400 with the message
       #expect(multipart.status == .badRequest)
       #expect(multipart.body.string.contains("输入中含有不允许的控制字符"))
     }
@@ -195,12 +227,17 @@ struct NulByteTests {
   @Test("A URL with NUL is a 400 for a page as for the API; the error page renders before any session exists")
   func url() async throws {
     try await withApp { app in
+      // Setup: an org
       _ = try await Org.make(app)
+      // Act: open the login page with %00 in the query
       let page = try await PageClient(app).get(Paths.login.link() + "?next=a%00b")
+      // Check: a 400 error page
       #expect(page.status == .badRequest)
       #expect(page.body.string.contains("输入中含有不允许的控制字符"))
+      // Act: query the audit API with %00
       let token = try await app.token("admin")
       let api = try await app.api(.GET, Paths.apiAudit.link() + "?actor=a%00b", token: token)
+      // Check: a 400 naming url
       #expect(api.status == .badRequest && api.apiError?.field == "url")
     }
   }

@@ -10,6 +10,9 @@ struct OperationsTests {
   @Test("healthz, readyz and metrics answer without login")
   func probes() async throws {
     try await withApp { app in
+      // Setup: an empty app
+      // Act: call healthz, readyz, an API path and metrics without login
+      // Check: each answers; metrics count requests and durations by path
       #expect(try await app.api(.GET, Paths.healthz.link(), token: nil).status == .ok)
       let ready = try await app.api(.GET, Paths.readyz.link(), token: nil)
       #expect(ready.status == .ok)
@@ -27,7 +30,10 @@ struct OperationsTests {
   @Test("Every API route is documented in the OpenAPI document with its method")
   func openAPICoversRoutes() async throws {
     try await withApp { app in
+      // Setup: an empty app
+      // Act: fetch the OpenAPI document
       let res = try await app.api(.GET, Paths.openAPI.link(), token: nil)
+      // Check: OpenAPI 3.1, listing every /api/v1 route with its method
       #expect(res.status == .ok)
       let doc = res.body.string
       #expect(doc.hasPrefix("openapi: 3.1"))
@@ -57,7 +63,10 @@ struct OperationsTests {
   @Test("The OpenAPI document lists exactly the error codes (ErrorCode) and audit entities (AuditEntity) the server has")
   func openAPIEnums() async throws {
     try await withApp { app in
+      // Setup: an empty app
+      // Act: fetch the OpenAPI document
       let doc = try await app.api(.GET, Paths.openAPI.link(), token: nil).body.string
+      // Check: its enums equal ErrorCode and AuditEntity
       #expect(Self.documentedEnum(doc, lineWith: "invalid_field") == Set(ErrorCode.allCases.map(\.rawValue)))
       #expect(Self.documentedEnum(doc, lineWith: "name: entity,") == Set(AuditEntity.allCases.map(\.rawValue)))
     }
@@ -66,7 +75,10 @@ struct OperationsTests {
   @Test("An unknown API path is a JSON 404, an unknown page an HTML 404")
   func notFound() async throws {
     try await withApp { app in
+      // Setup: an empty app
+      // Act: get an unknown API path and an unknown page
       let api = try await app.api(.GET, "/api/v1/nothing", token: nil)
+      // Check: a JSON not_found and an HTML 404 page
       #expect(api.status == .notFound)
       #expect(api.apiError?.code == "not_found")
       let page = try await PageClient(app).get("/no-such-page")
@@ -77,9 +89,12 @@ struct OperationsTests {
 
   @Test("Started outside its folder, the app refuses with a message naming the missing Resources/Locales")
   func missingResources() async throws {
+    // Setup: an app whose working folder does not exist
     let app = try await Application.make(.testing)
     app.logger.logLevel = .error
     app.directory = DirectoryConfiguration(workingDirectory: "/nonexistent-wanjia-folder/")
+    // Act: configure it
+    // Check: it refuses, naming the missing Resources/Locales
     await #expect {
       try await configure(app, AppConfig(database: .sqliteMemory, dataDirectory: "/tmp", bcryptCost: 4, logFormat: .text))
     } throws: { error in

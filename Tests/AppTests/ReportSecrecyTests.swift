@@ -16,6 +16,7 @@ struct ReportSecrecyTests {
   )
   func everyPath() async throws {
     try await withApp { app in
+      // Setup: the work-order loop, a cleared chief, a complaint and two reports by the same customer
       let loop = try await WorkOrderLoop.make(app)
       // Cleared to see reporters (admin) and able to merge (agent).
       try await loop.org.user(app, "chief", [.admin, .agent], loop.org.city)
@@ -26,6 +27,7 @@ struct ReportSecrecyTests {
       let report = try await loop.file(loop.report())
       let reports = [firstReport.number, report.number]
 
+      // Act: open the order pages, the lookup and the CSV export as each user (this helper, run per role below)
       func check(_ user: String, cleared: Bool) async throws {
         let client = PageClient(app)
         try await client.login(user)
@@ -35,6 +37,7 @@ struct ReportSecrecyTests {
           let shown = reports.filter { html.contains($0) }.count
           return shown == reports.count ? true : shown == 0 ? false : nil
         }
+        // Check: the reports shown to the cleared only
         // 1. The customer's other order lists its repeat contacts.
         let complaintPage = try await client.get(Paths.workOrder.link(complaint.id)).body.string
         #expect(reportsShown(complaintPage) == cleared, "\(user): repeat contacts")
@@ -56,11 +59,13 @@ struct ReportSecrecyTests {
       for user in ["lead", "agent", "handlerA", "reviewer"] { try await check(user, cleared: false) }
       for user in ["admin", "chief"] { try await check(user, cleared: true) }
 
+      // Act: list the queues as agent and lead, then dispatch a report
       // 5. Queues: a report appears to someone not cleared only while it waits on them.
       let agent = PageClient(app)
       try await agent.login("agent")
       for view in ["mine", "watching", "all", "due", "overdue"] {
         let listed = try await agent.listed(Paths.workOrders.link() + "?view=\(view)")
+        // Check: a report is listed, masked, only while it waits on the user
         #expect(!listed.contains(where: reports.contains), "agent \(view)")
       }
       let lead = PageClient(app)
@@ -78,9 +83,11 @@ struct ReportSecrecyTests {
       try await handler.login("handlerA")
       #expect(try await handler.listed(Paths.workOrders.link() + "?view=mine").contains(report.number))
 
+      // Act: list and export through the API as agent, lead and admin
       // 6. The API: lists, JSON-lines export.
       let apiList = try await app.api(.GET, Paths.apiWorkOrders.link() + "?view=all", token: loop.tokens["agent"])
       let apiBody = apiList.body.string
+      // Check: only admin gets the reports
       #expect(apiList.status == .ok && !reports.contains { apiBody.contains($0) })
       let lines = try await app.api(.GET, Paths.apiWorkOrdersExport.link(), token: loop.tokens["lead"])
       let linesBody = lines.body.string

@@ -39,15 +39,20 @@ struct RosterReplaceTests {
   @Test("Rule SV-ROSTER-VERSION: a first roster imports at once; a replacement shows old and new counts and waits for confirm")
   func replaceAfterConfirmation() async throws {
     try await withApp { app in
+      // Setup: the survey desk with the office signed in
       let desk = try await SurveyDesk.make(app)
       let client = PageClient(app)
       try await client.login("office")
+      // Act: upload a first roster of 3
       let first = try await Self.upload(client, desk, rows: 3)
+      // Check: imported at once
       #expect(first.status == .ok)
       #expect(first.body.string.contains("id=\"roster-result\""))
       #expect(try await Self.versions(app).map(\.totalRows) == [3])
 
+      // Act: upload a replacement of 5
       let preview = try await Self.upload(client, desk, rows: 5)
+      // Check: a preview with both counts, nothing replaced, the file held outside the session
       #expect(preview.status == .ok)
       let page = preview.body.string
       #expect(page.contains("id=\"roster-replace\""))
@@ -60,8 +65,10 @@ struct RosterReplaceTests {
       let sessions = try await SessionRecord.query(on: app.db).all()
       #expect(sessions.allSatisfy { $0.data.snapshot.values.reduce(0) { $0 + $1.count } < 200 })
 
+      // Act: confirm without the box, then with it, then again
       let action = try Self.confirmAction(page)
       PageClient.expectConfirmRefused(try await client.post(action, []))
+      // Check: refused and held; then replaced with the file dropped; the repeat finds nothing
       #expect(try await Self.versions(app).map(\.totalRows) == [3])
       #expect(Self.pendingFiles(app).count == 2)
 
@@ -82,13 +89,16 @@ struct RosterReplaceTests {
   @Test("Cancelling a replacement drops the held file and keeps the current roster")
   func cancel() async throws {
     try await withApp { app in
+      // Setup: the office with a roster of 3 and a pending replacement of 4
       let desk = try await SurveyDesk.make(app)
       let client = PageClient(app)
       try await client.login("office")
       _ = try await Self.upload(client, desk, rows: 3)
       let preview = try await Self.upload(client, desk, rows: 4)
       let action = try Self.confirmAction(preview.body.string)
+      // Act: cancel the replacement
       let cancelled = try await client.post(action + "/cancel", [])
+      // Check: the file dropped, the roster kept, nothing left to confirm
       #expect(cancelled.status == .seeOther)
       #expect(Self.pendingFiles(app).isEmpty)
       #expect(try await Self.versions(app).map(\.totalRows) == [3])
@@ -99,14 +109,17 @@ struct RosterReplaceTests {
   @Test("A replacement file without one valid row is refused at upload, and nothing is held")
   func invalidReplacement() async throws {
     try await withApp { app in
+      // Setup: the office with a roster of 3
       let desk = try await SurveyDesk.make(app)
       let client = PageClient(app)
       try await client.login("office")
       _ = try await Self.upload(client, desk, rows: 3)
+      // Act: upload a replacement without one valid row
       try await client.get(Paths.rosters.link())
       let bad = "account,name,phone,address,unit_code,segment,voltage_class,area_class\nA1,,139,x,ZZ,residential,220V,urban\n"
       let res = try await AnalysisFixtures.upload(
         client, Paths.rosterImport.link(), fields: [("unitId", desk.org.countyA.savedID.uuidString)], file: ("bad.csv", Data(bad.utf8)))
+      // Check: a 422 on file, nothing held
       #expect(res.status == .unprocessableEntity)
       #expect(res.body.string.contains("id=\"error-file\""))
       #expect(Self.pendingFiles(app).isEmpty)
@@ -115,19 +128,24 @@ struct RosterReplaceTests {
 
   @Test("Only the uploader can confirm a held file, and held files expire after their lifetime")
   func ownershipAndExpiry() throws {
+    // Setup: a pending-upload store in a temp folder with one file saved
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("wanjia-pending-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: root) }
     let store = PendingUploads(root: root)
     let owner = UUID()
     let start = Date(timeIntervalSince1970: 1_780_000_000)
     let entry = try store.save(Data("a,b\n".utf8), purpose: "roster", userID: owner, subjectID: UUID(), fileName: "x.csv", now: start)
+    // Act: load it as its owner, another user, for another purpose and after its lifetime
+    // Check: only the owner, for its purpose, within its lifetime gets it
     #expect(store.load(entry.id, purpose: "roster", userID: owner, now: start.addingTimeInterval(3600))?.data == Data("a,b\n".utf8))
     #expect(store.load(entry.id, purpose: "roster", userID: UUID(), now: start) == nil)
     #expect(store.load(entry.id, purpose: "results", userID: owner, now: start) == nil)
     #expect(store.load(entry.id, purpose: "roster", userID: owner, now: start.addingTimeInterval(store.lifetime)) == nil)
+    // Act: save a later upload after the lifetime
     // A later upload sweeps the expired one away.
     _ = try store.save(
       Data(), purpose: "roster", userID: owner, subjectID: UUID(), fileName: "y.csv", now: start.addingTimeInterval(store.lifetime + 1))
+    // Check: the expired file is swept away
     let names = try FileManager.default.contentsOfDirectory(atPath: root)
     #expect(!names.contains { $0.hasPrefix(entry.id.uuidString) })
     #expect(names.count == 2)

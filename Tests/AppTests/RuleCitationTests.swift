@@ -94,21 +94,27 @@ struct RuleCitationTests {
 
   @Test("Nothing in the repository cites the domain notes, a § section, a seed document or an issue number")
   func noOutsideCitations() throws {
+    // Setup: the repository's text files
     let files = textFiles()
     #expect(files.count > 400, "the scan reads the repository (\(files.count) files)")
     #expect(files.contains { $0.path == "Sources/Domain/WorkOrders/DefaultSLAPolicy.swift" })
     #expect(files.contains { $0.path == "docs/rules/work-orders.md" })
+    // Act: look for outside citations
     let found = try Self.outsideCitations(in: files)
+    // Check: none found
     #expect(found.isEmpty, "cite a rule ID from docs/rules or say the reason in words:\n\(found.joined(separator: "\n"))")
   }
 
   @Test("The citation check names the file and line of each kind of outside citation")
   func outsideCitationsAreFound() throws {
+    // Setup: sample lines with each kind of outside citation and some that are not
     let sample: [Substring] = [
       "/// Reply in 4 days (DOMAIN.md).", "// see §2 step 4", "# 88 % as in seed 003", "\"\"\"Intake (issue 3): …",
       "/// (the Issue's item 8)", "// WO-CLOCK-REPLY, issued 2 days later", "// Issue.record(\"x\")",
       "// review first (第十四条)",
     ]
+    // Act: scan a rule source and the sample
+    // Check: the rule source may name an article; each citation found by file and line
     #expect(try Self.outsideCitations(in: [("docs/rules/x.md", ["[002 第十四条]"])]).isEmpty, "a rule's source may name the article")
     let found = try Self.outsideCitations(in: [("x.swift", sample)])
     #expect(
@@ -121,11 +127,13 @@ struct RuleCitationTests {
   @Test(
     "Every rule ID cited in code, tests, browser tests, benchmarks, scripts and docs is a heading in docs/rules or docs/architecture.md")
   func citedIdentifiersExist() throws {
+    // Setup: the identifiers defined in docs, each defined once
     let defined = try definedIdentifiers()
     #expect(defined.count > 140, "the rules files define the identifiers (\(defined.count) found)")
     for id in ["WO-CLOCK-REPLY", "SV-SCALE", "KPI-DRILL-DOWN", "ARCH-BOUNDARY", "ARCH-SQL"] { #expect(defined[id] != nil, "\(id)") }
     let twice = defined.filter { $0.value.count > 1 }.keys.sorted()
     #expect(twice.isEmpty, "defined more than once: \(twice)")
+    // Act: scan every text file for cited identifiers
     let prefixes = Set(defined.keys.compactMap { $0.split(separator: "-").first.map(String.init) })
     let pattern = try Self.citationPattern(prefixes: prefixes)
     var unknown: [String] = []
@@ -143,15 +151,18 @@ struct RuleCitationTests {
         }
       }
     }
+    // Check: many found, none undefined
     #expect(cited > 500, "the scan finds the citations (\(cited))")
     #expect(unknown.isEmpty, "cited but not defined in docs/rules or docs/architecture.md:\n\(unknown.joined(separator: "\n"))")
   }
 
   @Test("A test whose name starts with \"Rule\" names the rule's identifier right after it")
   func ruleTestsNameTheirRule() throws {
+    // Setup: the rule prefixes and a pattern for a rule test without its identifier
     let prefixes = Set(try definedIdentifiers().keys.compactMap { $0.split(separator: "-").first.map(String.init) })
     let unnamed = try NSRegularExpression(
       pattern: #""Rule(?::|\s)(?!\s*(?:"# + prefixes.sorted().joined(separator: "|") + #")-[A-Z])"#)
+    // Act: scan the test files' lines
     var ruleTests = 0
     var missing: [String] = []
     for (path, lines) in textFiles() where path.hasPrefix("Tests/") && path.hasSuffix(".swift") {
@@ -163,25 +174,32 @@ struct RuleCitationTests {
         }
       }
     }
+    // Check: many rule tests, each naming its identifier
     #expect(ruleTests > 250, "the scan finds the rule tests (\(ruleTests))")
     #expect(missing.isEmpty, "write \"Rule <ID>: …\" with the identifier from docs/rules:\n\(missing.joined(separator: "\n"))")
   }
 
   @Test("The citation pattern reads IDs, families and lists, and leaves order numbers alone")
   func citationPattern() throws {
+    // Setup: a pattern for two prefixes and a sample text
     let pattern = try Self.citationPattern(prefixes: ["WO", "KPI"])
     let text = "Rule WO-CLOCK-REPLY, KPI-COMPLAINTS-PER-10K: the WO-CLOCK-… rules; order WO-17, XWO-A, WO-Bad"
+    // Act: match the text
     let found = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
       (Range(match.range(at: 1), in: text).map { String(text[$0]) } ?? "") + (match.range(at: 2).location != NSNotFound ? "-…" : "")
     }
+    // Check: the identifiers and the family, not the order numbers
     #expect(found == ["WO-CLOCK-REPLY", "KPI-COMPLAINTS-PER-10K", "WO-CLOCK-…"])
   }
 
   @Test("Every rule heading is in the index of docs/rules/README.md")
   func headingsAreIndexed() throws {
+    // Setup: the rules index
     let index = try tree.text("docs/rules/README.md")
+    // Act: find rule headings missing from it
     let missing = try definedIdentifiers().filter { $0.value.contains { $0.hasPrefix("docs/rules/") } }.keys
       .filter { !index.contains("| `\($0)` |") }.sorted()
+    // Check: none missing
     #expect(missing.isEmpty, "add to the index of docs/rules/README.md: \(missing)")
   }
 }

@@ -23,18 +23,22 @@ struct SQLiteBusyWaitTests {
 
   @Test("A write waits for another connection's commit and then succeeds; without the handler it fails at once")
   func waitsForTheWriter() async throws {
+    // Setup: a WAL database with a writer holding a write transaction, and a second connection
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("busy-\(UUID().uuidString).sqlite").path
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     let writer = try Handle(path)
     #expect(writer.exec("PRAGMA journal_mode = WAL; CREATE TABLE t (n INTEGER)") == SQLITE_OK)
     let waiting = try Handle(path)
     #expect(writer.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES (1)") == SQLITE_OK)
+    // Act: insert from the second connection, without and then with the busy handler
     // SQLite's own default: no handler, the lock is an immediate SQLITE_BUSY.
+    // Check: busy at once without it
     #expect(waiting.exec("INSERT INTO t VALUES (2)") == SQLITE_BUSY)
 
     SQLiteHandle.waitWhenBusy(waiting.raw)
     let second = Task.detached { waiting.exec("INSERT INTO t VALUES (2)") }
     try await Task.sleep(for: .milliseconds(100))
+    // Check: with it, the insert waits for the commit and succeeds
     #expect(writer.exec("COMMIT") == SQLITE_OK)
     #expect(await second.value == SQLITE_OK)
     #expect(sqlite_nio_sqlite3_total_changes(waiting.raw) == 1)
@@ -42,6 +46,9 @@ struct SQLiteBusyWaitTests {
 
   @Test("The handler retries until its limit, then gives up with SQLITE_BUSY")
   func givesUp() {
+    // Setup: nothing beyond the handler
+    // Act: ask it to retry below and at its limit
+    // Check: retry below the limit, give up at it
     #expect(SQLiteHandle.busyWait(nil, 0) == 1)
     #expect(SQLiteHandle.busyWait(nil, SQLiteHandle.maximumBusyAttempts - 1) == 1)
     #expect(SQLiteHandle.busyWait(nil, SQLiteHandle.maximumBusyAttempts) == 0)

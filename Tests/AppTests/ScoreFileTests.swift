@@ -29,7 +29,10 @@ struct ScoreFileTests {
 
   @Test("Rule SV-SCORE-RESPONDENT: weighted 满意度 and 满意率 per unit × module × segment, as ScoreAccumulator sums them")
   func cells() throws {
+    // Setup: the results file above
+    // Act: score it
     let summary = try Self.score(Self.file)
+    // Check: each cell sums respondents as ScoreAccumulator does
     // Line 2 answers stability 5 and 4 (100, 80: one respondent scoring 90, all top box), line 3
     // answers 1 (0): two respondents, not three answers.
     var expected = ScoreAccumulator()
@@ -48,7 +51,10 @@ struct ScoreFileTests {
 
   @Test("A row with a bad cell is refused whole and reported by line, column and reason")
   func problems() throws {
+    // Setup: the results file above
+    // Act: score it
     let summary = try Self.score(Self.file)
+    // Check: ten rows, four scored, six refused by line, column and reason
     #expect(summary.rows == 10)
     #expect(summary.scoredRows == 4)
     #expect(summary.rejectedRows == 6)
@@ -62,13 +68,16 @@ struct ScoreFileTests {
 
   @Test("Large files read in parallel chunks give the same cells as one pass")
   func parallel() throws {
+    // Setup: 2,000 rows and a bad one at the end
     let body = (0..<2000).map { i in
       "\(["QH-LC-S1", "QH-LC-S2", "QH-LC-S3"][i % 3]),\(["residential", "commercial"][i % 2]),\(1 + i % 7),"
         + "\(1 + i % 5),\(1 + (i / 5) % 5)"
     }
     let text = "unit_code,segment,weight,m.billing.1,m.safety.2\n" + body.joined(separator: "\n") + "\nQH-LC-S1,x,1,1,1\n"
+    // Act: score serially and in parallel chunks
     let serial = try Self.score(text, parallelBytes: .max)
     let chunked = try Self.score(text, parallelBytes: 0)
+    // Check: the same cells and the same problem line
     #expect(serial.cells.keys == chunked.cells.keys)
     for (key, sums) in serial.cells {
       #expect(sums.count == chunked.cells[key]?.count)
@@ -79,6 +88,9 @@ struct ScoreFileTests {
 
   @Test("A header without unit, segment, weight or any module item is refused")
   func header() {
+    // Setup: headers lacking weight, module items, or everything
+    // Act: score them
+    // Check: each is a header error
     #expect(throws: ScoreFile.HeaderError.self) { try Self.score("unit_code,segment,m.hall.1\nA,other,5\n") }
     #expect(throws: ScoreFile.HeaderError.self) { try Self.score("unit_code,segment,weight,csi.image.1\nA,other,1,5\n") }
     #expect(throws: ScoreFile.HeaderError.self) { try Self.score("") }

@@ -36,16 +36,20 @@ struct StoredValueTests {
   @Test("ARCH-TYPED-VALUES: an unknown work-order state, type or attitude is an error naming table, column and value")
   func unknownWorkOrderValues() async throws {
     try await withApp { app in
+      // Setup: an org and a work order with every column
       let org = try await Org.make(app)
       let user = try #require(try await User.query(on: app.db).first())
       let order = WorkOrderRows.everyColumn(number: "GD-1", unit: org.countyA, user: user, parent: nil, at: app.clock.now())
       try await order.create(on: app.db)
       let id = try order.requireID()
+      // Act: read it back and filter by typed values
       // The typed value round-trips, and typed filters find the row.
       let read = try #require(try await WorkOrder.find(id, on: app.db))
+      // Check: the values round-trip and the filters find it
       #expect(read.state == .pendingReplyReview && read.type == .complaint && read.attitude == .agitated && read.waitingRole == nil)
       #expect(try await WorkOrder.query(on: app.db).filter(\.$state == .pendingReplyReview).filter(\.$attitude == .agitated).count() == 1)
 
+      // Act: write an unknown value into each enum column in SQL and read the order
       let sql = try #require(app.db as? any SQLDatabase)
       let cases: [(column: String, raw: String, original: String?)] = [
         ("state", "lost", "pendingReplyReview"), ("type", "Complaint", "complaint"), ("attitude", "furious", "agitated"),
@@ -53,6 +57,7 @@ struct StoredValueTests {
       ]
       for (column, raw, original) in cases {
         try await Self.corrupt(app, table: "work_orders", column: column, raw: raw, id: id)
+        // Check: each read fails naming table, column and value
         await Self.expectUnknown("work_orders", column, raw) { _ = try await WorkOrder.find(id, on: app.db) }
         await Self.expectUnknown("work_orders", column, raw) { _ = try await WorkOrder.query(on: app.db).all() }
         let restored: any SQLExpression = original.map { SQLBind($0) } ?? SQLLiteral.null
@@ -66,9 +71,12 @@ struct StoredValueTests {
   @Test("ARCH-TYPED-VALUES: an unknown unit kind is an error, and the page says where it is")
   func unknownUnitKind() async throws {
     try await withApp { app in
+      // Setup: an org whose station's kind is set to district in SQL
       let org = try await Org.make(app)
       let id = try org.stationA.requireID()
       try await Self.corrupt(app, table: "units", column: "kind", raw: "district", id: id)
+      // Act: read the station as a model and through the API
+      // Check: an error naming units.kind and district; the API a 500 saying so
       await Self.expectUnknown("units", "kind", "district") { _ = try await OrgUnit.find(id, on: app.db) }
       let token = try await app.token("admin")
       let res = try await app.api(.GET, Paths.apiUnit.link(id), token: token)
@@ -81,9 +89,12 @@ struct StoredValueTests {
   @Test("ARCH-TYPED-VALUES: a calendar day of an unknown kind stops the calendar loading, naming it, instead of being left out")
   func unknownCalendarDay() async throws {
     try await withApp { app in
+      // Setup: a calendar day whose kind is set to festival in SQL
       let day = try #require(try await CalendarDay.query(on: app.db).first())
       #expect(try day.override.kind == day.kind)
       try await Self.corrupt(app, table: "calendar_days", column: "kind", raw: "festival", id: try day.requireID())
+      // Act: load the calendar and the days
+      // Check: each load fails naming calendar_days.kind and festival
       await Self.expectUnknown("calendar_days", "kind", "festival") { _ = try await WorkingCalendar.load(on: app.db) }
       await Self.expectUnknown("calendar_days", "kind", "festival") { _ = try await CalendarDay.query(on: app.db).all() }
     }

@@ -30,6 +30,7 @@ struct SurveyScoreAgreementTests {
   @Test("Rule SV-SCORE-RESPONDENT: per module, the wave's scores equal the file's, with n = respondents")
   func databaseEqualsFile() async throws {
     try await withApp { app in
+      // Setup: a sampled wave with 400 results imported from a file
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
       let wave = try await desk.sampledWave(count: 2)
@@ -37,10 +38,12 @@ struct SurveyScoreAgreementTests {
       let imported = try await desk.upload(Paths.apiSurveyWaveResponses.link(wave), Data(file.utf8), token: desk.office)
       #expect(imported.status == .created, "\(imported.body.string.prefix(500))")
 
+      // Act: read the wave's scores and score the same file without the database
       let res = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
       let body = try JSONDecoder().decode(SurveyDesk.ScoresBody.self, from: Data(res.body.string.utf8))
       let county = try #require(body.units.first { $0.code == "A" })
       let fromFile = try ScoreFile.score(Data(file.utf8))
+      // Check: per module the same n, mean, rate and intervals, with n = respondents
       for module in ServiceModule.allCases {
         var expected = ScoreAccumulator()
         for (cell, sums) in fromFile.cells where cell.unit == "A" && cell.module == module { expected.merge(sums) }

@@ -29,9 +29,12 @@ struct SurveyScoreTests {
   )
   func scores() async throws {
     try await withApp { app in
+      // Setup: a wave with two completed interviews in county A, scoring 100 and 40
       let desk = try await SurveyDesk.make(app)
       let wave = try await twoInterviews(desk)
+      // Act: read the wave's scores
       let res = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
+      // Check: n 2, mean 70, rate 0.5 with 95 % intervals, flagged small; rolled up to the city only
       #expect(res.status == .ok, "\(res.body.string)")
       let body = try JSONDecoder().decode(SurveyDesk.ScoresBody.self, from: Data(res.body.string.utf8))
       let a = try #require(body.units.first { $0.code == "A" })
@@ -59,12 +62,15 @@ struct SurveyScoreTests {
   @Test("Rule SV-TARGETS: each unit against its assessment and stretch target (example 76 / 78)")
   func targets() async throws {
     try await withApp { app in
+      // Setup: a wave with two completed interviews in county A, scoring 100 and 40
       let desk = try await SurveyDesk.make(app)
       let wave = try await twoInterviews(desk)
+      // Act: set targets for county A and the city, then for the company and an assessment of 120
       for (unit, a, s) in [(desk.org.countyA, 76.0, 78.0), (desk.org.city, 60.0, 69.0)] {
         let res = try await app.api(
           .POST, Paths.apiSurveyWaveTargets.link(wave), token: desk.office,
           json: #"{"unitId":"\#(unit.savedID)","assessment":\#(a),"stretch":\#(s)}"#)
+        // Check: set; the company forbidden; 120 refused naming assessment
         #expect(res.status == .noContent, "\(res.body.string)")
       }
       let outside = try await app.api(
@@ -75,6 +81,7 @@ struct SurveyScoreTests {
         .POST, Paths.apiSurveyWaveTargets.link(wave), token: desk.office,
         json: #"{"unitId":"\#(desk.org.countyA.savedID)","assessment":120,"stretch":78}"#)
       #expect(bad.status == .unprocessableEntity && bad.apiError?.field == "assessment")
+      // Check: county A failed its target, the city met its stretch
       let body = try JSONDecoder().decode(
         SurveyDesk.ScoresBody.self,
         from: Data(try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office).body.string.utf8))
@@ -86,11 +93,14 @@ struct SurveyScoreTests {
   @Test("Survey pages: waves, quotas, the interviewer's page and the results page")
   func pages() async throws {
     try await withApp { app in
+      // Setup: a wave with two completed interviews and the office signed in
       let desk = try await SurveyDesk.make(app)
       let wave = try await twoInterviews(desk)
       let office = PageClient(app)
       try await office.login("office")
+      // Act: open the wave list, the wave, the results and the rosters
       let list = try await office.get(Paths.surveys.link())
+      // Check: each page shows its part
       #expect(list.status == .ok && list.body.string.contains("W2026"))
       let detail = try await office.get(Paths.surveyWave.link(wave))
       #expect(detail.status == .ok)
@@ -102,9 +112,11 @@ struct SurveyScoreTests {
       let rosters = try await office.get(Paths.rosters.link())
       #expect(rosters.status == .ok && rosters.body.string.contains("临川县供电公司"))
 
+      // Act: open the interview page as a surveyor and as handlerA
       let surveyor = PageClient(app)
       try await surveyor.login("surveyor1")
       let idle = try await surveyor.get(Paths.interview.link())
+      // Check: the surveyor gets the page; handlerA is forbidden
       #expect(idle.status == .ok && idle.body.string.contains("id=\"next-customer\""))
       let handler = PageClient(app)
       try await handler.login("handlerA")

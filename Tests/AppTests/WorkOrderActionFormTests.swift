@@ -83,14 +83,17 @@ struct WorkOrderActionFormTests {
   @Test("Rule WO-PERMISSIONS: a refused action form comes back open, with what was typed and the error beside its field", arguments: cases)
   func refusedFormKeepsInput(c: Case) async throws {
     try await withApp { app in
+      // Setup: an order brought to the case's stage, its actor on the order page
       let loop = try await L.make(app)
       let order = try await Self.bring(loop, to: c.stage)
       let client = PageClient(app)
       try await client.login(c.who)
       let page = try await client.get(Paths.workOrder.link(order.id))
       #expect(page.body.string.contains(#"data-action="\#(c.action)""#), "\(c.action) not offered to \(c.who)")
+      // Act: post the action with the case's bad fields
       let res = try await client.post(
         Paths.workOrderAction.link(order.id), [("action", c.action), ("version", String(order.version))] + c.fields)
+      // Check: a 422 with the form open, the error beside its field, the text kept; nothing changed
       #expect(res.status == .unprocessableEntity, "\(res.status)")
       let html = res.body.string
       #expect(html.contains(#"id="error-\#(c.action)-\#(c.errorField)""#), "\(html.prefix(3000))")
@@ -105,11 +108,14 @@ struct WorkOrderActionFormTests {
   @Test("Rule WO-PERMISSIONS: 退单, transfer to discipline inspection and merge each carry the confirmation checkbox stating the consequence")
   func confirmations() async throws {
     try await withApp { app in
+      // Setup: a dispatched order and handlerA signed in
       let loop = try await L.make(app)
       let order = try await Self.bring(loop, to: "dispatched")
       let handler = PageClient(app)
       try await handler.login("handlerA")
+      // Act: open the order page, then return the order confirmed
       let page = try await handler.get(Paths.workOrder.link(order.id)).body.string
+      // Check: the box states the consequence; the order is returned
       #expect(page.contains(#"name="confirm" value="yes""#))
       #expect(page.contains("确认退单：工单退回 95598 重新派发"))
       let ok = try await handler.post(
@@ -123,25 +129,30 @@ struct WorkOrderActionFormTests {
   @Test("Rule WO-CLOSURE-GATE: a serious complaint replies only with the full investigation record; each empty field is named")
   func seriousReply() async throws {
     try await withApp { app in
+      // Setup: a serious complaint in handling and handlerA on its page
       let loop = try await L.make(app)
       let serious = loop.complaint().replacingOccurrences(of: #""severity":"general""#, with: #""severity":"serious""#)
       let order = try await loop.file(serious, then: [L.approve, loop.dispatchA, L.contact])
       let handler = PageClient(app)
       try await handler.login("handlerA")
       _ = try await handler.get(Paths.workOrder.link(order.id))
+      // Act: reply with a partial investigation record
       let partial: [(String, String)] = [
         ("action", "reply"), ("version", String(order.version)), ("summary", "已向客户致歉并整改"), ("verified", "on"),
         ("course", "客户反映抄表员态度恶劣"), ("handling", "当日联系客户致歉"), ("cause", "服务意识不强"),
       ]
       let refused = try await handler.post(Paths.workOrderAction.link(order.id), partial)
+      // Check: refused naming each empty field, the typed text kept
       #expect(refused.status == .unprocessableEntity)
       let html = refused.body.string
       #expect(html.contains("严重、重大投诉须填写完整的投诉调查记录"))
       for empty in ["responsibility", "correctiveAction", "personnelOutcome"] { #expect(html.contains(#"id="error-reply-\#(empty)""#)) }
       #expect(!html.contains(#"id="error-reply-course""#))
       #expect(html.contains("客户反映抄表员态度恶劣") && html.contains("已向客户致歉并整改"))
+      // Act: reply with the full record
       let full =
         partial + [("responsibility", "属供电责任"), ("correctiveAction", "全所培训"), ("personnelOutcome", "考核 200 元")]
+      // Check: accepted and awaiting reply review
       #expect(try await handler.post(Paths.workOrderAction.link(order.id), full).status == .seeOther)
       #expect(try await WorkOrder.find(order.id, on: app.db)?.state == .pendingReplyReview)
     }
@@ -152,6 +163,7 @@ struct WorkOrderActionFormTests {
   )
   func sameDayReportGate() async throws {
     try await withApp { app in
+      // Setup: a serious complaint replied with a full record and approved
       let loop = try await L.make(app)
       let serious = loop.complaint().replacingOccurrences(of: #""severity":"general""#, with: #""severity":"serious""#)
       let record =
@@ -162,9 +174,11 @@ struct WorkOrderActionFormTests {
           L.approve, loop.dispatchA, L.contact,
           ("handlerA", #"{"action":"reply","summary":"已处理","verified":true,"supplyResponsibility":true,\#(record)}"#), L.approveReply,
         ])
+      // Act: open the order as the agent and record the return visit
       let agent = PageClient(app)
       try await agent.login("agent")
       let page = try await agent.get(Paths.workOrder.link(order.id)).body.string
+      // Check: no outcome chosen; the same-day clock runs; the visit is refused without the report
       // No outcome is chosen for the agent.
       #expect(page.contains(#"name="satisfied" value="yes">"#) && page.contains(#"name="satisfied" value="no">"#))
       #expect(!page.contains(#"value="yes" checked"#))
@@ -174,19 +188,23 @@ struct WorkOrderActionFormTests {
         [("action", "recordReturnVisit"), ("version", String(order.version)), ("satisfied", "yes"), ("note", "满意")])
       #expect(visit.status == .unprocessableEntity)
       #expect(visit.body.string.contains("严重、重大投诉须先提交当日报告才能办结"))
+      // Act: file the same-day report as the lead
       let lead = PageClient(app)
       try await lead.login("lead")
       _ = try await lead.get(Paths.workOrder.link(order.id))
       let filed = try await lead.post(
         Paths.workOrderAction.link(order.id),
         [("action", "fileSameDayReport"), ("version", String(order.version)), ("summary", "已电话报营销部张科长")])
+      // Check: filed; the clock done; the report on the timeline
       #expect(filed.status == .seeOther)
       let after = try await agent.get(Paths.workOrder.link(order.id)).body.string
       #expect(Self.row(after, "当日报告").contains("已完成"))
       #expect(after.contains("已电话报营销部张科长"))  // the timeline shows the report
+      // Act: record the return visit again
       let closed = try await agent.post(
         Paths.workOrderAction.link(order.id),
         [("action", "recordReturnVisit"), ("version", String(order.version + 1)), ("satisfied", "yes"), ("note", "满意")])
+      // Check: closed as satisfied
       #expect(closed.status == .seeOther)
       let final = try await agent.get(Paths.workOrder.link(order.id)).body.string
       #expect(final.contains(#"<span class="tag event-result">满意</span>"#))
@@ -204,11 +222,13 @@ struct WorkOrderActionFormTests {
   )
   func extensions() async throws {
     try await withApp { app in
+      // Setup: an order in handling and handlerA on its page
       let loop = try await L.make(app)
       let order = try await loop.file(then: [L.approve, loop.dispatchA, L.contact])
       let handler = PageClient(app)
       try await handler.login("handlerA")
       _ = try await handler.get(Paths.workOrder.link(order.id))
+      // Act: request an extension to 20 March, then open the order as the reviewer
       let ask: [(String, String)] = [
         ("action", "requestExtension"), ("version", String(order.version)), ("reason", "需停电改线，已向客户说明"),
         ("newDue", "2026-03-20T18:00"), ("customerInformed", "on"),
@@ -217,13 +237,16 @@ struct WorkOrderActionFormTests {
       let reviewer = PageClient(app)
       try await reviewer.login("reviewer")
       let page = try await reviewer.get(Paths.workOrder.link(order.id)).body.string
+      // Check: the date and reason shown first, with the approve action and the timeline entry
       #expect(page.contains(#"id="pending-extension-due">2026-03-20 18:00<"#))
       #expect(page.contains(#"id="pending-extension-reason">需停电改线，已向客户说明<"#))
       #expect(page.contains(#"data-action="approveExtension""#))
       #expect(page.contains("期限 2026-03-20 18:00"))  // the request in the timeline
+      // Act: withdraw it, request 23 March, approve it
       // The handler withdraws; a new request is approved.
       let withdrawn = try await handler.post(
         Paths.workOrderAction.link(order.id), [("action", "withdrawExtension"), ("version", String(order.version + 1))])
+      // Check: withdrawn; the new one approved; the timeline keeps both dates and the reply deadline moves
       #expect(withdrawn.status == .seeOther)
       #expect(!(try await reviewer.get(Paths.workOrder.link(order.id))).body.string.contains("pending-extension"))
       _ = try await handler.get(Paths.workOrder.link(order.id))
@@ -246,20 +269,25 @@ struct WorkOrderActionFormTests {
   @Test("Rule WO-NOTES: the order page shows the customer's attitude and internal notes, which no export carries")
   func capturedAndNotes() async throws {
     try await withApp { app in
+      // Setup: an approved order and the lead signed in
       let loop = try await L.make(app)
       let order = try await loop.file(then: [L.approve])
       let lead = PageClient(app)
       try await lead.login("lead")
+      // Act: open the order, add a note that is too long, then a good one
       let page = try await lead.get(Paths.workOrder.link(order.id)).body.string
+      // Check: the attitude shown; the long note refused and kept; the good one saved
       #expect(page.contains(#"id="order-attitude">情绪激动<"#))
       let tooLong = try await lead.post(Paths.workOrderNotes.link(order.id), [("text", Self.long)])
       #expect(tooLong.status == .unprocessableEntity)
       #expect(tooLong.body.string.contains(#"id="error-note-text""#) && tooLong.body.string.contains(Self.long))
       let note = "客户曾多次来电，态度激动，回访请由班长亲自致电"
       #expect(try await lead.post(Paths.workOrderNotes.link(order.id), [("text", note)]).status == .seeOther)
+      // Act: dispatch, open as handlerA, export CSV and JSON lines, read the API and the audit
       let handler = PageClient(app)
       try await handler.login("handlerA")
       _ = try await loop.drive(order, [loop.dispatchA])
+      // Check: handlerA sees the note; no export or API carries it; the audit names it
       #expect(try await handler.get(Paths.workOrder.link(order.id)).body.string.contains(note))
       let csv = try await lead.get(Paths.workOrdersCSV.link() + "?view=all")
       #expect(csv.status == .ok && csv.body.string.contains(order.number) && !csv.body.string.contains(note))

@@ -24,10 +24,13 @@ struct WorkOrderExchangeTests {
   @Test("Rule WO-EXCHANGE: export as JSON lines and import them elsewhere; a file with a bad line imports nothing")
   func roundTrip() async throws {
     try await withApp { app in
+      // Setup: the work-order loop, a complaint line and one with a wrong item
       let loop = try await WorkOrderLoop.make(app)
       let line = loop.complaint(acceptedAt: "2026-03-09T16:00:00+08:00").replacingOccurrences(of: "\n", with: " ")
       let bad = line.replacingOccurrences(of: "conduct.attitude", with: "operations.faultHandling")
+      // Act: import with bad JSON, then with the wrong item, then as handlerA
       let refused = try await send(app, [line, bad, "{not json"].joined(separator: "\n"), token: loop.tokens["agent"])
+      // Check: refused naming line 3, then line 2, nothing kept; handlerA forbidden
       #expect(refused.status == .unprocessableEntity)
       #expect(refused.apiError?.lines?.map(\.line) == [3])  // JSON is checked before anything is created
       let wrongItem = try await send(app, [line, bad].joined(separator: "\n"), token: loop.tokens["agent"])
@@ -36,7 +39,9 @@ struct WorkOrderExchangeTests {
       #expect(try await WorkOrder.query(on: app.db).count() == 0)  // line 1 was rolled back
       #expect(try await send(app, line, token: loop.tokens["handlerA"]).status == .forbidden)
 
+      // Act: import two good lines, then export the complaints as the lead
       let ok = try await send(app, [line, line].joined(separator: "\n") + "\n", token: loop.tokens["agent"])
+      // Check: two created; exported as JSON lines with phones and states
       #expect(ok.status == .created, "\(ok.body.string)")
       #expect(try await WorkOrder.query(on: app.db).count() == 2)
 

@@ -20,10 +20,13 @@ struct WorkOrderPageTests {
   @Test("An agent files a complaint in the intake form; errors keep what was typed")
   func intakeForm() async throws {
     try await withApp { app in
+      // Setup: the work-order loop and the agent signed in
       let loop = try await WorkOrderLoop.make(app)
       let agent = PageClient(app)
       try await agent.login("agent")
+      // Act: open the intake form, file with a bad phone, then with a good one
       let form = try await agent.get(Paths.workOrderNew.link())
+      // Check: the error named with the text kept; then filed with its category and redirected
       #expect(form.status == .ok)
       #expect(form.body.string.contains("服务态度"))
       let bad = try await agent.post(Paths.workOrderNew.link(), intake(loop, phone: "call me"))
@@ -43,19 +46,24 @@ struct WorkOrderPageTests {
   @Test("The lead reviews and dispatches from the order page; a stale form is refused with the reason")
   func leadActs() async throws {
     try await withApp { app in
+      // Setup: a filed complaint and the lead signed in
       let loop = try await WorkOrderLoop.make(app)
       let order = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       let lead = PageClient(app)
       try await lead.login("lead")
+      // Act: open the queue and the order, then approve it
       let queue = try await lead.get(Paths.workOrders.link() + "?view=mine")
+      // Check: listed, with the approve action, approved
       #expect(queue.body.string.contains(order.number))
       let page = try await lead.get(Paths.workOrder.link(order.id))
       #expect(page.body.string.contains("data-action=\"approveIntake\""))
       #expect(page.body.string.contains("抄表员态度恶劣"))
       let approve = try await lead.post(Paths.workOrderAction.link(order.id), [("action", "approveIntake"), ("version", "1")])
       #expect(approve.status == .seeOther)
+      // Act: dispatch with the old version, then with the new one
       // A second tab still holding version 1.
       let stale = try await lead.post(Paths.workOrderAction.link(order.id), [("action", "dispatch"), ("version", "1")])
+      // Check: the stale form refused with its reason; then dispatched
       #expect(stale.status == .conflict)
       #expect(stale.body.string.contains("id=\"action-error\""))
       let refresh = try await lead.get(Paths.workOrder.link(order.id))
@@ -65,9 +73,11 @@ struct WorkOrderPageTests {
       #expect(dispatch.status == .seeOther)
       let stored = try #require(try await WorkOrder.find(order.id, on: app.db))
       #expect(stored.state == .dispatched)
+      // Act: open it as handlerA, export the queue as CSV, then as handlerB
       let handler = PageClient(app)
       try await handler.login("handlerA")
       let handlerPage = try await handler.get(Paths.workOrder.link(order.id))
+      // Check: handlerA sees the next action and a masked CSV; handlerB sees nothing
       #expect(handlerPage.body.string.contains("data-action=\"recordFirstContact\""))
       #expect(handlerPage.body.string.contains("id=\"timeline\""))
       // The queue exports as CSV with the same scope, phones masked.
@@ -90,6 +100,7 @@ struct BulkDispatchTests {
   @Test("A lead dispatches several reviewed orders at once; one that moved meanwhile is named, not dispatched")
   func bulk() async throws {
     try await withApp { app in
+      // Setup: three approved complaints and the lead on the queue
       let loop = try await WorkOrderLoop.make(app)
       var orders: [OrderBody] = []
       for _ in 0..<3 {
@@ -100,9 +111,11 @@ struct BulkDispatchTests {
       try await lead.login("lead")
       let queue = try await lead.get(Paths.workOrders.link() + "?view=mine")
       #expect(queue.body.string.contains("id=\"bulk-dispatch\""))
+      // Act: dispatch the third elsewhere, then bulk dispatch all three
       // The third order is dispatched by someone else after the queue was shown.
       _ = try await loop.act("lead", orders[2], #"{"action":"dispatch"}"#)
       let res = try await lead.post(Paths.workOrdersBulkDispatch.link(), orders.map { ("orders[]", "\($0.id):\($0.version)") })
+      // Check: two dispatched, the third named; all end dispatched
       #expect(res.status == .seeOther)
       let location = try #require(res.headers.first(name: .location))
       #expect(location.contains("dispatched=2"))
@@ -112,12 +125,14 @@ struct BulkDispatchTests {
       }
       let page = try await lead.get(location)
       #expect(page.body.string.contains("id=\"bulk-notice\""))
+      // Act: bulk dispatch as handlerA
       // A handler may not dispatch: nothing happens.
       let handler = PageClient(app)
       try await handler.login("handlerA")
       let other = try loop.decode(try await app.api(.POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint()))
       _ = try await handler.get(Paths.workOrders.link())
       let refused = try await handler.post(Paths.workOrdersBulkDispatch.link(), [("orders[]", "\(other.id):\(other.version)")])
+      // Check: nothing dispatched
       #expect(refused.headers.first(name: .location)?.contains("dispatched=0") == true)
     }
   }
@@ -128,6 +143,7 @@ struct KPIDashboardTests {
   @Test("Rule WO-VERIFIED-COMPLAINT, KPI-DISPLAY: only verified complaints of the supply side count; rates show numerator and denominator")
   func dashboard() async throws {
     try await withApp { app in
+      // Setup: county A of 20,000 customers, one complaint closed verified and one at review
       let loop = try await WorkOrderLoop.make(app)
       loop.org.countyA.customerCount = 20_000
       try await loop.org.countyA.save(on: app.db)
@@ -143,9 +159,11 @@ struct KPIDashboardTests {
         order = try loop.decode(try await loop.act(who, order, json))
       }
       #expect(order.state == "closed")
+      // Act: open the KPI page and the order list by month, and with a bad date
       let client = PageClient(app)
       try await client.login("lead")
       let page = try await client.get(Paths.kpi.link() + "?unitId=\(loop.org.countyA.savedID)&month=2026-03")
+      // Check: 0.50 per 10,000, rates with both parts, charts, drill-down links; March lists it, April not
       #expect(page.status == .ok)
       let html = page.body.string
       // 1 verified complaint among 20,000 customers → 0.50 per 10,000.

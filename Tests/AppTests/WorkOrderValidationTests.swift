@@ -32,11 +32,14 @@ struct WorkOrderValidationTests {
     ])
   func intakeMessages(changes: [String: String], field: String, message: String) async throws {
     try await withApp { app in
+      // Setup: the work-order loop and the agent on the intake form
       let loop = try await WorkOrderLoop.make(app)
       let agent = PageClient(app)
       try await agent.login("agent")
       _ = try await agent.get(Paths.workOrderNew.link())
+      // Act: file with the argument's bad field
       let res = try await agent.post(Paths.workOrderNew.link(), intake(loop, changes))
+      // Check: a 422 with the message on that field, the text kept, nothing saved
       #expect(res.status == .unprocessableEntity)
       let html = res.body.string
       let error = try #require(html.components(separatedBy: #"id="error-\#(field)">"#).dropFirst().first)
@@ -45,7 +48,9 @@ struct WorkOrderValidationTests {
       #expect(html.contains("停电后迟迟无人处理") && html.contains(#"value="李女士""#))
       #expect(try await WorkOrder.query(on: app.db).count() == 0)
       // A future appointment is fine.
+      // Act: file with a future appointment
       let ok = try await agent.post(Paths.workOrderNew.link(), intake(loop, ["appointmentAt": "2026-03-10T15:00"]))
+      // Check: filed
       #expect(ok.status == .seeOther)
     }
   }
@@ -53,9 +58,12 @@ struct WorkOrderValidationTests {
   @Test("Rule WO-INTAKE: 未知的投诉类别 only for a code the taxonomy does not know; nothing given is 请选择")
   func apiCategories() async throws {
     try await withApp { app in
+      // Setup: the work-order loop
       let loop = try await WorkOrderLoop.make(app)
+      // Act: file with an unknown category, then with nothing chosen, then without a category
       let unknown = try await app.api(
         .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(item: "conduct.attitude", category: "weather"))
+      // Check: the unknown category named, then a choice asked for, then filed
       #expect(unknown.apiError?.field == "category" && unknown.apiError?.message == "未知的投诉类别：weather。")
       let none = try await app.api(
         .POST, Paths.apiWorkOrders.link(), token: loop.tokens["agent"], json: loop.complaint(item: "", category: ""))
@@ -81,10 +89,13 @@ struct WorkOrderValidationTests {
     ])
   func filters(path: String, message: String) async throws {
     try await withApp { app in
+      // Setup: the work-order loop and admin signed in
       _ = try await WorkOrderLoop.make(app)
       let admin = PageClient(app)
       try await admin.login("admin")
+      // Act: open the page with the argument's bad date or month
       let res = try await admin.get(path)
+      // Check: a 422 with the message
       #expect(res.status == .unprocessableEntity, "\(path)")
       #expect(res.body.string.contains(message), "\(path): \(res.body.string.prefix(400))")
     }
@@ -93,11 +104,14 @@ struct WorkOrderValidationTests {
   @Test("Rule CAL-DATE-INPUT: a calendar day that does not exist is named, on the form and in an imported file")
   func calendarDays() async throws {
     try await withApp { app in
+      // Setup: an org and admin on the calendar page
       _ = try await Org.make(app)
       let admin = PageClient(app)
       try await admin.login("admin")
       _ = try await admin.get(Paths.calendar.link())
+      // Act: add a day on 30 February, then import a file with two days that do not exist
       let res = try await admin.post(Paths.calendarDay.link(), [("date", "2026-02-30"), ("kind", "holiday"), ("name", "不存在")])
+      // Check: each named, on the form and by line
       #expect(res.status == .unprocessableEntity)
       #expect(res.body.string.contains("没有这一天：2026-02-30"))
       let token = try await app.token("admin")
@@ -114,6 +128,7 @@ struct WorkOrderValidationTests {
   @Test("Rule CAL-DATE-INPUT: a survey plan milestone's date that does not exist is named on the wave page")
   func milestoneDates() async throws {
     try await withApp { app in
+      // Setup: a sampled wave and the office on its page
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
       let id = try await desk.sampledWave(count: 2)
@@ -122,8 +137,10 @@ struct WorkOrderValidationTests {
       try await office.login("office")
       _ = try await office.get(Paths.surveyWave.link(id))
       for (due, message) in [("2026-02-30", "没有这一天：2026-02-30"), ("2026-13-01", "没有 13 月")] {
+        // Act: set a milestone on the bad date
         let res = try await office.post(
           Paths.surveyWaveMilestone.link(id), [("kind", "rostersSubmitted"), ("due", due), ("version", String(wave.version))])
+        // Check: a 422 naming the date
         #expect(res.status == .unprocessableEntity)
         #expect(res.body.string.contains(message), "\(due)")
       }
@@ -133,12 +150,15 @@ struct WorkOrderValidationTests {
   @Test("Rule CAL-DATE-INPUT: an interviewer's callback in the past is refused")
   func pastCallback() async throws {
     try await withApp { app in
+      // Setup: a wave in fieldwork and a customer to call
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 20)])).status == .created)
       let wave = try await desk.sampledWave(count: 2)
       try await desk.open(wave)
       let sample = try #require(try await desk.next())
+      // Act: ask for a callback in the past, then in the future
       let past = try await desk.call(sample, #"{"outcome":"callback","callbackAt":"2026-06-30T10:00:00+08:00"}"#)
+      // Check: the past one refused on callbackAt; the future one accepted
       #expect(past.status == .unprocessableEntity)
       #expect(past.apiError?.field == "callbackAt" && past.apiError?.message == "回拨时间不能早于现在。")
       #expect(try await desk.call(sample, #"{"outcome":"callback","callbackAt":"2026-07-02T10:00:00+08:00"}"#).status == .ok)
