@@ -456,4 +456,70 @@ struct OutageTests {
       #expect(timeline.body.string.contains("随停电恢复送电") && timeline.body.string.contains("台区变压器故障"))
     }
   }
+
+  @Test(
+    "Rule OUT-MERGE-CALLS: an agent groups repair calls under a new fault outage through the form; a wrong order is named and nothing is saved"
+  )
+  func mergeCallsIntoFaultOutage() async throws {
+    try await withApp { app in
+      // Setup: two repair calls and a complaint taken by agentC, not under any outage.
+      let setup = try await Self.setUp(app)
+      try await setup.org.user(app, "agentC", [.agent], setup.org.city)
+      let token = try await app.token("agentC")
+      let unit = try setup.org.countyA.requireID()
+      func call(_ account: String, type: String = "faultRepair") async throws -> OrderBody {
+        let complaint =
+          type == "complaint"
+          ? #","complaint":{"category":"conduct","item":"conduct.attitude","attitude":"agitated","severity":"general"}"# : ""
+        let json = #"""
+          {"type":"\#(type)","channel":"phone95598","area":"urban","unitId":"\#(unit)",
+           "customer":{"account":"\#(account)","name":"王五","phone":"13800000003","address":"城关镇"},"content":"整片停电"\#(complaint)}
+          """#
+        return try Self.decode(OrderBody.self, try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: json))
+      }
+      let first = try await call("A003")
+      let second = try await call("A004")
+      let complaint = try await call("A002", type: "complaint")
+      let feeder = try #require(try await GridObject.query(on: app.db).filter(\.$code == "10kV城关线").first()).requireID()
+      let agent = PageClient(app)
+      try await agent.login("agentC")
+      func register(_ orders: String) async throws -> PageResponse {
+        try await agent.post(
+          Paths.outageNew.link(),
+          [
+            ("type", "fault"), ("cause", "10kV城关线故障跳闸"), ("gridObjectId", feeder.uuidString), ("start", "2026-12-01T08:40"),
+            ("announcedRestoration", "2026-12-01T12:00"), ("repairOrders", orders),
+          ])
+      }
+      // Check: the order's page offers the numbers prefilled.
+      let prefilled = try await agent.get(Paths.outageNew.link() + "?orders=\(first.number),\(second.number)")
+      #expect(prefilled.status == .ok && prefilled.body.string.contains("\(first.number)\n\(second.number)"))
+
+      // Act: a complaint and an unknown number among the calls.
+      let bad = try await register("\(first.number), \(complaint.number)\nGD-NOPE")
+      // Check: refused on the field, naming each wrong order; no outage, nothing grouped.
+      #expect(bad.status == .unprocessableEntity)
+      #expect(bad.body.string.contains("error-repairOrders") && bad.body.string.contains("GD-NOPE"))
+      #expect(try await Outage.query(on: app.db).count() == 0)
+      #expect(try await OutageRepairOrder.query(on: app.db).count() == 0)
+      let none = try await register("")
+      #expect(none.status == .unprocessableEntity && none.body.string.contains("error-repairOrders"))
+
+      // Act: the two repair calls.
+      let good = try await register("\(first.number) \(second.number)")
+      // Check: one fault outage with both calls as its children; a second grouping of them is refused.
+      #expect(good.status == .seeOther, "\(good.body.string.prefix(2000))")
+      let outage = try #require(try await Outage.query(on: app.db).first())
+      #expect(outage.type == .fault)
+      let children = try await OutageRepairOrder.query(on: app.db).all()
+      #expect(Set(children.map(\.workOrderID)) == [first.id, second.id] && children.allSatisfy { $0.outageID == outage.id })
+      let again = try await app.api(
+        .POST, Paths.apiOutages.link(), token: setup.handler,
+        json: """
+          {"type":"fault","cause":"再次","gridObjectId":"\(feeder)","start":"2026-12-01T08:45:00+08:00","announcedRestoration":"2026-12-01T12:00:00+08:00","repairOrders":["\(first.number)"]}
+          """)
+      #expect(again.status == .unprocessableEntity && again.apiError?.field == "repairOrders", "\(again.body.string)")
+      #expect(try await Outage.query(on: app.db).count() == 1)
+    }
+  }
 }

@@ -11,6 +11,10 @@ enum OutageAccess {
     guard canKeep(actor) else { throw AppError.forbidden }
   }
 
+  /// Register a fault outage from a group of repair calls (OUT-MERGE-CALLS): the keepers and the
+  /// 95598 agents who took the calls.
+  static func canMergeCalls(_ actor: Actor) -> Bool { canKeep(actor) || actor.has(.agent) }
+
   /// The customer file replaces what the grid is: administrators and staff only.
   static func canImportGrid(_ actor: Actor) -> Bool { actor.isAdmin || actor.has(.staff) }
 }

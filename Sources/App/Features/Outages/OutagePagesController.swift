@@ -7,12 +7,13 @@ import Vapor
 /// announcement list, and the grid with the customer file's import.
 enum OutagePagesController {
   static let outageParameter = QueryParameter<UUID>.uuid("outageId")
+  static let ordersParameter = QueryParameter<String>.text("orders", maxLength: 4000)
   static let unitParameter = QueryParameter<UUID>.uuid("unitId")
   static let noticeParameter = QueryParameter<OutageQueries.NoticeFilter>.choice("notice", OutageQueries.NoticeFilter.self)
 
   static func register(_ pages: any RoutesBuilder) {
     pages.get(Paths.outages.components, use: list)
-    pages.get(Paths.outageNew.components, use: newForm)
+    pages.get(Paths.outageNew.components, use: newForm).query(ordersParameter)
     pages.post(Paths.outageNew.components, use: create)
     pages.get(Paths.outageCustomers.components, use: customers).query(outageParameter, unitParameter, noticeParameter)
     pages.get(Paths.outageAnnouncements.components, use: announcements)
@@ -27,15 +28,18 @@ enum OutagePagesController {
     try await req.page("outages/index", try await OutagePages.list(req, actor: try req.actor))
   }
 
+  /// `?orders=GD…`: the repair orders to group under a new fault outage, from an order's page.
   @Sendable static func newForm(req: Request) async throws -> Response {
-    try await OutagePages.form(req, values: [:], errors: .init())
+    let orders = OutageService.orderNumbers(try req.query(ordersParameter))
+    let values = orders.isEmpty ? [:] : ["type": OutageType.fault.rawValue, "repairOrders": orders.joined(separator: "\n")]
+    return try await OutagePages.form(req, values: values, errors: .init())
   }
 
   @Sendable static func create(req: Request) async throws -> Response {
     let form = try req.content.decode([String: String].self)
     let input = OutageService.Input(
       type: form["type"], cause: form["cause"], gridObjectID: form["gridObjectId"], feeder: nil, start: form["start"],
-      announcedRestoration: form["announcedRestoration"])
+      announcedRestoration: form["announcedRestoration"], repairOrders: OutageService.orderNumbers(form["repairOrders"]))
     return try await req.submitForm {
       let outage = try await OutageService.register(
         input, actor: try req.actor, localizer: req.application.localizer, on: req.db, now: req.now)

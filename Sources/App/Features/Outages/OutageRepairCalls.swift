@@ -9,13 +9,18 @@ enum OutageRepairCalls {
   static func register(_ observers: RepairObservers) {
     observers.onLookup { account, db in try await knownOutage(account: account, on: db) }
     observers.onAttach { outage, orderID, number, db, now in
-      let child = OutageRepairOrder()
-      child.outageID = outage.outageID
-      child.workOrderID = orderID
-      child.number = number
-      child.attachedAt = now
-      try await child.create(on: db)
+      try await attach(outageID: outage.outageID, orderID: orderID, number: number, on: db, now: now)
     }
+  }
+
+  /// Keeps a repair order as the outage's child.
+  static func attach(outageID: UUID, orderID: UUID, number: String, on db: any Database, now: Date) async throws {
+    let child = OutageRepairOrder()
+    child.outageID = outageID
+    child.workOrderID = orderID
+    child.number = number
+    child.attachedAt = now
+    try await child.create(on: db)
   }
 
   /// The active outage the customer with this account is still off under, latest start first.

@@ -16,17 +16,32 @@ enum OutageService {
     var feeder: String?
     var start: String?
     var announcedRestoration: String?
+    /// Numbers of fault-repair orders to group under a new fault outage (OUT-MERGE-CALLS).
+    var repairOrders: [String] = []
   }
 
   static let causeLimit = 200
+  /// The most repair orders one registration groups.
+  static let mergeLimit = 500
+
+  /// Order numbers as typed in a text box: separated by spaces, new lines or commas, repeats dropped.
+  static func orderNumbers(_ text: String?) -> [String] {
+    var seen = Set<String>()
+    return (text ?? "").split(whereSeparator: { $0.isWhitespace || ",，;；、".contains($0) }).map(String.init)
+      .filter { seen.insert($0).inserted }
+  }
 
   static func register(
     _ input: Input, limits: NoticeLimits = .default, actor: Actor, localizer: Localizer, on db: any Database, now: Date
   ) async throws -> Outage {
-    try OutageAccess.requireKeeper(actor)
-    var errors = FieldErrors()
     let type = OutageType(rawValue: input.type ?? "")
+    // An agent registers only the fault outage its repair calls reveal.
+    let agentOnly = !OutageAccess.canKeep(actor)
+    guard OutageAccess.canMergeCalls(actor), !agentOnly || type == nil || type == .fault else { throw AppError.forbidden }
+    var errors = FieldErrors()
+    if input.repairOrders.isEmpty && agentOnly { errors.add("repairOrders", "outage.error.merge_required") }
     if type == nil { errors.add("type", "validation.choice") }
+    let calls = try await repairCalls(input.repairOrders, type: type, actor: actor, on: db, into: &errors)
     let cause = Validate.text(input.cause, field: "cause", max: causeLimit, into: &errors)
     let object = try await gridObject(input, actor: actor, on: db, into: &errors)
     let start = time(input.start, field: "start", into: &errors)
@@ -55,11 +70,36 @@ enum OutageService {
     try await db.transaction { tx in
       try await outage.create(on: tx)
       try await OutageNotices.queue(outage, customers: customers, limits: limits, localizer: localizer, on: tx, now: now)
+      for call in calls {
+        try await OutageRepairCalls.attach(outageID: try outage.requireID(), orderID: call.orderID, number: call.number, on: tx, now: now)
+      }
       try await AuditLog.record(
         .create, entity: .outage, id: try outage.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: OutageSnapshot(outage), on: tx, at: now)
     }
     return outage
+  }
+
+  /// The repair orders to group under a new fault outage (OUT-MERGE-CALLS): fault outages only,
+  /// each order one the actor sees, a fault repair still being worked on and under no other outage.
+  /// Each kind of refusal names its orders.
+  static func repairCalls(
+    _ numbers: [String], type: OutageType?, actor: Actor, on db: any Database, into errors: inout FieldErrors
+  ) async throws -> [GroupedRepairCalls.Call] {
+    guard !numbers.isEmpty else { return [] }
+    if let type, type != .fault { errors.add("repairOrders", "outage.error.merge_fault_only") }
+    guard numbers.count <= mergeLimit else {
+      errors.add("repairOrders", "outage.error.merge_too_many", String(mergeLimit))
+      return []
+    }
+    let (calls, refused) = try await GroupedRepairCalls.mergeable(numbers: numbers, actor: actor, on: db)
+    for why in GroupedRepairCalls.Refusal.allCases {
+      let named = refused.filter { $0.why == why }.map(\.number)
+      if !named.isEmpty { errors.add("repairOrders", "outage.error.merge_\(why.rawValue)", named.joined(separator: "、")) }
+    }
+    let grouped = try await OutageRepairOrder.query(on: db).filter(\.$workOrderID ~~ calls.map(\.orderID)).all(\.$number)
+    if !grouped.isEmpty { errors.add("repairOrders", "outage.error.merge_grouped", grouped.joined(separator: "、")) }
+    return calls
   }
 
   /// What an action brings: its time (`at`), the transformer area of a step restoration, the new

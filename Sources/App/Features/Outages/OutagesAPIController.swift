@@ -30,7 +30,8 @@ enum OutagesAPIController {
     let body = try req.content.decode(NewOutageRequest.self)
     let input = OutageService.Input(
       type: body.type, cause: body.cause, gridObjectID: body.gridObjectId, feeder: body.feeder, start: body.start,
-      announcedRestoration: body.announcedRestoration)
+      announcedRestoration: body.announcedRestoration,
+      repairOrders: OutageService.orderNumbers((body.repairOrders ?? []).joined(separator: " ")))
     let outage = try await apiErrors {
       try await OutageService.register(input, actor: try req.actor, localizer: req.application.localizer, on: req.db, now: req.now)
     }

@@ -218,6 +218,44 @@ extension Application {
 /// The fault-repair calls grouped under an outage, moved on when the outage is restored (rule
 /// OUT-RESTORE-CHILDREN). The feature that keeps outages calls it after its own restoration.
 enum GroupedRepairCalls {
+  /// A repair order named for grouping under a new fault outage (OUT-MERGE-CALLS).
+  struct Call: Sendable {
+    let orderID: UUID
+    let number: String
+  }
+
+  /// Why a named order cannot be grouped; the raw value ends the refusal's locale key.
+  enum Refusal: String, Sendable, CaseIterable {
+    case unknown, notRepair = "not_repair", finished
+  }
+
+  /// The fault-repair orders with these numbers that the actor may see and that are still being
+  /// worked on, and every other number with why it cannot be grouped (an order outside the actor's
+  /// units reads as unknown).
+  static func mergeable(
+    numbers: [String], actor: Actor, on db: any Database
+  ) async throws -> (calls: [Call], refused: [(number: String, why: Refusal)]) {
+    guard !numbers.isEmpty else { return ([], []) }
+    let orders = try await WorkOrder.query(on: db).filter(\.$number ~~ numbers).with(\.$unit).all()
+    let byNumber = Dictionary(orders.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+    var calls: [Call] = []
+    var refused: [(number: String, why: Refusal)] = []
+    for number in numbers {
+      guard let order = byNumber[number], actor.canSee(order.unit.unitPath), let id = order.id else {
+        refused.append((number, .unknown))
+        continue
+      }
+      if order.type != .faultRepair {
+        refused.append((number, .notRepair))
+      } else if !Workflow.restorableWithOutage.contains(order.state) {
+        refused.append((number, .finished))
+      } else {
+        calls.append(Call(orderID: id, number: number))
+      }
+    }
+    return (calls, refused)
+  }
+
   /// An order's state, for pages that list grouped calls.
   static func states(of ids: [UUID], on db: any Database) async throws -> [UUID: WorkOrderState] {
     guard !ids.isEmpty else { return [:] }

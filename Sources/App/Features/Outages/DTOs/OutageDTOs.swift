@@ -79,6 +79,8 @@ struct NewOutageRequest: Content {
   var feeder: String?
   var start: String?
   var announcedRestoration: String?
+  /// Numbers of fault-repair orders grouped under the new fault outage (OUT-MERGE-CALLS).
+  var repairOrders: [String]?
 }
 
 struct OutageActionRequest: Content {

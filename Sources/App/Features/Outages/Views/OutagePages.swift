@@ -35,6 +35,8 @@ enum OutagePages {
     let rows: [Row]
     let units: [UnitRate]
     let canKeep: Bool
+    /// Keepers register any outage; agents a fault outage from repair calls (OUT-MERGE-CALLS).
+    let canRegister: Bool
     let canImportGrid: Bool
     let newHref: String
     let gridHref: String
@@ -82,7 +84,9 @@ enum OutagePages {
     }
     return ListPage(
       chrome: try await .make(for: req, titleKey: "outage.list_title"), rows: rows, units: units,
-      canKeep: OutageAccess.canKeep(actor), canImportGrid: OutageAccess.canImportGrid(actor), newHref: Paths.outageNew.link(),
+      canKeep: OutageAccess.canKeep(actor), canRegister: OutageAccess.canMergeCalls(actor),
+      canImportGrid: OutageAccess.canImportGrid(actor),
+      newHref: Paths.outageNew.link(),
       gridHref: Paths.grid.link(), announcementsHref: Paths.outageAnnouncements.link())
   }
 
@@ -97,7 +101,7 @@ enum OutagePages {
 
   static func form(_ req: Request, values: [String: String], errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
     let actor = try req.actor
-    try OutageAccess.requireKeeper(actor)
+    guard OutageAccess.canMergeCalls(actor) else { throw AppError.forbidden }
     let objects = try await OutageQueries.gridObjects(for: actor, on: req.db).map { object in
       let kind = req.t("grid.kind.\(object.kind.rawValue)")
       return Choice(
