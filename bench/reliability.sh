@@ -10,6 +10,10 @@
 # Needs reference/.venv with pandas (python3 -m venv reference/.venv && reference/.venv/bin/pip
 # install -r reference/requirements.txt). Knobs: BENCH_SKIP_BUILD=1 (use the existing release
 # binary), BENCH_BIN=path, BENCH_EVENTS=100000, BENCH_REPEAT=5, BENCH_KEEP=1.
+#
+# Release build, 2 cores, load average about 1.5 (2026-12-06):
+#   reliability 95326 interruptions: wanjia 9.16 ms, pandas 7.92 ms, wanjia/pandas 1.16x (goal < 2x:
+#   met); load wanjia 91 ms, pandas 785 ms; max |diff| 2.49e-14; MEDs 5
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -26,6 +26,10 @@
 # 1000000 rows 3.498 s vs sqlite3 .import (WAL) 1.552 s = 2.25x (main's binary in the same hour:
 # 2.30x); score-file 0.311 s vs pandas 2.111 s = 0.15x (main's: 0.26x), results equal.
 #
+# Again after the outage and reliability features (2026-12-06, load average about 1.4, best of 3):
+# roster import 1000000 rows 3.537 s vs sqlite3 .import (WAL) 1.828 s = 1.93x (target < 3x: met);
+# score-file 0.338 s vs pandas 1.657 s = 0.20x (target < 0.5x: met), max relative diff 9.6e-13.
+#
 # Data comes from bench/gen_surveys.py (seeded). Needs reference/.venv for pandas (made here if
 # missing, as scripts/test does). Knobs: BENCH_SKIP_BUILD=1, BENCH_BIN=path, BENCH_ROWS=1000000,
 # BENCH_REPEAT=3, BENCH_SKIP_DB_SCORES=1 (skip loading ~20 M answers, minutes), BENCH_KEEP=1 (keep

@@ -14,7 +14,7 @@ struct ChartPagesTests {
     try await withApp { app in
       // Setup: a survey wave with four responses uploaded
       let desk = try await SurveyDesk.make(app)
-      let wave = try await SurveyChannelTests().wave(desk)
+      let wave = try await desk.smallWave()
       let ok = try await desk.upload(
         Paths.apiSurveyWaveResponses.link(wave), Data(SurveyDesk.results(rows: 4, code: 4).utf8), token: desk.office)
       #expect(ok.status == .created)
@@ -41,7 +41,7 @@ struct ChartPagesTests {
     try await withApp { app in
       // Setup: a survey wave with four responses uploaded
       let desk = try await SurveyDesk.make(app)
-      let wave = try await SurveyChannelTests().wave(desk)
+      let wave = try await desk.smallWave()
       _ = try await desk.upload(
         Paths.apiSurveyWaveResponses.link(wave), Data(SurveyDesk.results(rows: 4, code: 4).utf8), token: desk.office)
       // Act: open the wave's scores page as the office

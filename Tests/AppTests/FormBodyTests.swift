@@ -20,7 +20,7 @@ struct FormBodyTests {
       try await agent.get(Paths.workOrderNew.link())
       // Act: file a complaint of 1,500 Chinese characters
       let content = String(repeating: "客户反映停电后抢修人员迟迟未到，", count: 94).prefix(1500)
-      var fields = WorkOrderPageTests().intake(loop)
+      var fields = loop.intakeFields()
       fields.removeAll { $0.0 == "content" }
       fields.append(("content", String(content)))
       let filed = try await agent.post(Paths.workOrderNew.link(), fields)

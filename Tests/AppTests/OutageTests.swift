@@ -83,21 +83,28 @@ struct OutageTests {
   @Test("Rule OUT-GRID: the customer file creates feeders and transformer areas with their customers; re-importing replaces by account")
   func gridImport() async throws {
     try await withApp { app in
+      // Setup: organisation, fixed clock and admin token
+      // Act: import the customer file as admin (done by setUp)
       let setup = try await Self.setUp(app)
+      // Check: two feeders, three transformer areas, five customers; the hospital is first class with its phone
       #expect(try await GridObject.query(on: app.db).filter(\.$kind == .feeder).count() == 2)
       #expect(try await GridObject.query(on: app.db).filter(\.$kind == .transformerArea).count() == 3)
       #expect(try await GridCustomer.query(on: app.db).count() == 5)
       let hospital = try #require(try await GridCustomer.query(on: app.db).filter(\.$account == "A004").first())
       #expect(hospital.importantClass == .first && hospital.phone == "0571-88000001")
+      // Act: re-import one account with a new name and phone under Chinese column headers
       let again = try await Self.upload(
         app, token: setup.admin, csv: "户号,户名,电话,单位,馈线,台区,重要客户等级\nA001,张三丰,13800000009,A-S1,10kV城关线,城关1号台区,\n")
+      // Check: accepted, still five customers, the account renamed with the new phone
       #expect(again.status == .ok, "\(again.body.string)")
       #expect(try await GridCustomer.query(on: app.db).count() == 5)
       let renamed = try #require(try await GridCustomer.query(on: app.db).filter(\.$account == "A001").first())
       #expect(renamed.name == "张三丰" && renamed.phone == "13800000009")
+      // Act: open the grid page as admin
       let client = PageClient(app)
       try await client.login("admin")
       let page = try await client.get(Paths.grid.link())
+      // Check: the page lists the feeder and offers the import form
       #expect(page.status == .ok && page.body.string.contains("10kV城关线") && page.body.string.contains("grid-import"))
     }
   }
@@ -105,7 +112,9 @@ struct OutageTests {
   @Test("Rule OUT-GRID: a file with bad rows changes nothing and names every bad line and field")
   func gridImportBadRows() async throws {
     try await withApp { app in
+      // Setup: organisation with the customer file imported
       let setup = try await Self.setUp(app)
+      // Act: upload a file of six rows, five of them bad
       let bad = """
         account,name,phone,unit,feeder,transformerArea,importantClass
         C001,新客户,13800000011,A-S1,10kV新线,,
@@ -116,6 +125,7 @@ struct OutageTests {
         C001,重复,13800000016,A-S1,10kV新线,,
         """
       let res = try await Self.upload(app, token: setup.admin, csv: bad)
+      // Check: 422 naming every bad line and field; nothing stored, no new feeder
       #expect(res.status == .unprocessableEntity)
       let error = try #require(res.apiError)
       #expect(error.code == "invalid_rows" && error.field == "line 3")
@@ -123,8 +133,11 @@ struct OutageTests {
       #expect(lines == ["3:name", "4:phone", "5:unit", "6:importantClass", "7:account"], "\(lines)")
       #expect(try await GridCustomer.query(on: app.db).count() == 5)
       #expect(try await GridObject.query(on: app.db).filter(\.$code == "10kV新线").count() == 0)
+      // Act: upload a file without the unit and feeder columns
       let missing = try await Self.upload(app, token: setup.admin, csv: "account,name\nX1,某人\n")
+      // Check: both missing columns are named
       #expect(missing.status == .unprocessableEntity && (missing.apiError?.lines ?? []).map(\.field) == ["unit", "feeder"])
+      // Check: a handler may not import the customer file
       #expect(try await Self.upload(app, token: setup.handler, csv: Self.file).status == .forbidden)
     }
   }
@@ -134,9 +147,12 @@ struct OutageTests {
   )
   func register() async throws {
     try await withApp { app in
+      // Setup: organisation with the customer file imported
       let setup = try await Self.setUp(app)
+      // Act: register a planned feeder outage eight days ahead
       let res = try await Self.register(
         app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      // Check: announced, four customers affected, no breach, one pending SMS per phone, one audit record
       #expect(res.status == .created, "\(res.body.string)")
       let outage = try Self.decode(OutageBody.self, res)
       #expect(outage.state == "announced" && outage.customersAffected == 4 && !outage.noticeBreach)
@@ -147,15 +163,19 @@ struct OutageTests {
       // Three of four notified in time: the customer without a phone is not (OUT-NOTICE-RATE).
       #expect(outage.notifiedInTime == 3 && outage.notificationRate == 0.75)
       #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .outage).count() == 1)
+      // Act: list the customers not notified in time
       let customers = try await app.api(.GET, Paths.apiOutageCustomers.link(outage.id) + "?notice=not_in_time", token: setup.handler)
+      // Check: only the customer without a phone is listed
       #expect(customers.status == .ok && customers.body.string.contains("A003") && !customers.body.string.contains("A001"))
       // An outage on one transformer area affects only its customers.
+      // Act: register a fault outage on one transformer area
       let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
       let json = """
         {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:00:00+08:00"}
         """
       let fault = try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json)
       let faultBody = try Self.decode(OutageBody.self, fault)
+      // Check: active at once with its actual start, two customers affected, all notified
       #expect(fault.status == .created && faultBody.state == "active" && faultBody.customersAffected == 2 && faultBody.actualStart != nil)
       #expect(faultBody.notificationRate == 1)
     }
@@ -164,25 +184,38 @@ struct OutageTests {
   @Test("Rule OUT-REGISTER: a restoration before the start, an unknown feeder, a bad type or time is a 422 naming the field, nothing saved")
   func badInput() async throws {
     try await withApp { app in
+      // Setup: organisation with the customer file imported
       let setup = try await Self.setUp(app)
+      // Act: register with the restoration before the start
       let before = try await Self.register(
         app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T08:00:00+08:00")
+      // Check: 422 naming the announced restoration
       #expect(before.status == .unprocessableEntity && before.apiError?.field == "announcedRestoration")
+      // Act: register on an unknown feeder
       let unknown = try await Self.register(
         app, token: setup.handler, feeder: "10kV不存在线", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      // Check: 422 naming the feeder
       #expect(unknown.status == .unprocessableEntity && unknown.apiError?.field == "feeder")
+      // Act: register with an unknown outage type
       let type = try await Self.register(
         app, token: setup.handler, type: "storm", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      // Check: 422 naming the type
       #expect(type.status == .unprocessableEntity && type.apiError?.field == "type")
+      // Act: register with an impossible start date
       let time = try await Self.register(app, token: setup.handler, start: "2026-12-32T09:00", restoration: "2026-12-09T17:00:00+08:00")
+      // Check: 422 naming the start
       #expect(time.status == .unprocessableEntity && time.apiError?.field == "start")
       // OUT-SCOPE: county B's feeder is unknown to county A's handler.
+      // Act: county A's handler registers on county B's feeder
       let foreign = try await Self.register(
         app, token: setup.handler, feeder: "10kV白石线", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      // Check: 422 naming the feeder
       #expect(foreign.status == .unprocessableEntity && foreign.apiError?.field == "feeder")
+      // Act: county B's agent registers on its own feeder
       let agent = try await app.token("agentB")
       let refused = try await Self.register(
         app, token: agent, feeder: "10kV白石线", start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00")
+      // Check: forbidden; no outage and no SMS saved at all
       #expect(refused.status == .forbidden)
       #expect(try await Outage.query(on: app.db).count() == 0)
       #expect(try await OutboxMessage.query(on: app.db).count() == 0)
@@ -192,20 +225,27 @@ struct OutageTests {
   @Test("Rule OUT-NOTICE-LIMITS: a planned outage registered 2 days ahead is a breach and nobody is notified in time")
   func breach() async throws {
     try await withApp { app in
+      // Setup: organisation with the customer file imported
       let setup = try await Self.setUp(app)
+      // Act: register a planned outage two days ahead
       let res = try await Self.register(
         app, token: setup.handler, start: "2026-12-03T09:00:00+08:00", restoration: "2026-12-03T17:00:00+08:00")
       let outage = try Self.decode(OutageBody.self, res)
+      // Check: a notice breach, nobody notified in time
       #expect(outage.noticeBreach && outage.notifiedInTime == 0 && outage.notificationRate == 0)
       // Temporary maintenance 2 days ahead is within its 24 hours.
+      // Act: register temporary maintenance for the same time
       let temporary = try Self.decode(
         OutageBody.self,
         try await Self.register(
           app, token: setup.handler, type: "temporary", start: "2026-12-03T09:00:00+08:00", restoration: "2026-12-03T17:00:00+08:00"))
+      // Check: no breach, three customers notified in time
       #expect(!temporary.noticeBreach && temporary.notifiedInTime == 3)
+      // Act: open the outage list as handlerA
       let client = PageClient(app)
       try await client.login("handlerA")
       let list = try await client.get(Paths.outages.link())
+      // Check: the list shows the unit rates and the breach label
       #expect(list.status == .ok && list.body.string.contains("unit-rates") && list.body.string.contains("通知时限违约"))
     }
   }
@@ -214,26 +254,35 @@ struct OutageTests {
     "Rule OUT-NOTICES: the outbox sends the notices, the gateway's receipts mark them delivered or failed, and a failure leaves the rate")
   func receipts() async throws {
     try await withApp { app in
+      // Setup: customer file imported and a recording SMS gateway
       let setup = try await Self.setUp(app)
       let gateway = RecordingSMSGateway()
       app.smsGateway = gateway
+      // Act: register a planned outage and run the outbox delivery job
       let outage = try Self.decode(
         OutageBody.self,
         try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
       _ = try await OutboxDeliveryJob().deliver(app, now: app.clock.now())
+      // Check: three notices sent through the gateway
       #expect(gateway.sent.count == 3)
+      // Act: post receipts (A001 delivered, A002 failed) as the handler
       let rows = try await OutageCustomer.query(on: app.db).sort(\.$account).all()
       let a001 = try #require(rows[0].noticeMessageID)
       let a002 = try #require(rows[1].noticeMessageID)
       let json = """
         {"receipts":[{"messageId":"\(a001)","status":"delivered"},{"messageId":"\(a002)","status":"failed","detail":"空号"}]}
         """
+      // Check: the handler may not post receipts
       #expect(try await app.api(.POST, Paths.apiSMSReceipts.link(), token: setup.handler, json: json).status == .forbidden)
+      // Act: post a batch with one unknown message id as admin
       let unknown = #"{"receipts":[{"messageId":"\#(a001)","status":"delivered"},{"messageId":"\#(UUID())","status":"delivered"}]}"#
       let refused = try await app.api(.POST, Paths.apiSMSReceipts.link(), token: setup.admin, json: unknown)
+      // Check: 422 naming the unknown entry; A001's notice is still only sent
       #expect(refused.status == .unprocessableEntity && refused.apiError?.field == "receipts[1].messageId")
       #expect(try await OutboxMessage.find(a001, on: app.db)?.status == .sent)
+      // Act: post the two receipts as admin
       let ok = try await app.api(.POST, Paths.apiSMSReceipts.link(), token: setup.admin, json: json)
+      // Check: customers show delivered, failed, no phone and sent; the rate drops to one half
       #expect(ok.status == .ok, "\(ok.body.string)")
       let customers = try await app.api(.GET, Paths.apiOutageCustomers.link(outage.id), token: setup.handler)
       let text = customers.body.string
@@ -241,9 +290,11 @@ struct OutageTests {
       #expect(text.contains(#""noticeStatus":"no_phone""#) && text.contains(#""noticeStatus":"sent""#))
       let after = try Self.decode(OutageBody.self, try await app.api(.GET, Paths.apiOutage.link(outage.id), token: setup.handler))
       #expect(after.notifiedInTime == 2 && after.notificationRate == 0.5)
+      // Act: filter the customer page by failed notices, then by an unknown status
       let client = PageClient(app)
       try await client.login("handlerA")
       let failed = try await client.get(Paths.outageCustomers.link() + "?outageId=\(outage.id)&notice=failed")
+      // Check: only the failed customer A002 is listed; the unknown status is 422
       #expect(failed.status == .ok && failed.body.string.contains("李四") && !failed.body.string.contains("张三"))
       #expect(try await client.get(Paths.outageCustomers.link() + "?outageId=\(outage.id)&notice=nope").status == .unprocessableEntity)
     }
@@ -253,31 +304,44 @@ struct OutageTests {
     "Rule OUT-STATES, OUT-STEP-RESTORE, OUT-INTERRUPTIONS: start, one transformer area back early, then everyone; a stale version is 409")
   func restoration() async throws {
     try await withApp { app in
+      // Setup: customer file imported and a planned outage from 10:00 to 16:00
       let setup = try await Self.setUp(app)
       let outage = try Self.decode(
         OutageBody.self,
         try await Self.register(app, token: setup.handler, start: "2026-12-01T10:00:00+08:00", restoration: "2026-12-01T16:00:00+08:00"))
       let path = Paths.apiOutageActions.link(outage.id)
+      // Act: restore before the outage has started
       let early = try await app.api(
         .POST, path, token: setup.handler, json: #"{"action":"restore","version":1,"at":"2026-12-01T11:00:00+08:00"}"#)
+      // Check: 409 conflict
       #expect(early.status == .conflict)
+      // Act: start the outage at 10:05
       let started = try await app.api(
         .POST, path, token: setup.handler, json: #"{"action":"start","version":1,"at":"2026-12-01T10:05:00+08:00"}"#)
+      // Check: accepted
       #expect(started.status == .ok, "\(started.body.string)")
+      // Act: restore with the stale version 1
       let stale = try await app.api(.POST, path, token: setup.handler, json: #"{"action":"restore","version":1}"#)
+      // Check: 409 naming the stale version
       #expect(stale.status == .conflict && stale.apiError?.code == "stale_version")
+      // Act: step-restore transformer area 1 at 10:00, before the start
       let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
       let beforeStart = try await app.api(
         .POST, path, token: setup.handler,
         json: #"{"action":"step_restore","version":2,"gridObjectId":"\#(try area.requireID())","at":"2026-12-01T10:00:00+08:00"}"#)
+      // Check: 422 naming the time
       #expect(beforeStart.status == .unprocessableEntity && beforeStart.apiError?.field == "at")
+      // Act: step-restore the area at 12:05
       let step = try await app.api(
         .POST, path, token: setup.handler,
         json: #"{"action":"step_restore","version":2,"gridObjectId":"\#(try area.requireID())","at":"2026-12-01T12:05:00+08:00"}"#)
+      // Check: accepted
       #expect(step.status == .ok, "\(step.body.string)")
+      // Act: restore everyone at 14:05
       let restored = try await app.api(
         .POST, path, token: setup.handler, json: #"{"action":"restore","version":3,"at":"2026-12-01T14:05:00+08:00"}"#)
       let body = try Self.decode(OutageBody.self, restored)
+      // Check: restored at version 4; two planned interruptions of 120 and 240 minutes, two customers each
       #expect(body.state == "restored" && body.version == 4 && body.restored != nil)
       #expect(try await OutageRestorationStep.query(on: app.db).first()?.customers == 2)
       let interruptions = try await OutageRecords.interruptions(
@@ -286,9 +350,11 @@ struct OutageTests {
       #expect(interruptions.map(\.customers) == [2, 2])
       #expect(interruptions.map(\.minutes) == [120, 240])
       #expect(interruptions.allSatisfy { $0.type == .planned })
+      // Act: open the outage page as handlerA
       let page = PageClient(app)
       try await page.login("handlerA")
       let shown = try await page.get(Paths.outage.link(outage.id))
+      // Check: the page names the area and shows the steps table
       #expect(shown.status == .ok && shown.body.string.contains("城关1号台区") && shown.body.string.contains("id=\"steps\""))
     }
   }
@@ -296,23 +362,30 @@ struct OutageTests {
   @Test("Rule OUT-FOLLOW-UP: a later restoration sends a follow-up to the customers still off; an earlier one is refused")
   func delay() async throws {
     try await withApp { app in
+      // Setup: customer file imported and a planned outage until 17:00
       let setup = try await Self.setUp(app)
       let outage = try Self.decode(
         OutageBody.self,
         try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
       let path = Paths.apiOutageActions.link(outage.id)
+      // Act: delay the restoration to an earlier 16:00
       let earlier = try await app.api(
         .POST, path, token: setup.handler,
         json: #"{"action":"delay","version":1,"announcedRestoration":"2026-12-09T16:00:00+08:00"}"#)
+      // Check: 422 naming the announced restoration
       #expect(earlier.status == .unprocessableEntity && earlier.apiError?.field == "announcedRestoration")
+      // Act: delay the restoration to 20:00
       let later = try await app.api(
         .POST, path, token: setup.handler,
         json: #"{"action":"delay","version":1,"announcedRestoration":"2026-12-09T20:00:00+08:00"}"#)
+      // Check: accepted; three follow-up SMS with the new time, linked to their customers
       #expect(later.status == .ok, "\(later.body.string)")
       let followUps = try await OutboxMessage.query(on: app.db).all().filter { $0.body.contains("推迟至") }
       #expect(followUps.count == 3 && followUps.allSatisfy { $0.body.contains("12-09 20:00") })
       #expect(try await OutageCustomer.query(on: app.db).filter(\.$followupMessageID != nil).count() == 3)
+      // Act: cancel the outage with a reason
       let cancel = try await app.api(.POST, path, token: setup.handler, json: #"{"action":"cancel","version":2,"reason":"天气原因"}"#)
+      // Check: the outage is cancelled
       #expect(try Self.decode(OutageBody.self, cancel).state == "cancelled")
     }
   }
@@ -320,16 +393,21 @@ struct OutageTests {
   @Test("Rule OUT-SCOPE: another county's people neither list nor open the outage")
   func scope() async throws {
     try await withApp { app in
+      // Setup: customer file imported and a planned outage in county A
       let setup = try await Self.setUp(app)
       let outage = try Self.decode(
         OutageBody.self,
         try await Self.register(app, token: setup.handler, start: "2026-12-09T09:00:00+08:00", restoration: "2026-12-09T17:00:00+08:00"))
+      // Act: county B's agent lists the outages and opens this one
       let agent = try await app.token("agentB")
       let list = try await app.api(.GET, Paths.apiOutages.link(), token: agent)
+      // Check: not listed; the outage and its customers are forbidden
       #expect(list.status == .ok && !list.body.string.contains(outage.id.uuidString))
       #expect(try await app.api(.GET, Paths.apiOutage.link(outage.id), token: agent).status == .forbidden)
       #expect(try await app.api(.GET, Paths.apiOutageCustomers.link(outage.id), token: agent).status == .forbidden)
+      // Act: county A's handler lists announced outages, then an unknown state
       let own = try await app.api(.GET, Paths.apiOutages.link() + "?state=announced", token: setup.handler)
+      // Check: the own outage is listed; the unknown state is 422
       #expect(own.body.string.contains(outage.id.uuidString))
       #expect(try await app.api(.GET, Paths.apiOutages.link() + "?state=storm", token: setup.handler).status == .unprocessableEntity)
     }
@@ -340,11 +418,15 @@ struct OutageTests {
   )
   func pages() async throws {
     try await withApp { app in
+      // Setup: customer file imported, handlerA signed in
       _ = try await Self.setUp(app)
       let client = PageClient(app)
       try await client.login("handlerA")
+      // Act: open the registration form
       let form = try await client.get(Paths.outageNew.link())
+      // Check: the feeder is offered
       #expect(form.status == .ok && form.body.string.contains("10kV城关线"))
+      // Act: post the form with the restoration before the start
       let feeder = try #require(try await GridObject.query(on: app.db).filter(\.$code == "10kV城关线").first())
       let bad = try await client.post(
         Paths.outageNew.link(),
@@ -352,26 +434,35 @@ struct OutageTests {
           ("type", "planned"), ("cause", "检修"), ("gridObjectId", try feeder.requireID().uuidString), ("start", "2026-12-09T09:00"),
           ("announcedRestoration", "2026-12-09T08:00"),
         ])
+      // Check: 422 with the error beside the announced restoration
       #expect(bad.status == .unprocessableEntity && bad.body.string.contains("error-announcedRestoration"))
+      // Act: post a valid planned outage
       let good = try await client.post(
         Paths.outageNew.link(),
         [
           ("type", "planned"), ("cause", "检修"), ("gridObjectId", try feeder.requireID().uuidString), ("start", "2026-12-09T09:00"),
           ("announcedRestoration", "2026-12-09T17:00"),
         ])
+      // Check: redirected to its page, which lists the hospital and the phone tasks
       #expect(good.status == .seeOther)
       let location = try #require(good.headers.first(name: .location))
       let show = try await client.get(location)
       #expect(show.status == .ok && show.body.string.contains("县人民医院") && show.body.string.contains("phone-task-list"))
+      // Act: open the announcement list
       let announcements = try await client.get(Paths.outageAnnouncements.link())
+      // Check: both transformer areas are named
       #expect(announcements.status == .ok && announcements.body.string.contains("城关1号台区、城关2号台区"))
+      // Act: mark the hospital as called
       let outage = try #require(try await Outage.query(on: app.db).first())
       let hospital = try #require(try await OutageCustomer.query(on: app.db).filter(\.$account == "A004").first())
       let call = try await client.post(Paths.outageCall.link(try outage.requireID()), [("customerId", try hospital.requireID().uuidString)])
+      // Check: its call time is recorded
       #expect(call.status == .seeOther)
       #expect(try await OutageCustomer.find(try hospital.requireID(), on: app.db)?.calledAt != nil)
+      // Act: cancel without a reason
       let cancel = try await client.post(
         Paths.outageAction.link(try outage.requireID()), [("action", "cancel"), ("version", "1"), ("reason", "")])
+      // Check: refused with 422
       #expect(cancel.status == .unprocessableEntity)
     }
   }
@@ -379,6 +470,7 @@ struct OutageTests {
   @Test("Rule OUT-GROUPED-CALLS: a fault repair from a customer under an active outage is told its restoration and attached as its child")
   func groupedCalls() async throws {
     try await withApp { app in
+      // Setup: customer file, agentC in the city and a fault on transformer area 1 until 12:30
       let setup = try await Self.setUp(app)
       try await setup.org.user(app, "agentC", [.agent], setup.org.city)
       let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
@@ -386,28 +478,36 @@ struct OutageTests {
         {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
         """
       let outage = try Self.decode(OutageBody.self, try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json))
+      // Act: agentC looks up the contacts of A001 and A003
       let agent = PageClient(app)
       try await agent.login("agentC")
       let hint = try await agent.get(Paths.workOrderContacts.link() + "?account=A001")
+      // Check: A001 is told the restoration time with a link to the outage; A003 is not
       #expect(
         hint.status == .ok && hint.body.string.contains("已知停电，预计 12:30 恢复") && hint.body.string.contains(Paths.outage.link(outage.id)))
       #expect(!(try await agent.get(Paths.workOrderContacts.link() + "?account=A003").body.string.contains("已知停电")))
+      // Act: agentC files a fault repair for A001
       let token = try await app.token("agentC")
       let order = #"""
         {"type":"faultRepair","channel":"phone95598","area":"urban","unitId":"\#(try setup.org.countyA.requireID())",
          "customer":{"account":"A001","name":"张三","phone":"13800000001","address":"城关镇"},"content":"家里停电了"}
         """#
       let created = try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: order)
+      // Check: created and attached as the outage's only child
       #expect(created.status == .created, "\(created.body.string)")
       let children = try await OutageRepairOrder.query(on: app.db).all()
       #expect(children.count == 1 && children.first?.outageID == outage.id)
       // Another customer's call, not under the outage, stays on its own.
+      // Act: file the same call for A003, outside the outage
       let other = order.replacingOccurrences(of: "A001", with: "A003")
+      // Check: created but not attached
       #expect(try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: other).status == .created)
       #expect(try await OutageRepairOrder.query(on: app.db).count() == 1)
+      // Act: open the outage page as handlerA
       let page = PageClient(app)
       try await page.login("handlerA")
       let shown = try await page.get(Paths.outage.link(outage.id))
+      // Check: it lists the grouped repair order
       #expect(shown.body.string.contains("repair-orders") && shown.body.string.contains(children.first?.number ?? "?"))
     }
   }
@@ -491,6 +591,7 @@ struct OutageTests {
             ("announcedRestoration", "2026-12-01T12:00"), ("repairOrders", orders),
           ])
       }
+      // Act: open the registration form with ?orders= two numbers
       // Check: the order's page offers the numbers prefilled.
       let prefilled = try await agent.get(Paths.outageNew.link() + "?orders=\(first.number),\(second.number)")
       #expect(prefilled.status == .ok && prefilled.body.string.contains("\(first.number)\n\(second.number)"))

@@ -75,20 +75,27 @@ struct ReliabilityTests {
   @Test("Rule REL-IMPORT: the history imported all at once; the same file again changes nothing")
   func importAndReimport() async throws {
     try await withApp { app in
+      // Setup: units with customer counts and supply areas, admin token
       _ = try await Self.organisation(app)
       let token = try await app.token("admin")
+      // Act: import the three-record history
       var res = try await Self.importCSV(app, Self.good, token: token)
+      // Check: three imported, none unchanged
       #expect(res.status == .ok, "\(res.body.string)")
       #expect(try res.content.decode(ImportOutcomeBody.self) == ImportOutcomeBody(imported: 3, unchanged: 0))
+      // Act: import the same file again
       res = try await Self.importCSV(app, Self.good, token: token)
+      // Check: nothing imported, three unchanged; i3 kept as over-capacity with its start converted
       #expect(try res.content.decode(ImportOutcomeBody.self) == ImportOutcomeBody(imported: 0, unchanged: 3))
       #expect(try await InterruptionRecord.query(on: app.db).count() == 3)
       let stored = try #require(try await InterruptionRecord.query(on: app.db).filter(\.$externalID == "i3").first())
       #expect(stored.type == .overCapacity)
       #expect(stored.startAt == BusinessTime.parseInstant("2026-03-03T18:00:00+08:00"))
       // A new line alongside known ones: only it is stored.
+      // Act: import the file with one new line added
       res = try await Self.importCSV(
         app, Self.good + "i4,B,fault,,2026-03-04T10:00:00+08:00,2026-03-04T10:30:00+08:00,10\n", token: token)
+      // Check: only the new line is imported; three audit records
       #expect(try res.content.decode(ImportOutcomeBody.self) == ImportOutcomeBody(imported: 1, unchanged: 3))
       let audit = try await AuditRecord.query(on: app.db).filter(\.$entity == .interruptionHistory).count()
       #expect(audit == 3)
@@ -98,9 +105,11 @@ struct ReliabilityTests {
   @Test("Rule REL-IMPORT: every bad line named, nothing saved")
   func badLines() async throws {
     try await withApp { app in
+      // Setup: units with customer counts and the three-record history imported
       _ = try await Self.organisation(app)
       let token = try await app.token("admin")
       _ = try await Self.importCSV(app, Self.good, token: token)
+      // Act: import a file with bad lines among good ones
       let bad =
         Self.header
         + "n1,A,fault,,2026-03-05T10:00:00+08:00,2026-03-05T09:00:00+08:00,5\n"  // 2: end before start
@@ -113,6 +122,7 @@ struct ReliabilityTests {
         + "i1,A,fault,雷击,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,51\n"  // 9: stored with other content
         + "n7,A,fault,,2026-03-05T10:00:00+08:00,2026-03-05T11:00:00+08:00,5\n"  // 10: fine
       let res = try await Self.importCSV(app, bad, token: token)
+      // Check: 422 naming lines 2 to 6 and 8 with their fields; still three records
       #expect(res.status == .unprocessableEntity)
       let error = try #require(res.apiError)
       #expect(error.code == "invalid_rows")
@@ -120,15 +130,21 @@ struct ReliabilityTests {
       #expect(lines == ["2:end", "3:unitCode", "4:type", "5:start", "6:customersAffected", "8:id"], "\(error)")
       #expect(try await InterruptionRecord.query(on: app.db).count() == 3)
       // The stored id with other content is named once the lines themselves are right.
+      // Act: import only the stored id with changed content
       let stored = try await Self.importCSV(
         app, Self.header + "i1,A,fault,雷击,2026-03-01T10:00:00+08:00,2026-03-01T11:00:00+08:00,51\n", token: token)
+      // Check: its id on line 2 is named
       #expect(stored.apiError?.lines?.map { "\($0.line):\($0.field)" } == ["2:id"])
       // A missing column is named on the header line.
+      // Act: import a file without the cause column
       let header = try await Self.importCSV(app, "id,unitCode,type,start,end,customersAffected\nx,A,fault,a,b,1\n", token: token)
+      // Check: the cause column is named; still three records
       #expect(header.apiError?.lines?.first?.field == "cause")
       #expect(try await InterruptionRecord.query(on: app.db).count() == 3)
       // Only administrators import.
+      // Act: a handler imports the good file
       let handler = try await app.token("handlerA")
+      // Check: refused as forbidden
       #expect(try await Self.importCSV(app, Self.good, token: handler).status == .forbidden)
     }
   }
@@ -136,11 +152,14 @@ struct ReliabilityTests {
   @Test("Rule REL-CUSTOMERS-SERVED, REL-SAIDI, REL-MAIFI, REL-URBAN-RURAL: the indices of a unit and its subtree")
   func indices() async throws {
     try await withApp { app in
+      // Setup: units with customer counts and the history imported, handlerA's token
       let org = try await Self.organisation(app)
       _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
       let token = try await app.token("handlerA")
+      // Act: read county A's indices for March
       let res = try await app.api(
         .GET, Paths.apiReliability.link() + "?unitId=\(org.countyA.savedID)&from=2026-03-01&to=2026-03-31", token: token)
+      // Check: 200 customers served; IEEE and DL/T indices; no major event days; urban and rural split
       #expect(res.status == .ok, "\(res.body.string)")
       let body = try res.content.decode(ReliabilityBody.self)
       #expect(body.customersServed == 200)
@@ -158,13 +177,17 @@ struct ReliabilityTests {
       #expect(body.rural.customersServed == 100 && abs(body.rural.aihc - 4) < 1e-12)
       #expect(body.urban.target == 0.999 && body.rural.target == 0.998)
       // The caller's own unit by default; the period defaults to this year.
+      // Act: read without a unit as handlerA
       let own = try await app.api(.GET, Paths.apiReliability.link() + "?from=2026-03-01&to=2026-03-31", token: token)
+      // Check: county A is the default unit
       #expect(try own.content.decode(ReliabilityBody.self).unitName == org.countyA.name)
       // RS-3 leaves out supply shortage (REL-RS3): B's two hours for 300 customers.
+      // Act: read county B's indices for March as admin
       let admin = try await app.token("admin")
       let b = try await app.api(
         .GET, Paths.apiReliability.link() + "?unitId=\(org.countyB.savedID)&from=2026-03-01&to=2026-03-31", token: admin)
       let bBody = try b.content.decode(ReliabilityBody.self)
+      // Check: RS-1 counts the two hours for 300 customers, RS-3 stays 1, CAIDI is 120
       #expect(abs(bBody.rs1 - (1 - 120.0 / (31 * 1440))) < 1e-12)
       #expect(bBody.rs3 == 1)
       #expect(bBody.caidi.map { abs($0 - 120) < 1e-12 } == true)
@@ -174,19 +197,25 @@ struct ReliabilityTests {
   @Test("Rule REL-READ: another subtree is refused; bad periods name the parameter")
   func scopeAndPeriods() async throws {
     try await withApp { app in
+      // Setup: units with customer counts, county B's agent
       let org = try await Self.organisation(app)
       let agent = try await app.token("agentB")
+      // Act: county B's agent reads county A's indices
       let other = try await app.api(
         .GET, Paths.apiReliability.link() + "?unitId=\(org.countyA.savedID)&from=2026-03-01&to=2026-03-31", token: agent)
+      // Check: forbidden
       #expect(other.status == .forbidden)
+      // Act: read with each bad period or unit
       for (query, field) in [
         ("from=2026-03-31&to=2026-03-01", "to"), ("from=2026-02-30&to=2026-03-01", "from"), ("from=1999-01-01&to=2026-03-01", "from"),
         ("from=2010-01-01&to=2026-03-01", "to"), ("unitId=nope", "unitId"),
       ] {
         let res = try await app.api(.GET, Paths.apiReliability.link() + "?\(query)", token: agent)
+        // Check: 422 naming the expected parameter
         #expect(res.status == .unprocessableEntity, "\(query)")
         #expect(res.apiError?.field == field, "\(query): \(res.body.string)")
       }
+      // Check: a read without a token is unauthorized
       #expect(try await app.api(.GET, Paths.apiReliability.link(), token: nil).status == .unauthorized)
     }
   }
@@ -199,6 +228,7 @@ struct ReliabilityTests {
   @Test("Rule REL-SOURCES: a record two sources return with the same external id counts once")
   func sourcesOnce() async throws {
     try await withApp { app in
+      // Setup: history imported plus a source returning a twin of i1 and one extra record
       let org = try await Self.organisation(app)
       _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
       let start = try #require(BusinessTime.parseInstant("2026-03-01T10:00:00+08:00"))
@@ -209,9 +239,11 @@ struct ReliabilityTests {
           SourcedInterruption(externalID: "i1", interruption: twin, cause: ""),
           SourcedInterruption(externalID: nil, interruption: extra, cause: ""),
         ]))
+      // Act: read county A's March indices as handlerA
       let token = try await app.token("handlerA")
       let res = try await app.api(.GET, Paths.apiReliability.link() + "?from=2026-03-01&to=2026-03-31", token: token)
       let body = try res.content.decode(ReliabilityBody.self)
+      // Check: the twin counts once, the extra record adds to SAIFI and SAIDI
       // 50 + 20 customers of 200; 3000 + 200 customer-minutes.
       #expect(abs(body.saifi - 0.35) < 1e-12)
       #expect(abs(body.saidi - 16) < 1e-12)
@@ -221,11 +253,14 @@ struct ReliabilityTests {
   @Test("Rule REL-READ, KPI-DRILL-DOWN: the page shows the indices and each count lists exactly its interruptions")
   func page() async throws {
     try await withApp { app in
+      // Setup: history imported, handlerA signed in
       let org = try await Self.organisation(app)
       _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
       let client = PageClient(app)
       try await client.login("handlerA")
+      // Act: open the reliability page for March
       let res = try await client.get(Paths.reliability.link() + "?from=2026-03-01&to=2026-03-31")
+      // Check: IEEE table, SAIDI of 15.00, chart, the station, a drill-down link for sustained interruptions
       #expect(res.status == .ok)
       let html = res.body.string
       #expect(html.contains("id=\"reliability-ieee\"") && html.contains("SAIFI"))
@@ -236,17 +271,24 @@ struct ReliabilityTests {
         .sustained, unit: org.countyA.savedID, from: try #require(CivilDate(iso: "2026-03-01")),
         to: try #require(CivilDate(iso: "2026-03-31")))
       #expect(html.contains(sustained.replacingOccurrences(of: "&", with: "&amp;")) || html.contains(sustained))
+      // Act: open the sustained list
       let list = try await client.get(sustained).body.string
+      // Check: only i1 is listed
       #expect(list.contains("<td>i1</td>") && !list.contains("<td>i2</td>") && !list.contains("<td>i3</td>"))
+      // Act: open the momentary list
       let momentary = try await client.get(sustained.replacingOccurrences(of: "measure=sustained", with: "measure=momentary")).body.string
+      // Check: only i2 is listed
       #expect(momentary.contains("<td>i2</td>") && !momentary.contains("<td>i1</td>"))
+      // Act: open the DL/T list for the rural area
       let dltRural = try await client.get(
         ReliabilityPagesController.link(
           .dlt, unit: org.countyA.savedID, from: try #require(CivilDate(iso: "2026-03-01")), to: try #require(CivilDate(iso: "2026-03-31")),
           area: .rural)
       ).body.string
+      // Check: only the station's i2 is listed
       #expect(dltRural.contains("<td>i2</td>") && !dltRural.contains("<td>i1</td>"))
       // Another county is refused; a bad measure names the parameter.
+      // Check: county B's page is forbidden; an unknown measure is 422
       #expect(try await client.get(Paths.reliability.link() + "?unitId=\(org.countyB.savedID)").status == .forbidden)
       #expect(try await client.get(Paths.reliabilityInterruptions.link() + "?measure=nope").status == .unprocessableEntity)
     }
@@ -255,25 +297,38 @@ struct ReliabilityTests {
   @Test("Rule REL-URBAN-RURAL: a unit's supply area is set, cleared and checked through the API and the unit form")
   func supplyAreaEditing() async throws {
     try await withApp { app in
+      // Setup: organisation and admin token
       let org = try await Org.make(app)
       let token = try await app.token("admin")
+      // Act: set county B's supply area to rural
       var res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"supplyArea":"rural"}"#)
+      // Check: accepted and returned as rural
       #expect(res.status == .ok, "\(res.body.string)")
       #expect(res.body.string.contains(#""supplyArea":"rural""#))
+      // Act: set an unknown supply area
       res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"supplyArea":"suburban"}"#)
+      // Check: 422 naming the supply area
       #expect(res.status == .unprocessableEntity)
       #expect(res.apiError?.field == "supplyArea")
+      // Act: change only the name
       res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"name":"白石县"}"#)
+      // Check: the supply area is kept
       #expect(res.body.string.contains(#""supplyArea":"rural""#), "omitted keeps it")
+      // Act: clear the supply area
       res = try await app.api(.PATCH, Paths.apiUnit.link(org.countyB.savedID), token: token, json: #"{"supplyArea":""}"#)
+      // Check: the supply area is null
       #expect(res.body.string.contains(#""supplyArea":null"#))
+      // Act: open county A's unit form as admin
       let client = PageClient(app)
       try await client.login("admin")
       let form = try await client.get(Paths.unitEdit.link(org.countyA.savedID))
+      // Check: the form has a supply area field
       #expect(form.body.string.contains("name=\"supplyArea\""))
+      // Act: submit the form with the urban area
       _ = try await client.post(
         Paths.unitEdit.link(org.countyA.savedID),
         [("code", "A"), ("name", org.countyA.name), ("parentId", org.city.savedID.uuidString), ("supplyArea", "urban")])
+      // Check: county A is urban
       #expect(try await OrgUnit.find(org.countyA.id, on: app.db)?.supplyArea == .urban)
     }
   }

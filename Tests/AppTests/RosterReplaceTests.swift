@@ -29,11 +29,13 @@ struct RosterReplaceTests {
   /// The confirmation form's action, read from the preview page.
   static func confirmAction(_ body: String) throws -> String {
     let marker = "id=\"roster-replace-form\""
-    let form = try #require(body.range(of: "<form method=\"post\" action=\"/surveys/rosters/pending/"))
+    // The pending upload's path up to its id, from the typed path (its last segment is the id).
+    let prefix = Paths.rosterPending.link("")
+    let form = try #require(body.range(of: "<form method=\"post\" action=\"" + prefix))
     #expect(body.contains(marker))
     let rest = body[form.upperBound...]
     let end = try #require(rest.firstIndex(of: "\""))
-    return "/surveys/rosters/pending/" + String(rest[..<end])
+    return prefix + String(rest[..<end])
   }
 
   @Test("Rule SV-ROSTER-VERSION: a first roster imports at once; a replacement shows old and new counts and waits for confirm")

@@ -160,7 +160,10 @@ struct ScorecardAppTests {
       let card = try #require(cards.first)
       let ability = try #require(card.components.first { $0.component == "ability_attitude" })
       #expect(ability.base == 75.3 || ability.base == 75.2)
-      #expect(ability.points.filter { $0.kind == "training_result" }.allSatisfy { $0.href.hasPrefix("/accountability/scores#score-") })
+      #expect(
+        ability.points.filter { $0.kind == "training_result" }.allSatisfy {
+          $0.href.hasPrefix(Paths.accountabilityScores.link() + "#score-")
+        })
       #expect(card.components.first { $0.component == "safety" }?.score == 90)
       // Through the API: HR only; a bad row is named by line.
       // Act: import through the API as handlerA, then with a bad row as HR

@@ -11,17 +11,12 @@ import VaporTesting
 @Suite("Survey results from other channels, reports and exports")
 struct SurveyChannelTests {
 
-  func wave(_ desk: SurveyDesk) async throws -> String {
-    #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
-    return try await desk.sampledWave(count: 2)
-  }
-
   @Test("Third-party results are all or nothing; a bad row names its line and question")
   func thirdParty() async throws {
     try await withApp { app in
       // Setup: a sampled wave
       let desk = try await SurveyDesk.make(app)
-      let wave = try await wave(desk)
+      let wave = try await desk.smallWave()
       // Act: upload results with a score of 9, then with an unknown question
       let bad = SurveyDesk.results(rows: 2, code: 4).replacingOccurrences(of: "A,居民,2,4", with: "A,居民,2,9")
       let refused = try await desk.upload(Paths.apiSurveyWaveResponses.link(wave), Data(bad.utf8), token: desk.office)
@@ -50,7 +45,7 @@ struct SurveyChannelTests {
     try await withApp { app in
       // Setup: a sampled wave and a results file weighting a 5 by 1 and a 2 by 3
       let desk = try await SurveyDesk.make(app)
-      let wave = try await wave(desk)
+      let wave = try await desk.smallWave()
       let five = SurveyDesk.results(rows: 1, code: 5).split(separator: "\n")
       let two = SurveyDesk.results(rows: 1, code: 2).split(separator: "\n")
       let file = [
@@ -74,7 +69,7 @@ struct SurveyChannelTests {
     try await withApp { app in
       // Setup: a sampled wave, a hall and the office signed in
       let desk = try await SurveyDesk.make(app)
-      let wave = try await wave(desk)
+      let wave = try await desk.smallWave()
       let hall = OrgUnit(code: "A-S1-H", name: "城关营业厅", kind: .hall, parent: desk.org.stationA)
       try await hall.create(on: app.db)
       let office = PageClient(app)
@@ -118,7 +113,7 @@ struct SurveyChannelTests {
     try await withApp { app in
       // Setup: a sampled wave with four third-party results, the office signed in
       let desk = try await SurveyDesk.make(app)
-      let wave = try await wave(desk)
+      let wave = try await desk.smallWave()
       let ok = try await desk.upload(
         Paths.apiSurveyWaveResponses.link(wave), Data(SurveyDesk.results(rows: 4, code: 4).utf8), token: desk.office)
       #expect(ok.status == .created)
@@ -141,10 +136,10 @@ struct SurveyChannelTests {
       #expect(roster.body.string.hasPrefix(#"\#u{FEFF}"户号","户名","联系电话","用电地址","单位编码","客户类别","电压等级","区域类别"\#r\#n"#))
 
       // Act: download both XLSX exports
-      for path in ["responses", "scores"] {
+      for path in [Paths.surveyWaveResponsesXLSX.link(wave), Paths.surveyWaveScoresXLSX.link(wave)] {
         var data = Data()
         try await app.testing().test(
-          .GET, "/exports/surveys/\(wave)/\(path).xlsx",
+          .GET, path,
           beforeRequest: { req in
             if let cookie = office.cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
           },
@@ -155,7 +150,7 @@ struct SurveyChannelTests {
         // Check: they open, with texts, Beijing times and the scores
         let rows = try SpreadsheetReader.rows(in: data)
         #expect(rows.count >= 2, "\(path)")
-        if path == "responses" {
+        if path == Paths.surveyWaveResponsesXLSX.link(wave) {
           #expect(rows.count == 5)
           #expect(rows[1][0] == "A")
           #expect(rows[1].contains("停电太多，95598 打不通"))

@@ -39,7 +39,7 @@ struct TestHygieneTests {
     var borrowed: [String] = []
     for file in files {
       let own = SourceTree.topLevelTypes(in: file.code)
-      for suite in suites.subtracting(own) where file.code.contains(suite + ".") {
+      for suite in suites.subtracting(own) where file.code.contains(suite + ".") || file.code.contains(suite + "()") {
         borrowed.append("\(file.path) uses \(suite)")
       }
     }
@@ -52,17 +52,71 @@ struct TestHygieneTests {
     return SourceTree.matches(#"RoutePath\("([^"]+)"\)"#, in: paths).map { $0.split(separator: "/") }
   }
 
-  /// String literals in `text` that are whole paths of a route: `"/work-orders/\(id)?view=mine"`.
+  /// String literals in `text` that are whole paths of a route (`"/work-orders/\(id)?view=mine"`,
+  /// `"/accountability/scores#score-"`), or their start (`"/surveys/rosters/pending/"`).
   static func literalRoutes(in text: String, templates: [[Substring]]) -> [String] {
-    SourceTree.matches(#"(?<![#\\])"(/[^"\s?]*)"#, in: text).filter { literal in
+    SourceTree.matches(#"(?<![#\\])"(/[^"\s?#]*)"#, in: text).filter { literal in
       let segments = literal.split(separator: "/")
+      let isStart = literal.hasSuffix("/")
       // A percent-encoded literal is a deliberately malformed URL, which no typed path can build.
       return !segments.isEmpty && !literal.contains("%")
         && templates.contains { template in
-          template.count == segments.count
+          (template.count == segments.count || isStart && template.count > segments.count)
             && zip(template, segments).allSatisfy { part, segment in part.hasPrefix(":") || part == segment }
         }
     }.sorted()
+  }
+
+  /// First lines of the `@Test` functions in `text` that do not mark their phases: a `// Setup`,
+  /// an `// Act` and a `// Check` comment, first met in that order.
+  static func unmarkedTests(in text: String) -> [Int] {
+    let code = SourceTree.code(of: text).split(separator: "\n", omittingEmptySubsequences: false)
+    let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard code.count == raw.count, let marker = try? Regex(#"^\s*// (Setup|Act|Check)\b"#) else { return [-1] }
+    var unmarked: [Int] = []
+    var line = 0
+    while line < code.count {
+      guard code[line].contains("@Test"), let start = (line..<code.count).first(where: { code[$0].contains("func ") }) else {
+        line += 1
+        continue
+      }
+      var depth = 0
+      var end = code.count - 1
+      scan: for index in start..<code.count {
+        for character in code[index] where character == "{" || character == "}" { depth += character == "{" ? 1 : -1 }
+        if depth == 0 && code[index].contains("}") {
+          end = index
+          break scan
+        }
+      }
+      var order: [String] = []
+      for text in raw[start...end] {
+        if let found = text.firstMatch(of: marker), let name = found.output[1].substring.map(String.init), !order.contains(name) {
+          order.append(name)
+        }
+      }
+      if order != ["Setup", "Act", "Check"] { unmarked.append(start + 1) }
+      line = end + 1
+    }
+    return unmarked
+  }
+
+  @Test("Rule ARCH-TEST-FIXTURES: the phase check sees a test without markers and one with them out of order")
+  func phaseCheckFindsThem() {
+    let marked = "@Test func a() {\n  // Setup: x\n  let a = 1\n  // Act: y\n  // Check: z\n  #expect(a == 1)\n}\n"
+    let unmarked = "@Test func b() {\n  let b = 2\n  #expect(b == 2)\n}\n"
+    let swapped = "@Test func c() {\n  // Setup\n  // Check\n  // Act\n}\n"
+    #expect(Self.unmarkedTests(in: marked + unmarked + swapped) == [8, 12])
+  }
+
+  @Test("Rule ARCH-TEST-FIXTURES: every app test reads as setup / act / check")
+  func phasesMarked() throws {
+    var found: [String] = []
+    for path in Self.tree.swiftFiles(under: "Tests/AppTests") where !path.contains("/Support/") && !path.hasSuffix("TestHygieneTests.swift")
+    {
+      found += Self.unmarkedTests(in: try Self.tree.text(path)).map { "\(path):\($0)" }
+    }
+    #expect(found.isEmpty, "tests without // Setup, // Act and // Check: \(found.joined(separator: ", "))")
   }
 
   @Test("Rule ARCH-TEST-FIXTURES: tests build links from the typed paths (Paths.…link), not literal URLs")

@@ -9,14 +9,6 @@ import VaporTesting
 
 @Suite("Work-order pages")
 struct WorkOrderPageTests {
-  func intake(_ loop: WorkOrderLoop, phone: String = "13812345678") -> [(String, String)] {
-    [
-      ("type", "complaint"), ("channel", "phone95598"), ("area", "rural"), ("unitId", loop.org.countyA.savedID.uuidString),
-      ("customerAccount", "0109876543"), ("customerName", "李女士"), ("customerPhone", phone), ("address", "临川县石桥镇"),
-      ("content", "停电后迟迟无人处理"), ("item", "operations.faultHandling"), ("attitude", "determined"), ("severity", "general"),
-    ]
-  }
-
   @Test("An agent files a complaint in the intake form; errors keep what was typed")
   func intakeForm() async throws {
     try await withApp { app in
@@ -29,12 +21,12 @@ struct WorkOrderPageTests {
       // Check: the error named with the text kept; then filed with its category and redirected
       #expect(form.status == .ok)
       #expect(form.body.string.contains("服务态度"))
-      let bad = try await agent.post(Paths.workOrderNew.link(), intake(loop, phone: "call me"))
+      let bad = try await agent.post(Paths.workOrderNew.link(), loop.intakeFields(phone: "call me"))
       #expect(bad.status == .unprocessableEntity)
       #expect(bad.body.string.contains("id=\"error-customerPhone\""))
       #expect(bad.body.string.contains("停电后迟迟无人处理"))
       #expect(bad.body.string.contains("value=\"李女士\""))
-      let ok = try await agent.post(Paths.workOrderNew.link(), intake(loop))
+      let ok = try await agent.post(Paths.workOrderNew.link(), loop.intakeFields())
       #expect(ok.status == .seeOther, "\(ok.body.string.prefix(2000))")
       let order = try #require(try await WorkOrder.query(on: app.db).first())
       #expect(order.itemCode == "operations.faultHandling")

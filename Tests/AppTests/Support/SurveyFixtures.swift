@@ -160,3 +160,11 @@ extension SurveyDesk {
     return lines.joined(separator: "\n") + extra + "\n"
   }
 }
+
+extension SurveyDesk {
+  /// A wave of two sampled from a roster of ten residential customers.
+  func smallWave() async throws -> String {
+    #expect(try await importRoster(SurveyDesk.roster([(.residential, 10)])).status == .created)
+    return try await sampledWave(count: 2)
+  }
+}

@@ -207,3 +207,14 @@ enum WorkOrderRows {
     return order
   }
 }
+
+extension WorkOrderLoop {
+  /// The intake form's fields for a complaint to county A.
+  func intakeFields(phone: String = "13812345678") -> [(String, String)] {
+    [
+      ("type", "complaint"), ("channel", "phone95598"), ("area", "rural"), ("unitId", org.countyA.savedID.uuidString),
+      ("customerAccount", "0109876543"), ("customerName", "李女士"), ("customerPhone", phone), ("address", "临川县石桥镇"),
+      ("content", "停电后迟迟无人处理"), ("item", "operations.faultHandling"), ("attitude", "determined"), ("severity", "general"),
+    ]
+  }
+}
