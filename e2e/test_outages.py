@@ -87,3 +87,59 @@ def test_repair_call_under_the_storm_is_told_and_grouped(logged_in, base_url, de
     assert created.status_code == 201, created.text
     browser.open(outage.replace(base_url, ""))
     assert created.json()["number"] in browser.text("#repair-orders"), browser.page_excerpt()
+
+
+def test_agent_groups_repair_calls_into_a_fault_outage_and_its_restoration_answers_them(logged_in, driver, base_url, demo_password):
+    """OUT-MERGE-CALLS and OUT-RESTORE-CHILDREN: two repair calls reveal a fault nobody registered;
+    the agent registers it from the calls through the form (opened prefilled from ?orders=), a
+    wrong number is named on the field first; the handler restores it and both calls wait for
+    their return visits."""
+    from conftest import Api, create_token
+
+    agent_api = Api(base_url, create_token(base_url, "agent", demo_password))
+    unit = Api(base_url, create_token(base_url, "handler", demo_password)).me()["unit"]
+    numbers = []
+    for account in ("QH00000101", "QH00000102"):
+        created = agent_api.request(
+            "POST", "/api/v1/work-orders",
+            json={
+                "type": "faultRepair", "channel": "phone95598", "area": "urban", "unitId": unit["id"],
+                "customer": {"account": account, "name": "报修客户", "phone": "13857000101", "address": "城东区新华路"},
+                "content": "一片都停电了，邻居家也没电",
+            },
+        )
+        assert created.status_code == 201, created.text
+        numbers.append(created.json()["number"])
+
+    browser = logged_in("agent")
+    browser.open(f"/outages/new?orders={numbers[0]},{numbers[1]}")
+    assert browser.find("#repairOrders").get_attribute("value").split() == numbers
+    assert Select(browser.find("#type")).first_selected_option.get_attribute("value") == "fault"
+    browser.find("#cause").send_keys("10kV新华线3号杆跌落式熔断器熔断")
+    objects = Select(browser.find("#gridObjectId"))
+    feeder = next(o for o in objects.options if o.text.startswith("10kV新华线"))
+    objects.select_by_value(feeder.get_attribute("value"))
+    now = datetime.now(BEIJING).replace(second=0, microsecond=0)
+    for field, value in (("#start", local(now - timedelta(minutes=30))), ("#announcedRestoration", local(now + timedelta(hours=2)))):
+        driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+    # A number that does not exist is named, and what was typed stays.
+    browser.find("#repairOrders").send_keys("\nGD-不存在")
+    browser.click_and_wait(browser.find("#register-outage"))
+    assert "GD-不存在" in browser.text("#error-repairOrders"), browser.page_excerpt()
+    assert browser.find("#cause").get_attribute("value") == "10kV新华线3号杆跌落式熔断器熔断"
+    browser.find("#repairOrders").clear()
+    browser.find("#repairOrders").send_keys(" ".join(numbers))
+    for field, value in (("#start", local(now - timedelta(minutes=30))), ("#announcedRestoration", local(now + timedelta(hours=2)))):
+        driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+    browser.click_and_wait(browser.find("#register-outage"))
+    assert browser.path.startswith("/outages/"), browser.page_excerpt()
+    outage_path = browser.path
+    for number in numbers:
+        assert number in browser.text("#repair-orders"), browser.page_excerpt()
+
+    browser.logout()
+    keeper = logged_in("handler")
+    keeper.open(outage_path)
+    keeper.click_and_wait(keeper.find("#action-restore button"))
+    assert keeper.find("#outage-facts").get_attribute("data-state") == "restored", keeper.page_excerpt()
+    assert keeper.text("#repair-orders").count("待回访") == 2, keeper.page_excerpt()
