@@ -271,6 +271,13 @@ struct ReliabilityTests {
         .sustained, unit: org.countyA.savedID, from: try #require(CivilDate(iso: "2026-03-01")),
         to: try #require(CivilDate(iso: "2026-03-31")))
       #expect(html.contains(sustained.replacingOccurrences(of: "&", with: "&amp;")) || html.contains(sustained))
+      // Check: the month links to its repair arrival and restoration figures on the KPI dashboard
+      let repair = Paths.kpi.link() + "?unitId=\(org.countyA.savedID)&amp;month=2026-03#figure-repairArrival"
+      #expect(html.contains(repair), "\(html.prefix(200))")
+      // Act: open the KPI dashboard for the month
+      let kpi = try await client.get(Paths.kpi.link() + "?unitId=\(org.countyA.savedID)&month=2026-03").body.string
+      // Check: both repair figures are there
+      #expect(kpi.contains("id=\"figure-repairArrival\"") && kpi.contains("id=\"figure-repairRestoration\""))
       // Act: open the sustained list
       let list = try await client.get(sustained).body.string
       // Check: only i1 is listed

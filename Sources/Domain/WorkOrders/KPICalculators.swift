@@ -15,6 +15,10 @@ public enum KPIMeasure: String, Codable, Sendable, CaseIterable {
   case returnVisitSatisfaction
   case firstTimeResolution
   case timelyClosure
+  /// 抢修到达及时率: fault repairs whose crew arrived within the arrival limit (KPI-REPAIR-TIMELINESS).
+  case repairArrival
+  /// 抢修修复及时率: fault repairs restored within the restoration limit (KPI-REPAIR-TIMELINESS).
+  case repairRestoration
   /// Orders with a stage late.
   case overdue
   /// Closed orders (the base of the mean handling time).
@@ -24,7 +28,7 @@ public enum KPIMeasure: String, Codable, Sendable, CaseIterable {
   public var isRate: Bool {
     switch self {
     case .dispatchTimeliness, .firstDayContact, .timelyReply, .returnVisit, .returnVisitSatisfaction,
-      .firstTimeResolution, .timelyClosure:
+      .firstTimeResolution, .timelyClosure, .repairArrival, .repairRestoration:
       true
     default: false
     }
@@ -73,6 +77,8 @@ public enum WorkOrderKPIs {
     case .dispatchTimeliness: return timeliness(counted, stage: .dispatch, asOf: now)
     case .firstDayContact: return timeliness(counted, stage: .firstContact, asOf: now)
     case .timelyReply: return timeliness(counted, stage: .reply, asOf: now)
+    case .repairArrival: return timeliness(counted, stage: .repairArrival, asOf: now)
+    case .repairRestoration: return timeliness(counted, stage: .repairRestoration, asOf: now)
     case .returnVisit:
       let due = counted.filter { $0.returnVisitRequired && ($0.stages[.returnVisit] != nil || $0.closedAt != nil) }
       return KPIMembers(counted: ids(due.filter { $0.returnVisitedAt != nil }), base: ids(due))

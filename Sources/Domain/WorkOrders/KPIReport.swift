@@ -14,6 +14,8 @@ public struct WorkOrderKPIReport: Hashable, Sendable {
   public var returnVisitSatisfaction: KPIRate
   public var firstTimeResolution: KPIRate
   public var timelyClosure: KPIRate
+  public var repairArrival: KPIRate
+  public var repairRestoration: KPIRate
   public var overdueCount: Int
   public var meanHandlingSeconds: Double?
 }
@@ -34,7 +36,10 @@ extension WorkOrderKPIs {
       firstDayContact: firstDayContactRate(facts, asOf: now), timelyReply: timelyReplyRate(facts, asOf: now),
       returnVisit: returnVisitRate(facts), returnVisitSatisfaction: returnVisitSatisfaction(facts),
       firstTimeResolution: firstTimeResolutionRate(facts, allFacts: allFacts, settings: settings),
-      timelyClosure: timelyClosureRate(facts, asOf: now), overdueCount: overdueCount(facts, asOf: now),
+      timelyClosure: timelyClosureRate(facts, asOf: now),
+      repairArrival: timeliness(counted(facts), stage: .repairArrival, asOf: now).rate,
+      repairRestoration: timeliness(counted(facts), stage: .repairRestoration, asOf: now).rate,
+      overdueCount: overdueCount(facts, asOf: now),
       meanHandlingSeconds: meanHandlingSeconds(facts))
   }
 }

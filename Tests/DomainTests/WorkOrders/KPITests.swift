@@ -155,6 +155,8 @@ struct KPIMembersTests {
     case .returnVisitSatisfaction: #expect(m.rate == r.returnVisitSatisfaction)
     case .firstTimeResolution: #expect(m.rate == r.firstTimeResolution)
     case .timelyClosure: #expect(m.rate == r.timelyClosure)
+    case .repairArrival: #expect(m.rate == r.repairArrival)
+    case .repairRestoration: #expect(m.rate == r.repairRestoration)
     case .overdue: #expect(m.counted.count == r.overdueCount)
     case .handled: #expect(m.counted.count == facts.filter { $0.closedAt != nil && !$0.isMergedDuplicate }.count)
     }
@@ -188,5 +190,32 @@ struct KPIReportTests {
     #expect(r.overdueCount == 3)
     let empty = WorkOrderKPIs.report([], unitID: WO.id("none"), period: march, customers: 0, asOf: KPITests.asOf)
     #expect(empty.timelyReply.value == nil && empty.complaintsPer10k == nil && empty.meanHandlingSeconds == nil)
+  }
+
+  @Test(
+    "Rule KPI-REPAIR-TIMELINESS: repair arrival and restoration are judged against their clocks' limits; an arrival still open past its limit is late"
+  )
+  func repairTimeliness() {
+    let facts = [
+      // Arrived in 40 minutes of a 45-minute limit; restored 20 minutes past its 3-hour limit.
+      OrderFacts(
+        orderID: WO.id("a1"), unitID: WO.id("t2"), type: .faultRepair, acceptedAt: WO.t("2026-03-03T08:00:00"),
+        stages: [
+          .repairArrival: KPITests.stage("2026-03-03T08:45:00", "2026-03-03T08:40:00"),
+          .repairRestoration: KPITests.stage("2026-03-03T11:40:00", "2026-03-03T12:00:00"),
+        ]),
+      // Nobody on site yet, long past the 90-minute rural limit; no restoration clock yet.
+      OrderFacts(
+        orderID: WO.id("a2"), unitID: WO.id("t2"), type: .faultRepair, acceptedAt: WO.t("2026-03-20T08:00:00"),
+        stages: [.repairArrival: KPITests.stage("2026-03-20T09:30:00", nil)]),
+      // A complaint has neither clock.
+      OrderFacts(
+        orderID: WO.id("a3"), unitID: WO.id("t2"), type: .complaint, acceptedAt: WO.t("2026-03-20T08:00:00"),
+        stages: [.reply: KPITests.stage("2026-03-24T00:00:00", nil)]),
+    ]
+    let arrival = WorkOrderKPIs.members(.repairArrival, facts, allFacts: facts, asOf: KPITests.asOf)
+    #expect(arrival.counted == [WO.id("a1")] && arrival.base == [WO.id("a1"), WO.id("a2")])
+    let restoration = WorkOrderKPIs.members(.repairRestoration, facts, allFacts: facts, asOf: KPITests.asOf)
+    #expect(restoration.counted.isEmpty && restoration.base == [WO.id("a1")])
   }
 }

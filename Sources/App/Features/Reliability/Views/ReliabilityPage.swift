@@ -43,6 +43,8 @@ struct ReliabilityPage: Encodable {
     let majorDays: Int
     let interruptions: Int
     let href: String
+    /// The month's repair arrival and restoration on time, on the KPI dashboard (KPI-REPAIR-TIMELINESS).
+    let repairHref: String
   }
   struct UnitRow: Encodable {
     let name: String
@@ -144,7 +146,8 @@ struct ReliabilityPage: Encodable {
         Month(
           month: String(first.description.prefix(7)), saidi: DisplayFormat.index(saidi), saifi: DisplayFormat.index(saifi),
           saidiWithoutMajor: DisplayFormat.index(kept), majorDays: major, interruptions: records,
-          href: link(.sustained, from: first, to: last)))
+          href: link(.sustained, from: first, to: last),
+          repairHref: Paths.kpi.link() + "?unitId=\(unitID)&month=\(first.description.prefix(7))#figure-repairArrival"))
     }
 
     let chart = DailyChart(

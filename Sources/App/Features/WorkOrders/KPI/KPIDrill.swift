@@ -86,6 +86,8 @@ extension KPIMeasure {
     case .returnVisitSatisfaction: "kpi.return_visit_satisfaction"
     case .firstTimeResolution: "kpi.first_time_resolution"
     case .timelyClosure: "kpi.timely_closure"
+    case .repairArrival: "kpi.repair_arrival"
+    case .repairRestoration: "kpi.repair_restoration"
     case .overdue: "kpi.overdue"
     case .handled: "kpi.mean_handling"
     }

@@ -40,7 +40,8 @@ struct KPIDashboardView {
       figure("kpi.dispatch_timeliness", .dispatchTimeliness), figure("kpi.first_day_contact", .firstDayContact),
       figure("kpi.timely_reply", .timelyReply), figure("kpi.return_visit", .returnVisit),
       figure("kpi.return_visit_satisfaction", .returnVisitSatisfaction), figure("kpi.first_time_resolution", .firstTimeResolution),
-      figure("kpi.timely_closure", .timelyClosure), figure("kpi.overdue", .overdue),
+      figure("kpi.timely_closure", .timelyClosure), figure("kpi.repair_arrival", .repairArrival),
+      figure("kpi.repair_restoration", .repairRestoration), figure("kpi.overdue", .overdue),
       figure(
         "kpi.mean_handling", .handled, value: report.meanHandlingSeconds.map { String(format: "%.1f", $0 / 3600) } ?? "—",
         note: text("kpi.hours")),
