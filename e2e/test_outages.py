@@ -143,3 +143,48 @@ def test_agent_groups_repair_calls_into_a_fault_outage_and_its_restoration_answe
     keeper.click_and_wait(keeper.find("#action-restore button"))
     assert keeper.find("#outage-facts").get_attribute("data-state") == "restored", keeper.page_excerpt()
     assert keeper.text("#repair-orders").count("待回访") == 2, keeper.page_excerpt()
+
+
+def test_keeper_adds_and_removes_an_affected_customer(logged_in, driver, base_url, demo_password):
+    """OUT-ADJUST-CUSTOMERS: a planned outage on one transformer area of 10kV新华线; the handler adds a
+    customer of another area the work also cuts off (counted and noticed at once), removes one who
+    keeps supply, and an unknown account is named on the page."""
+    from conftest import Api, create_token
+
+    api = Api(base_url, create_token(base_url, "handler", demo_password))
+    start = datetime.now(BEIJING).replace(second=0, microsecond=0) + timedelta(days=9)
+    feeder = api.request(
+        "POST", "/api/v1/outages",
+        json={"type": "planned", "cause": "新华线整线检修（核对客户）", "feeder": "10kV新华线",
+              "start": start.isoformat(), "announcedRestoration": (start + timedelta(hours=4)).isoformat()},
+    )
+    assert feeder.status_code == 201, feeder.text
+    everyone = [c["account"] for c in api.get_json(f"/api/v1/outages/{feeder.json()['id']}/customers")["items"]]
+
+    browser = logged_in("handler")
+    browser.open("/outages/new")
+    Select(browser.find("#type")).select_by_value("planned")
+    browser.find("#cause").send_keys("新华1号台区变压器增容")
+    objects = Select(browser.find("#gridObjectId"))
+    area = next(o for o in objects.options if o.text.startswith("新华1号台区"))
+    objects.select_by_value(area.get_attribute("value"))
+    for field, value in (("#start", local(start)), ("#announcedRestoration", local(start + timedelta(hours=6)))):
+        driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+    browser.click_and_wait(browser.find("#register-outage"))
+    affected = int(browser.find("#affected").text)
+    listed = [r.find_element(By.CSS_SELECTOR, "td").text for r in driver.find_elements(By.CSS_SELECTOR, "#outage-customers tbody tr")]
+    outside = next(a for a in everyone if a not in listed)
+
+    browser.find("#adjust-account").send_keys(outside)
+    browser.click_and_wait(browser.find('#adjust-customers button[data-action="add"]'))
+    assert int(browser.find("#affected").text) == affected + 1, browser.page_excerpt()
+    assert outside in browser.text("#outage-customers")
+
+    browser.find("#adjust-account").send_keys(listed[0])
+    browser.click_and_wait(browser.find('#adjust-customers button[data-action="remove"]'))
+    assert int(browser.find("#affected").text) == affected
+    assert listed[0] not in [r.find_element(By.CSS_SELECTOR, "td").text for r in driver.find_elements(By.CSS_SELECTOR, "#outage-customers tbody tr")]
+
+    browser.find("#adjust-account").send_keys("QH-不存在")
+    browser.click_and_wait(browser.find('#adjust-customers button[data-action="add"]'))
+    assert "客户资料中没有这个户号" in driver.page_source, browser.page_excerpt()

@@ -49,6 +49,7 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/analysis-runs": "an AHP matrix must be square and reciprocal; a wave needs 30 complete responses",
     "POST /api/v1/accountability/rules": "a version starts today or later on a day of its own; each cause once, ranges ordered, under the ceiling",
     "POST /api/v1/outages": "the type, the grid object in the caller's subtree, the restoration after the start, the repair orders grouped (a fault outage, orders the caller sees and still open)",
+    "POST /api/v1/outages/{outageID}/affected": "the outage still announced or under way, the account in the customer file and the caller's units, added once, removed only when affected",
     "POST /api/v1/outages/{outageID}/actions": "the register: which action the outage's state allows, times after the start",
     "POST /api/v1/grid/import": "the customer file's rows are checked one by one",
     "POST /api/v1/outages/import": "the interruption file must not be empty, and its rows are checked one by one",

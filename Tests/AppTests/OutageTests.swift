@@ -623,4 +623,68 @@ struct OutageTests {
       #expect(try await Outage.query(on: app.db).count() == 1)
     }
   }
+
+  @Test(
+    "Rule OUT-ADJUST-CUSTOMERS: a keeper adds a customer the outage also reaches (noticed at once) and removes one it does not; wrong accounts are named"
+  )
+  func adjustAffectedCustomers() async throws {
+    try await withApp { app in
+      // Setup: a planned outage on 城关1号台区 (A001, A002), registered ten days ahead
+      let setup = try await Self.setUp(app)
+      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
+      let json = """
+        {"type":"planned","cause":"台区改造","gridObjectId":"\(try area.requireID())","start":"2026-12-11T09:00:00+08:00","announcedRestoration":"2026-12-11T17:00:00+08:00"}
+        """
+      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json))
+      #expect(outage.customersAffected == 2)
+      let path = Paths.apiOutageAffected.link(outage.id)
+      let smsBefore = try await OutboxMessage.query(on: app.db).count()
+
+      // Act: add the hospital A004 of the neighbouring area
+      let added = try await app.api(
+        .POST, path, token: setup.handler, json: #"{"adjustment":"add","account":"A004","version":\#(outage.version)}"#)
+      // Check: counted, listed, and its SMS queued in the same move
+      #expect(added.status == .ok, "\(added.body.string)")
+      let afterAdd = try Self.decode(OutageBody.self, added)
+      #expect(afterAdd.customersAffected == 3 && afterAdd.version == outage.version + 1)
+      let accounts = try await OutageCustomer.query(on: app.db).filter(\.$outageID == outage.id).all().map(\.account).sorted()
+      #expect(accounts == ["A001", "A002", "A004"])
+      #expect(try await OutboxMessage.query(on: app.db).count() == smsBefore + 1)
+
+      // Act: wrong requests, each with the current version
+      let version = afterAdd.version
+      func adjust(_ body: String) async throws -> TestingHTTPResponse {
+        try await app.api(.POST, path, token: setup.handler, json: body)
+      }
+      let twice = try await adjust(#"{"adjustment":"add","account":"A004","version":\#(version)}"#)
+      let foreign = try await adjust(#"{"adjustment":"add","account":"B001","version":\#(version)}"#)
+      let unknown = try await adjust(#"{"adjustment":"remove","account":"A003","version":\#(version)}"#)
+      let stale = try await adjust(#"{"adjustment":"remove","account":"A001","version":\#(outage.version)}"#)
+      // Check: each names the account, a stale version is a conflict, nothing changed
+      for res in [twice, foreign, unknown] {
+        #expect(res.status == .unprocessableEntity && res.apiError?.field == "account", "\(res.body.string)")
+      }
+      #expect(stale.status == .conflict)
+      #expect(try await OutageCustomer.query(on: app.db).filter(\.$outageID == outage.id).count() == 3)
+
+      // Act: remove A001 through the page form
+      let page = PageClient(app)
+      try await page.login("handlerA")
+      let shown = try await page.get(Paths.outage.link(outage.id))
+      #expect(shown.body.string.contains("id=\"adjust-customers\""))
+      let removed = try await page.post(
+        Paths.outageAffected.link(outage.id), [("adjustment", "remove"), ("account", "A001"), ("version", "\(version)")])
+      // Check: redirected; no longer affected or counted
+      #expect(removed.status == .seeOther, "\(removed.body.string.prefix(1000))")
+      let stored = try #require(try await Outage.find(outage.id, on: app.db))
+      #expect(stored.customersAffected == 2)
+      let left = try await OutageCustomer.query(on: app.db).filter(\.$outageID == outage.id).all().map(\.account).sorted()
+      #expect(left == ["A002", "A004"])
+      // Act: an unknown account through the form
+      let refused = try await page.post(
+        Paths.outageAffected.link(outage.id), [("adjustment", "add"), ("account", "X999"), ("version", "\(version + 1)")])
+      // Check: the page again with the reason
+      #expect(refused.status == .unprocessableEntity && refused.body.string.contains("客户资料中没有这个户号"))
+    }
+  }
 }

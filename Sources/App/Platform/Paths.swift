@@ -131,6 +131,7 @@ enum Paths {
   static let outage = RoutePath("outages/:outageID")
   static let outageAction = RoutePath("outages/:outageID/actions")
   static let outageCall = RoutePath("outages/:outageID/calls")
+  static let outageAffected = RoutePath("outages/:outageID/affected")
   static let grid = RoutePath("grid")
   static let gridImport = RoutePath("grid/import")
 
@@ -176,6 +177,7 @@ enum Paths {
   static let apiOutage = RoutePath("api/v1/outages/:outageID")
   static let apiOutageActions = RoutePath("api/v1/outages/:outageID/actions")
   static let apiOutageCustomers = RoutePath("api/v1/outages/:outageID/customers")
+  static let apiOutageAffected = RoutePath("api/v1/outages/:outageID/affected")
   static let apiGridImport = RoutePath("api/v1/grid/import")
   static let apiSMSReceipts = RoutePath("api/v1/sms/receipts")
   static let apiTaxonomy = RoutePath("api/v1/taxonomy")

@@ -20,6 +20,7 @@ enum OutagePagesController {
     pages.get(Paths.outage.components, use: show)
     pages.post(Paths.outageAction.components, use: act)
     pages.post(Paths.outageCall.components, use: call)
+    pages.post(Paths.outageAffected.components, use: adjust)
     pages.get(Paths.grid.components, use: grid)
     pages.post(Paths.gridImport, bodyLimit: UploadLimits.Form.grid.collected, use: importGrid)
   }
@@ -75,6 +76,28 @@ enum OutagePagesController {
         outage, action: action, version: Int(form.version ?? ""), input: input, actor: actor, localizer: req.application.localizer,
         on: req.db, now: req.now)
       return req.redirect(to: Paths.outage.link(id))
+    } showAgain: { errors, status in
+      try await OutagePages.show(req, id: id, errors: errors, status: status)
+    }
+  }
+
+  struct AdjustForm: Content {
+    var adjustment: String?
+    var account: String?
+    var version: String?
+  }
+
+  /// OUT-ADJUST-CUSTOMERS from the outage's page.
+  @Sendable static func adjust(req: Request) async throws -> Response {
+    let id = try req.uuidParameter("outageID", entity: "entity.outage")
+    let actor = try req.actor
+    let outage = try await OutageService.findVisible(id, for: actor, on: req.db)
+    let form = try req.content.decode(AdjustForm.self)
+    return try await req.submitForm {
+      try await OutageAffectedCustomers.adjust(
+        outage, adjustment: OutageAffectedCustomers.Adjustment(rawValue: form.adjustment ?? ""), account: form.account,
+        version: Int(form.version ?? ""), actor: actor, localizer: req.application.localizer, on: req.db, now: req.now)
+      return req.redirect(to: Paths.outage.link(id) + "#outage-customers")
     } showAgain: { errors, status in
       try await OutagePages.show(req, id: id, errors: errors, status: status)
     }

@@ -15,6 +15,7 @@ enum OutagesAPIController {
     api.get(Paths.apiOutage.components, use: one)
     api.post(Paths.apiOutageActions.components, use: act)
     api.get(Paths.apiOutageCustomers.components, use: customers).query(noticeParameter)
+    api.post(Paths.apiOutageAffected.components, use: adjust)
     api.post(Paths.apiGridImport, bodyLimit: UploadLimits.Form.grid.collected, use: importGrid)
   }
 
@@ -60,6 +61,21 @@ enum OutagesAPIController {
       try await OutageService.act(
         outage, action: action, version: body.version, input: input, actor: actor, localizer: req.application.localizer, on: req.db,
         now: req.now)
+    }
+    let fresh = try await OutageService.findVisible(id, for: actor, on: req.db)
+    return try OutageDTO(fresh, rate: try await OutageNotices.rates([id], on: req.db)[id])
+  }
+
+  /// `{"adjustment": "add"|"remove", "account", "version"}` (OUT-ADJUST-CUSTOMERS).
+  @Sendable static func adjust(req: Request) async throws -> OutageDTO {
+    let id = try req.uuidParameter("outageID", entity: "entity.outage")
+    let actor = try req.actor
+    let outage = try await OutageService.findVisible(id, for: actor, on: req.db)
+    let body = try req.content.decode(OutageAdjustRequest.self)
+    try await apiErrors {
+      try await OutageAffectedCustomers.adjust(
+        outage, adjustment: OutageAffectedCustomers.Adjustment(rawValue: body.adjustment ?? ""), account: body.account,
+        version: body.version, actor: actor, localizer: req.application.localizer, on: req.db, now: req.now)
     }
     let fresh = try await OutageService.findVisible(id, for: actor, on: req.db)
     return try OutageDTO(fresh, rate: try await OutageNotices.rates([id], on: req.db)[id])

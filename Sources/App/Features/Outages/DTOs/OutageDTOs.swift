@@ -83,6 +83,12 @@ struct NewOutageRequest: Content {
   var repairOrders: [String]?
 }
 
+struct OutageAdjustRequest: Content {
+  var adjustment: String?
+  var account: String?
+  var version: Int?
+}
+
 struct OutageActionRequest: Content {
   var action: String
   var version: Int?

@@ -173,6 +173,8 @@ enum OutagePages {
     let actionHref: String
     let callHref: String
     let canKeep: Bool
+    /// Where a keeper adds or removes an affected customer (OUT-ADJUST-CUSTOMERS); empty once over.
+    let adjustHref: String
     let errorMessages: [String]
     let customers: [CustomerRow]
     let customersShown: Int
@@ -255,6 +257,7 @@ enum OutagePages {
       moves: moves,
       areas: areaObjects.compactMap { o in o.id.map { Choice(value: $0.uuidString, label: o.code, selected: false) } },
       actionHref: Paths.outageAction.link(id), callHref: Paths.outageCall.link(id), canKeep: canKeep,
+      adjustHref: canKeep && [.announced, .active].contains(outage.state) ? Paths.outageAffected.link(id) : "",
       errorMessages: errors.messages.map { req.application.localizer.text($0.key, locale: req.locale, args: $0.args) },
       customers: customers.prefix(shownCustomers).map { customerRow($0.0, $0.1) }, customersShown: min(customers.count, shownCustomers),
       repairOrders: try await repairOrders(of: id, on: req.db))
