@@ -34,7 +34,7 @@ def test_each_figure_lists_what_it_counts(logged_in, api_as):
         bases = card.find_elements("css selector", "a.base")
         figures.append((measure, int(counted.text), counted.get_attribute("href"),
                         int(bases[0].text) if bases else None, bases[0].get_attribute("href") if bases else None))
-    assert len(figures) == 11, figures
+    assert len(figures) == 13, figures
     assert any(count > 0 for _, count, _, _, _ in figures)
     for measure, count, href, base, base_href in figures:
         got = listed(browser, href)
