@@ -32,9 +32,14 @@ struct CommandTests {
       let orders = try await WorkOrder.query(on: app.db).all()
       #expect(
         orders.count == DemoWorkOrders.scripts(handlerUnit: UUID(), otherUnit: UUID()).count
-          + DemoAccountability.scripts(unit: UUID()).count + DemoScorecards.orderCount)
+          + DemoAccountability.scripts(unit: UUID()).count + DemoScorecards.orderCount + DemoOutages.orderCount)
       #expect(Set(orders.map(\.state)).isSuperset(of: [.closed, .pendingReplyReview, .dispatched, .pendingIntakeReview, .onSite]))
       #expect(try await SLAAlert.query(on: app.db).filter(\.$isChase == true).count() > 0)
+      // Outages: the grouped fault restored yesterday, its two calls waiting for their return visits.
+      let grouped = try await OutageRepairOrder.query(on: app.db).all()
+      #expect(grouped.count == DemoOutages.orderCount)
+      let children = try await WorkOrder.query(on: app.db).filter(\.$id ~~ grouped.map(\.workOrderID)).all()
+      #expect(children.count == 2 && children.allSatisfy { $0.state == .pendingReturnVisit })
       // Surveys: a roster per county, last year's finished wave and this year's in fieldwork.
       #expect(try await RosterVersion.query(on: app.db).filter(\.$isCurrent == true).count() == 4)
       let waves = try await SurveyWave.query(on: app.db).sort(\.$year).all()

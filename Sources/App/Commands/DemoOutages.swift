@@ -5,7 +5,8 @@ import Vapor
 /// Demo outages: the customer file of the first county's stations (two feeders, six transformer
 /// areas, 60 customers), a planned outage next week with its notices (most delivered, one
 /// failed, one customer without a phone), a storm fault under way with one transformer area
-/// already back, and last week's restored maintenance.
+/// already back, yesterday's fault grouped from two repair calls and restored, and last week's
+/// restored maintenance.
 enum DemoOutages {
   static let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
   static let given = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰"]
@@ -67,6 +68,11 @@ enum DemoOutages {
         actor: handler, localizer: localizer, on: db, now: now)
     }
 
+    // Yesterday two repair calls from 东关2号台区 revealed a transformer fault: the agent grouped them
+    // into a fault outage, the handler restored it three hours later, and the calls now wait for
+    // their return visits (OUT-MERGE-CALLS, OUT-RESTORE-CHILDREN).
+    try await groupedFault(agent: try await actor("agent", on: db), handler: handler, app: app, now: now)
+
     // Last week's temporary maintenance on one transformer area, restored.
     if let area = try await GridObject.query(on: db).filter(\.$code == "东关3号台区").first() {
       let past = try await OutageService.register(
@@ -83,6 +89,34 @@ enum DemoOutages {
         input: .init(at: local(-6 * day + 2 * hour + 40 * 60), gridObjectID: nil, announcedRestoration: nil, reason: nil),
         actor: handler, localizer: localizer, on: db, now: now.addingTimeInterval(-6 * day + 3 * hour))
     }
+  }
+
+  /// Fault-repair orders this seed files.
+  static let orderCount = 2
+
+  private static func groupedFault(agent: Actor?, handler: Actor, app: Application, now: Date) async throws {
+    guard let agent, let area = try await GridObject.query(on: app.db).filter(\.$code == "东关2号台区").first() else { return }
+    let called = now.addingTimeInterval(-26 * 3_600)
+    var numbers: [String] = []
+    for (account, name, phone) in [("QH00000012", "张娜", "13857000012"), ("QH00000014", "陈磊", "13857000014")] {
+      let input = WorkOrderIntake.Input(
+        type: "faultRepair", serviceKind: nil, channel: "phone95598", area: "urban", customerAccount: account, customerName: name,
+        customerPhone: phone, address: "城东区东关街\(account.suffix(2))号", content: "家里和邻居家都停电了，听到变压器那边有响声。",
+        unitID: handler.unitID.uuidString, category: nil, item: nil, attitude: nil, severity: nil, answer: nil, acceptedAt: called)
+      numbers.append(try await WorkOrderIntake.create(input, actor: agent, repairs: app.repairObservers, on: app.db, now: called).number)
+    }
+    var merged = OutageService.Input(
+      type: "fault", cause: "东关2号台区变压器低压侧故障", gridObjectID: try area.requireID().uuidString, feeder: nil,
+      start: BusinessTime.iso8601(called.addingTimeInterval(-600)),
+      announcedRestoration: BusinessTime.iso8601(called.addingTimeInterval(3 * 3_600)))
+    merged.repairOrders = numbers
+    let outage = try await OutageService.register(
+      merged, actor: agent, localizer: app.localizer, on: app.db, now: called.addingTimeInterval(600))
+    try await OutageService.act(
+      outage, action: .restore, version: outage.version,
+      input: .init(
+        at: BusinessTime.iso8601(called.addingTimeInterval(3 * 3_600 - 1_200)), gridObjectID: nil, announcedRestoration: nil, reason: nil),
+      actor: handler, localizer: app.localizer, on: app.db, now: called.addingTimeInterval(3 * 3_600))
   }
 
   private static func actor(_ username: String, on db: any Database) async throws -> Actor? {
