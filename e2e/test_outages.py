@@ -17,17 +17,23 @@ def local(dt: datetime) -> str:
     return dt.astimezone(BEIJING).strftime("%Y-%m-%dT%H:%M")
 
 
+def fill_outage_form(browser, driver, kind: str, cause: str, grid_object: str, start: datetime, hours: float) -> None:
+    """Types an outage into /outages/new: its type, cause, the grid object whose label starts with
+    `grid_object`, and its start and announced restoration `hours` later."""
+    Select(browser.find("#type")).select_by_value(kind)
+    browser.find("#cause").send_keys(cause)
+    objects = Select(browser.find("#gridObjectId"))
+    chosen = next(o for o in objects.options if o.text.startswith(grid_object))
+    objects.select_by_value(chosen.get_attribute("value"))
+    for field, value in (("#start", local(start)), ("#announcedRestoration", local(start + timedelta(hours=hours)))):
+        driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+
+
 def test_register_an_outage_and_see_its_notices(logged_in, driver):
     browser = logged_in("handler")
     browser.open("/outages/new")
-    Select(browser.find("#type")).select_by_value("planned")
-    browser.find("#cause").send_keys("10kV新华线2号杆更换绝缘子")
-    objects = Select(browser.find("#gridObjectId"))
-    feeder = next(o for o in objects.options if o.text.startswith("10kV新华线"))
-    objects.select_by_value(feeder.get_attribute("value"))
     start = datetime.now(BEIJING).replace(second=0, microsecond=0) + timedelta(days=10)
-    for field, value in (("#start", local(start)), ("#announcedRestoration", local(start + timedelta(hours=6)))):
-        driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+    fill_outage_form(browser, driver, "planned", "10kV新华线2号杆更换绝缘子", "10kV新华线", start, 6)
     browser.click_and_wait(browser.find("#register-outage"))
     assert browser.path.startswith("/outages/"), browser.page_excerpt()
     assert browser.find("#outage-facts").get_attribute("data-state") == "announced"
@@ -163,13 +169,7 @@ def test_keeper_adds_and_removes_an_affected_customer(logged_in, driver, base_ur
 
     browser = logged_in("handler")
     browser.open("/outages/new")
-    Select(browser.find("#type")).select_by_value("planned")
-    browser.find("#cause").send_keys("新华1号台区变压器增容")
-    objects = Select(browser.find("#gridObjectId"))
-    area = next(o for o in objects.options if o.text.startswith("新华1号台区"))
-    objects.select_by_value(area.get_attribute("value"))
-    for field, value in (("#start", local(start)), ("#announcedRestoration", local(start + timedelta(hours=6)))):
-        driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+    fill_outage_form(browser, driver, "planned", "新华1号台区变压器增容", "新华1号台区", start, 6)
     browser.click_and_wait(browser.find("#register-outage"))
     affected = int(browser.find("#affected").text)
     listed = [r.find_element(By.CSS_SELECTOR, "td").text for r in driver.find_elements(By.CSS_SELECTOR, "#outage-customers tbody tr")]

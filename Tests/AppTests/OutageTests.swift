@@ -64,6 +64,15 @@ struct OutageTests {
     let restored: Date?
   }
 
+  /// A transformer-area fault on 城关1号台区 (A001, A002) since 08:30, announced back at 12:30.
+  static func areaFault(_ app: Application, _ setup: Setup) async throws -> OutageBody {
+    let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
+    let json = """
+      {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
+      """
+    return try decode(OutageBody.self, try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json))
+  }
+
   static func decode<T: Decodable>(_ type: T.Type, _ res: TestingHTTPResponse) throws -> T {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
@@ -473,11 +482,7 @@ struct OutageTests {
       // Setup: customer file, agentC in the city and a fault on transformer area 1 until 12:30
       let setup = try await Self.setUp(app)
       try await setup.org.user(app, "agentC", [.agent], setup.org.city)
-      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
-      let json = """
-        {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
-        """
-      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json))
+      let outage = try await Self.areaFault(app, setup)
       // Act: agentC looks up the contacts of A001 and A003
       let agent = PageClient(app)
       try await agent.login("agentC")
@@ -518,11 +523,7 @@ struct OutageTests {
       // Setup: a transformer-area fault, a repair call grouped under it and one that is not.
       let setup = try await Self.setUp(app)
       try await setup.org.user(app, "agentC", [.agent], setup.org.city)
-      let area = try #require(try await GridObject.query(on: app.db).filter(\.$code == "城关1号台区").first())
-      let json = """
-        {"type":"fault","cause":"台区变压器故障","gridObjectId":"\(try area.requireID())","start":"2026-12-01T08:30:00+08:00","announcedRestoration":"2026-12-01T12:30:00+08:00"}
-        """
-      let outage = try Self.decode(OutageBody.self, try await app.api(.POST, Paths.apiOutages.link(), token: setup.handler, json: json))
+      let outage = try await Self.areaFault(app, setup)
       let token = try await app.token("agentC")
       let call = #"""
         {"type":"faultRepair","channel":"phone95598","area":"urban","unitId":"\#(try setup.org.countyA.requireID())",

@@ -63,21 +63,32 @@ enum OutagePagesController {
     var reason: String?
   }
 
-  @Sendable static func act(req: Request) async throws -> Response {
+  /// A form posted on an outage's page: `change` with the outage the person may see and the form;
+  /// done, back to the page at `anchor`; refused, the page again with the reasons.
+  static func onOutage<Form: Content>(
+    _ req: Request, _ form: Form.Type, anchor: String = "",
+    change: @escaping @Sendable (Outage, Form, Actor) async throws -> Void
+  ) async throws -> Response {
     let id = try req.uuidParameter("outageID", entity: "entity.outage")
     let actor = try req.actor
     let outage = try await OutageService.findVisible(id, for: actor, on: req.db)
-    let form = try req.content.decode(ActionForm.self)
-    guard let action = OutageAction(rawValue: form.action ?? "") else { throw AppError.invalid("action", "validation.choice") }
-    let input = OutageService.ActionInput(
-      at: form.at, gridObjectID: form.gridObjectId, announcedRestoration: form.announcedRestoration, reason: form.reason)
+    let body = try req.content.decode(Form.self)
     return try await req.submitForm {
+      try await change(outage, body, actor)
+      return req.redirect(to: Paths.outage.link(id) + anchor)
+    } showAgain: { errors, status in
+      try await OutagePages.show(req, id: id, errors: errors, status: status)
+    }
+  }
+
+  @Sendable static func act(req: Request) async throws -> Response {
+    try await onOutage(req, ActionForm.self) { outage, form, actor in
+      guard let action = OutageAction(rawValue: form.action ?? "") else { throw AppError.invalid("action", "validation.choice") }
+      let input = OutageService.ActionInput(
+        at: form.at, gridObjectID: form.gridObjectId, announcedRestoration: form.announcedRestoration, reason: form.reason)
       try await OutageService.act(
         outage, action: action, version: Int(form.version ?? ""), input: input, actor: actor, localizer: req.application.localizer,
         on: req.db, now: req.now)
-      return req.redirect(to: Paths.outage.link(id))
-    } showAgain: { errors, status in
-      try await OutagePages.show(req, id: id, errors: errors, status: status)
     }
   }
 
@@ -89,17 +100,10 @@ enum OutagePagesController {
 
   /// OUT-ADJUST-CUSTOMERS from the outage's page.
   @Sendable static func adjust(req: Request) async throws -> Response {
-    let id = try req.uuidParameter("outageID", entity: "entity.outage")
-    let actor = try req.actor
-    let outage = try await OutageService.findVisible(id, for: actor, on: req.db)
-    let form = try req.content.decode(AdjustForm.self)
-    return try await req.submitForm {
+    try await onOutage(req, AdjustForm.self, anchor: "#outage-customers") { outage, form, actor in
       try await OutageAffectedCustomers.adjust(
         outage, adjustment: OutageAffectedCustomers.Adjustment(rawValue: form.adjustment ?? ""), account: form.account,
         version: Int(form.version ?? ""), actor: actor, localizer: req.application.localizer, on: req.db, now: req.now)
-      return req.redirect(to: Paths.outage.link(id) + "#outage-customers")
-    } showAgain: { errors, status in
-      try await OutagePages.show(req, id: id, errors: errors, status: status)
     }
   }
 
