@@ -9,10 +9,14 @@ import VaporTesting
 
 @Suite("Survey command line")
 struct SurveyCommandTests {
-  func run(_ app: Application, _ group: any AsyncCommandGroup, _ arguments: [String]) async throws {
-    var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["wanjia"] + arguments))
+  /// Runs a command and returns what it printed.
+  @discardableResult
+  func run(_ app: Application, _ group: any AsyncCommandGroup, _ arguments: [String]) async throws -> String {
+    let console = CapturingConsole()
+    var context = CommandContext(console: console, input: CommandInput(arguments: ["wanjia"] + arguments))
     context.application = app
     try await group.run(using: &context)
+    return console.text
   }
 
   @Test("roster import FILE --unit CODE imports a new version; a file without valid rows is a clear error")
@@ -40,16 +44,34 @@ struct SurveyCommandTests {
     }
   }
 
-  @Test("survey scores --wave W --json runs for a known wave and refuses an unknown one")
+  @Test("survey scores --wave W --json prints the document the API returns for the wave and refuses an unknown wave")
   func scores() async throws {
     try await withApp { app in
-      // Setup: a sampled wave W2026
+      // Setup: a sampled wave W2026 with 40 phone answers in county A
       let desk = try await SurveyDesk.make(app)
       #expect(try await desk.importRoster(SurveyDesk.roster([(.residential, 5)])).status == .created)
-      _ = try await desk.sampledWave(count: 2)
-      // Act: run survey scores for it, then for W1999
-      try await run(app, SurveyCommands(), ["scores", "--wave", "W2026", "--json"])
-      // Check: the known wave runs; the unknown one fails
+      let wave = try await desk.sampledWave(count: 2)
+      try await AnalysisFixtures.recordResponses(app, waveID: wave, unit: desk.org.countyA, phone: 40, seed: 3)
+      // Act: run survey scores for it, and read the same wave's scores through the API
+      let printed = try await run(app, SurveyCommands(), ["scores", "--wave", "W2026", "--json"])
+      let api = try await app.api(.GET, Paths.apiSurveyWaveScores.link(wave), token: desk.office)
+      // Check: the API's document, with county A's 40 answers counted
+      #expect(api.status == .ok)
+      let fromCommand = try #require(try JSONSerialization.jsonObject(with: Data(printed.utf8)) as? NSDictionary)
+      let fromAPI = try #require(try JSONSerialization.jsonObject(with: Data(api.body.string.utf8)) as? NSDictionary)
+      // The command line sees every unit, the office its own subtree: each unit the API shows is
+      // printed the same.
+      for key in ["waveId", "code", "year"] { #expect(fromCommand[key] as? NSObject == fromAPI[key] as? NSObject, "\(key)") }
+      let printedUnits = try #require(fromCommand["units"] as? [NSDictionary])
+      let apiUnits = try #require(fromAPI["units"] as? [NSDictionary])
+      #expect(!apiUnits.isEmpty)
+      for unit in apiUnits {
+        #expect(printedUnits.contains(unit), "\(unit["code"] ?? "?")")
+      }
+      let countyA = try #require(printedUnits.first { $0["code"] as? String == desk.org.countyA.code })
+      #expect((countyA["overall"] as? NSDictionary)?["n"] as? Int == 40, "\(countyA)")
+      // Act: run it for a wave that does not exist
+      // Check: a clear failure
       await #expect(throws: CommandFailure.self) { try await run(app, SurveyCommands(), ["scores", "--wave", "W1999"]) }
     }
   }
