@@ -33,6 +33,12 @@ struct OutageBenchmark {
         customer.$unit.id = unitID
         return customer
       }
+      // The customer file the notices are written from, untimed.
+      var written = 0
+      while written < count {
+        try await Array(customers[written..<min(written + 1000, count)]).create(on: app.db)
+        written += 1000
+      }
       let outage = Outage()
       outage.id = UUID()
       outage.version = 1
@@ -56,8 +62,9 @@ struct OutageBenchmark {
         try await OutageNotices.queue(outage, customers: customers, limits: .default, localizer: localizer, on: tx, now: now)
       }
       let queued = ContinuousClock.now - queueStart
-      // Check: one outbox message per customer
+      // Check: one outbox message and one affected-customer row per customer
       #expect(try await OutboxMessage.query(on: app.db).count() == count)
+      #expect(try await OutageCustomer.query(on: app.db).filter(\.$noticeMessageID != nil).count() == count)
 
       // Act: insert the same rows bare, 1,000 a statement, timed
       // The same outbox rows (texts rendered beforehand), bare, one multi-row INSERT per 1,000.

@@ -9,9 +9,6 @@ import SQLKit
 enum OutageNotices {
   /// SMS go to customers in Chinese, whatever the language of the person registering.
   static let smsLocale = "zh-CN"
-  /// Customer rows per INSERT: 11 values a row, 31,900 a statement, within SQLite's 32,766 (fewer,
-  /// larger statements: bench/outages.sh).
-  static let chunk = 2_900
 
   /// The SMS text of an outage of a type, with its start and announced restoration.
   static func text(_ outage: Outage, account: String, followUp: Bool, localizer: Localizer) -> String {
@@ -38,51 +35,81 @@ enum OutageNotices {
     func text(account: String) -> String { parts.joined(separator: account) }
   }
 
-  /// Writes the affected customers and queues their notices: one multi-row INSERT per chunk of
-  /// each, through SQLKit (Fluent's `create` reads every model by reflection, which cost more than
-  /// the INSERTs for 50,000 customers; bench/outages.sh).
+  /// Writes the affected customers and queues their notices. Each customer row is copied from the
+  /// customer file by one INSERT … SELECT per chunk, binding only its id, the customer's and the
+  /// SMS's (binding all eleven values cost more than the outbox rows themselves; bench/outages.sh).
   static func queue(
     _ outage: Outage, customers: [GridCustomer], limits: NoticeLimits, localizer: Localizer, on db: any Database, now: Date
   ) async throws {
-    let outageID = try outage.requireID()
-    let sql = db.sql
     let template = Template(outage, followUp: false, localizer: localizer)
     var messages: [OutgoingSMS] = []
     messages.reserveCapacity(customers.count)
-    var rows: [[any SQLExpression]] = []
-    rows.reserveCapacity(customers.count)
-    func bind<T: Encodable & Sendable>(_ value: T?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
-    // Every notice is queued now: in time or not depends only on whether the customer is important.
-    let inTimeImportant = limits.isInTime(type: outage.type, noticeAt: now, start: outage.startAt, important: true)
-    let inTimeOther = limits.isInTime(type: outage.type, noticeAt: now, start: outage.startAt, important: false)
+    var notified: [Row] = []
+    notified.reserveCapacity(customers.count)
+    var unreachable: [Row] = []
     for customer in customers {
-      // Each property read once: a model's fields are looked up by key on every read.
-      let phone = customer.phone
-      let account = customer.account
-      let important = customer.importantClass
-      var messageID: UUID?
-      if let phone {
-        let id = UUID()
-        messages.append(OutgoingSMS(id: id, recipient: phone, body: template.text(account: account)))
-        messageID = id
+      let customerID = try customer.requireID()
+      guard let phone = customer.phone else {
+        unreachable.append(Row(id: UUID(), customerID: customerID, messageID: nil))
+        continue
       }
-      let inTime = messageID != nil && (important != nil ? inTimeImportant : inTimeOther)
-      rows.append([
-        SQLBind(UUID()), SQLBind(outageID), SQLBind(try customer.requireID()), SQLBind(account), SQLBind(customer.name),
-        bind(phone), bind(important?.rawValue), bind(customer.transformerAreaID), bind(messageID),
-        messageID == nil ? SQLLiteral.null : SQLBind(now), SQLBind(inTime),
-      ])
+      let messageID = UUID()
+      messages.append(OutgoingSMS(id: messageID, recipient: phone, body: template.text(account: customer.account)))
+      notified.append(Row(id: UUID(), customerID: customerID, messageID: messageID))
     }
+    // Every notice is queued now: in time or not depends only on whether the customer is important.
+    let inTime = (
+      important: limits.isInTime(type: outage.type, noticeAt: now, start: outage.startAt, important: true),
+      other: limits.isInTime(type: outage.type, noticeAt: now, start: outage.startAt, important: false)
+    )
+    try await insertCustomers(notified, of: try outage.requireID(), queuedAt: now, inTime: inTime, on: db.sql)
+    try await insertCustomers(unreachable, of: try outage.requireID(), queuedAt: nil, inTime: nil, on: db.sql)
+    try await Notifications.queueSMS(messages, at: now, on: db)
+  }
+
+  /// An affected customer's row before the customer file fills it in.
+  struct Row {
+    let id: UUID
+    let customerID: UUID
+    let messageID: UUID?
+  }
+
+  /// Customer rows per INSERT: three bound values a row, within SQLite's 32,766 and PostgreSQL's
+  /// 65,535 (fewer, larger statements: bench/outages.sh).
+  static let chunk = 10_000
+
+  /// One INSERT … SELECT per chunk: the rows (all with an SMS, or all without) joined to the
+  /// customer file. Both databases name the columns of a VALUES list column1, column2, ….
+  static func insertCustomers(
+    _ rows: [Row], of outageID: UUID, queuedAt: Date?, inTime: (important: Bool, other: Bool)?, on sql: any SQLDatabase
+  ) async throws {
+    let columns = [
+      "id", "outage_id", "customer_id", "account", "name", "phone", "important_class", "transformer_area_id", "notice_message_id",
+      "notice_queued_at", "notice_in_time",
+    ]
+    let notice: SQLQueryString =
+      if let queuedAt, let inTime {
+        "v.column3, \(bind: queuedAt), CASE WHEN c.important_class IS NULL THEN \(bind: inTime.other) ELSE \(bind: inTime.important) END"
+      } else {
+        "NULL, NULL, \(bind: false)"
+      }
     var start = 0
     while start < rows.count {
-      let insert = sql.insert(into: OutageCustomer.schema).columns(
-        "id", "outage_id", "customer_id", "account", "name", "phone", "important_class", "transformer_area_id", "notice_message_id",
-        "notice_queued_at", "notice_in_time")
-      for row in rows[start..<min(start + chunk, rows.count)] { insert.values(row) }
-      try await insert.run()
+      let values = rows[start..<min(start + chunk, rows.count)].map { row -> SQLQueryString in
+        if let message = row.messageID {
+          "(\(bind: row.id), \(bind: row.customerID), \(bind: message))"
+        } else {
+          "(\(bind: row.id), \(bind: row.customerID))"
+        }
+      }
+      let insert: SQLQueryString = """
+        INSERT INTO \(ident: OutageCustomer.schema) (\(idents: columns, joinedBy: ", ")) \
+        SELECT v.column1, \(bind: outageID), c.id, c.account, c.name, c.phone, c.important_class, c.transformer_area_id, \(notice) \
+        FROM (VALUES \(values.joined(separator: ", "))) AS v JOIN \(ident: GridCustomer.schema) AS c ON c.id = v.column2
+        """
+      try await sql.raw(insert).run()
       start += chunk
     }
-    try await Notifications.queueSMS(messages, at: now, on: db)
   }
 
   /// OUT-FOLLOW-UP: the customers still out hear of the new restoration time.
