@@ -48,9 +48,10 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
   registerCommands(app)
   app.calendarObservers.add { db, from, now in try await WorkOrderDeadlines.refresh(from: from, on: db, now: now) }
   CaseIntake.register(app.complaintObservers)
-  // REL-SOURCES: the imported history and the outage register.
-  app.interruptionSources.add(InterruptionHistorySource())
+  // REL-SOURCES: the outage register first, so that an outage both registered and imported
+  // counts as registered; then the imported history.
   app.interruptionSources.add(OutageInterruptionSource())
+  app.interruptionSources.add(InterruptionHistorySource())
   OutageRepairCalls.register(app.repairObservers)
   // What features add to every page's frame, read when a page is built.
   app.pageFrame.add(InboxBadge())

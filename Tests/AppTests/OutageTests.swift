@@ -41,15 +41,7 @@ struct OutageTests {
   }
 
   static func upload(_ app: Application, token: String, csv: String) async throws -> TestingHTTPResponse {
-    var result: TestingHTTPResponse?
-    try await app.testing().test(
-      .POST, Paths.apiGridImport.link(),
-      beforeRequest: { req in
-        req.headers.bearerAuthorization = .init(token: token)
-        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
-        req.body = ByteBuffer(string: csv)
-      }, afterResponse: { res async throws in result = res })
-    return try #require(result)
+    try await app.postCSV(Paths.apiGridImport.link(), Data(csv.utf8), token: token)
   }
 
   struct OutageBody: Decodable {
@@ -365,6 +357,39 @@ struct OutageTests {
       let shown = try await page.get(Paths.outage.link(outage.id))
       // Check: the page names the area and shows the steps table
       #expect(shown.status == .ok && shown.body.string.contains("城关1号台区") && shown.body.string.contains("id=\"steps\""))
+    }
+  }
+
+  @Test("Rule REL-SOURCES: an outage both registered and imported with a history file counts once, as registered")
+  func registeredAndImported() async throws {
+    try await withApp { app in
+      // Setup: a planned outage of station A from 10:05 to 14:05, restored in the register
+      let setup = try await Self.setUp(app)
+      let outage = try Self.decode(
+        OutageBody.self,
+        try await Self.register(app, token: setup.handler, start: "2026-12-01T10:00:00+08:00", restoration: "2026-12-01T16:00:00+08:00"))
+      let path = Paths.apiOutageActions.link(outage.id)
+      for (version, action, at) in [(1, "start", "10:05:00"), (2, "restore", "14:05:00")] {
+        let res = try await app.api(
+          .POST, path, token: setup.handler, json: #"{"action":"\#(action)","version":\#(version),"at":"2026-12-01T\#(at)+08:00"}"#)
+        #expect(res.status == .ok, "\(res.body.string)")
+      }
+      // Act: import a history file telling the same outage (seconds apart), a fault in the same minutes, and the same outage again
+      let history = """
+        id,unitCode,type,cause,start,end,customersAffected
+        H1,A-S1,planned,计划检修,2026-12-01T10:05:30+08:00,2026-12-01T14:05:20+08:00,4
+        H2,A-S1,fault,线路故障,2026-12-01T10:05:00+08:00,2026-12-01T14:05:00+08:00,4
+        H3,A-S1,planned,计划检修,2026-12-01T10:05:00+08:00,2026-12-01T14:05:00+08:00,4
+        """
+      let imported = try await app.postCSV(Paths.apiOutagesImport.link(), Data(history.utf8), token: setup.admin)
+      #expect(imported.status == .ok, "\(imported.body.string)")
+      let records = try await app.interruptionSources.interruptions(
+        units: [try setup.org.stationA.requireID()], from: try #require(BusinessTime.parseInstant("2026-12-01T00:00:00+08:00")),
+        to: try #require(BusinessTime.parseInstant("2026-12-02T00:00:00+08:00")), on: app.db)
+      // Check: the register's outage and the fault count; H1 and H3 are the registered outage told again
+      #expect(records.map(\.externalID) == [nil, "H2"])
+      #expect(records.map(\.interruption.type) == [.planned, .fault])
+      #expect(records.map(\.interruption.minutes) == [240, 240])
     }
   }
 

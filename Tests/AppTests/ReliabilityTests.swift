@@ -61,15 +61,7 @@ struct ReliabilityTests {
   }
 
   static func importCSV(_ app: Application, _ csv: String, token: String) async throws -> TestingHTTPResponse {
-    var result: TestingHTTPResponse?
-    try await app.testing().test(
-      .POST, Paths.apiOutagesImport.link(),
-      beforeRequest: { req in
-        req.headers.bearerAuthorization = .init(token: token)
-        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
-        req.body = ByteBuffer(string: csv)
-      }, afterResponse: { res async throws in result = res })
-    return try #require(result)
+    try await app.postCSV(Paths.apiOutagesImport.link(), Data(csv.utf8), token: token)
   }
 
   @Test("Rule REL-IMPORT: the history imported all at once; the same file again changes nothing")

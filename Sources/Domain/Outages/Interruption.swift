@@ -26,4 +26,22 @@ public struct Interruption: Hashable, Sendable {
 
   /// Duration in minutes (never negative).
   public var minutes: Double { max(0, end.timeIntervalSince(start) / 60) }
+
+  /// What makes two records of different sources the same interruption (rule REL-SOURCES): the
+  /// unit, the type, and the start and end to the minute (systems keep times to different
+  /// precisions). Two feeders of one unit rarely trip and come back in the same minutes.
+  public struct Event: Hashable, Sendable {
+    let unitID: UUID
+    let type: OutageType
+    let startMinute: Int64
+    let endMinute: Int64
+  }
+
+  public var event: Event {
+    func minute(_ date: Date) -> Int64 {
+      let value = (date.timeIntervalSince1970 / 60).rounded(.down)
+      return value.isFinite && abs(value) < 1e15 ? Int64(value) : 0
+    }
+    return Event(unitID: unitID, type: type, startMinute: minute(start), endMinute: minute(end))
+  }
 }

@@ -79,6 +79,19 @@ extension Application {
       }, afterResponse: { res async throws in result = res })
     return try #require(result)
   }
+
+  /// Posts a CSV body to an import endpoint with a bearer token.
+  func postCSV(_ path: String, _ data: Data, token: String) async throws -> TestingHTTPResponse {
+    var result: TestingHTTPResponse?
+    try await testing().test(
+      .POST, path,
+      beforeRequest: { req in
+        req.headers.bearerAuthorization = .init(token: token)
+        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+        req.body = ByteBuffer(data: data)
+      }, afterResponse: { res async throws in result = res })
+    return try #require(result)
+  }
 }
 
 /// Error bodies as the API sends them.

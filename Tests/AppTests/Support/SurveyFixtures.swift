@@ -48,15 +48,7 @@ struct SurveyDesk {
   }
 
   func upload(_ path: String, _ data: Data, token: String) async throws -> TestingHTTPResponse {
-    var result: TestingHTTPResponse?
-    try await app.testing().test(
-      .POST, path,
-      beforeRequest: { req in
-        req.headers.bearerAuthorization = .init(token: token)
-        req.headers.contentType = HTTPMediaType(type: "text", subType: "csv")
-        req.body = ByteBuffer(data: data)
-      }, afterResponse: { res async throws in result = res })
-    return try #require(result)
+    try await app.postCSV(path, data, token: token)
   }
 
   /// Creates a wave and draws its sample; returns the wave id.

@@ -24,8 +24,9 @@ protocol InterruptionSource: Sendable {
   func interruptions(units: [UUID], from: Date, to: Date, on db: any Database) async throws -> [SourcedInterruption]
 }
 
-/// Every registered source; the indices read them all and count a record with an external id
-/// once, from the first source registered that returns it (rule REL-SOURCES).
+/// Every registered source; the indices read them all and count each interruption once, from the
+/// first source registered that returns it: the same external id, or the same unit, type, start
+/// and end to the minute in an earlier source (rule REL-SOURCES).
 final class InterruptionSources: Sendable {
   private let sources = NIOLockedValueBox<[any InterruptionSource]>([])
 
@@ -36,12 +37,19 @@ final class InterruptionSources: Sendable {
   /// The records of every source, each external id once.
   func interruptions(units: [UUID], from: Date, to: Date, on db: any Database) async throws -> [SourcedInterruption] {
     var seen = Set<String>()
+    var earlierEvents = Set<Interruption.Event>()
     var result: [SourcedInterruption] = []
     for source in all {
+      var events = Set<Interruption.Event>()
       for record in try await source.interruptions(units: units, from: from, to: to, on: db) {
         if let id = record.externalID, !seen.insert(id).inserted { continue }
+        let event = record.interruption.event
+        // Records of one source are never merged: two lines of a file are two interruptions.
+        if earlierEvents.contains(event) { continue }
+        events.insert(event)
         result.append(record)
       }
+      earlierEvents.formUnion(events)
     }
     return result
   }
