@@ -584,6 +584,51 @@ struct OutageTests {
   }
 
   @Test(
+    "Rule OUT-DELAY-CHILDREN, OUT-GROUPED-CALLS: a call from an exchange file is grouped too; a delay is noted on every call still waiting"
+  )
+  func delayNotesGroupedCalls() async throws {
+    try await withApp { app in
+      // Setup: a transformer-area fault until 12:30, agentC's repair call for A001 through the API
+      let setup = try await Self.setUp(app)
+      try await setup.org.user(app, "agentC", [.agent], setup.org.city)
+      let outage = try await Self.areaFault(app, setup)
+      let token = try await app.token("agentC")
+      let call = #"""
+        {"type":"faultRepair","channel":"phone95598","area":"urban","unitId":"\#(try setup.org.countyA.requireID())",\#
+        "customer":{"account":"A001","name":"张三","phone":"13800000001","address":"城关镇"},"content":"家里停电了"}
+        """#
+      let grouped = try Self.decode(OrderBody.self, try await app.api(.POST, Paths.apiWorkOrders.link(), token: token, json: call))
+      // Act: import an exchange file with a repair call for A002 (under the outage) and one for A003 (not)
+      let file = [call.replacingOccurrences(of: "A001", with: "A002"), call.replacingOccurrences(of: "A001", with: "A003")]
+        .joined(separator: "\n")
+      let imported = try await app.api(.POST, Paths.apiWorkOrdersImport.link(), token: token, json: file)
+      // Check: both created; the A002 call is the outage's second child, the A003 call stands alone
+      #expect(imported.status == .created, "\(imported.body.string)")
+      let children = try await OutageRepairOrder.query(on: app.db).filter(\.$outageID == outage.id).all()
+      #expect(children.count == 2)
+      let fromFile = try await WorkOrder.query(on: app.db).filter(\.$number != grouped.number).sort(\.$number).all()
+      #expect(fromFile.count == 2)
+      let childIDs = Set(children.map(\.workOrderID))
+      #expect(fromFile.filter { childIDs.contains($0.id ?? UUID()) }.count == 1)
+
+      // Act: the handler delays the restoration to 14:00
+      let delayed = try await app.api(
+        .POST, Paths.apiOutageActions.link(outage.id), token: setup.handler,
+        json: #"{"action":"delay","version":\#(outage.version),"announcedRestoration":"2026-12-01T14:00:00+08:00"}"#)
+      #expect(delayed.status == .ok, "\(delayed.body.string)")
+      // Check: each grouped call carries a note with the new time under the handler's name; the lone call has none
+      let notes = try await WorkOrderNote.query(on: app.db).all()
+      #expect(Set(notes.map(\.$order.id)) == childIDs)
+      #expect(notes.allSatisfy { $0.text.contains("推迟至 2026-12-01 14:00") && $0.text.contains("城关1号台区 台区变压器故障") }, "\(notes.map(\.text))")
+      // Check: the order page shows the note to the agent
+      let agent = PageClient(app)
+      try await agent.login("agentC")
+      let page = try await agent.get(Paths.workOrder.link(grouped.id))
+      #expect(page.body.string.contains("推迟至 2026-12-01 14:00"))
+    }
+  }
+
+  @Test(
     "Rule OUT-MERGE-CALLS: an agent groups repair calls under a new fault outage through the form; a wrong order is named and nothing is saved"
   )
   func mergeCallsIntoFaultOutage() async throws {

@@ -190,7 +190,10 @@ enum OutageService {
       default:
         break
       }
-      if sendFollowUp { try await OutageNotices.followUp(outage, localizer: localizer, on: tx, now: now) }
+      if sendFollowUp {
+        try await OutageNotices.followUp(outage, localizer: localizer, on: tx, now: now)
+        try await noteDelayOnRepairCalls(outage, actor: actor, localizer: localizer, on: tx, now: now)
+      }
       try await AuditLog.record(
         .stateChange, entity: .outage, id: outageID.uuidString, actor: actor, before: before, after: OutageSnapshot(outage), on: tx,
         at: now)
@@ -208,6 +211,20 @@ enum OutageService {
     _ = try await GroupedRepairCalls.restore(
       orderIDs: children, outage: "\(object) \(outage.cause)", restoredAt: at, actor: actor, on: db,
       logger: Logger(label: "wanjia.outages"))
+  }
+
+  /// OUT-DELAY-CHILDREN: the repair calls grouped under a delayed outage carry the new
+  /// restoration time as a note, in the transaction that stores the delay.
+  static func noteDelayOnRepairCalls(_ outage: Outage, actor: Actor, localizer: Localizer, on db: any Database, now: Date) async throws {
+    let id = try outage.requireID()
+    let children = try await OutageRepairOrder.query(on: db).filter(\.$outageID == id).all(\.$workOrderID)
+    guard !children.isEmpty else { return }
+    let object = try await GridObject.find(outage.$gridObject.id, on: db)?.code ?? ""
+    // Notes are stored text read by the company's staff: written in its language.
+    let text = localizer.text(
+      "outage.note.delay", locale: Localizer.defaultLocale,
+      args: ["\(object) \(outage.cause)", DisplayFormat.dateTime(outage.announcedRestorationAt)])
+    _ = try await GroupedRepairCalls.note(orderIDs: children, text: text, actor: actor, on: db, now: now)
   }
 
   /// An important customer was called (OUT-NOTICES).

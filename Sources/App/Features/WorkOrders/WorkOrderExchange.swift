@@ -27,7 +27,11 @@ enum WorkOrderExchange {
     return out
   }
 
-  static func importLines(_ data: Data, actor: Actor, on db: any Database, now: Date) async throws -> [WorkOrder] {
+  /// Fault repairs from customers under an active outage are attached to it as at intake
+  /// (OUT-GROUPED-CALLS).
+  static func importLines(
+    _ data: Data, actor: Actor, repairs: RepairObservers, on db: any Database, now: Date
+  ) async throws -> [WorkOrder] {
     try requireRole(actor, importRoles)
     try NulCharacters.refuse(in: data, format: .json)
     let decoder = JSONCoding.decoder()
@@ -52,7 +56,8 @@ enum WorkOrderExchange {
       let workflow = try await WorkOrderFlow.workflow(on: tx)
       for (line, request) in accepted {
         do {
-          created.append(try await WorkOrderIntake.create(request.input, actor: actor, workflow: workflow, on: tx, now: now))
+          created.append(
+            try await WorkOrderIntake.create(request.input, actor: actor, workflow: workflow, repairs: repairs, on: tx, now: now))
         } catch let failure as ValidationFailure {
           for message in failure.errors.messages {
             problems.append(.init(line: line, field: message.field, key: message.key, args: message.args))

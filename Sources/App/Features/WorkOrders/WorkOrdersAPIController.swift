@@ -101,7 +101,8 @@ enum WorkOrdersAPIController {
   /// One create request per line; all or nothing.
   @Sendable static func importLines(req: Request) async throws -> Response {
     let data = req.body.data.map { Data(buffer: $0) } ?? Data()
-    let orders = try await WorkOrderExchange.importLines(data, actor: try req.actor, on: req.db, now: req.now)
+    let orders = try await WorkOrderExchange.importLines(
+      data, actor: try req.actor, repairs: req.application.repairObservers, on: req.db, now: req.now)
     return try await Imported(created: orders.count, numbers: orders.map(\.number)).encodeResponse(status: .created, for: req)
   }
 }

@@ -263,6 +263,20 @@ enum GroupedRepairCalls {
     return Dictionary(orders.compactMap { order in order.id.map { ($0, order.state) } }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// An internal note on each order still waiting for the restoration (a delayed outage,
+  /// OUT-DELAY-CHILDREN), so that whoever opens the order or takes the customer's next call sees
+  /// the new time. Returns the numbers noted.
+  static func note(orderIDs: [UUID], text: String, actor: Actor, on db: any Database, now: Date) async throws -> [String] {
+    guard !orderIDs.isEmpty else { return [] }
+    let orders = try await WorkOrder.query(on: db).filter(\.$id ~~ orderIDs).filter(\.$type == .faultRepair)
+      .filter(\.$state ~~ Array(Workflow.restorableWithOutage)).sort(\.$number).all()
+    for order in orders {
+      try await WorkOrderNote(orderID: try order.requireID(), authorID: actor.userID, authorName: actor.displayName, text: text, at: now)
+        .create(on: db)
+    }
+    return orders.map(\.number)
+  }
+
   /// Each order still open in a state the restoration moves goes on to its return visit, in a
   /// move of its own, timed at the restoration (never before the order's last dispatch or
   /// intake). An order moved or closed meanwhile is left as it is. Returns the numbers moved.
