@@ -51,6 +51,8 @@ enum Migrations {
       AddOutboxDelivery(),
       CreateOutages(),
       CreateOutageRepairOrders(),
+      CreateReliabilitySettingVersions(now: now),
+      CreateNoticeLimitVersions(now: now),
     ]
   }
 }

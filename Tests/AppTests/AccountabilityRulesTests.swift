@@ -98,7 +98,7 @@ struct AccountabilityRulesTests {
       // Check: a 422 naming the field, only version 1 stored
       #expect(res.status == .unprocessableEntity, "\(res.body.string)")
       #expect(res.apiError?.field == field)
-      #expect(try await PenaltyRuleVersionRecord.query(on: app.db).count() == 1)
+      #expect(try await RuleVersionRecord<PenaltyRuleSet>.query(on: app.db).count() == 1)
     }
   }
 
@@ -118,7 +118,7 @@ struct AccountabilityRulesTests {
       let res = try await app.api(.POST, Paths.apiAccountabilityRules.link(), token: try await app.token("admin"), json: badSanction)
       #expect(res.status == .unprocessableEntity)
       #expect(res.apiError?.field?.contains("highest") == true, "\(res.body.string)")
-      #expect(try await PenaltyRuleVersionRecord.query(on: app.db).count() == 1)
+      #expect(try await RuleVersionRecord<PenaltyRuleSet>.query(on: app.db).count() == 1)
     }
   }
 

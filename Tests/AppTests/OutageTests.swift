@@ -223,6 +223,39 @@ struct OutageTests {
     }
   }
 
+  @Test("Rule OUT-NOTICE-LIMITS, ORG-RULE-VERSIONS: an outage is judged by the limits in force on the day it is registered")
+  func limitVersions() async throws {
+    try await withApp { app in
+      // Setup: the customer file; today is 1 December; the admin on the notice limits page
+      let setup = try await Self.setUp(app)
+      let admin = PageClient(app)
+      try await admin.login("admin")
+      let page = try await admin.get(Paths.outageNoticeLimits.link())
+      #expect(page.status == .ok && page.body.string.contains("提前 7 天") && page.body.string.contains("提前 24 小时"))
+      // Act: save planned maintenance 2 days ahead from 2 December, and a broken one of 91 days
+      let rules = #"{"plannedDays":2,"temporaryHours":24,"arrearsDays":7}"#
+      let tooLong = try await admin.post(
+        Paths.outageNoticeLimitVersions.link(),
+        [("effectiveFrom", "2026-12-02"), ("rules", rules.replacingOccurrences(of: ":2,", with: ":91,"))])
+      let saved = try await admin.post(Paths.outageNoticeLimitVersions.link(), [("effectiveFrom", "2026-12-02"), ("rules", rules)])
+      // Check: the broken one is named, the good one stored as version 2
+      #expect(tooLong.status == .unprocessableEntity && tooLong.body.string.contains("plannedDays"))
+      #expect(saved.status == .seeOther)
+      #expect(try await RuleVersionRecord<NoticeLimits>.query(on: app.db).count() == 2)
+      // Act: register a planned outage starting 4 December, today and then on 2 December
+      let today = try Self.decode(
+        OutageBody.self,
+        try await Self.register(app, token: setup.handler, start: "2026-12-04T09:00:00+08:00", restoration: "2026-12-04T17:00:00+08:00"))
+      setup.clock.set(try #require(BusinessTime.parseInstant("2026-12-02T09:00:00+08:00")))
+      let tomorrow = try Self.decode(
+        OutageBody.self,
+        try await Self.register(app, token: setup.handler, start: "2026-12-04T09:00:00+08:00", restoration: "2026-12-04T17:00:00+08:00"))
+      // Check: 3 days ahead breaks the 7 days in force today; 2 days ahead meets the 2 days in force from tomorrow
+      #expect(today.noticeBreach && today.notifiedInTime == 0)
+      #expect(!tomorrow.noticeBreach && tomorrow.notifiedInTime == 3)
+    }
+  }
+
   @Test("Rule OUT-NOTICE-LIMITS: a planned outage registered 2 days ahead is a breach and nobody is notified in time")
   func breach() async throws {
     try await withApp { app in

@@ -242,6 +242,65 @@ struct ReliabilityTests {
     }
   }
 
+  @Test("Rule REL-SETTINGS, ORG-RULE-VERSIONS: an administrator saves a new version on the page; periods ending from its day use it")
+  func settingsVersions() async throws {
+    try await withApp { app in
+      // Setup: today is 10 March 2026; the March history with a 4-minute interruption (i2), the admin and handlerA signed in
+      app.clock = FixedClock(try #require(BusinessTime.parseInstant("2026-03-10T09:00:00+08:00")))
+      _ = try await Self.organisation(app)
+      _ = try await Self.importCSV(app, Self.good, token: try await app.token("admin"))
+      let admin = PageClient(app)
+      try await admin.login("admin")
+      let handler = PageClient(app)
+      try await handler.login("handlerA")
+      func document(ieee: Double) -> String {
+        #"{"ieeeSustainedMinutes":\#(ieee),"dltSustainedMinutes":3,"majorEventBeta":2.5,"majorEventHistoryYears":5,"urbanTarget":0.999,"ruralTarget":0.998}"#
+      }
+      func save(_ client: PageClient, from day: String, _ rules: String) async throws -> PageResponse {
+        try await client.post(Paths.reliabilitySettingVersions.link(), [("effectiveFrom", day), ("rules", rules)])
+      }
+      // Act: open the settings page as handlerA
+      let shown = try await handler.get(Paths.reliabilitySettings.link())
+      // Check: version 1 in force with the documented thresholds and targets, no form for a non-administrator
+      #expect(shown.status == .ok && shown.body.string.contains("超过 5 分钟") && shown.body.string.contains("超过 3 分钟"))
+      #expect(shown.body.string.contains("99.9%") && shown.body.string.contains("99.8%") && shown.body.string.contains("· 现行"))
+      #expect(!shown.body.string.contains("rule-version-form"))
+      // Act: handlerA saves a version
+      // Check: forbidden
+      let forbidden = try await save(handler, from: "2026-03-20", document(ieee: 3))
+      #expect(forbidden.status == .forbidden && !forbidden.body.string.contains("表单已过期"))
+      // Act: the admin opens the page and saves a broken document, a threshold of 61 minutes, and a version starting yesterday
+      #expect(try await admin.get(Paths.reliabilitySettings.link()).body.string.contains("rule-version-form"))
+      let broken = try await save(admin, from: "2026-03-20", "{")
+      let outOfRange = try await save(admin, from: "2026-03-20", document(ieee: 61))
+      let past = try await save(admin, from: "2026-03-09", document(ieee: 3))
+      // Check: each is shown again with its error beside the field; what was typed stays; nothing is saved
+      #expect(
+        broken.status == .unprocessableEntity && broken.body.string.contains("error-rules"),
+        "\(broken.status) \(broken.body.string.suffix(3000))")
+      #expect(outOfRange.status == .unprocessableEntity && outOfRange.body.string.contains("ieeeSustainedMinutes"))
+      #expect(outOfRange.body.string.contains("61"))
+      #expect(past.status == .unprocessableEntity && past.body.string.contains("error-effectiveFrom"))
+      #expect(try await RuleVersionRecord<ReliabilitySettings>.query(on: app.db).count() == 1)
+      // Act: the admin saves 3 minutes from 20 March
+      let saved = try await save(admin, from: "2026-03-20", document(ieee: 3))
+      // Check: version 2 is stored and shown, with an audit record
+      #expect(saved.status == .seeOther && saved.headers.first(name: .location) == Paths.reliabilitySettings.link() + "?version=2")
+      #expect(try await RuleVersionRecord<ReliabilitySettings>.query(on: app.db).count() == 2)
+      #expect(try await AuditRecord.query(on: app.db).filter(\.$entity == .reliabilitySettingVersion).count() == 1)
+      #expect(try await admin.get(Paths.reliabilitySettings.link() + "?version=2").body.string.contains("超过 3 分钟"))
+      // Act: read county A's indices for periods ending the day before and on 20 March
+      let token = try await app.token("handlerA")
+      func saifi(to day: String) async throws -> Double {
+        let res = try await app.api(.GET, Paths.apiReliability.link() + "?from=2026-03-01&to=\(day)", token: token)
+        return try res.content.decode(ReliabilityBody.self).saifi
+      }
+      // Check: before it, only the 60-minute fault is sustained (50 of 200); from it, the 4-minute one too (150 of 200)
+      #expect(abs(try await saifi(to: "2026-03-19") - 0.25) < 1e-12)
+      #expect(abs(try await saifi(to: "2026-03-20") - 0.75) < 1e-12)
+    }
+  }
+
   @Test("Rule REL-READ, KPI-DRILL-DOWN: the page shows the indices and each count lists exactly its interruptions")
   func page() async throws {
     try await withApp { app in

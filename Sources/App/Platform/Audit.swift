@@ -40,6 +40,8 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case interruptionHistory = "interruption_history"
   case gridCustomers = "grid_customers"
   case outage
+  case reliabilitySettingVersion = "reliability_setting_version"
+  case noticeLimitVersion = "notice_limit_version"
 }
 
 /// The append-only record of every create, update and state change. There is no code path that

@@ -1,30 +1,9 @@
 import Foundation
 
 /// A numbered version of the penalty rules and the day it takes effect (ACC-RULE-VERSIONS).
-public struct PenaltyRuleVersion: Hashable, Sendable {
-  public var number: Int
-  public var effectiveFrom: CivilDate
-  public var rules: PenaltyRuleSet
+public typealias PenaltyRuleVersion = RuleVersion<PenaltyRuleSet>
 
-  public init(number: Int, effectiveFrom: CivilDate, rules: PenaltyRuleSet) {
-    self.number = number
-    self.effectiveFrom = effectiveFrom
-    self.rules = rules
-  }
-
-  /// The version in force on a day: the latest that took effect on or before it.
-  public static func inForce(on day: CivilDate, among versions: [PenaltyRuleVersion]) -> PenaltyRuleVersion? {
-    versions.filter { $0.effectiveFrom <= day }.max { ($0.effectiveFrom, $0.number) < ($1.effectiveFrom, $1.number) }
-  }
-
-  /// Why a new version may not be saved: it takes effect before `today` (the past is assessed
-  /// under the rules then in force) or on a day another version already starts.
-  public static func scheduleProblem(effectiveFrom: CivilDate, today: CivilDate, existing: [PenaltyRuleVersion]) -> String? {
-    if effectiveFrom < today { return "effectiveFrom" }
-    if existing.contains(where: { $0.effectiveFrom == effectiveFrom }) { return "effectiveFrom" }
-    return nil
-  }
-}
+extension PenaltyRuleSet: RuleDocument {}
 
 extension PenaltyRuleSet {
   /// Absurd amounts are refused before anything is stored: ¥1,000,000 per line at most.

@@ -214,20 +214,14 @@ public struct Scorecard: Hashable, Sendable {
 }
 
 /// A numbered version of the scorecard rules and the day it takes effect (ACC-SCORE-RULES).
-public struct ScorecardRuleVersion: Hashable, Sendable {
-  public var number: Int
-  public var effectiveFrom: CivilDate
-  public var rules: ScorecardRules
+public typealias ScorecardRuleVersion = RuleVersion<ScorecardRules>
 
-  public init(number: Int, effectiveFrom: CivilDate, rules: ScorecardRules) {
-    self.number = number
-    self.effectiveFrom = effectiveFrom
-    self.rules = rules
-  }
+extension ScorecardRules: RuleDocument {}
 
+extension RuleVersion where Rules == ScorecardRules {
   /// The version a period is scored under: the latest in force on the period's first day.
-  public static func inForce(for period: ScorePeriod, among versions: [ScorecardRuleVersion]) -> ScorecardRuleVersion? {
-    versions.filter { $0.effectiveFrom <= period.first }.max { ($0.effectiveFrom, $0.number) < ($1.effectiveFrom, $1.number) }
+  public static func inForce(for period: ScorePeriod, among versions: [Self]) -> Self? {
+    inForce(on: period.first, among: versions)
   }
 }
 

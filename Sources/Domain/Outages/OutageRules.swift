@@ -5,7 +5,7 @@ import Foundation
 /// disconnection 7 days. The limits are elapsed time counted back from the start (CAL-ZONE,
 /// CAL-DEADLINE-ELAPSED): every day counts, holidays and weekends alike, and Beijing time has no
 /// daylight saving, so 7 days is the same clock time 7 calendar days earlier.
-public struct NoticeLimits: Sendable, Equatable, Codable {
+public struct NoticeLimits: RuleDocument {
   public var plannedDays: Int
   public var temporaryHours: Int
   public var arrearsDays: Int
@@ -18,6 +18,14 @@ public struct NoticeLimits: Sendable, Equatable, Codable {
 
   /// Rule OUT-NOTICE-LIMITS: 7 days, 24 hours, 7 days.
   public static let `default` = NoticeLimits(plannedDays: 7, temporaryHours: 24, arrearsDays: 7)
+
+  /// Rule OUT-NOTICE-LIMITS: 0–90 days, 0–720 hours.
+  public func problem() -> String? {
+    if !(0...90).contains(plannedDays) { return "plannedDays" }
+    if !(0...720).contains(temporaryHours) { return "temporaryHours" }
+    if !(0...90).contains(arrearsDays) { return "arrearsDays" }
+    return nil
+  }
 
   /// The notice an outage of this type needs ahead of its start, in seconds; nil when the type
   /// has no advance limit (faults and the others are announced when they are known).

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The thresholds and the Major Event Day method of the reliability indices: data with defaults a
-/// company may change (rules REL-SUSTAINED-IEEE, REL-SUSTAINED-DLT, REL-MED, REL-URBAN-RURAL).
-public struct ReliabilitySettings: Sendable, Equatable, Codable {
+/// company may change, in versions (rules REL-SETTINGS, REL-SUSTAINED-IEEE, REL-SUSTAINED-DLT,
+/// REL-MED, REL-URBAN-RURAL).
+public struct ReliabilitySettings: RuleDocument {
   /// IEEE 1366: an interruption is sustained when it lasts longer than this (default 5 minutes);
   /// shorter ones are momentary (REL-SUSTAINED-IEEE).
   public var ieeeSustainedMinutes: Double
@@ -31,6 +32,19 @@ public struct ReliabilitySettings: Sendable, Equatable, Codable {
   }
 
   public static let `default` = ReliabilitySettings()
+
+  /// Rule REL-SETTINGS: thresholds 0–60 minutes, the multiple of β above 0 and at most 10 (or
+  /// none), 1–10 years of history, targets above 90 % and at most 100 %.
+  public func problem() -> String? {
+    let minutes = 0.0...60
+    if !minutes.contains(ieeeSustainedMinutes) { return "ieeeSustainedMinutes" }
+    if !minutes.contains(dltSustainedMinutes) { return "dltSustainedMinutes" }
+    if let k = majorEventBeta, !(k > 0 && k <= 10) { return "majorEventBeta" }
+    if !(1...10).contains(majorEventHistoryYears) { return "majorEventHistoryYears" }
+    if !(urbanTarget > 0.9 && urbanTarget <= 1) { return "urbanTarget" }
+    if !(ruralTarget > 0.9 && ruralTarget <= 1) { return "ruralTarget" }
+    return nil
+  }
 
   /// Rule REL-SUSTAINED-IEEE: longer than the threshold (a 5-minute interruption is momentary).
   @inline(__always)

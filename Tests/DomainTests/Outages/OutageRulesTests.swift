@@ -24,6 +24,19 @@ struct OutageRulesTests {
     #expect(!limits.isBreach(type: .fault, registeredAt: try at("2026-12-10T10:00:00+08:00"), start: start))
   }
 
+  @Test("Rule OUT-NOTICE-LIMITS: a new version's limits outside 0–90 days or 0–720 hours are named")
+  func limitRanges() {
+    #expect(NoticeLimits.default.problem() == nil)
+    #expect(NoticeLimits(plannedDays: 0, temporaryHours: 720, arrearsDays: 90).problem() == nil)
+    let cases: [(NoticeLimits, String)] = [
+      (NoticeLimits(plannedDays: -1, temporaryHours: 24, arrearsDays: 7), "plannedDays"),
+      (NoticeLimits(plannedDays: 91, temporaryHours: 24, arrearsDays: 7), "plannedDays"),
+      (NoticeLimits(plannedDays: 7, temporaryHours: 721, arrearsDays: 7), "temporaryHours"),
+      (NoticeLimits(plannedDays: 7, temporaryHours: 24, arrearsDays: -3), "arrearsDays"),
+    ]
+    for (limits, field) in cases { #expect(limits.problem() == field, "\(limits)") }
+  }
+
   @Test("Rule OUT-NOTICE-LIMITS: the limit is elapsed time, so a week of National Day holidays inside it changes nothing")
   func acrossHoliday() throws {
     // 1–7 October are public holidays; the outage on 8 October at 09:00 needs its notice by

@@ -181,9 +181,9 @@ enum CaseService {
   }
 
   static func rules(of record: AccountabilityCase, on db: any Database) async throws -> PenaltyRuleSet {
-    guard let version = try await PenaltyRuleVersionRecord.query(on: db).filter(\.$number == record.ruleVersion).first() else {
+    guard let version = try await PenaltyRulesService.version(record.ruleVersion, on: db) else {
       throw UnknownStoredValue(table: AccountabilityCase.schema, column: "rule_version", value: String(record.ruleVersion))
     }
-    return try version.domain().rules
+    return version.rules
   }
 }

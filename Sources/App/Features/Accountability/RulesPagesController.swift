@@ -90,7 +90,7 @@ enum RulesPagesController {
       do {
         rules = try JSONCoding.decode(PenaltyRuleSet.self, form.rules ?? "")
       } catch {
-        throw AppError.invalid("rules", "accountability.error.rules_json")
+        throw AppError.invalid("rules", "rules.error.json")
       }
       let version = try await PenaltyRulesService.create(
         effectiveFrom: form.effectiveFrom ?? "", rules: rules, actor: try req.actor, on: req.db, now: req.now)

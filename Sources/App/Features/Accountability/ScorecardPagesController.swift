@@ -191,7 +191,7 @@ enum ScorecardPagesController {
       do {
         rules = try JSONCoding.decode(ScorecardRules.self, form.rules ?? "")
       } catch {
-        throw AppError.invalid("rules", "accountability.error.rules_json")
+        throw AppError.invalid("rules", "rules.error.json")
       }
       let version = try await ScorecardService.createVersion(
         effectiveFrom: form.effectiveFrom ?? "", rules: rules, actor: try req.actor, on: req.db, now: req.now)

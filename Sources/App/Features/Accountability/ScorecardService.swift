@@ -9,28 +9,14 @@ enum ScorecardService {
   // MARK: rules (ACC-SCORE-RULES)
 
   static func versions(on db: any Database) async throws -> [ScorecardRuleVersion] {
-    try await ScorecardRuleVersionRecord.query(on: db).sort(\.$number).all().map { try $0.domain() }
+    try await RuleVersions<ScorecardRules>.versions(on: db)
   }
 
   /// Saves a new version (administrators only), checked whole before anything is stored.
   static func createVersion(
     effectiveFrom raw: String, rules: ScorecardRules, actor: Actor, on db: any Database, now: Date
   ) async throws -> ScorecardRuleVersion {
-    try actor.require(.admin)
-    guard let day = CivilDate(iso: raw) else { throw AppError.invalid("effectiveFrom", "accountability.error.date") }
-    if let field = rules.problem() { throw AppError.invalid("rules." + field, "accountability.error.rule_field", field) }
-    return try await db.transaction { tx in
-      let existing = try await versions(on: tx)
-      if day < BusinessTime.civilDate(of: now) || existing.contains(where: { $0.effectiveFrom == day }) {
-        throw AppError.invalid("effectiveFrom", "accountability.error.effective_from")
-      }
-      let version = ScorecardRuleVersion(number: (existing.map(\.number).max() ?? 0) + 1, effectiveFrom: day, rules: rules)
-      try await ScorecardRuleVersionRecord(version, createdBy: actor.userID, at: now).create(on: tx)
-      try await AuditLog.record(
-        .create, entity: .scorecardRuleVersion, id: String(version.number), actor: actor, before: NoSnapshot?.none,
-        after: ["number": String(version.number), "effectiveFrom": version.effectiveFrom.description], on: tx, at: now)
-      return version
-    }
+    try await RuleVersions<ScorecardRules>.create(effectiveFrom: raw, rules: rules, actor: actor, on: db, now: now)
   }
 
   // MARK: cards

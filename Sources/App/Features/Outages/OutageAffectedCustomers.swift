@@ -13,7 +13,7 @@ enum OutageAffectedCustomers {
   }
 
   static func adjust(
-    _ outage: Outage, adjustment: Adjustment?, account: String?, version: Int?, limits: NoticeLimits = .default, actor: Actor,
+    _ outage: Outage, adjustment: Adjustment?, account: String?, version: Int?, actor: Actor,
     localizer: Localizer, on db: any Database, now: Date
   ) async throws {
     try OutageAccess.requireKeeper(actor)
@@ -45,6 +45,7 @@ enum OutageAffectedCustomers {
       try await OptimisticLock.claim(Outage.schema, id: outageID, expected: expected, on: tx, stale: OutageService.stale())
       outage.version = expected + 1
       if let customer {
+        let limits = try await OutageNotices.limits(on: tx, now: now)
         try await OutageNotices.queue(outage, customers: [customer], limits: limits, localizer: localizer, on: tx, now: now)
         outage.customersAffected += 1
       } else if let listed {

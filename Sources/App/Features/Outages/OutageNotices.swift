@@ -15,6 +15,11 @@ enum OutageNotices {
     Template(outage, followUp: followUp, localizer: localizer).text(account: account)
   }
 
+  /// The notice limits in force on the day a notice is given (OUT-NOTICE-LIMITS, in versions).
+  static func limits(on db: any Database, now: Date) async throws -> NoticeLimits {
+    try await RuleVersions<NoticeLimits>.inForce(on: BusinessTime.civilDate(of: now), db: db, default: .default)
+  }
+
   /// An outage's SMS text rendered once, the account put in per customer (rendering the times
   /// for each of 50,000 customers cost more than their INSERTs; bench/outages.sh).
   struct Template {

@@ -17,6 +17,11 @@ enum OutagePagesController {
     pages.post(Paths.outageNew.components, use: create)
     pages.get(Paths.outageCustomers.components, use: customers).query(outageParameter, unitParameter, noticeParameter)
     pages.get(Paths.outageAnnouncements.components, use: announcements)
+    RuleVersionsPages<NoticeLimits>.register(
+      pages,
+      .init(
+        show: Paths.outageNoticeLimits, create: Paths.outageNoticeLimitVersions, titleKey: "outage.limits.title",
+        introKey: "outage.limits.intro"))
     pages.get(Paths.outage.components, use: show)
     pages.post(Paths.outageAction.components, use: act)
     pages.post(Paths.outageCall.components, use: call)

@@ -32,7 +32,7 @@ enum OutageService {
   }
 
   static func register(
-    _ input: Input, limits: NoticeLimits = .default, actor: Actor, localizer: Localizer, on db: any Database, now: Date
+    _ input: Input, actor: Actor, localizer: Localizer, on db: any Database, now: Date
   ) async throws -> Outage {
     let type = OutageType(rawValue: input.type ?? "")
     // An agent registers only the fault outage its repair calls reveal.
@@ -64,6 +64,7 @@ enum OutageService {
     outage.actualStartAt = outage.state == .active ? start : nil
     outage.registeredBy = actor.displayName
     outage.customersAffected = customers.count
+    let limits = try await OutageNotices.limits(on: db, now: now)
     outage.noticeBreach = limits.isBreach(type: type, registeredAt: now, start: start)
     outage.$gridObject.id = try object.requireID()
     outage.$unit.id = object.$unit.id

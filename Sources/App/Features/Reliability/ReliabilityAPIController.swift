@@ -134,13 +134,10 @@ enum ReliabilityAPIController {
   }
 
   @Sendable static func indices(req: Request) async throws -> ReliabilityResponse {
-    let actor = try req.actor
-    let scope = try await ReliabilityService.scope(unitID: try req.query(unitParameter), actor: actor, on: req.db)
-    let period = try ReliabilityService.period(from: try req.query(fromParameter), to: try req.query(toParameter), now: req.now)
-    let records = try await ReliabilityService.records(
-      scope, from: period.from, to: period.to, settings: .default, sources: req.application.interruptionSources, on: req.db)
-    let report = ReliabilityService.report(scope, from: period.from, to: period.to, records: records)
-    return ReliabilityResponse(unitID: try scope.unit.requireID(), unitName: scope.unit.name, report: report)
+    let loaded = try await ReliabilityService.load(
+      unitID: try req.query(unitParameter), from: try req.query(fromParameter), to: try req.query(toParameter), actor: try req.actor,
+      sources: req.application.interruptionSources, on: req.db, now: req.now)
+    return ReliabilityResponse(unitID: try loaded.scope.unit.requireID(), unitName: loaded.scope.unit.name, report: loaded.report)
   }
 
   @Sendable static func importHistory(req: Request) async throws -> InterruptionImport.Outcome {

@@ -34,6 +34,11 @@ enum ReliabilityPagesController {
     pages.get(Paths.reliability.components, use: show).query(unitParameter, fromParameter, toParameter)
     pages.get(Paths.reliabilityInterruptions.components, use: interruptions)
       .query(unitParameter, fromParameter, toParameter, measureParameter, areaParameter)
+    RuleVersionsPages<ReliabilitySettings>.register(
+      pages,
+      .init(
+        show: Paths.reliabilitySettings, create: Paths.reliabilitySettingVersions, titleKey: "reliability.settings.title",
+        introKey: "reliability.settings.intro"))
   }
 
   static func link(_ measure: Measure, unit: UUID, from: CivilDate, to: CivilDate, area: SupplyArea? = nil) -> String {
@@ -41,22 +46,10 @@ enum ReliabilityPagesController {
       + (area.map { "&area=\($0.rawValue)" } ?? "")
   }
 
-  struct Loaded {
-    let scope: ReliabilityService.Scope
-    let from: CivilDate
-    let to: CivilDate
-    let records: [SourcedInterruption]
-    let report: ReliabilityReport
-  }
-
-  static func load(_ req: Request) async throws -> Loaded {
-    let actor = try req.actor
-    let scope = try await ReliabilityService.scope(unitID: try req.query(unitParameter), actor: actor, on: req.db)
-    let period = try ReliabilityService.period(from: try req.query(fromParameter), to: try req.query(toParameter), now: req.now)
-    let records = try await ReliabilityService.records(
-      scope, from: period.from, to: period.to, settings: .default, sources: req.application.interruptionSources, on: req.db)
-    let report = ReliabilityService.report(scope, from: period.from, to: period.to, records: records)
-    return Loaded(scope: scope, from: period.from, to: period.to, records: records, report: report)
+  static func load(_ req: Request) async throws -> ReliabilityService.Loaded {
+    try await ReliabilityService.load(
+      unitID: try req.query(unitParameter), from: try req.query(fromParameter), to: try req.query(toParameter), actor: try req.actor,
+      sources: req.application.interruptionSources, on: req.db, now: req.now)
   }
 
   @Sendable static func show(req: Request) async throws -> Response {
@@ -71,7 +64,7 @@ enum ReliabilityPagesController {
     let loaded = try await load(req)
     let measure = try req.query(measureParameter) ?? .sustained
     let area = try req.query(areaParameter)
-    let settings = ReliabilitySettings.default
+    let settings = loaded.settings
     let fromDay = loaded.from.dayNumber
     let toDay = loaded.to.dayNumber
     let major = Set(loaded.report.majorEventDays.map(\.dayNumber))

@@ -61,8 +61,33 @@ enum ReliabilityService {
   }
 
   static func report(
-    _ scope: Scope, from: CivilDate, to: CivilDate, settings: ReliabilitySettings = .default, records: [SourcedInterruption]
+    _ scope: Scope, from: CivilDate, to: CivilDate, settings: ReliabilitySettings, records: [SourcedInterruption]
   ) -> ReliabilityReport {
     ReliabilityIndices.compute(interruptions: records.map(\.interruption), units: scope.units, from: from, to: to, settings: settings)
+  }
+
+  /// What the page and the API show of a unit and a period, read one way.
+  struct Loaded {
+    let scope: Scope
+    let from: CivilDate
+    let to: CivilDate
+    /// The settings version in force on the period's last day (REL-SETTINGS).
+    let settings: ReliabilitySettings
+    let records: [SourcedInterruption]
+    let report: ReliabilityReport
+  }
+
+  /// The scope the actor asked for (default: their unit), the period (REL-READ), the settings
+  /// in force on its last day (REL-SETTINGS), the records of every source (REL-SOURCES) and the
+  /// indices.
+  static func load(
+    unitID: UUID?, from: CivilDate?, to: CivilDate?, actor: Actor, sources: InterruptionSources, on db: any Database, now: Date
+  ) async throws -> Loaded {
+    let scope = try await scope(unitID: unitID, actor: actor, on: db)
+    let period = try period(from: from, to: to, now: now)
+    let settings = try await RuleVersions<ReliabilitySettings>.inForce(on: period.to, db: db, default: .default)
+    let records = try await records(scope, from: period.from, to: period.to, settings: settings, sources: sources, on: db)
+    let report = report(scope, from: period.from, to: period.to, settings: settings, records: records)
+    return Loaded(scope: scope, from: period.from, to: period.to, settings: settings, records: records, report: report)
   }
 }

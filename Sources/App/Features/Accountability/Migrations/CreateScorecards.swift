@@ -5,16 +5,7 @@ import Foundation
 /// ACC-SCORE-RULES, ACC-SCORE-IMPORT: the versions of the scorecard rules and imported results.
 struct CreateScorecards: AsyncMigration {
   func prepare(on database: any Database) async throws {
-    try await database.schema(ScorecardRuleVersionRecord.schema)
-      .id()
-      .field("created_at", .datetime, .required)
-      .field("number", .int, .required)
-      .field("effective_from", .string, .required)
-      .field("rules", .string, .required)
-      .field("created_by", .uuid)
-      .unique(on: "number")
-      .unique(on: "effective_from")
-      .create()
+    try await RuleVersions<ScorecardRules>.createTable(on: database)
     try await database.schema(ImportedScore.schema)
       .id()
       .field("imported_at", .datetime, .required)
@@ -32,7 +23,7 @@ struct CreateScorecards: AsyncMigration {
 
   func revert(on database: any Database) async throws {
     try await database.schema(ImportedScore.schema).delete()
-    try await database.schema(ScorecardRuleVersionRecord.schema).delete()
+    try await RuleVersions<ScorecardRules>.dropTable(on: database)
   }
 }
 
@@ -42,12 +33,8 @@ struct SeedScorecardRules: AsyncMigration {
   let now: @Sendable () -> Date
 
   func prepare(on database: any Database) async throws {
-    guard let day = CivilDate(year: 2000, month: 1, day: 1) else { return }
-    let version = ScorecardRuleVersion(number: 1, effectiveFrom: day, rules: .default)
-    try await ScorecardRuleVersionRecord(version, createdBy: nil, at: now()).create(on: database)
+    try await RuleVersions<ScorecardRules>.seed(.default, on: database, now: now())
   }
 
-  func revert(on database: any Database) async throws {
-    try await ScorecardRuleVersionRecord.query(on: database).filter(\.$number == 1).delete()
-  }
+  func revert(on database: any Database) async throws { try await RuleVersions<ScorecardRules>.unseed(on: database) }
 }

@@ -41,6 +41,7 @@ enum OutagePages {
     let newHref: String
     let gridHref: String
     let announcementsHref: String
+    let limitsHref: String
   }
 
   static func customersHref(outage: UUID? = nil, unit: UUID? = nil, notice: OutageQueries.NoticeFilter) -> String {
@@ -87,7 +88,7 @@ enum OutagePages {
       canKeep: OutageAccess.canKeep(actor), canRegister: OutageAccess.canMergeCalls(actor),
       canImportGrid: OutageAccess.canImportGrid(actor),
       newHref: Paths.outageNew.link(),
-      gridHref: Paths.grid.link(), announcementsHref: Paths.outageAnnouncements.link())
+      gridHref: Paths.grid.link(), announcementsHref: Paths.outageAnnouncements.link(), limitsHref: Paths.outageNoticeLimits.link())
   }
 
   struct FormPage: Encodable {

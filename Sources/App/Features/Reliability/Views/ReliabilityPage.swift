@@ -60,6 +60,7 @@ struct ReliabilityPage: Encodable {
 
   let chrome: Chrome
   let action: String
+  let settingsHref: String
   let units: [UnitOption]
   let from: String
   let to: String
@@ -79,7 +80,7 @@ struct ReliabilityPage: Encodable {
   let months: [Month]
   let children: [UnitRow]
 
-  static func make(req: Request, chrome: Chrome, loaded: ReliabilityPagesController.Loaded, units: [OrgUnit]) throws -> ReliabilityPage {
+  static func make(req: Request, chrome: Chrome, loaded: ReliabilityService.Loaded, units: [OrgUnit]) throws -> ReliabilityPage {
     let report = loaded.report
     let unitID = try loaded.scope.unit.requireID()
     let from = loaded.from
@@ -174,7 +175,7 @@ struct ReliabilityPage: Encodable {
     }
 
     return ReliabilityPage(
-      chrome: chrome, action: Paths.reliability.link(),
+      chrome: chrome, action: Paths.reliability.link(), settingsHref: Paths.reliabilitySettings.link(),
       units: try units.map { .init(id: try $0.requireID().uuidString, name: $0.name, selected: $0.id == unitID) },
       from: from.description, to: to.description, unitName: loaded.scope.unit.name, customersServed: report.customersServed,
       threshold: report.majorEventThreshold.map { DisplayFormat.index($0) }, historyDays: report.majorEventHistoryDays,

@@ -1,0 +1,15 @@
+import Domain
+
+/// OUT-NOTICE-LIMITS: the notice limits are a versioned rule document (ORG-RULE-VERSIONS).
+extension NoticeLimits: PresentedRuleDocument {
+  static let versionsTable = "outage_notice_limit_versions"
+  static let auditEntity = AuditEntity.noticeLimitVersion
+
+  func rows(_ text: (String, [String]) -> String) -> [RuleVersionsPage.Row] {
+    [
+      .init(labelKey: "outage.limits.planned", value: text("outage.limits.days", [String(plannedDays)])),
+      .init(labelKey: "outage.limits.temporary", value: text("outage.limits.hours", [String(temporaryHours)])),
+      .init(labelKey: "outage.limits.arrears", value: text("outage.limits.days", [String(arrearsDays)])),
+    ]
+  }
+}
