@@ -53,6 +53,7 @@ enum Migrations {
       CreateOutageRepairOrders(),
       CreateReliabilitySettingVersions(now: now),
       CreateNoticeLimitVersions(now: now),
+      CreateCommitmentRuleVersions(now: now),
     ]
   }
 }

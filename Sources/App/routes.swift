@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
   LedgerPagesController.register(signedIn)
   ScorecardPagesController.register(signedIn)
   OutagePagesController.register(signedIn)
+  CommitmentPagesController.register(signedIn)
 
   // API: bearer tokens, JSON errors.
   PeopleAPIController.registerPublic(app)

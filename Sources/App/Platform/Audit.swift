@@ -42,6 +42,7 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case outage
   case reliabilitySettingVersion = "reliability_setting_version"
   case noticeLimitVersion = "notice_limit_version"
+  case commitmentRuleVersion = "commitment_rule_version"
 }
 
 /// The append-only record of every create, update and state change. There is no code path that

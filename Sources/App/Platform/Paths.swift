@@ -130,6 +130,8 @@ enum Paths {
   static let outageNew = RoutePath("outages/new")
   static let outageCustomers = RoutePath("outages/customers")
   static let outageAnnouncements = RoutePath("outages/announcements")
+  static let commitmentRules = RoutePath("commitments/rules")
+  static let commitmentRuleVersions = RoutePath("commitments/rules/versions")
   static let outageNoticeLimits = RoutePath("outages/notice-limits")
   static let outageNoticeLimitVersions = RoutePath("outages/notice-limits/versions")
   static let outage = RoutePath("outages/:outageID")

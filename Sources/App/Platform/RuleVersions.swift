@@ -122,10 +122,12 @@ enum RuleVersions<Rules: StoredRuleDocument> {
 
   static func dropTable(on db: any Database) async throws { try await db.schema(Record.schema).delete() }
 
-  /// Version 1: the documented defaults, in force from `firstDay`.
-  static func seed(_ rules: Rules, on db: any Database, now: Date) async throws {
-    try await Record(RuleVersion(number: 1, effectiveFrom: firstDay, rules: rules), createdBy: nil, at: now).create(on: db)
+  /// A version a migration ships: by default version 1, the documented defaults from `firstDay`.
+  static func seed(_ rules: Rules, number: Int = 1, from day: CivilDate? = nil, on db: any Database, now: Date) async throws {
+    let version = RuleVersion(number: number, effectiveFrom: day ?? firstDay, rules: rules)
+    try await Record(version, createdBy: nil, at: now).create(on: db)
   }
 
-  static func unseed(on db: any Database) async throws { try await Record.query(on: db).filter(\.$number == 1).delete() }
+  /// Removes the versions the migrations shipped (those nobody saved).
+  static func unseed(on db: any Database) async throws { try await Record.query(on: db).filter(\.$createdBy == nil).delete() }
 }

@@ -21,8 +21,8 @@ struct RuleVersionsPage: Encodable {
     let inForce: Bool
   }
   struct Row: Encodable {
-    /// The setting's name, a locale key.
-    let labelKey: String
+    /// The setting's name, translated (or a name the document itself holds).
+    let label: String
     let value: String
   }
   let chrome: Chrome

@@ -7,9 +7,9 @@ extension NoticeLimits: PresentedRuleDocument {
 
   func rows(_ text: (String, [String]) -> String) -> [RuleVersionsPage.Row] {
     [
-      .init(labelKey: "outage.limits.planned", value: text("outage.limits.days", [String(plannedDays)])),
-      .init(labelKey: "outage.limits.temporary", value: text("outage.limits.hours", [String(temporaryHours)])),
-      .init(labelKey: "outage.limits.arrears", value: text("outage.limits.days", [String(arrearsDays)])),
+      .init(label: text("outage.limits.planned", []), value: text("outage.limits.days", [String(plannedDays)])),
+      .init(label: text("outage.limits.temporary", []), value: text("outage.limits.hours", [String(temporaryHours)])),
+      .init(label: text("outage.limits.arrears", []), value: text("outage.limits.days", [String(arrearsDays)])),
     ]
   }
 }

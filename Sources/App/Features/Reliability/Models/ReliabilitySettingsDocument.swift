@@ -11,14 +11,17 @@ extension ReliabilitySettings: PresentedRuleDocument {
     func percent(_ value: Double) -> String { String(format: "%g%%", value * 100) }
     return [
       .init(
-        labelKey: "reliability.settings.ieee_sustained", value: text("reliability.settings.longer_than", [number(ieeeSustainedMinutes)])),
-      .init(labelKey: "reliability.settings.dlt_sustained", value: text("reliability.settings.longer_than", [number(dltSustainedMinutes)])),
+        label: text("reliability.settings.ieee_sustained", []),
+        value: text("reliability.settings.longer_than", [number(ieeeSustainedMinutes)])),
       .init(
-        labelKey: "reliability.settings.med",
+        label: text("reliability.settings.dlt_sustained", []),
+        value: text("reliability.settings.longer_than", [number(dltSustainedMinutes)])),
+      .init(
+        label: text("reliability.settings.med", []),
         value: majorEventBeta.map { text("reliability.settings.med_beta", [number($0)]) } ?? text("reliability.settings.med_off", [])),
-      .init(labelKey: "reliability.settings.med_years", value: text("reliability.settings.years", [String(majorEventHistoryYears)])),
-      .init(labelKey: "reliability.settings.urban_target", value: percent(urbanTarget)),
-      .init(labelKey: "reliability.settings.rural_target", value: percent(ruralTarget)),
+      .init(label: text("reliability.settings.med_years", []), value: text("reliability.settings.years", [String(majorEventHistoryYears)])),
+      .init(label: text("reliability.settings.urban_target", []), value: percent(urbanTarget)),
+      .init(label: text("reliability.settings.rural_target", []), value: percent(ruralTarget)),
     ]
   }
 }
