@@ -54,6 +54,7 @@ enum Migrations {
       CreateReliabilitySettingVersions(now: now),
       CreateNoticeLimitVersions(now: now),
       CreateCommitmentRuleVersions(now: now),
+      CreateConnectionApplications(),
     ]
   }
 }

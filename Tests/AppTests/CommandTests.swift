@@ -40,6 +40,14 @@ struct CommandTests {
       #expect(grouped.count == DemoOutages.orderCount)
       let children = try await WorkOrder.query(on: app.db).filter(\.$id ~~ grouped.map(\.workOrderID)).all()
       #expect(children.count == 2 && children.allSatisfy { $0.state == .pendingReturnVisit })
+      // Commitments: four applications, one energised on time, one late, one waiting for the customer.
+      let applications = try await ConnectionApplication.query(on: app.db).sort(\.$number).all()
+      let judged = try await ConnectionApplications.judge(applications, on: app.db, now: app.clock.now())
+      #expect(judged.count == 4)
+      #expect(judged.filter { !$0.onTime }.map(\.application.customerName) == ["东关便民超市"])
+      #expect(judged.contains { $0.onTime && $0.stages.contains { $0.stage == .energising } })
+      #expect(try await ConnectionWait.query(on: app.db).filter(\.$endedAt == nil).count() == 1)
+      #expect(applications.filter { $0.acceptanceLevel == .customerCentre }.count == 2)
       // Surveys: a roster per county, last year's finished wave and this year's in fieldwork.
       #expect(try await RosterVersion.query(on: app.db).filter(\.$isCurrent == true).count() == 4)
       let waves = try await SurveyWave.query(on: app.db).sort(\.$year).all()

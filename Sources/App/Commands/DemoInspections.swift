@@ -7,7 +7,9 @@ import Vapor
 enum DemoInspections {
   static func seed(_ app: Application, now: Date) async throws {
     let db = app.db
-    guard let inspector = try await actor("inspector", on: db), let handler = try await actor("handler", on: db) else { return }
+    guard let inspector = try await DemoSeed.actor("inspector", on: db), let handler = try await DemoSeed.actor("handler", on: db) else {
+      return
+    }
     let stations = try await OrgUnit.query(on: db).filter(\.$path =~ handler.unitPath.value).sort(\.$code).all()
       .filter { $0.kind == .station }
     let items = try await ChecklistItemRow.query(on: db).sort(\.$position).all()
@@ -43,11 +45,6 @@ enum DemoInspections {
       default: continue
       }
     }
-  }
-
-  private static func actor(_ username: String, on db: any Database) async throws -> Actor? {
-    guard let user = try await User.query(on: db).filter(\.$username == username).first() else { return nil }
-    return try await ActorLoader.load(userID: user.requireID(), on: db)
   }
 
   private static func visit(

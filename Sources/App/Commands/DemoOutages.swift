@@ -13,7 +13,7 @@ enum DemoOutages {
 
   static func seed(_ app: Application, now: Date) async throws {
     let db = app.db
-    guard let admin = try await actor("admin", on: db), let handler = try await actor("handler", on: db) else { return }
+    guard let admin = try await DemoSeed.actor("admin", on: db), let handler = try await DemoSeed.actor("handler", on: db) else { return }
     let stations = try await OrgUnit.query(on: db).filter(\.$path =~ handler.unitPath.value).filter(\.$kind == .station)
       .sort(\.$code).all()
     guard stations.count >= 2 else { return }
@@ -71,7 +71,7 @@ enum DemoOutages {
     // Yesterday two repair calls from 东关2号台区 revealed a transformer fault: the agent grouped them
     // into a fault outage, the handler restored it three hours later, and the calls now wait for
     // their return visits (OUT-MERGE-CALLS, OUT-RESTORE-CHILDREN).
-    try await groupedFault(agent: try await actor("agent", on: db), handler: handler, app: app, now: now)
+    try await groupedFault(agent: try await DemoSeed.actor("agent", on: db), handler: handler, app: app, now: now)
 
     // Last week's temporary maintenance on one transformer area, restored.
     if let area = try await GridObject.query(on: db).filter(\.$code == "东关3号台区").first() {
@@ -117,10 +117,5 @@ enum DemoOutages {
       input: .init(
         at: BusinessTime.iso8601(called.addingTimeInterval(3 * 3_600 - 1_200)), gridObjectID: nil, announcedRestoration: nil, reason: nil),
       actor: handler, localizer: app.localizer, on: app.db, now: called.addingTimeInterval(3 * 3_600))
-  }
-
-  private static func actor(_ username: String, on db: any Database) async throws -> Actor? {
-    guard let user = try await User.query(on: db).filter(\.$username == username).first() else { return nil }
-    return try await ActorLoader.load(userID: user.requireID(), on: db)
   }
 }

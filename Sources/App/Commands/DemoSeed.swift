@@ -90,7 +90,14 @@ enum DemoSeed {
     try await DemoScorecards.seed(app, now: now)
     try await DemoReliability.seed(app, now: now)
     try await DemoOutages.seed(app, now: now)
+    try await DemoCommitments.seed(app, now: now)
     return (logins, password)
+  }
+
+  /// A demo user as the actor the demo's records are made by.
+  static func actor(_ username: String, on db: any Database) async throws -> Actor? {
+    guard let user = try await User.query(on: db).filter(\.$username == username).first() else { return nil }
+    return try await ActorLoader.load(userID: user.requireID(), on: db)
   }
 
   static func printLogins(_ result: (logins: [Login], password: String), to console: any Console) {

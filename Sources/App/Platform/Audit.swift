@@ -43,6 +43,7 @@ enum AuditEntity: String, Codable, Sendable, CaseIterable {
   case reliabilitySettingVersion = "reliability_setting_version"
   case noticeLimitVersion = "notice_limit_version"
   case commitmentRuleVersion = "commitment_rule_version"
+  case connectionApplication = "connection_application"
 }
 
 /// The append-only record of every create, update and state change. There is no code path that

@@ -64,8 +64,9 @@ struct Chrome: Encodable {
     if !actor.roles.isDisjoint(with: InspectionRoles.readers) { items.insert(("nav.inspections", Paths.inspections), at: items.count - 1) }
     // OUT-ROLES: everyone signed in reads the register of their subtree (agents answer from it).
     items.insert(("nav.outages", Paths.outages), at: items.count - 1)
-    // COM-EDITIONS: everyone signed in reads the commitments they are judged by.
-    items.insert(("nav.commitments", Paths.commitmentRules), at: items.count - 1)
+    // COM-APPLICATION: everyone signed in reads the applications of their subtree and the
+    // commitments they are judged by.
+    items.insert(("nav.commitments", Paths.connectionApplications), at: items.count - 1)
     // ACC-CASE-ROLES, ACC-SCOPE: cases for those who oversee them, the batches for the leadership
     // group, the deduction list for HR, the rules for all three; everyone sees their own penalties.
     var accountability: [(String, RoutePath)] = []

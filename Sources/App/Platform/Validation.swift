@@ -126,6 +126,23 @@ enum DateField {
     }
   }
 
+  /// A required time: ISO 8601 with an offset (the API), or a form's local date-time read as
+  /// Beijing time.
+  static func instant(_ text: String?, field: String, into errors: inout FieldErrors) -> Date? {
+    guard let text, !text.isEmpty else {
+      errors.add(field, "validation.required")
+      return nil
+    }
+    if let instant = BusinessTime.parseInstant(text) { return instant }
+    return dateTime(text, field: field, into: &errors)
+  }
+
+  /// The same, where empty means none.
+  static func optionalInstant(_ text: String?, field: String, into errors: inout FieldErrors) -> Date? {
+    guard let text, !text.isEmpty else { return nil }
+    return instant(text, field: field, into: &errors)
+  }
+
   /// A datetime-local value, read as Beijing time.
   static func dateTime(_ text: String, field: String, into errors: inout FieldErrors) -> Date? {
     switch BusinessTime.parseLocalChecked(text) {

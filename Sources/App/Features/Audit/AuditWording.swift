@@ -28,6 +28,7 @@ struct AuditWording {
     "accountability_case.state": "accountability.state.", "accountability_case.severity": "accountability.severity.",
     "accountability_case.cause": "accountability.cause.", "accountability_case.causeFramework": "accountability.framework.",
     "outage.type": "outage.type.", "outage.state": "outage.state.",
+    "connection_application.stage": "commitments.stage.", "connection_application.wait": "commitments.wait_action.",
   ]
 
   /// Fields not shown: identifiers, which the entity column already links.

@@ -44,8 +44,8 @@ enum OutageService {
     let calls = try await repairCalls(input.repairOrders, type: type, actor: actor, on: db, into: &errors)
     let cause = Validate.text(input.cause, field: "cause", max: causeLimit, into: &errors)
     let object = try await gridObject(input, actor: actor, on: db, into: &errors)
-    let start = time(input.start, field: "start", into: &errors)
-    let restoration = time(input.announcedRestoration, field: "announcedRestoration", into: &errors)
+    let start = DateField.instant(input.start, field: "start", into: &errors)
+    let restoration = DateField.instant(input.announcedRestoration, field: "announcedRestoration", into: &errors)
     if let start, let restoration, OutageTimes.check(start: start, restoration: restoration) != nil {
       errors.add("announcedRestoration", "outage.error.restoration_before_start")
     }
@@ -130,10 +130,10 @@ enum OutageService {
     var actionAt = now
     switch action {
     case .start:
-      actionAt = optionalTime(input.at, field: "at", into: &errors) ?? now
+      actionAt = DateField.optionalInstant(input.at, field: "at", into: &errors) ?? now
       outage.actualStartAt = actionAt
     case .stepRestore, .restore:
-      actionAt = optionalTime(input.at, field: "at", into: &errors) ?? now
+      actionAt = DateField.optionalInstant(input.at, field: "at", into: &errors) ?? now
       let started = outage.actualStartAt ?? outage.startAt
       if OutageTimes.check(start: started, restoration: actionAt) != nil {
         errors.add("at", "outage.error.restoration_before_start")
@@ -150,7 +150,7 @@ enum OutageService {
         outage.restoredAt = actionAt
       }
     case .delay:
-      let new = time(input.announcedRestoration, field: "announcedRestoration", into: &errors)
+      let new = DateField.instant(input.announcedRestoration, field: "announcedRestoration", into: &errors)
       if let new {
         if new <= outage.announcedRestorationAt {
           errors.add("announcedRestoration", "outage.error.delay_not_later")
@@ -292,21 +292,6 @@ enum OutageService {
       return nil
     }
     return found
-  }
-
-  /// A required time: ISO 8601 with an offset, or a form's local date-time read as Beijing time.
-  static func time(_ text: String?, field: String, into errors: inout FieldErrors) -> Date? {
-    guard let text, !text.isEmpty else {
-      errors.add(field, "validation.required")
-      return nil
-    }
-    if let instant = BusinessTime.parseInstant(text) { return instant }
-    return DateField.dateTime(text, field: field, into: &errors)
-  }
-
-  static func optionalTime(_ text: String?, field: String, into errors: inout FieldErrors) -> Date? {
-    guard let text, !text.isEmpty else { return nil }
-    return time(text, field: field, into: &errors)
   }
 }
 

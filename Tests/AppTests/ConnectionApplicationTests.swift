@@ -1,0 +1,123 @@
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import App
+
+@Suite("Connection applications")
+struct ConnectionApplicationTests {
+  static func at(_ text: String) throws -> Date { try #require(BusinessTime.parseInstant(text)) }
+
+  @Test(
+    "Rule COM-APPLICATION, COM-ACCEPTANCE-LEVEL, COM-PAUSE, COM-ON-TIME: accepted through the form, stages and a wait recorded, judged on time"
+  )
+  func throughTheForms() async throws {
+    try await withApp { app in
+      // Setup: Monday 2 March 2026, 09:00; handlerA of county A on the intake form
+      let clock = FixedClock(try Self.at("2026-03-02T09:00:00+08:00"))
+      app.clock = clock
+      let org = try await Org.make(app)
+      let station = try org.stationA.requireID().uuidString
+      let handler = PageClient(app)
+      try await handler.login("handlerA")
+      #expect(try await handler.get(Paths.connectionApplicationNew.link()).status == .ok)
+      func apply(_ fields: [String: String]) async throws -> PageResponse {
+        var form = [
+          "kind": "newConnection", "customerAccount": "3301000123", "customerName": "王小明", "customerPhone": "13800001111",
+          "connectionClass": "residential", "voltage": "220V", "capacityKw": "8", "unitId": station,
+        ]
+        for (key, value) in fields { form[key] = value }
+        return try await handler.post(Paths.connectionApplicationNew.link(), form.sorted { $0.key < $1.key })
+      }
+      // Act: a capacity of zero, a residential customer on 10 kV, a capacity that is not a number
+      let zero = try await apply(["capacityKw": "0"])
+      let highVoltage = try await apply(["voltage": "10kV"])
+      let text = try await apply(["capacityKw": "八千瓦"])
+      // Check: each refused beside its field, what was typed kept, nothing stored
+      #expect(zero.status == .unprocessableEntity && zero.body.string.contains("error-capacityKw") && zero.body.string.contains("王小明"))
+      #expect(highVoltage.status == .unprocessableEntity && highVoltage.body.string.contains("error-voltage"))
+      #expect(text.status == .unprocessableEntity && text.body.string.contains("error-capacityKw"))
+      #expect(try await ConnectionApplication.query(on: app.db).count() == 0)
+      // Act: the residential 8 kW application, and a 60 kW low-voltage shop
+      let created = try await apply([:])
+      let shop = try await apply([
+        "customerAccount": "3301000999", "connectionClass": "lowVoltageNonResidential", "voltage": "380V", "capacityKw": "60",
+      ])
+      // Check: stored with numbers of the day; the station accepts 8 kW, the customer centre 60 kW; version 2 judges them
+      #expect(created.status == .seeOther && shop.status == .seeOther)
+      let applications = try await ConnectionApplication.query(on: app.db).sort(\.$number).all()
+      #expect(applications.map(\.number) == ["YK20260302-0001", "YK20260302-0002"])
+      #expect(applications.map(\.acceptanceLevel) == [.supplyStation, .customerCentre])
+      #expect(applications.allSatisfy { $0.ruleVersion == 2 })
+      let path = try #require(created.headers.first(name: .location))
+      let first = try #require(applications.first).requireID()
+      // Check: the page shows the whole-process clock, due at 24:00 of Mon 9 March
+      let page = try await handler.get(path)
+      #expect(page.body.string.contains("业扩全流程（居民）") && page.body.string.contains("2026-03-10 00:00"))
+
+      // Act: on Tue 3 March at 12:00, energising finished before it started; a survey before the acceptance
+      clock.set(try Self.at("2026-03-03T12:00:00+08:00"))
+      _ = try await handler.get(path)
+      let backwards = try await handler.post(
+        Paths.connectionApplicationStage.link(first),
+        [("stage", "energising"), ("startedAt", "2026-03-03T10:00"), ("finishedAt", "2026-03-03T09:00"), ("version", "1")])
+      let early = try await handler.post(
+        Paths.connectionApplicationStage.link(first), [("stage", "siteSurvey"), ("startedAt", "2026-03-02T08:00"), ("version", "1")])
+      // Check: named on their fields
+      #expect(backwards.status == .unprocessableEntity && backwards.body.string.contains("error-finishedAt"))
+      #expect(early.status == .unprocessableEntity && early.body.string.contains("error-startedAt"))
+      // Act: the customer's site is not ready from Tue 12:00 to Thu 12:00
+      let waitStarts = try await handler.post(Paths.connectionApplicationWait.link(first), [("reason", "客户表箱未安装"), ("version", "1")])
+      clock.set(try Self.at("2026-03-05T12:00:00+08:00"))
+      let waitEnds = try await handler.post(Paths.connectionApplicationWait.link(first), [("version", "2")])
+      let stale = try await handler.post(Paths.connectionApplicationWait.link(first), [("reason", "再次等待"), ("version", "2")])
+      // Check: both recorded, the stale one refused; the deadline moved two working days
+      #expect(waitStarts.status == .seeOther && waitEnds.status == .seeOther && stale.status == .conflict)
+      #expect(try await handler.get(path).body.string.contains("2026-03-12 00:00"))
+      // Act: energised on Wed 11 March at 15:00
+      clock.set(try Self.at("2026-03-11T16:00:00+08:00"))
+      _ = try await handler.get(path)
+      let energised = try await handler.post(
+        Paths.connectionApplicationStage.link(first),
+        [("stage", "energising"), ("startedAt", "2026-03-11T09:00"), ("finishedAt", "2026-03-11T15:00"), ("version", "3")])
+      // Check: on time thanks to the wait; the list shows it done on time and the shop still under way
+      #expect(energised.status == .seeOther, "\(energised.body.string.suffix(2000))")
+      let shown = try await handler.get(path).body.string
+      #expect(shown.contains("按时完成") && shown.contains("客户表箱未安装"))
+      let list = try await handler.get(Paths.connectionApplications.link()).body.string
+      #expect(list.contains("YK20260302-0001") && list.contains("按时完成") && list.contains("客户服务中心受理"))
+      // Check: county B's agent cannot open it
+      let other = PageClient(app)
+      try await other.login("agentB")
+      #expect(try await other.get(path).status == .notFound)
+      #expect(!(try await other.get(Paths.connectionApplications.link()).body.string.contains("YK20260302-0001")))
+    }
+  }
+
+  @Test("Rule COM-APPLICATION, COM-CLOCKS: an application whose clock ran past its deadline is late in the list, with how late")
+  func lateInTheList() async throws {
+    try await withApp { app in
+      // Setup: a residential application accepted Mon 2 March, nothing further recorded
+      let clock = FixedClock(try Self.at("2026-03-02T09:00:00+08:00"))
+      app.clock = clock
+      let org = try await Org.make(app)
+      let handlerUser = try #require(try await User.query(on: app.db).filter(\.$username == "handlerA").first())
+      let actor = try #require(try await ActorLoader.load(userID: handlerUser.requireID(), on: app.db))
+      let input = ConnectionApplications.Input(
+        kind: "newConnection", customerAccount: "3301000555", customerName: "李四", customerPhone: nil, connectionClass: "residential",
+        voltage: "380V", capacityKw: "12", unitID: try org.stationA.requireID().uuidString, acceptedAt: nil)
+      let application = try await ConnectionApplications.create(input, actor: actor, on: app.db, now: clock.now())
+      // Act: read the list on Wed 11 March at 06:00
+      clock.set(try Self.at("2026-03-11T06:00:00+08:00"))
+      let handler = PageClient(app)
+      try await handler.login("handlerA")
+      let list = try await handler.get(Paths.connectionApplications.link()).body.string
+      let page = try await handler.get(Paths.connectionApplication.link(try application.requireID())).body.string
+      // Check: late in the list; the clock is overdue by 1 day 6 hours
+      #expect(list.contains("已超时限"))
+      #expect(page.contains("已超时未完成") && page.contains("1 天 6 小时"))
+    }
+  }
+}
