@@ -57,5 +57,6 @@ func routes(_ app: Application) throws {
   InspectionsAPIController.register(api)
   ReliabilityAPIController.register(api)
   OutagesAPIController.register(api)
+  CommitmentsAPIController.register(api)
   SMSReceiptsController.register(api)
 }

@@ -120,4 +120,73 @@ struct ConnectionApplicationTests {
       #expect(page.contains("已超时未完成") && page.contains("1 天 6 小时"))
     }
   }
+
+  struct ApplicationBody: Decodable {
+    struct Clock: Decodable {
+      let rule: String
+      let state: String
+      let lateSeconds: Double
+    }
+    let id: UUID
+    let number: String
+    let version: Int
+    let acceptanceLevel: String
+    let onTime: Bool
+    let clocks: [Clock]
+  }
+
+  struct BreachBody: Decodable {
+    let rule: String
+    let recordId: UUID
+    let lateSeconds: Double
+    let doneAt: Date?
+  }
+
+  @Test("Rule COM-APPLICATION, COM-BREACHES: the API accepts an application, records its stages at the version read and lists its breach")
+  func throughTheAPI() async throws {
+    try await withApp { app in
+      // Setup: Monday 2 March 2026, 09:00; handlerA's token
+      let clock = FixedClock(try Self.at("2026-03-02T09:00:00+08:00"))
+      app.clock = clock
+      let org = try await Org.make(app)
+      let token = try await app.token("handlerA")
+      let station = try org.stationA.requireID()
+      func body(_ capacity: String) -> String {
+        #"{"kind":"newConnection","customerAccount":"3301000777","customerName":"赵六","connectionClass":"lowVoltageNonResidential","voltage":"380V","capacityKw":\#(capacity),"unitId":"\#(station)"}"#
+      }
+      // Act: a negative capacity, then 75 kW
+      let negative = try await app.api(.POST, Paths.apiConnectionApplications.link(), token: token, json: body("-5"))
+      let created = try await app.api(.POST, Paths.apiConnectionApplications.link(), token: token, json: body("75"))
+      // Check: the first refused on capacityKw; the second accepted by the customer centre with its 6-day clock
+      #expect(negative.status == .unprocessableEntity && negative.apiError?.field == "capacityKw")
+      #expect(created.status == .created, "\(created.body.string)")
+      let application = try created.content.decode(ApplicationBody.self)
+      #expect(application.acceptanceLevel == "customerCentre" && application.clocks.map(\.rule) == ["connection.lowVoltage"])
+      // Act: on Fri 13 March the supply plan is recorded, once with a stale version
+      clock.set(try Self.at("2026-03-13T10:00:00+08:00"))
+      let path = Paths.apiConnectionApplicationStages.link(application.id)
+      let stage = #"{"stage":"supplyPlan","startedAt":"2026-03-03T09:00:00+08:00","finishedAt":"2026-03-04T17:00:00+08:00","version":1}"#
+      let recorded = try await app.api(.POST, path, token: token, json: stage)
+      let stale = try await app.api(.POST, path, token: token, json: stage)
+      // Check: recorded at version 2, the stale one 409; the whole-process clock is overdue
+      #expect(recorded.status == .ok && stale.status == .conflict)
+      let after = try recorded.content.decode(ApplicationBody.self)
+      #expect(after.version == 2 && !after.onTime && after.clocks.first?.state == "overdue")
+      // Act: list March's breaches, and a period the wrong way round
+      let breaches = try await app.api(.GET, Paths.apiCommitmentBreaches.link() + "?from=2026-03-01&to=2026-03-31", token: token)
+      let backwards = try await app.api(.GET, Paths.apiCommitmentBreaches.link() + "?from=2026-03-31&to=2026-03-01", token: token)
+      // Check: one breach, due 24:00 Tue 10 March, overdue by 2 days 10 hours; the wrong period named
+      let list = try JSONCoding.decoder().decode([BreachBody].self, from: Data(breaches.body.string.utf8))
+      #expect(list.count == 1 && list.first?.recordId == application.id && list.first?.rule == "connection.lowVoltage")
+      #expect(list.first?.lateSeconds == Double(2 * 86_400 + 10 * 3_600) && list.first?.doneAt == nil)
+      #expect(backwards.status == .unprocessableEntity && backwards.apiError?.field == "to")
+      // Check: county B's agent neither reads it nor sees its breach
+      let other = try await app.token("agentB")
+      #expect(try await app.api(.GET, Paths.apiConnectionApplication.link(application.id), token: other).status == .notFound)
+      let theirs = try await app.api(.GET, Paths.apiCommitmentBreaches.link() + "?from=2026-03-01&to=2026-03-31", token: other)
+      #expect(theirs.body.string == "[]")
+      // Check: an agent cannot accept one
+      #expect(try await app.api(.POST, Paths.apiConnectionApplications.link(), token: other, json: body("5")).status == .forbidden)
+    }
+  }
 }

@@ -26,6 +26,17 @@ struct ValidationFailure: Error {
   let errors: FieldErrors
 }
 
+/// The API answers a validation failure with its first problem (a form shows them all).
+@discardableResult
+func apiErrors<T>(_ body: () async throws -> T) async throws -> T {
+  do {
+    return try await body()
+  } catch let failure as ValidationFailure {
+    if let first = failure.errors.first { throw first }
+    throw failure
+  }
+}
+
 extension String {
   /// Whether the text as sent (before any trimming) has at most `max` characters, counted as the
   /// API document and PostgreSQL count them: Unicode code points.

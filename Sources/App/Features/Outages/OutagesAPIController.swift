@@ -92,17 +92,6 @@ enum OutagesAPIController {
     let data = req.body.data.map { Data(buffer: $0) } ?? Data()
     return try await GridImport.run(data, actor: try req.actor, on: req.db, now: req.now)
   }
-
-  /// The API answers a validation failure with its first problem.
-  @discardableResult
-  static func apiErrors<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-      return try await body()
-    } catch let failure as ValidationFailure {
-      if let first = failure.errors.first { throw first }
-      throw failure
-    }
-  }
 }
 
 extension GridImport.Result: Content {}
