@@ -60,6 +60,10 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/accountability/cases/{caseID}/actions": "the case workflow and the penalty rules: which action the state and role allow, amounts in range",
     "POST /api/v1/accountability/scorecard-rules": "a version starts today or later on a day of its own; each component once, weights adding up to 100, pass below excellent",
     "POST /api/v1/accountability/scores/import": "the table's rows are checked one by one",
+    "POST /api/v1/connection-applications": "names are trimmed and must not be blank; the voltage must fit the class; the unit in the caller's subtree; times not in the future",
+    "POST /api/v1/connection-applications/{applicationID}/stages": "a finish not before its start, no time in the future or before the acceptance",
+    "POST /api/v1/connection-applications/{applicationID}/waits": "a new wait needs a reason; times not in the future, before the acceptance or before the open wait",
+    "GET /api/v1/commitments/breaches": "`to` must not be before `from`, and the period is at most 3660 days",
 }
 
 # Operations that must not be fed ids and names read from earlier responses (the stateful phase
