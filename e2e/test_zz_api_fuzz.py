@@ -63,6 +63,7 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/connection-applications": "names are trimmed and must not be blank; the voltage must fit the class; the unit in the caller's subtree; times not in the future",
     "POST /api/v1/connection-applications/{applicationID}/stages": "a finish not before its start, no time in the future or before the acceptance",
     "POST /api/v1/connection-applications/{applicationID}/waits": "a new wait needs a reason; times not in the future, before the acceptance or before the open wait",
+    "POST /api/v1/connection-applications/import": "the file's rows are checked one by one",
     "GET /api/v1/commitments/breaches": "`to` must not be before `from`, and the period is at most 3660 days",
 }
 

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+import VaporTesting
 
 @testable import App
 
@@ -187,6 +188,67 @@ struct ConnectionApplicationTests {
       #expect(theirs.body.string == "[]")
       // Check: an agent cannot accept one
       #expect(try await app.api(.POST, Paths.apiConnectionApplications.link(), token: other, json: body("5")).status == .forbidden)
+    }
+  }
+
+  struct ImportBody: Decodable, Equatable {
+    let created: Int
+    let updated: Int
+    let unchanged: Int
+  }
+
+  @Test(
+    "Rule COM-IMPORT: 1,000 applications in one file; the same file again changes nothing; a later stage updates; bad lines are all named and nothing is stored"
+  )
+  func dailyImport() async throws {
+    try await withApp { app in
+      // Setup: 20 March 2026; handlerA's token; a file of 1,000 applications accepted on 2 March, every third with its supply plan
+      app.clock = FixedClock(try Self.at("2026-03-20T09:00:00+08:00"))
+      _ = try await Org.make(app)
+      let token = try await app.token("handlerA")
+      let header = "id,account,name,phone,kind,connectionClass,voltage,capacityKw,unitCode,acceptedAt,supplyPlanFinish,energisingFinish\n"
+      var lines: [String] = []
+      for n in 1...1_000 {
+        let residential = n % 2 == 0
+        let plan = n % 3 == 0 ? "2026-03-04T16:00:00+08:00" : ""
+        lines.append(
+          "YX\(String(format: "%06d", n)),33010\(String(format: "%05d", n)),客户\(n),1380000\(String(format: "%04d", n)),newConnection,"
+            + (residential ? "residential,220V,8" : "lowVoltageNonResidential,380V,\(40 + n % 30)")
+            + ",A-S1,2026-03-02T09:00:00+08:00,\(plan),")
+      }
+      let file = header + lines.joined(separator: "\n") + "\n"
+      func post(_ text: String) async throws -> TestingHTTPResponse {
+        try await app.postCSV(Paths.apiConnectionApplicationsImport.link(), Data(text.utf8), token: token)
+      }
+      // Act: import it, then import it again
+      let first = try await post(file)
+      let again = try await post(file)
+      // Check: 1,000 created with their supply plans, then nothing changed; the levels follow the capacity
+      #expect(first.status == .ok, "\(first.body.string.prefix(500))")
+      #expect(try first.content.decode(ImportBody.self) == ImportBody(created: 1_000, updated: 0, unchanged: 0))
+      #expect(try again.content.decode(ImportBody.self) == ImportBody(created: 0, updated: 0, unchanged: 1_000))
+      #expect(try await ConnectionApplication.query(on: app.db).count() == 1_000)
+      #expect(try await ConnectionStageRecord.query(on: app.db).filter(\.$stage == .supplyPlan).count() == 333)
+      #expect(try await ConnectionApplication.query(on: app.db).filter(\.$acceptanceLevel == .customerCentre).count() > 0)
+      // Act: the next day's file energises application 2
+      let energised = header + lines[1] + "2026-03-06T15:00:00+08:00\n"
+      let update = try await post(energised)
+      // Check: one updated, its stage stored
+      #expect(try update.content.decode(ImportBody.self) == ImportBody(created: 0, updated: 1, unchanged: 0))
+      #expect(try await ConnectionStageRecord.query(on: app.db).filter(\.$stage == .energising).count() == 1)
+      // Act: a file with a zero capacity, an unknown unit, an energising before the acceptance and a repeated id among good lines
+      let bad =
+        header + "NEW0001,3301999001,新客户一,,newConnection,residential,220V,0,A-S1,2026-03-02T09:00:00+08:00,,\n"
+        + "NEW0002,3301999002,新客户二,,newConnection,residential,220V,5,ZZ-9,2026-03-02T09:00:00+08:00,,\n"
+        + "NEW0003,3301999003,新客户三,,newConnection,residential,220V,5,A-S1,2026-03-02T09:00:00+08:00,,2026-03-01T09:00:00+08:00\n"
+        + "NEW0004,3301999004,新客户四,,newConnection,residential,220V,5,A-S1,2026-03-02T09:00:00+08:00,,\n"
+        + "NEW0004,3301999004,新客户四,,newConnection,residential,220V,5,A-S1,2026-03-02T09:00:00+08:00,,\n"
+      let refused = try await post(bad)
+      // Check: 422 naming each bad line and column; nothing of the file stored
+      #expect(refused.status == .unprocessableEntity)
+      let named = (refused.apiError?.lines ?? []).map { "\($0.line):\($0.field)" }
+      #expect(named == ["2:capacityKw", "3:unitCode", "4:energisingFinish", "6:id"], "\(refused.body.string)")
+      #expect(try await ConnectionApplication.query(on: app.db).count() == 1_000)
     }
   }
 }

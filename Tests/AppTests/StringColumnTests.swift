@@ -64,7 +64,7 @@ struct StringColumnTests {
     "Outage.cause": freeText, "Outage.registered_by": who, "Outage.cancel_reason": freeText,
     "OutageCustomer.account": identifier, "OutageCustomer.name": freeText, "OutageCustomer.phone": identifier,
     "OutageRestorationStep.recorded_by": who, "OutageRepairOrder.number": identifier,
-    "ConnectionApplication.number": identifier, "ConnectionApplication.customer_account": identifier,
+    "ConnectionApplication.number": identifier, "ConnectionApplication.external_id": identifier, "ConnectionApplication.customer_account": identifier,
     "ConnectionApplication.customer_name": freeText, "ConnectionApplication.customer_phone": identifier,
     "ConnectionApplication.created_by": who, "ConnectionStageRecord.recorded_by": who, "ConnectionWait.reason": freeText,
     "ConnectionWait.recorded_by": who,

@@ -185,6 +185,7 @@ enum Paths {
   static let apiReliability = RoutePath("api/v1/reliability")
   static let apiConnectionApplications = RoutePath("api/v1/connection-applications")
   static let apiConnectionApplication = RoutePath("api/v1/connection-applications/:applicationID")
+  static let apiConnectionApplicationsImport = RoutePath("api/v1/connection-applications/import")
   static let apiConnectionApplicationStages = RoutePath("api/v1/connection-applications/:applicationID/stages")
   static let apiConnectionApplicationWaits = RoutePath("api/v1/connection-applications/:applicationID/waits")
   static let apiCommitmentBreaches = RoutePath("api/v1/commitments/breaches")

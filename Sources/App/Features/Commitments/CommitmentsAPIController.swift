@@ -11,6 +11,7 @@ enum CommitmentsAPIController {
   static let listLimit = 500
   /// The longest period of the breach list, in days.
   static let maxPeriodDays = 3_660
+  static let importLimit = ByteCount(value: 50 * 1024 * 1024)
 
   static func register(_ api: any RoutesBuilder) {
     api.get(Paths.apiConnectionApplications.components, use: list).query(unitParameter)
@@ -19,6 +20,7 @@ enum CommitmentsAPIController {
     api.post(Paths.apiConnectionApplicationStages.components, use: recordStage)
     api.post(Paths.apiConnectionApplicationWaits.components, use: wait)
     api.get(Paths.apiCommitmentBreaches.components, use: breaches).query(unitParameter, fromParameter, toParameter)
+    api.post(Paths.apiConnectionApplicationsImport, bodyLimit: importLimit, use: importApplications)
   }
 
   /// The applications of a unit's subtree (default: the caller's units), newest first, `limit` at most.
@@ -91,6 +93,12 @@ enum CommitmentsAPIController {
         current.application, reason: body.reason, at: body.at, version: body.version, actor: actor, on: req.db, now: req.now)
     }
     return try dto(try await judged(id, req), actor)
+  }
+
+  /// COM-IMPORT: the marketing system's daily file, all or nothing.
+  @Sendable static func importApplications(req: Request) async throws -> ConnectionImport.Outcome {
+    let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+    return try await ConnectionImport.run(data, actor: try req.actor, on: req.db, now: req.now)
   }
 
   /// COM-BREACHES: every breached clock of the applications of a unit's subtree whose deadline

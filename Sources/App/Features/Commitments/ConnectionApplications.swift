@@ -21,6 +21,8 @@ enum ConnectionApplications {
     var capacityKw: String?
     var unitID: String?
     var acceptedAt: String?
+    /// The marketing system's id of an imported application (COM-IMPORT).
+    var externalID: String? = nil
   }
 
   /// A new application, accepted at `acceptedAt` (default now): checked whole, then stored with
@@ -74,6 +76,7 @@ enum ConnectionApplications {
     application.acceptanceLevel = (version?.rules ?? .current).acceptanceLevel(capacityKW: capacity)
     application.ruleVersion = version?.number ?? 0
     application.createdBy = actor.displayName
+    application.externalID = input.externalID
     application.$unit.id = try unit.requireID()
     try await db.transaction { tx in
       application.number = try await nextNumber(day: day, on: tx)

@@ -14,6 +14,8 @@ final class ConnectionApplication: Model, @unchecked Sendable {
 
   // MARK: fields
   @Field(key: "number") var number: String
+  /// The application's id in the marketing system, for its daily import (COM-IMPORT).
+  @OptionalField(key: "external_id") var externalID: String?
   @EnumField(key: "kind") var kind: ApplicationKind
   @Field(key: "customer_account") var customerAccount: String
   @Field(key: "customer_name") var customerName: String
