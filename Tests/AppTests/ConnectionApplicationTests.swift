@@ -87,6 +87,11 @@ struct ConnectionApplicationTests {
       #expect(energised.status == .seeOther, "\(energised.body.string.suffix(2000))")
       let shown = try await handler.get(path).body.string
       #expect(shown.contains("按时完成") && shown.contains("客户表箱未安装"))
+      // Check: the customer heard by SMS of the acceptance and of the energising, nothing else (COM-SMS)
+      let texts = try await OutboxMessage.query(on: app.db).filter(\.$recipient == "13800001111").all().map(\.body)
+      let sms = texts.filter { $0.contains("YK20260302-0001") }
+      #expect(texts.count == 3 && sms.count == 2, "\(texts)")
+      #expect(sms.contains { $0.contains("业务受理") } && sms.contains { $0.contains("装表接电") })
       let list = try await handler.get(Paths.connectionApplications.link()).body.string
       #expect(list.contains("YK20260302-0001") && list.contains("按时完成") && list.contains("客户服务中心受理"))
       // Check: county B's agent cannot open it
@@ -109,7 +114,7 @@ struct ConnectionApplicationTests {
       let input = ConnectionApplications.Input(
         kind: "newConnection", customerAccount: "3301000555", customerName: "李四", customerPhone: nil, connectionClass: "residential",
         voltage: "380V", capacityKw: "12", unitID: try org.stationA.requireID().uuidString, acceptedAt: nil)
-      let application = try await ConnectionApplications.create(input, actor: actor, on: app.db, now: clock.now())
+      let application = try await ConnectionApplications.create(input, actor: actor, localizer: app.localizer, on: app.db, now: clock.now())
       // Act: read the list on Wed 11 March at 06:00
       clock.set(try Self.at("2026-03-11T06:00:00+08:00"))
       let handler = PageClient(app)
@@ -230,6 +235,8 @@ struct ConnectionApplicationTests {
       #expect(try await ConnectionApplication.query(on: app.db).count() == 1_000)
       #expect(try await ConnectionStageRecord.query(on: app.db).filter(\.$stage == .supplyPlan).count() == 333)
       #expect(try await ConnectionApplication.query(on: app.db).filter(\.$acceptanceLevel == .customerCentre).count() > 0)
+      // Check: steps finished weeks ago are not news: no SMS for the backlog (COM-SMS)
+      #expect(try await OutboxMessage.query(on: app.db).count() == 0)
       // Act: the next day's file energises application 2
       let energised = header + lines[1] + "2026-03-06T15:00:00+08:00\n"
       let update = try await post(energised)

@@ -25,14 +25,14 @@ enum DemoCommitments {
         .init(
           kind: kind, customerAccount: account, customerName: name, customerPhone: "139\(account.suffix(8))", connectionClass: cls,
           voltage: voltage, capacityKw: kw, unitID: unit, acceptedAt: at(accepted)),
-        actor: handler, on: db, now: now)
+        actor: handler, localizer: app.localizer, on: db, now: now)
     }
     func stage(_ application: ConnectionApplication, _ stage: CommitmentStage, _ start: TimeInterval, _ finish: TimeInterval?) async throws
     {
       guard let current = try await ConnectionApplication.find(application.id, on: db) else { return }
       try await ConnectionApplications.recordStage(
         current, stage: stage.rawValue, startedAt: at(start), finishedAt: finish.map(at), version: current.version, actor: handler,
-        on: db, now: now)
+        localizer: app.localizer, on: db, now: now)
     }
 
     let home = try await apply("3301200001", "周建国", "newConnection", "residential", "220V", "8", accepted: 12 * day)

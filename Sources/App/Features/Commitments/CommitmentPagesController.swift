@@ -66,7 +66,8 @@ enum CommitmentPagesController {
       customerPhone: form["customerPhone"], connectionClass: form["connectionClass"], voltage: form["voltage"],
       capacityKw: form["capacityKw"], unitID: form["unitId"], acceptedAt: form["acceptedAt"])
     return try await req.submitForm {
-      let application = try await ConnectionApplications.create(input, actor: try req.actor, on: req.db, now: req.now)
+      let application = try await ConnectionApplications.create(
+        input, actor: try req.actor, localizer: req.application.localizer, on: req.db, now: req.now)
       return req.redirect(to: Paths.connectionApplication.link(try application.requireID()))
     } showAgain: { errors, status in
       try await Self.form(req, values: form, errors: errors, status: status)
@@ -104,7 +105,7 @@ enum CommitmentPagesController {
     try await onApplication(req) { application, form, actor in
       try await ConnectionApplications.recordStage(
         application, stage: form["stage"], startedAt: form["startedAt"], finishedAt: form["finishedAt"],
-        version: form["version"].flatMap { Int($0) }, actor: actor, on: req.db, now: req.now)
+        version: form["version"].flatMap { Int($0) }, actor: actor, localizer: req.application.localizer, on: req.db, now: req.now)
     }
   }
 

@@ -61,7 +61,9 @@ enum CommitmentsAPIController {
       kind: body.kind, customerAccount: body.customerAccount, customerName: body.customerName, customerPhone: body.customerPhone,
       connectionClass: body.connectionClass, voltage: body.voltage, capacityKw: body.capacityKw.map { String($0) }, unitID: body.unitId,
       acceptedAt: body.acceptedAt)
-    let application = try await apiErrors { try await ConnectionApplications.create(input, actor: actor, on: req.db, now: req.now) }
+    let application = try await apiErrors {
+      try await ConnectionApplications.create(input, actor: actor, localizer: req.application.localizer, on: req.db, now: req.now)
+    }
     return try await dto(try await judged(try application.requireID(), req), actor).encodeResponse(status: .created, for: req)
   }
 
@@ -78,7 +80,7 @@ enum CommitmentsAPIController {
     try await apiErrors {
       try await ConnectionApplications.recordStage(
         current.application, stage: body.stage, startedAt: body.startedAt, finishedAt: body.finishedAt, version: body.version,
-        actor: actor, on: req.db, now: req.now)
+        actor: actor, localizer: req.application.localizer, on: req.db, now: req.now)
     }
     return try dto(try await judged(id, req), actor)
   }
@@ -98,7 +100,7 @@ enum CommitmentsAPIController {
   /// COM-IMPORT: the marketing system's daily file, all or nothing.
   @Sendable static func importApplications(req: Request) async throws -> ConnectionImport.Outcome {
     let data = req.body.data.map { Data(buffer: $0) } ?? Data()
-    return try await ConnectionImport.run(data, actor: try req.actor, on: req.db, now: req.now)
+    return try await ConnectionImport.run(data, actor: try req.actor, localizer: req.application.localizer, on: req.db, now: req.now)
   }
 
   /// COM-BREACHES: every breached clock of the applications of a unit's subtree whose deadline

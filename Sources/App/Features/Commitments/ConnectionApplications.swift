@@ -27,7 +27,9 @@ enum ConnectionApplications {
 
   /// A new application, accepted at `acceptedAt` (default now): checked whole, then stored with
   /// its acceptance stage, the level that accepts it and the commitment version in force that day.
-  static func create(_ input: Input, actor: Actor, on db: any Database, now: Date) async throws -> ConnectionApplication {
+  static func create(
+    _ input: Input, actor: Actor, localizer: Localizer, on db: any Database, now: Date
+  ) async throws -> ConnectionApplication {
     guard canKeep(actor) else { throw AppError.forbidden }
     var errors = FieldErrors()
     let kind = ApplicationKind(rawValue: input.kind ?? "")
@@ -89,6 +91,7 @@ enum ConnectionApplications {
       stage.recordedBy = actor.displayName
       stage.recordedAt = now
       try await stage.create(on: tx)
+      try await tellCustomer(application, stage: .acceptance, finished: accepted, localizer: localizer, on: tx, now: now)
       try await AuditLog.record(
         .create, entity: .connectionApplication, id: try application.requireID().uuidString, actor: actor, before: NoSnapshot?.none,
         after: ["number": application.number, "capacityKw": String(format: "%g", capacity)], on: tx, at: now)
@@ -119,7 +122,7 @@ enum ConnectionApplications {
   /// Records a stage's start and finish (either may be left as it was), claiming the version.
   static func recordStage(
     _ application: ConnectionApplication, stage raw: String?, startedAt: String?, finishedAt: String?, version: Int?, actor: Actor,
-    on db: any Database, now: Date
+    localizer: Localizer, on db: any Database, now: Date
   ) async throws {
     guard canKeep(actor) else { throw AppError.forbidden }
     guard let expected = version else { throw AppError.invalid("version", "validation.required") }
@@ -154,6 +157,9 @@ enum ConnectionApplications {
       row.recordedBy = actor.displayName
       row.recordedAt = now
       try await row.save(on: tx)
+      if existing?.finishedAt == nil, let newFinish {
+        try await tellCustomer(application, stage: stage, finished: newFinish, localizer: localizer, on: tx, now: now)
+      }
       try await AuditLog.record(
         .update, entity: .connectionApplication, id: id.uuidString, actor: actor, before: NoSnapshot?.none,
         after: [
@@ -162,6 +168,22 @@ enum ConnectionApplications {
         ],
         on: tx, at: now)
     }
+  }
+
+  /// COM-SMS: how recent a finished step must be for the customer to be told of it (a backlog
+  /// recorded or imported late is not news).
+  static let newsWindow: TimeInterval = 86_400
+
+  /// COM-SMS: the customer with a phone hears by SMS, through the outbox, that a step finished.
+  static func tellCustomer(
+    _ application: ConnectionApplication, stage: CommitmentStage, finished: Date, localizer: Localizer, on db: any Database, now: Date
+  ) async throws {
+    guard let phone = application.customerPhone, now.timeIntervalSince(finished) <= newsWindow else { return }
+    // SMS go to customers in Chinese, whatever the language of the person recording.
+    let stageName = localizer.text("commitments.stage.\(stage.rawValue)", locale: Localizer.defaultLocale)
+    let body = localizer.text(
+      "commitments.sms.step", locale: Localizer.defaultLocale, args: [application.customerAccount, application.number, stageName])
+    try await Notifications.queueSMS(to: phone, body: body, at: now, on: db)
   }
 
   /// COM-PAUSE: a wait begins (with its reason) or the open one ends, claiming the version.

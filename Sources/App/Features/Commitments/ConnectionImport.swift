@@ -23,7 +23,7 @@ enum ConnectionImport {
   static var columns: [String] { required + ["phone"] + stageColumns.flatMap { [$0.start, $0.finish] } }
   static let maxIDLength = 60
 
-  static func run(_ data: Data, actor: Actor, on db: any Database, now: Date) async throws -> Outcome {
+  static func run(_ data: Data, actor: Actor, localizer: Localizer, on db: any Database, now: Date) async throws -> Outcome {
     guard ConnectionApplications.canKeep(actor) else { throw AppError.forbidden }
     let records = try TabularImport.rows(data)
     guard let header = records.first, records.count > 1 else { throw AppError.invalid("file", "import.error.empty") }
@@ -60,7 +60,7 @@ enum ConnectionImport {
         }
         seen[id] = line
         do {
-          switch try await apply(row, id: id, units: units, actor: actor, on: tx, now: now) {
+          switch try await apply(row, id: id, units: units, actor: actor, localizer: localizer, on: tx, now: now) {
           case .created: outcome.created += 1
           case .updated: outcome.updated += 1
           case .unchanged: outcome.unchanged += 1
@@ -101,7 +101,7 @@ enum ConnectionImport {
   }
 
   static func apply(
-    _ row: [String: String], id: String, units: [String: UUID], actor: Actor, on db: any Database, now: Date
+    _ row: [String: String], id: String, units: [String: UUID], actor: Actor, localizer: Localizer, on db: any Database, now: Date
   ) async throws -> Applied {
     var application = try await ConnectionApplication.query(on: db).filter(\.$externalID == id).with(\.$unit).first()
     var result = Applied.unchanged
@@ -115,7 +115,7 @@ enum ConnectionImport {
         kind: row["kind"], customerAccount: row["account"], customerName: row["name"], customerPhone: row["phone"],
         connectionClass: row["connectionClass"], voltage: row["voltage"], capacityKw: row["capacityKw"], unitID: unit.uuidString,
         acceptedAt: row["acceptedAt"], externalID: id)
-      application = try await ConnectionApplications.create(input, actor: actor, on: db, now: now)
+      application = try await ConnectionApplications.create(input, actor: actor, localizer: localizer, on: db, now: now)
       result = .created
     }
     guard let application else { return result }
@@ -131,7 +131,7 @@ enum ConnectionImport {
       do {
         try await ConnectionApplications.recordStage(
           current, stage: stage.rawValue, startedAt: start.isEmpty ? nil : start, finishedAt: finish.isEmpty ? nil : finish,
-          version: current.version, actor: actor, on: db, now: now)
+          version: current.version, actor: actor, localizer: localizer, on: db, now: now)
       } catch let failure as ValidationFailure {
         guard let first = failure.errors.messages.first else { throw failure }
         throw LineFailure(field: first.field == "finishedAt" ? finishColumn : startColumn, key: first.key, args: first.args)
