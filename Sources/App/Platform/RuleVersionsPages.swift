@@ -49,11 +49,6 @@ enum RuleVersionsPages<Rules: PresentedRuleDocument> {
     let introKey: String
   }
 
-  struct NewVersionForm: Content {
-    var effectiveFrom: String?
-    var rules: String?
-  }
-
   static func register(_ pages: any RoutesBuilder, _ place: Place) {
     pages.get(place.show.components) { req in try await render(req, place, number: try req.query(versionParameter)) }
       .query(versionParameter)
@@ -89,10 +84,29 @@ enum RuleVersionsPages<Rules: PresentedRuleDocument> {
     return try await req.page("rules/versions", page, status: status)
   }
 
-  /// A new version from the form: the effective day and the document as JSON.
+  /// A new version from the form (RuleVersionForm), shown again on this page when refused.
   static func create(_ req: Request, _ place: Place) async throws -> Response {
+    try await RuleVersionForm<Rules>.save(req, shownAt: place.show) { values, errors, status in
+      try await render(req, place, number: nil, values: values, errors: errors, status: status)
+    }
+  }
+}
+
+/// The administrator's form for a new version of any rule document: the effective day and the
+/// document as JSON (ORG-RULE-VERSIONS). Saved, the page of the new version; refused, the page
+/// again with what was typed, a field inside the document shown beside the document.
+enum RuleVersionForm<Rules: StoredRuleDocument> {
+  struct Fields: Content {
+    var effectiveFrom: String?
+    var rules: String?
+  }
+
+  static func save(
+    _ req: Request, shownAt show: RoutePath,
+    showAgain: @escaping ([String: String], FieldErrors, HTTPStatus) async throws -> Response
+  ) async throws -> Response {
     try req.actor.require(.admin)
-    let form = try req.content.decode(NewVersionForm.self)
+    let form = try req.content.decode(Fields.self)
     let values = ["effectiveFrom": form.effectiveFrom ?? "", "rules": form.rules ?? ""]
     return try await req.submitForm {
       let rules: Rules
@@ -103,14 +117,13 @@ enum RuleVersionsPages<Rules: PresentedRuleDocument> {
       }
       let version = try await RuleVersions<Rules>.create(
         effectiveFrom: form.effectiveFrom ?? "", rules: rules, actor: try req.actor, on: req.db, now: req.now)
-      return req.redirect(to: place.show.link() + "?version=\(version.number)")
+      return req.redirect(to: show.link() + "?version=\(version.number)")
     } showAgain: { errors, status in
-      // A field inside the document is shown beside the document.
       var shown = FieldErrors()
       for message in errors.messages {
         shown.add(message.field.hasPrefix("rules") ? "rules" : message.field, message.key, args: message.args)
       }
-      return try await render(req, place, number: nil, values: values, errors: shown, status: status)
+      return try await showAgain(values, shown, status)
     }
   }
 }

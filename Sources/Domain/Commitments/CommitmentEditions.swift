@@ -20,6 +20,16 @@ extension CommitmentRules {
       limit: CommitmentLimit(5, .workingDays)),
   ]
 
+  /// Supply plan reply for high-voltage applications, 15 / 30 working days: both editions clock it.
+  static let highVoltageSupplyPlans: [CommitmentRule] = [
+    CommitmentRule(
+      code: "supplyPlan.highVoltageSingle", name: "供电方案答复（高压单电源）", start: point(.acceptance, .finish),
+      end: point(.supplyPlan, .finish), limit: CommitmentLimit(15, .workingDays), classes: [.highVoltageSingle]),
+    CommitmentRule(
+      code: "supplyPlan.highVoltageDual", name: "供电方案答复（高压双电源）", start: point(.acceptance, .finish),
+      end: point(.supplyPlan, .finish), limit: CommitmentLimit(30, .workingDays), classes: [.highVoltageDual]),
+  ]
+
   /// 2011: supply plan reply 3 / 7 / 15 / 30 working days, energising 3 / 5 working days after the
   /// completion inspection.
   public static let edition2011 = CommitmentRules(
@@ -31,12 +41,7 @@ extension CommitmentRules {
       CommitmentRule(
         code: "supplyPlan.lowVoltage", name: "供电方案答复（低压非居民）", start: point(.acceptance, .finish),
         end: point(.supplyPlan, .finish), limit: CommitmentLimit(7, .workingDays), classes: [.lowVoltageNonResidential]),
-      CommitmentRule(
-        code: "supplyPlan.highVoltageSingle", name: "供电方案答复（高压单电源）", start: point(.acceptance, .finish),
-        end: point(.supplyPlan, .finish), limit: CommitmentLimit(15, .workingDays), classes: [.highVoltageSingle]),
-      CommitmentRule(
-        code: "supplyPlan.highVoltageDual", name: "供电方案答复（高压双电源）", start: point(.acceptance, .finish),
-        end: point(.supplyPlan, .finish), limit: CommitmentLimit(30, .workingDays), classes: [.highVoltageDual]),
+    ] + highVoltageSupplyPlans + [
       CommitmentRule(
         code: "energising.residential", name: "装表接电（居民）", start: point(.completionInspection, .finish),
         end: point(.energising, .finish), limit: CommitmentLimit(3, .workingDays), classes: [.residential]),
@@ -64,12 +69,7 @@ extension CommitmentRules {
       CommitmentRule(
         code: "connection.highVoltageDual", name: "业扩全流程（高压双电源）", start: point(.acceptance, .finish),
         end: point(.energising, .finish), limit: CommitmentLimit(32, .workingDays), classes: [.highVoltageDual]),
-      CommitmentRule(
-        code: "supplyPlan.highVoltageSingle", name: "供电方案答复（高压单电源）", start: point(.acceptance, .finish),
-        end: point(.supplyPlan, .finish), limit: CommitmentLimit(15, .workingDays), classes: [.highVoltageSingle]),
-      CommitmentRule(
-        code: "supplyPlan.highVoltageDual", name: "供电方案答复（高压双电源）", start: point(.acceptance, .finish),
-        end: point(.supplyPlan, .finish), limit: CommitmentLimit(30, .workingDays), classes: [.highVoltageDual]),
+    ] + highVoltageSupplyPlans + [
       CommitmentRule(
         code: "designReview.highVoltage", name: "设计文件审核（高压）", start: point(.designReview, .start),
         end: point(.designReview, .finish), limit: CommitmentLimit(10, .workingDays), classes: [.highVoltageSingle, .highVoltageDual]),

@@ -12,11 +12,6 @@ enum RulesPagesController {
     pages.post(Paths.accountabilityRuleVersions.components, use: create)
   }
 
-  struct NewVersionForm: Content {
-    var effectiveFrom: String?
-    var rules: String?
-  }
-
   static func render(
     _ req: Request, number requested: Int?, values: [String: String] = [:], errors: FieldErrors = .init(), status: HTTPStatus = .ok
   ) async throws -> Response {
@@ -82,26 +77,8 @@ enum RulesPagesController {
   /// A new version from the form: the effective day and the rule document as JSON, which the
   /// form shows filled with the version on screen.
   @Sendable static func create(req: Request) async throws -> Response {
-    try req.actor.require(.admin)
-    let form = try req.content.decode(NewVersionForm.self)
-    let values = ["effectiveFrom": form.effectiveFrom ?? "", "rules": form.rules ?? ""]
-    return try await req.submitForm {
-      let rules: PenaltyRuleSet
-      do {
-        rules = try JSONCoding.decode(PenaltyRuleSet.self, form.rules ?? "")
-      } catch {
-        throw AppError.invalid("rules", "rules.error.json")
-      }
-      let version = try await PenaltyRulesService.create(
-        effectiveFrom: form.effectiveFrom ?? "", rules: rules, actor: try req.actor, on: req.db, now: req.now)
-      return req.redirect(to: Paths.accountabilityRules.link() + "?version=\(version.number)")
-    } showAgain: { errors, status in
-      // A field inside the document is shown beside the document.
-      var shown = FieldErrors()
-      for message in errors.messages {
-        shown.add(message.field.hasPrefix("rules") ? "rules" : message.field, message.key, args: message.args)
-      }
-      return try await render(req, number: nil, values: values, errors: shown, status: status)
+    try await RuleVersionForm<PenaltyRuleSet>.save(req, shownAt: Paths.accountabilityRules) { values, errors, status in
+      try await render(req, number: nil, values: values, errors: errors, status: status)
     }
   }
 }

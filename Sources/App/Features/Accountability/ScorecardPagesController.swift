@@ -139,11 +139,6 @@ enum ScorecardPagesController {
 
   // MARK: rules (ACC-SCORE-RULES)
 
-  struct NewVersionForm: Content {
-    var effectiveFrom: String?
-    var rules: String?
-  }
-
   static func renderRules(
     _ req: Request, number requested: Int?, values: [String: String] = [:], errors: FieldErrors = .init(), status: HTTPStatus = .ok
   ) async throws -> Response {
@@ -183,25 +178,8 @@ enum ScorecardPagesController {
   }
 
   @Sendable static func createVersion(req: Request) async throws -> Response {
-    try req.actor.require(.admin)
-    let form = try req.content.decode(NewVersionForm.self)
-    let values = ["effectiveFrom": form.effectiveFrom ?? "", "rules": form.rules ?? ""]
-    return try await req.submitForm {
-      let rules: ScorecardRules
-      do {
-        rules = try JSONCoding.decode(ScorecardRules.self, form.rules ?? "")
-      } catch {
-        throw AppError.invalid("rules", "rules.error.json")
-      }
-      let version = try await ScorecardService.createVersion(
-        effectiveFrom: form.effectiveFrom ?? "", rules: rules, actor: try req.actor, on: req.db, now: req.now)
-      return req.redirect(to: Paths.accountabilityScorecardRules.link() + "?version=\(version.number)")
-    } showAgain: { errors, status in
-      var shown = FieldErrors()
-      for message in errors.messages {
-        shown.add(message.field.hasPrefix("rules") ? "rules" : message.field, message.key, args: message.args)
-      }
-      return try await renderRules(req, number: nil, values: values, errors: shown, status: status)
+    try await RuleVersionForm<ScorecardRules>.save(req, shownAt: Paths.accountabilityScorecardRules) { values, errors, status in
+      try await renderRules(req, number: nil, values: values, errors: errors, status: status)
     }
   }
 }
